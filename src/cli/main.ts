@@ -1,0 +1,100 @@
+/**
+ * The process boundary: the only module that sees argv, env, stdio and exit codes.
+ * main() never throws; it returns the exit code (README, "Exit codes").
+ */
+import { createReadStream, readFileSync } from "node:fs";
+import type { Readable, Writable } from "node:stream";
+import { CommanderError } from "commander";
+import { buildReport } from "../commands/report.js";
+import { AppError, ExitCode, formatLocation } from "../errors.js";
+import { renderJson } from "../report/render-json.js";
+import { renderTable } from "../report/render-table.js";
+import { chalkFor, colorEnabled, type Env } from "./color.js";
+import { parseReportOptions } from "./options.js";
+import { buildProgram } from "./program.js";
+import { progressLine } from "./progress.js";
+
+export interface ProcessIo {
+  readonly stdin: Readable;
+  readonly stdout: Writable & { isTTY?: boolean };
+  readonly stderr: Writable & { isTTY?: boolean };
+  readonly env: Env;
+}
+
+/** How many skipped rows are warned about one by one on stderr; all are in the JSON. */
+const PROBLEMS_ON_STDERR = 20;
+
+export async function main(argv: readonly string[], io: ProcessIo): Promise<number> {
+  const warnColor = chalkFor(colorEnabled(io.env, io.stderr.isTTY));
+  const warn = (text: string) => io.stderr.write(`shopmetrics: ${warnColor.yellow("warning:")} ${text}\n`);
+  let exitCode: number = ExitCode.ok;
+
+  const program = buildProgram({
+    version: readVersion(),
+    writeOut: (text) => io.stdout.write(text),
+    writeErr: (text) => io.stderr.write(text),
+    async report(raw) {
+      const options = parseReportOptions(raw, io.env, Date.now());
+      const input = options.ordersFile === "-" ? io.stdin : createReadStream(options.ordersFile);
+      const progress =
+        options.progress && io.stderr.isTTY && !io.env.CI ? progressLine((text) => io.stderr.write(text), options.ordersFile) : null;
+      let problemsShown = 0;
+      let report;
+      try {
+        report = await buildReport({
+          orders: { file: options.ordersFile, input },
+          platform: options.platform,
+          maps: options.maps,
+          currency: options.currency,
+          zone: options.zone,
+          window: options.window,
+          asOf: options.asOf,
+          strict: options.strict,
+          onProgress: progress ? (p) => progress.update(p) : undefined,
+          onProblem(problem) {
+            if (++problemsShown > PROBLEMS_ON_STDERR) return;
+            progress?.clear();
+            warn(`${formatLocation(problem)}${problem.message}`);
+          },
+        });
+      } finally {
+        progress?.clear();
+      }
+      const { rowsSkipped } = report.dataQuality;
+      if (problemsShown > PROBLEMS_ON_STDERR) {
+        warn(`… ${problemsShown - PROBLEMS_ON_STDERR} more skipped rows (${rowsSkipped} in all; listed in the JSON dataQuality.problems)`);
+      }
+      for (const warning of report.warnings) warn(warning);
+      const text =
+        options.format === "json" ? renderJson(report) : renderTable(report, chalkFor(colorEnabled(io.env, io.stdout.isTTY)));
+      io.stdout.write(text);
+    },
+  });
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+  } catch (error) {
+    exitCode = exitCodeFor(error, io);
+  }
+  return exitCode;
+}
+
+function exitCodeFor(error: unknown, io: ProcessIo): number {
+  if (error instanceof CommanderError) {
+    // commander has already printed its message; help and version are not errors.
+    if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0) return ExitCode.ok;
+    return ExitCode.usage;
+  }
+  if (error instanceof AppError) {
+    io.stderr.write(`shopmetrics: error: ${error.toUserString()}\n`);
+    return error.exitCode;
+  }
+  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.stderr.write(`shopmetrics: internal error — this is a bug, please report it with the command you ran:\n${stack}\n`);
+  return ExitCode.bug;
+}
+
+function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: string };
+  return pkg.version ?? "0.0.0";
+}

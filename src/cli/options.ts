@@ -1,0 +1,94 @@
+/**
+ * commander's loose option values → the typed options the command accepts. Every usage error
+ * (exit 2) is raised here, before any input is read.
+ */
+import { isValidTimeZone, Zone } from "../core/zone.js";
+import { parseAsOf, parseWindowSpec, type AsOfSpec, type WindowSpec } from "../core/window.js";
+import { usageError } from "../errors.js";
+import { ORDER_FIELDS, type OrderField } from "../io/platforms/index.js";
+import type { Env } from "./color.js";
+
+export interface RawReportOptions {
+  orders: string;
+  platform?: string;
+  map: string[];
+  currency?: string;
+  tz?: string;
+  window: string;
+  asOf?: string;
+  format: string;
+  strict?: boolean;
+  progress: boolean;
+}
+
+export interface ReportCliOptions {
+  readonly ordersFile: string;
+  readonly platform?: string;
+  readonly maps: ReadonlyMap<OrderField, string>;
+  readonly currency: string | null;
+  readonly zone: Zone;
+  readonly window: WindowSpec;
+  readonly asOf: AsOfSpec;
+  readonly format: "table" | "json";
+  readonly strict: boolean;
+  readonly progress: boolean;
+}
+
+export function parseReportOptions(raw: RawReportOptions, env: Env, now: number): ReportCliOptions {
+  const zone = parseZone(raw.tz, env);
+  const window = parseWindowSpec(raw.window);
+  if (!window) {
+    throw usageError(`invalid --window ${JSON.stringify(raw.window)}: expected Nd, Nm, Ny, all, or YYYY-MM-DD..YYYY-MM-DD (e.g. 365d, 3m, 1y)`);
+  }
+  const asOf = parseAsOf(raw.asOf, zone, now);
+  if (!asOf) throw usageError(`invalid --as-of ${JSON.stringify(raw.asOf)}: expected YYYY-MM-DD or today`);
+  if (window.kind === "range" && raw.asOf !== undefined) {
+    throw usageError("--as-of cannot be combined with a --window date range: the range's last day is the as-of date");
+  }
+  let currency: string | null = null;
+  if (raw.currency !== undefined) {
+    if (!/^[A-Za-z]{3}$/.test(raw.currency.trim())) throw usageError(`invalid --currency ${JSON.stringify(raw.currency)}: expected a 3-letter ISO 4217 code such as EUR`);
+    currency = raw.currency.trim().toUpperCase();
+  }
+  return {
+    ordersFile: raw.orders,
+    platform: raw.platform,
+    maps: parseMaps(raw.map),
+    currency,
+    zone,
+    window,
+    asOf,
+    format: raw.format === "json" ? "json" : "table",
+    strict: raw.strict === true,
+    progress: raw.progress,
+  };
+}
+
+/** --tz, else the TZ environment variable, else the system zone. */
+function parseZone(tz: string | undefined, env: Env): Zone {
+  if (tz !== undefined) {
+    if (!isValidTimeZone(tz)) throw usageError(`invalid --tz ${JSON.stringify(tz)}: expected an IANA time zone such as Europe/Prague`);
+    return new Zone(tz);
+  }
+  const fromEnv = (env.TZ ?? "").replace(/^:/, "");
+  if (fromEnv !== "") {
+    if (!isValidTimeZone(fromEnv)) throw usageError(`the TZ environment variable (${JSON.stringify(env.TZ)}) is not an IANA time zone; pass --tz, e.g. --tz Europe/Prague`);
+    return new Zone(fromEnv);
+  }
+  return new Zone(new Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
+
+function parseMaps(entries: readonly string[]): Map<OrderField, string> {
+  const maps = new Map<OrderField, string>();
+  for (const entry of entries) {
+    const at = entry.indexOf("=");
+    const field = (at < 0 ? entry : entry.slice(0, at)).trim().toLowerCase();
+    const column = at < 0 ? "" : entry.slice(at + 1).trim();
+    if (at < 0 || column === "") throw usageError(`invalid --map ${JSON.stringify(entry)}: expected FIELD=Column, e.g. --map created_at=InvoiceDate`);
+    if (!(ORDER_FIELDS as readonly string[]).includes(field)) {
+      throw usageError(`invalid --map ${JSON.stringify(entry)}: unknown field "${field}"; fields are ${ORDER_FIELDS.join(", ")}`);
+    }
+    maps.set(field as OrderField, column);
+  }
+  return maps;
+}

@@ -1,0 +1,53 @@
+/** commander wiring only: flags, help text, choices. The action hands off to run-report.ts. */
+import { Command, Option } from "commander";
+import { PLATFORM_NAMES } from "../io/platforms/index.js";
+import type { RawReportOptions } from "./options.js";
+
+export interface ProgramHandlers {
+  version: string;
+  writeOut(text: string): void;
+  writeErr(text: string): void;
+  report(options: RawReportOptions): Promise<void>;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function buildProgram(handlers: ProgramHandlers): Command {
+  const program = new Command("shopmetrics")
+    .description("Customer-engagement metrics from shop CSV exports")
+    .version(handlers.version)
+    .exitOverride()
+    .configureOutput({
+      writeOut: handlers.writeOut,
+      writeErr: handlers.writeErr,
+      outputError: (text, write) => write(`shopmetrics: ${text}`),
+    })
+    .showSuggestionAfterError();
+
+  program
+    .command("report")
+    .description("AOV, purchase frequency, repeat and guest checkout rates, new customers — per currency, over a window")
+    .requiredOption("--orders <file>", "orders export CSV (Shopify, WooCommerce or generic); - reads stdin")
+    .addOption(new Option("--platform <name>", "force the export format instead of detecting it from the header").choices(PLATFORM_NAMES))
+    .option("--map <field=column>", "read FIELD from COLUMN (repeatable), e.g. --map created_at=InvoiceDate", collect, [])
+    .option("--currency <code>", "currency of amounts when the file has no currency column")
+    .option("--tz <zone>", "IANA time zone for wall-clock times and day bounds (default: $TZ, else the system zone)")
+    .option("--window <spec>", "Nd, Nm (calendar months), Ny, all, or YYYY-MM-DD..YYYY-MM-DD", "365d")
+    .option("--as-of <date>", "last day inside the window, YYYY-MM-DD or today (default: date of the latest order)")
+    .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
+    .option("--strict", "exit 3 on the first row that cannot be read, instead of skipping it")
+    .option("--no-progress", "never show read progress on stderr")
+    .addHelpText(
+      "after",
+      `
+Exit codes: 0 ok, 1 internal error (a bug), 2 usage error, 3 input error.
+
+Examples:
+  shopmetrics report --orders orders_export.csv
+  shopmetrics report --orders orders.csv --window 3m --as-of 2025-12-31 --tz Europe/Prague --format json | jq '.groups[].metrics.aov'
+  shopmetrics report --orders invoices.csv --map created_at=InvoiceDate --map total=TotalPrice --currency GBP`,
+    )
+    .action(async (options: RawReportOptions) => handlers.report(options));
+
+  return program;
+}

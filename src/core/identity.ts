@@ -1,0 +1,76 @@
+/**
+ * Customer identity by union-find. Two orders belong to one customer when they share a
+ * normalised email or a platform customer id — transitively, over every order in the file.
+ * Nodes are merged as orders stream in; roots are read once the file is done.
+ */
+
+export class IdentityGraph {
+  readonly #nodes = new Map<string, number>();
+  #parent = new Int32Array(1024);
+  #rank = new Uint8Array(1024);
+  #size = 0;
+
+  /**
+   * Registers the identifiers one order carries and links them. Returns a node for the order's
+   * customer, or -1 when the order has no identifier at all (an unidentified order).
+   */
+  link(email: string | null, customerId: string | null): number {
+    const a = email === null ? -1 : this.#node(`e\u0000${email}`);
+    const b = customerId === null ? -1 : this.#node(`i\u0000${customerId}`);
+    if (a < 0) return b;
+    if (b >= 0) this.#union(a, b);
+    return a;
+  }
+
+  /** The representative of `node`'s customer. Stable once no more links are added. */
+  find(node: number): number {
+    const parent = this.#parent;
+    let root = node;
+    while (parent[root] !== root) root = parent[root]!;
+    // Path compression.
+    let current = node;
+    while (parent[current] !== root) {
+      const next = parent[current]!;
+      parent[current] = root;
+      current = next;
+    }
+    return root;
+  }
+
+  /** Distinct identifiers seen (emails + customer ids). */
+  get identifiers(): number {
+    return this.#size;
+  }
+
+  #node(key: string): number {
+    let node = this.#nodes.get(key);
+    if (node === undefined) {
+      node = this.#size++;
+      if (node >= this.#parent.length) {
+        const parent = new Int32Array(this.#parent.length * 2);
+        parent.set(this.#parent);
+        this.#parent = parent;
+        const rank = new Uint8Array(this.#rank.length * 2);
+        rank.set(this.#rank);
+        this.#rank = rank;
+      }
+      this.#parent[node] = node;
+      this.#nodes.set(key, node);
+    }
+    return node;
+  }
+
+  #union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return;
+    const rankA = this.#rank[ra]!;
+    const rankB = this.#rank[rb]!;
+    if (rankA < rankB) this.#parent[ra] = rb;
+    else if (rankA > rankB) this.#parent[rb] = ra;
+    else {
+      this.#parent[rb] = ra;
+      this.#rank[ra] = rankA + 1;
+    }
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The one pass's memory. Orders stream in once; the ledger keeps, per currency, a compact
+ * columnar record of each counted order (instant, revenue, customer node, guest flag: 21 bytes,
+ * no strings) and the identity graph. Both the default as-of (the latest order's date) and
+ * transitive identity are only known at the end of the file, which is why counted orders are
+ * kept in this compact form rather than folded into per-window totals as they arrive.
+ */
+import { IdentityGraph } from "./identity.js";
+import type { Minor } from "./money.js";
+import { COUNTED_STATUSES, revenueOf, type Order } from "./order.js";
+
+/** The counted orders of one currency, column by column. */
+export class OrderColumns {
+  length = 0;
+  /** Creation instant, epoch ms. */
+  at = new Float64Array(256);
+  /** Revenue (total − refunded), minor units. */
+  revenue = new Float64Array(256);
+  /** Identity node (resolve with IdentityGraph.find), or -1 for an unidentified order. */
+  node = new Int32Array(256);
+  /** 1 guest, 0 account, -1 unknown. */
+  guest = new Int8Array(256);
+
+  push(at: number, revenue: Minor, node: number, guest: boolean | null): void {
+    if (this.length === this.at.length) this.#grow();
+    const i = this.length++;
+    this.at[i] = at;
+    this.revenue[i] = revenue;
+    this.node[i] = node;
+    this.guest[i] = guest === null ? -1 : guest ? 1 : 0;
+  }
+
+  #grow(): void {
+    const size = this.at.length * 2;
+    const grow = <T extends Float64Array | Int32Array | Int8Array>(old: T, make: (n: number) => T): T => {
+      const next = make(size);
+      next.set(old);
+      return next;
+    };
+    this.at = grow(this.at, (n) => new Float64Array(n));
+    this.revenue = grow(this.revenue, (n) => new Float64Array(n));
+    this.node = grow(this.node, (n) => new Int32Array(n));
+    this.guest = grow(this.guest, (n) => new Int8Array(n));
+  }
+}
+
+export class OrderLedger {
+  readonly identity = new IdentityGraph();
+  /** Counted orders by currency (null: currency unknown). */
+  readonly groups = new Map<string | null, OrderColumns>();
+  /** Orders read, any status. */
+  ordersRead = 0;
+  /** Orders not counted, by normalised status (or "unknown-status"). */
+  readonly excluded = new Map<string, number>();
+  /** Raw status texts that no mapping knew, with counts. */
+  readonly unknownStatuses = new Map<string, number>();
+  /** Orders (any status) with neither an email nor a customer id. */
+  unidentified = 0;
+  /** Earliest and latest creation instant over all orders read (any status); NaN when none. */
+  firstAt = Number.NaN;
+  lastAt = Number.NaN;
+
+  add(order: Order): void {
+    this.ordersRead++;
+    if (!(order.at >= this.firstAt)) this.firstAt = order.at;
+    if (!(order.at <= this.lastAt)) this.lastAt = order.at;
+    // Identity links come from every order, counted or not: a cancelled order still tells us
+    // that an email and a customer id are one person.
+    const node = this.identity.link(order.email, order.customerId);
+    if (node < 0) this.unidentified++;
+    if (!COUNTED_STATUSES.has(order.status)) {
+      increment(this.excluded, order.status);
+      if (order.status === "unknown-status") increment(this.unknownStatuses, order.statusText);
+      return;
+    }
+    let group = this.groups.get(order.currency);
+    if (!group) {
+      group = new OrderColumns();
+      this.groups.set(order.currency, group);
+    }
+    group.push(order.at, revenueOf(order), node, order.guest);
+  }
+}
+
+function increment<K>(map: Map<K, number>, key: K): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}

@@ -1,0 +1,57 @@
+/**
+ * The normalised order: what every platform adapter turns its rows into, and the only shape the
+ * metric core accepts.
+ */
+import type { Minor } from "./money.js";
+
+/**
+ * One status vocabulary for every platform (WooCommerce's, which is the richest). Each adapter
+ * maps its own statuses into it; see docs/rules.md, "Counted orders".
+ */
+export const ORDER_STATUSES = [
+  "completed",
+  "processing",
+  "on-hold",
+  "pending-payment",
+  "cancelled",
+  "refunded",
+  "failed",
+  "draft",
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** A status the adapter could not map. Such orders are excluded, and the raw values are reported. */
+export const UNKNOWN_STATUS = "unknown-status";
+export type StatusOrUnknown = OrderStatus | typeof UNKNOWN_STATUS;
+
+/** Orders in these statuses are sales; all others are excluded and counted by reason. */
+export const COUNTED_STATUSES: ReadonlySet<StatusOrUnknown> = new Set<StatusOrUnknown>(["completed", "processing", "on-hold"]);
+
+export interface Order {
+  /** The platform's order key (Shopify `Name`, WooCommerce `order_id`); null when the file has none. */
+  readonly key: string | null;
+  /** Line of the order's first row in its file. */
+  readonly line: number;
+  /** Creation instant, epoch ms. */
+  readonly at: number;
+  /** ISO 4217 code, upper case; null when neither the file nor --currency says. */
+  readonly currency: string | null;
+  /** The order total, minor units. */
+  readonly total: Minor;
+  /** The amount refunded so far, minor units (0 when none). */
+  readonly refunded: Minor;
+  readonly status: StatusOrUnknown;
+  /** The platform's own status text, for reporting unknown ones. */
+  readonly statusText: string;
+  /** Trimmed, lower-cased email; null when empty. */
+  readonly email: string | null;
+  /** Platform customer id; null when empty or 0. */
+  readonly customerId: string | null;
+  /** true = guest checkout, false = account, null = the input doesn't say. */
+  readonly guest: boolean | null;
+}
+
+/** Revenue of an order: its total minus what was refunded. */
+export function revenueOf(order: Pick<Order, "total" | "refunded">): Minor {
+  return order.total - order.refunded;
+}

@@ -1,0 +1,60 @@
+/**
+ * The report: what both renderers print. Its JSON form is a versioned contract
+ * (docs/json-schema.md); bump SCHEMA_VERSION when a field changes meaning or goes away.
+ */
+import type { MetricId } from "../metrics/metric.js";
+import type { GroupResult } from "./compute.js";
+
+export const SCHEMA_VERSION = 1;
+
+export interface InputSummary {
+  /** The record kind the file was read as. */
+  readonly kind: "orders";
+  /** As given on the command line; `-` for stdin. */
+  readonly file: string;
+  /** The detected or forced platform (`shopify`, `woocommerce`, `generic`). */
+  readonly platform: string;
+  /** CSV records after the header. */
+  readonly rows: number;
+}
+
+export interface DataQuality {
+  /** CSV records after the header, over all inputs. Equals rows used + rowsSkipped. */
+  readonly rowsRead: number;
+  /** Records not used, each listed in problems (up to the cap). */
+  readonly rowsSkipped: number;
+  /** Orders decoded, any status, whole file. */
+  readonly ordersRead: number;
+  /** Orders not counted, by normalised status; whole file. */
+  readonly ordersExcluded: Readonly<Record<string, number>>;
+  /** Orders (any status, whole file) with neither an email nor a customer id. */
+  readonly unidentifiedOrders: number;
+  readonly problems: readonly { readonly file: string; readonly line: number; readonly message: string }[];
+  /** Problems not listed because of the cap (MAX_PROBLEMS); they are still counted in rowsSkipped. */
+  readonly problemsOmitted: number;
+}
+
+export interface Report {
+  readonly schemaVersion: typeof SCHEMA_VERSION;
+  /** The last local day inside the window, `YYYY-MM-DD`. */
+  readonly asOf: string;
+  /** IANA zone used for wall-clock times and day bounds. */
+  readonly timezone: string;
+  readonly window: {
+    readonly spec: string;
+    /** Inclusive start, ISO 8601 with offset. */
+    readonly from: string;
+    /** Exclusive end, ISO 8601 with offset. */
+    readonly to: string;
+    readonly days: number;
+  };
+  readonly inputs: readonly InputSummary[];
+  readonly groups: readonly GroupResult[];
+  readonly dataQuality: DataQuality;
+  readonly warnings: readonly string[];
+  /** Each metric's definition, as computed. */
+  readonly definitions: Readonly<Record<MetricId, string>>;
+}
+
+/** How many problems the report lists; the rest are counted in problemsOmitted. */
+export const MAX_PROBLEMS = 1000;

@@ -1,0 +1,35 @@
+/**
+ * Reading order timestamps. A timestamp with an offset (`2025-05-11 09:55:16 -0400`,
+ * `2025-05-11T09:55:16+02:00`, `…Z`) is an exact instant. Without one it is wall-clock time in
+ * the report's zone, and a date alone is local midnight there.
+ */
+import { MS_PER_DAY, daysFromCivil, isValidCivil } from "./calendar.js";
+import type { Zone } from "./zone.js";
+
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(?:(Z|UTC|GMT)|([+-])(\d{2}):?(\d{2})?)?$/i;
+
+/** Milliseconds since the epoch, or null when `text` is not a timestamp we can read. */
+export function parseTimestamp(text: string, zone: Zone): number | null {
+  const m = ISO.exec(text.trim());
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (!isValidCivil(year, month, day)) return null;
+  const hour = m[4] === undefined ? 0 : Number(m[4]);
+  const minute = m[5] === undefined ? 0 : Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  const millis = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
+  const wall = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
+  if (m[8] !== undefined) return wall; // Z, UTC, GMT
+  if (m[9] !== undefined) {
+    const hours = Number(m[10]);
+    const minutes = m[11] === undefined ? 0 : Number(m[11]);
+    if (hours > 14 || minutes > 59) return null;
+    const offset = (hours * 60 + minutes) * 60_000;
+    return m[9] === "-" ? wall + offset : wall - offset;
+  }
+  return zone.instantOf(wall);
+}

@@ -1,0 +1,112 @@
+/**
+ * An IANA time zone, for turning wall-clock times into instants and instants into local days.
+ * Built on Intl (Node ships full ICU), with offsets cached per quarter hour: modern zones change
+ * offset only on quarter-hour boundaries.
+ */
+import { MS_PER_DAY, civilFromDays, type DayNumber } from "./calendar.js";
+
+const QUARTER_HOUR = 900_000;
+
+export function isValidTimeZone(name: string): boolean {
+  if (name.trim() === "") return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export class Zone {
+  readonly name: string;
+  readonly #format: Intl.DateTimeFormat;
+  readonly #offsets = new Map<number, number>();
+
+  /** `name` must be valid (see isValidTimeZone); Intl throws RangeError otherwise. */
+  constructor(name: string) {
+    this.#format = new Intl.DateTimeFormat("en-US", {
+      timeZone: name,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+      era: "short",
+    });
+    // Canonical spelling (e.g. "europe/prague" → "Europe/Prague").
+    this.name = this.#format.resolvedOptions().timeZone;
+  }
+
+  /** The zone's offset from UTC at `instant`, in milliseconds (Prague in winter: 3,600,000). */
+  offsetAt(instant: number): number {
+    const bucket = Math.floor(instant / QUARTER_HOUR);
+    let offset = this.#offsets.get(bucket);
+    if (offset === undefined) {
+      offset = this.#computeOffset(bucket * QUARTER_HOUR);
+      this.#offsets.set(bucket, offset);
+    }
+    return offset;
+  }
+
+  /**
+   * The instant at which clocks in this zone show `wall` (a wall-clock time encoded as if it were
+   * UTC milliseconds). Like Temporal's "compatible" disambiguation: in a fall-back overlap the
+   * earlier instant; in a spring-forward gap, the time is read with the offset before the gap
+   * (02:30 on a +01:00 → +02:00 night becomes 03:30+02:00).
+   */
+  instantOf(wall: number): number {
+    const before = this.offsetAt(wall - MS_PER_DAY);
+    const after = this.offsetAt(wall + MS_PER_DAY);
+    const early = wall - before;
+    if (before === after) {
+      const offset = this.offsetAt(early);
+      return offset === before ? early : wall - offset;
+    }
+    const late = wall - after;
+    const earlyFits = early + this.offsetAt(early) === wall;
+    const lateFits = late + this.offsetAt(late) === wall;
+    if (earlyFits && lateFits) return Math.min(early, late);
+    if (earlyFits) return early;
+    if (lateFits) return late;
+    return early; // in the gap
+  }
+
+  /** The local calendar day that contains `instant`. */
+  dayOf(instant: number): DayNumber {
+    return Math.floor((instant + this.offsetAt(instant)) / MS_PER_DAY);
+  }
+
+  /** The instant of local midnight that starts `day` (or the first instant of it, if midnight is skipped). */
+  startOfDay(day: DayNumber): number {
+    return this.instantOf(day * MS_PER_DAY);
+  }
+
+  /** ISO 8601 with this zone's offset, seconds precision: `2025-01-01T00:00:00+01:00`. */
+  formatInstant(instant: number): string {
+    const offset = this.offsetAt(instant);
+    const wall = instant + offset;
+    const day = Math.floor(wall / MS_PER_DAY);
+    const { year, month, day: dom } = civilFromDays(day);
+    const ms = wall - day * MS_PER_DAY;
+    const hh = Math.floor(ms / 3_600_000);
+    const mm = Math.floor((ms % 3_600_000) / 60_000);
+    const ss = Math.floor((ms % 60_000) / 1000);
+    const sign = offset < 0 ? "-" : "+";
+    const abs = Math.abs(offset) / 60_000;
+    const p = (n: number, w = 2) => String(n).padStart(w, "0");
+    return `${p(year, 4)}-${p(month)}-${p(dom)}T${p(hh)}:${p(mm)}:${p(ss)}${sign}${p(Math.floor(abs / 60))}:${p(abs % 60)}`;
+  }
+
+  #computeOffset(instant: number): number {
+    const parts: Record<string, string> = {};
+    for (const { type, value } of this.#format.formatToParts(new Date(instant))) parts[type] = value;
+    let year = Number(parts.year);
+    if (parts.era === "BC" || parts.era === "B") year = 1 - year;
+    const wall = Date.UTC(year, Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+    // Date.UTC maps years 0–99 to 1900–1999; instants here are never that old, but keep it honest.
+    const secondsFloor = Math.floor(instant / 1000) * 1000;
+    return wall - secondsFloor;
+  }
+}

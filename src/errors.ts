@@ -1,0 +1,62 @@
+/**
+ * The error taxonomy. Every error a user can cause is an AppError with a stable code and an
+ * exit code; anything else reaching the top-level catch is a bug (exit 1, stack printed).
+ */
+
+/** Documented process exit codes (README, "Exit codes"). */
+export const ExitCode = {
+  ok: 0,
+  bug: 1,
+  usage: 2,
+  input: 3,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export type ErrorCode =
+  | "USAGE" // a flag or flag value the CLI cannot accept
+  | "INPUT_UNREADABLE" // the file is missing, a directory, or not readable
+  | "INPUT_HEADER" // the header row is not a format we know and no --map makes it one
+  | "INPUT_CSV" // the CSV itself is malformed (unterminated quote, …)
+  | "INPUT_ROW"; // a row could not be decoded and --strict is on
+
+const EXIT_BY_CODE: Record<ErrorCode, ExitCode> = {
+  USAGE: ExitCode.usage,
+  INPUT_UNREADABLE: ExitCode.input,
+  INPUT_HEADER: ExitCode.input,
+  INPUT_CSV: ExitCode.input,
+  INPUT_ROW: ExitCode.input,
+};
+
+/** Where in the input an error was found; printed as `file:line:`. */
+export interface Location {
+  readonly file: string;
+  readonly line?: number;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly exitCode: ExitCode;
+  readonly location: Location | undefined;
+
+  constructor(code: ErrorCode, message: string, location?: Location, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "AppError";
+    this.code = code;
+    this.exitCode = EXIT_BY_CODE[code];
+    this.location = location;
+  }
+
+  /** The one line shown to the user: `file:line: message`. */
+  toUserString(): string {
+    return `${formatLocation(this.location)}${this.message}`;
+  }
+}
+
+export function formatLocation(location: Location | undefined): string {
+  if (!location) return "";
+  return location.line === undefined ? `${location.file}: ` : `${location.file}:${location.line}: `;
+}
+
+export function usageError(message: string): AppError {
+  return new AppError("USAGE", message);
+}

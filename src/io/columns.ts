@@ -1,0 +1,70 @@
+/**
+ * Header resolution, for any record kind: which column holds each canonical field. Headers are
+ * matched by name (trimmed, case-insensitive), never by position, because exports gain columns
+ * over the years and users trim them.
+ */
+import { AppError } from "../errors.js";
+
+/** Canonical field → index in the row; absent when the file has no such column. */
+export type ColumnIndex<F extends string> = Partial<Record<F, number>>;
+
+/** What a header must and may contain for one format. */
+export interface ColumnSpec<F extends string> {
+  /** Field → accepted header names, first match wins. */
+  readonly columns: Readonly<Partial<Record<F, readonly string[]>>>;
+  readonly required: readonly F[];
+}
+
+export const normaliseHeader = (name: string): string => name.trim().toLowerCase();
+
+/**
+ * Resolves fields to columns. `overrides` (from --map) point a field at a named column and win
+ * over the spec. Throws AppError INPUT_HEADER when a mapped column or a required field is missing.
+ */
+export function resolveColumns<F extends string>(
+  header: readonly string[],
+  spec: ColumnSpec<F>,
+  overrides: ReadonlyMap<F, string>,
+  where: { file: string; formatName: string },
+): ColumnIndex<F> {
+  const positions = new Map<string, number>();
+  header.forEach((name, i) => {
+    const key = normaliseHeader(name);
+    if (key !== "" && !positions.has(key)) positions.set(key, i);
+  });
+  const index: ColumnIndex<F> = {};
+  for (const field of Object.keys(spec.columns) as F[]) {
+    for (const alias of spec.columns[field] ?? []) {
+      const at = positions.get(normaliseHeader(alias));
+      if (at !== undefined) {
+        index[field] = at;
+        break;
+      }
+    }
+  }
+  for (const [field, column] of overrides) {
+    const at = positions.get(normaliseHeader(column));
+    if (at === undefined) {
+      throw new AppError(
+        "INPUT_HEADER",
+        `--map ${field}=${column}: no column named "${column}". Columns found: ${listColumns(header)}`,
+        { file: where.file, line: 1 },
+      );
+    }
+    index[field] = at;
+  }
+  const missing = spec.required.filter((field) => index[field] === undefined);
+  if (missing.length > 0) {
+    throw new AppError(
+      "INPUT_HEADER",
+      `unrecognised header: the ${where.formatName} format needs ${missing.join(", ")} (missing). Columns found: ${listColumns(header)}. Point a field at a column with --map FIELD=COLUMN, e.g. --map ${missing[0]}=${JSON.stringify(header.find((h) => h.trim() !== "") ?? "Column")}`,
+      { file: where.file, line: 1 },
+    );
+  }
+  return index;
+}
+
+export function listColumns(header: readonly string[]): string {
+  const names = header.map((h) => (h.trim() === "" ? '""' : h.trim()));
+  return names.length <= 40 ? names.join(", ") : `${names.slice(0, 40).join(", ")}, … (${names.length} in all)`;
+}

@@ -1,0 +1,112 @@
+/**
+ * Raw cells → a normalised Order. Pure: owns date, money, status, identity and guest decoding.
+ * A row whose date or amount can't be read becomes a problem (the caller skips and reports it).
+ */
+import { minorDigits, parseMinor } from "../core/money.js";
+import type { Order } from "../core/order.js";
+import { parseTimestamp } from "../core/timestamp.js";
+import type { Zone } from "../core/zone.js";
+import type { OrderField, OrderFormat } from "./platforms/index.js";
+
+/** A field's cell text, or null when the file has no such column. Empty cells are "". */
+export type OrderCells = Readonly<Record<OrderField, string | null>>;
+
+export interface DecodeContext {
+  readonly format: OrderFormat;
+  readonly zone: Zone;
+  /** --currency, used when the file has no currency column or the cell is empty. */
+  readonly currency: string | null;
+  /** Header names by field, for messages. */
+  readonly columnNames: Readonly<Partial<Record<OrderField, string>>>;
+}
+
+export type DecodeResult = { readonly order: Order } | { readonly problem: string };
+
+export function decodeOrder(cells: OrderCells, key: string | null, line: number, ctx: DecodeContext): DecodeResult {
+  const name = (field: OrderField) => ctx.columnNames[field] ?? field;
+
+  const createdText = (cells.created_at ?? "").trim();
+  if (createdText === "") return { problem: `empty ${name("created_at")}` };
+  const at = parseTimestamp(createdText, ctx.zone);
+  if (at === null) {
+    return { problem: `unreadable date in ${name("created_at")}: expected YYYY-MM-DD[ HH:MM[:SS]][ ±HH:MM], got ${JSON.stringify(createdText)}` };
+  }
+
+  const currencyText = (cells.currency ?? "").trim().toUpperCase();
+  if (currencyText !== "" && !/^[A-Z]{3}$/.test(currencyText)) {
+    return { problem: `unreadable currency in ${name("currency")}: expected a 3-letter ISO 4217 code, got ${JSON.stringify(cells.currency)}` };
+  }
+  const currency = currencyText === "" ? ctx.currency : currencyText;
+  const digits = minorDigits(currency);
+
+  const totalText = (cells.total ?? "").trim();
+  if (totalText === "") return { problem: `empty ${name("total")}` };
+  const total = parseMinor(totalText, digits);
+  if (total === null) return { problem: `unreadable amount in ${name("total")}: expected a number like 1234.50, got ${JSON.stringify(totalText)}` };
+
+  const refundedText = (cells.refunded ?? "").trim();
+  const refunded = refundedText === "" ? 0 : parseMinor(refundedText, digits);
+  if (refunded === null) {
+    return { problem: `unreadable amount in ${name("refunded")}: expected a number like 12.50, got ${JSON.stringify(refundedText)}` };
+  }
+
+  const statusText = cells.status === null ? "" : cells.status.trim();
+  const cancelledAt = cells.cancelled_at === null || cells.cancelled_at.trim() === "" ? null : cells.cancelled_at;
+  const status = ctx.format.mapStatus(cells.status === null ? null : statusText, cancelledAt);
+
+  const customerId = normaliseCustomerId(cells.customer_id);
+  return {
+    order: {
+      key,
+      line,
+      at,
+      currency,
+      total,
+      refunded,
+      status,
+      statusText,
+      email: normaliseEmail(cells.email),
+      customerId,
+      guest: decodeGuest(cells, customerId, ctx.format),
+    },
+  };
+}
+
+/** Trimmed and lower-cased; null when empty. */
+export function normaliseEmail(text: string | null): string | null {
+  const email = (text ?? "").trim().toLowerCase();
+  return email === "" ? null : email;
+}
+
+/**
+ * Trimmed, one leading apostrophe dropped (Shopify writes `'7210448301122` so Excel keeps the
+ * digits); null when empty or 0, which platforms use for "no account".
+ */
+export function normaliseCustomerId(text: string | null): string | null {
+  let id = (text ?? "").trim();
+  if (id.startsWith("'")) id = id.slice(1).trim();
+  return id === "" || /^0+$/.test(id) ? null : id;
+}
+
+const TRUE_WORDS = new Set(["true", "1", "yes", "y"]);
+const FALSE_WORDS = new Set(["false", "0", "no", "n"]);
+
+/** true/false, 1/0, yes/no in any case; null for empty or anything else. */
+export function parseBoolean(text: string | null): boolean | null {
+  const word = (text ?? "").trim().toLowerCase();
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  return null;
+}
+
+function decodeGuest(cells: OrderCells, customerId: string | null, format: OrderFormat): boolean | null {
+  switch (format.guest.kind) {
+    case "unknown":
+      return null;
+    case "customer-id-zero":
+      // The column must exist to say anything; an empty or 0 id in it means a guest.
+      return cells.customer_id === null ? null : customerId === null;
+    case "column":
+      return parseBoolean(cells.guest);
+  }
+}

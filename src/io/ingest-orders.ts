@@ -1,0 +1,175 @@
+/**
+ * The single pass over an orders file: CSV records → (grouped) rows → decoded orders → ledger.
+ * Every record after the header is accounted for: used in an order, or skipped with a problem.
+ */
+import type { Readable } from "node:stream";
+import { OrderLedger } from "../core/ledger.js";
+import { MAX_PROBLEMS } from "../core/report.js";
+import type { Zone } from "../core/zone.js";
+import { AppError, usageError } from "../errors.js";
+import { resolveColumns, type ColumnIndex } from "./columns.js";
+import { decodeOrder, type DecodeContext, type OrderCells } from "./decode-order.js";
+import { generic } from "./platforms/generic.js";
+import { ORDER_FIELDS, detectOrderFormat, orderFormatByName, type OrderField, type OrderFormat } from "./platforms/index.js";
+import { readCsv, type CsvRecord, type ReadProgress } from "./read-csv.js";
+
+export interface Problem {
+  readonly file: string;
+  readonly line: number;
+  readonly message: string;
+}
+
+export interface IngestOptions {
+  /** The file's name as shown in messages and the report (`-` for stdin). */
+  readonly file: string;
+  readonly input: Readable;
+  /** --platform; undefined to detect from the header. */
+  readonly platform?: string;
+  /** --map FIELD=Column */
+  readonly maps: ReadonlyMap<OrderField, string>;
+  readonly zone: Zone;
+  readonly currency: string | null;
+  /** Throw on the first row that cannot be decoded instead of skipping it. */
+  readonly strict: boolean;
+  readonly onProgress?: (progress: ReadProgress) => void;
+  /** Called for every skipped row (the CLI warns on stderr). */
+  readonly onProblem?: (problem: Problem) => void;
+}
+
+export interface IngestResult {
+  readonly ledger: OrderLedger;
+  readonly format: OrderFormat;
+  /** Records after the header. */
+  readonly rowsRead: number;
+  /** Records not used in any order, each with a problem. */
+  readonly rowsSkipped: number;
+  /** The first MAX_PROBLEMS problems. */
+  readonly problems: readonly Problem[];
+  /** Problems beyond the cap. */
+  readonly problemsOmitted: number;
+  /** Why guest status is unknown for this file; null when the file can tell. */
+  readonly guestUnknownReason: string | null;
+  readonly warnings: readonly string[];
+}
+
+/** Rows of one order, waiting for the order's last row. */
+interface PendingOrder {
+  key: string;
+  line: number;
+  rows: number;
+  cells: Record<OrderField, string | null>;
+}
+
+export async function ingestOrders(options: IngestOptions): Promise<IngestResult> {
+  const { file } = options;
+  const records = readCsv(options.input, { file, onProgress: options.onProgress });
+  const first = await records.next();
+  if (first.done) throw new AppError("INPUT_HEADER", "the file is empty: expected a header row", { file });
+  const header = first.value.fields;
+
+  const format = chooseFormat(header, options);
+  const index = resolveColumns(header, format, options.maps, { file, formatName: format.label });
+  const columnNames: Partial<Record<OrderField, string>> = {};
+  for (const field of ORDER_FIELDS) {
+    const at = index[field];
+    if (at !== undefined) columnNames[field] = header[at]!.trim();
+  }
+  const context: DecodeContext = { format, zone: options.zone, currency: options.currency, columnNames };
+
+  const ledger = new OrderLedger();
+  const problems: Problem[] = [];
+  let rowsRead = 0;
+  let rowsSkipped = 0;
+  let problemsOmitted = 0;
+  const skip = (line: number, rows: number, reason: string) => {
+    if (options.strict) throw new AppError("INPUT_ROW", `${reason} (--strict)`, { file, line });
+    const problem = { file, line, message: `${reason}; ${rows === 1 ? "row" : `the order's ${rows} rows`} skipped` };
+    rowsSkipped += rows;
+    // Kept up to a cap so a wholly broken file can't fill memory; all are still counted.
+    if (problems.length < MAX_PROBLEMS) problems.push(problem);
+    else problemsOmitted++;
+    options.onProblem?.(problem);
+  };
+
+  // Order keys already seen: a key that comes back after other orders would be counted twice.
+  const seenKeys = new Set<string>();
+  const finish = (key: string | null, line: number, rows: number, cells: OrderCells) => {
+    if (key !== null) {
+      if (seenKeys.has(key)) {
+        skip(line, rows, `order ${JSON.stringify(key)} appears again, apart from its earlier rows`);
+        return;
+      }
+      seenKeys.add(key);
+    }
+    const result = decodeOrder(cells, key, line, context);
+    if ("problem" in result) skip(line, rows, result.problem);
+    else ledger.add(result.order);
+  };
+
+  let pending: PendingOrder | null = null;
+  for await (const record of records) {
+    rowsRead++;
+    const cells = readCells(record, index);
+    const keyText = cells.order_id === null ? null : cells.order_id.trim();
+    if (keyText === "") {
+      skip(record.line, 1, `empty ${columnNames.order_id ?? "order_id"}`);
+      continue;
+    }
+    if (format.grain === "order" || keyText === null) {
+      finish(keyText, record.line, 1, cells);
+      continue;
+    }
+    if (pending && pending.key === keyText) {
+      // Forward-fill: a field keeps the first non-empty value among the order's rows.
+      pending.rows++;
+      for (const field of ORDER_FIELDS) {
+        const value = cells[field];
+        if (value !== null && value.trim() !== "" && (pending.cells[field] ?? "").trim() === "") pending.cells[field] = value;
+      }
+      continue;
+    }
+    if (pending) finish(pending.key, pending.line, pending.rows, pending.cells);
+    pending = { key: keyText, line: record.line, rows: 1, cells };
+  }
+  if (pending) finish(pending.key, pending.line, pending.rows, pending.cells);
+
+  const warnings: string[] = [];
+  if (index.currency === undefined && options.currency === null) {
+    warnings.push(`${file}: no currency column and no --currency; amounts are reported without a currency (pass --currency CODE)`);
+  }
+  if (index.status === undefined) warnings.push(`${file}: no status column; every order is counted as a sale`);
+  for (const [text, count] of ledger.unknownStatuses) {
+    warnings.push(`${file}: ${count} order${count === 1 ? "" : "s"} with unrecognised status ${JSON.stringify(text)} excluded (see docs/rules.md, "Counted orders")`);
+  }
+  return { ledger, format, rowsRead, rowsSkipped, problems, problemsOmitted, guestUnknownReason: guestUnknownReason(format, index), warnings };
+}
+
+function chooseFormat(header: readonly string[], options: IngestOptions): OrderFormat {
+  if (options.platform !== undefined) {
+    const format = orderFormatByName(options.platform);
+    if (!format) throw usageError(`unknown --platform ${JSON.stringify(options.platform)}`);
+    return format;
+  }
+  // Detected, or generic, whose required-column check then names what is missing.
+  return detectOrderFormat(header) ?? generic;
+}
+
+function readCells(record: CsvRecord, index: ColumnIndex<OrderField>): Record<OrderField, string | null> {
+  const cells = {} as Record<OrderField, string | null>;
+  for (const field of ORDER_FIELDS) {
+    const at = index[field];
+    cells[field] = at === undefined ? null : (record.fields[at] ?? "");
+  }
+  return cells;
+}
+
+function guestUnknownReason(format: OrderFormat, index: ColumnIndex<OrderField>): string | null {
+  switch (format.guest.kind) {
+    case "unknown":
+      return format.guest.reason;
+    case "customer-id-zero":
+      return index.customer_id === undefined ? `the file has no customer id column, which is what marks a guest checkout (0 or empty) in a ${format.label}` : null;
+    case "column":
+      return index.guest === undefined ? "the file has no guest column; add one (true/false, 1/0, yes/no) or point at one with --map guest=COLUMN" : null;
+  }
+}

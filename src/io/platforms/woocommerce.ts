@@ -1,0 +1,25 @@
+/**
+ * WooCommerce "Customer/Order/Coupon Export" (SkyVerge), default format, export-formats.md §5.2.
+ * One row per order; `customer_id` is 0 for guest checkout; `order_date` is site-local time.
+ */
+import { mapWooStatus, type OrderFormat } from "./order-format.js";
+
+export const woocommerce: OrderFormat = {
+  platform: "woocommerce",
+  label: "WooCommerce order export",
+  grain: "order",
+  signature: ["order_id", "order_date", "order_total"],
+  columns: {
+    order_id: ["order_id"],
+    created_at: ["order_date"],
+    customer_id: ["customer_id", "customer_user"],
+    email: ["billing_email"],
+    total: ["order_total"],
+    refunded: ["refunded_total"],
+    currency: ["order_currency"],
+    status: ["status"],
+  },
+  required: ["order_id", "created_at", "total"],
+  guest: { kind: "customer-id-zero" },
+  mapStatus: (status) => mapWooStatus(status),
+};

@@ -1,0 +1,81 @@
+/**
+ * The CSV reader: a byte stream in, records with their starting line out, through csv-parse's
+ * stream API, so a file is never held whole. Types are decoded later, by the adapters, where a
+ * row's line is known (csv-parse's `cast` stays off).
+ */
+import type { Readable } from "node:stream";
+import { CsvError, parse } from "csv-parse";
+import { AppError } from "../errors.js";
+
+export interface CsvRecord {
+  /** 1-based line on which the record starts (a quoted newline makes a record span lines). */
+  readonly line: number;
+  readonly fields: readonly string[];
+}
+
+export interface ReadProgress {
+  readonly records: number;
+  readonly bytes: number;
+}
+
+export interface ReadCsvOptions {
+  /** How the file is named in messages. */
+  readonly file: string;
+  readonly onProgress?: (progress: ReadProgress) => void;
+}
+
+/** Yields every record, the header included; throws AppError INPUT_CSV / INPUT_UNREADABLE. */
+export async function* readCsv(input: Readable, options: ReadCsvOptions): AsyncGenerator<CsvRecord> {
+  const parser = parse({
+    bom: true,
+    info: true,
+    // Rows may be shorter or longer than the header (trimmed exports, trailing separators);
+    // the adapters read missing cells as empty.
+    relax_column_count: true,
+    // A stray quote inside an unquoted field (`5" screen`) is kept as text; an unterminated
+    // quoted field is still an error.
+    relax_quotes: true,
+    skip_empty_lines: true,
+  });
+  input.on("error", (error) => parser.destroy(error));
+  input.pipe(parser);
+
+  let lastLine = 0; // the line on which the previous record ended
+  let lastEmpty = 0;
+  let records = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number; empty_lines: number; bytes: number } }>) {
+      const line = lastLine + 1 + (info.empty_lines - lastEmpty);
+      lastLine = info.lines;
+      lastEmpty = info.empty_lines;
+      if (options.onProgress && ++records % 8192 === 0) options.onProgress({ records, bytes: info.bytes });
+      yield { line, fields: record };
+    }
+  } catch (error) {
+    throw toAppError(error, options.file, lastLine + 1);
+  } finally {
+    input.unpipe(parser);
+    input.destroy();
+  }
+}
+
+function toAppError(error: unknown, file: string, line: number): unknown {
+  if (error instanceof CsvError) {
+    switch (error.code) {
+      case "CSV_QUOTE_NOT_CLOSED":
+        return new AppError("INPUT_CSV", "malformed CSV: a quoted field starting in this record is never closed", { file, line }, { cause: error });
+      case "CSV_INVALID_CLOSING_QUOTE":
+        return new AppError("INPUT_CSV", "malformed CSV: a closing quote is followed by more text in the same field", { file, line }, { cause: error });
+      default:
+        return new AppError("INPUT_CSV", `malformed CSV: ${error.message}`, { file, line }, { cause: error });
+    }
+  }
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === "ENOENT") return new AppError("INPUT_UNREADABLE", "cannot read the file: no such file", { file }, { cause: error });
+  if (code === "EISDIR") return new AppError("INPUT_UNREADABLE", "cannot read the file: it is a directory", { file }, { cause: error });
+  if (code === "EACCES" || code === "EPERM") return new AppError("INPUT_UNREADABLE", "cannot read the file: permission denied", { file }, { cause: error });
+  if (typeof code === "string" && error instanceof Error) {
+    return new AppError("INPUT_UNREADABLE", `cannot read the file: ${error.message}`, { file }, { cause: error });
+  }
+  return error;
+}

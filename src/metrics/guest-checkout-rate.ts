@@ -1,0 +1,29 @@
+import { NO_ORDERS, ratio, type MetricDef } from "./metric.js";
+
+export const guestCheckoutRate: MetricDef = {
+  id: "guestCheckoutRate",
+  label: "Guest checkout rate",
+  unit: "rate",
+  definition:
+    "Guest orders / counted orders in the window whose guest status is known. WooCommerce: customer_id 0 or empty is a guest; generic: the guest column. Shopify's orders export does not say, so the metric is null there.",
+  create(context) {
+    let guests = 0;
+    let known = 0;
+    let count = 0;
+    return {
+      order(order) {
+        count++;
+        if (order.guest < 0) return;
+        known++;
+        if (order.guest === 1) guests++;
+      },
+      result() {
+        if (context.guestUnknownReason !== null) return { value: null, note: context.guestUnknownReason };
+        if (count === 0) return { value: null, note: NO_ORDERS };
+        const result = ratio(guests, known, "no counted order in the window has a known guest status (the guest column is empty)");
+        if (result.value === null || known === count) return result;
+        return { ...result, note: `over the ${known} of ${count} orders whose guest status is known` };
+      },
+    };
+  },
+};

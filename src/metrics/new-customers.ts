@@ -1,0 +1,21 @@
+import type { MetricDef } from "./metric.js";
+
+// "New" looks at the whole file, not just the window: a customer is new in the window when
+// their first counted order in this currency is inside it. An export that starts late makes
+// old customers look new; the docs say so.
+export const newCustomers: MetricDef = {
+  id: "newCustomers",
+  label: "New customers",
+  unit: "count",
+  definition: "Customers whose first counted order in this currency (anywhere in the file) falls in the window.",
+  create(context) {
+    const { from, to } = context.window;
+    let count = 0;
+    return {
+      customer(customer) {
+        if (customer.firstAt >= from && customer.firstAt < to) count++;
+      },
+      result: () => ({ value: count }),
+    };
+  },
+};

@@ -1,0 +1,24 @@
+import { NO_CUSTOMERS, ratio, type MetricDef } from "./metric.js";
+
+// Peel Insights' definition, word for word: orders ÷ unique customers over the window
+// (metrics-landscape §1.2). Only identified orders are in the numerator, so that it matches
+// its denominator.
+export const purchaseFrequency: MetricDef = {
+  id: "purchaseFrequency",
+  label: "Purchase frequency",
+  unit: "ratio",
+  definition: "Identified counted orders in the window / customers.",
+  create() {
+    let identifiedOrders = 0;
+    let customerCount = 0;
+    return {
+      order(order) {
+        if (order.customer >= 0) identifiedOrders++;
+      },
+      customer(customer) {
+        if (customer.ordersInWindow > 0) customerCount++;
+      },
+      result: () => ratio(identifiedOrders, customerCount, NO_CUSTOMERS),
+    };
+  },
+};

@@ -1,0 +1,32 @@
+/** Human formatting of metric values for the table. Fixed en-US grouping, so output is stable. */
+import { minorDigits } from "../core/money.js";
+import type { MetricUnit } from "../metrics/metric.js";
+
+const counts = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const ratios = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const percents = new Intl.NumberFormat("en-US", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const moneyFormats = new Map<number, Intl.NumberFormat>();
+
+export const NOT_AVAILABLE = "n/a";
+
+/** `1,234.50 EUR`, `31.2%`, `1.45`, `1,024`; n/a for null. */
+export function formatValue(value: number | null, unit: MetricUnit, currency: string | null): string {
+  if (value === null) return NOT_AVAILABLE;
+  switch (unit) {
+    case "count":
+      return counts.format(value);
+    case "ratio":
+      return ratios.format(value);
+    case "rate":
+      return percents.format(value);
+    case "money": {
+      const digits = minorDigits(currency);
+      let format = moneyFormats.get(digits);
+      if (!format) {
+        format = new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+        moneyFormats.set(digits, format);
+      }
+      return currency === null ? format.format(value) : `${format.format(value)} ${currency}`;
+    }
+  }
+}
