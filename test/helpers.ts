@@ -1,0 +1,69 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { Readable } from "node:stream";
+import { OrderLedger } from "../src/core/ledger.js";
+import type { Order } from "../src/core/order.js";
+import { Zone } from "../src/core/zone.js";
+
+export const ROOT = resolve(import.meta.dirname, "..");
+export const BIN = resolve(ROOT, "bin/shopmetrics.js");
+export const FIXTURES = resolve(ROOT, "fixtures");
+export const SHARED_DATA = resolve(ROOT, "../shared/data");
+export const hasSharedData = existsSync(SHARED_DATA);
+/** Appended to describe() titles of suites that need ../shared/data. */
+export const sharedNote = hasSharedData ? "" : " (skipped: ../shared/data not found)";
+
+export const PRAGUE = new Zone("Europe/Prague");
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs bin/shopmetrics.js as a user would; TZ pinned to Europe/Prague, no colour unless asked. */
+export function runCli(args: string[], options: { input?: string; env?: Record<string, string> } = {}): CliResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    input: options.input,
+    encoding: "utf8",
+    env: { PATH: process.env.PATH ?? "", TZ: "Europe/Prague", ...options.env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A readable stream that hands `text` over in chunks of `size` bytes (split mid-character too). */
+export function chunked(text: string, size: number): Readable {
+  const bytes = Buffer.from(text, "utf8");
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+  return Readable.from(chunks, { objectMode: false });
+}
+
+let nextLine = 2;
+/** An order with sensible defaults: completed, EUR, 10.00, no identity, guest unknown. */
+export function order(fields: Partial<Order> & { at: number | string }): Order {
+  const at = typeof fields.at === "string" ? Date.parse(fields.at) : fields.at;
+  if (Number.isNaN(at)) throw new Error(`bad test date ${String(fields.at)}`);
+  return {
+    key: null,
+    line: nextLine++,
+    currency: "EUR",
+    total: 1000,
+    refunded: 0,
+    status: "completed",
+    statusText: "",
+    email: null,
+    customerId: null,
+    guest: null,
+    ...fields,
+    at,
+  };
+}
+
+export function ledgerOf(orders: readonly Order[]): OrderLedger {
+  const ledger = new OrderLedger();
+  for (const o of orders) ledger.add(o);
+  return ledger;
+}
