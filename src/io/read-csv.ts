@@ -4,7 +4,7 @@
  * row's line is known (csv-parse's `cast` stays off).
  */
 import type { Readable } from "node:stream";
-import { CsvError, parse } from "csv-parse";
+import { CsvError, parse, type Options } from "csv-parse";
 import { AppError } from "../errors.js";
 
 export interface CsvRecord {
@@ -26,9 +26,14 @@ export interface ReadCsvOptions {
 
 /** Yields every record, the header included; throws AppError INPUT_CSV / INPUT_UNREADABLE. */
 export async function* readCsv(input: Readable, options: ReadCsvOptions): AsyncGenerator<CsvRecord> {
-  const parser = parse({
+  // Line numbers are counted here, not taken from csv-parse's info.lines, which counts the
+  // \r and the \n of a CRLF inside a quoted field as two lines. Counting happens in on_record,
+  // synchronously, so the position is right even when a later record in the same chunk fails.
+  let lastLine = 0; // the line on which the previous record ended
+  let lastEmpty = 0;
+  let records = 0;
+  const csvOptions: Options<CsvRecord, string[]> = {
     bom: true,
-    info: true,
     // Rows may be shorter or longer than the header (trimmed exports, trailing separators);
     // the adapters read missing cells as empty.
     relax_column_count: true,
@@ -36,27 +41,40 @@ export async function* readCsv(input: Readable, options: ReadCsvOptions): AsyncG
     // quoted field is still an error.
     relax_quotes: true,
     skip_empty_lines: true,
-  });
+    on_record(record, context) {
+      const line = lastLine + 1 + (context.empty_lines - lastEmpty);
+      lastLine = line + countLineBreaks(record);
+      lastEmpty = context.empty_lines;
+      if (options.onProgress && ++records % 8192 === 0) options.onProgress({ records, bytes: context.bytes });
+      return { line, fields: record };
+    },
+  };
+  // parse()'s overloads want on_record to return the record type unchanged; ours wraps it.
+  const parser = parse(csvOptions as unknown as Options);
   input.on("error", (error) => parser.destroy(error));
   input.pipe(parser);
-
-  let lastLine = 0; // the line on which the previous record ended
-  let lastEmpty = 0;
-  let records = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number; empty_lines: number; bytes: number } }>) {
-      const line = lastLine + 1 + (info.empty_lines - lastEmpty);
-      lastLine = info.lines;
-      lastEmpty = info.empty_lines;
-      if (options.onProgress && ++records % 8192 === 0) options.onProgress({ records, bytes: info.bytes });
-      yield { line, fields: record };
-    }
+    for await (const record of parser as AsyncIterable<CsvRecord>) yield record;
   } catch (error) {
     throw toAppError(error, options.file, lastLine + 1);
   } finally {
     input.unpipe(parser);
     input.destroy();
   }
+}
+
+/** Line breaks inside a record's quoted fields: CRLF, lone LF and lone CR each count once. */
+function countLineBreaks(fields: readonly string[]): number {
+  let breaks = 0;
+  for (const field of fields) {
+    if (field.length < 1 || (field.indexOf("\n") < 0 && field.indexOf("\r") < 0)) continue;
+    for (let i = 0; i < field.length; i++) {
+      const c = field.charCodeAt(i);
+      if (c === 10 /* \n */) breaks++;
+      else if (c === 13 /* \r */ && field.charCodeAt(i + 1) !== 10) breaks++;
+    }
+  }
+  return breaks;
 }
 
 function toAppError(error: unknown, file: string, line: number): unknown {

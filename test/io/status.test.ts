@@ -1,0 +1,61 @@
+/** Every status mapping in the rules (docs/rules.md, "Counted orders"). */
+import { describe, expect, it } from "vitest";
+import { COUNTED_STATUSES } from "../../src/core/order.js";
+import { generic } from "../../src/io/platforms/generic.js";
+import { shopify } from "../../src/io/platforms/shopify.js";
+import { woocommerce } from "../../src/io/platforms/woocommerce.js";
+
+describe("Shopify statuses", () => {
+  it.each([
+    ["paid", "completed"],
+    ["partially_refunded", "completed"],
+    ["partially_paid", "processing"],
+    ["pending", "processing"],
+    ["authorized", "on-hold"],
+    ["refunded", "refunded"],
+    ["voided", "cancelled"],
+    ["PAID", "completed"],
+    ["expired", "unknown-status"],
+    ["", "unknown-status"],
+  ])("Financial Status %j → %s", (status, expected) => {
+    expect(shopify.mapStatus(status, null)).toBe(expected);
+  });
+
+  it("Cancelled at set → cancelled, whatever the Financial Status", () => {
+    expect(shopify.mapStatus("paid", "2025-05-12 10:00:00 -0400")).toBe("cancelled");
+    expect(shopify.mapStatus("refunded", "2025-05-12 10:00:00 -0400")).toBe("cancelled");
+  });
+
+  it("no Financial Status column (a trimmed export) → every order counted", () => {
+    expect(shopify.mapStatus(null, null)).toBe("completed");
+  });
+});
+
+describe("WooCommerce and generic statuses", () => {
+  it.each([
+    ["completed", "completed"],
+    ["processing", "processing"],
+    ["on-hold", "on-hold"],
+    ["pending", "pending-payment"],
+    ["failed", "failed"],
+    ["cancelled", "cancelled"],
+    ["refunded", "refunded"],
+    ["checkout-draft", "draft"],
+    ["wc-completed", "completed"],
+    ["WC-On-Hold", "on-hold"],
+    [" Processing ", "processing"],
+    ["pending-payment", "pending-payment"],
+    ["shipped", "unknown-status"],
+  ])("%j → %s", (status, expected) => {
+    expect(woocommerce.mapStatus(status, null)).toBe(expected);
+    expect(generic.mapStatus(status, null)).toBe(expected);
+  });
+
+  it("generic without a status column counts every order", () => {
+    expect(generic.mapStatus(null, null)).toBe("completed");
+  });
+});
+
+it("counted statuses are exactly completed, processing and on-hold", () => {
+  expect([...COUNTED_STATUSES].sort()).toEqual(["completed", "on-hold", "processing"]);
+});
