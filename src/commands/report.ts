@@ -52,9 +52,6 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
       `the window starts on ${formatDay(window.firstDay)} but the data starts on ${formatDay(dataDays.first)}: customers who bought before the export began look new`,
     );
   }
-  if (dataDays && window.asOf < dataDays.last) {
-    warnings.push(`the file has orders after --as-of ${formatDay(window.asOf)} (up to ${formatDay(dataDays.last)}); they are outside the window`);
-  }
 
   return {
     schemaVersion: SCHEMA_VERSION,

@@ -1,0 +1,301 @@
+/**
+ * bin/shopmetrics.js run as a user runs it: exit code, stderr and stdout. Expected figures for
+ * the fixtures were worked out by hand; the arithmetic is in each fixture's test.
+ */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { FIXTURES, runCli } from "../helpers.js";
+
+const fixture = (name: string) => `fixtures/orders/${name}`;
+const json = (stdout: string) => JSON.parse(stdout);
+
+describe("Shopify export (fixtures/orders/shopify-small.csv)", () => {
+  const args = ["report", "--orders", fixture("shopify-small.csv"), "--as-of", "2025-06-30", "--tz", "Europe/Prague", "--format", "json"];
+  const run = runCli(args);
+  const report = json(run.stdout);
+
+  it("exits 0 and warns on stderr about the one unknown status, nothing else", () => {
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(
+      `shopmetrics: warning: ${fixture("shopify-small.csv")}: 1 order with unrecognised status "expired" excluded (see docs/rules.md, "Counted orders")\n`,
+    );
+  });
+
+  it("reports the window, zone and input", () => {
+    expect(report.schemaVersion).toBe(1);
+    expect(report.asOf).toBe("2025-06-30");
+    expect(report.timezone).toBe("Europe/Prague");
+    expect(report.window).toEqual({ spec: "365d", from: "2024-07-01T00:00:00+02:00", to: "2025-07-01T00:00:00+02:00", days: 365 });
+    expect(report.inputs).toEqual([{ kind: "orders", file: fixture("shopify-small.csv"), platform: "shopify", rows: 15 }]);
+  });
+
+  it("groups line items into orders, never summing Total over rows", () => {
+    // Counted EUR orders in the window: #1002 120.50 (bob — his email is only on the second row),
+    // #1003 80.00 − 30.00 refunded = 50.00 (ann, three rows), #1006 25.00 (pending → processing,
+    // no email), #1008 19.99 (bob, 23:30 on the as-of day). #1001 is before the window, #1009 is
+    // at the exclusive end, #1004 cancelled, #1005 refunded, #1012 unknown status.
+    expect(report.groups[1]).toEqual({
+      currency: "EUR",
+      metrics: {
+        orders: 4,
+        revenue: 215.49, // 120.50 + 50.00 + 25.00 + 19.99
+        aov: 53.87, // 215.49 / 4 = 53.8725
+        customers: 2, // bob, ann (ANN@example.com with spaces is ann)
+        newCustomers: 1, // bob; ann first bought EUR on 2024-06-15
+        purchaseFrequency: 1.5, // 3 identified orders / 2
+        repeatPurchaseRate: 0.5, // bob has 2 orders in the window
+        guestCheckoutRate: null,
+      },
+      notes: expect.objectContaining({
+        customers: expect.stringMatching(/^1 counted order in the window had no email/),
+        guestCheckoutRate: expect.stringMatching(/^Shopify's orders export does not say which orders were guest checkouts/),
+      }),
+    });
+  });
+
+  it("keeps CZK apart: #1007 authorized (on-hold) 1000.00 and #1011 250.00; #1010 voided", () => {
+    expect(report.groups[0].currency).toBe("CZK");
+    expect(report.groups[0].metrics).toEqual({
+      orders: 2,
+      revenue: 1250,
+      aov: 625,
+      customers: 2,
+      newCustomers: 2,
+      purchaseFrequency: 1,
+      repeatPurchaseRate: 0,
+      guestCheckoutRate: null,
+    });
+  });
+
+  it("accounts for every row and order", () => {
+    expect(report.dataQuality).toEqual({
+      rowsRead: 15,
+      rowsSkipped: 0,
+      ordersRead: 12,
+      ordersExcluded: { cancelled: 2, refunded: 1, "unknown-status": 1 },
+      unidentifiedOrders: 1,
+      problems: [],
+      problemsOmitted: 0,
+    });
+    expect(Object.keys(report.definitions)).toEqual(Object.keys(report.groups[0].metrics));
+  });
+
+  it("gives the same report for the file with a BOM and CRLF line ends, read from stdin", () => {
+    const text = readFileSync(resolve(FIXTURES, "orders/shopify-small.csv"), "utf8");
+    const variant = runCli([...args.slice(0, 2), "-", ...args.slice(3)], { input: `\uFEFF${text.replace(/\n/g, "\r\n")}` });
+    expect(variant.status).toBe(0);
+    const other = json(variant.stdout);
+    expect(other.groups).toEqual(report.groups);
+    expect(other.dataQuality).toEqual(report.dataQuality);
+    expect(other.inputs[0].file).toBe("-");
+  });
+
+  it("defaults --as-of to the local date of the latest order (#1009, 2025-07-01)", () => {
+    const latest = json(runCli(args.filter((a, i) => a !== "--as-of" && args[i - 1] !== "--as-of")).stdout);
+    expect(latest.asOf).toBe("2025-07-01");
+    expect(latest.groups[1].metrics.orders).toBe(5); // #1009 now inside, #1002 … still inside
+  });
+});
+
+describe("WooCommerce export (fixtures/orders/woocommerce-small.csv)", () => {
+  // 7 days as of 2025-04-05 = [2025-03-30 00:00+01:00, 2025-04-06 00:00+02:00): DST starts inside.
+  const args = ["report", "--orders", fixture("woocommerce-small.csv"), "--window", "7d", "--as-of", "2025-04-05", "--tz", "Europe/Prague", "--format", "json"];
+  const run = runCli(args);
+  const report = json(run.stdout);
+
+  it("skips the rows it cannot read, naming file and line on stderr, and exits 0", () => {
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(
+      [
+        `shopmetrics: warning: ${fixture("woocommerce-small.csv")}:12: unreadable amount in order_total: expected a number like 1234.50, got "abc"; row skipped`,
+        `shopmetrics: warning: ${fixture("woocommerce-small.csv")}:13: unreadable date in order_date: expected YYYY-MM-DD[ HH:MM[:SS]][ ±HH:MM], got "31/04/2025"; row skipped`,
+        "",
+      ].join("\n"),
+    );
+    expect(report.dataQuality.rowsRead).toBe(13);
+    expect(report.dataQuality.rowsSkipped).toBe(2);
+    expect(report.dataQuality.problems).toEqual([
+      { file: fixture("woocommerce-small.csv"), line: 12, message: 'unreadable amount in order_total: expected a number like 1234.50, got "abc"; row skipped' },
+      {
+        file: fixture("woocommerce-small.csv"),
+        line: 13,
+        message: 'unreadable date in order_date: expected YYYY-MM-DD[ HH:MM[:SS]][ ±HH:MM], got "31/04/2025"; row skipped',
+      },
+    ]);
+  });
+
+  it("computes the metrics, with guests from customer_id 0 or empty", () => {
+    // Counted in the window: 101 100.00 (jana, id 12, 01:30 on the DST night), 102 50.00 − 10.00
+    // (guest, 02:30 does not exist that night: read as 03:30+02:00), 103 70.00 (empty id → guest,
+    // Jana@Example.cz is jana), 105 30.00 (petr, on-hold), 108 15.00 (guest, no email, 23:59:59).
+    // 113 is at the exclusive end.
+    expect(report.groups).toHaveLength(1);
+    expect(report.groups[0].metrics).toEqual({
+      orders: 5,
+      revenue: 255, // 100 + 40 + 70 + 30 + 15
+      aov: 51,
+      customers: 3, // jana, guest1, petr
+      newCustomers: 3,
+      purchaseFrequency: 4 / 3,
+      repeatPurchaseRate: 1 / 3, // jana
+      guestCheckoutRate: 0.6, // 102, 103, 108 of 5
+    });
+  });
+
+  it("counts every status mapping in ordersExcluded", () => {
+    expect(report.dataQuality.ordersRead).toBe(11);
+    expect(report.dataQuality.ordersExcluded).toEqual({ cancelled: 1, draft: 1, failed: 1, "pending-payment": 1, refunded: 1 });
+    expect(report.dataQuality.unidentifiedOrders).toBe(3); // 107, 108, 109
+  });
+
+  it("--strict exits 3 at the first unreadable row with a one-line error", () => {
+    const strict = runCli([...args, "--strict"]);
+    expect(strict.status).toBe(3);
+    expect(strict.stdout).toBe("");
+    expect(strict.stderr).toBe(
+      `shopmetrics: error: ${fixture("woocommerce-small.csv")}:12: unreadable amount in order_total: expected a number like 1234.50, got "abc" (--strict)\n`,
+    );
+  });
+});
+
+describe("generic files", () => {
+  it("reads the canonical columns, guest column included", () => {
+    const run = runCli(["report", "--orders", fixture("generic-guest.csv"), "--window", "all", "--format", "json"]);
+    expect(run.status).toBe(0);
+    const report = json(run.stdout);
+    expect(report.inputs[0].platform).toBe("generic");
+    // Counted: A1 10.00 (x, guest), A2 20.00 − 5.00 (id 9, account), A4 40.00 (no identity, guest),
+    // A5 50.00 (z, guest unknown). A3 has an empty status: excluded as unknown.
+    expect(report.groups[0].metrics).toEqual({
+      orders: 4,
+      revenue: 115,
+      aov: 28.75,
+      customers: 3,
+      newCustomers: 3,
+      purchaseFrequency: 1,
+      repeatPurchaseRate: 0,
+      guestCheckoutRate: 2 / 3,
+    });
+    expect(report.groups[0].notes.guestCheckoutRate).toBe("over the 3 of 4 orders whose guest status is known");
+    expect(report.dataQuality.ordersExcluded).toEqual({ "unknown-status": 1 });
+  });
+
+  it("maps any header with --map and takes the currency from --currency", () => {
+    const run = runCli([
+      "report",
+      "--orders",
+      fixture("invoices-mapped.csv"),
+      "--map",
+      "created_at=InvoiceDate",
+      "--map",
+      "total=TotalPrice",
+      "--map",
+      "customer_id=CustomerID",
+      "--map",
+      "order_id=InvoiceNo",
+      "--currency",
+      "gbp",
+      "--window",
+      "all",
+      "--format",
+      "json",
+    ]);
+    expect(run.status).toBe(0);
+    const report = json(run.stdout);
+    expect(report.groups[0].currency).toBe("GBP");
+    expect(report.groups[0].metrics).toEqual({
+      orders: 6,
+      revenue: 1383.81, // 139.12 + 22.20 + 278.73 + 70.05 + 17.85 + 855.86 (float noise read exactly)
+      aov: 230.64, // 1383.81 / 6 = 230.635, half away from zero
+      customers: 3,
+      newCustomers: 3,
+      purchaseFrequency: 2,
+      repeatPurchaseRate: 2 / 3, // 17850 and 13047
+      guestCheckoutRate: null,
+    });
+    expect(report.groups[0].notes.guestCheckoutRate).toMatch(/no guest column/);
+    // No status column: a warning, every order counted.
+    expect(run.stderr).toContain("no status column; every order is counted as a sale");
+  });
+});
+
+describe("table output and colour", () => {
+  const args = ["report", "--orders", fixture("shopify-small.csv"), "--as-of", "2025-06-30"];
+
+  it("prints a header line, one table per currency and the data summary, without colour off a TTY", () => {
+    const run = runCli(args);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("shopmetrics report · 2024-07-01 … 2025-06-30 (window 365d, 365 days, Europe/Prague)");
+    expect(run.stdout).toContain(`orders: ${fixture("shopify-small.csv")} (shopify, 15 rows)`);
+    expect(run.stdout).toMatch(/│ Revenue\s+│\s+215\.49 EUR │/);
+    expect(run.stdout).toMatch(/│ Repeat purchase rate \(2\+ orders in window\)\s+│\s+50\.0% │/);
+    expect(run.stdout).toMatch(/│ Guest checkout rate\s+│\s+n\/a \* │/);
+    expect(run.stdout).toMatch(/│ Revenue\s+│\s+1,250\.00 CZK │/);
+    expect(run.stdout).toContain("Data: 15 rows read, 0 skipped; 12 orders, 4 excluded (cancelled 2, refunded 1, unknown-status 1); 1 without email or customer id.");
+    expect(run.stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it("colours only when forced, and never with NO_COLOR", () => {
+    expect(runCli(args, { env: { FORCE_COLOR: "1" } }).stdout).toMatch(/\x1b\[/);
+    expect(runCli(args, { env: { FORCE_COLOR: "1", NO_COLOR: "1" } }).stdout).not.toMatch(/\x1b\[/);
+    expect(runCli([...args, "--format", "json"], { env: { FORCE_COLOR: "1" } }).stdout).not.toMatch(/\x1b\[/);
+  });
+});
+
+describe("bad input: one line on stderr, a documented exit code, no stack trace", () => {
+  it.each([
+    [["report", "--orders", fixture("shopify-small.csv"), "--bogus"], "shopmetrics: error: unknown option '--bogus'"],
+    [["report", "--orders", fixture("shopify-small.csv"), "--window", "fortnight"], 'shopmetrics: error: invalid --window "fortnight": expected Nd, Nm, Ny, all, or YYYY-MM-DD..YYYY-MM-DD (e.g. 365d, 3m, 1y)'],
+    [["report", "--orders", fixture("shopify-small.csv"), "--as-of", "31.12.2025"], 'shopmetrics: error: invalid --as-of "31.12.2025": expected YYYY-MM-DD or today'],
+    [["report", "--orders", fixture("shopify-small.csv"), "--tz", "Mars/Olympus"], 'shopmetrics: error: invalid --tz "Mars/Olympus": expected an IANA time zone such as Europe/Prague'],
+    [["report", "--orders", fixture("shopify-small.csv"), "--window", "2025-01-01..2025-02-01", "--as-of", "2025-02-01"], "shopmetrics: error: --as-of cannot be combined with a --window date range: the range's last day is the as-of date"],
+    [["report", "--orders", fixture("shopify-small.csv"), "--map", "amount=Total"], 'shopmetrics: error: invalid --map "amount=Total": unknown field "amount"; fields are order_id, created_at, customer_id, email, total, refunded, currency, status, guest, cancelled_at'],
+    [["report", "--orders", fixture("shopify-small.csv"), "--platform", "magento"], "shopmetrics: error: option '--platform <name>' argument 'magento' is invalid. Allowed choices are shopify, woocommerce, generic."],
+    [["report"], "shopmetrics: error: required option '--orders <file>' not specified"],
+  ])("usage error %j exits 2", (args, message) => {
+    const run = runCli(args);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.split("\n")[0]).toBe(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    [["report", "--orders", "fixtures/orders/nope.csv"], "shopmetrics: error: fixtures/orders/nope.csv: cannot read the file: no such file"],
+    [["report", "--orders", "fixtures/orders"], "shopmetrics: error: fixtures/orders: cannot read the file: it is a directory"],
+    [
+      ["report", "--orders", fixture("malformed-quote.csv")],
+      `shopmetrics: error: ${fixture("malformed-quote.csv")}:3: malformed CSV: a quoted field starting in this record is never closed`,
+    ],
+    [
+      ["report", "--orders", fixture("unrecognised-header.csv")],
+      `shopmetrics: error: ${fixture("unrecognised-header.csv")}:1: unrecognised header: the generic orders file format needs created_at, total (missing). Columns found: Datum;Castka;Zakaznik. Point a field at a column with --map FIELD=COLUMN, e.g. --map created_at="Datum;Castka;Zakaznik"`,
+    ],
+    [
+      ["report", "--orders", fixture("invoices-mapped.csv"), "--map", "created_at=Date", "--map", "total=TotalPrice"],
+      `shopmetrics: error: ${fixture("invoices-mapped.csv")}:1: --map created_at=Date: no column named "Date". Columns found: InvoiceNo, InvoiceDate, CustomerID, TotalPrice`,
+    ],
+  ])("input error %j exits 3", (args, message) => {
+    const run = runCli(args);
+    expect(run.status).toBe(3);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(`${message}\n`);
+  });
+
+  it("an empty file is an input error", () => {
+    const run = runCli(["report", "--orders", "-"], { input: "" });
+    expect(run.status).toBe(3);
+    expect(run.stderr).toBe("shopmetrics: error: -: the file is empty: expected a header row\n");
+  });
+
+  it("--help and --version go to stdout and exit 0", () => {
+    const help = runCli(["report", "--help"]);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("--orders <file>");
+    expect(help.stdout).toContain("Exit codes: 0 ok, 1 internal error (a bug), 2 usage error, 3 input error.");
+    const version = runCli(["--version"]);
+    expect(version.status).toBe(0);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
