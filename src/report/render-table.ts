@@ -20,7 +20,6 @@ export function renderTable(report: Report, chalk: ChalkInstance): string {
   if (report.groups.length === 0) out.push("", chalk.dim("No counted orders: nothing to report."));
   for (const group of report.groups) {
     const table = new Table({
-      head: [group.currency ?? "(no currency)", "Value"],
       // No default colours (cli-table3 paints borders grey and heads red); no rule between rows.
       style: { head: [], border: [] },
       chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
@@ -31,7 +30,7 @@ export function renderTable(report: Report, chalk: ChalkInstance): string {
       const marker = group.notes[metric.id] === undefined ? "" : " *";
       table.push([metric.label, (text === NOT_AVAILABLE ? chalk.dim(text) : text) + marker]);
     }
-    out.push("", table.toString());
+    out.push("", chalk.bold(group.currency ?? "(no currency)"), table.toString());
     for (const metric of METRICS) {
       const note = group.notes[metric.id];
       if (note !== undefined) out.push(chalk.dim(`* ${metric.label}: ${note}`));

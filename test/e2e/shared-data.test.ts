@@ -1,0 +1,88 @@
+/**
+ * Real public exports from ../shared/data. Expected values come from two independent routes:
+ * the published facts in ../shared/data/SOURCES.md, and scripts/crosscheck/crosscheck.py
+ * (Python csv + decimal + zoneinfo, written separately from the TypeScript code), run as:
+ *   python3 scripts/crosscheck/crosscheck.py shopify ../shared/data/shopify/orders_export__forezia-devstore.csv --as-of 2025-05-17 --tz Europe/Prague
+ *   python3 scripts/crosscheck/crosscheck.py generic ../shared/data/online_retail/online_retail_invoices__mwoitek.csv \
+ *     --date InvoiceDate --total TotalPrice --customer CustomerID --currency GBP --as-of 2011-12-09 --tz Europe/London [--days 90]
+ */
+import { describe, expect, it } from "vitest";
+import { hasSharedData, runCli, sharedNote } from "../helpers.js";
+
+const FOREZIA = "../shared/data/shopify/orders_export__forezia-devstore.csv";
+const RETAIL = "../shared/data/online_retail/online_retail_invoices__mwoitek.csv";
+const PANALYSIS = "../shared/data/shopify/orders_export__panalysis-d3js-test.csv";
+const RETAIL_MAPS = ["--map", "created_at=InvoiceDate", "--map", "total=TotalPrice", "--map", "customer_id=CustomerID", "--map", "order_id=InvoiceNo"];
+
+const report = (args: string[], env: Record<string, string> = {}) => {
+  const run = runCli(["report", ...args, "--format", "json"], { env });
+  expect(run.status).toBe(0);
+  return JSON.parse(run.stdout);
+};
+
+describe.skipIf(!hasSharedData)(`Shopify dev-store export (forezia)${sharedNote}`, () => {
+  it("matches the Python cross-check and SOURCES.md (19 orders from 40 rows, 3 distinct emails)", () => {
+    const r = report(["--orders", FOREZIA, "--tz", "Europe/Prague"]);
+    expect(r.asOf).toBe("2025-05-17"); // latest Created at 2025-05-17 11:46:48 -0400 = 17:46 in Prague
+    expect(r.inputs[0].platform).toBe("shopify");
+    expect(r.dataQuality).toMatchObject({ rowsRead: 40, rowsSkipped: 0, ordersRead: 19, ordersExcluded: {}, unidentifiedOrders: 10 });
+    expect(r.groups).toHaveLength(1);
+    expect(r.groups[0].currency).toBe("EUR");
+    expect(r.groups[0].metrics).toEqual({
+      orders: 19, // paid 18 + pending 1 (→ processing)
+      revenue: 14089.04,
+      aov: 741.53,
+      customers: 3,
+      newCustomers: 3,
+      purchaseFrequency: 3,
+      repeatPurchaseRate: 1,
+      guestCheckoutRate: null,
+    });
+  });
+});
+
+describe.skipIf(!hasSharedData)(`UCI Online Retail invoices (mwoitek), generic via --map${sharedNote}`, () => {
+  const base = ["--orders", RETAIL, ...RETAIL_MAPS, "--currency", "GBP", "--tz", "Europe/London"];
+
+  it("over the whole file matches SOURCES.md: 18,532 invoices, 4,338 customers, 2,845 repeaters, 8,911,407.90 GBP", () => {
+    const r = report([...base, "--window", "all"]);
+    expect(r.dataQuality).toMatchObject({ rowsRead: 18_532, rowsSkipped: 0, ordersRead: 18_532, unidentifiedOrders: 0 });
+    expect(r.groups[0].metrics).toMatchObject({ orders: 18_532, revenue: 8_911_407.9, customers: 4338, newCustomers: 4338 });
+    expect(r.groups[0].metrics.repeatPurchaseRate).toBeCloseTo(2845 / 4338, 12);
+  });
+
+  it("last 365 days as of 2011-12-09 matches the Python cross-check", () => {
+    const r = report([...base, "--as-of", "2011-12-09"]);
+    expect(r.window).toEqual({ spec: "365d", from: "2010-12-10T00:00:00+00:00", to: "2011-12-10T00:00:00+00:00", days: 365 });
+    expect(r.groups[0].metrics).toEqual({
+      orders: 17_756,
+      revenue: 8_599_529.9,
+      aov: 484.32,
+      customers: 4264,
+      newCustomers: 3765,
+      purchaseFrequency: 4.164165103189493,
+      repeatPurchaseRate: 0.648217636022514,
+      guestCheckoutRate: null,
+    });
+  });
+
+  it("last 90 days (across the October DST change) matches the Python cross-check", () => {
+    const r = report([...base, "--as-of", "2011-12-09", "--window", "90d"]);
+    expect(r.window.from).toBe("2011-09-11T00:00:00+01:00");
+    expect(r.groups[0].metrics).toMatchObject({ orders: 6626, revenue: 3_456_002.72, aov: 521.58, customers: 2889, newCustomers: 968 });
+    expect(r.groups[0].metrics.repeatPurchaseRate).toBeCloseTo(0.4800969193492558, 12);
+  });
+});
+
+describe.skipIf(!hasSharedData)(`a trimmed 2014–2017 Shopify export (panalysis: no Email, Currency or status)${sharedNote}`, () => {
+  it("counts every order, reports no customers, and says why", () => {
+    const run = runCli(["report", "--orders", PANALYSIS, "--tz", "Australia/Sydney", "--window", "all", "--currency", "AUD", "--format", "json"]);
+    expect(run.status).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.dataQuality).toMatchObject({ rowsRead: 1057, rowsSkipped: 0, ordersRead: 1057, unidentifiedOrders: 1057 });
+    expect(r.groups[0].metrics.orders).toBe(1057); // SOURCES.md: 1,057 rows, one per order
+    expect(r.groups[0].metrics.customers).toBe(0);
+    expect(r.groups[0].metrics.purchaseFrequency).toBeNull();
+    expect(run.stderr).toContain("no status column; every order is counted as a sale");
+  });
+});
