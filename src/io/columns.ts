@@ -25,6 +25,7 @@ export function resolveColumns<F extends string>(
   header: readonly string[],
   spec: ColumnSpec<F>,
   overrides: ReadonlyMap<F, string>,
+  /** formatName completes "unrecognised header: … needs", e.g. "a Shopify orders export". */
   where: { file: string; formatName: string },
 ): ColumnIndex<F> {
   const positions = new Map<string, number>();
@@ -55,9 +56,13 @@ export function resolveColumns<F extends string>(
   }
   const missing = spec.required.filter((field) => index[field] === undefined);
   if (missing.length > 0) {
+    const wanted = missing.map((field) => {
+      const header = spec.columns[field]?.[0] ?? field;
+      return header === field ? field : `${header} (${field})`;
+    });
     throw new AppError(
       "INPUT_HEADER",
-      `unrecognised header: the ${where.formatName} format needs ${missing.join(", ")} (missing). Columns found: ${listColumns(header)}. Point a field at a column with --map FIELD=COLUMN, e.g. --map ${missing[0]}=${JSON.stringify(header.find((h) => h.trim() !== "") ?? "Column")}`,
+      `unrecognised header: ${where.formatName} needs ${wanted.join(", ")}. Columns found: ${listColumns(header)}. Point a field at a column with --map FIELD=COLUMN`,
       { file: where.file, line: 1 },
     );
   }

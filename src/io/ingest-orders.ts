@@ -10,7 +10,7 @@ import { AppError, usageError } from "../errors.js";
 import { resolveColumns, type ColumnIndex } from "./columns.js";
 import { decodeOrder, type DecodeContext, type OrderCells } from "./decode-order.js";
 import { generic } from "./platforms/generic.js";
-import { ORDER_FIELDS, detectOrderFormat, orderFormatByName, type OrderField, type OrderFormat } from "./platforms/index.js";
+import { ORDER_FIELDS, ORDER_FORMATS, detectOrderFormat, orderFormatByName, type OrderField, type OrderFormat } from "./platforms/index.js";
 import { readCsv, type CsvRecord, type ReadProgress } from "./read-csv.js";
 
 export interface Problem {
@@ -68,7 +68,11 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
   const header = first.value.fields;
 
   const format = chooseFormat(header, options);
-  const index = resolveColumns(header, format, options.maps, { file, formatName: format.label });
+  const formatName =
+    format === generic && options.platform === undefined
+      ? `it is not a ${ORDER_FORMATS.filter((f) => f !== generic).map((f) => f.label).join(" or ")}, and a ${generic.label}`
+      : `a ${format.label}`;
+  const index = resolveColumns(header, format, options.maps, { file, formatName });
   const columnNames: Partial<Record<OrderField, string>> = {};
   for (const field of ORDER_FIELDS) {
     const at = index[field];

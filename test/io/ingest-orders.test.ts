@@ -1,0 +1,96 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { buildReport, type ReportOptions } from "../../src/commands/report.js";
+import { parseWindowSpec } from "../../src/core/window.js";
+import { AppError } from "../../src/errors.js";
+import { ingestOrders } from "../../src/io/ingest-orders.js";
+import { FIXTURES, PRAGUE, chunked } from "../helpers.js";
+
+const ingest = (csv: string, extra: { platform?: string; strict?: boolean } = {}) =>
+  ingestOrders({ file: "t.csv", input: Readable.from([csv]), maps: new Map(), zone: PRAGUE, currency: null, strict: false, ...extra });
+
+describe("ingestOrders", () => {
+  it("gives the same report whole and fed in tiny chunks (split inside quotes and UTF-8)", async () => {
+    const text = readFileSync(resolve(FIXTURES, "orders/shopify-small.csv"), "utf8");
+    const options = (input: Readable): ReportOptions => ({
+      orders: { file: "shop.csv", input },
+      maps: new Map(),
+      currency: null,
+      zone: PRAGUE,
+      window: parseWindowSpec("365d")!,
+      asOf: { kind: "latest" },
+      strict: false,
+    });
+    const whole = await buildReport(options(Readable.from([text])));
+    for (const size of [1, 2, 3, 7, 64]) {
+      expect(await buildReport(options(chunked(text, size)))).toEqual(whole);
+    }
+  });
+
+  it("forward-fills order fields from later rows of a line-item order", async () => {
+    const csv = [
+      "Name,Email,Financial Status,Currency,Total,Created at",
+      "#1,,paid,EUR,10.00,2025-01-01 10:00:00 +0100",
+      "#1,late@example.com,,,,2025-01-01 10:00:00 +0100",
+      "#2,x@example.com,paid,EUR,5.00,2025-01-02 10:00:00 +0100",
+    ].join("\n");
+    const result = await ingest(csv);
+    expect(result.format.platform).toBe("shopify");
+    expect(result.ledger.ordersRead).toBe(2);
+    expect(result.ledger.unidentified).toBe(0); // #1's email came from its second row
+    expect(result.ledger.groups.get("EUR")?.length).toBe(2);
+  });
+
+  it("skips an order key that comes back after other orders, instead of counting it twice", async () => {
+    const csv = [
+      "order_id,order_date,order_total,status",
+      "7,2025-01-01,10.00,completed",
+      "8,2025-01-02,20.00,completed",
+      "7,2025-01-01,10.00,completed",
+    ].join("\n");
+    const result = await ingest(csv);
+    expect(result.ledger.ordersRead).toBe(2);
+    expect(result.rowsRead).toBe(3);
+    expect(result.rowsSkipped).toBe(1);
+    expect(result.problems).toEqual([{ file: "t.csv", line: 4, message: 'order "7" appears again, apart from its earlier rows; row skipped' }]);
+  });
+
+  it("skips all rows of a line-item order whose date can't be read, as one problem", async () => {
+    const csv = ["Name,Total,Created at", "#1,10.00,yesterday", "#1,,yesterday", "#2,5.00,2025-01-01"].join("\n");
+    const result = await ingest(csv);
+    expect(result.rowsSkipped).toBe(2);
+    expect(result.problems[0]?.message).toBe(
+      `unreadable date in Created at: expected YYYY-MM-DD[ HH:MM[:SS]][ ±HH:MM], got "yesterday"; the order's 2 rows skipped`,
+    );
+    expect(result.ledger.ordersRead).toBe(1);
+  });
+
+  it("skips a row with an empty order key", async () => {
+    const result = await ingest("order_id,created_at,total\n,2025-01-01,1.00\n2,2025-01-01,2.00\n");
+    expect(result.problems).toEqual([{ file: "t.csv", line: 2, message: "empty order_id; row skipped" }]);
+    expect(result.ledger.ordersRead).toBe(1);
+  });
+
+  it("reads rows shorter than the header as empty cells", async () => {
+    const result = await ingest("created_at,total,email\n2025-01-01,1.00\n");
+    expect(result.ledger.ordersRead).toBe(1);
+    expect(result.ledger.unidentified).toBe(1);
+  });
+
+  it("--platform forces a format, and then its required columns must be there", async () => {
+    const error = await ingest("created_at,total\n2025-01-01,1.00\n", { platform: "shopify" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("INPUT_HEADER");
+    expect((error as AppError).message).toBe(
+      "unrecognised header: a Shopify orders export needs Name (order_id), Created at (created_at). Columns found: created_at, total. Point a field at a column with --map FIELD=COLUMN",
+    );
+  });
+
+  it("stops at the first unreadable row with --strict", async () => {
+    const error = await ingest("created_at,total\n2025-01-01,abc\n", { strict: true }).catch((e: unknown) => e);
+    expect((error as AppError).code).toBe("INPUT_ROW");
+    expect((error as AppError).toUserString()).toBe('t.csv:2: unreadable amount in total: expected a number like 1234.50, got "abc" (--strict)');
+  });
+});
