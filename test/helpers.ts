@@ -43,7 +43,7 @@ export function chunked(text: string, size: number): Readable {
 
 let nextLine = 2;
 /** An order with sensible defaults: completed, EUR, 10.00, no identity, guest unknown. */
-export function order(fields: Partial<Order> & { at: number | string }): Order {
+export function order(fields: Omit<Partial<Order>, "at"> & { at: number | string }): Order {
   const at = typeof fields.at === "string" ? Date.parse(fields.at) : fields.at;
   if (Number.isNaN(at)) throw new Error(`bad test date ${String(fields.at)}`);
   return {

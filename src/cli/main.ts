@@ -34,22 +34,16 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     writeOut: (text) => io.stdout.write(text),
     writeErr: (text) => io.stderr.write(text),
     async report(raw) {
-      const options = parseReportOptions(raw, io.env, Date.now());
-      const input = options.ordersFile === "-" ? io.stdin : createReadStream(options.ordersFile);
+      const { ordersFile, format, progress: showProgress, ...options } = parseReportOptions(raw, io.env, Date.now());
+      const input = ordersFile === "-" ? io.stdin : createReadStream(ordersFile);
       const progress =
-        options.progress && io.stderr.isTTY && !io.env.CI ? progressLine((text) => io.stderr.write(text), options.ordersFile) : null;
+        showProgress && io.stderr.isTTY && !io.env.CI ? progressLine((text) => io.stderr.write(text), ordersFile) : null;
       let problemsShown = 0;
       let report;
       try {
         report = await buildReport({
-          orders: { file: options.ordersFile, input },
-          platform: options.platform,
-          maps: options.maps,
-          currency: options.currency,
-          zone: options.zone,
-          window: options.window,
-          asOf: options.asOf,
-          strict: options.strict,
+          ...options,
+          orders: { file: ordersFile, input },
           onProgress: progress ? (p) => progress.update(p) : undefined,
           onProblem(problem) {
             if (++problemsShown > PROBLEMS_ON_STDERR) return;
@@ -66,7 +60,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
       }
       for (const warning of report.warnings) warn(warning);
       const text =
-        options.format === "json" ? renderJson(report) : renderTable(report, chalkFor(colorEnabled(io.env, io.stdout.isTTY)));
+        format === "json" ? renderJson(report) : renderTable(report, chalkFor(colorEnabled(io.env, io.stdout.isTTY)));
       io.stdout.write(text);
     },
   });

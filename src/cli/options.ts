@@ -3,7 +3,8 @@
  * (exit 2) is raised here, before any input is read.
  */
 import { isValidTimeZone, Zone } from "../core/zone.js";
-import { parseAsOf, parseWindowSpec, type AsOfSpec, type WindowSpec } from "../core/window.js";
+import type { ReportOptions } from "../commands/report.js";
+import { parseAsOf, parseWindowSpec } from "../core/window.js";
 import { usageError } from "../errors.js";
 import { ORDER_FIELDS, type OrderField } from "../io/platforms/index.js";
 import type { Env } from "./color.js";
@@ -21,18 +22,12 @@ export interface RawReportOptions {
   progress: boolean;
 }
 
-export interface ReportCliOptions {
+/** What the report command takes, plus what only the CLI decides (where to read, how to print). */
+export type ReportCliOptions = Omit<ReportOptions, "orders" | "onProgress" | "onProblem"> & {
   readonly ordersFile: string;
-  readonly platform?: string;
-  readonly maps: ReadonlyMap<OrderField, string>;
-  readonly currency: string | null;
-  readonly zone: Zone;
-  readonly window: WindowSpec;
-  readonly asOf: AsOfSpec;
   readonly format: "table" | "json";
-  readonly strict: boolean;
   readonly progress: boolean;
-}
+};
 
 export function parseReportOptions(raw: RawReportOptions, env: Env, now: number): ReportCliOptions {
   const zone = parseZone(raw.tz, env);

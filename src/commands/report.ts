@@ -28,17 +28,8 @@ export interface ReportOptions {
 
 export async function buildReport(options: ReportOptions): Promise<Report> {
   const { zone } = options;
-  const ingest = await ingestOrders({
-    file: options.orders.file,
-    input: options.orders.input,
-    platform: options.platform,
-    maps: options.maps,
-    zone,
-    currency: options.currency,
-    strict: options.strict,
-    onProgress: options.onProgress,
-    onProblem: options.onProblem,
-  });
+  const ingest = await ingestOrders({ ...options, file: options.orders.file, input: options.orders.input });
+
   const { ledger } = ingest;
   const dataDays = Number.isNaN(ledger.firstAt) ? null : { first: zone.dayOf(ledger.firstAt), last: zone.dayOf(ledger.lastAt) };
   const window = resolveWindow(options.window, options.asOf, zone, dataDays);
