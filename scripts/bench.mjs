@@ -1,0 +1,443 @@
+#!/usr/bin/env node
+// Benchmark of the shopmetrics CLI against DuckDB, which also serves as an independent check of
+// the CLI's numbers.
+//
+//   npm run bench -- [--orders N] [--seed S] [--runs R] [--write-doc]
+//   node scripts/bench.mjs --duckdb FILE [--as-of YYYY-MM-DD]   # DuckDB metrics of any Shopify file, as JSON
+//
+// 1. generates an N-order shop (default 1,000,000) into .bench/ with generate-shop.mjs (reused
+//    when it is already there for the same N and seed);
+// 2. builds the CLI and times `shopmetrics report ... --format json` R times (median);
+// 3. installs DuckDB into .bench/duckdb on first use (never a project dependency) and times the
+//    same metrics in SQL, R times, each run in a child process so its peak RSS can be measured;
+// 4. compares both results per currency and metric (money to the cent, rates to 1e-9), and
+//    DuckDB's also with the generator's own truth; exits non-zero on any disagreement;
+// 5. prints a markdown table; --write-doc also writes docs/performance.md.
+
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync, openSync, closeSync, unlinkSync } from "node:fs";
+import { createRequire } from "node:module";
+import { availableParallelism, cpus, totalmem, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const BENCH_DIR = join(ROOT, ".bench");
+const DUCKDB_PREFIX = join(BENCH_DIR, "duckdb");
+const DUCKDB_PKG = "@duckdb/node-api@1.5.6-r.1"; // pinned so figures are reproducible
+const TZ = "Europe/Prague";
+const WINDOW_DAYS = 365;
+
+// ------------------------------------------------------------------ DuckDB: the metric rules in SQL
+// Every column is read as VARCHAR. The projected rows go into a temp table first: a table keeps
+// insertion (= file) order, so its rowid gives "first non-empty value in file order" exactly,
+// which a parallel CSV scan alone does not promise.
+const SQL_LOAD = `
+CREATE TEMP TABLE shop_rows AS
+SELECT "Name" AS name, "Email" AS email, "Financial Status" AS financial, "Currency" AS currency,
+       "Total" AS total, "Refunded Amount" AS refunded, "Cancelled at" AS cancelled_at, "Created at" AS created_at
+FROM read_csv($file, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`;
+
+const SQL_METRICS = `
+WITH
+-- one row per order (grouped by Name): each field = its first non-empty value in file order
+orders AS (
+  SELECT name,
+    arg_min(email, rowid)        FILTER (WHERE trim(email) <> '')        AS email,
+    arg_min(financial, rowid)    FILTER (WHERE trim(financial) <> '')    AS financial,
+    arg_min(currency, rowid)     FILTER (WHERE trim(currency) <> '')     AS currency,
+    arg_min(total, rowid)        FILTER (WHERE trim(total) <> '')        AS total,
+    arg_min(refunded, rowid)     FILTER (WHERE trim(refunded) <> '')     AS refunded,
+    arg_min(cancelled_at, rowid) FILTER (WHERE trim(cancelled_at) <> '') AS cancelled_at,
+    arg_min(created_at, rowid)   FILTER (WHERE trim(created_at) <> '')   AS created_at
+  FROM shop_rows GROUP BY name
+),
+typed AS (
+  SELECT
+    nullif(lower(trim(email)), '') AS customer,              -- identity: lower(trim(Email)); none = unidentified
+    trim(currency) AS currency,
+    strptime(trim(created_at), '%Y-%m-%d %H:%M:%S %z') AS created,   -- an exact instant
+    CASE                                                     -- Shopify status -> CLI status
+      WHEN cancelled_at IS NOT NULL THEN 'cancelled'
+      WHEN lower(trim(financial)) IN ('paid', 'partially_refunded') THEN 'completed'
+      WHEN lower(trim(financial)) IN ('partially_paid', 'pending') THEN 'processing'
+      WHEN lower(trim(financial)) = 'authorized' THEN 'on-hold'
+      WHEN lower(trim(financial)) = 'refunded' THEN 'refunded'
+      WHEN lower(trim(financial)) = 'voided' THEN 'cancelled'
+      ELSE 'other' END AS status,
+    -- revenue = Total - Refunded Amount (empty = 0), exact, in cents
+    CAST(CAST(trim(total) AS DECIMAL(18, 2)) * 100 AS BIGINT)
+      - coalesce(CAST(CAST(trim(refunded) AS DECIMAL(18, 2)) * 100 AS BIGINT), 0) AS revenue_cents
+  FROM orders
+),
+-- as-of: the Prague date of the latest order of any status, unless given
+latest AS (SELECT CAST(timezone('${TZ}', max(created)) AS DATE) AS latest_date FROM typed),
+win AS (
+  SELECT latest_date, coalesce(CAST($as_of AS DATE), latest_date) AS as_of,
+    -- [local midnight of (as-of + 1 day - N days), local midnight of (as-of + 1 day))
+    timezone('${TZ}', CAST(coalesce(CAST($as_of AS DATE), latest_date) + 1 - ${WINDOW_DAYS} AS TIMESTAMP)) AS lo,
+    timezone('${TZ}', CAST(coalesce(CAST($as_of AS DATE), latest_date) + 1 AS TIMESTAMP)) AS hi
+  FROM latest
+),
+counted AS (   -- counted orders: completed, processing, on-hold
+  SELECT t.*, (t.created >= w.lo AND t.created < w.hi) AS in_window
+  FROM typed t, win w WHERE t.status IN ('completed', 'processing', 'on-hold')
+),
+per_order AS (
+  SELECT currency,
+    count(*) FILTER (WHERE in_window) AS orders,
+    coalesce(sum(revenue_cents) FILTER (WHERE in_window), 0) AS revenue_cents,
+    count(*) FILTER (WHERE in_window AND customer IS NOT NULL) AS identified_orders
+  FROM counted GROUP BY currency
+),
+per_customer AS (   -- per currency and customer: counted orders in the window, first counted order ever
+  SELECT currency, customer, count(*) FILTER (WHERE in_window) AS n_window, min(created) AS first_order
+  FROM counted WHERE customer IS NOT NULL GROUP BY currency, customer
+),
+customers AS (
+  SELECT currency,
+    count(*) FILTER (WHERE n_window >= 1) AS customers,
+    count(*) FILTER (WHERE n_window >= 2) AS repeat_customers,
+    count(*) FILTER (WHERE first_order >= w.lo AND first_order < w.hi) AS new_customers
+  FROM per_customer, win w GROUP BY currency
+)
+SELECT o.currency, o.orders, o.revenue_cents, o.identified_orders,
+  coalesce(c.customers, 0) AS customers, coalesce(c.repeat_customers, 0) AS repeat_customers,
+  coalesce(c.new_customers, 0) AS new_customers,
+  -- aov in cents, rounded half away from zero, in integer arithmetic
+  CASE WHEN o.orders > 0 THEN sign(o.revenue_cents) * ((2 * abs(o.revenue_cents) + o.orders) // (2 * o.orders)) END AS aov_cents,
+  CASE WHEN c.customers > 0 THEN o.identified_orders / c.customers END AS purchase_frequency,
+  CASE WHEN c.customers > 0 THEN c.repeat_customers / c.customers END AS repeat_purchase_rate,
+  strftime(w.as_of, '%Y-%m-%d') AS as_of, strftime(w.latest_date, '%Y-%m-%d') AS latest_date,
+  epoch_ms(w.lo) AS lo_ms, epoch_ms(w.hi) AS hi_ms
+FROM per_order o LEFT JOIN customers c USING (currency), win w
+ORDER BY o.currency`;
+
+// Child mode: run the SQL on FILE, print {asOf, window, groups, timing} as JSON on stdout.
+async function duckdbChild(file, asOf) {
+  const t0 = performance.now();
+  const { DuckDBInstance } = await importDuckDB();
+  const db = await DuckDBInstance.create(":memory:");
+  const con = await db.connect();
+  const t1 = performance.now();
+  await con.run(SQL_LOAD, { file });
+  const t2 = performance.now();
+  const rows = (await con.runAndReadAll(SQL_METRICS, { as_of: asOf ?? null })).getRowObjectsJS();
+  const t3 = performance.now();
+  const meta = (await con.runAndReadAll("SELECT version() AS v, current_setting('threads') AS th")).getRowObjectsJS()[0];
+  const num = (x) => (x === null || x === undefined ? null : Number(x));
+  const r0 = rows[0] ?? {};
+  const result = {
+    engine: { duckdb: meta.v, threads: num(meta.th) },
+    asOf: r0.as_of ?? asOf ?? null,
+    latestOrderDate: r0.latest_date ?? null,
+    window: rows.length ? { fromMs: num(r0.lo_ms), toMs: num(r0.hi_ms), days: WINDOW_DAYS } : null,
+    groups: rows.map((r) => ({
+      currency: r.currency,
+      orders: num(r.orders), revenueCents: num(r.revenue_cents), aovCents: num(r.aov_cents),
+      customers: num(r.customers), purchaseFrequency: num(r.purchase_frequency),
+      repeatPurchaseRate: num(r.repeat_purchase_rate), guestCheckoutRate: null, newCustomers: num(r.new_customers),
+    })),
+    timingMs: { startup: t1 - t0, loadCsv: t2 - t1, query: t3 - t2 },
+  };
+  process.stdout.write(JSON.stringify(result) + "\n");
+}
+
+async function importDuckDB() {
+  const req = createRequire(join(DUCKDB_PREFIX, "noop.js"));
+  return import(pathToFileURL(req.resolve("@duckdb/node-api")).href);
+}
+function ensureDuckDB() {
+  const pkg = join(DUCKDB_PREFIX, "node_modules", "@duckdb", "node-api", "package.json");
+  const wanted = DUCKDB_PKG.split("@").pop();
+  if (existsSync(pkg) && JSON.parse(readFileSync(pkg, "utf8")).version === wanted) return;
+  log(`installing ${DUCKDB_PKG} into ${rel(DUCKDB_PREFIX)} (not a project dependency) ...`);
+  mkdirSync(DUCKDB_PREFIX, { recursive: true });
+  const r = spawnSync("npm", ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", DUCKDB_PREFIX, DUCKDB_PKG], { stdio: "inherit" });
+  if (r.status !== 0) throw new Error("npm install of DuckDB failed");
+}
+
+// ------------------------------------------------------------------ measuring a child process
+// Wall time from spawn to exit, and peak RSS: GNU time's %M when /usr/bin/time exists, otherwise
+// VmHWM polled from /proc/<pid>/status.
+const GNU_TIME = existsSync("/usr/bin/time") && spawnSync("/usr/bin/time", ["-f", "%M", "true"]).status === 0;
+function measure(cmd, args) {
+  return new Promise((resolveP, reject) => {
+    const rssFile = join(tmpdir(), `shopmetrics-bench-${process.pid}-${Date.now()}.rss`);
+    const [file, argv] = GNU_TIME ? ["/usr/bin/time", ["-f", "%M", "-o", rssFile, cmd, ...args]] : [cmd, args];
+    const start = performance.now();
+    const child = spawn(file, argv, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "", stderr = "", hwmKb = 0;
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    const poll = GNU_TIME ? null : setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+        if (m) hwmKb = Math.max(hwmKb, Number(m[1]));
+      } catch { /* exited */ }
+    }, 20);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const wallMs = performance.now() - start;
+      if (poll) clearInterval(poll);
+      if (GNU_TIME) {
+        try {
+          hwmKb = Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) || 0;
+          unlinkSync(rssFile);
+        } catch { /* no file */ }
+      }
+      resolveP({ code, wallMs, peakRssMb: hwmKb / 1024, stdout, stderr });
+    });
+  });
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const summarize = (runs, out) => ({
+  wallMs: median(runs.map((r) => r.wallMs)),
+  peakRssMb: median(runs.map((r) => r.peakRssMb)),
+  maxRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
+  out,
+});
+
+// ------------------------------------------------------------------ comparing results
+// The CLI reports money in major units; compare in cents. Rates within 1e-9.
+function cliToCents(group) {
+  const m = group.metrics;
+  const cents = (x) => (x === null || x === undefined ? null : Math.round(x * 100));
+  return { ...m, currency: group.currency, revenueCents: cents(m.revenue), aovCents: cents(m.aov) };
+}
+// [field, kind, label]: money is held in cents and shown in major units under the CLI's name
+const METRICS = [
+  ["orders", "count", "orders"], ["revenueCents", "money", "revenue"], ["aovCents", "money", "aov"],
+  ["customers", "count", "customers"], ["purchaseFrequency", "rate", "purchaseFrequency"],
+  ["repeatPurchaseRate", "rate", "repeatPurchaseRate"], ["guestCheckoutRate", "rate", "guestCheckoutRate"],
+  ["newCustomers", "count", "newCustomers"],
+];
+const agrees = (a, b, kind) =>
+  (a === null || a === undefined) || (b === null || b === undefined) ? (a ?? null) === (b ?? null)
+  : kind === "rate" ? Math.abs(a - b) <= 1e-9 : a === b;
+const show = (v, kind) => (v === null || v === undefined ? "null" : kind === "money" ? (v / 100).toFixed(2) : String(v));
+
+// Lines "CUR metric left right ok"; returns the number of disagreements. A currency missing on one
+// side agrees only if the other side has no orders in the window.
+function compare(leftName, left, rightName, right, lines) {
+  let bad = 0;
+  const currencies = [...new Set([...left.map((g) => g.currency), ...right.map((g) => g.currency)])].sort();
+  lines.push(`| currency | metric | ${leftName} | ${rightName} | agree |`, "|---|---|---:|---:|---|");
+  for (const cur of currencies) {
+    const l = left.find((g) => g.currency === cur), r = right.find((g) => g.currency === cur);
+    if (!l || !r) {
+      const ok = (l ?? r).orders === 0;
+      if (!ok) bad++;
+      lines.push(`| ${cur} | (group) | ${l ? "present" : "missing"} | ${r ? "present" : "missing"} | ${ok ? "yes" : "**NO**"} |`);
+      continue;
+    }
+    for (const [k, kind, label] of METRICS) {
+      const ok = agrees(l[k], r[k], kind);
+      if (!ok) bad++;
+      lines.push(`| ${cur} | ${label} | ${show(l[k], kind)} | ${show(r[k], kind)} | ${ok ? "yes" : "**NO**"} |`);
+    }
+  }
+  return bad;
+}
+// The generator's expectedReport -> the same shape as DuckDB's groups.
+const truthGroups = (exp) => Object.entries(exp.groups).map(([currency, m]) => ({
+  currency, ...m, revenueCents: Math.round(m.revenue * 100), aovCents: m.aov === null ? null : Math.round(m.aov * 100),
+}));
+
+// ------------------------------------------------------------------ main
+function log(s) { process.stderr.write(s + "\n"); }
+const rel = (p) => p.startsWith(ROOT + "/") ? p.slice(ROOT.length + 1) : p;
+function parseArgs(argv) {
+  const o = { orders: 1_000_000, seed: 42, runs: 3, writeDoc: false, duckdb: null, asOf: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i], v = () => argv[++i];
+    if (a === "--orders") o.orders = Number(v());
+    else if (a === "--seed") o.seed = Number(v());
+    else if (a === "--runs") o.runs = Number(v());
+    else if (a === "--write-doc") o.writeDoc = true;
+    else if (a === "--duckdb") o.duckdb = v();
+    else if (a === "--as-of") o.asOf = v();
+    else throw new Error(`unknown argument ${a}`);
+  }
+  if (!Number.isInteger(o.orders) || o.orders < 1) throw new Error("--orders must be a positive integer");
+  if (!Number.isInteger(o.runs) || o.runs < 1) throw new Error("--runs must be a positive integer");
+  return o;
+}
+
+function generate(orders, seed) {
+  const dir = join(BENCH_DIR, `shop-${orders}-seed${seed}`);
+  const file = join(dir, "orders_export.csv"), statsFile = join(dir, "stats.json");
+  if (existsSync(statsFile) && existsSync(file)) {
+    log(`reusing ${rel(file)}`);
+  } else {
+    log(`generating ${orders} orders (seed ${seed}) into ${rel(dir)} ...`);
+    mkdirSync(dir, { recursive: true });
+    const errFd = openSync(statsFile + ".tmp", "w");
+    const r = spawnSync(process.execPath, [join(ROOT, "scripts/generate-shop.mjs"), "--out", dir, "--orders", String(orders), "--seed", String(seed), "--customers-file", "no"], { stdio: ["ignore", "inherit", errFd] });
+    closeSync(errFd);
+    if (r.status !== 0) throw new Error(`generate-shop.mjs failed:\n${readFileSync(statsFile + ".tmp", "utf8")}`);
+    renameSync(statsFile + ".tmp", statsFile); // written last: its presence marks a complete file
+  }
+  return { file, stats: JSON.parse(readFileSync(statsFile, "utf8")) };
+}
+
+// Build the CLI; null when it can't run (the reason is logged).
+function buildCli() {
+  const r = spawnSync("npm", ["run", "build", "--silent"], { cwd: ROOT, encoding: "utf8" });
+  if (r.status !== 0) {
+    const why = `${r.stdout ?? ""}${r.stderr ?? ""}${r.error?.message ?? ""}`.trim();
+    log(`shopmetrics: 'npm run build' failed, so the CLI is skipped:\n${why.split("\n").slice(0, 15).join("\n")}`);
+    return false;
+  }
+  return true;
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (opts.duckdb) return duckdbChild(resolve(opts.duckdb), opts.asOf);
+
+  const { file, stats } = generate(opts.orders, opts.seed);
+  const sizeMb = statSync(file).size / 1e6;
+  const asOf = stats.expectedReport.asOf; // = Prague date of the latest order, as the CLI's default
+  log(`${rel(file)}: ${sizeMb.toFixed(1)} MB, ${stats.orders} orders, ${stats.lineItemRows} rows, as-of ${asOf}`);
+
+  // --- shopmetrics
+  const cliArgs = ["bin/shopmetrics.js", "report", "--orders", file, "--format", "json", "--tz", TZ, "--as-of", asOf, "--window", `${WINDOW_DAYS}d`];
+  let cli = null;
+  if (buildCli()) {
+    const runs = [];
+    for (let i = 0; i < opts.runs; i++) {
+      const m = await measure(process.execPath, cliArgs);
+      if (m.code !== 0) {
+        log(`shopmetrics exited ${m.code}: ${m.stderr.trim().split("\n").slice(0, 10).join("\n")}`);
+        runs.length = 0;
+        break;
+      }
+      log(`  shopmetrics run ${i + 1}: ${(m.wallMs / 1000).toFixed(2)} s, peak RSS ${m.peakRssMb.toFixed(0)} MB`);
+      runs.push(m);
+    }
+    if (runs.length) {
+      const out = JSON.parse(runs[runs.length - 1].stdout);
+      cli = summarize(runs, out);
+    }
+  }
+
+  // --- DuckDB, same rules, each run in a child process
+  ensureDuckDB();
+  const duckRuns = [];
+  for (let i = 0; i < opts.runs; i++) {
+    const m = await measure(process.execPath, [join(ROOT, "scripts/bench.mjs"), "--duckdb", file, "--as-of", asOf]);
+    if (m.code !== 0) throw new Error(`DuckDB child failed:\n${m.stderr}`);
+    log(`  duckdb run ${i + 1}: ${(m.wallMs / 1000).toFixed(2)} s, peak RSS ${m.peakRssMb.toFixed(0)} MB`);
+    duckRuns.push(m);
+  }
+  const duckOut = JSON.parse(duckRuns[duckRuns.length - 1].stdout);
+  const duck = summarize(duckRuns, duckOut);
+
+  // --- compare
+  let bad = 0;
+  const lines = [];
+  if (duckOut.latestOrderDate !== asOf) { bad++; lines.push(`as-of: generator says ${asOf}, DuckDB's latest order date is ${duckOut.latestOrderDate}`); }
+  if (cli) {
+    const w = cli.out.window ?? {};
+    const sameWindow = Date.parse(w.from) === duckOut.window.fromMs && Date.parse(w.to) === duckOut.window.toMs && cli.out.asOf === asOf;
+    if (!sameWindow) bad++;
+    lines.push(`as-of ${cli.out.asOf} / window ${w.from} .. ${w.to}: ${sameWindow ? "agrees with DuckDB" : "**DIFFERS** from DuckDB " + new Date(duckOut.window.fromMs).toISOString() + " .. " + new Date(duckOut.window.toMs).toISOString()}`, "");
+    bad += compare("shopmetrics", cli.out.groups.map(cliToCents), "DuckDB", duckOut.groups, lines);
+  } else {
+    lines.push("shopmetrics: not run (see above); DuckDB checked against the generator's truth only.");
+  }
+  lines.push("");
+  bad += compare("DuckDB", duckOut.groups, "generator truth", truthGroups(stats.expectedReport), lines);
+  const comparison = lines.join("\n");
+  process.stdout.write(comparison + "\n\n");
+
+  // --- figures
+  const row = (name, r) => r
+    ? `| ${name} | ${(r.wallMs / 1000).toFixed(2)} s | ${(sizeMb / (r.wallMs / 1000)).toFixed(1)} | ${Math.round(stats.orders / (r.wallMs / 1000)).toLocaleString("en-US")} | ${r.peakRssMb.toFixed(0)} MB (max ${r.maxRssMb.toFixed(0)}) |`
+    : `| ${name} | TODO | TODO | TODO | TODO |`;
+  const table = [
+    `Input: ${stats.orders.toLocaleString("en-US")} orders, ${stats.lineItemRows.toLocaleString("en-US")} rows, ${sizeMb.toFixed(0)} MB; median of ${opts.runs} runs, wall time of the whole process.`,
+    "",
+    "| tool | wall time | MB/s | orders/s | peak RSS |",
+    "|---|---:|---:|---:|---:|",
+    row("shopmetrics", cli),
+    row(`DuckDB ${duckOut.engine.duckdb} (${duckOut.engine.threads} threads)`, duck),
+    "",
+    cli ? `shopmetrics / DuckDB wall-time ratio: **${(cli.wallMs / duck.wallMs).toFixed(2)}**` : "shopmetrics / DuckDB wall-time ratio: TODO",
+  ].join("\n");
+  process.stdout.write(table + "\n");
+  const inside = `Inside the DuckDB process: start-up and import ${(duckOut.timingMs.startup / 1000).toFixed(2)} s, reading the CSV into a table ${(duckOut.timingMs.loadCsv / 1000).toFixed(2)} s, the metrics query ${(duckOut.timingMs.query / 1000).toFixed(2)} s (last run).`;
+  log(inside);
+  if (opts.writeDoc) writeDoc({ table, inside, comparison }, opts, duckOut, cli, bad);
+
+  if (bad) log(`${bad} disagreement(s)`);
+  else log(cli ? "shopmetrics and DuckDB agree" : "DuckDB agrees with the generator; shopmetrics was not checked");
+  process.exitCode = bad ? 1 : cli ? 0 : 2;
+}
+
+function writeDoc({ table, inside, comparison }, opts, duckOut, cli, bad) {
+  const free = spawnSync("free", ["-h"], { encoding: "utf8" }).stdout?.trimEnd() || `${(totalmem() / 2 ** 30).toFixed(0)} GiB total`;
+  const doc = `# Performance
+
+How fast \`shopmetrics report\` reads a large Shopify orders export, next to DuckDB computing the
+same metrics in SQL. The DuckDB run is also an independent check of the numbers: the bench fails
+if any metric of any currency differs (money to the cent, rates to 1e-9).
+${cli ? "" : "\n> **TODO:** the shopmetrics figures are missing: the CLI could not be built or run when this was\n> written. Re-run `npm run bench -- --write-doc` once it works.\n"}
+## Result (${opts.orders.toLocaleString("en-US")} orders)
+
+${table}
+
+${inside}
+
+Command timed: \`node bin/shopmetrics.js report --orders FILE --format json --tz ${TZ} --as-of ${duckOut.asOf} --window ${WINDOW_DAYS}d\`.
+
+## Agreement
+
+${cli ? (bad ? `**${bad} disagreement(s).**` : "Every metric of every currency agrees.") : "DuckDB agrees with the generator's own totals; shopmetrics was not compared yet."}
+
+${comparison}
+
+## Machine
+
+- CPU: ${cpus()[0]?.model ?? "unknown"}, \`nproc\` = ${availableParallelism()}
+- Node ${process.version}, DuckDB ${duckOut.engine.duckdb} (\`${DUCKDB_PKG}\`)
+- \`free -h\`:
+
+\`\`\`
+${free}
+\`\`\`
+
+## Reproduce
+
+\`\`\`sh
+npm ci
+npm run bench                       # 1,000,000 orders; prints the table above
+npm run bench -- --orders 100000    # quicker
+npm run bench -- --write-doc        # rewrites this page
+\`\`\`
+
+- The input is made by \`scripts/generate-shop.mjs --orders N --seed ${opts.seed}\` into \`.bench/\`
+  (gitignored), and reused on later runs.
+- DuckDB is installed on first use into \`.bench/duckdb\` with \`npm install --no-save\`; it is not a
+  dependency of the project.
+- Wall time is from spawn to exit of each process, so both include Node start-up; DuckDB's time
+  includes reading the CSV (all columns as VARCHAR; it keeps only the 8 columns the metrics use)
+  and uses all cores. Peak RSS is GNU \`time\`'s \`%M\` (or VmHWM from \`/proc\`). Figures are the
+  median of ${opts.runs} runs, with the highest peak RSS in brackets.
+- "generator truth" is what \`generate-shop.mjs\` knows it wrote (its stderr report), computed
+  without reading the CSV.
+- The SQL is in \`scripts/bench.mjs\` (\`SQL_LOAD\`, \`SQL_METRICS\`) and follows the CLI's rules:
+  rows grouped into orders by \`Name\` with order fields forward-filled, status from
+  \`Cancelled at\` and \`Financial Status\`, revenue = Total − Refunded Amount in cents, customers by
+  lower(trim(Email)), per currency, window of ${WINDOW_DAYS} days ending at local midnight after the as-of date
+  in ${TZ}.
+`;
+  writeFileSync(join(ROOT, "docs", "performance.md"), doc);
+  log("wrote docs/performance.md");
+}
+
+main().catch((e) => {
+  log(`bench: ${e.message}`);
+  process.exit(1);
+});
