@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Independent re-computation of shopmetrics' core metrics, for checking its numbers.
+
+Written separately from the TypeScript code, from the rules in docs/rules.md, with Python's
+csv, decimal and zoneinfo modules. Used to derive the expected values of the tests that read
+../shared/data (see test/e2e/shared-data.test.ts). Usage:
+
+  python3 scripts/crosscheck/crosscheck.py shopify FILE --as-of YYYY-MM-DD --tz ZONE [--days N]
+  python3 scripts/crosscheck/crosscheck.py generic FILE --date COL --total COL --customer COL --order COL \
+      --currency CODE --as-of YYYY-MM-DD --tz ZONE [--days N]
+"""
+import argparse
+import csv
+import json
+from collections import defaultdict
+from datetime import date, datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from zoneinfo import ZoneInfo
+
+SHOPIFY_STATUS = {
+    "paid": "completed", "partially_refunded": "completed",
+    "partially_paid": "processing", "pending": "processing",
+    "authorized": "on-hold", "refunded": "refunded", "voided": "cancelled",
+}
+COUNTED = {"completed", "processing", "on-hold"}
+
+
+def parse_instant(text, zone):
+    text = text.strip()
+    for fmt in ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%dT%H:%M:%S%z"):
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            pass
+    if len(text) == 10:
+        return datetime.combine(date.fromisoformat(text), time(0), tzinfo=zone)
+    return datetime.fromisoformat(text).replace(tzinfo=zone)
+
+
+def shopify_orders(path, zone):
+    orders = {}
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        for row in csv.DictReader(f):
+            o = orders.setdefault(row["Name"], {})
+            for k, v in row.items():  # forward-fill: first non-empty value wins
+                if v and v.strip() and not o.get(k, "").strip():
+                    o[k] = v
+    for name, o in orders.items():
+        status = "cancelled" if o.get("Cancelled at", "").strip() else SHOPIFY_STATUS.get(o.get("Financial Status", "").strip().lower(), "unknown")
+        yield {
+            "at": parse_instant(o["Created at"], zone),
+            "currency": o.get("Currency", "").strip().upper() or None,
+            "revenue": Decimal(o["Total"]) - Decimal(o.get("Refunded Amount") or "0"),
+            "customer": (o.get("Email") or "").strip().lower() or None,
+            "status": status,
+        }
+
+
+def generic_orders(path, zone, args):
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        for row in csv.DictReader(f):
+            cid = row[args.customer].strip()
+            yield {
+                "at": parse_instant(row[args.date], zone),
+                "currency": args.currency,
+                "revenue": Decimal(row[args.total]).quantize(Decimal("0.01"), ROUND_HALF_UP),
+                "customer": None if cid in ("", "0") else cid,
+                "status": "completed",
+            }
+
+
+def metrics(orders, start, end):
+    groups = defaultdict(list)
+    for o in orders:
+        if o["status"] in COUNTED:
+            groups[o["currency"]].append(o)
+    out = {}
+    for cur, os in sorted(groups.items(), key=lambda kv: (kv[0] is None, kv[0] or "")):
+        inside = [o for o in os if start <= o["at"] < end]
+        revenue = sum((o["revenue"] for o in inside), Decimal(0))
+        per_customer = defaultdict(int)
+        first = {}
+        for o in os:
+            if o["customer"] is None:
+                continue
+            first[o["customer"]] = min(first.get(o["customer"], o["at"]), o["at"])
+        for o in inside:
+            if o["customer"] is not None:
+                per_customer[o["customer"]] += 1
+        customers = len(per_customer)
+        identified = sum(per_customer.values())
+        out[cur] = {
+            "orders": len(inside),
+            "revenue": str(revenue),
+            "aov": str((revenue / len(inside)).quantize(Decimal("0.01"), ROUND_HALF_UP)) if inside else None,
+            "customers": customers,
+            "newCustomers": sum(1 for t in first.values() if start <= t < end),
+            "purchaseFrequency": identified / customers if customers else None,
+            "repeatPurchaseRate": sum(1 for n in per_customer.values() if n >= 2) / customers if customers else None,
+        }
+    return out
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("kind", choices=["shopify", "generic"])
+    p.add_argument("file")
+    p.add_argument("--as-of", required=True)
+    p.add_argument("--tz", required=True)
+    p.add_argument("--days", type=int, default=365)
+    for opt in ("date", "total", "customer", "order", "currency"):
+        p.add_argument(f"--{opt}")
+    args = p.parse_args()
+    zone = ZoneInfo(args.tz)
+    last = date.fromisoformat(args.as_of)
+    # [local midnight of (as-of + 1 − N), local midnight of (as-of + 1))
+    start = datetime.combine(last + timedelta(days=1 - args.days), time(0), tzinfo=zone)
+    end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=zone)
+    orders = list(shopify_orders(args.file, zone) if args.kind == "shopify" else generic_orders(args.file, zone, args))
+    print(json.dumps({"from": start.isoformat(), "to": end.isoformat(), "groups": metrics(orders, start, end)}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
