@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { decodeOrder, normaliseCustomerId, normaliseEmail, parseBoolean, type OrderCells } from "../../src/io/decode-order.js";
+import { generic } from "../../src/io/platforms/generic.js";
+import { shopify } from "../../src/io/platforms/shopify.js";
+import { woocommerce } from "../../src/io/platforms/woocommerce.js";
+import { PRAGUE } from "../helpers.js";
+
+const empty: OrderCells = {
+  order_id: null,
+  created_at: null,
+  customer_id: null,
+  email: null,
+  total: null,
+  refunded: null,
+  currency: null,
+  status: null,
+  guest: null,
+  cancelled_at: null,
+};
+
+describe("identity normalisation", () => {
+  it.each([
+    ["ann@example.com", "ann@example.com"],
+    ["  Ann@Example.COM ", "ann@example.com"],
+    ["\tANN@EXAMPLE.COM\t", "ann@example.com"],
+    ["", null],
+    ["   ", null],
+    [null, null],
+  ])("email %j → %j", (text, expected) => {
+    expect(normaliseEmail(text)).toBe(expected);
+  });
+
+  it.each([
+    ["42", "42"],
+    [" 42 ", "42"],
+    ["'7210448301122", "7210448301122"], // Shopify's Excel guard
+    ["0", null],
+    ["000", null],
+    ["", null],
+    [null, null],
+    ["'0", null],
+  ])("customer id %j → %j", (text, expected) => {
+    expect(normaliseCustomerId(text)).toBe(expected);
+  });
+
+  it.each([
+    ["true", true],
+    ["TRUE", true],
+    ["1", true],
+    ["yes", true],
+    ["Y", true],
+    ["false", false],
+    ["0", false],
+    ["No", false],
+    ["", null],
+    ["maybe", null],
+  ])("boolean %j → %j", (text, expected) => {
+    expect(parseBoolean(text)).toBe(expected);
+  });
+});
+
+describe("decodeOrder", () => {
+  const ctx = { zone: PRAGUE, currency: null, columnNames: {} };
+
+  it("decodes a WooCommerce guest order with a refund", () => {
+    const result = decodeOrder(
+      { ...empty, created_at: "2025-03-30 02:30:00", total: "50.00", refunded: "10.00", currency: "eur", status: "wc-processing", customer_id: "0", email: " G@X.cz" },
+      "102",
+      3,
+      { ...ctx, format: woocommerce },
+    );
+    expect(result).toEqual({
+      order: {
+        key: "102",
+        line: 3,
+        at: Date.parse("2025-03-30T01:30:00Z"), // 02:30 doesn't exist that night: 03:30+02:00
+        currency: "EUR",
+        total: 5000,
+        refunded: 1000,
+        status: "processing",
+        statusText: "wc-processing",
+        email: "g@x.cz",
+        customerId: null,
+        guest: true,
+      },
+    });
+  });
+
+  it("uses --currency when the cell is empty, and the cell when it isn't", () => {
+    const cells = { ...empty, created_at: "2025-01-01", total: "1" };
+    const withFlag = { ...ctx, currency: "GBP", format: generic };
+    expect(decodeOrder(cells, null, 2, withFlag)).toMatchObject({ order: { currency: "GBP" } });
+    expect(decodeOrder({ ...cells, currency: "CZK" }, null, 2, withFlag)).toMatchObject({ order: { currency: "CZK" } });
+  });
+
+  it("reads the guest column of a generic file, and never guesses for Shopify", () => {
+    const cells = { ...empty, created_at: "2025-01-01", total: "1", guest: "yes" };
+    expect(decodeOrder(cells, null, 2, { ...ctx, format: generic })).toMatchObject({ order: { guest: true } });
+    expect(decodeOrder(cells, null, 2, { ...ctx, format: shopify })).toMatchObject({ order: { guest: null } });
+  });
+
+  it.each<[Partial<OrderCells>, string]>([
+    [{ created_at: "", total: "1" }, "empty created_at"],
+    [{ created_at: "1.1.2025", total: "1" }, 'unreadable date in created_at: expected YYYY-MM-DD[ HH:MM[:SS]][ ±HH:MM], got "1.1.2025"'],
+    [{ created_at: "2025-01-01", total: "" }, "empty total"],
+    [{ created_at: "2025-01-01", total: "1 234,50" }, 'unreadable amount in total: expected a number like 1234.50, got "1 234,50"'],
+    [{ created_at: "2025-01-01", total: "1", refunded: "n/a" }, 'unreadable amount in refunded: expected a number like 12.50, got "n/a"'],
+    [{ created_at: "2025-01-01", total: "1", currency: "€" }, 'unreadable currency in currency: expected a 3-letter ISO 4217 code, got "€"'],
+  ])("reports %j as a problem", (cells, problem) => {
+    expect(decodeOrder({ ...empty, ...cells }, null, 2, { ...ctx, format: generic })).toEqual({ problem });
+  });
+});
