@@ -53,12 +53,12 @@ describe("main", () => {
     expect(stderr.read().toString()).toBe("shopmetrics: warning: -: no status column; every order is counted as a sale\n");
   });
 
-  it("rejects an invalid TZ environment variable as a usage error", async () => {
-    const stderr = new PassThrough();
-    const code = await main(["report", "--orders", "-"], { stdin: new PassThrough(), stdout: new PassThrough(), stderr, env: { TZ: "Nowhere/Atlantis" } });
-    expect(code).toBe(2);
-    expect(stderr.read().toString()).toBe(
-      'shopmetrics: error: the TZ environment variable ("Nowhere/Atlantis") is not an IANA time zone; pass --tz, e.g. --tz Europe/Prague\n',
-    );
+  it("falls back to the system zone when TZ is not an IANA name (POSIX ':/etc/localtime')", async () => {
+    const stdout = new PassThrough();
+    const stdin = new PassThrough();
+    stdin.end("created_at,total,currency\n2025-01-01,10.00,EUR\n");
+    const code = await main(["report", "--orders", "-", "--format", "json", "--window", "all"], { stdin, stdout, stderr: new PassThrough(), env: { TZ: ":/etc/localtime" } });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout.read().toString()).timezone).toBe(new Intl.DateTimeFormat().resolvedOptions().timeZone);
   });
 });

@@ -34,7 +34,11 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     writeOut: (text) => io.stdout.write(text),
     writeErr: (text) => io.stderr.write(text),
     async report(raw) {
-      const { ordersFile, format, progress: showProgress, ...options } = parseReportOptions(raw, io.env, Date.now());
+      const now = Date.now();
+      const { ordersFile, format, progress: showProgress, ...options } = parseReportOptions(raw, io.env, now);
+      if (ordersFile === "-" && (io.stdin as { isTTY?: boolean }).isTTY) {
+        io.stderr.write("shopmetrics: reading orders from the terminal; paste CSV and end with Ctrl-D (or pass --orders FILE)\n");
+      }
       const input = ordersFile === "-" ? io.stdin : createReadStream(ordersFile);
       const progress =
         showProgress && io.stderr.isTTY && !io.env.CI ? progressLine((text) => io.stderr.write(text), ordersFile) : null;
@@ -43,6 +47,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
       try {
         report = await buildReport({
           ...options,
+          now,
           orders: { file: ordersFile, input },
           onProgress: progress ? (p) => progress.update(p) : undefined,
           onProblem(problem) {

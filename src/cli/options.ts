@@ -23,7 +23,7 @@ export interface RawReportOptions {
 }
 
 /** What the report command takes, plus what only the CLI decides (where to read, how to print). */
-export type ReportCliOptions = Omit<ReportOptions, "orders" | "onProgress" | "onProblem"> & {
+export type ReportCliOptions = Omit<ReportOptions, "orders" | "now" | "onProgress" | "onProblem"> & {
   readonly ordersFile: string;
   readonly format: "table" | "json";
   readonly progress: boolean;
@@ -65,12 +65,12 @@ function parseZone(tz: string | undefined, env: Env): Zone {
     if (!isValidTimeZone(tz)) throw usageError(`invalid --tz ${JSON.stringify(tz)}: expected an IANA time zone such as Europe/Prague`);
     return new Zone(tz);
   }
-  const fromEnv = (env.TZ ?? "").replace(/^:/, "");
-  if (fromEnv !== "") {
-    if (!isValidTimeZone(fromEnv)) throw usageError(`the TZ environment variable (${JSON.stringify(env.TZ)}) is not an IANA time zone; pass --tz, e.g. --tz Europe/Prague`);
-    return new Zone(fromEnv);
-  }
-  return new Zone(new Intl.DateTimeFormat().resolvedOptions().timeZone);
+  // TZ may also be POSIX-style (":/etc/localtime", "CET-1CEST"); ICU understands those, so the
+  // zone Intl resolves from them is the system zone the user means.
+  const fromEnv = (env.TZ ?? "").trim();
+  if (fromEnv !== "" && isValidTimeZone(fromEnv)) return new Zone(fromEnv);
+  const system = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return new Zone(isValidTimeZone(system) ? system : "UTC");
 }
 
 function parseMaps(entries: readonly string[]): Map<OrderField, string> {

@@ -1,4 +1,4 @@
-/** commander wiring only: flags, help text, choices. The action hands off to run-report.ts. */
+/** commander wiring only: flags, help text, choices. The action is main.ts's report handler. */
 import { Command, Option } from "commander";
 import { PLATFORM_NAMES } from "../io/platforms/index.js";
 import type { RawReportOptions } from "./options.js";

@@ -5,10 +5,10 @@
 import type { Readable } from "node:stream";
 import { computeGroups } from "../core/compute.js";
 import { formatDay } from "../core/calendar.js";
-import { SCHEMA_VERSION, type Report } from "../core/report.js";
+import { SCHEMA_VERSION, type Problem, type Report } from "../core/report.js";
 import { resolveWindow, type AsOfSpec, type WindowSpec } from "../core/window.js";
 import type { Zone } from "../core/zone.js";
-import { ingestOrders, type Problem } from "../io/ingest-orders.js";
+import { ingestOrders } from "../io/ingest-orders.js";
 import type { OrderField } from "../io/platforms/index.js";
 import type { ReadProgress } from "../io/read-csv.js";
 import { METRICS, type MetricId } from "../metrics/index.js";
@@ -22,6 +22,8 @@ export interface ReportOptions {
   readonly window: WindowSpec;
   readonly asOf: AsOfSpec;
   readonly strict: boolean;
+  /** The clock (epoch ms), injected for reproducible tests. */
+  readonly now: number;
   readonly onProgress?: (progress: ReadProgress) => void;
   readonly onProblem?: (problem: Problem) => void;
 }
@@ -32,12 +34,12 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
 
   const { ledger } = ingest;
   const dataDays = Number.isNaN(ledger.firstAt) ? null : { first: zone.dayOf(ledger.firstAt), last: zone.dayOf(ledger.lastAt) };
-  const window = resolveWindow(options.window, options.asOf, zone, dataDays);
+  const window = resolveWindow(options.window, options.asOf, zone, dataDays, options.now);
   const groups = computeGroups(ledger, window, METRICS, { guestUnknownReason: ingest.guestUnknownReason });
 
   const warnings = [...ingest.warnings];
   if (ledger.ordersRead === 0) warnings.push(`${options.orders.file}: no orders could be read`);
-  else if (groups.length === 0) warnings.push(`${options.orders.file}: no counted orders (every order was excluded by status)`);
+  else if (ledger.counted === 0) warnings.push(`${options.orders.file}: no counted orders (every order was excluded by status)`);
   if (dataDays && options.window.kind !== "all" && window.firstDay < dataDays.first) {
     warnings.push(
       `the window starts on ${formatDay(window.firstDay)} but the data starts on ${formatDay(dataDays.first)}: customers who bought before the export began look new`,
@@ -53,12 +55,12 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
     groups,
     dataQuality: {
       rowsRead: ingest.rowsRead,
-      rowsSkipped: ingest.rowsSkipped,
+      rowsSkipped: ingest.problems.rowsSkipped,
       ordersRead: ledger.ordersRead,
       ordersExcluded: Object.fromEntries([...ledger.excluded].sort(([a], [b]) => a.localeCompare(b))),
       unidentifiedOrders: ledger.unidentified,
-      problems: ingest.problems,
-      problemsOmitted: ingest.problemsOmitted,
+      problems: ingest.problems.problems,
+      problemsOmitted: ingest.problems.omitted,
     },
     warnings,
     definitions: Object.fromEntries(METRICS.map((m) => [m.id, m.definition])) as Record<MetricId, string>,

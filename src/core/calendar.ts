@@ -69,10 +69,18 @@ export function formatDay(days: DayNumber): string {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
-/** Parses a strict `YYYY-MM-DD`; null when it is not a real date. */
+/**
+ * Years we accept in data and flags. A shop export dated 0025 is a typo, not antiquity, and
+ * Intl's zone data before 1900 is local mean time with odd offsets.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2199;
+export const isPlausibleYear = (year: number): boolean => year >= MIN_YEAR && year <= MAX_YEAR;
+
+/** Parses a strict `YYYY-MM-DD` between MIN_YEAR and MAX_YEAR; null when it is not such a date. */
 export function parseDay(text: string): DayNumber | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   if (!m) return null;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return isValidCivil(year, month, day) ? daysFromCivil(year, month, day) : null;
+  return isPlausibleYear(year) && isValidCivil(year, month, day) ? daysFromCivil(year, month, day) : null;
 }

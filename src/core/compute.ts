@@ -55,15 +55,12 @@ function computeGroup(ledger: OrderLedger, columns: OrderColumns, context: Metri
     if (customer < 0) continue;
     let c = history.get(customer);
     if (!c) {
-      c = { customer, ordersInWindow: 0, revenueInWindow: 0, firstAt: at };
+      c = { customer, ordersInWindow: 0, firstAt: at };
       history.set(customer, c);
     } else if (at < c.firstAt) c.firstAt = at;
-    if (inWindow) {
-      c.ordersInWindow++;
-      c.revenueInWindow += columns.revenue[i]!;
-    }
+    if (inWindow) c.ordersInWindow++;
   }
-  for (const c of history.values()) for (const a of onCustomer) a.customer!(c);
+  for (const c of history.values()) if (c.ordersInWindow > 0) for (const a of onCustomer) a.customer!(c);
 
   const digits = minorDigits(context.currency);
   const values = {} as Record<MetricId, number | null>;

@@ -37,11 +37,6 @@ export class IdentityGraph {
     return root;
   }
 
-  /** Distinct identifiers seen (emails + customer ids). */
-  get identifiers(): number {
-    return this.#size;
-  }
-
   #node(key: string): number {
     let node = this.#nodes.get(key);
     if (node === undefined) {

@@ -7,7 +7,7 @@
  */
 import { IdentityGraph } from "./identity.js";
 import type { Minor } from "./money.js";
-import { COUNTED_STATUSES, revenueOf, type Order } from "./order.js";
+import { COUNTED_STATUSES, UNKNOWN_STATUS, revenueOf, type Order } from "./order.js";
 
 /** The counted orders of one currency, column by column. */
 export class OrderColumns {
@@ -31,7 +31,7 @@ export class OrderColumns {
   }
 
   #grow(): void {
-    const size = this.at.length * 2;
+    const size = Math.ceil(this.at.length * 1.5);
     const grow = <T extends Float64Array | Int32Array | Int8Array>(old: T, make: (n: number) => T): T => {
       const next = make(size);
       next.set(old);
@@ -46,10 +46,12 @@ export class OrderColumns {
 
 export class OrderLedger {
   readonly identity = new IdentityGraph();
-  /** Counted orders by currency (null: currency unknown). */
+  /** Counted orders by currency (null: currency unknown); a currency with none has an empty group. */
   readonly groups = new Map<string | null, OrderColumns>();
   /** Orders read, any status. */
   ordersRead = 0;
+  /** Counted orders, any currency, any date. */
+  counted = 0;
   /** Orders not counted, by normalised status (or "unknown-status"). */
   readonly excluded = new Map<string, number>();
   /** Raw status texts that no mapping knew, with counts. */
@@ -68,16 +70,18 @@ export class OrderLedger {
     // that an email and a customer id are one person.
     const node = this.identity.link(order.email, order.customerId);
     if (node < 0) this.unidentified++;
-    if (!COUNTED_STATUSES.has(order.status)) {
-      increment(this.excluded, order.status);
-      if (order.status === "unknown-status") increment(this.unknownStatuses, order.statusText);
-      return;
-    }
+    // Every currency read gets a group, even one whose orders are all excluded.
     let group = this.groups.get(order.currency);
     if (!group) {
       group = new OrderColumns();
       this.groups.set(order.currency, group);
     }
+    if (!COUNTED_STATUSES.has(order.status)) {
+      increment(this.excluded, order.status);
+      if (order.status === UNKNOWN_STATUS) increment(this.unknownStatuses, order.statusText);
+      return;
+    }
+    this.counted++;
     group.push(order.at, revenueOf(order), node, order.guest);
   }
 }

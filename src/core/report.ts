@@ -18,6 +18,15 @@ export interface InputSummary {
   readonly rows: number;
 }
 
+/** A row that could not be used. */
+export interface Problem {
+  readonly file: string;
+  /** Line on which the row (or the order's first row) starts. */
+  readonly line: number;
+  /** The reason, ending in what was skipped. */
+  readonly message: string;
+}
+
 export interface DataQuality {
   /** CSV records after the header, over all inputs. Equals rows used + rowsSkipped. */
   readonly rowsRead: number;
@@ -29,7 +38,7 @@ export interface DataQuality {
   readonly ordersExcluded: Readonly<Record<string, number>>;
   /** Orders (any status, whole file) with neither an email nor a customer id. */
   readonly unidentifiedOrders: number;
-  readonly problems: readonly { readonly file: string; readonly line: number; readonly message: string }[];
+  readonly problems: readonly Problem[];
   /** Problems not listed because of the cap (MAX_PROBLEMS); they are still counted in rowsSkipped. */
   readonly problemsOmitted: number;
 }

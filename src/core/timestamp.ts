@@ -3,11 +3,12 @@
  * `2025-05-11T09:55:16+02:00`, `…Z`) is an exact instant. Without one it is wall-clock time in
  * the report's zone, and a date alone is local midnight there.
  */
-import { MS_PER_DAY, daysFromCivil, isValidCivil } from "./calendar.js";
+import { MS_PER_DAY, daysFromCivil, isPlausibleYear, isValidCivil } from "./calendar.js";
 import type { Zone } from "./zone.js";
 
+// An offset is only read after a time: `2025-05-11-04` is not a date at −04:00.
 const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(?:(Z|UTC|GMT)|([+-])(\d{2}):?(\d{2})?)?$/i;
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:\s*(?:(Z|UTC|GMT)|([+-])(\d{2})(?::?(\d{2}))?))?)?$/i;
 
 /** Milliseconds since the epoch, or null when `text` is not a timestamp we can read. */
 export function parseTimestamp(text: string, zone: Zone): number | null {
@@ -16,7 +17,7 @@ export function parseTimestamp(text: string, zone: Zone): number | null {
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  if (!isValidCivil(year, month, day)) return null;
+  if (!isPlausibleYear(year) || !isValidCivil(year, month, day)) return null;
   const hour = m[4] === undefined ? 0 : Number(m[4]);
   const minute = m[5] === undefined ? 0 : Number(m[5]);
   const second = m[6] === undefined ? 0 : Number(m[6]);

@@ -37,9 +37,10 @@ export function parseWindowSpec(text: string): WindowSpec | null {
   const count = /^(\d+)([dmy])$/.exec(t);
   if (count) {
     const n = Number(count[1]);
-    if (n < 1 || n > 100_000) return null;
-    if (count[2] === "d") return { kind: "days", count: n };
-    return { kind: "months", count: count[2] === "m" ? n : n * 12 };
+    // Up to a century: longer windows only reach into dates no export holds.
+    const months = count[2] === "m" ? n : n * 12;
+    if (n < 1 || (count[2] === "d" ? n > 36_525 : months > 1200)) return null;
+    return count[2] === "d" ? { kind: "days", count: n } : { kind: "months", count: months };
   }
   const range = /^(\S+)\.\.(\S+)$/.exec(t);
   if (range) {
@@ -81,6 +82,8 @@ export function resolveWindow(
   asOf: AsOfSpec,
   zone: Zone,
   dataDays: { readonly first: DayNumber; readonly last: DayNumber } | null,
+  /** The clock, for a file without orders and no --as-of: the window then ends today. */
+  now: number = Date.now(),
 ): ReportWindow {
   let last: DayNumber;
   let first: DayNumber;
@@ -89,7 +92,7 @@ export function resolveWindow(
     last = spec.last;
     first = spec.first;
   } else {
-    last = asOf.kind === "day" ? asOf.day : (dataDays?.last ?? zone.dayOf(Date.now()));
+    last = asOf.kind === "day" ? asOf.day : (dataDays?.last ?? zone.dayOf(now));
     const end = last + 1;
     switch (spec.kind) {
       case "days":

@@ -3,7 +3,7 @@
  * Built on Intl (Node ships full ICU), with offsets cached per quarter hour: modern zones change
  * offset only on quarter-hour boundaries.
  */
-import { MS_PER_DAY, civilFromDays, type DayNumber } from "./calendar.js";
+import { MS_PER_DAY, civilFromDays, daysFromCivil, type DayNumber } from "./calendar.js";
 
 const QUARTER_HOUR = 900_000;
 
@@ -35,8 +35,10 @@ export class Zone {
       second: "numeric",
       era: "short",
     });
-    // Canonical spelling (e.g. "europe/prague" → "Europe/Prague").
-    this.name = this.#format.resolvedOptions().timeZone;
+    // The user's spelling, in canonical case ("europe/prague" → "Europe/Prague"), but never ICU's
+    // older alias for it ("Europe/Kyiv" stays Europe/Kyiv, not Europe/Kiev).
+    const resolved = this.#format.resolvedOptions().timeZone;
+    this.name = resolved.toLowerCase() === name.trim().toLowerCase() ? resolved : name.trim();
   }
 
   /** The zone's offset from UTC at `instant`, in milliseconds (Prague in winter: 3,600,000). */
@@ -94,9 +96,11 @@ export class Zone {
     const mm = Math.floor((ms % 3_600_000) / 60_000);
     const ss = Math.floor((ms % 60_000) / 1000);
     const sign = offset < 0 ? "-" : "+";
-    const abs = Math.abs(offset) / 60_000;
+    const abs = Math.round(Math.abs(offset) / 1000); // whole seconds
     const p = (n: number, w = 2) => String(n).padStart(w, "0");
-    return `${p(year, 4)}-${p(month)}-${p(dom)}T${p(hh)}:${p(mm)}:${p(ss)}${sign}${p(Math.floor(abs / 60))}:${p(abs % 60)}`;
+    // Offsets are whole minutes since zones left local mean time; print seconds if one isn't.
+    const seconds = abs % 60 === 0 ? "" : `:${p(abs % 60)}`;
+    return `${p(year, 4)}-${p(month)}-${p(dom)}T${p(hh)}:${p(mm)}:${p(ss)}${sign}${p(Math.floor(abs / 3600))}:${p(Math.floor(abs / 60) % 60)}${seconds}`;
   }
 
   #computeOffset(instant: number): number {
@@ -104,8 +108,7 @@ export class Zone {
     for (const { type, value } of this.#format.formatToParts(new Date(instant))) parts[type] = value;
     let year = Number(parts.year);
     if (parts.era === "BC" || parts.era === "B") year = 1 - year;
-    const wall = Date.UTC(year, Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-    // Date.UTC maps years 0–99 to 1900–1999; instants here are never that old, but keep it honest.
+    const wall = daysFromCivil(year, Number(parts.month), Number(parts.day)) * MS_PER_DAY + ((Number(parts.hour) * 60 + Number(parts.minute)) * 60 + Number(parts.second)) * 1000;
     const secondsFloor = Math.floor(instant / 1000) * 1000;
     return wall - secondsFloor;
   }

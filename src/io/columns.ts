@@ -15,6 +15,13 @@ export interface ColumnSpec<F extends string> {
   readonly required: readonly F[];
 }
 
+/** A header name safe to echo on a terminal: control characters escaped, at most 60 characters. */
+function printable(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const safe = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return safe.length > 60 ? `${safe.slice(0, 59)}…` : safe;
+}
+
 export const normaliseHeader = (name: string): string => name.trim().toLowerCase();
 
 /**
@@ -70,6 +77,6 @@ export function resolveColumns<F extends string>(
 }
 
 export function listColumns(header: readonly string[]): string {
-  const names = header.map((h) => (h.trim() === "" ? '""' : h.trim()));
+  const names = header.map((h) => (h.trim() === "" ? '""' : printable(h.trim())));
   return names.length <= 40 ? names.join(", ") : `${names.slice(0, 40).join(", ")}, … (${names.length} in all)`;
 }

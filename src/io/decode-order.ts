@@ -72,20 +72,26 @@ export function decodeOrder(cells: OrderCells, key: string | null, line: number,
   };
 }
 
-/** Trimmed and lower-cased; null when empty. */
+/**
+ * How tools write "no value": R and pandas (`NA`, `NaN`, `None`, `NULL`), Excel (`#N/A`). An id or
+ * email spelled like this is missing, not a customer called "NA".
+ */
+const MISSING = new Set(["", "na", "n/a", "#n/a", "nan", "null", "none", "-"]);
+
+/** Trimmed and lower-cased; null when empty or a missing-value marker. */
 export function normaliseEmail(text: string | null): string | null {
   const email = (text ?? "").trim().toLowerCase();
-  return email === "" ? null : email;
+  return MISSING.has(email) ? null : email;
 }
 
 /**
  * Trimmed, one leading apostrophe dropped (Shopify writes `'7210448301122` so Excel keeps the
- * digits); null when empty or 0, which platforms use for "no account".
+ * digits); null when empty, a missing-value marker, or 0, which platforms use for "no account".
  */
 export function normaliseCustomerId(text: string | null): string | null {
   let id = (text ?? "").trim();
   if (id.startsWith("'")) id = id.slice(1).trim();
-  return id === "" || /^0+$/.test(id) ? null : id;
+  return MISSING.has(id.toLowerCase()) || /^0+$/.test(id) ? null : id;
 }
 
 const TRUE_WORDS = new Set(["true", "1", "yes", "y"]);

@@ -4,20 +4,16 @@
  */
 import type { Readable } from "node:stream";
 import { OrderLedger } from "../core/ledger.js";
-import { MAX_PROBLEMS } from "../core/report.js";
+import type { Problem } from "../core/report.js";
 import type { Zone } from "../core/zone.js";
 import { AppError, usageError } from "../errors.js";
 import { resolveColumns, type ColumnIndex } from "./columns.js";
-import { decodeOrder, type DecodeContext, type OrderCells } from "./decode-order.js";
+import { decodeOrder, parseBoolean, type DecodeContext, type OrderCells } from "./decode-order.js";
+import { KeySet } from "./key-set.js";
 import { generic } from "./platforms/generic.js";
 import { ORDER_FIELDS, ORDER_FORMATS, detectOrderFormat, orderFormatByName, type OrderField, type OrderFormat } from "./platforms/index.js";
-import { readCsv, type CsvRecord, type ReadProgress } from "./read-csv.js";
-
-export interface Problem {
-  readonly file: string;
-  readonly line: number;
-  readonly message: string;
-}
+import { ProblemLog } from "./problems.js";
+import { extraCells, readCsv, type CsvRecord, type ReadProgress } from "./read-csv.js";
 
 export interface IngestOptions {
   /** The file's name as shown in messages and the report (`-` for stdin). */
@@ -41,12 +37,8 @@ export interface IngestResult {
   readonly format: OrderFormat;
   /** Records after the header. */
   readonly rowsRead: number;
-  /** Records not used in any order, each with a problem. */
-  readonly rowsSkipped: number;
-  /** The first MAX_PROBLEMS problems. */
-  readonly problems: readonly Problem[];
-  /** Problems beyond the cap. */
-  readonly problemsOmitted: number;
+  /** Rows not used in any order, and why. */
+  readonly problems: ProblemLog;
   /** Why guest status is unknown for this file; null when the file can tell. */
   readonly guestUnknownReason: string | null;
   readonly warnings: readonly string[];
@@ -81,42 +73,40 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
   const context: DecodeContext = { format, zone: options.zone, currency: options.currency, columnNames };
 
   const ledger = new OrderLedger();
-  const problems: Problem[] = [];
+  const log = new ProblemLog(file, options.strict, options.onProblem);
+  const unreadableGuest = new Map<string, number>();
   let rowsRead = 0;
-  let rowsSkipped = 0;
-  let problemsOmitted = 0;
-  const skip = (line: number, rows: number, reason: string) => {
-    if (options.strict) throw new AppError("INPUT_ROW", `${reason} (--strict)`, { file, line });
-    const problem = { file, line, message: `${reason}; ${rows === 1 ? "row" : `the order's ${rows} rows`} skipped` };
-    rowsSkipped += rows;
-    // Kept up to a cap so a wholly broken file can't fill memory; all are still counted.
-    if (problems.length < MAX_PROBLEMS) problems.push(problem);
-    else problemsOmitted++;
-    options.onProblem?.(problem);
-  };
 
-  // Order keys already seen: a key that comes back after other orders would be counted twice.
-  const seenKeys = new Set<string>();
+  // Order keys already read: a key that comes back later in the file would count twice.
+  const seenKeys = new KeySet();
   const finish = (key: string | null, line: number, rows: number, cells: OrderCells) => {
-    if (key !== null) {
-      if (seenKeys.has(key)) {
-        skip(line, rows, `order ${JSON.stringify(key)} appears again, apart from its earlier rows`);
-        return;
-      }
-      seenKeys.add(key);
+    if (key !== null && !seenKeys.add(key)) {
+      log.skip(line, rows, `order ${JSON.stringify(key)} was already read earlier in the file (a repeated row, or rows of one order that are not together)`);
+      return;
     }
     const result = decodeOrder(cells, key, line, context);
-    if ("problem" in result) skip(line, rows, result.problem);
-    else ledger.add(result.order);
+    if ("problem" in result) {
+      log.skip(line, rows, result.problem);
+      return;
+    }
+    if (format.guest.kind === "column" && cells.guest !== null && cells.guest.trim() !== "" && parseBoolean(cells.guest) === null) {
+      unreadableGuest.set(cells.guest.trim(), (unreadableGuest.get(cells.guest.trim()) ?? 0) + 1);
+    }
+    ledger.add(result.order);
   };
 
   let pending: PendingOrder | null = null;
   for await (const record of records) {
     rowsRead++;
+    const extra = extraCells(record.fields, header.length);
+    if (extra > 0) {
+      log.skip(record.line, 1, `${record.fields.length} cells but the header has ${header.length}: a separator inside an unquoted value shifts the columns`);
+      continue;
+    }
     const cells = readCells(record, index);
     const keyText = cells.order_id === null ? null : cells.order_id.trim();
     if (keyText === "") {
-      skip(record.line, 1, `empty ${columnNames.order_id ?? "order_id"}`);
+      log.skip(record.line, 1, `empty ${columnNames.order_id ?? "order_id"}`);
       continue;
     }
     if (format.grain === "order" || keyText === null) {
@@ -137,15 +127,14 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
   }
   if (pending) finish(pending.key, pending.line, pending.rows, pending.cells);
 
-  const warnings: string[] = [];
-  if (index.currency === undefined && options.currency === null) {
-    warnings.push(`${file}: no currency column and no --currency; amounts are reported without a currency (pass --currency CODE)`);
-  }
-  if (index.status === undefined) warnings.push(`${file}: no status column; every order is counted as a sale`);
-  for (const [text, count] of ledger.unknownStatuses) {
-    warnings.push(`${file}: ${count} order${count === 1 ? "" : "s"} with unrecognised status ${JSON.stringify(text)} excluded (see docs/rules.md, "Counted orders")`);
-  }
-  return { ledger, format, rowsRead, rowsSkipped, problems, problemsOmitted, guestUnknownReason: guestUnknownReason(format, index), warnings };
+  return {
+    ledger,
+    format,
+    rowsRead,
+    problems: log,
+    guestUnknownReason: guestUnknownReason(format, index),
+    warnings: fileWarnings(file, index, options.currency, ledger, unreadableGuest),
+  };
 }
 
 function chooseFormat(header: readonly string[], options: IngestOptions): OrderFormat {
@@ -165,6 +154,32 @@ function readCells(record: CsvRecord, index: ColumnIndex<OrderField>): Record<Or
     cells[field] = at === undefined ? null : (record.fields[at] ?? "");
   }
   return cells;
+}
+
+function fileWarnings(
+  file: string,
+  index: ColumnIndex<OrderField>,
+  currency: string | null,
+  ledger: OrderLedger,
+  unreadableGuest: ReadonlyMap<string, number>,
+): string[] {
+  const warnings: string[] = [];
+  const s = (n: number) => (n === 1 ? "" : "s");
+  if (currency === null && ledger.groups.has(null)) {
+    warnings.push(
+      index.currency === undefined
+        ? `${file}: no currency column and no --currency; amounts are reported without a currency (pass --currency CODE)`
+        : `${file}: some orders have an empty currency cell and there is no --currency; they are reported in a group without a currency`,
+    );
+  }
+  if (index.status === undefined) warnings.push(`${file}: no status column; every order is counted as a sale`);
+  for (const [text, count] of ledger.unknownStatuses) {
+    warnings.push(`${file}: ${count} order${s(count)} with unrecognised status ${JSON.stringify(text)} excluded (see docs/rules.md, "Counted orders")`);
+  }
+  for (const [text, count] of unreadableGuest) {
+    warnings.push(`${file}: ${count} order${s(count)} with unrecognised guest value ${JSON.stringify(text)} (expected true/false, 1/0, yes/no); their guest status is unknown`);
+  }
+  return warnings;
 }
 
 function guestUnknownReason(format: OrderFormat, index: ColumnIndex<OrderField>): string | null {

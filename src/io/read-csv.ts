@@ -41,6 +41,9 @@ export async function* readCsv(input: Readable, options: ReadCsvOptions): AsyncG
     // quoted field is still an error.
     relax_quotes: true,
     skip_empty_lines: true,
+    // Any of the three line ends, mixed within a file (csv-parse otherwise fixes on the first
+    // one it meets, and an LF row inside a CRLF file would swallow the next row).
+    record_delimiter: ["\r\n", "\n", "\r"],
     on_record(record, context) {
       const line = lastLine + 1 + (context.empty_lines - lastEmpty);
       lastLine = line + countLineBreaks(record);
@@ -56,11 +59,23 @@ export async function* readCsv(input: Readable, options: ReadCsvOptions): AsyncG
   try {
     for await (const record of parser as AsyncIterable<CsvRecord>) yield record;
   } catch (error) {
-    throw toAppError(error, options.file, lastLine + 1);
+    // Blank lines skipped since the last record move the failing record down.
+    const empty = error instanceof CsvError ? Number((error as CsvError & { empty_lines?: number }).empty_lines ?? lastEmpty) : lastEmpty;
+    throw toAppError(error, options.file, lastLine + 1 + Math.max(0, empty - lastEmpty));
   } finally {
     input.unpipe(parser);
     input.destroy();
   }
+}
+
+/**
+ * Non-empty cells beyond the header's width. A trailing separator (an empty last cell, as Shoptet
+ * writes) is harmless; a value there means the columns have shifted, e.g. an unquoted `1,234.50`.
+ */
+export function extraCells(fields: readonly string[], width: number): number {
+  let extra = 0;
+  for (let i = width; i < fields.length; i++) if (fields[i]!.trim() !== "") extra++;
+  return extra;
 }
 
 /** Line breaks inside a record's quoted fields: CRLF, lone LF and lone CR each count once. */

@@ -13,8 +13,8 @@ export const customers: MetricDef = {
       order(order) {
         if (order.customer < 0) unidentified++;
       },
-      customer(customer) {
-        if (customer.ordersInWindow > 0) count++;
+      customer() {
+        count++;
       },
       result: () =>
         unidentified === 0

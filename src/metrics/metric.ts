@@ -3,7 +3,7 @@
  * every accumulator the same single pass over a currency group (arquero's create → add → value,
  * d3's one-pass reducers). An accumulator sees:
  *   - order(): each counted order inside the window, and
- *   - customer(): each identified customer with at least one counted order in the group, any time,
+ *   - customer(): each identified customer with at least one counted order in the window,
  * then result() once. Facts are reused between calls: copy what you keep.
  */
 import type { Minor } from "../core/money.js";
@@ -35,10 +35,8 @@ export interface OrderFact {
 
 export interface CustomerFact {
   customer: number;
-  /** Counted orders of this customer inside the window. */
+  /** Counted orders of this customer inside the window (≥ 1). */
   ordersInWindow: number;
-  /** Their revenue inside the window, minor units. */
-  revenueInWindow: Minor;
   /** The customer's first counted order in this currency, anywhere in the file, epoch ms. */
   firstAt: number;
 }

@@ -15,8 +15,8 @@ export const purchaseFrequency: MetricDef = {
       order(order) {
         if (order.customer >= 0) identifiedOrders++;
       },
-      customer(customer) {
-        if (customer.ordersInWindow > 0) customerCount++;
+      customer() {
+        customerCount++;
       },
       result: () => ratio(identifiedOrders, customerCount, NO_CUSTOMERS),
     };

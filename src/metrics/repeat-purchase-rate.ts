@@ -13,7 +13,7 @@ export const repeatPurchaseRate: MetricDef = {
     let customerCount = 0;
     return {
       customer(customer) {
-        if (customer.ordersInWindow > 0) customerCount++;
+        customerCount++;
         if (customer.ordersInWindow > 1) repeaters++;
       },
       result: () => ratio(repeaters, customerCount, NO_CUSTOMERS),

@@ -26,7 +26,19 @@ describe("parseTimestamp", () => {
     expect(parseTimestamp(text, prague)).toBe(Date.parse(iso));
   });
 
-  it.each(["", "12/31/24", "31.12.2025", "2025-02-30", "2025-01-01 24:00", "2025-01-01 10:61", "yesterday", "2025-01-01 10:00 +1500"])(
+  it.each([
+    "",
+    "12/31/24",
+    "31.12.2025",
+    "2025-02-30",
+    "2025-01-01 24:00",
+    "2025-01-01 10:61",
+    "yesterday",
+    "2025-01-01 10:00 +1500",
+    "0025-05-11 10:00", // a typo, not antiquity
+    "2025-05-11-04", // an offset needs a time before it
+    "2025-05-11 10:00 +02:",
+  ])(
     "returns null for %j",
     (text) => {
       expect(parseTimestamp(text, prague)).toBeNull();

@@ -19,9 +19,14 @@ describe("parseWindowSpec", () => {
     expect(parseWindowSpec(text)).toEqual(spec);
   });
 
-  it.each(["", "0d", "365", "d", "1w", "-3d", "2025-03-31..2025-01-01", "2025-01-01..", "2025-02-30..2025-03-01"])("rejects %j", (text) => {
+  it.each(["", "0d", "365", "d", "1w", "-3d", "2025-03-31..2025-01-01", "2025-01-01..", "2025-02-30..2025-03-01", "0001-01-01..0001-01-02", "100000y", "36526d", "1201m"])("rejects %j", (text) => {
     expect(parseWindowSpec(text)).toBeNull();
   });
+});
+
+it("accepts windows of up to a century", () => {
+  expect(parseWindowSpec("100y")).toEqual({ kind: "months", count: 1200 });
+  expect(parseWindowSpec("36525d")).toEqual({ kind: "days", count: 36_525 });
 });
 
 describe("resolveWindow", () => {
@@ -79,6 +84,11 @@ describe("resolveWindow", () => {
     expect(w.asOf).toBe(data.last);
     expect(w.firstDay).toBe(data.first);
     expect(w.days).toBe(data.last - data.first + 1);
+  });
+
+  it("ends today for a file without orders and no --as-of", () => {
+    const w = resolveWindow({ kind: "days", count: 7 }, { kind: "latest" }, prague, null, Date.parse("2025-06-15T12:00:00Z"));
+    expect(w.asOf).toBe(day("2025-06-15"));
   });
 
   it("uses the zone: the same as-of is a different instant in New York", () => {

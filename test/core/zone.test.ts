@@ -44,7 +44,9 @@ describe("Zone", () => {
     expect(new Zone("America/New_York").formatInstant(Date.parse("2025-05-11T13:55:16Z"))).toBe("2025-05-11T09:55:16-04:00");
   });
 
-  it("canonicalises the zone name", () => {
+  it("canonicalises the case of the zone name but keeps the user's current name over ICU's alias", () => {
     expect(new Zone("europe/prague").name).toBe("Europe/Prague");
+    expect(new Zone("Europe/Kyiv").name).toBe("Europe/Kyiv");
+    expect(new Zone("Asia/Kolkata").name).toBe("Asia/Kolkata");
   });
 });

@@ -220,6 +220,30 @@ describe("generic files", () => {
   });
 });
 
+describe("windows end to end", () => {
+  const csv = [
+    "created_at,total,email,currency",
+    "2025-01-31T12:00:00+01:00,1.00,a@x.cz,EUR", // before a 1m window ending 2025-03-30
+    "2025-02-28T00:00:00+01:00,2.00,a@x.cz,EUR", // its first instant (03-31 minus a month, clamped)
+    "2025-03-30T23:59:59+02:00,4.00,b@x.cz,EUR", // its last second, after the DST change
+    "2025-03-31T00:00:00+02:00,8.00,b@x.cz,EUR", // outside
+  ].join("\n");
+
+  it("1m as of 2025-03-30 is [2025-02-28, 2025-03-31) in Prague", () => {
+    const run = runCli(["report", "--orders", "-", "--window", "1m", "--as-of", "2025-03-30", "--format", "json"], { input: csv });
+    const report = json(run.stdout);
+    expect(report.window).toEqual({ spec: "1m", from: "2025-02-28T00:00:00+01:00", to: "2025-03-31T00:00:00+02:00", days: 31 });
+    expect(report.groups[0].metrics).toMatchObject({ orders: 2, revenue: 6, customers: 2, newCustomers: 1 });
+  });
+
+  it("--as-of today is the current date in --tz", () => {
+    const run = runCli(["report", "--orders", "-", "--as-of", "today", "--tz", "Pacific/Kiritimati", "--format", "json"], { input: csv });
+    // Computed independently of our calendar code: Intl's en-CA format is YYYY-MM-DD.
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Pacific/Kiritimati" }).format(new Date());
+    expect(json(run.stdout).asOf).toBe(today);
+  });
+});
+
 describe("table output and colour", () => {
   const args = ["report", "--orders", fixture("shopify-small.csv"), "--as-of", "2025-06-30"];
 
@@ -281,6 +305,22 @@ describe("bad input: one line on stderr, a documented exit code, no stack trace"
     expect(run.status).toBe(3);
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe(`${message}\n`);
+  });
+
+  it("a header with no rows is a report with nothing in it, and a warning", () => {
+    const run = runCli(["report", "--orders", "-", "--format", "json"], { input: "created_at,total\n" });
+    expect(run.status).toBe(0);
+    const report = json(run.stdout);
+    expect(report.groups).toEqual([]);
+    expect(report.dataQuality).toMatchObject({ rowsRead: 0, ordersRead: 0 });
+    expect(run.stderr).toContain("shopmetrics: warning: -: no orders could be read");
+  });
+
+  it("escapes control characters of an unrecognised header instead of echoing them to the terminal", () => {
+    const run = runCli(["report", "--orders", "-"], { input: "\x1b[31mred,\x07bell\n1,2\n" });
+    expect(run.status).toBe(3);
+    expect(run.stderr).toContain("Columns found: \\x1b[31mred, \\x07bell.");
+    expect(run.stderr).not.toMatch(/\x1b|\x07/);
   });
 
   it("an empty file is an input error", () => {

@@ -22,6 +22,7 @@ describe("ingestOrders", () => {
       window: parseWindowSpec("365d")!,
       asOf: { kind: "latest" },
       strict: false,
+      now: Date.parse("2026-01-01T12:00:00Z"),
     });
     const whole = await buildReport(options(Readable.from([text])));
     for (const size of [1, 2, 3, 7, 64]) {
@@ -53,15 +54,17 @@ describe("ingestOrders", () => {
     const result = await ingest(csv);
     expect(result.ledger.ordersRead).toBe(2);
     expect(result.rowsRead).toBe(3);
-    expect(result.rowsSkipped).toBe(1);
-    expect(result.problems).toEqual([{ file: "t.csv", line: 4, message: 'order "7" appears again, apart from its earlier rows; row skipped' }]);
+    expect(result.problems.rowsSkipped).toBe(1);
+    expect(result.problems.problems).toEqual([
+      { file: "t.csv", line: 4, message: 'order "7" was already read earlier in the file (a repeated row, or rows of one order that are not together); row skipped' },
+    ]);
   });
 
   it("skips all rows of a line-item order whose date can't be read, as one problem", async () => {
     const csv = ["Name,Total,Created at", "#1,10.00,yesterday", "#1,,yesterday", "#2,5.00,2025-01-01"].join("\n");
     const result = await ingest(csv);
-    expect(result.rowsSkipped).toBe(2);
-    expect(result.problems[0]?.message).toBe(
+    expect(result.problems.rowsSkipped).toBe(2);
+    expect(result.problems.problems[0]?.message).toBe(
       `unreadable date in Created at: expected YYYY-MM-DD[ HH:MM[:SS]][ ±HH:MM], got "yesterday"; the order's 2 rows skipped`,
     );
     expect(result.ledger.ordersRead).toBe(1);
@@ -69,8 +72,32 @@ describe("ingestOrders", () => {
 
   it("skips a row with an empty order key", async () => {
     const result = await ingest("order_id,created_at,total\n,2025-01-01,1.00\n2,2025-01-01,2.00\n");
-    expect(result.problems).toEqual([{ file: "t.csv", line: 2, message: "empty order_id; row skipped" }]);
+    expect(result.problems.problems).toEqual([{ file: "t.csv", line: 2, message: "empty order_id; row skipped" }]);
     expect(result.ledger.ordersRead).toBe(1);
+  });
+
+  it("skips a row with more filled cells than the header, but allows a trailing separator", async () => {
+    // An unquoted "1,234.50" shifts every later column; reading it would give 1.00 and email "234.50".
+    const result = await ingest("order_id,created_at,total,email\n1,2025-01-01,1,234.50,a@x\n2,2025-01-02,2.00,b@x,\n");
+    expect(result.problems.problems).toEqual([
+      { file: "t.csv", line: 2, message: "5 cells but the header has 4: a separator inside an unquoted value shifts the columns; row skipped" },
+    ]);
+    expect(result.ledger.ordersRead).toBe(1);
+  });
+
+  it("warns about an empty currency cell without --currency, and about unreadable guest values", async () => {
+    const result = await ingest("created_at,total,currency,guest\n2025-01-01,1.00,EUR,yes\n2025-01-02,2.00,,maybe\n2025-01-03,3.00,EUR,maybe\n");
+    expect([...result.ledger.groups.keys()]).toEqual(["EUR", null]);
+    expect(result.warnings).toEqual([
+      "t.csv: some orders have an empty currency cell and there is no --currency; they are reported in a group without a currency",
+      "t.csv: no status column; every order is counted as a sale",
+      't.csv: 2 orders with unrecognised guest value "maybe" (expected true/false, 1/0, yes/no); their guest status is unknown',
+    ]);
+  });
+
+  it("treats NA, N/A, #N/A and null as a missing customer id or email, not as a customer", async () => {
+    const result = await ingest("customer_id,email,created_at,total\nNA,,2025-01-01,1\n#N/A,null,2025-01-02,1\nn/a,NA,2025-01-03,1\n17850,,2025-01-04,1\n");
+    expect(result.ledger.unidentified).toBe(3);
   });
 
   it("reads rows shorter than the header as empty cells", async () => {

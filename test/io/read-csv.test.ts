@@ -52,6 +52,16 @@ describe("readCsv", () => {
     expect(records[1]?.fields).toEqual(["Žluťoučký kůň", "1"]);
   });
 
+  it.each([
+    ["CRLF first, then a bare LF", "a,b\r\n1,x\n2,y\r\n3,z\r\n"],
+    ["LF first, then CRLF", "a,b\n1,x\r\n2,y\n3,z\r\n"],
+    ["a bare CR", "a,b\r1,x\r\n2,y\n3,z"],
+  ])("reads mixed line ends (%s) as separate records on their own lines", async (_, text) => {
+    const records = await collect(Readable.from([text]));
+    expect(records.map((r) => r.fields)).toEqual([["a", "b"], ["1", "x"], ["2", "y"], ["3", "z"]]);
+    expect(records.map((r) => r.line)).toEqual([1, 2, 3, 4]);
+  });
+
   it("keeps a stray quote inside an unquoted field as text", async () => {
     const records = await collect(Readable.from(['name,size\nscreen,15" wide\n']));
     expect(records[1]?.fields).toEqual(["screen", '15" wide']);
@@ -63,6 +73,11 @@ describe("readCsv", () => {
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("INPUT_CSV");
     expect((error as AppError).toUserString()).toBe("t.csv:3: malformed CSV: a quoted field starting in this record is never closed");
+  });
+
+  it("counts blank lines before an unterminated quote in its line", async () => {
+    const error = await collect(Readable.from(['a,b\n1,2\n\n\n3,"never closed\n'])).catch((e: unknown) => e);
+    expect((error as AppError).toUserString()).toBe("t.csv:5: malformed CSV: a quoted field starting in this record is never closed");
   });
 
   it("reports a missing file as INPUT_UNREADABLE", async () => {

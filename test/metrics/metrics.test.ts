@@ -112,9 +112,11 @@ describe("null cases: null with a note, never 0, NaN or Infinity", () => {
     expect(eur?.metrics.repeatPurchaseRate).toBeNull();
   });
 
-  it("a file where every order is excluded has no groups", () => {
-    const ledger = ledgerOf([order({ at: "2025-06-01T10:00:00+02:00", status: "cancelled" })]);
-    expect(computeGroups(ledger, YEAR_2025, METRICS, { guestUnknownReason: null })).toEqual([]);
+  it("a currency whose orders are all excluded still gets its group, with nothing counted", () => {
+    const ledger = ledgerOf([order({ at: "2025-06-01T10:00:00+02:00", status: "cancelled", currency: "HUF" })]);
+    const groups = computeGroups(ledger, YEAR_2025, METRICS, { guestUnknownReason: null });
+    expect(groups.map((g) => g.currency)).toEqual(["HUF"]);
+    expect(groups[0]?.metrics).toMatchObject({ orders: 0, revenue: 0, aov: null, customers: 0, repeatPurchaseRate: null });
   });
 });
 

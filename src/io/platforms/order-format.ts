@@ -3,7 +3,7 @@
  * platform's statuses map to ours, how rows group into orders, and what says "guest".
  * Adding a platform means adding one of these.
  */
-import type { StatusOrUnknown } from "../../core/order.js";
+import { UNKNOWN_STATUS, type StatusOrUnknown } from "../../core/order.js";
 import type { ColumnSpec } from "../columns.js";
 
 /** The canonical order fields. `generic` files use these names as headers. */
@@ -65,6 +65,6 @@ export function mapWooStatus(status: string | null): StatusOrUnknown {
     case "checkout-draft":
       return "draft";
     default:
-      return "unknown-status";
+      return UNKNOWN_STATUS;
   }
 }

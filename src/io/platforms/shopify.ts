@@ -3,7 +3,7 @@
  * order-level fields only on an order's first row, so rows are grouped by `Name` and each field
  * is taken from the first row that has it. There is no customer id column and no guest flag.
  */
-import type { StatusOrUnknown } from "../../core/order.js";
+import { UNKNOWN_STATUS, type StatusOrUnknown } from "../../core/order.js";
 import type { OrderFormat } from "./order-format.js";
 
 export const shopify: OrderFormat = {
@@ -44,7 +44,7 @@ export const shopify: OrderFormat = {
       case "voided":
         return "cancelled";
       default:
-        return "unknown-status";
+        return UNKNOWN_STATUS;
     }
   },
 };
