@@ -42,13 +42,15 @@ export function renderTable(report: Report, chalk: ChalkInstance): string {
   const excludedCount = excluded.reduce((sum, [, n]) => sum + n, 0);
   out.push(
     "",
-    `Data: ${plural(dq.rowsRead, "row")} read, ${dq.rowsSkipped} skipped; ${plural(dq.ordersRead, "order")}, ` +
-      `${excludedCount} excluded${excluded.length ? ` (${excluded.map(([reason, n]) => `${reason} ${n}`).join(", ")})` : ""}; ` +
-      `${dq.unidentifiedOrders} without email or customer id.`,
+    `Data: ${plural(dq.rowsRead, "row")} read, ${count(dq.rowsSkipped)} skipped; ${plural(dq.ordersRead, "order")}, ` +
+      `${count(excludedCount)} excluded${excluded.length ? ` (${excluded.map(([reason, n]) => `${reason} ${count(n)}`).join(", ")})` : ""}; ` +
+      `${count(dq.unidentifiedOrders)} without email or customer id.`,
   );
   return `${out.join("\n")}\n`;
 }
 
+const count = (n: number): string => formatValue(n, "count", null);
+
 function plural(n: number, word: string): string {
-  return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+  return `${count(n)} ${word}${n === 1 ? "" : "s"}`;
 }
