@@ -9,6 +9,8 @@ export const ExitCode = {
   bug: 1,
   usage: 2,
   input: 3,
+  /** A --fail-if condition tripped; the report was printed. */
+  failIf: 4,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

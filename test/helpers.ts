@@ -2,7 +2,12 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { Readable } from "node:stream";
+import { parseDay } from "../src/core/calendar.js";
+import { computeGroups, type GroupResult } from "../src/core/compute.js";
 import { OrderLedger } from "../src/core/ledger.js";
+import { buildTimeline } from "../src/core/timeline.js";
+import { parseWindowSpec, previousWindow, resolveWindow } from "../src/core/window.js";
+import { METRICS } from "../src/metrics/index.js";
 import type { Order } from "../src/core/order.js";
 import { Zone } from "../src/core/zone.js";
 
@@ -66,4 +71,23 @@ export function ledgerOf(orders: readonly Order[]): OrderLedger {
   const ledger = new OrderLedger();
   for (const o of orders) ledger.add(o);
   return ledger;
+}
+
+/**
+ * Every metric per currency for `window` (a spec such as "2025-01-01..2025-12-31" or "30d", with
+ * `asOf` for the latter) over `orders`, as the report command computes them, in Europe/Prague.
+ */
+export function metricsOf(
+  orders: readonly Order[],
+  window: string,
+  options: { asOf?: string; margin?: number; guestUnknownReason?: string | null } = {},
+): GroupResult[] {
+  const ledger = ledgerOf(orders);
+  const timelines = new Map([...ledger.groups].map(([currency, columns]) => [currency, buildTimeline(columns, ledger.identity)]));
+  const spec = parseWindowSpec(window)!;
+  const w = resolveWindow(spec, options.asOf ? { kind: "day", day: parseDay(options.asOf)! } : { kind: "latest" }, PRAGUE, null);
+  return computeGroups(timelines, w, previousWindow(spec, w, PRAGUE), METRICS, {
+    guestUnknownReason: options.guestUnknownReason === undefined ? null : options.guestUnknownReason,
+    margin: options.margin ?? 1,
+  });
 }

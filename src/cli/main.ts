@@ -7,6 +7,8 @@ import type { Readable, Writable } from "node:stream";
 import { CommanderError } from "commander";
 import { buildReport } from "../commands/report.js";
 import { AppError, ExitCode, formatLocation } from "../errors.js";
+import { checkConditions } from "../core/conditions.js";
+import { renderCsv } from "../report/render-csv.js";
 import { renderJson } from "../report/render-json.js";
 import { renderTable } from "../report/render-table.js";
 import { chalkFor, colorEnabled, type Env } from "./color.js";
@@ -35,7 +37,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     writeErr: (text) => io.stderr.write(text),
     async report(raw) {
       const now = Date.now();
-      const { ordersFile, format, progress: showProgress, ...options } = parseReportOptions(raw, io.env, now);
+      const { ordersFile, format, progress: showProgress, failIf, ...options } = parseReportOptions(raw, io.env, now);
       if (ordersFile === "-" && (io.stdin as { isTTY?: boolean }).isTTY) {
         io.stderr.write("shopmetrics: reading orders from the terminal; paste CSV and end with Ctrl-D (or pass --orders FILE)\n");
       }
@@ -65,8 +67,22 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
       }
       for (const warning of report.warnings) warn(warning);
       const text =
-        format === "json" ? renderJson(report) : renderTable(report, chalkFor(colorEnabled(io.env, io.stdout.isTTY)));
+        format === "json"
+          ? renderJson(report)
+          : format === "csv"
+            ? renderCsv(report)
+            : renderTable(report, chalkFor(colorEnabled(io.env, io.stdout.isTTY)));
       io.stdout.write(text);
+      // --fail-if: after the report, as usual; say which condition tripped, for which currency.
+      for (const outcome of checkConditions(failIf, report.groups)) {
+        const where = `${outcome.currency ?? "(no currency)"} as of ${report.asOf}`;
+        if (outcome.tripped) {
+          io.stderr.write(`shopmetrics: fail-if tripped: ${outcome.condition.text} (${outcome.condition.metric} is ${outcome.value} for ${where})\n`);
+          exitCode = ExitCode.failIf;
+        } else if (outcome.value === null) {
+          warn(`--fail-if ${outcome.condition.text} not evaluated for ${where}: ${outcome.condition.metric} is null`);
+        }
+      }
     },
   });
 

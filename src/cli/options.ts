@@ -4,7 +4,9 @@
  */
 import { isValidTimeZone, Zone } from "../core/zone.js";
 import type { ReportOptions } from "../commands/report.js";
-import { parseAsOf, parseWindowSpec } from "../core/window.js";
+import type { Condition } from "../core/conditions.js";
+import { parseAsOf, parseWindowSpec, type Period } from "../core/window.js";
+import { METRIC_IDS, type MetricId } from "../metrics/index.js";
 import { usageError } from "../errors.js";
 import { ORDER_FIELDS, type OrderField } from "../io/platforms/index.js";
 import type { Env } from "./color.js";
@@ -18,15 +20,23 @@ export interface RawReportOptions {
   window: string;
   asOf?: string;
   format: string;
+  margin: string;
+  compare?: string;
+  every?: string;
+  periods?: string;
+  failIf: string[];
   strict?: boolean;
   progress: boolean;
 }
 
+
+
 /** What the report command takes, plus what only the CLI decides (where to read, how to print). */
 export type ReportCliOptions = Omit<ReportOptions, "orders" | "now" | "onProgress" | "onProblem"> & {
   readonly ordersFile: string;
-  readonly format: "table" | "json";
+  readonly format: "table" | "json" | "csv";
   readonly progress: boolean;
+  readonly failIf: readonly Condition[];
 };
 
 export function parseReportOptions(raw: RawReportOptions, env: Env, now: number): ReportCliOptions {
@@ -45,7 +55,25 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
     if (!/^[A-Za-z]{3}$/.test(raw.currency.trim())) throw usageError(`invalid --currency ${JSON.stringify(raw.currency)}: expected a 3-letter ISO 4217 code such as EUR`);
     currency = raw.currency.trim().toUpperCase();
   }
+  const margin = Number(raw.margin);
+  if (raw.margin.trim() === "" || !Number.isFinite(margin) || margin <= 0) {
+    throw usageError(`invalid --margin ${JSON.stringify(raw.margin)}: expected a positive number, the share of revenue that is profit (e.g. 0.3)`);
+  }
+  if (raw.periods !== undefined && raw.every === undefined) throw usageError("--periods needs --every (day, week, month, quarter or year)");
+  let every: ReportCliOptions["every"] = null;
+  if (raw.every !== undefined) {
+    if (window.kind === "range") throw usageError("--every needs a window length (Nd, Nm, Ny or all), not a date range");
+    const periods = raw.periods === undefined ? 12 : Number(raw.periods);
+    if (!Number.isInteger(periods) || periods < 1 || periods > 1000) {
+      throw usageError(`invalid --periods ${JSON.stringify(raw.periods)}: expected a whole number from 1 to 1000`);
+    }
+    every = { period: raw.every as Period, periods };
+  }
   return {
+    margin,
+    compare: raw.compare === "previous",
+    every,
+    failIf: raw.failIf.map(parseCondition),
     ordersFile: raw.orders,
     platform: raw.platform,
     maps: parseMaps(raw.map),
@@ -53,7 +81,7 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
     zone,
     window,
     asOf,
-    format: raw.format === "json" ? "json" : "table",
+    format: raw.format === "json" || raw.format === "csv" ? raw.format : "table",
     strict: raw.strict === true,
     progress: raw.progress,
   };
@@ -71,6 +99,13 @@ function parseZone(tz: string | undefined, env: Env): Zone {
   if (fromEnv !== "" && isValidTimeZone(fromEnv)) return new Zone(fromEnv);
   const system = new Intl.DateTimeFormat().resolvedOptions().timeZone;
   return new Zone(isValidTimeZone(system) ? system : "UTC");
+}
+
+function parseCondition(text: string): Condition {
+  const m = /^\s*([A-Za-z]+)\s*(<=|>=|<|>)\s*(-?\d+(?:\.\d+)?|-?\.\d+)\s*$/.exec(text);
+  if (!m) throw usageError(`invalid --fail-if ${JSON.stringify(text)}: expected METRIC<NUMBER, with <, <=, > or >=, e.g. 'repeatPurchaseRate<0.2'`);
+  if (!METRIC_IDS.includes(m[1]!)) throw usageError(`invalid --fail-if ${JSON.stringify(text)}: unknown metric "${m[1]}"; metrics are ${METRIC_IDS.join(", ")}`);
+  return { text: text.trim(), metric: m[1] as MetricId, op: m[2] as Condition["op"], threshold: Number(m[3]) };
 }
 
 function parseMaps(entries: readonly string[]): Map<OrderField, string> {

@@ -1,5 +1,6 @@
 /** commander wiring only: flags, help text, choices. The action is main.ts's report handler. */
 import { Command, Option } from "commander";
+import { PERIODS } from "../core/window.js";
 import { PLATFORM_NAMES } from "../io/platforms/index.js";
 import type { RawReportOptions } from "./options.js";
 
@@ -34,18 +35,25 @@ export function buildProgram(handlers: ProgramHandlers): Command {
     .option("--tz <zone>", "IANA time zone for wall-clock times and day bounds (default: $TZ, else the system zone)")
     .option("--window <spec>", "Nd, Nm (calendar months), Ny, all, or YYYY-MM-DD..YYYY-MM-DD", "365d")
     .option("--as-of <date>", "last day inside the window, YYYY-MM-DD or today (default: date of the latest order)")
-    .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
+    .addOption(new Option("--format <format>", "output format (csv: tidy rows of as-of, currency, metric, value)").choices(["table", "json", "csv"]).default("table"))
+    .option("--margin <share>", "share of revenue that is profit, for clv (e.g. 0.3)", "1")
+    .addOption(new Option("--compare <what>", "also show the previous window and the change").choices(["previous"]))
+    .addOption(new Option("--every <period>", "a series: one window per period end (with --periods)").choices([...PERIODS]))
+    .option("--periods <n>", "how many points --every computes (default 12)")
+    .option("--fail-if <condition>", "exit 4 when a metric trips, e.g. 'repeatPurchaseRate<0.2' (repeatable)", collect, [])
     .option("--strict", "exit 3 on the first row that cannot be read, instead of skipping it")
     .option("--no-progress", "never show read progress on stderr")
     .addHelpText(
       "after",
       `
-Exit codes: 0 ok, 1 internal error (a bug), 2 usage error, 3 input error.
+Exit codes: 0 ok, 1 internal error (a bug), 2 usage error, 3 input error, 4 a --fail-if condition tripped.
 
 Examples:
   shopmetrics report --orders orders_export.csv
   shopmetrics report --orders orders.csv --window 3m --as-of 2025-12-31 --tz Europe/Prague --format json | jq '.groups[].metrics.aov'
-  shopmetrics report --orders invoices.csv --map created_at=InvoiceDate --map total=TotalPrice --currency GBP`,
+  shopmetrics report --orders invoices.csv --map created_at=InvoiceDate --map total=TotalPrice --currency GBP
+  shopmetrics report --orders orders.csv --window 1m --every month --periods 12 --format csv
+  shopmetrics report --orders orders.csv --window 30d --compare previous --fail-if 'churnRate>0.5'`,
     )
     .action(async (options: RawReportOptions) => handlers.report(options));
 

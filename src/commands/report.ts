@@ -1,12 +1,16 @@
 /**
- * `shopmetrics report`: read the orders file once, fix the window, compute every metric per
+ * `shopmetrics report`: read the orders file once, fix the window(s), compute every metric per
  * currency, and assemble the Report. No argv, env or exit codes here (that is cli/).
+ * However many windows are asked for (--compare, --every), the file is read once: the pass
+ * fills the ledger, and every window is computed from its timelines.
  */
 import type { Readable } from "node:stream";
-import { computeGroups } from "../core/compute.js";
 import { formatDay } from "../core/calendar.js";
-import { SCHEMA_VERSION, type Problem, type Report } from "../core/report.js";
-import { resolveWindow, type AsOfSpec, type WindowSpec } from "../core/window.js";
+import { computeGroups, type GroupResult, type MetricValues } from "../core/compute.js";
+import { minorDigits } from "../core/money.js";
+import { SCHEMA_VERSION, type Change, type GroupReport, type Problem, type Report, type WindowInfo } from "../core/report.js";
+import { buildTimeline, type Timeline } from "../core/timeline.js";
+import { periodEnds, previousWindow, resolveWindow, windowEndingOn, type AsOfSpec, type Period, type ReportWindow, type WindowSpec } from "../core/window.js";
 import type { Zone } from "../core/zone.js";
 import { ingestOrders } from "../io/ingest-orders.js";
 import type { OrderField } from "../io/platforms/index.js";
@@ -21,6 +25,12 @@ export interface ReportOptions {
   readonly zone: Zone;
   readonly window: WindowSpec;
   readonly asOf: AsOfSpec;
+  /** --margin: profit share of revenue, for clv. */
+  readonly margin: number;
+  /** --compare previous: also compute the previous window and the change. */
+  readonly compare: boolean;
+  /** --every PERIOD --periods N: a series of windows ending at the last N period ends. */
+  readonly every: { readonly period: Period; readonly periods: number } | null;
   readonly strict: boolean;
   /** The clock (epoch ms), injected for reproducible tests. */
   readonly now: number;
@@ -31,28 +41,62 @@ export interface ReportOptions {
 export async function buildReport(options: ReportOptions): Promise<Report> {
   const { zone } = options;
   const ingest = await ingestOrders({ ...options, file: options.orders.file, input: options.orders.input });
-
   const { ledger } = ingest;
+  const timelines = new Map<string | null, Timeline>();
+  for (const [currency, columns] of ledger.groups) timelines.set(currency, buildTimeline(columns, ledger.identity));
+
   const dataDays = Number.isNaN(ledger.firstAt) ? null : { first: zone.dayOf(ledger.firstAt), last: zone.dayOf(ledger.lastAt) };
-  const window = resolveWindow(options.window, options.asOf, zone, dataDays, options.now);
-  const groups = computeGroups(ledger, window, METRICS, { guestUnknownReason: ingest.guestUnknownReason });
+  const requested = resolveWindow(options.window, options.asOf, zone, dataDays, options.now);
+  const evaluate = (window: ReportWindow): GroupResult[] =>
+    computeGroups(timelines, window, previousWindow(options.window, window, zone), METRICS, {
+      guestUnknownReason: ingest.guestUnknownReason,
+      margin: options.margin,
+    });
+
+  // With --every, the report's own window is the latest point of the series.
+  const points = options.every
+    ? periodEnds(options.every.period, requested.asOf, options.every.periods).map((day) => windowEndingOn(options.window, day, zone, dataDays))
+    : [requested];
+  const series = points.map((window) => ({ window, groups: evaluate(window) }));
+  const latest = series[series.length - 1]!;
+  const window = latest.window;
+  const previous = previousWindow(options.window, window, zone);
+  let groups: GroupReport[] = latest.groups;
+  if (options.compare) {
+    const before = new Map(evaluate(previous).map((g) => [g.currency, g]));
+    groups = groups.map((g) => {
+      const metrics = before.get(g.currency)!.metrics;
+      return { ...g, previous: { window: windowInfo(previous, zone), metrics }, change: changes(g.metrics, metrics, g.currency) };
+    });
+  }
 
   const warnings = [...ingest.warnings];
   if (ledger.ordersRead === 0) warnings.push(`${options.orders.file}: no orders could be read`);
   else if (ledger.counted === 0) warnings.push(`${options.orders.file}: no counted orders (every order was excluded by status)`);
-  if (dataDays && options.window.kind !== "all" && window.firstDay < dataDays.first) {
-    warnings.push(
-      `the window starts on ${formatDay(window.firstDay)} but the data starts on ${formatDay(dataDays.first)}: customers who bought before the export began look new`,
-    );
+  if (dataDays && options.window.kind !== "all") {
+    const earliest = points[0]!;
+    if (earliest.firstDay < dataDays.first) {
+      warnings.push(
+        `the window starts on ${formatDay(earliest.firstDay)} but the data starts on ${formatDay(dataDays.first)}: customers who bought before the export began look new`,
+      );
+    } else if (previousWindow(options.window, earliest, zone).firstDay < dataDays.first) {
+      warnings.push(
+        `the previous window starts on ${formatDay(previousWindow(options.window, earliest, zone).firstDay)} but the data starts on ${formatDay(dataDays.first)}: customersAtStart is understated, and retention, churn and clv with it`,
+      );
+    }
   }
 
   return {
     schemaVersion: SCHEMA_VERSION,
     asOf: formatDay(window.asOf),
     timezone: zone.name,
-    window: { spec: window.spec, from: zone.formatInstant(window.from), to: zone.formatInstant(window.to), days: window.days },
+    window: windowInfo(window, zone),
+    margin: options.margin,
     inputs: [{ kind: "orders", file: options.orders.file, platform: ingest.format.platform, rows: ingest.rowsRead }],
     groups,
+    ...(options.every
+      ? { series: series.map((point) => ({ asOf: formatDay(point.window.asOf), window: windowInfo(point.window, zone), groups: point.groups })) }
+      : {}),
     dataQuality: {
       rowsRead: ingest.rowsRead,
       rowsSkipped: ingest.problems.rowsSkipped,
@@ -65,4 +109,26 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
     warnings,
     definitions: Object.fromEntries(METRICS.map((m) => [m.id, m.definition])) as Record<MetricId, string>,
   };
+}
+
+function windowInfo(window: ReportWindow, zone: Zone): WindowInfo {
+  return { spec: window.spec, from: zone.formatInstant(window.from), to: zone.formatInstant(window.to), days: window.days };
+}
+
+/** Current minus previous; relative to |previous|. Null where either side is null (or previous is 0, for relative). */
+function changes(current: MetricValues, previous: MetricValues, currency: string | null): Record<MetricId, Change> {
+  const scale = 10 ** minorDigits(currency);
+  const out = {} as Record<MetricId, Change>;
+  for (const metric of METRICS) {
+    const now = current[metric.id];
+    const then = previous[metric.id];
+    if (now === null || then === null) {
+      out[metric.id] = { absolute: null, relative: null };
+      continue;
+    }
+    // Money differences are rounded to the minor unit so 52.83 − 52.37 is 0.46, not 0.4599….
+    const absolute = metric.unit === "money" ? Math.round((now - then) * scale) / scale : now - then;
+    out[metric.id] = { absolute, relative: then === 0 ? null : (now - then) / Math.abs(then) };
+  }
+  return out;
 }

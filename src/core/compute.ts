@@ -1,75 +1,113 @@
 /**
- * Runs the metric accumulators over each currency group of the ledger for one window.
- * Pure: the ledger and window in, numbers out.
+ * Runs the metrics over each currency's timeline for one window W (and its previous window P).
+ * Pure: timelines and windows in, numbers out.
  */
-import type { CustomerFact, MetricContext, MetricDef, MetricId, OrderFact } from "../metrics/metric.js";
-import type { OrderColumns, OrderLedger } from "./ledger.js";
+import {
+  isDerived,
+  type Accumulator,
+  type CustomerFact,
+  type MetricContext,
+  type MetricDef,
+  type MetricId,
+  type MetricResult,
+  type OrderFact,
+} from "../metrics/metric.js";
+import { MS_PER_DAY } from "./calendar.js";
 import { minorDigits, roundMinor, toMajor } from "./money.js";
+import { lowerBound, type Timeline } from "./timeline.js";
 import type { ReportWindow } from "./window.js";
+
+export type MetricValues = Readonly<Record<MetricId, number | null>>;
 
 export interface GroupResult {
   readonly currency: string | null;
   /** Money in major units rounded to the currency's minor unit; rates as fractions. */
-  readonly metrics: Readonly<Record<MetricId, number | null>>;
+  readonly metrics: MetricValues;
   readonly notes: Readonly<Partial<Record<MetricId, string>>>;
 }
 
 export interface ComputeOptions {
   readonly guestUnknownReason: string | null;
+  /** --margin, for clv. */
+  readonly margin: number;
 }
 
-/** One result per currency, sorted by currency code (an unknown currency last). */
+/** Timelines by currency, in report order (by code, an unknown currency last). */
+export function sortedCurrencies<T>(groups: ReadonlyMap<string | null, T>): (string | null)[] {
+  return [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
+}
+
 export function computeGroups(
-  ledger: OrderLedger,
+  timelines: ReadonlyMap<string | null, Timeline>,
   window: ReportWindow,
+  previous: ReportWindow,
   metrics: readonly MetricDef[],
   options: ComputeOptions,
 ): GroupResult[] {
-  const currencies = [...ledger.groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
-  return currencies.map((currency) => {
-    const columns = ledger.groups.get(currency)!;
-    return computeGroup(ledger, columns, { currency, window, guestUnknownReason: options.guestUnknownReason }, metrics);
-  });
+  return sortedCurrencies(timelines).map((currency) =>
+    computeGroup(timelines.get(currency)!, { currency, window, previous, margin: options.margin, guestUnknownReason: options.guestUnknownReason }, metrics),
+  );
 }
 
-function computeGroup(ledger: OrderLedger, columns: OrderColumns, context: MetricContext, metrics: readonly MetricDef[]): GroupResult {
-  const accumulators = metrics.map((metric) => metric.create(context));
-  const onOrder = accumulators.filter((a) => a.order);
-  const onCustomer = accumulators.filter((a) => a.customer);
-  const { from, to } = context.window;
-  const history = new Map<number, CustomerFact>();
+export function computeGroup(timeline: Timeline, context: MetricContext, metrics: readonly MetricDef[]): GroupResult {
+  const accumulators = new Map<MetricId, Accumulator>();
+  for (const metric of metrics) if (!isDerived(metric)) accumulators.set(metric.id, metric.create(context));
+  const onOrder = [...accumulators.values()].filter((a) => a.order);
+  const onCustomer = [...accumulators.values()].filter((a) => a.customer);
+  const W = context.window;
+  const P = context.previous;
+
+  // Orders: the window's slice of the time-ordered list.
   const fact: OrderFact = { at: 0, revenue: 0, customer: -1, guest: -1 };
-
-  for (let i = 0; i < columns.length; i++) {
-    const at = columns.at[i]!;
-    const node = columns.node[i]!;
-    const customer = node < 0 ? -1 : ledger.identity.find(node);
-    const inWindow = at >= from && at < to;
-    if (inWindow) {
-      fact.at = at;
-      fact.revenue = columns.revenue[i]!;
-      fact.customer = customer;
-      fact.guest = columns.guest[i]!;
-      for (const a of onOrder) a.order!(fact);
-    }
-    if (customer < 0) continue;
-    let c = history.get(customer);
-    if (!c) {
-      c = { customer, ordersInWindow: 0, firstAt: at };
-      history.set(customer, c);
-    } else if (at < c.firstAt) c.firstAt = at;
-    if (inWindow) c.ordersInWindow++;
+  const end = lowerBound(timeline.at, W.to);
+  for (let k = lowerBound(timeline.at, W.from); k < end; k++) {
+    fact.at = timeline.at[k]!;
+    fact.revenue = timeline.revenue[k]!;
+    fact.customer = timeline.customer[k]!;
+    fact.guest = timeline.guest[k]!;
+    for (const a of onOrder) a.order!(fact);
   }
-  for (const c of history.values()) if (c.ordersInWindow > 0) for (const a of onCustomer) a.customer!(c);
 
+  // Customers: a few binary searches each in their own time-ordered orders.
+  const gaps: number[] = [];
+  const customerFact: CustomerFact = { customer: -1, ordersInWindow: 0, revenueInWindow: 0, ordersInPrevious: 0, ordersToEnd: 0, firstAt: 0, gaps };
+  const { customerStart, customerAt, customerRevenue } = timeline;
+  for (let c = 0; c < timeline.customerId.length; c++) {
+    const first = customerStart[c]!;
+    const stop = customerStart[c + 1]!;
+    const inW = lowerBound(customerAt, W.from, first, stop);
+    const afterW = lowerBound(customerAt, W.to, inW, stop);
+    const inP = lowerBound(customerAt, P.from, first, inW); // P ends where W starts
+    if (afterW === inW && inW === inP) continue; // no order in W or P
+    let revenue = 0;
+    gaps.length = 0;
+    for (let k = inW; k < afterW; k++) {
+      revenue += customerRevenue[k]!;
+      if (k > first) gaps.push((customerAt[k]! - customerAt[k - 1]!) / MS_PER_DAY);
+    }
+    customerFact.customer = timeline.customerId[c]!;
+    customerFact.ordersInWindow = afterW - inW;
+    customerFact.revenueInWindow = revenue;
+    customerFact.ordersInPrevious = inW - inP;
+    customerFact.ordersToEnd = afterW - first;
+    customerFact.firstAt = customerAt[first]!;
+    for (const a of onCustomer) a.customer!(customerFact);
+  }
+
+  // Results in registry order, so a derived metric sees the ones before it (money in minor units).
+  const results = new Map<MetricId, MetricResult>();
+  for (const metric of metrics) {
+    const result = isDerived(metric) ? metric.derive(results, context) : accumulators.get(metric.id)!.result();
+    results.set(metric.id, result.value === null || Number.isFinite(result.value) ? result : { value: null, note: "not a finite number" });
+  }
   const digits = minorDigits(context.currency);
   const values = {} as Record<MetricId, number | null>;
   const notes: Partial<Record<MetricId, string>> = {};
-  metrics.forEach((metric, i) => {
-    const { value, note } = accumulators[i]!.result();
-    values[metric.id] = value === null || !Number.isFinite(value) ? null : metric.unit === "money" ? toMajor(roundMinor(value), digits) : value;
+  for (const metric of metrics) {
+    const { value, note } = results.get(metric.id)!;
+    values[metric.id] = value === null ? null : metric.unit === "money" ? toMajor(roundMinor(value), digits) : value;
     if (note !== undefined) notes[metric.id] = note;
-    else if (values[metric.id] === null) notes[metric.id] = "not computable from this input";
-  });
+    else if (value === null) notes[metric.id] = "not computable from this input";
+  }
   return { currency: context.currency, metrics: values, notes };
 }

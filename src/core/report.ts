@@ -3,7 +3,7 @@
  * (docs/json-schema.md); bump SCHEMA_VERSION when a field changes meaning or goes away.
  */
 import type { MetricId } from "../metrics/metric.js";
-import type { GroupResult } from "./compute.js";
+import type { GroupResult, MetricValues } from "./compute.js";
 
 export const SCHEMA_VERSION = 1;
 
@@ -43,22 +43,50 @@ export interface DataQuality {
   readonly problemsOmitted: number;
 }
 
+export interface WindowInfo {
+  /** The spec, normalised (`365d`, `3m`, `all`, `2025-01-01..2025-03-31`). */
+  readonly spec: string;
+  /** Inclusive start, ISO 8601 with offset. */
+  readonly from: string;
+  /** Exclusive end, ISO 8601 with offset. */
+  readonly to: string;
+  readonly days: number;
+}
+
+export interface Change {
+  /** current − previous (money rounded to the minor unit); null when either is null. */
+  readonly absolute: number | null;
+  /** (current − previous) / |previous|; null when either is null or previous is 0. */
+  readonly relative: number | null;
+}
+
+/** A currency group; with --compare, also the previous window's values and the change. */
+export interface GroupReport extends GroupResult {
+  readonly previous?: { readonly window: WindowInfo; readonly metrics: MetricValues };
+  readonly change?: Readonly<Record<MetricId, Change>>;
+}
+
+/** One point of an --every series: exactly the single report at its as-of. */
+export interface SeriesPoint {
+  readonly asOf: string;
+  readonly window: WindowInfo;
+  readonly groups: readonly GroupResult[];
+}
+
 export interface Report {
   readonly schemaVersion: typeof SCHEMA_VERSION;
   /** The last local day inside the window, `YYYY-MM-DD`. */
   readonly asOf: string;
   /** IANA zone used for wall-clock times and day bounds. */
   readonly timezone: string;
-  readonly window: {
-    readonly spec: string;
-    /** Inclusive start, ISO 8601 with offset. */
-    readonly from: string;
-    /** Exclusive end, ISO 8601 with offset. */
-    readonly to: string;
-    readonly days: number;
-  };
+  readonly window: WindowInfo;
+  /** --margin used for clv. */
+  readonly margin: number;
   readonly inputs: readonly InputSummary[];
-  readonly groups: readonly GroupResult[];
+  /** One per currency; with --every, the latest point's. */
+  readonly groups: readonly GroupReport[];
+  /** With --every: the points, oldest first. */
+  readonly series?: readonly SeriesPoint[];
   readonly dataQuality: DataQuality;
   readonly warnings: readonly string[];
   /** Each metric's definition, as computed. */

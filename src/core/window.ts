@@ -3,7 +3,7 @@
  * [start of day (as-of + 1 − N), start of day (as-of + 1)). It is counted in calendar days (or
  * calendar months, clamped to the month's last day), so a DST change never shifts a bound.
  */
-import { addMonths, formatDay, parseDay, type DayNumber } from "./calendar.js";
+import { addMonths, civilFromDays, daysFromCivil, formatDay, parseDay, type DayNumber } from "./calendar.js";
 import type { Zone } from "./zone.js";
 
 export type WindowSpec =
@@ -73,39 +73,59 @@ export function parseAsOf(text: string | undefined, zone: Zone, now: number): As
   return day === null ? null : { kind: "day", day };
 }
 
+/** The first and last local day holding an order; null for a file without orders. */
+export type DataDays = { readonly first: DayNumber; readonly last: DayNumber } | null;
+
 /**
- * Fixes the window once the data's extent is known. `dataDays` is the first and last local
- * day holding an order (null for a file without orders).
+ * Fixes the window once the data's extent is known: the as-of day is --as-of, or the range's
+ * last day, or the data's last day (today for a file without orders).
  */
 export function resolveWindow(
   spec: WindowSpec,
   asOf: AsOfSpec,
   zone: Zone,
-  dataDays: { readonly first: DayNumber; readonly last: DayNumber } | null,
+  dataDays: DataDays,
   /** The clock, for a file without orders and no --as-of: the window then ends today. */
   now: number = Date.now(),
 ): ReportWindow {
-  let last: DayNumber;
+  // A range names its own last day; the CLI refuses --as-of with a range.
+  const last = spec.kind === "range" ? spec.last : asOf.kind === "day" ? asOf.day : (dataDays?.last ?? zone.dayOf(now));
+  return windowEndingOn(spec, last, zone, dataDays);
+}
+
+/** The window of `spec` whose last day is `last`. */
+export function windowEndingOn(spec: WindowSpec, last: DayNumber, zone: Zone, dataDays: DataDays): ReportWindow {
+  const end = last + 1;
   let first: DayNumber;
-  if (spec.kind === "range") {
-    // A range names its own last day; the CLI refuses --as-of with a range.
-    last = spec.last;
-    first = spec.first;
-  } else {
-    last = asOf.kind === "day" ? asOf.day : (dataDays?.last ?? zone.dayOf(now));
-    const end = last + 1;
-    switch (spec.kind) {
-      case "days":
-        first = end - spec.count;
-        break;
-      case "months":
-        first = addMonths(end, -spec.count);
-        break;
-      case "all":
-        first = Math.min(dataDays?.first ?? last, last);
-        break;
-    }
+  switch (spec.kind) {
+    case "days":
+      first = end - spec.count;
+      break;
+    case "months":
+      first = addMonths(end, -spec.count);
+      break;
+    case "range":
+      first = last - (spec.last - spec.first);
+      break;
+    case "all":
+      first = Math.min(dataDays?.first ?? last, last);
+      break;
   }
+  return makeWindow(spec, first, last, zone);
+}
+
+/**
+ * The previous window P: the same length, ending where `window` starts. The same number of days
+ * for `Nd`, `all` and date ranges; the same number of calendar months for `Nm` and `Ny` — which
+ * is exactly the report with --as-of one day before the window starts.
+ */
+export function previousWindow(spec: WindowSpec, window: ReportWindow, zone: Zone): ReportWindow {
+  const last = window.firstDay - 1;
+  if (spec.kind === "months") return windowEndingOn(spec, last, zone, null);
+  return makeWindow(spec, window.firstDay - window.days, last, zone);
+}
+
+function makeWindow(spec: WindowSpec, first: DayNumber, last: DayNumber, zone: Zone): ReportWindow {
   return {
     spec: formatWindowSpec(spec),
     asOf: last,
@@ -114,4 +134,43 @@ export function resolveWindow(
     from: zone.startOfDay(first),
     to: zone.startOfDay(last + 1),
   };
+}
+
+export const PERIODS = ["day", "week", "month", "quarter", "year"] as const;
+export type Period = (typeof PERIODS)[number];
+
+/**
+ * The last `count` period ends on or before `asOf`, oldest first: every day; Sundays (weeks run
+ * Monday to Sunday, as ISO 8601); month ends; the ends of March, June, September and December;
+ * 31 December.
+ */
+export function periodEnds(period: Period, asOf: DayNumber, count: number): DayNumber[] {
+  const ends: DayNumber[] = [];
+  switch (period) {
+    case "day":
+      for (let i = count - 1; i >= 0; i--) ends.push(asOf - i);
+      return ends;
+    case "week": {
+      const weekday = (((asOf + 3) % 7) + 7) % 7; // Monday 0 … Sunday 6; 1970-01-01 was a Thursday
+      const sunday = asOf - ((weekday + 1) % 7);
+      for (let i = count - 1; i >= 0; i--) ends.push(sunday - 7 * i);
+      return ends;
+    }
+    default: {
+      const step = period === "month" ? 1 : period === "quarter" ? 3 : 12;
+      const { year, month } = civilFromDays(asOf);
+      // The last month (of the step) whose end is on or before asOf.
+      let index = year * 12 + (month - 1);
+      if (monthEnd(index) > asOf) index--;
+      while ((index % 12) % step !== step - 1) index--;
+      for (let i = count - 1; i >= 0; i--) ends.push(monthEnd(index - step * i));
+      return ends;
+    }
+  }
+}
+
+/** Last day of the month with index year × 12 + (month − 1). */
+function monthEnd(index: number): DayNumber {
+  const next = index + 1;
+  return daysFromCivil(Math.floor(next / 12), (next % 12) + 1, 1) - 1;
 }

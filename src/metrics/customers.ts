@@ -4,6 +4,7 @@ export const customers: MetricDef = {
   id: "customers",
   label: "Customers",
   unit: "count",
+  better: "higher",
   definition:
     "Distinct identified customers with at least one counted order in the window. Orders sharing a normalised email or a platform customer id (not empty, not 0) belong to one customer, transitively.",
   create() {
@@ -13,8 +14,8 @@ export const customers: MetricDef = {
       order(order) {
         if (order.customer < 0) unidentified++;
       },
-      customer() {
-        count++;
+      customer(customer) {
+        if (customer.ordersInWindow > 0) count++;
       },
       result: () =>
         unidentified === 0

@@ -4,6 +4,7 @@ export const guestCheckoutRate: MetricDef = {
   id: "guestCheckoutRate",
   label: "Guest checkout rate",
   unit: "rate",
+  better: "neither",
   definition:
     "Guest orders / counted orders in the window whose guest status is known. WooCommerce: customer_id 0 or empty is a guest; generic: the guest column. Shopify's orders export does not say, so the metric is null there.",
   create(context) {

@@ -1,10 +1,12 @@
 /**
- * The metric contract. A metric is a definition plus a factory of accumulators; the core feeds
- * every accumulator the same single pass over a currency group (arquero's create → add → value,
- * d3's one-pass reducers). An accumulator sees:
- *   - order(): each counted order inside the window, and
- *   - customer(): each identified customer with at least one counted order in the window,
- * then result() once. Facts are reused between calls: copy what you keep.
+ * The metric contract. A metric is a definition plus either
+ *   - accumulators the core feeds in one pass over a currency group (arquero's create → add →
+ *     value, d3's one-pass reducers): order() for each counted order inside the window W, and
+ *     customer() for each identified customer with a counted order in W or in the previous
+ *     window P; then result() once. Facts are reused between calls: copy what you keep.
+ *   - or a derivation from metrics listed before it (aov from revenue and orders, clv from aov,
+ *     purchaseFrequency and churnRate), so each formula lives in one place.
+ * Results are null — never NaN or ±Infinity — when a metric can't be computed, with a note.
  */
 import type { Minor } from "../core/money.js";
 import type { ReportWindow } from "../core/window.js";
@@ -14,13 +16,26 @@ export type MetricId =
   | "revenue"
   | "aov"
   | "customers"
+  | "newCustomers"
   | "purchaseFrequency"
   | "repeatPurchaseRate"
+  | "returningCustomerRate"
   | "guestCheckoutRate"
-  | "newCustomers";
+  | "customersAtStart"
+  | "retainedCustomers"
+  | "reactivatedCustomers"
+  | "retentionRate"
+  | "churnRate"
+  | "avgDaysBetweenPurchases"
+  | "medianDaysBetweenPurchases"
+  | "repeatCustomerRevenueMultiple"
+  | "clv";
 
-/** How a value is shown: count (integer), money (minor units in, major units out), rate (fraction), ratio. */
-export type MetricUnit = "count" | "money" | "rate" | "ratio";
+/** How a value is shown: count, money (minor units in, major units out), rate (fraction), ratio, days. */
+export type MetricUnit = "count" | "money" | "rate" | "ratio" | "days";
+
+/** Which way is good news, for the arrows of --compare. */
+export type Better = "higher" | "lower" | "neither";
 
 export interface OrderFact {
   /** Creation instant, epoch ms; always inside the window. */
@@ -35,15 +50,28 @@ export interface OrderFact {
 
 export interface CustomerFact {
   customer: number;
-  /** Counted orders of this customer inside the window (≥ 1). */
+  /** Counted orders inside the window W. */
   ordersInWindow: number;
+  /** Their revenue, minor units. */
+  revenueInWindow: Minor;
+  /** Counted orders inside the previous window P. */
+  ordersInPrevious: number;
+  /** Counted orders from the customer's first up to the end of W (whole history). */
+  ordersToEnd: number;
   /** The customer's first counted order in this currency, anywhere in the file, epoch ms. */
   firstAt: number;
+  /** Days between consecutive counted orders (exact: ms / 86,400,000) whose later order is in W. */
+  gaps: readonly number[];
 }
 
 export interface MetricContext {
   readonly currency: string | null;
+  /** The window W. */
   readonly window: ReportWindow;
+  /** The previous window P: same length, ending where W starts. */
+  readonly previous: ReportWindow;
+  /** --margin: the share of revenue that is profit, for clv. */
+  readonly margin: number;
   /** Why the input cannot say which orders were guest checkouts; null when it can. */
   readonly guestUnknownReason: string | null;
 }
@@ -61,20 +89,41 @@ export interface Accumulator {
   result(): MetricResult;
 }
 
-export interface MetricDef {
+interface MetricBase {
   readonly id: MetricId;
   /** Table label. */
   readonly label: string;
   readonly unit: MetricUnit;
+  readonly better: Better;
   /** The exact definition, as printed in the JSON `definitions` and docs/metrics.md. */
   readonly definition: string;
+}
+
+export interface AccumulatedMetric extends MetricBase {
   create(context: MetricContext): Accumulator;
 }
+
+export interface DerivedMetric extends MetricBase {
+  /** `results` holds every metric listed before this one, money still in minor units. */
+  derive(results: ReadonlyMap<MetricId, MetricResult>, context: MetricContext): MetricResult;
+}
+
+export type MetricDef = AccumulatedMetric | DerivedMetric;
+
+export const isDerived = (metric: MetricDef): metric is DerivedMetric => "derive" in metric;
 
 /** numerator / denominator, or null with `whyZero` when the denominator is 0. */
 export function ratio(numerator: number, denominator: number, whyZero: string): MetricResult {
   return denominator === 0 ? { value: null, note: whyZero } : { value: numerator / denominator };
 }
 
+/** The value of an earlier metric, or the reason it has none. */
+export function input(results: ReadonlyMap<MetricId, MetricResult>, id: MetricId): MetricResult {
+  const result = results.get(id);
+  if (!result) throw new Error(`metric ${id} must be listed before the metrics that use it`);
+  return result;
+}
+
 export const NO_ORDERS = "no counted orders in the window";
 export const NO_CUSTOMERS = "no identified customers with a counted order in the window";
+export const NO_START_CUSTOMERS = "no identified customers with a counted order in the previous window";

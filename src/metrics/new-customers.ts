@@ -1,12 +1,13 @@
 import type { MetricDef } from "./metric.js";
 
 // "New" looks at the whole file, not just the window: a customer is new in the window when
-// their first counted order in this currency is inside it (so they have an order in it). An export that starts late makes
+// their first counted order in this currency is inside it. An export that starts late makes
 // old customers look new; the docs say so.
 export const newCustomers: MetricDef = {
   id: "newCustomers",
   label: "New customers",
   unit: "count",
+  better: "higher",
   definition: "Customers whose first counted order in this currency (anywhere in the file) falls in the window.",
   create(context) {
     const { from, to } = context.window;

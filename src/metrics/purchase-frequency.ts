@@ -7,6 +7,7 @@ export const purchaseFrequency: MetricDef = {
   id: "purchaseFrequency",
   label: "Purchase frequency",
   unit: "ratio",
+  better: "higher",
   definition: "Identified counted orders in the window / customers.",
   create() {
     let identifiedOrders = 0;
@@ -15,8 +16,8 @@ export const purchaseFrequency: MetricDef = {
       order(order) {
         if (order.customer >= 0) identifiedOrders++;
       },
-      customer() {
-        customerCount++;
+      customer(customer) {
+        if (customer.ordersInWindow > 0) customerCount++;
       },
       result: () => ratio(identifiedOrders, customerCount, NO_CUSTOMERS),
     };

@@ -7,13 +7,14 @@ export const repeatPurchaseRate: MetricDef = {
   id: "repeatPurchaseRate",
   label: "Repeat purchase rate (2+ orders in window)",
   unit: "rate",
+  better: "higher",
   definition: "Customers with two or more counted orders in the window / customers. Orders before the window do not count.",
   create() {
     let repeaters = 0;
     let customerCount = 0;
     return {
       customer(customer) {
-        customerCount++;
+        if (customer.ordersInWindow > 0) customerCount++;
         if (customer.ordersInWindow > 1) repeaters++;
       },
       result: () => ratio(repeaters, customerCount, NO_CUSTOMERS),

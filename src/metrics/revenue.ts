@@ -4,6 +4,7 @@ export const revenue: MetricDef = {
   id: "revenue",
   label: "Revenue",
   unit: "money",
+  better: "higher",
   definition: "Sum over counted orders in the window of order total minus refunded amount, summed exactly in minor units.",
   create() {
     let sum = 0;

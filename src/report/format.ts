@@ -3,13 +3,14 @@ import { minorDigits } from "../core/money.js";
 import type { MetricUnit } from "../metrics/metric.js";
 
 const counts = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const days = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const ratios = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const percents = new Intl.NumberFormat("en-US", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const moneyFormats = new Map<number, Intl.NumberFormat>();
 
 export const NOT_AVAILABLE = "n/a";
 
-/** `1,234.50 EUR`, `31.2%`, `1.45`, `1,024`; n/a for null. */
+/** `1,234.50 EUR`, `31.2%`, `1.45`, `1,024`, `42.5 days`; n/a for null. */
 export function formatValue(value: number | null, unit: MetricUnit, currency: string | null): string {
   if (value === null) return NOT_AVAILABLE;
   switch (unit) {
@@ -17,6 +18,8 @@ export function formatValue(value: number | null, unit: MetricUnit, currency: st
       return counts.format(value);
     case "ratio":
       return ratios.format(value);
+    case "days":
+      return `${days.format(value)} days`;
     case "rate":
       return percents.format(value);
     case "money": {

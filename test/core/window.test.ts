@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { daysFromCivil, parseDay } from "../../src/core/calendar.js";
-import { parseAsOf, parseWindowSpec, resolveWindow, type WindowSpec } from "../../src/core/window.js";
+import { daysFromCivil, formatDay, parseDay } from "../../src/core/calendar.js";
+import { parseAsOf, parseWindowSpec, periodEnds, resolveWindow, type WindowSpec } from "../../src/core/window.js";
 import { Zone } from "../../src/core/zone.js";
 
 const prague = new Zone("Europe/Prague");
@@ -104,5 +104,31 @@ describe("parseAsOf", () => {
     expect(parseAsOf("today", prague, Date.parse("2025-12-31T23:30:00Z"))).toEqual({ kind: "day", day: day("2026-01-01") });
     expect(parseAsOf(undefined, prague, 0)).toEqual({ kind: "latest" });
     expect(parseAsOf("31/12/2025", prague, 0)).toBeNull();
+  });
+});
+
+describe("periodEnds", () => {
+  const days = (period: Parameters<typeof periodEnds>[0], asOf: string, n: number) => periodEnds(period, day(asOf), n).map(formatDay);
+
+  it("day: the last N days up to as-of", () => {
+    expect(days("day", "2025-03-02", 3)).toEqual(["2025-02-28", "2025-03-01", "2025-03-02"]);
+  });
+
+  it("week: Sundays (ISO weeks end on Sunday)", () => {
+    // 2025-03-12 is a Wednesday; 2025-03-09 and 2025-03-16 are Sundays.
+    expect(days("week", "2025-03-12", 2)).toEqual(["2025-03-02", "2025-03-09"]);
+    expect(days("week", "2025-03-16", 1)).toEqual(["2025-03-16"]);
+  });
+
+  it("month: month ends on or before as-of", () => {
+    expect(days("month", "2025-03-31", 3)).toEqual(["2025-01-31", "2025-02-28", "2025-03-31"]);
+    expect(days("month", "2025-03-30", 2)).toEqual(["2025-01-31", "2025-02-28"]);
+    expect(days("month", "2024-03-15", 1)).toEqual(["2024-02-29"]);
+  });
+
+  it("quarter and year", () => {
+    expect(days("quarter", "2025-08-15", 3)).toEqual(["2024-12-31", "2025-03-31", "2025-06-30"]);
+    expect(days("year", "2025-12-31", 2)).toEqual(["2024-12-31", "2025-12-31"]);
+    expect(days("year", "2025-12-30", 1)).toEqual(["2024-12-31"]);
   });
 });

