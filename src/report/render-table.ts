@@ -22,8 +22,13 @@ export function renderTable(report: Report, chalk: ChalkInstance): string {
   if (previous) out.push(`compared with: ${previous.window.from.slice(0, 10)} … ${previous.window.to.slice(0, 10)} (exclusive)`);
 
   if (report.groups.length === 0) out.push("", chalk.dim("No orders: nothing to report."));
+  const head = report.series
+    ? ["", "Trend", `as of ${report.series[0]!.asOf}`, `as of ${report.asOf}`]
+    : previous
+      ? ["", "This window", "Previous", "Change"]
+      : undefined;
   report.groups.forEach((group, index) => {
-    const table = newTable();
+    const table = newTable(head);
     for (const metric of METRICS) {
       table.push(report.series ? seriesRow(report, index, metric, chalk) : windowRow(group, metric, chalk));
     }
@@ -46,8 +51,9 @@ export function renderTable(report: Report, chalk: ChalkInstance): string {
   return `${out.join("\n")}\n`;
 }
 
-function newTable(): Table.Table {
+function newTable(head: string[] | undefined): Table.Table {
   return new Table({
+    ...(head ? { head } : {}),
     // No default colours (cli-table3 paints borders grey and heads red); no rule between rows.
     style: { head: [], border: [] },
     chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
@@ -70,7 +76,7 @@ function windowRow(group: GroupReport, metric: MetricDef, chalk: ChalkInstance):
 function arrow(absolute: number | null, relative: number | null, metric: MetricDef, chalk: ChalkInstance): string {
   if (absolute === null) return chalk.dim(NOT_AVAILABLE);
   if (absolute === 0) return "=";
-  const text = `${absolute > 0 ? "▲" : "▼"} ${relative === null ? "" : `${(relative * 100).toFixed(1)}%`}`.trim();
+  const text = `${absolute > 0 ? "▲" : "▼"} ${relative === null ? "" : `${Math.abs(relative * 100).toFixed(1)}%`}`.trim();
   if (metric.better === "neither") return text;
   const good = (absolute > 0) === (metric.better === "higher");
   return good ? chalk.green(text) : chalk.red(text);
