@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent re-computation of shopmetrics' core metrics, for checking its numbers.
+"""Independent re-computation of shopmetrics' metrics (issue 2's core and issue 3's lifecycle), for checking its numbers.
 
 Written separately from the TypeScript code, from the rules in docs/rules.md, with Python's
 csv, decimal and zoneinfo modules. Used to derive the expected values of the tests that read
@@ -13,7 +13,7 @@ import argparse
 import csv
 import json
 from collections import defaultdict
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
@@ -69,7 +69,52 @@ def generic_orders(path, zone, args):
             }
 
 
-def metrics(orders, start, end):
+def lifecycle(os, start, end, pstart, margin, base):
+    """Issue 3's metrics for one currency's counted orders, from the rules in docs/metrics.md."""
+    history = defaultdict(list)
+    for o in os:
+        if o["customer"] is not None:
+            history[o["customer"]].append(o)
+    in_w = {c: [o for o in h if start <= o["at"] < end] for c, h in history.items()}
+    in_p = {c: [o for o in h if pstart <= o["at"] < start] for c, h in history.items()}
+    E = [c for c in history if in_w[c]]
+    S = [c for c in history if in_p[c]]
+    new = [c for c in E if start <= min(o["at"] for o in history[c]) < end]
+    retained = [c for c in S if in_w[c]]
+    reactivated = [c for c in E if not in_p[c] and c not in new]
+    gaps = []
+    for c, h in history.items():
+        h = sorted(h, key=lambda o: o["at"])
+        for prev, cur in zip(h, h[1:]):
+            if start <= cur["at"] < end:
+                # Exact instants: Python ignores the offsets when both sides share a tzinfo,
+                # so go through UTC (a gap across a DST change is then an hour off a whole day).
+                gaps.append((cur["at"].astimezone(timezone.utc) - prev["at"].astimezone(timezone.utc)).total_seconds() / 86400)
+    gaps.sort()
+    returning = [c for c in E if sum(1 for o in history[c] if o["at"] < end) >= 2]
+    rep = [sum(o["revenue"] for o in in_w[c]) for c in E if len(in_w[c]) >= 2]
+    one = [sum(o["revenue"] for o in in_w[c]) for c in E if len(in_w[c]) == 1]
+    churn = (len(S) - len(retained)) / len(S) if S else None
+    clv = None
+    if churn and base["aov"] is not None and base["purchaseFrequency"] is not None:
+        aov = base["revenue_exact"] / base["orders"]
+        clv = str((aov * Decimal(base["purchaseFrequency"]) * Decimal(margin) / Decimal(churn)).quantize(Decimal("0.01"), ROUND_HALF_UP))
+    mid = len(gaps) // 2
+    return {
+        "returningCustomerRate": len(returning) / len(E) if E else None,
+        "customersAtStart": len(S),
+        "retainedCustomers": len(retained),
+        "reactivatedCustomers": len(reactivated),
+        "retentionRate": (len(E) - len(new)) / len(S) if S else None,
+        "churnRate": churn,
+        "avgDaysBetweenPurchases": sum(gaps) / len(gaps) if gaps else None,
+        "medianDaysBetweenPurchases": (gaps[mid] if len(gaps) % 2 else (gaps[mid - 1] + gaps[mid]) / 2) if gaps else None,
+        "repeatCustomerRevenueMultiple": float((sum(rep) / len(rep)) / (sum(one) / len(one))) if rep and one and sum(one) else None,
+        "clv": clv,
+    }
+
+
+def metrics(orders, start, end, pstart=None, margin="1"):
     groups = defaultdict(list)
     for o in orders:
         if o["status"] in COUNTED:
@@ -89,8 +134,9 @@ def metrics(orders, start, end):
                 per_customer[o["customer"]] += 1
         customers = len(per_customer)
         identified = sum(per_customer.values())
-        out[cur] = {
+        base = {
             "orders": len(inside),
+            "revenue_exact": revenue,
             "revenue": str(revenue),
             "aov": str((revenue / len(inside)).quantize(Decimal("0.01"), ROUND_HALF_UP)) if inside else None,
             "customers": customers,
@@ -98,6 +144,10 @@ def metrics(orders, start, end):
             "purchaseFrequency": identified / customers if customers else None,
             "repeatPurchaseRate": sum(1 for n in per_customer.values() if n >= 2) / customers if customers else None,
         }
+        if pstart is not None:
+            base.update(lifecycle(os, start, end, pstart, margin, base))
+        del base["revenue_exact"]
+        out[cur] = base
     return out
 
 
@@ -108,6 +158,7 @@ def main():
     p.add_argument("--as-of", required=True)
     p.add_argument("--tz", required=True)
     p.add_argument("--days", type=int, default=365)
+    p.add_argument("--margin", default="1")
     for opt in ("date", "total", "customer", "order", "currency"):
         p.add_argument(f"--{opt}")
     args = p.parse_args()
@@ -116,8 +167,10 @@ def main():
     # [local midnight of (as-of + 1 − N), local midnight of (as-of + 1))
     start = datetime.combine(last + timedelta(days=1 - args.days), time(0), tzinfo=zone)
     end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=zone)
+    # P: the same number of days, ending where W starts
+    pstart = datetime.combine(last + timedelta(days=1 - 2 * args.days), time(0), tzinfo=zone)
     orders = list(shopify_orders(args.file, zone) if args.kind == "shopify" else generic_orders(args.file, zone, args))
-    print(json.dumps({"from": start.isoformat(), "to": end.isoformat(), "groups": metrics(orders, start, end)}, indent=2))
+    print(json.dumps({"from": start.isoformat(), "to": end.isoformat(), "groups": metrics(orders, start, end, pstart, args.margin)}, indent=2))
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@
  * (Python csv + decimal + zoneinfo, written separately from the TypeScript code), run as:
  *   python3 scripts/crosscheck/crosscheck.py shopify ../shared/data/shopify/orders_export__forezia-devstore.csv --as-of 2025-05-17 --tz Europe/Prague
  *   python3 scripts/crosscheck/crosscheck.py generic ../shared/data/online_retail/online_retail_invoices__mwoitek.csv \
- *     --date InvoiceDate --total TotalPrice --customer CustomerID --currency GBP --as-of 2011-12-09 --tz Europe/London [--days 90]
+ *     --date InvoiceDate --total TotalPrice --customer CustomerID --currency GBP --as-of 2011-12-09 --tz Europe/London [--days 90 --margin 0.3]
+ * (and --as-of 2011-11-30 --days 30 for the lifecycle check).
  */
 import { describe, expect, it } from "vitest";
 import { hasSharedData, runCli, sharedNote } from "../helpers.js";
@@ -71,6 +72,47 @@ describe.skipIf(!hasSharedData)(`UCI Online Retail invoices (mwoitek), generic v
     expect(r.window.from).toBe("2011-09-11T00:00:00+01:00");
     expect(r.groups[0].metrics).toMatchObject({ orders: 6626, revenue: 3_456_002.72, aov: 521.58, customers: 2889, newCustomers: 968 });
     expect(r.groups[0].metrics.repeatPurchaseRate).toBeCloseTo(0.4800969193492558, 12);
+  });
+});
+
+describe.skipIf(!hasSharedData)(`UCI Online Retail lifecycle metrics against the Python cross-check${sharedNote}`, () => {
+  const base = ["--orders", RETAIL, ...RETAIL_MAPS, "--currency", "GBP", "--tz", "Europe/London"];
+
+  it("90 days as of 2011-12-09 (P from 2011-06-13), margin 0.3", () => {
+    const m = report([...base, "--as-of", "2011-12-09", "--window", "90d", "--margin", "0.3"]).groups[0].metrics;
+    expect(m).toMatchObject({
+      returningCustomerRate: 0.7763932156455521,
+      customersAtStart: 1896,
+      retainedCustomers: 1308,
+      reactivatedCustomers: 613,
+      retentionRate: 1.0131856540084387, // above 1: reactivated customers count, as the formula says
+      churnRate: 0.310126582278481,
+      medianDaysBetweenPurchases: 23,
+      clv: 1157.2,
+    });
+    // Gaps across the October DST change are a whole number of days ± 1/24.
+    expect(m.avgDaysBetweenPurchases).toBeCloseTo(47.91478879462712, 9);
+    expect(m.repeatCustomerRevenueMultiple).toBeCloseTo(3.7534210154765963, 12);
+  });
+
+  it("30 days as of 2011-11-30", () => {
+    const m = report([...base, "--as-of", "2011-11-30", "--window", "30d"]).groups[0].metrics;
+    expect(m).toMatchObject({
+      orders: 2657,
+      revenue: 1_161_817.38,
+      customers: 1664,
+      newCustomers: 323,
+      customersAtStart: 1364,
+      retainedCustomers: 622,
+      reactivatedCustomers: 719,
+      medianDaysBetweenPurchases: 21,
+      clv: 1283.5,
+    });
+    expect(m.retentionRate).toBeCloseTo(0.9831378299120235, 12);
+    expect(m.churnRate).toBeCloseTo(0.5439882697947214, 12);
+    expect(m.returningCustomerRate).toBeCloseTo(0.8395432692307693, 12);
+    expect(m.avgDaysBetweenPurchases).toBeCloseTo(45.88174807197937, 9);
+    expect(m.repeatCustomerRevenueMultiple).toBeCloseTo(3.3129588002787296, 12);
   });
 });
 
