@@ -1,4 +1,4 @@
-import type { MetricDef } from "./metric.js";
+import { countCustomers, type MetricDef } from "./metric.js";
 
 export const customersAtStart: MetricDef = {
   id: "customersAtStart",
@@ -6,13 +6,5 @@ export const customersAtStart: MetricDef = {
   unit: "count",
   better: "higher",
   definition: "S: customers with a counted order in the previous window P (the same length, ending where the window starts).",
-  create() {
-    let count = 0;
-    return {
-      customer(customer) {
-        if (customer.ordersInPrevious > 0) count++;
-      },
-      result: () => ({ value: count }),
-    };
-  },
+  create: countCustomers((customer) => customer.ordersInPrevious > 0),
 };

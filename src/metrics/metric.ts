@@ -112,6 +112,19 @@ export type MetricDef = AccumulatedMetric | DerivedMetric;
 
 export const isDerived = (metric: MetricDef): metric is DerivedMetric => "derive" in metric;
 
+/** An accumulator factory for "the number of customers for whom `test` holds". */
+export function countCustomers(test: (customer: Readonly<CustomerFact>, context: MetricContext) => boolean): AccumulatedMetric["create"] {
+  return (context) => {
+    let count = 0;
+    return {
+      customer(customer) {
+        if (test(customer, context)) count++;
+      },
+      result: () => ({ value: count }),
+    };
+  };
+}
+
 /** numerator / denominator, or null with `whyZero` when the denominator is 0. */
 export function ratio(numerator: number, denominator: number, whyZero: string): MetricResult {
   return denominator === 0 ? { value: null, note: whyZero } : { value: numerator / denominator };

@@ -1,4 +1,4 @@
-import type { MetricDef } from "./metric.js";
+import { countCustomers, type MetricDef } from "./metric.js";
 
 // "New" looks at the whole file, not just the window: a customer is new in the window when
 // their first counted order in this currency is inside it. An export that starts late makes
@@ -9,14 +9,5 @@ export const newCustomers: MetricDef = {
   unit: "count",
   better: "higher",
   definition: "Customers whose first counted order in this currency (anywhere in the file) falls in the window.",
-  create(context) {
-    const { from, to } = context.window;
-    let count = 0;
-    return {
-      customer(customer) {
-        if (customer.firstAt >= from && customer.firstAt < to) count++;
-      },
-      result: () => ({ value: count }),
-    };
-  },
+  create: countCustomers((customer, { window }) => customer.firstAt >= window.from && customer.firstAt < window.to),
 };

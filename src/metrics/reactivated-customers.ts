@@ -1,4 +1,4 @@
-import type { MetricDef } from "./metric.js";
+import { countCustomers, type MetricDef } from "./metric.js";
 
 export const reactivatedCustomers: MetricDef = {
   id: "reactivatedCustomers",
@@ -6,14 +6,5 @@ export const reactivatedCustomers: MetricDef = {
   unit: "count",
   better: "higher",
   definition: "Customers in the window who are neither new nor in the previous window P: they bought before P, skipped P, and came back.",
-  create(context) {
-    const { from } = context.window;
-    let count = 0;
-    return {
-      customer(customer) {
-        if (customer.ordersInWindow > 0 && customer.ordersInPrevious === 0 && customer.firstAt < from) count++;
-      },
-      result: () => ({ value: count }),
-    };
-  },
+  create: countCustomers((c, { window }) => c.ordersInWindow > 0 && c.ordersInPrevious === 0 && c.firstAt < window.from),
 };

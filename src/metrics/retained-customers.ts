@@ -1,4 +1,4 @@
-import type { MetricDef } from "./metric.js";
+import { countCustomers, type MetricDef } from "./metric.js";
 
 export const retainedCustomers: MetricDef = {
   id: "retainedCustomers",
@@ -6,13 +6,5 @@ export const retainedCustomers: MetricDef = {
   unit: "count",
   better: "higher",
   definition: "Customers with a counted order in both the previous window P and the window.",
-  create() {
-    let count = 0;
-    return {
-      customer(customer) {
-        if (customer.ordersInPrevious > 0 && customer.ordersInWindow > 0) count++;
-      },
-      result: () => ({ value: count }),
-    };
-  },
+  create: countCustomers((customer) => customer.ordersInPrevious > 0 && customer.ordersInWindow > 0),
 };
