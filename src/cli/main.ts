@@ -75,7 +75,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
       io.stdout.write(text);
       // --fail-if: after the report, as usual; say which condition tripped, for which currency.
       for (const outcome of checkConditions(failIf, report.groups)) {
-        const where = `${outcome.currency ?? "(no currency)"} as of ${report.asOf}`;
+        const where = `${report.groups.length === 0 ? "the report (no orders)" : (outcome.currency ?? "(no currency)")} as of ${report.asOf}`;
         if (outcome.tripped) {
           io.stderr.write(`shopmetrics: fail-if tripped: ${outcome.condition.text} (${outcome.condition.metric} is ${outcome.value} for ${where})\n`);
           exitCode = ExitCode.failIf;

@@ -56,8 +56,8 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
     currency = raw.currency.trim().toUpperCase();
   }
   const margin = Number(raw.margin);
-  if (raw.margin.trim() === "" || !Number.isFinite(margin) || margin <= 0) {
-    throw usageError(`invalid --margin ${JSON.stringify(raw.margin)}: expected a positive number, the share of revenue that is profit (e.g. 0.3)`);
+  if (!/^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(raw.margin) || margin <= 0 || margin > 1) {
+    throw usageError(`invalid --margin ${JSON.stringify(raw.margin)}: expected the share of revenue that is profit, above 0 and at most 1 (e.g. 0.3)`);
   }
   if (raw.periods !== undefined && raw.every === undefined) throw usageError("--periods needs --every (day, week, month, quarter or year)");
   let every: ReportCliOptions["every"] = null;

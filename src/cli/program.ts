@@ -27,7 +27,9 @@ export function buildProgram(handlers: ProgramHandlers): Command {
 
   program
     .command("report")
-    .description("AOV, purchase frequency, repeat and guest checkout rates, new customers — per currency, over a window")
+    .description(
+      "Engagement metrics per currency over a window: AOV, purchase frequency, repeat, returning and guest checkout rates, new customers, retention, churn, days between purchases, CLV",
+    )
     .requiredOption("--orders <file>", "orders export CSV (Shopify, WooCommerce or generic); - reads stdin")
     .addOption(new Option("--platform <name>", "force the export format instead of detecting it from the header").choices(PLATFORM_NAMES))
     .option("--map <field=column>", "read FIELD from COLUMN (repeatable), e.g. --map created_at=InvoiceDate", collect, [])

@@ -5,13 +5,14 @@
  * fills the ledger, and every window is computed from its timelines.
  */
 import type { Readable } from "node:stream";
-import { formatDay } from "../core/calendar.js";
+import { MIN_YEAR, daysFromCivil, formatDay } from "../core/calendar.js";
 import { computeGroups, type GroupResult, type MetricValues } from "../core/compute.js";
 import { minorDigits } from "../core/money.js";
 import { SCHEMA_VERSION, type Change, type GroupReport, type Problem, type Report, type WindowInfo } from "../core/report.js";
 import { buildTimeline, type Timeline } from "../core/timeline.js";
 import { periodEnds, previousWindow, resolveWindow, windowEndingOn, type AsOfSpec, type Period, type ReportWindow, type WindowSpec } from "../core/window.js";
 import type { Zone } from "../core/zone.js";
+import { usageError } from "../errors.js";
 import { ingestOrders } from "../io/ingest-orders.js";
 import type { OrderField } from "../io/platforms/index.js";
 import type { ReadProgress } from "../io/read-csv.js";
@@ -57,11 +58,17 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   const points = options.every
     ? periodEnds(options.every.period, requested.asOf, options.every.periods).map((day) => windowEndingOn(options.window, day, zone, dataDays))
     : [requested];
-  const series = points.map((window) => ({ window, groups: evaluate(window) }));
-  const latest = series[series.length - 1]!;
-  const window = latest.window;
+  const window = points[points.length - 1]!;
   const previous = previousWindow(options.window, window, zone);
-  let groups: GroupReport[] = latest.groups;
+  // Every window the report shows, and the previous window each one's lifecycle metrics use.
+  const shown = options.compare ? [...points, previous] : points;
+  const earliestStart = Math.min(...shown.map((w) => previousWindow(options.window, w, zone).firstDay));
+  if (earliestStart < daysFromCivil(MIN_YEAR, 1, 1)) {
+    throw usageError(`the windows reach back to ${formatDay(earliestStart)}; they must start in ${MIN_YEAR} or later (fewer --periods, or a shorter --window)`);
+  }
+
+  const series = points.map((w) => ({ window: w, groups: evaluate(w) }));
+  let groups: GroupReport[] = series[series.length - 1]!.groups;
   if (options.compare) {
     const before = new Map(evaluate(previous).map((g) => [g.currency, g]));
     groups = groups.map((g) => {
@@ -74,14 +81,15 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   if (ledger.ordersRead === 0) warnings.push(`${options.orders.file}: no orders could be read`);
   else if (ledger.counted === 0) warnings.push(`${options.orders.file}: no counted orders (every order was excluded by status)`);
   if (dataDays && options.window.kind !== "all") {
-    const earliest = points[0]!;
-    if (earliest.firstDay < dataDays.first) {
+    const firstShown = Math.min(...shown.map((w) => w.firstDay));
+    if (firstShown < dataDays.first) {
       warnings.push(
-        `the window starts on ${formatDay(earliest.firstDay)} but the data starts on ${formatDay(dataDays.first)}: customers who bought before the export began look new`,
+        `a window starts on ${formatDay(firstShown)} but the data starts on ${formatDay(dataDays.first)}: customers who bought before the export began look new`,
       );
-    } else if (previousWindow(options.window, earliest, zone).firstDay < dataDays.first) {
+    }
+    if (earliestStart < dataDays.first) {
       warnings.push(
-        `the previous window starts on ${formatDay(previousWindow(options.window, earliest, zone).firstDay)} but the data starts on ${formatDay(dataDays.first)}: customersAtStart is understated, and retention, churn and clv with it`,
+        `a previous window starts on ${formatDay(earliestStart)} but the data starts on ${formatDay(dataDays.first)}: customersAtStart is understated, and retention, churn and clv with it`,
       );
     }
   }

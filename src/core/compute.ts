@@ -32,7 +32,7 @@ export interface ComputeOptions {
   readonly margin: number;
 }
 
-/** Timelines by currency, in report order (by code, an unknown currency last). */
+/** The currencies of `groups` in report order: by code, an unknown currency last. */
 export function sortedCurrencies<T>(groups: ReadonlyMap<string | null, T>): (string | null)[] {
   return [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
 }

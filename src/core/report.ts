@@ -3,6 +3,7 @@
  * (docs/json-schema.md); bump SCHEMA_VERSION when a field changes meaning or goes away.
  */
 import type { MetricId } from "../metrics/metric.js";
+import { formatDay, parseDay } from "./calendar.js";
 import type { GroupResult, MetricValues } from "./compute.js";
 
 export const SCHEMA_VERSION = 1;
@@ -51,6 +52,11 @@ export interface WindowInfo {
   /** Exclusive end, ISO 8601 with offset. */
   readonly to: string;
   readonly days: number;
+}
+
+/** The last local day inside a window: the day before its exclusive end (`to` starts at local midnight). */
+export function lastDayOf(window: WindowInfo): string {
+  return formatDay(parseDay(window.to.slice(0, 10))! - 1);
 }
 
 export interface Change {

@@ -127,7 +127,8 @@ export function previousWindow(spec: WindowSpec, window: ReportWindow, zone: Zon
 
 function makeWindow(spec: WindowSpec, first: DayNumber, last: DayNumber, zone: Zone): ReportWindow {
   return {
-    spec: formatWindowSpec(spec),
+    // A range shifted back (the previous window) names its own dates.
+    spec: spec.kind === "range" ? `${formatDay(first)}..${formatDay(last)}` : formatWindowSpec(spec),
     asOf: last,
     firstDay: first,
     days: last + 1 - first,

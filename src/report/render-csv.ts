@@ -1,16 +1,25 @@
 /**
  * Report → tidy CSV for spreadsheets: one row per as-of, currency and metric. The single report
- * is one as-of; an --every series is one per point, oldest first. Values are raw numbers (money
- * in major units, rates as fractions); null is an empty cell.
+ * is one as-of; an --every series is one per point, oldest first; --compare adds the previous
+ * window's rows (its own as-of, once). Values are raw numbers (money in major units, rates as
+ * fractions); null is an empty cell. Changes are left to the spreadsheet.
  */
 import type { GroupResult } from "../core/compute.js";
-import type { Report } from "../core/report.js";
+import { lastDayOf, type Report, type WindowInfo } from "../core/report.js";
 import { METRICS } from "../metrics/index.js";
 
 const HEADER = ["asOf", "from", "to", "currency", "metric", "unit", "value"];
 
 export function renderCsv(report: Report): string {
-  const points = report.series ?? [{ asOf: report.asOf, window: report.window, groups: report.groups as readonly GroupResult[] }];
+  const points: { asOf: string; window: WindowInfo; groups: readonly GroupResult[] }[] = [
+    ...(report.series ?? [{ asOf: report.asOf, window: report.window, groups: report.groups }]),
+  ];
+  const previous = report.groups[0]?.previous;
+  if (previous && !points.some((p) => p.window.from === previous.window.from && p.window.to === previous.window.to)) {
+    const groups = report.groups.map((g) => ({ currency: g.currency, metrics: g.previous!.metrics, notes: {} }));
+    points.push({ asOf: lastDayOf(previous.window), window: previous.window, groups });
+    points.sort((a, b) => a.asOf.localeCompare(b.asOf) || a.window.from.localeCompare(b.window.from));
+  }
   const lines = [HEADER.join(",")];
   for (const point of points) {
     for (const group of point.groups) {

@@ -6,7 +6,7 @@
  */
 import type { ChalkInstance } from "chalk";
 import Table from "cli-table3";
-import type { GroupReport, Report } from "../core/report.js";
+import { lastDayOf, type GroupReport, type Report } from "../core/report.js";
 import { METRICS, type MetricDef } from "../metrics/index.js";
 import { NOT_AVAILABLE, formatValue } from "./format.js";
 
@@ -19,18 +19,22 @@ export function renderTable(report: Report, chalk: ChalkInstance): string {
   out.push(chalk.bold(`shopmetrics report · ${span}`) + `${report.series ? " (" : ", "}${report.timezone})`);
   for (const input of report.inputs) out.push(`${input.kind}: ${input.file} (${input.platform}, ${plural(input.rows, "row")})`);
   const previous = report.groups.find((g) => g.previous)?.previous;
-  if (previous) out.push(`compared with: ${previous.window.from.slice(0, 10)} … ${previous.window.to.slice(0, 10)} (exclusive)`);
+  if (previous) out.push(`compared with: ${previous.window.from.slice(0, 10)} … ${lastDayOf(previous.window)} (${previous.window.days} days)`);
 
   if (report.groups.length === 0) out.push("", chalk.dim("No orders: nothing to report."));
-  const head = report.series
-    ? ["", "Trend", `as of ${report.series[0]!.asOf}`, `as of ${report.asOf}`]
-    : previous
-      ? ["", "This window", "Previous", "Change"]
-      : undefined;
+  const series = report.series;
+  const shownPoints = series ? Math.min(series.length, MAX_SPARK) : 0;
+  const head = [
+    ...(series
+      ? ["", shownPoints < series.length ? `Trend (last ${shownPoints})` : "Trend", `as of ${series[0]!.asOf}`, `as of ${report.asOf}`]
+      : ["", "This window"]),
+    ...(previous ? ["Previous", "Change"] : []),
+  ];
   report.groups.forEach((group, index) => {
-    const table = newTable(head);
+    const table = newTable(series || previous ? head : undefined);
     for (const metric of METRICS) {
-      table.push(report.series ? seriesRow(report, index, metric, chalk) : windowRow(group, metric, chalk));
+      const row = series ? seriesRow(report, index, metric, chalk) : [metric.label, valueCell(group.metrics[metric.id], metric, group.currency, chalk) + marker(group, metric)];
+      table.push(group.previous ? [...row, ...compareCells(group, metric, chalk)] : row);
     }
     out.push("", chalk.bold(group.currency ?? "(no currency)"), table.toString());
     for (const metric of METRICS) {
@@ -57,48 +61,55 @@ function newTable(head: string[] | undefined): Table.Table {
     // No default colours (cli-table3 paints borders grey and heads red); no rule between rows.
     style: { head: [], border: [] },
     chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
-    colAligns: ["left", "right", "right", "right"],
+    colAligns: ["left", "right", "right", "right", "right", "right"],
   });
 }
 
-function windowRow(group: GroupReport, metric: MetricDef, chalk: ChalkInstance): string[] {
-  const cell = (value: number | null) => {
-    const text = formatValue(value, metric.unit, group.currency);
-    return text === NOT_AVAILABLE ? chalk.dim(text) : text;
-  };
-  const row = [metric.label, cell(group.metrics[metric.id]) + (group.notes[metric.id] === undefined ? "" : " *")];
-  if (!group.previous || !group.change) return row;
-  const change = group.change[metric.id];
-  return [...row, cell(group.previous.metrics[metric.id]), arrow(change.absolute, change.relative, metric, chalk)];
+function valueCell(value: number | null, metric: MetricDef, currency: string | null, chalk: ChalkInstance): string {
+  const text = formatValue(value, metric.unit, currency);
+  return text === NOT_AVAILABLE ? chalk.dim(text) : text;
 }
 
-/** ▲/▼ with the relative change, green when it is good news and red when bad; = when unchanged. */
+const marker = (group: GroupReport, metric: MetricDef) => (group.notes[metric.id] === undefined ? "" : " *");
+
+/** Previous | Change, for --compare. */
+function compareCells(group: GroupReport, metric: MetricDef, chalk: ChalkInstance): string[] {
+  const change = group.change![metric.id];
+  return [valueCell(group.previous!.metrics[metric.id], metric, group.currency, chalk), arrow(change.absolute, change.relative, metric, chalk)];
+}
+
+/**
+ * ▲/▼ and the size of the change — in percentage points for rates (churn 50% → 66.7% is
+ * "▲ 16.7 pp"), relative for everything else — green when good news, red when bad; = if none.
+ */
 function arrow(absolute: number | null, relative: number | null, metric: MetricDef, chalk: ChalkInstance): string {
   if (absolute === null) return chalk.dim(NOT_AVAILABLE);
   if (absolute === 0) return "=";
-  const text = `${absolute > 0 ? "▲" : "▼"} ${relative === null ? "" : `${Math.abs(relative * 100).toFixed(1)}%`}`.trim();
+  const size =
+    metric.unit === "rate" ? `${Math.abs(absolute * 100).toFixed(1)} pp` : relative === null ? "" : `${Math.abs(relative * 100).toFixed(1)}%`;
+  const text = `${absolute > 0 ? "▲" : "▼"} ${size}`.trim();
   if (metric.better === "neither") return text;
   const good = (absolute > 0) === (metric.better === "higher");
   return good ? chalk.green(text) : chalk.red(text);
 }
 
 const BARS = "▁▂▃▄▅▆▇█";
+/** A sparkline shows at most this many points (the latest), to keep the table on a screen. */
+const MAX_SPARK = 48;
 
 function seriesRow(report: Report, index: number, metric: MetricDef, chalk: ChalkInstance): string[] {
   const series = report.series!;
   const currency = report.groups[index]!.currency;
   const values = series.map((point) => point.groups.find((g) => g.currency === currency)?.metrics[metric.id] ?? null);
-  const present = values.filter((v): v is number => v !== null);
+  const recent = values.slice(-MAX_SPARK);
+  const present = recent.filter((v): v is number => v !== null);
   const low = Math.min(...present);
   const high = Math.max(...present);
-  const spark = values
+  const spark = recent
     .map((v) => (v === null ? " " : BARS[high === low ? 3 : Math.round(((v - low) / (high - low)) * (BARS.length - 1))]))
     .join("");
-  const show = (v: number | null) => {
-    const text = formatValue(v, metric.unit, currency);
-    return text === NOT_AVAILABLE ? chalk.dim(text) : text;
-  };
-  return [metric.label, spark, show(values[0] ?? null), show(values[values.length - 1] ?? null)];
+  const latest = report.groups[index]!;
+  return [metric.label, spark, valueCell(values[0] ?? null, metric, currency, chalk), valueCell(values[values.length - 1] ?? null, metric, currency, chalk) + marker(latest, metric)];
 }
 
 const count = (n: number): string => formatValue(n, "count", null);

@@ -26,6 +26,16 @@ describe("--compare previous", () => {
     }
   });
 
+  it("warns in the JSON when the previous window's own P starts before the data (2023-09-01)", () => {
+    // W = [2024-01-02, 2024-04-01); P = [2023-10-04, 2024-01-02) is inside the data, but the
+    // compared window's own previous window, [2023-07-06, 2023-10-04), is not.
+    const r = json(["--window", "90d", "--as-of", "2024-03-31", "--compare", "previous"]);
+    expect(r.warnings).toEqual([
+      "a previous window starts on 2023-07-06 but the data starts on 2023-09-01: customersAtStart is understated, and retention, churn and clv with it",
+    ]);
+    expect(json(["--window", "90d", "--as-of", "2024-03-31"]).warnings).toEqual([]);
+  });
+
   it("gives the change: absolute and relative, null where a side is null", () => {
     const eur = report.groups[1];
     const { orders, guestCheckoutRate, revenue } = eur.change;
@@ -38,8 +48,8 @@ describe("--compare previous", () => {
 
   it("shows the previous value and an arrow in the table, coloured only when colour is on", () => {
     const plain = runCli([...SHOP, "--window", "3m", "--as-of", "2026-03-31", "--compare", "previous"]);
-    expect(plain.stdout).toContain("compared with: 2025-10-01 … 2026-01-01 (exclusive)");
-    expect(plain.stdout).toMatch(/│ Orders\s+│\s+\d+ │\s+\d+ │ [▲▼=]/);
+    expect(plain.stdout).toContain("compared with: 2025-10-01 … 2025-12-31 (92 days)");
+    expect(plain.stdout).toMatch(/│ Orders\s+│\s+\d+ │\s+\d+ │\s+[▲▼=]/);
     expect(plain.stdout).not.toMatch(/\x1b\[/);
     const coloured = runCli([...SHOP, "--window", "3m", "--as-of", "2026-03-31", "--compare", "previous"], { env: { FORCE_COLOR: "1" } });
     expect(coloured.stdout).toMatch(/\x1b\[3[12]m[▲▼]/); // green or red
@@ -63,6 +73,27 @@ describe("--every", () => {
       expect(point.window).toEqual(single.window);
       expect(point.groups).toEqual(single.groups);
     }
+  });
+
+  it.each([
+    ["7d", "day", "2026-06-30"],
+    ["7d", "week", "2026-06-30"], // a Tuesday: points end on the Sundays before
+    ["1y", "year", "2026-06-30"],
+    ["90d", "quarter", "2026-05-20"],
+  ])("--window %s --every %s: each point equals the single report at its as-of (as of %s)", (window, every, asOf) => {
+    const series = json(["--window", window, "--every", every, "--periods", "3", "--as-of", asOf]).series;
+    expect(series).toHaveLength(3);
+    for (const point of series) {
+      const single = json(["--window", window, "--as-of", point.asOf]);
+      expect(point.window).toEqual(single.window);
+      expect(point.groups).toEqual(single.groups);
+    }
+  });
+
+  it("refuses windows reaching before 1900", () => {
+    const run = runCli([...SHOP, "--window", "100y", "--every", "year", "--periods", "30"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^shopmetrics: error: the windows reach back to 1\d{3}-\d{2}-\d{2}; they must start in 1900 or later/);
   });
 
   it("a rolling year sampled quarterly", () => {
@@ -102,6 +133,34 @@ describe("--every", () => {
   });
 });
 
+describe("--compare with a date range, --every and CSV", () => {
+  it("names the previous window of a date range by its own dates", () => {
+    const r = json(["--window", "2026-06-01..2026-06-30", "--compare", "previous"]);
+    expect(r.groups[0].previous.window).toEqual({ spec: "2026-05-02..2026-05-31", from: "2026-05-02T00:00:00+02:00", to: "2026-06-01T00:00:00+02:00", days: 30 });
+  });
+
+  it("with --every, compares the latest point with its previous window in the table", () => {
+    const run = runCli([...SHOP, "--window", "30d", "--every", "month", "--periods", "3", "--as-of", "2026-06-30", "--compare", "previous"]);
+    expect(run.stdout).toContain("compared with: 2026-05-02 … 2026-05-31 (30 days)");
+    expect(run.stdout).toMatch(/│\s+│\s+Trend │\s+as of 2026-04-30 │\s+as of 2026-06-30 │\s+Previous │\s+Change │/);
+  });
+
+  it("adds the previous window's rows to the CSV, once", () => {
+    const csv = (extra: string[]) => runCli([...SHOP, "--format", "csv", "--as-of", "2026-06-30", ...extra]).stdout.trimEnd().split("\n");
+    const single = csv(["--window", "30d", "--compare", "previous"]);
+    expect(single).toHaveLength(1 + 2 * 2 * 18); // this window and the previous, 2 currencies
+    expect(single[1]).toMatch(/^2026-05-31,2026-05-02T00:00:00\+02:00,2026-06-01T00:00:00\+02:00,CZK,orders,count,\d+$/);
+    // With calendar months the previous window is already the series' previous point.
+    const monthly = csv(["--window", "1m", "--every", "month", "--periods", "2", "--compare", "previous"]);
+    expect(monthly).toHaveLength(1 + 2 * 2 * 18);
+  });
+
+  it("writes an empty currency cell for the group without a currency", () => {
+    const run = runCli(["report", "--orders", "-", "--format", "csv", "--window", "all"], { input: "created_at,total\n2025-01-01,10.00\n" });
+    expect(run.stdout.split("\n")[1]).toBe("2025-01-01,2025-01-01T00:00:00+01:00,2025-01-02T00:00:00+01:00,,orders,count,1");
+  });
+});
+
 describe("--fail-if", () => {
   const base = [...SHOP, "--as-of", "2026-06-30", "--format", "json"];
 
@@ -122,6 +181,19 @@ describe("--fail-if", () => {
     expect(runCli([...base, "--fail-if", "orders>999"]).status).toBe(0);
   });
 
+  it("checks the latest point of --every", () => {
+    const run = runCli([...SHOP, "--window", "1m", "--every", "month", "--periods", "3", "--as-of", "2026-06-30", "--format", "json", "--fail-if", "orders>=20"]);
+    expect(run.status).toBe(4);
+    expect(run.stderr).toMatch(/fail-if tripped: orders>=20 \(orders is \d+ for \w{3} as of 2026-06-30\)/);
+  });
+
+  it("still guards an export without orders: counts are 0 there", () => {
+    const run = runCli(["report", "--orders", "-", "--format", "json", "--fail-if", "orders<1", "--fail-if", "aov<10"], { input: "created_at,total\n" });
+    expect(run.status).toBe(4);
+    expect(run.stderr).toContain("shopmetrics: fail-if tripped: orders<1 (orders is 0 for the report (no orders) as of ");
+    expect(run.stderr).toMatch(/--fail-if aov<10 not evaluated for the report \(no orders\) as of .*: aov is null/);
+  });
+
   it.each([
     ["repeatPurchaseRate=0.2", 'invalid --fail-if "repeatPurchaseRate=0.2": expected METRIC<NUMBER, with <, <=, > or >=, e.g. \'repeatPurchaseRate<0.2\''],
     ["happiness<3", 'invalid --fail-if "happiness<3": unknown metric "happiness"'],
@@ -140,9 +212,9 @@ describe("--margin", () => {
     expect(third).toBeCloseTo(full * 0.3, 1); // both rounded to the cent
   });
 
-  it("must be a positive number", () => {
-    const run = runCli([...SHOP, "--margin", "0"]);
+  it.each(["0", "1.5", "0x10", "-0.3", "30%"])("must be a share above 0 and at most 1, not %j", (margin) => {
+    const run = runCli([...SHOP, "--margin", margin]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('invalid --margin "0": expected a positive number');
+    expect(run.stderr).toContain(`invalid --margin ${JSON.stringify(margin)}: expected the share of revenue that is profit, above 0 and at most 1`);
   });
 });

@@ -20,7 +20,7 @@ describe("Shopify export (fixtures/orders/shopify-small.csv)", () => {
     expect(run.stderr).toBe(
       `shopmetrics: warning: ${fixture("shopify-small.csv")}: 1 order with unrecognised status "expired" excluded (see docs/rules.md, "Counted orders")\n` +
         // P = [2023-07-02, 2024-07-01): 365 days, with 2024-02-29 in it.
-        "shopmetrics: warning: the previous window starts on 2023-07-02 but the data starts on 2024-06-15: customersAtStart is understated, and retention, churn and clv with it\n",
+        "shopmetrics: warning: a previous window starts on 2023-07-02 but the data starts on 2024-06-15: customersAtStart is understated, and retention, churn and clv with it\n",
     );
   });
 
@@ -112,7 +112,7 @@ describe("WooCommerce export (fixtures/orders/woocommerce-small.csv)", () => {
       [
         `shopmetrics: warning: ${fixture("woocommerce-small.csv")}:12: unreadable amount in order_total: expected a number like 1234.50, got "abc"; row skipped`,
         `shopmetrics: warning: ${fixture("woocommerce-small.csv")}:13: unreadable date in order_date: expected YYYY-MM-DD[ HH:MM[:SS]][ ±HH:MM], got "31/04/2025"; row skipped`,
-        "shopmetrics: warning: the previous window starts on 2025-03-23 but the data starts on 2025-03-30: customersAtStart is understated, and retention, churn and clv with it",
+        "shopmetrics: warning: a previous window starts on 2025-03-23 but the data starts on 2025-03-30: customersAtStart is understated, and retention, churn and clv with it",
         "",
       ].join("\n"),
     );

@@ -86,7 +86,55 @@ describe("lifecycle metrics on a hand-worked shop", () => {
   });
 });
 
+describe("a calendar-month window at a month end (31st → 30th)", () => {
+  // 1m as of 2025-05-30: W = [04-30, 05-31) (May 31 − 1 month = April 31 → April 30),
+  // P = [03-30, 04-30), which starts on the DST night.
+  const [eur] = metricsOf(
+    [
+      noon("2025-03-29", "g"), // the day before P
+      noon("2025-05-30", "g"), // W's last day: g is reactivated
+      noon("2025-03-30", "h"), // P's first day
+      noon("2025-04-30", "h"), // W's first day: h is retained
+      noon("2025-04-29", "i"), // P's last day: i churns
+      noon("2025-05-31", "j"), // after W
+    ],
+    "1m",
+    { asOf: "2025-05-30" },
+  );
+
+  it("puts each boundary order on the right side", () => {
+    expect(eur?.metrics).toMatchObject({
+      orders: 2,
+      customers: 2,
+      newCustomers: 0,
+      customersAtStart: 2, // h, i
+      retainedCustomers: 1, // h
+      reactivatedCustomers: 1, // g
+      retentionRate: 1, // (2 − 0) / 2
+      churnRate: 0.5, // (2 − 1) / 2
+    });
+  });
+
+  it("measures g's gap across the DST change and h's whole month", () => {
+    // g: 03-29 12:00+01:00 → 05-30 12:00+02:00 = 62 days less an hour; h: 03-30 → 04-30 = 31 days.
+    expect(eur?.metrics.avgDaysBetweenPurchases).toBeCloseTo((61 + DAY_MINUS_AN_HOUR + 31) / 2, 12);
+    expect(eur?.metrics.medianDaysBetweenPurchases).toBeCloseTo((61 + DAY_MINUS_AN_HOUR + 31) / 2, 12);
+  });
+});
+
 describe("lifecycle null cases", () => {
+  it("one-time customers spent nothing: no revenue multiple", () => {
+    const [eur] = metricsOf([noon("2025-04-05", "k", 0), noon("2025-04-06", "l"), noon("2025-04-07", "l")], "30d", { asOf: "2025-04-30" });
+    expect(eur?.metrics.repeatCustomerRevenueMultiple).toBeNull();
+    expect(eur?.notes.repeatCustomerRevenueMultiple).toBe("one-time customers' revenue in the window is 0");
+  });
+
+  it("everyone churned and nobody bought: churn 1, but clv is null because aov is", () => {
+    const [eur] = metricsOf([noon("2025-03-10", "m")], "30d", { asOf: "2025-04-30" });
+    expect(eur?.metrics).toMatchObject({ orders: 0, customersAtStart: 1, churnRate: 1, aov: null, clv: null });
+    expect(eur?.notes.clv).toBe("no counted orders in the window");
+  });
+
   it("no customers in P: customersAtStart 0; retention, churn and clv null", () => {
     const [eur] = metricsOf([noon("2025-04-05", "a"), noon("2025-04-06", "a")], "30d", { asOf: "2025-04-30" });
     expect(eur?.metrics).toMatchObject({ customersAtStart: 0, retentionRate: null, churnRate: null, clv: null });
