@@ -19,6 +19,8 @@ export type ErrorCode =
   | "INPUT_UNREADABLE" // the file is missing, a directory, or not readable
   | "INPUT_HEADER" // the header row is not a format we know and no --map makes it one
   | "INPUT_CSV" // the CSV itself is malformed (unterminated quote, …)
+  | "INPUT_ENCODING" // the bytes are not text in the encoding detected or given
+  | "INPUT_AMBIGUOUS" // dates or amounts that only a flag can settle (--date-format, --decimal)
   | "INPUT_ROW"; // a row could not be decoded and --strict is on
 
 const EXIT_BY_CODE: Record<ErrorCode, ExitCode> = {
@@ -26,6 +28,8 @@ const EXIT_BY_CODE: Record<ErrorCode, ExitCode> = {
   INPUT_UNREADABLE: ExitCode.input,
   INPUT_HEADER: ExitCode.input,
   INPUT_CSV: ExitCode.input,
+  INPUT_ENCODING: ExitCode.input,
+  INPUT_AMBIGUOUS: ExitCode.input,
   INPUT_ROW: ExitCode.input,
 };
 

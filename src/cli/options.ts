@@ -8,6 +8,7 @@ import type { Condition } from "../core/conditions.js";
 import { parseAsOf, parseWindowSpec, type Period } from "../core/window.js";
 import { METRIC_IDS, type MetricId } from "../metrics/index.js";
 import { usageError } from "../errors.js";
+import { isEncodingLabel } from "../io/dialect.js";
 import { ORDER_FIELDS, type OrderField } from "../io/platforms/index.js";
 import type { Env } from "./color.js";
 
@@ -25,6 +26,8 @@ export interface RawReportOptions {
   every?: string;
   periods?: string;
   failIf: string[];
+  encoding?: string;
+  delimiter?: string;
   strict?: boolean;
   progress: boolean;
 }
@@ -69,7 +72,16 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
     }
     every = { period: raw.every as Period, periods };
   }
+  if (raw.encoding !== undefined && !isEncodingLabel(raw.encoding)) {
+    throw usageError(`invalid --encoding ${JSON.stringify(raw.encoding)}: expected an encoding label such as utf-8, windows-1250 or iso-8859-2`);
+  }
+  const delimiter = raw.delimiter === undefined ? undefined : raw.delimiter.toLowerCase() === "tab" || raw.delimiter === "\\t" ? "\t" : raw.delimiter;
+  if (delimiter !== undefined && [...delimiter].length !== 1) {
+    throw usageError(`invalid --delimiter ${JSON.stringify(raw.delimiter)}: expected one character such as , ; | or the word tab`);
+  }
   return {
+    encoding: raw.encoding,
+    delimiter,
     margin,
     compare: raw.compare === "previous",
     every,

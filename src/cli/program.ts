@@ -34,6 +34,8 @@ export function buildProgram(handlers: ProgramHandlers): Command {
     .addOption(new Option("--platform <name>", "force the export format instead of detecting it from the header").choices(PLATFORM_NAMES))
     .option("--map <field=column>", "read FIELD from COLUMN (repeatable), e.g. --map created_at=InvoiceDate", collect, [])
     .option("--currency <code>", "currency of amounts when the file has no currency column")
+    .option("--encoding <label>", "text encoding instead of detecting it (utf-8, windows-1250, …)")
+    .option("--delimiter <char>", "field delimiter instead of sniffing it (, ; | or tab)")
     .option("--tz <zone>", "IANA time zone for wall-clock times and day bounds (default: $TZ, else the system zone)")
     .option("--window <spec>", "Nd, Nm (calendar months), Ny, all, or YYYY-MM-DD..YYYY-MM-DD", "365d")
     .option("--as-of <date>", "last day inside the window, YYYY-MM-DD or today (default: date of the latest order)")

@@ -13,12 +13,13 @@ import { buildTimeline, type Timeline } from "../core/timeline.js";
 import { periodEnds, previousWindow, resolveWindow, windowEndingOn, type AsOfSpec, type Period, type ReportWindow, type WindowSpec } from "../core/window.js";
 import type { Zone } from "../core/zone.js";
 import { usageError } from "../errors.js";
+import type { DialectOptions } from "../io/dialect.js";
 import { ingestOrders } from "../io/ingest-orders.js";
 import type { OrderField } from "../io/platforms/index.js";
 import type { ReadProgress } from "../io/read-csv.js";
 import { METRICS, type MetricId } from "../metrics/index.js";
 
-export interface ReportOptions {
+export interface ReportOptions extends DialectOptions {
   readonly orders: { readonly file: string; readonly input: Readable };
   readonly platform?: string;
   readonly maps: ReadonlyMap<OrderField, string>;
@@ -100,7 +101,16 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
     timezone: zone.name,
     window: windowInfo(window, zone),
     margin: options.margin,
-    inputs: [{ kind: "orders", file: options.orders.file, platform: ingest.format.platform, rows: ingest.rowsRead }],
+    inputs: [
+      {
+        kind: "orders",
+        file: options.orders.file,
+        platform: ingest.format.platform,
+        rows: ingest.rowsRead,
+        encoding: ingest.dialect.encoding,
+        delimiter: ingest.dialect.delimiter,
+      },
+    ],
     groups,
     ...(options.every
       ? { series: series.map((point) => ({ asOf: formatDay(point.window.asOf), window: windowInfo(point.window, zone), groups: point.groups })) }

@@ -17,6 +17,10 @@ export interface InputSummary {
   readonly platform: string;
   /** CSV records after the header. */
   readonly rows: number;
+  /** The text encoding read (detected, or --encoding). */
+  readonly encoding: string;
+  /** The field delimiter read (detected, or --delimiter). */
+  readonly delimiter: string;
 }
 
 /** A row that could not be used. */

@@ -13,9 +13,10 @@ import { KeySet } from "./key-set.js";
 import { generic } from "./platforms/generic.js";
 import { ORDER_FIELDS, ORDER_FORMATS, detectOrderFormat, orderFormatByName, type OrderField, type OrderFormat } from "./platforms/index.js";
 import { ProblemLog } from "./problems.js";
-import { extraCells, readCsv, type CsvRecord, type ReadProgress } from "./read-csv.js";
+import type { DialectOptions, TextDialect } from "./dialect.js";
+import { extraCells, openCsv, type CsvRecord, type ReadProgress } from "./read-csv.js";
 
-export interface IngestOptions {
+export interface IngestOptions extends DialectOptions {
   /** The file's name as shown in messages and the report (`-` for stdin). */
   readonly file: string;
   readonly input: Readable;
@@ -34,6 +35,8 @@ export interface IngestOptions {
 
 export interface IngestResult {
   readonly ledger: OrderLedger;
+  /** The encoding and delimiter read, and why. */
+  readonly dialect: TextDialect;
   readonly format: OrderFormat;
   /** Records after the header. */
   readonly rowsRead: number;
@@ -54,7 +57,7 @@ interface PendingOrder {
 
 export async function ingestOrders(options: IngestOptions): Promise<IngestResult> {
   const { file } = options;
-  const records = readCsv(options.input, { file, onProgress: options.onProgress });
+  const { dialect, records } = await openCsv(options.input, { file, onProgress: options.onProgress, encoding: options.encoding, delimiter: options.delimiter });
   const first = await records.next();
   if (first.done) throw new AppError("INPUT_HEADER", "the file is empty: expected a header row", { file });
   const header = first.value.fields;
@@ -129,6 +132,7 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
 
   return {
     ledger,
+    dialect,
     format,
     rowsRead,
     problems: log,

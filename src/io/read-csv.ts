@@ -3,9 +3,10 @@
  * stream API, so a file is never held whole. Types are decoded later, by the adapters, where a
  * row's line is known (csv-parse's `cast` stays off).
  */
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { CsvError, parse, type Options } from "csv-parse";
 import { AppError } from "../errors.js";
+import { openText, type DialectOptions, type OpenedText, type TextDialect } from "./dialect.js";
 
 export interface CsvRecord {
   /** 1-based line on which the record starts (a quoted newline makes a record span lines). */
@@ -18,14 +19,36 @@ export interface ReadProgress {
   readonly bytes: number;
 }
 
-export interface ReadCsvOptions {
+export interface ReadCsvOptions extends DialectOptions {
   /** How the file is named in messages. */
   readonly file: string;
   readonly onProgress?: (progress: ReadProgress) => void;
 }
 
-/** Yields every record, the header included; throws AppError INPUT_CSV / INPUT_UNREADABLE. */
+export interface OpenedCsv {
+  readonly dialect: TextDialect;
+  /** Every record, the header included. Throws AppError INPUT_CSV / INPUT_UNREADABLE / INPUT_ENCODING. */
+  readonly records: AsyncGenerator<CsvRecord>;
+}
+
+/** Decides the file's dialect (dialect.ts), then parses its records as they stream in. */
+export async function openCsv(input: Readable, options: ReadCsvOptions): Promise<OpenedCsv> {
+  let text: OpenedText;
+  try {
+    text = await openText(input, options.file, options);
+  } catch (error) {
+    input.destroy();
+    throw toAppError(error, options.file, 1);
+  }
+  return { dialect: text.dialect, records: parseRecords(text.chunks, input, text.dialect.delimiter, options) };
+}
+
+/** Yields every record, the header included. */
 export async function* readCsv(input: Readable, options: ReadCsvOptions): AsyncGenerator<CsvRecord> {
+  yield* (await openCsv(input, options)).records;
+}
+
+async function* parseRecords(chunks: AsyncIterable<string>, input: Readable, delimiter: string, options: ReadCsvOptions): AsyncGenerator<CsvRecord> {
   // Line numbers are counted here, not taken from csv-parse's info.lines, which counts the
   // \r and the \n of a CRLF inside a quoted field as two lines. Counting happens in on_record,
   // synchronously, so the position is right even when a later record in the same chunk fails.
@@ -33,7 +56,7 @@ export async function* readCsv(input: Readable, options: ReadCsvOptions): AsyncG
   let lastEmpty = 0;
   let records = 0;
   const csvOptions: Options<CsvRecord, string[]> = {
-    bom: true,
+    delimiter,
     // Rows may be shorter or longer than the header (trimmed exports, trailing separators);
     // the adapters read missing cells as empty.
     relax_column_count: true,
@@ -48,14 +71,15 @@ export async function* readCsv(input: Readable, options: ReadCsvOptions): AsyncG
       const line = lastLine + 1 + (context.empty_lines - lastEmpty);
       lastLine = line + countLineBreaks(record);
       lastEmpty = context.empty_lines;
-      if (options.onProgress && ++records % 8192 === 0) options.onProgress({ records, bytes: context.bytes });
+      if (options.onProgress && ++records % 8192 === 0) options.onProgress({ records, bytes: (input as Readable & { bytesRead?: number }).bytesRead ?? context.bytes });
       return { line, fields: record };
     },
   };
   // parse()'s overloads want on_record to return the record type unchanged; ours wraps it.
   const parser = parse(csvOptions as unknown as Options);
-  input.on("error", (error) => parser.destroy(error));
-  input.pipe(parser);
+  const source = Readable.from(chunks);
+  source.on("error", (error) => parser.destroy(error));
+  source.pipe(parser);
   try {
     for await (const record of parser as AsyncIterable<CsvRecord>) yield record;
   } catch (error) {
@@ -63,7 +87,8 @@ export async function* readCsv(input: Readable, options: ReadCsvOptions): AsyncG
     const empty = error instanceof CsvError ? Number((error as CsvError & { empty_lines?: number }).empty_lines ?? lastEmpty) : lastEmpty;
     throw toAppError(error, options.file, lastLine + 1 + Math.max(0, empty - lastEmpty));
   } finally {
-    input.unpipe(parser);
+    source.unpipe(parser);
+    source.destroy();
     input.destroy();
   }
 }
@@ -93,6 +118,7 @@ function countLineBreaks(fields: readonly string[]): number {
 }
 
 function toAppError(error: unknown, file: string, line: number): unknown {
+  if (error instanceof AppError) return error;
   if (error instanceof CsvError) {
     switch (error.code) {
       case "CSV_QUOTE_NOT_CLOSED":

@@ -297,7 +297,7 @@ describe("bad input: one line on stderr, a documented exit code, no stack trace"
     ],
     [
       ["report", "--orders", fixture("unrecognised-header.csv")],
-      `shopmetrics: error: ${fixture("unrecognised-header.csv")}:1: unrecognised header: it is not a Shopify orders export or WooCommerce order export, and a generic orders file needs created_at, total. Columns found: Datum;Castka;Zakaznik. Point a field at a column with --map FIELD=COLUMN`,
+      `shopmetrics: error: ${fixture("unrecognised-header.csv")}:1: unrecognised header: it is not a Shopify orders export or WooCommerce order export, and a generic orders file needs created_at, total. Columns found: Datum, Castka, Zakaznik. Point a field at a column with --map FIELD=COLUMN`,
     ],
     [
       ["report", "--orders", fixture("invoices-mapped.csv"), "--map", "created_at=Date", "--map", "total=TotalPrice"],
