@@ -29,7 +29,9 @@ describe("Shopify export (fixtures/orders/shopify-small.csv)", () => {
     expect(report.asOf).toBe("2025-06-30");
     expect(report.timezone).toBe("Europe/Prague");
     expect(report.window).toEqual({ spec: "365d", from: "2024-07-01T00:00:00+02:00", to: "2025-07-01T00:00:00+02:00", days: 365 });
-    expect(report.inputs).toEqual([{ kind: "orders", file: fixture("shopify-small.csv"), platform: "shopify", rows: 15 }]);
+    expect(report.inputs).toEqual([
+      { kind: "orders", file: fixture("shopify-small.csv"), platform: "shopify", rows: 15, encoding: "utf-8", delimiter: "," },
+    ]);
   });
 
   it("groups line items into orders, never summing Total over rows", () => {
