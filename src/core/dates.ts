@@ -1,0 +1,86 @@
+/**
+ * Dates as exports and Excel write them. Unambiguous shapes are read as they are; a slash date
+ * (`01/02/2025`) is day-first or month-first for the whole file, decided from values with a
+ * component over 12, never row by row.
+ *   ISO 8601 (with or without an offset; see timestamp.ts)   2025-05-11 09:55:16 -0400
+ *   D.M.YYYY [H:MM[:SS]] and D. M. YYYY (day first)           4.3.2025 10:00, 10. 7. 2026
+ *   YYYY/MM/DD [H:MM[:SS]]                                      2025/03/04
+ *   YYYYMMDD                                                    19970101
+ *   A/B/YYYY or A/B/YY [H:MM[:SS]] [AM|PM] (order per file)     12/1/10 8:26, 13/01/2025
+ *   Mon D, YYYY [H:MM[:SS]] [AM|PM]                             Jun 9, 2023 9:00:00 AM
+ * Times without an offset are wall-clock time in the report's zone.
+ */
+import { MS_PER_DAY, daysFromCivil, isPlausibleYear, isValidCivil } from "./calendar.js";
+import { parseTimestamp } from "./timestamp.js";
+import type { Zone } from "./zone.js";
+
+export type DateOrder = "dmy" | "mdy";
+
+/** What one value says about the file's slash-date order. */
+export type DateEvidence = DateOrder | "ambiguous" | "none";
+
+const TIME = String.raw`(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([AaPp][Mm])?)?`;
+const DOTTED = new RegExp(String.raw`^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4}|\d{2})${TIME}$`);
+const YMD_SLASH = new RegExp(String.raw`^(\d{4})/(\d{1,2})/(\d{1,2})${TIME}$`);
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const SLASHED = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})${TIME}$`);
+const NAMED = new RegExp(String.raw`^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})${TIME}$`);
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** dmy/mdy when a slash date shows its order (a component over 12), "ambiguous" when it can't, "none" for other shapes. */
+export function dateEvidence(text: string): DateEvidence {
+  const m = SLASHED.exec(text.trim());
+  if (!m) return "none";
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  if (a > 12 && b <= 12) return "dmy";
+  if (b > 12 && a <= 12) return "mdy";
+  if (a > 12 && b > 12) return "none"; // no date either way: parsing will say so
+  return a === b ? "none" : "ambiguous"; // 05/05 reads the same either way
+}
+
+/**
+ * Epoch ms of `text`, or null when it is no date we read. `order` settles slash dates; a slash
+ * date read with `order` null (undecided) is null too unless both readings agree.
+ */
+export function parseDateTime(text: string, zone: Zone, order: DateOrder | null): number | null {
+  const t = text.trim();
+  const iso = parseTimestamp(t, zone);
+  if (iso !== null) return iso;
+  let m: RegExpExecArray | null;
+  if ((m = DOTTED.exec(t))) return civil(year(m[3]!), Number(m[2]), Number(m[1]), m.slice(4), zone);
+  if ((m = YMD_SLASH.exec(t))) return civil(Number(m[1]), Number(m[2]), Number(m[3]), m.slice(4), zone);
+  if ((m = COMPACT.exec(t))) return civil(Number(m[1]), Number(m[2]), Number(m[3]), [], zone);
+  if ((m = NAMED.exec(t))) {
+    const month = MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1;
+    return month === 0 ? null : civil(Number(m[3]), month, Number(m[2]), m.slice(4), zone);
+  }
+  if ((m = SLASHED.exec(t))) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    const effective = order ?? (a === b ? "dmy" : null);
+    if (effective === null) return null;
+    const [month, day] = effective === "dmy" ? [b, a] : [a, b];
+    return civil(year(m[3]!), month, day, m.slice(4), zone);
+  }
+  return null;
+}
+
+/** Two-digit years: 00–69 are 2000–2069, 70–99 are 1970–1999. */
+function year(text: string): number {
+  if (text.length === 4) return Number(text);
+  const yy = Number(text);
+  return yy < 70 ? 2000 + yy : 1900 + yy;
+}
+
+function civil(y: number, month: number, day: number, time: (string | undefined)[], zone: Zone): number | null {
+  if (!isPlausibleYear(y) || !isValidCivil(y, month, day)) return null;
+  let hour = time[0] === undefined ? 0 : Number(time[0]);
+  const minute = time[1] === undefined ? 0 : Number(time[1]);
+  const second = time[2] === undefined ? 0 : Number(time[2]);
+  const meridiem = time[3]?.toLowerCase();
+  if (meridiem !== undefined) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (meridiem === "pm" ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  return zone.instantOf(daysFromCivil(y, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000);
+}

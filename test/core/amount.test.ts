@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { decimalEvidence, parseAmount } from "../../src/core/amount.js";
+
+describe("decimalEvidence", () => {
+  it.each([
+    ["1234.50", "."],
+    ["1234,50", ","],
+    ["1 234,50", ","],
+    ["1\u00a0234,50", ","], // no-break space
+    ["1.234,50", ","],
+    ["1,234.50", "."],
+    ["1,234,567", "."], // two commas: thousands
+    ["1.234.567", ","],
+    ["$219.40", "."],
+    ["99,90 Kč", ","],
+    ["0,500", ","], // thousands never start with 0
+    ["1234,567", ","], // four digits before: not a thousands group
+    ["1,234", "ambiguous"],
+    ["1.234", "ambiguous"],
+    ["-1,234", "ambiguous"],
+    ["1234", "none"],
+    ["1 234", "none"],
+    ["", "none"],
+  ])("%j → %j", (text, evidence) => {
+    expect(decimalEvidence(text)).toBe(evidence);
+  });
+});
+
+describe("parseAmount", () => {
+  it.each([
+    ["1234.50", ".", 123_450],
+    ["1234,50", ",", 123_450],
+    ["1 234,50", ",", 123_450],
+    ["1\u00a0234,50", ",", 123_450],
+    ["1.234,50", ",", 123_450],
+    ["1,234.50", ".", 123_450],
+    ["1,234", ".", 123_400],
+    ["1,234", ",", 123],
+    ["1.234", ",", 123_400],
+    ["$219.40", ".", 21_940],
+    ["-$5.00", ".", -500],
+    ["99,90 Kč", ",", 9990],
+    ["EUR 12", ".", 1200],
+    ["22.200000000000003", ".", 2220],
+    ["1'234.50", ".", 123_450], // Swiss grouping
+  ])("parseAmount(%j, %j) = %i", (text, mark, minor) => {
+    expect(parseAmount(text, mark as "." | ",", 2)).toBe(minor);
+  });
+
+  it.each([
+    ["1,234.50", ","], // a comma column can't hold a dot after a comma
+    ["12,34,5", "."], // a malformed grouping
+    ["abc", "."],
+    ["", ","],
+    ["1.2.3", "."],
+  ])("parseAmount(%j, %j) is null", (text, mark) => {
+    expect(parseAmount(text, mark as "." | ",", 2)).toBeNull();
+  });
+});
