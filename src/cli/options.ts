@@ -28,6 +28,8 @@ export interface RawReportOptions {
   failIf: string[];
   encoding?: string;
   delimiter?: string;
+  decimal?: string;
+  dateFormat?: string;
   strict?: boolean;
   progress: boolean;
 }
@@ -80,6 +82,8 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
     throw usageError(`invalid --delimiter ${JSON.stringify(raw.delimiter)}: expected one character such as , ; | or the word tab`);
   }
   return {
+    ...(raw.decimal === undefined ? {} : { decimal: raw.decimal as "." | "," }),
+    ...(raw.dateFormat === undefined ? {} : { dateOrder: raw.dateFormat as "dmy" | "mdy" }),
     encoding: raw.encoding,
     delimiter,
     margin,

@@ -36,6 +36,8 @@ export function buildProgram(handlers: ProgramHandlers): Command {
     .option("--currency <code>", "currency of amounts when the file has no currency column")
     .option("--encoding <label>", "text encoding instead of detecting it (utf-8, windows-1250, …)")
     .option("--delimiter <char>", "field delimiter instead of sniffing it (, ; | or tab)")
+    .addOption(new Option("--decimal <mark>", "decimal mark of amounts, when the values can't tell (1,234)").choices([".", ","]))
+    .addOption(new Option("--date-format <order>", "day/month order of slash dates (01/02/2025), when the values can't tell").choices(["dmy", "mdy"]))
     .option("--tz <zone>", "IANA time zone for wall-clock times and day bounds (default: $TZ, else the system zone)")
     .option("--window <spec>", "Nd, Nm (calendar months), Ny, all, or YYYY-MM-DD..YYYY-MM-DD", "365d")
     .option("--as-of <date>", "last day inside the window, YYYY-MM-DD or today (default: date of the latest order)")

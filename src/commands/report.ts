@@ -15,11 +15,12 @@ import type { Zone } from "../core/zone.js";
 import { usageError } from "../errors.js";
 import type { DialectOptions } from "../io/dialect.js";
 import { ingestOrders } from "../io/ingest-orders.js";
+import type { ForcedFormats } from "../io/value-formats.js";
 import type { OrderField } from "../io/platforms/index.js";
 import type { ReadProgress } from "../io/read-csv.js";
 import { METRICS, type MetricId } from "../metrics/index.js";
 
-export interface ReportOptions extends DialectOptions {
+export interface ReportOptions extends DialectOptions, ForcedFormats {
   readonly orders: { readonly file: string; readonly input: Readable };
   readonly platform?: string;
   readonly maps: ReadonlyMap<OrderField, string>;

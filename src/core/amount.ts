@@ -10,11 +10,21 @@ export type DecimalMark = "." | ",";
 /** What one value says about its column's decimal mark. */
 export type DecimalEvidence = DecimalMark | "ambiguous" | "none";
 
-/** Currency symbols and codes, grouping spaces and apostrophes: dropped before reading the number. */
-const NOISE = /[^\d.,+-]/g;
+const LEAD = /^([+-]?)\s*([^\d\s.,+-]+)?\s*([+-]?)\s*/; // sign, a currency ($, EUR), sign
+const TRAIL = /\s*[^\d\s.,'\u00a0\u202f]+\.?$/; // a currency after the number (Kč, EUR, €, zł)
+const BODY = /^[\d.,][\d.,'\s\u00a0\u202f]*$/; // digits, marks, grouping spaces and apostrophes
 
-function strip(text: string): string {
-  return text.replace(NOISE, "");
+/**
+ * The number of `text` with its sign, marks and digits only: currency symbols and codes before or
+ * after it, grouping spaces (also no-break and thin) and apostrophes dropped. Null when anything
+ * else is in it (`12 EUR 50`, `n/a`).
+ */
+function strip(text: string): string | null {
+  const lead = LEAD.exec(text.trim())!;
+  if (lead[1] && lead[3]) return null; // two signs
+  const body = text.trim().slice(lead[0].length).replace(TRAIL, "");
+  if (!BODY.test(body) || !/\d/.test(body)) return null;
+  return (lead[1] || lead[3] || "") + body.replace(/[\s\u00a0\u202f']/g, "");
 }
 
 /**
@@ -23,6 +33,7 @@ function strip(text: string): string {
  */
 export function decimalEvidence(text: string): DecimalEvidence {
   const s = strip(text);
+  if (s === null) return "none";
   const dot = s.lastIndexOf(".");
   const comma = s.lastIndexOf(",");
   if (dot >= 0 && comma >= 0) return dot > comma ? "." : ",";
@@ -39,7 +50,7 @@ export function decimalEvidence(text: string): DecimalEvidence {
  */
 export function parseAmount(text: string, mark: DecimalMark, digits: number): Minor | null {
   const s = strip(text);
-  if (!/\d/.test(s)) return null;
+  if (s === null) return null;
   const group = mark === "." ? "," : ".";
   const [whole = "", fraction, ...rest] = s.split(mark);
   if (rest.length > 0) return null;

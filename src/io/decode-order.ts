@@ -2,11 +2,13 @@
  * Raw cells → a normalised Order. Pure: owns date, money, status, identity and guest decoding.
  * A row whose date or amount can't be read becomes a problem (the caller skips and reports it).
  */
-import { minorDigits, parseMinor } from "../core/money.js";
+import { decimalEvidence, parseAmount } from "../core/amount.js";
+import { parseDateTime } from "../core/dates.js";
+import { minorDigits } from "../core/money.js";
 import type { Order } from "../core/order.js";
-import { parseTimestamp } from "../core/timestamp.js";
 import type { Zone } from "../core/zone.js";
 import type { OrderField, OrderFormat } from "./platforms/index.js";
+import type { MoneyField, ValueFormats } from "./value-formats.js";
 
 /** A field's cell text, or null when the file has no such column. Empty cells are "". */
 export type OrderCells = Readonly<Record<OrderField, string | null>>;
@@ -18,6 +20,8 @@ export interface DecodeContext {
   readonly currency: string | null;
   /** Header names by field, for messages. */
   readonly columnNames: Readonly<Partial<Record<OrderField, string>>>;
+  /** Decimal marks and date order learned so far (value-formats.ts). */
+  readonly formats: ValueFormats;
 }
 
 export type DecodeResult = { readonly order: Order } | { readonly problem: string };
@@ -27,9 +31,9 @@ export function decodeOrder(cells: OrderCells, key: string | null, line: number,
 
   const createdText = (cells.created_at ?? "").trim();
   if (createdText === "") return { problem: `empty ${name("created_at")}` };
-  const at = parseTimestamp(createdText, ctx.zone);
+  const at = parseDateTime(createdText, ctx.zone, ctx.formats.dateOrder?.value ?? null);
   if (at === null) {
-    return { problem: `unreadable date in ${name("created_at")}: expected YYYY-MM-DD[ HH:MM[:SS]][ ±HH:MM], got ${JSON.stringify(createdText)}` };
+    return { problem: `unreadable date in ${name("created_at")}: expected a date such as 2025-03-04 10:00, 4.3.2025 10:00 or 03/04/2025, got ${JSON.stringify(createdText)}` };
   }
 
   const currencyText = (cells.currency ?? "").trim().toUpperCase();
@@ -41,14 +45,12 @@ export function decodeOrder(cells: OrderCells, key: string | null, line: number,
 
   const totalText = (cells.total ?? "").trim();
   if (totalText === "") return { problem: `empty ${name("total")}` };
-  const total = parseMinor(totalText, digits);
-  if (total === null) return { problem: `unreadable amount in ${name("total")}: expected a number like 1234.50, got ${JSON.stringify(totalText)}` };
+  const total = readAmount("total", totalText, digits, ctx);
+  if (typeof total === "string") return { problem: total };
 
   const refundedText = (cells.refunded ?? "").trim();
-  const refunded = refundedText === "" ? 0 : parseMinor(refundedText, digits);
-  if (refunded === null) {
-    return { problem: `unreadable amount in ${name("refunded")}: expected a number like 12.50, got ${JSON.stringify(refundedText)}` };
-  }
+  const refunded = refundedText === "" ? 0 : readAmount("refunded", refundedText, digits, ctx);
+  if (typeof refunded === "string") return { problem: refunded };
 
   const statusText = cells.status === null ? "" : cells.status.trim();
   const cancelledAt = cells.cancelled_at === null || cells.cancelled_at.trim() === "" ? null : cells.cancelled_at;
@@ -77,6 +79,17 @@ export function decodeOrder(cells: OrderCells, key: string | null, line: number,
  * email spelled like this is missing, not a customer called "NA".
  */
 const MISSING = new Set(["", "na", "n/a", "#n/a", "nan", "null", "none", "-"]);
+
+/** Minor units, or the problem: the value doesn't fit its column's decimal mark. */
+function readAmount(field: MoneyField, text: string, digits: number, ctx: DecodeContext): number | string {
+  const minor = parseAmount(text, ctx.formats.markOf(field), digits);
+  if (minor !== null) return minor;
+  // Say why when the value shows the other mark than the one its column was read with.
+  const decided = ctx.formats.decimal.get(field);
+  const evidence = decimalEvidence(text);
+  const why = decided && evidence !== "none" && evidence !== decided.value ? ` (this column's decimal mark is "${decided.value}", from ${decided.reason})` : "";
+  return `unreadable amount in ${ctx.columnNames[field] ?? field}: expected a number like 1234.50 or 1 234,50, got ${JSON.stringify(text)}${why}`;
+}
 
 /** Trimmed and lower-cased; null when empty or a missing-value marker. */
 export function normaliseEmail(text: string | null): string | null {

@@ -13,10 +13,11 @@ import { KeySet } from "./key-set.js";
 import { generic } from "./platforms/generic.js";
 import { ORDER_FIELDS, ORDER_FORMATS, detectOrderFormat, orderFormatByName, type OrderField, type OrderFormat } from "./platforms/index.js";
 import { ProblemLog } from "./problems.js";
+import { ValueFormats, type ForcedFormats } from "./value-formats.js";
 import type { DialectOptions, TextDialect } from "./dialect.js";
 import { extraCells, openCsv, type CsvRecord, type ReadProgress } from "./read-csv.js";
 
-export interface IngestOptions extends DialectOptions {
+export interface IngestOptions extends DialectOptions, ForcedFormats {
   /** The file's name as shown in messages and the report (`-` for stdin). */
   readonly file: string;
   readonly input: Readable;
@@ -37,6 +38,8 @@ export interface IngestResult {
   readonly ledger: OrderLedger;
   /** The encoding and delimiter read, and why. */
   readonly dialect: TextDialect;
+  /** The decimal marks and date order read, and why. */
+  readonly formats: ValueFormats;
   readonly format: OrderFormat;
   /** Records after the header. */
   readonly rowsRead: number;
@@ -73,7 +76,8 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
     const at = index[field];
     if (at !== undefined) columnNames[field] = header[at]!.trim();
   }
-  const context: DecodeContext = { format, zone: options.zone, currency: options.currency, columnNames };
+  const formats = new ValueFormats(options);
+  const context: DecodeContext = { format, zone: options.zone, currency: options.currency, columnNames, formats };
 
   const ledger = new OrderLedger();
   const log = new ProblemLog(file, options.strict, options.onProblem);
@@ -82,11 +86,22 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
 
   // Order keys already read: a key that comes back later in the file would count twice.
   const seenKeys = new KeySet();
+  // Orders holding a value that only a later row can settle (`1,234`, `01/02/2025`): they wait.
+  const deferred: PendingOrder[] = [];
   const finish = (key: string | null, line: number, rows: number, cells: OrderCells) => {
     if (key !== null && !seenKeys.add(key)) {
       log.skip(line, rows, `order ${JSON.stringify(key)} was already read earlier in the file (a repeated row, or rows of one order that are not together)`);
       return;
     }
+    formats.observe(cells, line);
+    if (formats.undecided(cells)) {
+      if (deferred.length >= MAX_DEFERRED) throw ambiguity(file, deferred[0]!, formats, columnNames, `the first ${MAX_DEFERRED.toLocaleString("en-US")} such orders`);
+      deferred.push({ key: key ?? "", line, rows, cells: { ...cells } });
+      return;
+    }
+    decode(key, line, rows, cells);
+  };
+  const decode = (key: string | null, line: number, rows: number, cells: OrderCells) => {
     const result = decodeOrder(cells, key, line, context);
     if ("problem" in result) {
       log.skip(line, rows, result.problem);
@@ -129,16 +144,40 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
     pending = { key: keyText, line: record.line, rows: 1, cells };
   }
   if (pending) finish(pending.key, pending.line, pending.rows, pending.cells);
+  for (const order of deferred) {
+    if (formats.undecided(order.cells)) throw ambiguity(file, order, formats, columnNames, "the whole file");
+    decode(index.order_id === undefined ? null : order.key, order.line, order.rows, order.cells);
+  }
 
   return {
     ledger,
     dialect,
+    formats,
     format,
     rowsRead,
     problems: log,
     guestUnknownReason: guestUnknownReason(format, index),
     warnings: fileWarnings(file, index, options.currency, ledger, unreadableGuest),
   };
+}
+
+/** How many orders may wait for their column's format before the ambiguity is an error. */
+const MAX_DEFERRED = 100_000;
+
+function ambiguity(
+  file: string,
+  order: PendingOrder,
+  formats: ValueFormats,
+  columnNames: Partial<Record<OrderField, string>>,
+  scope: string,
+): AppError {
+  const { field, text } = formats.undecided(order.cells)!;
+  const column = columnNames[field] ?? field;
+  const message =
+    field === "created_at"
+      ? `ambiguous dates in ${column}: ${JSON.stringify(text)} could be day/month or month/day, and no date in ${scope} has a day over 12 to tell; pass --date-format dmy or --date-format mdy`
+      : `ambiguous amounts in ${column}: ${JSON.stringify(text)} could be a thousands separator or a decimal mark, and no value in ${scope} tells; pass --decimal . or --decimal ,`;
+  return new AppError("INPUT_AMBIGUOUS", message, { file, line: order.line });
 }
 
 function chooseFormat(header: readonly string[], options: IngestOptions): OrderFormat {

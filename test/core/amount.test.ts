@@ -57,3 +57,23 @@ describe("parseAmount", () => {
     expect(parseAmount(text, mark as "." | ",", 2)).toBeNull();
   });
 });
+
+describe("what is not an amount", () => {
+  it.each(["12 EUR 50", "n/a", "abc", "1x2", "EUR", "--5"])("%j reads as nothing", (text) => {
+    expect(parseAmount(text, ".", 2)).toBeNull();
+    expect(decimalEvidence(text)).toBe("none");
+  });
+
+  it.each([
+    ["€ 12,50", ",", 1250],
+    ["12,50 €", ",", 1250],
+    ["-12.50 EUR", ".", -1250],
+    ["$-5", ".", -500],
+    ["+3", ".", 300],
+    [".5", ".", 50],
+    ["2 505,55", ",", 250_555],
+    ["1\u202f234,5", ",", 123_450], // narrow no-break space (French grouping)
+  ])("%j with %j is %i", (text, mark, minor) => {
+    expect(parseAmount(text, mark as "." | ",", 2)).toBe(minor);
+  });
+});

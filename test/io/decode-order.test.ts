@@ -3,6 +3,7 @@ import { decodeOrder, normaliseCustomerId, normaliseEmail, parseBoolean, type Or
 import { generic } from "../../src/io/platforms/generic.js";
 import { shopify } from "../../src/io/platforms/shopify.js";
 import { woocommerce } from "../../src/io/platforms/woocommerce.js";
+import { ValueFormats } from "../../src/io/value-formats.js";
 import { PRAGUE } from "../helpers.js";
 
 const empty: OrderCells = {
@@ -60,7 +61,7 @@ describe("identity normalisation", () => {
 });
 
 describe("decodeOrder", () => {
-  const ctx = { zone: PRAGUE, currency: null, columnNames: {} };
+  const ctx = { zone: PRAGUE, currency: null, columnNames: {}, formats: new ValueFormats({}) };
 
   it("decodes a WooCommerce guest order with a refund", () => {
     const result = decodeOrder(
@@ -101,10 +102,10 @@ describe("decodeOrder", () => {
 
   it.each<[Partial<OrderCells>, string]>([
     [{ created_at: "", total: "1" }, "empty created_at"],
-    [{ created_at: "1.1.2025", total: "1" }, 'unreadable date in created_at: expected YYYY-MM-DD[ HH:MM[:SS]][ ±HH:MM], got "1.1.2025"'],
+    [{ created_at: "32.1.2025", total: "1" }, 'unreadable date in created_at: expected a date such as 2025-03-04 10:00, 4.3.2025 10:00 or 03/04/2025, got "32.1.2025"'],
     [{ created_at: "2025-01-01", total: "" }, "empty total"],
-    [{ created_at: "2025-01-01", total: "1 234,50" }, 'unreadable amount in total: expected a number like 1234.50, got "1 234,50"'],
-    [{ created_at: "2025-01-01", total: "1", refunded: "n/a" }, 'unreadable amount in refunded: expected a number like 12.50, got "n/a"'],
+    [{ created_at: "2025-01-01", total: "12 EUR 50" }, 'unreadable amount in total: expected a number like 1234.50 or 1 234,50, got "12 EUR 50"'],
+    [{ created_at: "2025-01-01", total: "1", refunded: "n/a" }, 'unreadable amount in refunded: expected a number like 1234.50 or 1 234,50, got "n/a"'],
     [{ created_at: "2025-01-01", total: "1", currency: "€" }, 'unreadable currency in currency: expected a 3-letter ISO 4217 code, got "€"'],
   ])("reports %j as a problem", (cells, problem) => {
     expect(decodeOrder({ ...empty, ...cells }, null, 2, { ...ctx, format: generic })).toEqual({ problem });

@@ -1,0 +1,69 @@
+/**
+ * How a file writes its amounts and dates, learned from its values as they stream in: one
+ * decimal mark per money column and one day/month order per file, each fixed by the first value
+ * that shows it (or by --decimal / --date-format). Until then, an order whose value could be read
+ * two ways waits (ingest-orders defers it); if nothing in the file settles it, that is an error
+ * naming the flag. Never decided row by row.
+ */
+import { decimalEvidence, type DecimalMark } from "../core/amount.js";
+import { dateEvidence, type DateOrder } from "../core/dates.js";
+import type { OrderCells } from "./decode-order.js";
+import type { OrderField } from "./platforms/index.js";
+
+export interface Decision<T> {
+  readonly value: T;
+  /** Why: the flag, or the value and line that showed it. */
+  readonly reason: string;
+}
+
+/** Money fields whose decimal mark is learned per column. */
+export const MONEY_FIELDS = ["total", "refunded"] as const satisfies readonly OrderField[];
+export type MoneyField = (typeof MONEY_FIELDS)[number];
+
+export interface ForcedFormats {
+  /** --decimal */
+  readonly decimal?: DecimalMark;
+  /** --date-format */
+  readonly dateOrder?: DateOrder;
+}
+
+export class ValueFormats {
+  readonly decimal = new Map<MoneyField, Decision<DecimalMark>>();
+  dateOrder: Decision<DateOrder> | null = null;
+
+  constructor(private readonly forced: ForcedFormats) {
+    if (forced.decimal) for (const field of MONEY_FIELDS) this.decimal.set(field, { value: forced.decimal, reason: "--decimal" });
+    if (forced.dateOrder) this.dateOrder = { value: forced.dateOrder, reason: "--date-format" };
+  }
+
+  /** Learns from one order's cells what they show. */
+  observe(cells: OrderCells, line: number): void {
+    for (const field of MONEY_FIELDS) {
+      const text = cells[field];
+      if (text === null || this.decimal.has(field)) continue;
+      const evidence = decimalEvidence(text);
+      if (evidence === "." || evidence === ",") this.decimal.set(field, { value: evidence, reason: `${JSON.stringify(text.trim())} on line ${line}` });
+    }
+    const date = cells.created_at;
+    if (date !== null && this.dateOrder === null) {
+      const evidence = dateEvidence(date);
+      if (evidence === "dmy" || evidence === "mdy") this.dateOrder = { value: evidence, reason: `${JSON.stringify(date.trim())} on line ${line}` };
+    }
+  }
+
+  /** The first value in `cells` that can't be read until its column is decided, or null. */
+  undecided(cells: OrderCells): { readonly field: OrderField; readonly text: string } | null {
+    for (const field of MONEY_FIELDS) {
+      const text = cells[field];
+      if (text !== null && !this.decimal.has(field) && decimalEvidence(text) === "ambiguous") return { field, text: text.trim() };
+    }
+    const date = cells.created_at;
+    if (date !== null && this.dateOrder === null && dateEvidence(date) === "ambiguous") return { field: "created_at", text: date.trim() };
+    return null;
+  }
+
+  /** The decimal mark to read `field` with: decided, or "." when no value has shown one yet. */
+  markOf(field: MoneyField): DecimalMark {
+    return this.decimal.get(field)?.value ?? ".";
+  }
+}
