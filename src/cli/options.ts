@@ -7,6 +7,7 @@ import type { ReportOptions } from "../commands/report.js";
 import type { Condition } from "../core/conditions.js";
 import { parseAsOf, parseWindowSpec, type Period } from "../core/window.js";
 import { METRIC_IDS, type MetricId } from "../metrics/index.js";
+import { ORDER_STATUSES, type OrderStatus } from "../core/order.js";
 import { usageError } from "../errors.js";
 import { isEncodingLabel } from "../io/dialect.js";
 import { ORDER_FIELDS, type OrderField } from "../io/platforms/index.js";
@@ -30,6 +31,7 @@ export interface RawReportOptions {
   delimiter?: string;
   decimal?: string;
   dateFormat?: string;
+  statusMap: string[];
   strict?: boolean;
   progress: boolean;
 }
@@ -90,6 +92,7 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
     compare: raw.compare === "previous",
     every,
     failIf: raw.failIf.map(parseCondition),
+    statusMap: parseStatusMap(raw.statusMap),
     ordersFile: raw.orders,
     platform: raw.platform,
     maps: parseMaps(raw.map),
@@ -115,6 +118,20 @@ function parseZone(tz: string | undefined, env: Env): Zone {
   if (fromEnv !== "" && isValidTimeZone(fromEnv)) return new Zone(fromEnv);
   const system = new Intl.DateTimeFormat().resolvedOptions().timeZone;
   return new Zone(isValidTimeZone(system) ? system : "UTC");
+}
+
+function parseStatusMap(entries: readonly string[]): Map<string, OrderStatus> {
+  const map = new Map<string, OrderStatus>();
+  for (const entry of entries) {
+    const at = entry.lastIndexOf("=");
+    const text = entry.slice(0, Math.max(at, 0)).trim();
+    const status = entry.slice(at + 1).trim().toLowerCase();
+    if (at < 1 || text === "" || !(ORDER_STATUSES as readonly string[]).includes(status)) {
+      throw usageError(`invalid --status-map ${JSON.stringify(entry)}: expected 'Shop status=one of ${ORDER_STATUSES.join(", ")}', e.g. 'Čeká na platbu=pending-payment'`);
+    }
+    map.set(text.toLowerCase(), status as OrderStatus);
+  }
+  return map;
 }
 
 function parseCondition(text: string): Condition {

@@ -34,6 +34,7 @@ export function buildProgram(handlers: ProgramHandlers): Command {
     .addOption(new Option("--platform <name>", "force the export format instead of detecting it from the header").choices(PLATFORM_NAMES))
     .option("--map <field=column>", "read FIELD from COLUMN (repeatable), e.g. --map created_at=InvoiceDate", collect, [])
     .option("--currency <code>", "currency of amounts when the file has no currency column")
+    .option("--status-map <text=status>", "map a shop status to ours (repeatable), e.g. 'Čeká na platbu=pending-payment'", collect, [])
     .option("--encoding <label>", "text encoding instead of detecting it (utf-8, windows-1250, …)")
     .option("--delimiter <char>", "field delimiter instead of sniffing it (, ; | or tab)")
     .addOption(new Option("--decimal <mark>", "decimal mark of amounts, when the values can't tell (1,234)").choices([".", ","]))

@@ -8,6 +8,7 @@ import type { Readable } from "node:stream";
 import { MIN_YEAR, daysFromCivil, formatDay } from "../core/calendar.js";
 import { computeGroups, type GroupResult, type MetricValues } from "../core/compute.js";
 import { minorDigits } from "../core/money.js";
+import type { OrderStatus } from "../core/order.js";
 import { SCHEMA_VERSION, type Change, type GroupReport, type Problem, type Report, type WindowInfo } from "../core/report.js";
 import { buildTimeline, type Timeline } from "../core/timeline.js";
 import { periodEnds, previousWindow, resolveWindow, windowEndingOn, type AsOfSpec, type Period, type ReportWindow, type WindowSpec } from "../core/window.js";
@@ -24,6 +25,8 @@ export interface ReportOptions extends DialectOptions, ForcedFormats {
   readonly orders: { readonly file: string; readonly input: Readable };
   readonly platform?: string;
   readonly maps: ReadonlyMap<OrderField, string>;
+  /** --status-map: lower-cased status text → our vocabulary. */
+  readonly statusMap: ReadonlyMap<string, OrderStatus>;
   readonly currency: string | null;
   readonly zone: Zone;
   readonly window: WindowSpec;

@@ -52,9 +52,9 @@ export class OrderLedger {
   ordersRead = 0;
   /** Counted orders, any currency, any date. */
   counted = 0;
-  /** Orders not counted, by normalised status (or "unknown-status"). */
+  /** Orders not counted, by normalised status. */
   readonly excluded = new Map<string, number>();
-  /** Raw status texts that no mapping knew, with counts. */
+  /** Raw status texts that no mapping knew (counted as completed), with counts. */
   readonly unknownStatuses = new Map<string, number>();
   /** Orders (any status) with neither an email nor a customer id. */
   unidentified = 0;
@@ -76,9 +76,9 @@ export class OrderLedger {
       group = new OrderColumns();
       this.groups.set(order.currency, group);
     }
+    if (order.status === UNKNOWN_STATUS) increment(this.unknownStatuses, order.statusText);
     if (!COUNTED_STATUSES.has(order.status)) {
       increment(this.excluded, order.status);
-      if (order.status === UNKNOWN_STATUS) increment(this.unknownStatuses, order.statusText);
       return;
     }
     this.counted++;

@@ -20,12 +20,16 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-/** A status the adapter could not map. Such orders are excluded, and the raw values are reported. */
+/**
+ * A status no mapping knows. Shops rename their statuses freely, and a renamed "Completed" must not
+ * silently vanish from the sales: such orders are counted as completed, and every unknown value is
+ * reported with its count and the --status-map line that would map it.
+ */
 export const UNKNOWN_STATUS = "unknown-status";
 export type StatusOrUnknown = OrderStatus | typeof UNKNOWN_STATUS;
 
 /** Orders in these statuses are sales; all others are excluded and counted by reason. */
-export const COUNTED_STATUSES: ReadonlySet<StatusOrUnknown> = new Set<StatusOrUnknown>(["completed", "processing", "on-hold"]);
+export const COUNTED_STATUSES: ReadonlySet<StatusOrUnknown> = new Set<StatusOrUnknown>(["completed", "processing", "on-hold", UNKNOWN_STATUS]);
 
 export interface Order {
   /** The platform's order key (Shopify `Name`, WooCommerce `order_id`); null when the file has none. */

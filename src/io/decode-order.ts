@@ -5,7 +5,7 @@
 import { decimalEvidence, parseAmount } from "../core/amount.js";
 import { parseDateTime } from "../core/dates.js";
 import { minorDigits } from "../core/money.js";
-import type { Order } from "../core/order.js";
+import type { Order, OrderStatus } from "../core/order.js";
 import type { Zone } from "../core/zone.js";
 import type { OrderField, OrderFormat } from "./platforms/index.js";
 import type { MoneyField, ValueFormats } from "./value-formats.js";
@@ -22,6 +22,8 @@ export interface DecodeContext {
   readonly columnNames: Readonly<Partial<Record<OrderField, string>>>;
   /** Decimal marks and date order learned so far (value-formats.ts). */
   readonly formats: ValueFormats;
+  /** --status-map: the shop's own status texts (lower-cased) → our vocabulary; wins over the format's. */
+  readonly statusMap: ReadonlyMap<string, OrderStatus>;
 }
 
 export type DecodeResult = { readonly order: Order } | { readonly problem: string };
@@ -54,7 +56,8 @@ export function decodeOrder(cells: OrderCells, key: string | null, line: number,
 
   const statusText = cells.status === null ? "" : cells.status.trim();
   const cancelledAt = cells.cancelled_at === null || cells.cancelled_at.trim() === "" ? null : cells.cancelled_at;
-  const status = ctx.format.mapStatus(cells.status === null ? null : statusText, cancelledAt);
+  const mapped = cells.status === null || cancelledAt !== null ? undefined : ctx.statusMap.get(statusText.toLowerCase());
+  const status = mapped ?? ctx.format.mapStatus(cells.status === null ? null : statusText, cancelledAt);
 
   const customerId = normaliseCustomerId(cells.customer_id);
   return {

@@ -4,6 +4,7 @@
  */
 import type { Readable } from "node:stream";
 import { OrderLedger } from "../core/ledger.js";
+import type { OrderStatus } from "../core/order.js";
 import type { Problem } from "../core/report.js";
 import type { Zone } from "../core/zone.js";
 import { AppError, usageError } from "../errors.js";
@@ -25,6 +26,8 @@ export interface IngestOptions extends DialectOptions, ForcedFormats {
   readonly platform?: string;
   /** --map FIELD=Column */
   readonly maps: ReadonlyMap<OrderField, string>;
+  /** --status-map 'Text=status': lower-cased status text → our vocabulary. */
+  readonly statusMap: ReadonlyMap<string, OrderStatus>;
   readonly zone: Zone;
   readonly currency: string | null;
   /** Throw on the first row that cannot be decoded instead of skipping it. */
@@ -77,7 +80,7 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
     if (at !== undefined) columnNames[field] = header[at]!.trim();
   }
   const formats = new ValueFormats(options);
-  const context: DecodeContext = { format, zone: options.zone, currency: options.currency, columnNames, formats };
+  const context: DecodeContext = { format, zone: options.zone, currency: options.currency, columnNames, formats, statusMap: options.statusMap };
 
   const ledger = new OrderLedger();
   const log = new ProblemLog(file, options.strict, options.onProblem);
@@ -217,7 +220,11 @@ function fileWarnings(
   }
   if (index.status === undefined) warnings.push(`${file}: no status column; every order is counted as a sale`);
   for (const [text, count] of ledger.unknownStatuses) {
-    warnings.push(`${file}: ${count} order${s(count)} with unrecognised status ${JSON.stringify(text)} excluded (see docs/rules.md, "Counted orders")`);
+    warnings.push(
+      text === ""
+        ? `${file}: ${count} order${s(count)} with an empty status counted as completed`
+        : `${file}: ${count} order${s(count)} with unrecognised status ${JSON.stringify(text)} counted as completed; if that is wrong, map it, e.g. --status-map ${JSON.stringify(`${text}=cancelled`)}`,
+    );
   }
   for (const [text, count] of unreadableGuest) {
     warnings.push(`${file}: ${count} order${s(count)} with unrecognised guest value ${JSON.stringify(text)} (expected true/false, 1/0, yes/no); their guest status is unknown`);

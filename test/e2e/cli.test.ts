@@ -18,7 +18,7 @@ describe("Shopify export (fixtures/orders/shopify-small.csv)", () => {
   it("exits 0 and warns on stderr about the unknown status and the short history, nothing else", () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toBe(
-      `shopmetrics: warning: ${fixture("shopify-small.csv")}: 1 order with unrecognised status "expired" excluded (see docs/rules.md, "Counted orders")\n` +
+      `shopmetrics: warning: ${fixture("shopify-small.csv")}: 1 order with unrecognised status "expired" counted as completed; if that is wrong, map it, e.g. --status-map "expired=cancelled"\n` +
         // P = [2023-07-02, 2024-07-01): 365 days, with 2024-02-29 in it.
         "shopmetrics: warning: a previous window starts on 2023-07-02 but the data starts on 2024-06-15: customersAtStart is understated, and retention, churn and clv with it\n",
     );
@@ -37,18 +37,19 @@ describe("Shopify export (fixtures/orders/shopify-small.csv)", () => {
   it("groups line items into orders, never summing Total over rows", () => {
     // Counted EUR orders in the window: #1002 120.50 (bob — his email is only on the second row),
     // #1003 80.00 − 30.00 refunded = 50.00 (ann, three rows), #1006 25.00 (pending → processing,
-    // no email), #1008 19.99 (bob, 23:30 on the as-of day). #1001 is before the window, #1009 is
-    // at the exclusive end, #1004 cancelled, #1005 refunded, #1012 unknown status.
+    // no email), #1008 19.99 (bob, 23:30 on the as-of day), #1012 5.00 (frank; its unknown status
+    // "expired" counts as completed, with a warning). #1001 is before the window, #1009 is at the
+    // exclusive end, #1004 cancelled, #1005 refunded.
     expect(report.groups[1]).toMatchObject({
       currency: "EUR",
       metrics: {
-        orders: 4,
-        revenue: 215.49, // 120.50 + 50.00 + 25.00 + 19.99
-        aov: 53.87, // 215.49 / 4 = 53.8725
-        customers: 2, // bob, ann (ANN@example.com with spaces is ann)
-        newCustomers: 1, // bob; ann first bought EUR on 2024-06-15
-        purchaseFrequency: 1.5, // 3 identified orders / 2
-        repeatPurchaseRate: 0.5, // bob has 2 orders in the window
+        orders: 5,
+        revenue: 220.49, // 120.50 + 50.00 + 25.00 + 19.99 + 5.00
+        aov: 44.1, // 220.49 / 5 = 44.098
+        customers: 3, // bob, ann (ANN@example.com with spaces is ann), frank
+        newCustomers: 2, // bob, frank; ann first bought EUR on 2024-06-15
+        purchaseFrequency: 4 / 3, // 4 identified orders / 3
+        repeatPurchaseRate: 1 / 3, // bob has 2 orders in the window
         guestCheckoutRate: null,
       },
       notes: expect.objectContaining({
@@ -77,7 +78,7 @@ describe("Shopify export (fixtures/orders/shopify-small.csv)", () => {
       rowsRead: 15,
       rowsSkipped: 0,
       ordersRead: 12,
-      ordersExcluded: { cancelled: 2, refunded: 1, "unknown-status": 1 },
+      ordersExcluded: { cancelled: 2, refunded: 1 },
       unidentifiedOrders: 1,
       problems: [],
       problemsOmitted: 0,
@@ -98,7 +99,7 @@ describe("Shopify export (fixtures/orders/shopify-small.csv)", () => {
   it("defaults --as-of to the local date of the latest order (#1009, 2025-07-01)", () => {
     const latest = json(runCli(args.filter((a, i) => a !== "--as-of" && args[i - 1] !== "--as-of")).stdout);
     expect(latest.asOf).toBe("2025-07-01");
-    expect(latest.groups[1].metrics.orders).toBe(5); // #1009 now inside, #1002 … still inside
+    expect(latest.groups[1].metrics.orders).toBe(6); // #1009 now inside, #1002 … still inside
   });
 });
 
@@ -170,20 +171,22 @@ describe("generic files", () => {
     expect(run.status).toBe(0);
     const report = json(run.stdout);
     expect(report.inputs[0].platform).toBe("generic");
-    // Counted: A1 10.00 (x, guest), A2 20.00 − 5.00 (id 9, account), A4 40.00 (no identity, guest),
-    // A5 50.00 (z, guest unknown). A3 has an empty status: excluded as unknown.
+    // Counted: A1 10.00 (x, guest), A2 20.00 − 5.00 (id 9, account), A3 30.00 (id 9 = y, account;
+    // its empty status counts as completed, with a warning), A4 40.00 (no identity, guest),
+    // A5 50.00 (z, guest unknown).
     expect(report.groups[0].metrics).toMatchObject({
-      orders: 4,
-      revenue: 115,
-      aov: 28.75,
-      customers: 3,
+      orders: 5,
+      revenue: 145,
+      aov: 29,
+      customers: 3, // x, id 9 (A2 and A3), z
       newCustomers: 3,
-      purchaseFrequency: 1,
-      repeatPurchaseRate: 0,
-      guestCheckoutRate: 2 / 3,
+      purchaseFrequency: 4 / 3,
+      repeatPurchaseRate: 1 / 3, // id 9
+      guestCheckoutRate: 0.5, // A1, A4 of the 4 known
     });
-    expect(report.groups[0].notes.guestCheckoutRate).toBe("over the 3 of 4 orders whose guest status is known");
-    expect(report.dataQuality.ordersExcluded).toEqual({ "unknown-status": 1 });
+    expect(report.groups[0].notes.guestCheckoutRate).toBe("over the 4 of 5 orders whose guest status is known");
+    expect(report.dataQuality.ordersExcluded).toEqual({});
+    expect(run.stderr).toContain("1 order with an empty status counted as completed");
   });
 
   it("maps any header with --map and takes the currency from --currency", () => {
@@ -257,11 +260,11 @@ describe("table output and colour", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("shopmetrics report · 2024-07-01 … 2025-06-30 (window 365d, 365 days, Europe/Prague)");
     expect(run.stdout).toContain(`orders: ${fixture("shopify-small.csv")} (shopify, 15 rows)`);
-    expect(run.stdout).toMatch(/│ Revenue\s+│\s+215\.49 EUR │/);
-    expect(run.stdout).toMatch(/│ Repeat purchase rate \(2\+ orders in window\)\s+│\s+50\.0% │/);
+    expect(run.stdout).toMatch(/│ Revenue\s+│\s+220\.49 EUR │/);
+    expect(run.stdout).toMatch(/│ Repeat purchase rate \(2\+ orders in window\)\s+│\s+33\.3% │/);
     expect(run.stdout).toMatch(/│ Guest checkout rate\s+│\s+n\/a \* │/);
     expect(run.stdout).toMatch(/│ Revenue\s+│\s+1,250\.00 CZK │/);
-    expect(run.stdout).toContain("Data: 15 rows read, 0 skipped; 12 orders, 4 excluded (cancelled 2, refunded 1, unknown-status 1); 1 without email or customer id.");
+    expect(run.stdout).toContain("Data: 15 rows read, 0 skipped; 12 orders, 3 excluded (cancelled 2, refunded 1); 1 without email or customer id.");
     expect(run.stdout).not.toMatch(/\x1b\[/);
   });
 
@@ -342,5 +345,28 @@ describe("bad input: one line on stderr, a documented exit code, no stack trace"
     const version = runCli(["--version"]);
     expect(version.status).toBe(0);
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe("--status-map", () => {
+  const args = ["report", "--orders", fixture("shopify-small.csv"), "--as-of", "2025-06-30", "--format", "json"];
+
+  it("maps a shop's own status text to ours, in any case, and the unknown-status warning goes away", () => {
+    const run = runCli([...args, "--status-map", "EXPIRED=cancelled"]);
+    const report = json(run.stdout);
+    expect(report.dataQuality.ordersExcluded).toEqual({ cancelled: 3, refunded: 1 }); // #1012 now cancelled
+    expect(report.groups[1].metrics.orders).toBe(4);
+    expect(run.stderr).not.toContain("unrecognised status");
+  });
+
+  it("wins over the format's own mapping (a shop that treats pending as unpaid)", () => {
+    const report = json(runCli([...args, "--status-map", "pending=pending-payment"]).stdout);
+    expect(report.dataQuality.ordersExcluded["pending-payment"]).toBe(1); // #1006
+  });
+
+  it.each(["expired", "expired=lost", "=cancelled"])("rejects %j with a usage error", (entry) => {
+    const run = runCli([...args, "--status-map", entry]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`invalid --status-map ${JSON.stringify(entry)}: expected 'Shop status=one of completed, processing, on-hold, pending-payment, cancelled, refunded, failed, draft'`);
   });
 });

@@ -76,6 +76,7 @@ async function report(bytes: Buffer) {
   const r = await buildReport({
     orders: { file: "t.csv", input: Readable.from([bytes]) },
     maps: new Map(),
+    statusMap: new Map(),
     currency: null,
     zone: PRAGUE,
     window: parseWindowSpec("90d")!,

@@ -61,7 +61,7 @@ describe("identity normalisation", () => {
 });
 
 describe("decodeOrder", () => {
-  const ctx = { zone: PRAGUE, currency: null, columnNames: {}, formats: new ValueFormats({}) };
+  const ctx = { zone: PRAGUE, currency: null, columnNames: {}, formats: new ValueFormats({}), statusMap: new Map() };
 
   it("decodes a WooCommerce guest order with a refund", () => {
     const result = decodeOrder(

@@ -9,7 +9,7 @@ import { ingestOrders } from "../../src/io/ingest-orders.js";
 import { FIXTURES, PRAGUE, chunked } from "../helpers.js";
 
 const ingest = (csv: string, extra: { platform?: string; strict?: boolean } = {}) =>
-  ingestOrders({ file: "t.csv", input: Readable.from([csv]), maps: new Map(), zone: PRAGUE, currency: null, strict: false, ...extra });
+  ingestOrders({ file: "t.csv", input: Readable.from([csv]), maps: new Map(), statusMap: new Map(), zone: PRAGUE, currency: null, strict: false, ...extra });
 
 describe("ingestOrders", () => {
   it("gives the same report whole and fed in tiny chunks (split inside quotes and UTF-8)", async () => {
@@ -17,6 +17,7 @@ describe("ingestOrders", () => {
     const options = (input: Readable): ReportOptions => ({
       orders: { file: "shop.csv", input },
       maps: new Map(),
+      statusMap: new Map(),
       currency: null,
       zone: PRAGUE,
       window: parseWindowSpec("365d")!,
