@@ -88,6 +88,7 @@ export function metricsOf(
   const w = resolveWindow(spec, options.asOf ? { kind: "day", day: parseDay(options.asOf)! } : { kind: "latest" }, PRAGUE, null);
   return computeGroups(timelines, w, previousWindow(spec, w, PRAGUE), METRICS, {
     guestUnknownReason: options.guestUnknownReason === undefined ? null : options.guestUnknownReason,
+    identityUnknownReason: null,
     margin: options.margin ?? 1,
   });
 }

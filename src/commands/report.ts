@@ -56,6 +56,7 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   const evaluate = (window: ReportWindow): GroupResult[] =>
     computeGroups(timelines, window, previousWindow(options.window, window, zone), METRICS, {
       guestUnknownReason: ingest.guestUnknownReason,
+      identityUnknownReason: ingest.identityUnknownReason,
       margin: options.margin,
     });
 

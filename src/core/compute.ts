@@ -3,6 +3,7 @@
  * Pure: timelines and windows in, numbers out.
  */
 import {
+  ORDER_LEVEL_METRICS,
   isDerived,
   type Accumulator,
   type CustomerFact,
@@ -28,6 +29,8 @@ export interface GroupResult {
 
 export interface ComputeOptions {
   readonly guestUnknownReason: string | null;
+  /** Why customers can't be told apart in this input; every customer metric is then null with it. */
+  readonly identityUnknownReason: string | null;
   /** --margin, for clv. */
   readonly margin: number;
 }
@@ -45,7 +48,11 @@ export function computeGroups(
   options: ComputeOptions,
 ): GroupResult[] {
   return sortedCurrencies(timelines).map((currency) =>
-    computeGroup(timelines.get(currency)!, { currency, window, previous, margin: options.margin, guestUnknownReason: options.guestUnknownReason }, metrics),
+    computeGroup(
+      timelines.get(currency)!,
+      { currency, window, previous, margin: options.margin, guestUnknownReason: options.guestUnknownReason, identityUnknownReason: options.identityUnknownReason },
+      metrics,
+    ),
   );
 }
 
@@ -97,6 +104,10 @@ export function computeGroup(timeline: Timeline, context: MetricContext, metrics
   // Results in registry order, so a derived metric sees the ones before it (money in minor units).
   const results = new Map<MetricId, MetricResult>();
   for (const metric of metrics) {
+    if (context.identityUnknownReason !== null && !ORDER_LEVEL_METRICS.has(metric.id)) {
+      results.set(metric.id, { value: null, note: context.identityUnknownReason });
+      continue;
+    }
     const result = isDerived(metric) ? metric.derive(results, context) : accumulators.get(metric.id)!.result();
     results.set(metric.id, result.value === null || Number.isFinite(result.value) ? result : { value: null, note: "not a finite number" });
   }

@@ -4,11 +4,11 @@
  */
 import { decimalEvidence, parseAmount } from "../core/amount.js";
 import { parseDateTime } from "../core/dates.js";
-import { minorDigits } from "../core/money.js";
+import { minorDigits, roundMinor } from "../core/money.js";
 import type { Order, OrderStatus } from "../core/order.js";
 import type { Zone } from "../core/zone.js";
-import type { OrderField, OrderFormat } from "./platforms/index.js";
-import type { MoneyField, ValueFormats } from "./value-formats.js";
+import { mapStatus, type OrderField, type OrderFormat } from "./platforms/index.js";
+import type { MoneyField, OrderLine, ValueFormats } from "./value-formats.js";
 
 /** A field's cell text, or null when the file has no such column. Empty cells are "". */
 export type OrderCells = Readonly<Record<OrderField, string | null>>;
@@ -28,7 +28,7 @@ export interface DecodeContext {
 
 export type DecodeResult = { readonly order: Order } | { readonly problem: string };
 
-export function decodeOrder(cells: OrderCells, key: string | null, line: number, ctx: DecodeContext): DecodeResult {
+export function decodeOrder(cells: OrderCells, key: string | null, line: number, ctx: DecodeContext, lines: readonly OrderLine[] = []): DecodeResult {
   const name = (field: OrderField) => ctx.columnNames[field] ?? field;
 
   const createdText = (cells.created_at ?? "").trim();
@@ -45,9 +45,14 @@ export function decodeOrder(cells: OrderCells, key: string | null, line: number,
   const currency = currencyText === "" ? ctx.currency : currencyText;
   const digits = minorDigits(currency);
 
-  const totalText = (cells.total ?? "").trim();
-  if (totalText === "") return { problem: `empty ${name("total")}` };
-  const total = readAmount("total", totalText, digits, ctx);
+  let total: number | string;
+  if (ctx.format.lineTotal) {
+    total = sumLines(lines, digits, ctx);
+  } else {
+    const totalText = (cells.total ?? "").trim();
+    if (totalText === "") return { problem: `empty ${name("total")}` };
+    total = readAmount("total", totalText, digits, ctx);
+  }
   if (typeof total === "string") return { problem: total };
 
   const refundedText = (cells.refunded ?? "").trim();
@@ -57,7 +62,7 @@ export function decodeOrder(cells: OrderCells, key: string | null, line: number,
   const statusText = cells.status === null ? "" : cells.status.trim();
   const cancelledAt = cells.cancelled_at === null || cells.cancelled_at.trim() === "" ? null : cells.cancelled_at;
   const mapped = cells.status === null || cancelledAt !== null ? undefined : ctx.statusMap.get(statusText.toLowerCase());
-  const status = mapped ?? ctx.format.mapStatus(cells.status === null ? null : statusText, cancelledAt);
+  const status = mapped ?? mapStatus(ctx.format, cells.status === null ? null : statusText, cancelledAt, key);
 
   const customerId = normaliseCustomerId(cells.customer_id);
   return {
@@ -82,6 +87,24 @@ export function decodeOrder(cells: OrderCells, key: string | null, line: number,
  * email spelled like this is missing, not a customer called "NA".
  */
 const MISSING = new Set(["", "na", "n/a", "#n/a", "nan", "null", "none", "-"]);
+
+/** Extra decimal digits unit prices are read with, so Σ quantity × price is exact before the one rounding. */
+const PRICE_EXTRA_DIGITS = 4;
+
+/** Σ quantity × unit price over an order's lines, exact, rounded once (half away from zero) to the minor unit. */
+function sumLines(lines: readonly OrderLine[], digits: number, ctx: DecodeContext): number | string {
+  let sum = 0;
+  for (const l of lines) {
+    if (!/^\s*[+-]?\d+\s*$/.test(l.quantity)) {
+      return `unreadable quantity in ${ctx.columnNames.quantity ?? "quantity"} on line ${l.line}: expected a whole number, got ${JSON.stringify(l.quantity)}`;
+    }
+    const price = readAmount("unit_price", l.unitPrice.trim(), digits + PRICE_EXTRA_DIGITS, ctx);
+    if (typeof price === "string") return `${price} on line ${l.line}`;
+    sum += Number(l.quantity) * price;
+  }
+  if (!Number.isSafeInteger(sum)) return "the order's total is too large to add up exactly";
+  return roundMinor(sum / 10 ** PRICE_EXTRA_DIGITS);
+}
 
 /** Minor units, or the problem: the value doesn't fit its column's decimal mark. */
 function readAmount(field: MoneyField, text: string, digits: number, ctx: DecodeContext): number | string {
@@ -130,5 +153,9 @@ function decodeGuest(cells: OrderCells, customerId: string | null, format: Order
       return cells.customer_id === null ? null : customerId === null;
     case "column":
       return parseBoolean(cells.guest);
+    case "column-equals": {
+      const value = (cells.guest ?? "").trim().toLowerCase();
+      return value === "" ? null : format.guest.values.includes(value);
+    }
   }
 }

@@ -14,7 +14,7 @@ import { KeySet } from "./key-set.js";
 import { generic } from "./platforms/generic.js";
 import { ORDER_FIELDS, ORDER_FORMATS, detectOrderFormat, orderFormatByName, type OrderField, type OrderFormat } from "./platforms/index.js";
 import { ProblemLog } from "./problems.js";
-import { ValueFormats, type ForcedFormats } from "./value-formats.js";
+import { ValueFormats, type ForcedFormats, type OrderLine } from "./value-formats.js";
 import type { DialectOptions, TextDialect } from "./dialect.js";
 import { extraCells, openCsv, type CsvRecord, type ReadProgress } from "./read-csv.js";
 
@@ -50,6 +50,8 @@ export interface IngestResult {
   readonly problems: ProblemLog;
   /** Why guest status is unknown for this file; null when the file can tell. */
   readonly guestUnknownReason: string | null;
+  /** Why customers can't be told apart in this file (no email or customer id column); null when they can. */
+  readonly identityUnknownReason: string | null;
   readonly warnings: readonly string[];
 }
 
@@ -59,6 +61,8 @@ interface PendingOrder {
   line: number;
   rows: number;
   cells: Record<OrderField, string | null>;
+  /** Each row's quantity and unit price, for formats whose total is the sum of its lines. */
+  lines: OrderLine[];
 }
 
 export async function ingestOrders(options: IngestOptions): Promise<IngestResult> {
@@ -71,7 +75,7 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
   const format = chooseFormat(header, options);
   const formatName =
     format === generic && options.platform === undefined
-      ? `it is not a ${ORDER_FORMATS.filter((f) => f !== generic).map((f) => f.label).join(" or ")}, and a ${generic.label}`
+      ? `it matches no platform's export (${ORDER_FORMATS.filter((f) => f !== generic).map((f) => f.platform).join(", ")}), and a ${generic.label}`
       : `a ${format.label}`;
   const index = resolveColumns(header, format, options.maps, { file, formatName });
   const columnNames: Partial<Record<OrderField, string>> = {};
@@ -80,7 +84,14 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
     if (at !== undefined) columnNames[field] = header[at]!.trim();
   }
   const formats = new ValueFormats(options);
-  const context: DecodeContext = { format, zone: options.zone, currency: options.currency, columnNames, formats, statusMap: options.statusMap };
+  const context: DecodeContext = {
+    format,
+    zone: options.zone,
+    currency: options.currency ?? format.defaultCurrency ?? null,
+    columnNames,
+    formats,
+    statusMap: options.statusMap,
+  };
 
   const ledger = new OrderLedger();
   const log = new ProblemLog(file, options.strict, options.onProblem);
@@ -91,21 +102,21 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
   const seenKeys = new KeySet();
   // Orders holding a value that only a later row can settle (`1,234`, `01/02/2025`): they wait.
   const deferred: PendingOrder[] = [];
-  const finish = (key: string | null, line: number, rows: number, cells: OrderCells) => {
+  const finish = (key: string | null, line: number, rows: number, cells: OrderCells, lines: OrderLine[]) => {
     if (key !== null && !seenKeys.add(key)) {
       log.skip(line, rows, `order ${JSON.stringify(key)} was already read earlier in the file (a repeated row, or rows of one order that are not together)`);
       return;
     }
-    formats.observe(cells, line);
-    if (formats.undecided(cells)) {
+    formats.observe(cells, line, lines);
+    if (formats.undecided(cells, lines)) {
       if (deferred.length >= MAX_DEFERRED) throw ambiguity(file, deferred[0]!, formats, columnNames, `the first ${MAX_DEFERRED.toLocaleString("en-US")} such orders`);
-      deferred.push({ key: key ?? "", line, rows, cells: { ...cells } });
+      deferred.push({ key: key ?? "", line, rows, cells: { ...cells }, lines });
       return;
     }
-    decode(key, line, rows, cells);
+    decode(key, line, rows, cells, lines);
   };
-  const decode = (key: string | null, line: number, rows: number, cells: OrderCells) => {
-    const result = decodeOrder(cells, key, line, context);
+  const decode = (key: string | null, line: number, rows: number, cells: OrderCells, lines: readonly OrderLine[]) => {
+    const result = decodeOrder(cells, key, line, context, lines);
     if ("problem" in result) {
       log.skip(line, rows, result.problem);
       return;
@@ -130,26 +141,28 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
       log.skip(record.line, 1, `empty ${columnNames.order_id ?? "order_id"}`);
       continue;
     }
+    const lines: OrderLine[] = format.lineTotal ? [{ line: record.line, quantity: cells.quantity ?? "", unitPrice: cells.unit_price ?? "" }] : [];
     if (format.grain === "order" || keyText === null) {
-      finish(keyText, record.line, 1, cells);
+      finish(keyText, record.line, 1, cells, lines);
       continue;
     }
     if (pending && pending.key === keyText) {
       // Forward-fill: a field keeps the first non-empty value among the order's rows.
       pending.rows++;
+      pending.lines.push(...lines);
       for (const field of ORDER_FIELDS) {
         const value = cells[field];
         if (value !== null && value.trim() !== "" && (pending.cells[field] ?? "").trim() === "") pending.cells[field] = value;
       }
       continue;
     }
-    if (pending) finish(pending.key, pending.line, pending.rows, pending.cells);
-    pending = { key: keyText, line: record.line, rows: 1, cells };
+    if (pending) finish(pending.key, pending.line, pending.rows, pending.cells, pending.lines);
+    pending = { key: keyText, line: record.line, rows: 1, cells, lines };
   }
-  if (pending) finish(pending.key, pending.line, pending.rows, pending.cells);
+  if (pending) finish(pending.key, pending.line, pending.rows, pending.cells, pending.lines);
   for (const order of deferred) {
-    if (formats.undecided(order.cells)) throw ambiguity(file, order, formats, columnNames, "the whole file");
-    decode(index.order_id === undefined ? null : order.key, order.line, order.rows, order.cells);
+    if (formats.undecided(order.cells, order.lines)) throw ambiguity(file, order, formats, columnNames, "the whole file");
+    decode(index.order_id === undefined ? null : order.key, order.line, order.rows, order.cells, order.lines);
   }
 
   return {
@@ -160,6 +173,10 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
     rowsRead,
     problems: log,
     guestUnknownReason: guestUnknownReason(format, index),
+    identityUnknownReason:
+      index.email === undefined && index.customer_id === undefined
+        ? `the ${format === generic ? "file" : format.label} has no email or customer id column, so customers can't be told apart${format === generic ? " (point at one with --map email=COLUMN or --map customer_id=COLUMN)" : ""}`
+        : null,
     warnings: fileWarnings(file, index, options.currency, ledger, unreadableGuest),
   };
 }
@@ -174,7 +191,7 @@ function ambiguity(
   columnNames: Partial<Record<OrderField, string>>,
   scope: string,
 ): AppError {
-  const { field, text } = formats.undecided(order.cells)!;
+  const { field, text } = formats.undecided(order.cells, order.lines)!;
   const column = columnNames[field] ?? field;
   const message =
     field === "created_at"
@@ -240,5 +257,7 @@ function guestUnknownReason(format: OrderFormat, index: ColumnIndex<OrderField>)
       return index.customer_id === undefined ? `the file has no customer id column, which is what marks a guest checkout (0 or empty) in a ${format.label}` : null;
     case "column":
       return index.guest === undefined ? "the file has no guest column; add one (true/false, 1/0, yes/no) or point at one with --map guest=COLUMN" : null;
+    case "column-equals":
+      return index.guest === undefined ? `the file has no ${format.columns.guest?.[0] ?? "guest"} column, which marks guest checkouts in a ${format.label}` : null;
   }
 }

@@ -10,6 +10,13 @@ import { dateEvidence, type DateOrder } from "../core/dates.js";
 import type { OrderCells } from "./decode-order.js";
 import type { OrderField } from "./platforms/index.js";
 
+/** One row of a line-total order (UCI Online Retail): its quantity and unit price, as written. */
+export interface OrderLine {
+  readonly line: number;
+  readonly quantity: string;
+  readonly unitPrice: string;
+}
+
 export interface Decision<T> {
   readonly value: T;
   /** Why: the flag, or the value and line that showed it. */
@@ -17,7 +24,7 @@ export interface Decision<T> {
 }
 
 /** Money fields whose decimal mark is learned per column. */
-export const MONEY_FIELDS = ["total", "refunded"] as const satisfies readonly OrderField[];
+export const MONEY_FIELDS = ["total", "refunded", "unit_price"] as const satisfies readonly OrderField[];
 export type MoneyField = (typeof MONEY_FIELDS)[number];
 
 export interface ForcedFormats {
@@ -36,14 +43,13 @@ export class ValueFormats {
     if (forced.dateOrder) this.dateOrder = { value: forced.dateOrder, reason: "--date-format" };
   }
 
-  /** Learns from one order's cells what they show. */
-  observe(cells: OrderCells, line: number): void {
+  /** Learns from one order's cells (and its lines' unit prices, for line-total formats) what they show. */
+  observe(cells: OrderCells, line: number, lines: readonly OrderLine[] = []): void {
     for (const field of MONEY_FIELDS) {
       const text = cells[field];
-      if (text === null || this.decimal.has(field)) continue;
-      const evidence = decimalEvidence(text);
-      if (evidence === "." || evidence === ",") this.decimal.set(field, { value: evidence, reason: `${JSON.stringify(text.trim())} on line ${line}` });
+      if (text !== null) this.#observeMoney(field, text, line);
     }
+    for (const l of lines) this.#observeMoney("unit_price", l.unitPrice, l.line);
     const date = cells.created_at;
     if (date !== null && this.dateOrder === null) {
       const evidence = dateEvidence(date);
@@ -51,15 +57,24 @@ export class ValueFormats {
     }
   }
 
-  /** The first value in `cells` that can't be read until its column is decided, or null. */
-  undecided(cells: OrderCells): { readonly field: OrderField; readonly text: string } | null {
+  /** The first value in `cells` (or its lines) that can't be read until its column is decided, or null. */
+  undecided(cells: OrderCells, lines: readonly OrderLine[] = []): { readonly field: OrderField; readonly text: string } | null {
     for (const field of MONEY_FIELDS) {
       const text = cells[field];
       if (text !== null && !this.decimal.has(field) && decimalEvidence(text) === "ambiguous") return { field, text: text.trim() };
     }
+    if (!this.decimal.has("unit_price")) {
+      for (const l of lines) if (decimalEvidence(l.unitPrice) === "ambiguous") return { field: "unit_price", text: l.unitPrice.trim() };
+    }
     const date = cells.created_at;
     if (date !== null && this.dateOrder === null && dateEvidence(date) === "ambiguous") return { field: "created_at", text: date.trim() };
     return null;
+  }
+
+  #observeMoney(field: MoneyField, text: string, line: number): void {
+    if (this.decimal.has(field)) return;
+    const evidence = decimalEvidence(text);
+    if (evidence === "." || evidence === ",") this.decimal.set(field, { value: evidence, reason: `${JSON.stringify(text.trim())} on line ${line}` });
   }
 
   /** The decimal mark to read `field` with: decided, or "." when no value has shown one yet. */

@@ -74,7 +74,12 @@ export interface MetricContext {
   readonly margin: number;
   /** Why the input cannot say which orders were guest checkouts; null when it can. */
   readonly guestUnknownReason: string | null;
+  /** Why customers can't be told apart (no email or customer id column); null when they can. */
+  readonly identityUnknownReason: string | null;
 }
+
+/** Metrics about orders, not customers: the only ones computed when customers can't be told apart. */
+export const ORDER_LEVEL_METRICS: ReadonlySet<MetricId> = new Set<MetricId>(["orders", "revenue", "aov", "guestCheckoutRate"]);
 
 export interface MetricResult {
   /** null when the metric cannot be computed (denominator 0, input missing) — never NaN or ±Infinity. */

@@ -282,8 +282,11 @@ describe("bad input: one line on stderr, a documented exit code, no stack trace"
     [["report", "--orders", fixture("shopify-small.csv"), "--as-of", "31.12.2025"], 'shopmetrics: error: invalid --as-of "31.12.2025": expected YYYY-MM-DD or today'],
     [["report", "--orders", fixture("shopify-small.csv"), "--tz", "Mars/Olympus"], 'shopmetrics: error: invalid --tz "Mars/Olympus": expected an IANA time zone such as Europe/Prague'],
     [["report", "--orders", fixture("shopify-small.csv"), "--window", "2025-01-01..2025-02-01", "--as-of", "2025-02-01"], "shopmetrics: error: --as-of cannot be combined with a --window date range: the range's last day is the as-of date"],
-    [["report", "--orders", fixture("shopify-small.csv"), "--map", "amount=Total"], 'shopmetrics: error: invalid --map "amount=Total": unknown field "amount"; fields are order_id, created_at, customer_id, email, total, refunded, currency, status, guest, cancelled_at'],
-    [["report", "--orders", fixture("shopify-small.csv"), "--platform", "magento"], "shopmetrics: error: option '--platform <name>' argument 'magento' is invalid. Allowed choices are shopify, woocommerce, generic."],
+    [["report", "--orders", fixture("shopify-small.csv"), "--map", "amount=Total"], 'shopmetrics: error: invalid --map "amount=Total": unknown field "amount"; fields are order_id, created_at, customer_id, email, total, refunded, currency, status, guest, cancelled_at, quantity, unit_price'],
+    [
+      ["report", "--orders", fixture("shopify-small.csv"), "--platform", "opencart"],
+      "shopmetrics: error: option '--platform <name>' argument 'opencart' is invalid. Allowed choices are shopify, woocommerce, shoptet, upgates, prestashop, bigcommerce, magento, ecwid, online-retail, generic.",
+    ],
     [["report"], "shopmetrics: error: required option '--orders <file>' not specified"],
   ])("usage error %j exits 2", (args, message) => {
     const run = runCli(args);
@@ -302,7 +305,7 @@ describe("bad input: one line on stderr, a documented exit code, no stack trace"
     ],
     [
       ["report", "--orders", fixture("unrecognised-header.csv")],
-      `shopmetrics: error: ${fixture("unrecognised-header.csv")}:1: unrecognised header: it is not a Shopify orders export or WooCommerce order export, and a generic orders file needs created_at, total. Columns found: Datum, Castka, Zakaznik. Point a field at a column with --map FIELD=COLUMN`,
+      `shopmetrics: error: ${fixture("unrecognised-header.csv")}:1: unrecognised header: it matches no platform's export (shopify, woocommerce, shoptet, upgates, prestashop, bigcommerce, magento, ecwid, online-retail), and a generic orders file needs created_at, total. Columns found: Datum, Castka, Zakaznik. Point a field at a column with --map FIELD=COLUMN`,
     ],
     [
       ["report", "--orders", fixture("invoices-mapped.csv"), "--map", "created_at=Date", "--map", "total=TotalPrice"],

@@ -123,7 +123,8 @@ describe.skipIf(!hasSharedData)(`a trimmed 2014–2017 Shopify export (panalysis
     const r = JSON.parse(run.stdout);
     expect(r.dataQuality).toMatchObject({ rowsRead: 1057, rowsSkipped: 0, ordersRead: 1057, unidentifiedOrders: 1057 });
     expect(r.groups[0].metrics.orders).toBe(1057); // SOURCES.md: 1,057 rows, one per order
-    expect(r.groups[0].metrics.customers).toBe(0);
+    expect(r.groups[0].metrics.customers).toBeNull();
+    expect(r.groups[0].notes.customers).toBe("the Shopify orders export has no email or customer id column, so customers can't be told apart");
     expect(r.groups[0].metrics.purchaseFrequency).toBeNull();
     expect(run.stderr).toContain("no status column; every order is counted as a sale");
   });

@@ -17,6 +17,8 @@ const empty: OrderCells = {
   status: null,
   guest: null,
   cancelled_at: null,
+  quantity: null,
+  unit_price: null,
 };
 
 describe("identity normalisation", () => {

@@ -1,6 +1,7 @@
 /** Every status mapping in the rules (docs/rules.md, "Counted orders"). */
 import { describe, expect, it } from "vitest";
 import { COUNTED_STATUSES } from "../../src/core/order.js";
+import { mapStatus } from "../../src/io/platforms/index.js";
 import { generic } from "../../src/io/platforms/generic.js";
 import { shopify } from "../../src/io/platforms/shopify.js";
 import { woocommerce } from "../../src/io/platforms/woocommerce.js";
@@ -18,16 +19,16 @@ describe("Shopify statuses", () => {
     ["expired", "unknown-status"],
     ["", "unknown-status"],
   ])("Financial Status %j → %s", (status, expected) => {
-    expect(shopify.mapStatus(status, null)).toBe(expected);
+    expect(mapStatus(shopify, status, null, null)).toBe(expected);
   });
 
   it("Cancelled at set → cancelled, whatever the Financial Status", () => {
-    expect(shopify.mapStatus("paid", "2025-05-12 10:00:00 -0400")).toBe("cancelled");
-    expect(shopify.mapStatus("refunded", "2025-05-12 10:00:00 -0400")).toBe("cancelled");
+    expect(mapStatus(shopify, "paid", "2025-05-12 10:00:00 -0400", null)).toBe("cancelled");
+    expect(mapStatus(shopify, "refunded", "2025-05-12 10:00:00 -0400", null)).toBe("cancelled");
   });
 
   it("no Financial Status column (a trimmed export) → every order counted", () => {
-    expect(shopify.mapStatus(null, null)).toBe("completed");
+    expect(mapStatus(shopify, null, null, null)).toBe("completed");
   });
 });
 
@@ -47,12 +48,12 @@ describe("WooCommerce and generic statuses", () => {
     ["pending-payment", "pending-payment"],
     ["shipped", "unknown-status"],
   ])("%j → %s", (status, expected) => {
-    expect(woocommerce.mapStatus(status, null)).toBe(expected);
-    expect(generic.mapStatus(status, null)).toBe(expected);
+    expect(mapStatus(woocommerce, status, null, null)).toBe(expected);
+    expect(mapStatus(generic, status, null, null)).toBe(expected);
   });
 
   it("generic without a status column counts every order", () => {
-    expect(generic.mapStatus(null, null)).toBe("completed");
+    expect(mapStatus(generic, null, null, null)).toBe("completed");
   });
 });
 

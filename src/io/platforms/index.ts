@@ -1,12 +1,30 @@
 /** The order formats we read, and detection from a header row. */
 import { normaliseHeader } from "../columns.js";
+import { bigcommerce } from "./bigcommerce.js";
+import { ecwid } from "./ecwid.js";
 import { generic } from "./generic.js";
+import { magento } from "./magento.js";
+import { onlineRetail } from "./online-retail.js";
 import type { OrderFormat } from "./order-format.js";
+import { prestashop } from "./prestashop.js";
 import { shopify } from "./shopify.js";
+import { shoptet } from "./shoptet.js";
+import { upgates } from "./upgates.js";
 import { woocommerce } from "./woocommerce.js";
 
-/** Detection order matters: the most specific signature first, generic last. */
-export const ORDER_FORMATS: readonly OrderFormat[] = [shopify, woocommerce, generic];
+/** Detection order matters: the most specific signatures first, generic last. */
+export const ORDER_FORMATS: readonly OrderFormat[] = [
+  shopify,
+  woocommerce,
+  shoptet,
+  upgates,
+  prestashop,
+  bigcommerce,
+  magento,
+  ecwid,
+  onlineRetail,
+  generic,
+];
 
 export const PLATFORM_NAMES = ORDER_FORMATS.map((f) => f.platform);
 
@@ -14,11 +32,11 @@ export function orderFormatByName(name: string): OrderFormat | undefined {
   return ORDER_FORMATS.find((f) => f.platform === name.toLowerCase());
 }
 
-/** The first format whose signature headers are all present; null when none is. */
+/** The first format one of whose signatures is wholly present; null when none is. */
 export function detectOrderFormat(header: readonly string[]): OrderFormat | null {
   const present = new Set(header.map(normaliseHeader));
-  return ORDER_FORMATS.find((f) => f.signature.length > 0 && f.signature.every((h) => present.has(normaliseHeader(h)))) ?? null;
+  return ORDER_FORMATS.find((f) => f.signatures.some((set) => set.every((h) => present.has(normaliseHeader(h))))) ?? null;
 }
 
 export type { OrderField, OrderFormat } from "./order-format.js";
-export { ORDER_FIELDS } from "./order-format.js";
+export { ORDER_FIELDS, mapStatus } from "./order-format.js";

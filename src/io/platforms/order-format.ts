@@ -1,9 +1,9 @@
 /**
- * An order export format, described as data: which columns hold which field, how the
- * platform's statuses map to ours, how rows group into orders, and what says "guest".
- * Adding a platform means adding one of these.
+ * An order export format, described as data: which columns hold which field (with the header
+ * names in every language the platform writes), how the platform's statuses map to ours, how rows
+ * group into orders, and what says "guest". Adding a platform means adding one of these.
  */
-import { UNKNOWN_STATUS, type StatusOrUnknown } from "../../core/order.js";
+import { UNKNOWN_STATUS, type OrderStatus, type StatusOrUnknown } from "../../core/order.js";
 import type { ColumnSpec } from "../columns.js";
 
 /** The canonical order fields. `generic` files use these names as headers. */
@@ -18,6 +18,8 @@ export const ORDER_FIELDS = [
   "status",
   "guest",
   "cancelled_at",
+  "quantity",
+  "unit_price",
 ] as const;
 export type OrderField = (typeof ORDER_FIELDS)[number];
 
@@ -27,7 +29,9 @@ export type GuestRule =
   /** A customer id of 0 or empty means a guest checkout (WooCommerce, BigCommerce). */
   | { readonly kind: "customer-id-zero" }
   /** A boolean column (true/false, 1/0, yes/no). */
-  | { readonly kind: "column" };
+  | { readonly kind: "column" }
+  /** The guest column holds one of these values (lower case) for a guest, anything else for an account (Magento's NOT LOGGED IN). */
+  | { readonly kind: "column-equals"; readonly values: readonly string[] };
 
 export interface OrderFormat extends ColumnSpec<OrderField> {
   /** The --platform name. */
@@ -36,35 +40,42 @@ export interface OrderFormat extends ColumnSpec<OrderField> {
   readonly label: string;
   /** "line-item": one row per item, rows of one order adjacent and grouped by order_id. */
   readonly grain: "order" | "line-item";
-  /** Headers whose presence identifies this platform (all must be present). Empty: never detected. */
-  readonly signature: readonly string[];
+  /** Header sets that identify this platform (all headers of one set present). Empty: never detected. */
+  readonly signatures: readonly (readonly string[])[];
   readonly guest: GuestRule;
-  /**
-   * Maps the platform's status to ours. `status` is null when the file has no status column,
-   * `cancelledAt` null when it has no cancelled-at column or the cell is empty.
-   */
-  mapStatus(status: string | null, cancelledAt: string | null): StatusOrUnknown;
+  /** Status text, lower-cased and without a `wc-` prefix → ours. Anything else is unknown-status. */
+  readonly statuses: Readonly<Record<string, OrderStatus>>;
+  /** Orders whose key starts with one of these (upper case) have that status: UCI's C invoices are cancellations. */
+  readonly keyPrefixStatus?: Readonly<Record<string, OrderStatus>>;
+  /** The order total is Σ quantity × unit_price over the order's rows (UCI Online Retail has no total). */
+  readonly lineTotal?: boolean;
+  /** The currency when neither the file nor --currency says (UCI Online Retail is in GBP). */
+  readonly defaultCurrency?: string;
 }
 
-/** Status words shared by WooCommerce and the generic format: our vocabulary plus its aliases. */
-export function mapWooStatus(status: string | null): StatusOrUnknown {
-  if (status === null) return "completed"; // no status column: every order counts
-  const word = status.trim().toLowerCase().replace(/^wc-/, "");
-  switch (word) {
-    case "completed":
-    case "processing":
-    case "on-hold":
-    case "cancelled":
-    case "refunded":
-    case "failed":
-    case "draft":
-    case "pending-payment":
-      return word;
-    case "pending":
-      return "pending-payment";
-    case "checkout-draft":
-      return "draft";
-    default:
-      return UNKNOWN_STATUS;
+/** Our own words, which the generic format and WooCommerce use, with WooCommerce's aliases. */
+export const VOCABULARY: Readonly<Record<string, OrderStatus>> = {
+  completed: "completed",
+  processing: "processing",
+  "on-hold": "on-hold",
+  "pending-payment": "pending-payment",
+  cancelled: "cancelled",
+  refunded: "refunded",
+  failed: "failed",
+  draft: "draft",
+  pending: "pending-payment",
+  "checkout-draft": "draft",
+};
+
+/**
+ * The order's status: a cancelled-at date means cancelled; then a key prefix rule; then the
+ * format's table. A file without a status column counts every order (`status` null).
+ */
+export function mapStatus(format: OrderFormat, status: string | null, cancelledAt: string | null, key: string | null): StatusOrUnknown {
+  if (cancelledAt !== null) return "cancelled";
+  if (key !== null && format.keyPrefixStatus) {
+    for (const [prefix, mapped] of Object.entries(format.keyPrefixStatus)) if (key.toUpperCase().startsWith(prefix)) return mapped;
   }
+  if (status === null) return "completed";
+  return format.statuses[status.trim().toLowerCase().replace(/^wc-/, "")] ?? UNKNOWN_STATUS;
 }

@@ -2,13 +2,13 @@
  * WooCommerce "Customer/Order/Coupon Export" (SkyVerge), default format, export-formats.md §5.2.
  * One row per order; `customer_id` is 0 for guest checkout; `order_date` is site-local time.
  */
-import { mapWooStatus, type OrderFormat } from "./order-format.js";
+import { VOCABULARY, type OrderFormat } from "./order-format.js";
 
 export const woocommerce: OrderFormat = {
   platform: "woocommerce",
   label: "WooCommerce order export",
   grain: "order",
-  signature: ["order_id", "order_date", "order_total"],
+  signatures: [["order_id", "order_date", "order_total"]],
   columns: {
     order_id: ["order_id"],
     created_at: ["order_date"],
@@ -21,5 +21,5 @@ export const woocommerce: OrderFormat = {
   },
   required: ["order_id", "created_at", "total"],
   guest: { kind: "customer-id-zero" },
-  mapStatus: (status) => mapWooStatus(status),
+  statuses: VOCABULARY,
 };

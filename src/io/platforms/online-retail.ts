@@ -1,0 +1,30 @@
+/**
+ * The UCI Online Retail I and II line-item files (Chen 2015), export-formats.md §12: one row per
+ * invoice line, no order total: an invoice's total is Σ Quantity × UnitPrice over its lines, exact,
+ * rounded once to the minor unit. Invoices starting with C are cancellations. A customer id of NA
+ * or empty is an unidentified order. Amounts are in GBP unless --currency says otherwise.
+ */
+import type { OrderFormat } from "./order-format.js";
+
+export const onlineRetail: OrderFormat = {
+  platform: "online-retail",
+  label: "UCI Online Retail file",
+  grain: "line-item",
+  signatures: [
+    ["InvoiceNo", "Quantity", "InvoiceDate", "UnitPrice"],
+    ["Invoice", "Quantity", "InvoiceDate", "Price"],
+  ],
+  columns: {
+    order_id: ["InvoiceNo", "Invoice"],
+    created_at: ["InvoiceDate"],
+    customer_id: ["CustomerID", "Customer ID"],
+    quantity: ["Quantity"],
+    unit_price: ["UnitPrice", "Price"],
+  },
+  required: ["order_id", "created_at", "quantity", "unit_price"],
+  guest: { kind: "unknown", reason: "the UCI Online Retail data does not say which orders were guest checkouts" },
+  statuses: {},
+  keyPrefixStatus: { C: "cancelled" },
+  lineTotal: true,
+  defaultCurrency: "GBP",
+};
