@@ -3,6 +3,7 @@
  * (`01/02/2025`) is day-first or month-first for the whole file, decided from values with a
  * component over 12, never row by row.
  *   ISO 8601 (with or without an offset; see timestamp.ts)   2025-05-11 09:55:16 -0400
+ *   YYYY-MM-DD H:MM [AM|PM]                                     2026-04-20 9:41 AM
  *   D.M.YYYY [H:MM[:SS]] and D. M. YYYY (day first)           4.3.2025 10:00, 10. 7. 2026
  *   YYYY/MM/DD [H:MM[:SS]]                                      2025/03/04
  *   YYYYMMDD                                                    19970101
@@ -20,6 +21,7 @@ export type DateOrder = "dmy" | "mdy";
 export type DateEvidence = DateOrder | "ambiguous" | "none";
 
 const TIME = String.raw`(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([AaPp][Mm])?)?`;
+const DASHED_MERIDIEM = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})${TIME}$`); // Ecwid: 2026-04-20 9:41 AM
 const DOTTED = new RegExp(String.raw`^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4}|\d{2})${TIME}$`);
 const YMD_SLASH = new RegExp(String.raw`^(\d{4})/(\d{1,2})/(\d{1,2})${TIME}$`);
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
@@ -47,6 +49,7 @@ export function parseDateTime(text: string, zone: Zone, order: DateOrder | null)
   const iso = parseTimestamp(t, zone);
   if (iso !== null) return iso;
   let m: RegExpExecArray | null;
+  if ((m = DASHED_MERIDIEM.exec(t))) return civil(Number(m[1]), Number(m[2]), Number(m[3]), m.slice(4), zone);
   if ((m = DOTTED.exec(t))) return civil(year(m[3]!), Number(m[2]), Number(m[1]), m.slice(4), zone);
   if ((m = YMD_SLASH.exec(t))) return civil(Number(m[1]), Number(m[2]), Number(m[3]), m.slice(4), zone);
   if ((m = COMPACT.exec(t))) return civil(Number(m[1]), Number(m[2]), Number(m[3]), [], zone);

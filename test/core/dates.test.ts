@@ -20,6 +20,8 @@ describe("parseDateTime", () => {
     ["05/05/2025", null, "2025-05-04T22:00:00Z"], // the same either way
     ["Jun 9, 2023 9:00:00 AM", null, "2023-06-09T07:00:00Z"], // Magento
     ["Jun 17, 2026 11:49 AM", null, "2026-06-17T09:49:00Z"], // Ecwid
+    ["2026-04-20 9:41 AM", null, "2026-04-20T07:41:00Z"], // Ecwid too
+    ["2026-04-20 2:05 PM", null, "2026-04-20T12:05:00Z"],
     ["June 9, 2023 12:30 PM", null, "2023-06-09T10:30:00Z"],
     ["Jun 9, 2023 12:05 AM", null, "2023-06-08T22:05:00Z"], // 12 AM is midnight
   ])("%j (order %s) is %s", (text, order, iso) => {
