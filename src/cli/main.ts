@@ -5,7 +5,11 @@
 import { createReadStream, readFileSync } from "node:fs";
 import type { Readable, Writable } from "node:stream";
 import { CommanderError } from "commander";
+import { inspectFile } from "../commands/inspect.js";
 import { buildReport } from "../commands/report.js";
+import type { Problem } from "../core/report.js";
+import type { ReadProgress } from "../io/read-csv.js";
+import { renderInspection } from "../report/render-inspection.js";
 import { AppError, ExitCode, formatLocation } from "../errors.js";
 import { checkConditions } from "../core/conditions.js";
 import { renderCsv } from "../report/render-csv.js";
@@ -31,6 +35,41 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
   const warn = (text: string) => io.stderr.write(`shopmetrics: ${warnColor.yellow("warning:")} ${text}\n`);
   let exitCode: number = ExitCode.ok;
 
+  /**
+   * Opens the input (a file, or stdin for `-`) with the progress line and the per-row warnings
+   * every command that reads a file shows, runs `read` on it, and says what it skipped.
+   */
+  async function readInput<T>(
+    file: string,
+    showProgress: boolean,
+    read: (input: { file: string; input: Readable }, hooks: { onProgress?: (p: ReadProgress) => void; onProblem: (p: Problem) => void }) => Promise<T>,
+  ): Promise<T> {
+    if (file === "-" && (io.stdin as { isTTY?: boolean }).isTTY) {
+      io.stderr.write("shopmetrics: reading orders from the terminal; paste CSV and end with Ctrl-D (or pass a file)\n");
+    }
+    const input = file === "-" ? io.stdin : createReadStream(file);
+    const progress = showProgress && io.stderr.isTTY && !io.env.CI ? progressLine((text) => io.stderr.write(text), file) : null;
+    let problemsShown = 0;
+    try {
+      return await read(
+        { file, input },
+        {
+          onProgress: progress ? (p) => progress.update(p) : undefined,
+          onProblem(problem) {
+            if (++problemsShown > PROBLEMS_ON_STDERR) return;
+            progress?.clear();
+            warn(`${formatLocation(problem)}${problem.message}`);
+          },
+        },
+      );
+    } finally {
+      progress?.clear();
+      if (problemsShown > PROBLEMS_ON_STDERR) {
+        warn(`… ${problemsShown - PROBLEMS_ON_STDERR} more skipped rows (${problemsShown} in all; listed in the JSON)`);
+      }
+    }
+  }
+
   const program = buildProgram({
     version: readVersion(),
     writeOut: (text) => io.stdout.write(text),
@@ -38,33 +77,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     async report(raw) {
       const now = Date.now();
       const { ordersFile, format, progress: showProgress, failIf, ...options } = parseReportOptions(raw, io.env, now);
-      if (ordersFile === "-" && (io.stdin as { isTTY?: boolean }).isTTY) {
-        io.stderr.write("shopmetrics: reading orders from the terminal; paste CSV and end with Ctrl-D (or pass --orders FILE)\n");
-      }
-      const input = ordersFile === "-" ? io.stdin : createReadStream(ordersFile);
-      const progress =
-        showProgress && io.stderr.isTTY && !io.env.CI ? progressLine((text) => io.stderr.write(text), ordersFile) : null;
-      let problemsShown = 0;
-      let report;
-      try {
-        report = await buildReport({
-          ...options,
-          now,
-          orders: { file: ordersFile, input },
-          onProgress: progress ? (p) => progress.update(p) : undefined,
-          onProblem(problem) {
-            if (++problemsShown > PROBLEMS_ON_STDERR) return;
-            progress?.clear();
-            warn(`${formatLocation(problem)}${problem.message}`);
-          },
-        });
-      } finally {
-        progress?.clear();
-      }
-      const { rowsSkipped } = report.dataQuality;
-      if (problemsShown > PROBLEMS_ON_STDERR) {
-        warn(`… ${problemsShown - PROBLEMS_ON_STDERR} more skipped rows (${rowsSkipped} in all; listed in the JSON dataQuality.problems)`);
-      }
+      const report = await readInput(ordersFile, showProgress, (orders, hooks) => buildReport({ ...options, ...hooks, now, orders }));
       for (const warning of report.warnings) warn(warning);
       const text =
         format === "json"
@@ -83,6 +96,12 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
           warn(`--fail-if ${outcome.condition.text} not evaluated for ${where}: ${outcome.condition.metric} is null`);
         }
       }
+    },
+    async inspect(raw) {
+      // The same reading options as report; the report-only ones take their defaults.
+      const { ordersFile, format, ...options } = parseReportOptions({ window: "365d", margin: "1", failIf: [], progress: true, ...raw }, io.env, Date.now());
+      const inspection = await readInput(ordersFile, true, (orders, hooks) => inspectFile({ ...options, ...hooks, orders }));
+      io.stdout.write(format === "json" ? `${JSON.stringify(inspection, null, 2)}\n` : renderInspection(inspection, chalkFor(colorEnabled(io.env, io.stdout.isTTY))));
     },
   });
 

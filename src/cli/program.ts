@@ -9,6 +9,7 @@ export interface ProgramHandlers {
   writeOut(text: string): void;
   writeErr(text: string): void;
   report(options: RawReportOptions): Promise<void>;
+  inspect(options: Partial<RawReportOptions> & Pick<RawReportOptions, "orders" | "map" | "statusMap" | "format">): Promise<void>;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -25,21 +26,13 @@ export function buildProgram(handlers: ProgramHandlers): Command {
     })
     .showSuggestionAfterError();
 
-  program
+  const report = program
     .command("report")
     .description(
       "Engagement metrics per currency over a window: AOV, purchase frequency, repeat, returning and guest checkout rates, new customers, retention, churn, days between purchases, CLV",
     )
-    .requiredOption("--orders <file>", "orders export CSV (Shopify, WooCommerce or generic); - reads stdin")
-    .addOption(new Option("--platform <name>", "force the export format instead of detecting it from the header").choices(PLATFORM_NAMES))
-    .option("--map <field=column>", "read FIELD from COLUMN (repeatable), e.g. --map created_at=InvoiceDate", collect, [])
-    .option("--currency <code>", "currency of amounts when the file has no currency column")
-    .option("--status-map <text=status>", "map a shop status to ours (repeatable), e.g. 'Čeká na platbu=pending-payment'", collect, [])
-    .option("--encoding <label>", "text encoding instead of detecting it (utf-8, windows-1250, …)")
-    .option("--delimiter <char>", "field delimiter instead of sniffing it (, ; | or tab)")
-    .addOption(new Option("--decimal <mark>", "decimal mark of amounts, when the values can't tell (1,234)").choices([".", ","]))
-    .addOption(new Option("--date-format <order>", "day/month order of slash dates (01/02/2025), when the values can't tell").choices(["dmy", "mdy"]))
-    .option("--tz <zone>", "IANA time zone for wall-clock times and day bounds (default: $TZ, else the system zone)")
+    .requiredOption("--orders <file>", "orders export CSV (Shopify, WooCommerce, Shoptet, … or generic); - reads stdin");
+  addInputOptions(report)
     .option("--window <spec>", "Nd, Nm (calendar months), Ny, all, or YYYY-MM-DD..YYYY-MM-DD", "365d")
     .option("--as-of <date>", "last day inside the window, YYYY-MM-DD or today (default: date of the latest order)")
     .addOption(new Option("--format <format>", "output format (csv: tidy rows of as-of, currency, metric, value)").choices(["table", "json", "csv"]).default("table"))
@@ -64,5 +57,28 @@ Examples:
     )
     .action(async (options: RawReportOptions) => handlers.report(options));
 
+  const inspect = program
+    .command("inspect")
+    .description("Show what shopmetrics reads in an export, and why: platform, encoding, delimiter, decimal marks, dates, columns, statuses, first orders")
+    .argument("<file>", "the export to inspect; - reads stdin");
+  addInputOptions(inspect)
+    .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
+    .option("--strict", "exit 3 on the first row that cannot be read")
+    .action(async (file: string, options: Omit<RawReportOptions, "orders">) => handlers.inspect({ ...options, orders: file }));
+
   return program;
+}
+
+/** The options that say how to read a file, shared by every command that reads one. */
+function addInputOptions(command: Command): Command {
+  return command
+    .addOption(new Option("--platform <name>", "force the export format instead of detecting it from the header").choices(PLATFORM_NAMES))
+    .option("--map <field=column>", "read FIELD from COLUMN (repeatable), e.g. --map created_at=InvoiceDate", collect, [])
+    .option("--currency <code>", "currency of amounts when the file has no currency column")
+    .option("--status-map <text=status>", "map a shop status to ours (repeatable), e.g. 'Čeká na platbu=pending-payment'", collect, [])
+    .option("--encoding <label>", "text encoding instead of detecting it (utf-8, windows-1250, …)")
+    .option("--delimiter <char>", "field delimiter instead of sniffing it (, ; | or tab)")
+    .addOption(new Option("--decimal <mark>", "decimal mark of amounts, when the values can't tell (1,234)").choices([".", ","]))
+    .addOption(new Option("--date-format <order>", "day/month order of slash dates (01/02/2025), when the values can't tell").choices(["dmy", "mdy"]))
+    .option("--tz <zone>", "IANA time zone for wall-clock times and day bounds (default: $TZ, else the system zone)");
 }

@@ -7,7 +7,7 @@
  */
 import { IdentityGraph } from "./identity.js";
 import type { Minor } from "./money.js";
-import { COUNTED_STATUSES, UNKNOWN_STATUS, revenueOf, type Order } from "./order.js";
+import { COUNTED_STATUSES, UNKNOWN_STATUS, revenueOf, type Order, type StatusOrUnknown } from "./order.js";
 
 /** The counted orders of one currency, column by column. */
 export class OrderColumns {
@@ -56,6 +56,8 @@ export class OrderLedger {
   readonly excluded = new Map<string, number>();
   /** Raw status texts that no mapping knew (counted as completed), with counts. */
   readonly unknownStatuses = new Map<string, number>();
+  /** Every raw status text read, with the status it was mapped to and its count. */
+  readonly statusTexts = new Map<string, { status: StatusOrUnknown; count: number }>();
   /** Orders (any status) with neither an email nor a customer id. */
   unidentified = 0;
   /** Earliest and latest creation instant over all orders read (any status); NaN when none. */
@@ -77,6 +79,9 @@ export class OrderLedger {
       this.groups.set(order.currency, group);
     }
     if (order.status === UNKNOWN_STATUS) increment(this.unknownStatuses, order.statusText);
+    const seen = this.statusTexts.get(order.statusText);
+    if (seen) seen.count++;
+    else this.statusTexts.set(order.statusText, { status: order.status, count: 1 });
     if (!COUNTED_STATUSES.has(order.status)) {
       increment(this.excluded, order.status);
       return;

@@ -4,7 +4,7 @@
  */
 import type { Readable } from "node:stream";
 import { OrderLedger } from "../core/ledger.js";
-import type { OrderStatus } from "../core/order.js";
+import type { Order, OrderStatus } from "../core/order.js";
 import type { Problem } from "../core/report.js";
 import type { Zone } from "../core/zone.js";
 import { AppError, usageError } from "../errors.js";
@@ -35,6 +35,8 @@ export interface IngestOptions extends DialectOptions, ForcedFormats {
   readonly onProgress?: (progress: ReadProgress) => void;
   /** Called for every skipped row (the CLI warns on stderr). */
   readonly onProblem?: (problem: Problem) => void;
+  /** Called for every order decoded (inspect shows the first few). */
+  readonly onOrder?: (order: Order) => void;
 }
 
 export interface IngestResult {
@@ -44,6 +46,10 @@ export interface IngestResult {
   /** The decimal marks and date order read, and why. */
   readonly formats: ValueFormats;
   readonly format: OrderFormat;
+  /** Why this format: --platform, the header signature, or the generic fallback. */
+  readonly formatReason: string;
+  /** Field → the header it was read from. */
+  readonly columnNames: Readonly<Partial<Record<OrderField, string>>>;
   /** Records after the header. */
   readonly rowsRead: number;
   /** Rows not used in any order, and why. */
@@ -73,6 +79,14 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
   const header = first.value.fields;
 
   const format = chooseFormat(header, options);
+  const formatReason =
+    options.platform !== undefined
+      ? "--platform"
+      : format === generic
+        ? detectOrderFormat(header) === generic
+          ? "the header has the generic columns created_at and total"
+          : "no platform's header matched; read as a generic file"
+        : `the header has ${format.signatures.find((set) => set.every((h) => header.some((c) => c.trim().toLowerCase() === h.toLowerCase())))!.join(", ")}`;
   const formatName =
     format === generic && options.platform === undefined
       ? `it matches no platform's export (${ORDER_FORMATS.filter((f) => f !== generic).map((f) => f.platform).join(", ")}), and a ${generic.label}`
@@ -124,6 +138,7 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
     if (format.guest.kind === "column" && cells.guest !== null && cells.guest.trim() !== "" && parseBoolean(cells.guest) === null) {
       unreadableGuest.set(cells.guest.trim(), (unreadableGuest.get(cells.guest.trim()) ?? 0) + 1);
     }
+    options.onOrder?.(result.order);
     ledger.add(result.order);
   };
 
@@ -170,6 +185,8 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
     dialect,
     formats,
     format,
+    formatReason,
+    columnNames,
     rowsRead,
     problems: log,
     guestUnknownReason: guestUnknownReason(format, index),

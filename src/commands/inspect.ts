@@ -1,0 +1,134 @@
+/**
+ * `shopmetrics inspect FILE`: what was read and why — platform, encoding, delimiter, each money
+ * column's decimal mark, the date order, the row grain, the column mapping, the statuses found
+ * with their mapping and counts, and the first few orders as the metrics see them. The file is
+ * read once, exactly as `report` reads it.
+ */
+import type { Readable } from "node:stream";
+import { toMajor, minorDigits } from "../core/money.js";
+import type { Order } from "../core/order.js";
+import type { Problem } from "../core/report.js";
+import type { Zone } from "../core/zone.js";
+import type { DialectOptions } from "../io/dialect.js";
+import { ingestOrders } from "../io/ingest-orders.js";
+import type { OrderField } from "../io/platforms/index.js";
+import type { ReadProgress } from "../io/read-csv.js";
+import { MONEY_FIELDS, type ForcedFormats } from "../io/value-formats.js";
+import type { OrderStatus } from "../core/order.js";
+
+export const INSPECTION_SCHEMA_VERSION = 1;
+/** How many normalised orders inspect shows. */
+const SAMPLE_ORDERS = 5;
+
+export interface InspectOptions extends DialectOptions, ForcedFormats {
+  readonly orders: { readonly file: string; readonly input: Readable };
+  readonly platform?: string;
+  readonly maps: ReadonlyMap<OrderField, string>;
+  readonly statusMap: ReadonlyMap<string, OrderStatus>;
+  readonly currency: string | null;
+  readonly zone: Zone;
+  readonly strict: boolean;
+  readonly onProgress?: (progress: ReadProgress) => void;
+  readonly onProblem?: (problem: Problem) => void;
+}
+
+export interface Explained<T> {
+  readonly value: T;
+  readonly reason: string;
+}
+
+export interface Inspection {
+  readonly schemaVersion: typeof INSPECTION_SCHEMA_VERSION;
+  readonly kind: "inspection";
+  readonly file: string;
+  readonly timezone: string;
+  readonly platform: Explained<string> & { readonly label: string };
+  readonly encoding: Explained<string>;
+  readonly delimiter: Explained<string>;
+  /** Row grain: one row per order, or one per line item grouped into orders. */
+  readonly grain: "order" | "line-item";
+  /** Field → header read. */
+  readonly columns: Readonly<Partial<Record<OrderField, string>>>;
+  /** Per money column: its decimal mark and why; null value when no value needed one. */
+  readonly decimal: Readonly<Partial<Record<OrderField, Explained<"." | "," | null>>>>;
+  /** The day/month order of slash dates and why; null value when the file has none to settle. */
+  readonly dateOrder: Explained<"dmy" | "mdy" | null>;
+  readonly statuses: readonly { readonly text: string; readonly status: string; readonly count: number }[];
+  readonly rows: number;
+  readonly rowsSkipped: number;
+  readonly orders: number;
+  readonly sample: readonly SampleOrder[];
+  readonly problems: readonly Problem[];
+  readonly warnings: readonly string[];
+}
+
+export interface SampleOrder {
+  readonly key: string | null;
+  readonly line: number;
+  readonly createdAt: string;
+  readonly currency: string | null;
+  readonly total: number;
+  readonly refunded: number;
+  readonly status: string;
+  readonly email: string | null;
+  readonly customerId: string | null;
+  readonly guest: boolean | null;
+}
+
+export async function inspectFile(options: InspectOptions): Promise<Inspection> {
+  const sample: Order[] = [];
+  const ingest = await ingestOrders({
+    ...options,
+    file: options.orders.file,
+    input: options.orders.input,
+    onOrder: (order) => {
+      if (sample.length < SAMPLE_ORDERS) sample.push(order);
+    },
+  });
+  const { zone } = options;
+  const decimal: Partial<Record<OrderField, Explained<"." | "," | null>>> = {};
+  for (const field of MONEY_FIELDS) {
+    if (ingest.columnNames[field] === undefined) continue;
+    const decided = ingest.formats.decimal.get(field);
+    decimal[field] = decided
+      ? { value: decided.value, reason: decided.reason }
+      : { value: null, reason: "no value has a decimal mark (whole numbers only)" };
+  }
+  const order = ingest.formats.dateOrder;
+  return {
+    schemaVersion: INSPECTION_SCHEMA_VERSION,
+    kind: "inspection",
+    file: options.orders.file,
+    timezone: zone.name,
+    platform: { value: ingest.format.platform, label: ingest.format.label, reason: ingest.formatReason },
+    encoding: { value: ingest.dialect.encoding, reason: ingest.dialect.encodingReason },
+    delimiter: { value: ingest.dialect.delimiter, reason: ingest.dialect.delimiterReason },
+    grain: ingest.format.grain,
+    columns: ingest.columnNames,
+    decimal,
+    dateOrder: order ? { value: order.value, reason: order.reason } : { value: null, reason: "no slash dates that need a day/month order" },
+    statuses: [...ingest.ledger.statusTexts]
+      .map(([text, { status, count }]) => ({ text, status: status === "unknown-status" ? "unknown: counted as completed" : status, count }))
+      .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)),
+    rows: ingest.rowsRead,
+    rowsSkipped: ingest.problems.rowsSkipped,
+    orders: ingest.ledger.ordersRead,
+    sample: sample.map((o) => {
+      const digits = minorDigits(o.currency);
+      return {
+        key: o.key,
+        line: o.line,
+        createdAt: zone.formatInstant(o.at),
+        currency: o.currency,
+        total: toMajor(o.total, digits),
+        refunded: toMajor(o.refunded, digits),
+        status: o.status,
+        email: o.email,
+        customerId: o.customerId,
+        guest: o.guest,
+      };
+    }),
+    problems: ingest.problems.problems.slice(0, 20),
+    warnings: ingest.warnings,
+  };
+}
