@@ -28,9 +28,9 @@ export interface CliResult {
 }
 
 /** Runs bin/shopmetrics.js as a user would; TZ pinned to Europe/Prague, no colour unless asked. */
-export function runCli(args: string[], options: { input?: string; env?: Record<string, string> } = {}): CliResult {
+export function runCli(args: string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
+    cwd: options.cwd ?? ROOT,
     input: options.input,
     encoding: "utf8",
     env: { PATH: process.env.PATH ?? "", TZ: "Europe/Prague", ...options.env },

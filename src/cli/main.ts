@@ -16,6 +16,7 @@ import { renderCsv } from "../report/render-csv.js";
 import { renderJson } from "../report/render-json.js";
 import { renderTable } from "../report/render-table.js";
 import { chalkFor, colorEnabled, type Env } from "./color.js";
+import { loadConfig, withConfig } from "./config.js";
 import { parseReportOptions } from "./options.js";
 import { buildProgram } from "./program.js";
 import { progressLine } from "./progress.js";
@@ -76,7 +77,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     writeErr: (text) => io.stderr.write(text),
     async report(raw) {
       const now = Date.now();
-      const { ordersFile, format, progress: showProgress, failIf, ...options } = parseReportOptions(raw, io.env, now);
+      const { ordersFile, format, progress: showProgress, failIf, ...options } = parseReportOptions(withConfig(raw, loadConfig(raw.config, process.cwd())), io.env, now);
       const report = await readInput(ordersFile, showProgress, (orders, hooks) => buildReport({ ...options, ...hooks, now, orders }));
       for (const warning of report.warnings) warn(warning);
       const text =
@@ -99,7 +100,8 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     },
     async inspect(raw) {
       // The same reading options as report; the report-only ones take their defaults.
-      const { ordersFile, format, ...options } = parseReportOptions({ window: "365d", margin: "1", failIf: [], progress: true, ...raw }, io.env, Date.now());
+      const withDefaults = { window: "365d", margin: "1", failIf: [], progress: true, ...raw };
+      const { ordersFile, format, ...options } = parseReportOptions(withConfig(withDefaults, loadConfig(raw.config, process.cwd())), io.env, Date.now());
       const inspection = await readInput(ordersFile, true, (orders, hooks) => inspectFile({ ...options, ...hooks, orders }));
       io.stdout.write(format === "json" ? `${JSON.stringify(inspection, null, 2)}\n` : renderInspection(inspection, chalkFor(colorEnabled(io.env, io.stdout.isTTY))));
     },

@@ -10,7 +10,7 @@ import { METRIC_IDS, type MetricId } from "../metrics/index.js";
 import { ORDER_STATUSES, type OrderStatus } from "../core/order.js";
 import { usageError } from "../errors.js";
 import { isEncodingLabel } from "../io/dialect.js";
-import { ORDER_FIELDS, type OrderField } from "../io/platforms/index.js";
+import { ORDER_FIELDS, PLATFORM_NAMES, type OrderField } from "../io/platforms/index.js";
 import type { Env } from "./color.js";
 
 export interface RawReportOptions {
@@ -32,6 +32,7 @@ export interface RawReportOptions {
   decimal?: string;
   dateFormat?: string;
   statusMap: string[];
+  config?: string;
   strict?: boolean;
   progress: boolean;
 }
@@ -82,6 +83,14 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
   const delimiter = raw.delimiter === undefined ? undefined : raw.delimiter.toLowerCase() === "tab" || raw.delimiter === "\\t" ? "\t" : raw.delimiter;
   if (delimiter !== undefined && [...delimiter].length !== 1) {
     throw usageError(`invalid --delimiter ${JSON.stringify(raw.delimiter)}: expected one character such as , ; | or the word tab`);
+  }
+  // commander checks these choices on the command line; a config file's values are checked here.
+  if (raw.decimal !== undefined && raw.decimal !== "." && raw.decimal !== ",") throw usageError(`invalid --decimal ${JSON.stringify(raw.decimal)}: expected . or ,`);
+  if (raw.dateFormat !== undefined && raw.dateFormat !== "dmy" && raw.dateFormat !== "mdy") {
+    throw usageError(`invalid --date-format ${JSON.stringify(raw.dateFormat)}: expected dmy or mdy`);
+  }
+  if (raw.platform !== undefined && !PLATFORM_NAMES.includes(raw.platform)) {
+    throw usageError(`invalid --platform ${JSON.stringify(raw.platform)}: expected one of ${PLATFORM_NAMES.join(", ")}`);
   }
   return {
     ...(raw.decimal === undefined ? {} : { decimal: raw.decimal as "." | "," }),

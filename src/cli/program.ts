@@ -80,5 +80,6 @@ function addInputOptions(command: Command): Command {
     .option("--delimiter <char>", "field delimiter instead of sniffing it (, ; | or tab)")
     .addOption(new Option("--decimal <mark>", "decimal mark of amounts, when the values can't tell (1,234)").choices([".", ","]))
     .addOption(new Option("--date-format <order>", "day/month order of slash dates (01/02/2025), when the values can't tell").choices(["dmy", "mdy"]))
-    .option("--tz <zone>", "IANA time zone for wall-clock times and day bounds (default: $TZ, else the system zone)");
+    .option("--tz <zone>", "IANA time zone for wall-clock times and day bounds (default: $TZ, else the system zone)")
+    .option("--config <file>", "JSON settings for reading exports (default: ./shopmetrics.config.json when present); flags override it");
 }

@@ -1,0 +1,70 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { FIXTURES, runCli } from "../helpers.js";
+
+const dir = mkdtempSync(join(tmpdir(), "shopmetrics-config-"));
+const write = (name: string, json: unknown) => {
+  const path = join(dir, name);
+  writeFileSync(path, typeof json === "string" ? json : JSON.stringify(json));
+  return path;
+};
+const SHOPTET = resolve(FIXTURES, "orders/shoptet-cp1250.csv");
+
+describe("--config and shopmetrics.config.json", () => {
+  it("holds a shop's reading settings: status map, time zone, …", () => {
+    const config = write("shop.json", { statusMap: { "Vlastní stav": "cancelled" }, timezone: "Europe/Bratislava" });
+    const run = runCli(["report", "--orders", SHOPTET, "--window", "all", "--format", "json", "--config", config]);
+    expect(run.status).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.timezone).toBe("Europe/Bratislava");
+    expect(r.dataQuality.ordersExcluded).toEqual({ cancelled: 2, "pending-payment": 1 }); // 2025005 is now cancelled
+    expect(run.stderr).not.toContain("Vlastní stav");
+  });
+
+  it("is read from ./shopmetrics.config.json when present; flags override it", () => {
+    const cwd = mkdtempSync(join(tmpdir(), "shopmetrics-cwd-"));
+    writeFileSync(join(cwd, "shopmetrics.config.json"), JSON.stringify({ timezone: "Asia/Tokyo", currency: "CZK" }));
+    const base = ["report", "--orders", resolve(FIXTURES, "orders/prestashop-cs.csv"), "--window", "all", "--format", "json"];
+    const fromFile = JSON.parse(runCli(base, { cwd }).stdout);
+    expect(fromFile.timezone).toBe("Asia/Tokyo");
+    expect(fromFile.groups[0].currency).toBe("CZK");
+    expect(JSON.parse(runCli([...base, "--tz", "Europe/Prague"], { cwd }).stdout).timezone).toBe("Europe/Prague");
+  });
+
+  it("applies to inspect too", () => {
+    const config = write("inspect.json", { dateFormat: "dmy" });
+    const i = JSON.parse(runCli(["inspect", resolve(FIXTURES, "orders/online-retail.csv"), "--format", "json", "--config", config]).stdout);
+    expect(i.dateOrder).toEqual({ value: "dmy", reason: "--date-format" });
+  });
+
+  it.each([
+    [{ timezon: "Europe/Prague" }, 'unknown key "timezon"; keys are platform, map, statusMap, currency, timezone, encoding, delimiter, decimal, dateFormat'],
+    [{ map: ["created_at=Date"] }, '"map" must be an object of strings, e.g. { "created_at": "InvoiceDate" }'],
+    [{ currency: 978 }, '"currency" must be a string (as its flag --currency takes)'],
+    ["{ not json", "not valid JSON: "],
+  ])("a bad config %j is a usage error", (json, message) => {
+    const config = write("bad.json", json);
+    const run = runCli(["report", "--orders", SHOPTET, "--config", config]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`shopmetrics: error: ${config}: ${message}`);
+  });
+
+  it.each([
+    [{ decimal: ";" }, 'invalid --decimal ";": expected . or ,'],
+    [{ dateFormat: "ymd" }, 'invalid --date-format "ymd": expected dmy or mdy'],
+    [{ platform: "opencart" }, 'invalid --platform "opencart": expected one of shopify,'],
+    [{ timezone: "Mars/Olympus" }, 'invalid --tz "Mars/Olympus"'],
+  ])("a config value its flag would refuse, %j, is refused the same way", (json, message) => {
+    const run = runCli(["report", "--orders", SHOPTET, "--config", write("value.json", json)]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`shopmetrics: error: ${message}`);
+  });
+
+  it("an explicit --config that doesn't exist is an error", () => {
+    const run = runCli(["report", "--orders", SHOPTET, "--config", join(dir, "nope.json")]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^shopmetrics: error: .*nope\.json: cannot read the config file: /);
+  });
+});
