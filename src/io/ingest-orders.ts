@@ -110,6 +110,8 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
   const ledger = new OrderLedger();
   const log = new ProblemLog(file, options.strict, options.onProblem);
   const unreadableGuest = new Map<string, number>();
+  // Ids Excel turned into scientific notation (7.02255E+12) have lost digits: per field, a count and an example.
+  const excelIds = new Map<OrderField, { count: number; example: string }>();
   let rowsRead = 0;
 
   // Order keys already read: a key that comes back later in the file would count twice.
@@ -151,7 +153,16 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
       continue;
     }
     const cells = readCells(record, index);
-    const keyText = cells.order_id === null ? null : cells.order_id.trim();
+    for (const field of ID_FIELDS) {
+      const id = cells[field];
+      if (id !== null && EXCEL_NUMBER.test(id)) {
+        const seen = excelIds.get(field);
+        if (seen) seen.count++;
+        else excelIds.set(field, { count: 1, example: id.trim() });
+      }
+    }
+    // Shopify and Excel users guard ids with a leading apostrophe ('7210448301122): one is dropped.
+    const keyText = cells.order_id === null ? null : cells.order_id.trim().replace(/^'/, "");
     if (keyText === "") {
       log.skip(record.line, 1, `empty ${columnNames.order_id ?? "order_id"}`);
       continue;
@@ -194,9 +205,19 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
       index.email === undefined && index.customer_id === undefined
         ? `the ${format === generic ? "file" : format.label} has no email or customer id column, so customers can't be told apart${format === generic ? " (point at one with --map email=COLUMN or --map customer_id=COLUMN)" : ""}`
         : null,
-    warnings: fileWarnings(file, index, options.currency, ledger, unreadableGuest),
+    warnings: [
+      ...fileWarnings(file, index, options.currency, ledger, unreadableGuest),
+      ...[...excelIds].map(
+        ([field, { count, example }]) =>
+          `${file}: ${count} row${count === 1 ? "" : "s"} with ${columnNames[field] ?? field} in scientific notation (like ${JSON.stringify(example)}): Excel dropped digits, so ${field === "order_id" ? "different orders may share a key" : "different customers may be joined or one split"}; export again without saving in Excel`,
+      ),
+    ],
   };
 }
+
+/** Ids Excel may have turned into numbers: a mantissa with an exponent, such as 7.02255E+12. */
+const ID_FIELDS = ["order_id", "customer_id"] as const satisfies readonly OrderField[];
+const EXCEL_NUMBER = /^\s*'?\d+([.,]\d+)?E\+\d+\s*$/i;
 
 /** How many orders may wait for their column's format before the ambiguity is an error. */
 const MAX_DEFERRED = 100_000;

@@ -125,3 +125,17 @@ describe("ingestOrders", () => {
     expect((error as AppError).toUserString()).toBe('t.csv:2: unreadable amount in total: expected a number like 1234.50 or 1 234,50, got "abc" (--strict)');
   });
 });
+
+describe("Excel damage", () => {
+  it("warns once per column, with the count, about ids in scientific notation", async () => {
+    const result = await ingest("order_id,customer_id,created_at,total\n1,7.02255E+12,2025-01-01,1\n2,7.02255E+12,2025-01-02,1\n3,7022550000001,2025-01-03,1\n");
+    expect(result.warnings).toContain(
+      't.csv: 2 rows with customer_id in scientific notation (like "7.02255E+12"): Excel dropped digits, so different customers may be joined or one split; export again without saving in Excel',
+    );
+  });
+
+  it("drops one leading apostrophe from order keys and customer ids", async () => {
+    const result = await ingest("order_id,customer_id,created_at,total\n'0012,'42,2025-01-01,1\n0012,42,2025-01-02,1\n");
+    expect(result.problems.problems[0]?.message).toMatch(/^order "0012" was already read earlier in the file/);
+  });
+});
