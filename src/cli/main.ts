@@ -77,8 +77,13 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     writeErr: (text) => io.stderr.write(text),
     async report(raw) {
       const now = Date.now();
-      const { ordersFile, format, progress: showProgress, failIf, ...options } = parseReportOptions(withConfig(raw, loadConfig(raw.config, process.cwd())), io.env, now);
-      const report = await readInput(ordersFile, showProgress, (orders, hooks) => buildReport({ ...options, ...hooks, now, orders }));
+      const { ordersFile, customersFile, format, progress: showProgress, failIf, ...options } = parseReportOptions(
+        withConfig(raw, loadConfig(raw.config, process.cwd())),
+        io.env,
+        now,
+      );
+      const customers = customersFile === undefined ? undefined : { file: customersFile, input: createReadStream(customersFile) };
+      const report = await readInput(ordersFile, showProgress, (orders, hooks) => buildReport({ ...options, ...hooks, now, orders, customers }));
       for (const warning of report.warnings) warn(warning);
       const text =
         format === "json"

@@ -33,6 +33,7 @@ export interface RawReportOptions {
   dateFormat?: string;
   statusMap: string[];
   config?: string;
+  customers?: string;
   strict?: boolean;
   progress: boolean;
 }
@@ -40,8 +41,9 @@ export interface RawReportOptions {
 
 
 /** What the report command takes, plus what only the CLI decides (where to read, how to print). */
-export type ReportCliOptions = Omit<ReportOptions, "orders" | "now" | "onProgress" | "onProblem"> & {
+export type ReportCliOptions = Omit<ReportOptions, "orders" | "customers" | "now" | "onProgress" | "onProblem"> & {
   readonly ordersFile: string;
+  readonly customersFile?: string;
   readonly format: "table" | "json" | "csv";
   readonly progress: boolean;
   readonly failIf: readonly Condition[];
@@ -85,6 +87,7 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
     throw usageError(`invalid --delimiter ${JSON.stringify(raw.delimiter)}: expected one character such as , ; | or the word tab`);
   }
   // commander checks these choices on the command line; a config file's values are checked here.
+  if (raw.customers === "-") throw usageError("--customers must name a file (stdin is for --orders -)");
   if (raw.decimal !== undefined && raw.decimal !== "." && raw.decimal !== ",") throw usageError(`invalid --decimal ${JSON.stringify(raw.decimal)}: expected . or ,`);
   if (raw.dateFormat !== undefined && raw.dateFormat !== "dmy" && raw.dateFormat !== "mdy") {
     throw usageError(`invalid --date-format ${JSON.stringify(raw.dateFormat)}: expected dmy or mdy`);
@@ -103,6 +106,7 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
     failIf: raw.failIf.map(parseCondition),
     statusMap: parseStatusMap(raw.statusMap),
     ordersFile: raw.orders,
+    ...(raw.customers === undefined ? {} : { customersFile: raw.customers }),
     platform: raw.platform,
     maps: parseMaps(raw.map),
     currency,

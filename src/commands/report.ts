@@ -9,7 +9,10 @@ import { MIN_YEAR, daysFromCivil, formatDay } from "../core/calendar.js";
 import { computeGroups, type GroupResult, type MetricValues } from "../core/compute.js";
 import { minorDigits } from "../core/money.js";
 import type { OrderStatus } from "../core/order.js";
-import { SCHEMA_VERSION, type Change, type GroupReport, type Problem, type Report, type WindowInfo } from "../core/report.js";
+import { IdentityGraph } from "../core/identity.js";
+import { markGuestsByRegistration, type OrderLedger } from "../core/ledger.js";
+import { ingestCustomers } from "../io/ingest-customers.js";
+import { MAX_PROBLEMS, SCHEMA_VERSION, type Change, type GroupReport, type Problem, type Report, type WindowInfo } from "../core/report.js";
 import { buildTimeline, type Timeline } from "../core/timeline.js";
 import { periodEnds, previousWindow, resolveWindow, windowEndingOn, type AsOfSpec, type Period, type ReportWindow, type WindowSpec } from "../core/window.js";
 import type { Zone } from "../core/zone.js";
@@ -23,6 +26,8 @@ import { METRICS, type MetricId } from "../metrics/index.js";
 
 export interface ReportOptions extends DialectOptions, ForcedFormats {
   readonly orders: { readonly file: string; readonly input: Readable };
+  /** --customers: a customers export to join on email and customer id. */
+  readonly customers?: { readonly file: string; readonly input: Readable };
   readonly platform?: string;
   readonly maps: ReadonlyMap<OrderField, string>;
   /** --status-map: lower-cased status text → our vocabulary. */
@@ -46,8 +51,18 @@ export interface ReportOptions extends DialectOptions, ForcedFormats {
 
 export async function buildReport(options: ReportOptions): Promise<Report> {
   const { zone } = options;
-  const ingest = await ingestOrders({ ...options, file: options.orders.file, input: options.orders.input });
+  // A customers file is read first, into the identity graph the orders then join.
+  const identity = new IdentityGraph();
+  const customers = options.customers ? await ingestCustomers({ ...options, ...options.customers, identity }) : null;
+  const ingest = await ingestOrders({ ...options, file: options.orders.file, input: options.orders.input, identity });
   const { ledger } = ingest;
+  let { guestUnknownReason } = ingest;
+  if (customers && guestUnknownReason !== null) {
+    if (customers.registered) {
+      markGuestsByRegistration(ledger, customers.registered);
+      guestUnknownReason = null;
+    } else guestUnknownReason = `${guestUnknownReason}; and ${customers.registrationUnknownReason}`;
+  }
   const timelines = new Map<string | null, Timeline>();
   for (const [currency, columns] of ledger.groups) timelines.set(currency, buildTimeline(columns, ledger.identity));
 
@@ -55,7 +70,7 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   const requested = resolveWindow(options.window, options.asOf, zone, dataDays, options.now);
   const evaluate = (window: ReportWindow): GroupResult[] =>
     computeGroups(timelines, window, previousWindow(options.window, window, zone), METRICS, {
-      guestUnknownReason: ingest.guestUnknownReason,
+      guestUnknownReason,
       identityUnknownReason: ingest.identityUnknownReason,
       margin: options.margin,
     });
@@ -115,23 +130,47 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
         encoding: ingest.dialect.encoding,
         delimiter: ingest.dialect.delimiter,
       },
+      ...(customers
+        ? [
+            {
+              kind: "customers" as const,
+              file: options.customers!.file,
+              platform: customers.format.platform,
+              rows: customers.rowsRead,
+              encoding: customers.dialect.encoding,
+              delimiter: customers.dialect.delimiter,
+            },
+          ]
+        : []),
     ],
     groups,
     ...(options.every
       ? { series: series.map((point) => ({ asOf: formatDay(point.window.asOf), window: windowInfo(point.window, zone), groups: point.groups })) }
       : {}),
     dataQuality: {
-      rowsRead: ingest.rowsRead,
-      rowsSkipped: ingest.problems.rowsSkipped,
+      rowsRead: ingest.rowsRead + (customers?.rowsRead ?? 0),
+      rowsSkipped: ingest.problems.rowsSkipped + (customers?.problems.rowsSkipped ?? 0),
       ordersRead: ledger.ordersRead,
       ordersExcluded: Object.fromEntries([...ledger.excluded].sort(([a], [b]) => a.localeCompare(b))),
       unidentifiedOrders: ledger.unidentified,
-      problems: ingest.problems.problems,
-      problemsOmitted: ingest.problems.omitted,
+      problems: [...(customers?.problems.problems ?? []), ...ingest.problems.problems].slice(0, MAX_PROBLEMS),
+      problemsOmitted:
+        ingest.problems.omitted + (customers?.problems.omitted ?? 0) + Math.max(0, ingest.problems.problems.length + (customers?.problems.problems.length ?? 0) - MAX_PROBLEMS),
+      ...(customers ? customerCounts(ledger, customers.nodes) : {}),
     },
     warnings,
     definitions: Object.fromEntries(METRICS.map((m) => [m.id, m.definition])) as Record<MetricId, string>,
   };
+}
+
+/** Distinct customers in the customers file, and those of them with no order in the orders file. */
+function customerCounts(ledger: OrderLedger, nodes: readonly number[]): { customersRead: number; customersWithoutOrders: number } {
+  const { identity } = ledger;
+  const ordered = new Set([...ledger.orderNodes].map((node) => identity.find(node)));
+  const listed = new Set(nodes.map((node) => identity.find(node)));
+  let without = 0;
+  for (const root of listed) if (!ordered.has(root)) without++;
+  return { customersRead: listed.size, customersWithoutOrders: without };
 }
 
 function windowInfo(window: ReportWindow, zone: Zone): WindowInfo {

@@ -45,7 +45,14 @@ export class OrderColumns {
 }
 
 export class OrderLedger {
-  readonly identity = new IdentityGraph();
+  /** Shared with a customers file's reader when there is one, so both join on email and id. */
+  readonly identity: IdentityGraph;
+  /** Identity nodes of every order read (any status): who has ordered, for customersWithoutOrders. */
+  readonly orderNodes = new Set<number>();
+
+  constructor(identity: IdentityGraph = new IdentityGraph()) {
+    this.identity = identity;
+  }
   /** Counted orders by currency (null: currency unknown); a currency with none has an empty group. */
   readonly groups = new Map<string | null, OrderColumns>();
   /** Orders read, any status. */
@@ -72,6 +79,7 @@ export class OrderLedger {
     // that an email and a customer id are one person.
     const node = this.identity.link(order.email, order.customerId);
     if (node < 0) this.unidentified++;
+    else this.orderNodes.add(node);
     // Every currency read gets a group, even one whose orders are all excluded.
     let group = this.groups.get(order.currency);
     if (!group) {
@@ -88,6 +96,20 @@ export class OrderLedger {
     }
     this.counted++;
     group.push(order.at, revenueOf(order), node, order.guest);
+  }
+}
+
+/**
+ * Rewrites every counted order's guest flag from a list of registered customers: an order whose
+ * customer is on it is an account order, any other (an unidentified one included) a guest's.
+ */
+export function markGuestsByRegistration(ledger: OrderLedger, registered: readonly number[]): void {
+  const roots = new Set(registered.map((node) => ledger.identity.find(node)));
+  for (const columns of ledger.groups.values()) {
+    for (let i = 0; i < columns.length; i++) {
+      const node = columns.node[i]!;
+      columns.guest[i] = node >= 0 && roots.has(ledger.identity.find(node)) ? 0 : 1;
+    }
   }
 }
 

@@ -10,7 +10,7 @@ export const SCHEMA_VERSION = 1;
 
 export interface InputSummary {
   /** The record kind the file was read as. */
-  readonly kind: "orders";
+  readonly kind: "orders" | "customers";
   /** As given on the command line; `-` for stdin. */
   readonly file: string;
   /** The detected or forced platform (`shopify`, `woocommerce`, `generic`). */
@@ -33,7 +33,7 @@ export interface Problem {
 }
 
 export interface DataQuality {
-  /** CSV records after the header, over all inputs. Equals rows used + rowsSkipped. */
+  /** CSV records after the header, over all inputs (orders and customers). Equals rows used + rowsSkipped. */
   readonly rowsRead: number;
   /** Records not used, each listed in problems (up to the cap). */
   readonly rowsSkipped: number;
@@ -46,6 +46,10 @@ export interface DataQuality {
   readonly problems: readonly Problem[];
   /** Problems not listed because of the cap (MAX_PROBLEMS); they are still counted in rowsSkipped. */
   readonly problemsOmitted: number;
+  /** With --customers: customers read from it (rows with an email or id). */
+  readonly customersRead?: number;
+  /** With --customers: customers in it who placed no order in the orders file (any status). */
+  readonly customersWithoutOrders?: number;
 }
 
 export interface WindowInfo {

@@ -3,6 +3,7 @@
  * Every record after the header is accounted for: used in an order, or skipped with a problem.
  */
 import type { Readable } from "node:stream";
+import type { IdentityGraph } from "../core/identity.js";
 import { OrderLedger } from "../core/ledger.js";
 import type { Order, OrderStatus } from "../core/order.js";
 import type { Problem } from "../core/report.js";
@@ -37,6 +38,8 @@ export interface IngestOptions extends DialectOptions, ForcedFormats {
   readonly onProblem?: (problem: Problem) => void;
   /** Called for every order decoded (inspect shows the first few). */
   readonly onOrder?: (order: Order) => void;
+  /** The identity graph to join into: a customers file's, when there is one. */
+  readonly identity?: IdentityGraph;
 }
 
 export interface IngestResult {
@@ -107,7 +110,7 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
     statusMap: options.statusMap,
   };
 
-  const ledger = new OrderLedger();
+  const ledger = new OrderLedger(options.identity);
   const log = new ProblemLog(file, options.strict, options.onProblem);
   const unreadableGuest = new Map<string, number>();
   // Ids Excel turned into scientific notation (7.02255E+12) have lost digits: per field, a count and an example.

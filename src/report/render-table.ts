@@ -50,7 +50,8 @@ export function renderTable(report: Report, chalk: ChalkInstance): string {
     "",
     `Data: ${plural(dq.rowsRead, "row")} read, ${count(dq.rowsSkipped)} skipped; ${plural(dq.ordersRead, "order")}, ` +
       `${count(excludedCount)} excluded${excluded.length ? ` (${excluded.map(([reason, n]) => `${reason} ${count(n)}`).join(", ")})` : ""}; ` +
-      `${count(dq.unidentifiedOrders)} without email or customer id.`,
+      `${count(dq.unidentifiedOrders)} without email or customer id` +
+      (dq.customersRead === undefined ? "." : `; ${plural(dq.customersRead, "customer")} in the customers file, ${count(dq.customersWithoutOrders ?? 0)} without an order.`),
   );
   return `${out.join("\n")}\n`;
 }

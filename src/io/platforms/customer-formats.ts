@@ -1,0 +1,69 @@
+/**
+ * Customer export formats, as data (export-formats.md §2–5, §8). What matters for the join: the
+ * customer id and email columns, and whether the file lists registered accounts only — then an
+ * order whose customer is not in it is a guest checkout.
+ */
+import type { ColumnSpec } from "../columns.js";
+
+export const CUSTOMER_FIELDS = ["customer_id", "email", "created_at", "registered"] as const;
+export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
+
+export type Registration =
+  /** Every row is a registered account (WooCommerce, Shoptet). */
+  | { readonly kind: "all" }
+  /** The file lists guests too, so it can't tell guest orders (Shopify). */
+  | { readonly kind: "mixed"; readonly reason: string }
+  /** A boolean column says (generic `registered`). */
+  | { readonly kind: "column" }
+  /** The column holds one of these values (lower case) for a registered account (Upgates [CUSTOMER_YN] 1). */
+  | { readonly kind: "column-equals"; readonly values: readonly string[] };
+
+export interface CustomerFormat extends ColumnSpec<CustomerField> {
+  readonly platform: string;
+  readonly label: string;
+  readonly signatures: readonly (readonly string[])[];
+  readonly registration: Registration;
+}
+
+export const CUSTOMER_FORMATS: readonly CustomerFormat[] = [
+  {
+    platform: "shopify",
+    label: "Shopify customers export",
+    signatures: [
+      ["Customer ID", "Email", "Total Orders"],
+      ["First Name", "Last Name", "Email", "Total Spent"],
+    ],
+    columns: { customer_id: ["Customer ID"], email: ["Email"] },
+    required: ["email"],
+    registration: { kind: "mixed", reason: "the Shopify customers export lists guest checkouts' customers too" },
+  },
+  {
+    platform: "woocommerce",
+    label: "WooCommerce customers export",
+    signatures: [["customer_id", "email", "date_registered"]],
+    columns: { customer_id: ["customer_id"], email: ["email"], created_at: ["date_registered"] },
+    required: ["email"],
+    registration: { kind: "all" },
+  },
+  {
+    platform: "upgates",
+    label: "Upgates customers export",
+    signatures: [["[CUSTOMER_YN]", "[EMAIL]"]],
+    columns: { email: ["[EMAIL]"], customer_id: ["[CODE]"], registered: ["[CUSTOMER_YN]"] },
+    required: ["email"],
+    registration: { kind: "column-equals", values: ["1", "ano", "yes", "true"] },
+  },
+  {
+    platform: "generic",
+    label: "generic customers file",
+    signatures: [["email"], ["customer_id"]],
+    columns: { customer_id: ["customer_id"], email: ["email"], created_at: ["created_at"], registered: ["registered"] },
+    required: [],
+    registration: { kind: "column" },
+  },
+];
+
+export function detectCustomerFormat(header: readonly string[]): CustomerFormat | null {
+  const present = new Set(header.map((h) => h.trim().toLowerCase()));
+  return CUSTOMER_FORMATS.find((f) => f.signatures.some((set) => set.every((h) => present.has(h.toLowerCase())))) ?? null;
+}

@@ -1,0 +1,60 @@
+/** --customers: the join on email and customer id, guests from a registered-only list, customers without orders. */
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers.js";
+
+const json = (args: string[], input?: string) => {
+  const run = runCli(["report", ...args, "--format", "json"], input === undefined ? {} : { input });
+  expect(run.status, run.stderr).toBe(0);
+  return JSON.parse(run.stdout);
+};
+
+describe("--customers", () => {
+  it("a list of registered accounts turns a Shopify export's unknown guest rate into a number", () => {
+    // EUR counted in the window: #1002 bob, #1003 ann, #1006 (no email), #1008 bob, #1012 frank.
+    // Registered: ann, frank (bob is listed with registered=false). Guests: #1002, #1006, #1008 → 3/5.
+    // CZK: #1007 dan (not listed: guest), #1011 ann → 1/2.
+    const r = json(["--orders", "fixtures/orders/shopify-small.csv", "--as-of", "2025-06-30", "--customers", "fixtures/customers/registered.csv"]);
+    expect(r.groups[1].metrics.guestCheckoutRate).toBe(0.6);
+    expect(r.groups[0].metrics.guestCheckoutRate).toBe(0.5);
+    expect(r.groups[1].notes.guestCheckoutRate).toBeUndefined();
+    expect(r.inputs[1]).toEqual({ kind: "customers", file: "fixtures/customers/registered.csv", platform: "generic", rows: 4, encoding: "utf-8", delimiter: "," });
+    // ann, bob, frank and zoe are listed; zoe never ordered.
+    expect(r.dataQuality).toMatchObject({ customersRead: 4, customersWithoutOrders: 1, rowsRead: 15 + 4 });
+  });
+
+  it("a Shopify customers export lists guests too, so the guest rate stays null and says why", () => {
+    const r = json(["--orders", "fixtures/sample-shop/orders_export.csv", "--customers", "fixtures/sample-shop/customers_export.csv", "--tz", "Europe/Prague"]);
+    expect(r.inputs[1].platform).toBe("shopify");
+    expect(r.groups[0].metrics.guestCheckoutRate).toBeNull();
+    expect(r.groups[0].notes.guestCheckoutRate).toMatch(/; and the Shopify customers export lists guest checkouts' customers too$/);
+    // The generator's README: 35 newsletter-only subscribers never ordered, and 39 customers known
+    // only by phone have a Customer ID but no email, which the orders (email only) can't join.
+    expect(r.dataQuality.customersWithoutOrders).toBe(35 + 39);
+  });
+
+  it("joins an order known only by customer id with one known only by email", () => {
+    const orders = "order_id,created_at,customer_id,email,total\n1,2025-01-01,77,,10\n2,2025-01-02,,x@example.com,10\n";
+    const alone = json(["--orders", "-", "--currency", "EUR", "--window", "all"], orders);
+    expect(alone.groups[0].metrics.customers).toBe(2);
+    const joined = json(["--orders", "-", "--currency", "EUR", "--window", "all", "--customers", "fixtures/customers/joined.csv"], orders);
+    expect(joined.groups[0].metrics.customers).toBe(1);
+    expect(joined.groups[0].metrics.repeatPurchaseRate).toBe(1);
+  });
+
+  it("counts WooCommerce customers who never ordered; the orders' own guest flags stand", () => {
+    const args = ["--orders", "fixtures/orders/woocommerce-small.csv", "--window", "7d", "--as-of", "2025-04-05"];
+    const r = json([...args, "--customers", "fixtures/customers/woocommerce-customers.csv"]);
+    expect(r.inputs[1].platform).toBe("woocommerce");
+    expect(r.dataQuality).toMatchObject({ customersRead: 3, customersWithoutOrders: 1 }); // id 99
+    expect(r.groups[0].metrics).toEqual(json(args).groups[0].metrics);
+  });
+
+  it("refuses stdin and unreadable customer headers", () => {
+    expect(runCli(["report", "--orders", "fixtures/orders/shopify-small.csv", "--customers", "-"]).status).toBe(2);
+    const run = runCli(["report", "--orders", "fixtures/orders/shopify-small.csv", "--customers", "fixtures/orders/unrecognised-header.csv"]);
+    expect(run.status).toBe(3);
+    expect(run.stderr).toBe(
+      "shopmetrics: error: fixtures/orders/unrecognised-header.csv:1: unrecognised customers header: expected an email or customer_id column (or a platform's customers export)\n",
+    );
+  });
+});
