@@ -89,6 +89,7 @@ export function metricsOf(
   return computeGroups(timelines, w, previousWindow(spec, w, PRAGUE), METRICS, {
     guestUnknownReason: options.guestUnknownReason === undefined ? null : options.guestUnknownReason,
     identityUnknownReason: null,
+    amountUnknownReason: null,
     margin: options.margin ?? 1,
   });
 }

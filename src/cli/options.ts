@@ -10,7 +10,8 @@ import { METRIC_IDS, type MetricId } from "../metrics/index.js";
 import { ORDER_STATUSES, type OrderStatus } from "../core/order.js";
 import { usageError } from "../errors.js";
 import { isEncodingLabel } from "../io/dialect.js";
-import { ORDER_FIELDS, PLATFORM_NAMES, type OrderField } from "../io/platforms/index.js";
+import { CUSTOMER_FIELDS } from "../io/platforms/customer-formats.js";
+import { ORDER_FIELDS, PLATFORM_NAMES } from "../io/platforms/index.js";
 import type { Env } from "./color.js";
 
 export interface RawReportOptions {
@@ -34,6 +35,7 @@ export interface RawReportOptions {
   statusMap: string[];
   config?: string;
   customers?: string;
+  customersMap?: string[];
   strict?: boolean;
   progress: boolean;
 }
@@ -108,7 +110,8 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
     ordersFile: raw.orders,
     ...(raw.customers === undefined ? {} : { customersFile: raw.customers }),
     platform: raw.platform,
-    maps: parseMaps(raw.map),
+    maps: parseMaps(raw.map, ORDER_FIELDS, "--map", "created_at=InvoiceDate"),
+    customerMaps: parseMaps(raw.customersMap ?? [], CUSTOMER_FIELDS, "--customers-map", "email=customer_unique_id"),
     currency,
     zone,
     window,
@@ -154,17 +157,18 @@ function parseCondition(text: string): Condition {
   return { text: text.trim(), metric: m[1] as MetricId, op: m[2] as Condition["op"], threshold: Number(m[3]) };
 }
 
-function parseMaps(entries: readonly string[]): Map<OrderField, string> {
-  const maps = new Map<OrderField, string>();
+/** FIELD=Column entries of --map (order fields) or --customers-map (customer fields). */
+function parseMaps<F extends string>(entries: readonly string[], fields: readonly F[], flag: string, example: string): Map<F, string> {
+  const maps = new Map<F, string>();
   for (const entry of entries) {
     const at = entry.indexOf("=");
     const field = (at < 0 ? entry : entry.slice(0, at)).trim().toLowerCase();
     const column = at < 0 ? "" : entry.slice(at + 1).trim();
-    if (at < 0 || column === "") throw usageError(`invalid --map ${JSON.stringify(entry)}: expected FIELD=Column, e.g. --map created_at=InvoiceDate`);
-    if (!(ORDER_FIELDS as readonly string[]).includes(field)) {
-      throw usageError(`invalid --map ${JSON.stringify(entry)}: unknown field "${field}"; fields are ${ORDER_FIELDS.join(", ")}`);
+    if (at < 0 || column === "") throw usageError(`invalid ${flag} ${JSON.stringify(entry)}: expected FIELD=Column, e.g. ${flag} ${example}`);
+    if (!(fields as readonly string[]).includes(field)) {
+      throw usageError(`invalid ${flag} ${JSON.stringify(entry)}: unknown field "${field}"; fields are ${fields.join(", ")}`);
     }
-    maps.set(field as OrderField, column);
+    maps.set(field as F, column);
   }
   return maps;
 }

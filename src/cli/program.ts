@@ -32,7 +32,8 @@ export function buildProgram(handlers: ProgramHandlers): Command {
       "Engagement metrics per currency over a window: AOV, purchase frequency, repeat, returning and guest checkout rates, new customers, retention, churn, days between purchases, CLV",
     )
     .requiredOption("--orders <file>", "orders export CSV (Shopify, WooCommerce, Shoptet, … or generic); - reads stdin")
-    .option("--customers <file>", "customers export to join on email and customer id (guest orders, customers who never ordered)");
+    .option("--customers <file>", "customers export to join on email and customer id (guest orders, customers who never ordered)")
+    .option("--customers-map <field=column>", "read a customers-file FIELD from COLUMN (repeatable), e.g. email=customer_unique_id", collect, []);
   addInputOptions(report)
     .option("--window <spec>", "Nd, Nm (calendar months), Ny, all, or YYYY-MM-DD..YYYY-MM-DD", "365d")
     .option("--as-of <date>", "last day inside the window, YYYY-MM-DD or today (default: date of the latest order)")

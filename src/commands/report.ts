@@ -12,6 +12,7 @@ import type { OrderStatus } from "../core/order.js";
 import { IdentityGraph } from "../core/identity.js";
 import { markGuestsByRegistration, type OrderLedger } from "../core/ledger.js";
 import { ingestCustomers } from "../io/ingest-customers.js";
+import type { CustomerField } from "../io/platforms/customer-formats.js";
 import { MAX_PROBLEMS, SCHEMA_VERSION, type Change, type GroupReport, type Problem, type Report, type WindowInfo } from "../core/report.js";
 import { buildTimeline, type Timeline } from "../core/timeline.js";
 import { periodEnds, previousWindow, resolveWindow, windowEndingOn, type AsOfSpec, type Period, type ReportWindow, type WindowSpec } from "../core/window.js";
@@ -28,6 +29,8 @@ export interface ReportOptions extends DialectOptions, ForcedFormats {
   readonly orders: { readonly file: string; readonly input: Readable };
   /** --customers: a customers export to join on email and customer id. */
   readonly customers?: { readonly file: string; readonly input: Readable };
+  /** --customers-map FIELD=Column for the customers file. */
+  readonly customerMaps: ReadonlyMap<CustomerField, string>;
   readonly platform?: string;
   readonly maps: ReadonlyMap<OrderField, string>;
   /** --status-map: lower-cased status text → our vocabulary. */
@@ -53,7 +56,7 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   const { zone } = options;
   // A customers file is read first, into the identity graph the orders then join.
   const identity = new IdentityGraph();
-  const customers = options.customers ? await ingestCustomers({ ...options, ...options.customers, identity }) : null;
+  const customers = options.customers ? await ingestCustomers({ ...options, ...options.customers, maps: options.customerMaps, identity }) : null;
   const ingest = await ingestOrders({ ...options, file: options.orders.file, input: options.orders.input, identity });
   const { ledger } = ingest;
   let { guestUnknownReason } = ingest;
@@ -72,6 +75,7 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
     computeGroups(timelines, window, previousWindow(options.window, window, zone), METRICS, {
       guestUnknownReason,
       identityUnknownReason: ingest.identityUnknownReason,
+      amountUnknownReason: ingest.amountUnknownReason,
       margin: options.margin,
     });
 

@@ -3,6 +3,7 @@
  * Pure: timelines and windows in, numbers out.
  */
 import {
+  MONEY_METRICS,
   ORDER_LEVEL_METRICS,
   isDerived,
   type Accumulator,
@@ -31,6 +32,8 @@ export interface ComputeOptions {
   readonly guestUnknownReason: string | null;
   /** Why customers can't be told apart in this input; every customer metric is then null with it. */
   readonly identityUnknownReason: string | null;
+  /** Why amounts are unknown; every money metric is then null with it. */
+  readonly amountUnknownReason: string | null;
   /** --margin, for clv. */
   readonly margin: number;
 }
@@ -50,7 +53,7 @@ export function computeGroups(
   return sortedCurrencies(timelines).map((currency) =>
     computeGroup(
       timelines.get(currency)!,
-      { currency, window, previous, margin: options.margin, guestUnknownReason: options.guestUnknownReason, identityUnknownReason: options.identityUnknownReason },
+      { currency, window, previous, margin: options.margin, guestUnknownReason: options.guestUnknownReason, identityUnknownReason: options.identityUnknownReason, amountUnknownReason: options.amountUnknownReason },
       metrics,
     ),
   );
@@ -106,6 +109,10 @@ export function computeGroup(timeline: Timeline, context: MetricContext, metrics
   for (const metric of metrics) {
     if (context.identityUnknownReason !== null && !ORDER_LEVEL_METRICS.has(metric.id)) {
       results.set(metric.id, { value: null, note: context.identityUnknownReason });
+      continue;
+    }
+    if (context.amountUnknownReason !== null && MONEY_METRICS.has(metric.id)) {
+      results.set(metric.id, { value: null, note: context.amountUnknownReason });
       continue;
     }
     const result = isDerived(metric) ? metric.derive(results, context) : accumulators.get(metric.id)!.result();

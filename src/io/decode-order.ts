@@ -48,8 +48,10 @@ export function decodeOrder(cells: OrderCells, key: string | null, line: number,
   let total: number | string;
   if (ctx.format.lineTotal) {
     total = sumLines(lines, digits, ctx);
+  } else if (cells.total === null) {
+    total = 0; // the file has no amount column: the money metrics are null (ingest says why)
   } else {
-    const totalText = (cells.total ?? "").trim();
+    const totalText = cells.total.trim();
     if (totalText === "") return { problem: `empty ${name("total")}` };
     total = readAmount("total", totalText, digits, ctx);
   }

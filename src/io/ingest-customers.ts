@@ -9,7 +9,7 @@ import { AppError } from "../errors.js";
 import { resolveColumns } from "./columns.js";
 import { normaliseCustomerId, normaliseEmail, parseBoolean } from "./decode-order.js";
 import type { DialectOptions, TextDialect } from "./dialect.js";
-import { detectCustomerFormat, type CustomerField, type CustomerFormat } from "./platforms/customer-formats.js";
+import { CUSTOMER_FORMATS, detectCustomerFormat, type CustomerField, type CustomerFormat } from "./platforms/customer-formats.js";
 import { ProblemLog } from "./problems.js";
 import { extraCells, openCsv } from "./read-csv.js";
 
@@ -17,6 +17,8 @@ export interface CustomersOptions extends DialectOptions {
   readonly file: string;
   readonly input: Readable;
   readonly identity: IdentityGraph;
+  /** --customers-map FIELD=Column */
+  readonly maps: ReadonlyMap<CustomerField, string>;
   readonly strict: boolean;
   readonly onProblem?: (problem: Problem) => void;
 }
@@ -40,11 +42,12 @@ export async function ingestCustomers(options: CustomersOptions): Promise<Custom
   const first = await records.next();
   if (first.done) throw new AppError("INPUT_HEADER", "the customers file is empty: expected a header row", { file });
   const header = first.value.fields;
-  const format = detectCustomerFormat(header);
+  // A --customers-map means a generic file whatever the header looks like.
+  const format = options.maps.size > 0 ? CUSTOMER_FORMATS[CUSTOMER_FORMATS.length - 1]! : detectCustomerFormat(header);
   if (!format) {
     throw new AppError("INPUT_HEADER", `unrecognised customers header: expected an email or customer_id column (or a platform's customers export)`, { file, line: 1 });
   }
-  const index = resolveColumns<CustomerField>(header, format, new Map(), { file, formatName: `a ${format.label}` });
+  const index = resolveColumns<CustomerField>(header, format, options.maps, { file, formatName: `a ${format.label}` });
   const log = new ProblemLog(file, options.strict, options.onProblem);
   const nodes: number[] = [];
   const registered: number[] = [];

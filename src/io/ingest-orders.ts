@@ -61,6 +61,8 @@ export interface IngestResult {
   readonly guestUnknownReason: string | null;
   /** Why customers can't be told apart in this file (no email or customer id column); null when they can. */
   readonly identityUnknownReason: string | null;
+  /** Why amounts are unknown (no total column); null when the file has them. */
+  readonly amountUnknownReason: string | null;
   readonly warnings: readonly string[];
 }
 
@@ -204,6 +206,8 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
     rowsRead,
     problems: log,
     guestUnknownReason: guestUnknownReason(format, index),
+    amountUnknownReason:
+      index.total === undefined && !format.lineTotal ? "the file has no amount column (point at one with --map total=COLUMN)" : null,
     identityUnknownReason:
       index.email === undefined && index.customer_id === undefined
         ? `the ${format === generic ? "file" : format.label} has no email or customer id column, so customers can't be told apart${format === generic ? " (point at one with --map email=COLUMN or --map customer_id=COLUMN)" : ""}`
@@ -277,6 +281,9 @@ function fileWarnings(
     );
   }
   if (index.status === undefined) warnings.push(`${file}: no status column; every order is counted as a sale`);
+  if (index.total === undefined && index.unit_price === undefined) {
+    warnings.push(`${file}: no amount column; revenue, aov, clv and the repeat-customer revenue multiple are null (point at one with --map total=COLUMN)`);
+  }
   for (const [text, count] of ledger.unknownStatuses) {
     warnings.push(
       text === ""

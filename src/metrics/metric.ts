@@ -76,7 +76,12 @@ export interface MetricContext {
   readonly guestUnknownReason: string | null;
   /** Why customers can't be told apart (no email or customer id column); null when they can. */
   readonly identityUnknownReason: string | null;
+  /** Why order amounts are unknown (no amount column); null when they are known. */
+  readonly amountUnknownReason: string | null;
 }
+
+/** Metrics built on amounts: null, with the reason, when the input has none. */
+export const MONEY_METRICS: ReadonlySet<MetricId> = new Set<MetricId>(["revenue", "aov", "clv", "repeatCustomerRevenueMultiple"]);
 
 /** Metrics about orders, not customers: the only ones computed when customers can't be told apart. */
 export const ORDER_LEVEL_METRICS: ReadonlySet<MetricId> = new Set<MetricId>(["orders", "revenue", "aov", "guestCheckoutRate"]);

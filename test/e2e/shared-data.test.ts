@@ -158,3 +158,34 @@ describe.skipIf(!hasSharedData)(`UCI Online Retail raw line items (online-retail
     expect(r.dataQuality.problems[0].message).toMatch(/^order "580727" was already read earlier in the file/);
   });
 });
+
+describe.skipIf(!hasSharedData)(`Olist orders through --map, joined to customers on customer_unique_id${sharedNote}`, () => {
+  it("counts orders and customers as an independent Python count does; money metrics are null (no amounts)", () => {
+    // Python: 8,135 orders, of which delivered/shipped/invoiced/processing/approved count: 6,896;
+    // by customer_unique_id (through the customers file) 6,803 customers, 52 with 2+ orders;
+    // 625 canceled + 609 unavailable are cancelled, 5 created are pending payment.
+    const run = runCli([
+      "report",
+      "--orders",
+      "../shared/data/olist/olist_orders_dataset__cab-g-subset.csv",
+      "--customers",
+      "../shared/data/olist/olist_customers_dataset__cab-g-subset.csv",
+      "--customers-map",
+      "email=customer_unique_id",
+      "--config",
+      "fixtures/config/olist.config.json",
+      "--window",
+      "all",
+      "--format",
+      "json",
+    ]);
+    expect(run.status).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.groups[0].currency).toBe("BRL");
+    expect(r.groups[0].metrics).toMatchObject({ orders: 6896, customers: 6803, revenue: null, aov: null });
+    expect(r.groups[0].metrics.repeatPurchaseRate).toBeCloseTo(52 / 6803, 12);
+    expect(r.groups[0].notes.revenue).toBe("the file has no amount column (point at one with --map total=COLUMN)");
+    expect(r.dataQuality).toMatchObject({ ordersRead: 8135, ordersExcluded: { cancelled: 1234, "pending-payment": 5 }, customersRead: 8016, customersWithoutOrders: 0 });
+    expect(run.stderr).toContain("no amount column; revenue, aov, clv and the repeat-customer revenue multiple are null");
+  });
+});
