@@ -77,6 +77,7 @@ async function report(bytes: Buffer) {
     orders: { file: "t.csv", input: Readable.from([bytes]) },
     maps: new Map(),
     statusMap: new Map(),
+    customerMaps: new Map(),
     currency: null,
     zone: PRAGUE,
     window: parseWindowSpec("90d")!,

@@ -18,6 +18,7 @@ describe("ingestOrders", () => {
       orders: { file: "shop.csv", input },
       maps: new Map(),
       statusMap: new Map(),
+      customerMaps: new Map(),
       currency: null,
       zone: PRAGUE,
       window: parseWindowSpec("365d")!,
