@@ -4,33 +4,24 @@
  * with their mapping and counts, and the first few orders as the metrics see them. The file is
  * read once, exactly as `report` reads it.
  */
-import type { Readable } from "node:stream";
 import { toMajor, minorDigits } from "../core/money.js";
 import type { Order } from "../core/order.js";
 import type { Problem } from "../core/report.js";
-import type { Zone } from "../core/zone.js";
 import type { DialectOptions } from "../io/dialect.js";
 import { ingestOrders } from "../io/ingest-orders.js";
 import type { OrderField } from "../io/platforms/index.js";
-import type { ReadProgress } from "../io/read-csv.js";
 import { MONEY_FIELDS, type ForcedFormats } from "../io/value-formats.js";
-import type { OrderStatus } from "../core/order.js";
+import type { ReportOptions } from "./report.js";
 
 export const INSPECTION_SCHEMA_VERSION = 1;
 /** How many normalised orders inspect shows. */
 const SAMPLE_ORDERS = 5;
 
-export interface InspectOptions extends DialectOptions, ForcedFormats {
-  readonly orders: { readonly file: string; readonly input: Readable };
-  readonly platform?: string;
-  readonly maps: ReadonlyMap<OrderField, string>;
-  readonly statusMap: ReadonlyMap<string, OrderStatus>;
-  readonly currency: string | null;
-  readonly zone: Zone;
-  readonly strict: boolean;
-  readonly onProgress?: (progress: ReadProgress) => void;
-  readonly onProblem?: (problem: Problem) => void;
-}
+/** The reading options of a report: inspect reads a file exactly as report does. */
+export type InspectOptions = Pick<
+  ReportOptions,
+  keyof DialectOptions | keyof ForcedFormats | "orders" | "platform" | "maps" | "statusMap" | "currency" | "zone" | "strict" | "onProgress" | "onProblem"
+>;
 
 export interface Explained<T> {
   readonly value: T;

@@ -38,7 +38,7 @@ export class ValueFormats {
   readonly decimal = new Map<MoneyField, Decision<DecimalMark>>();
   dateOrder: Decision<DateOrder> | null = null;
 
-  constructor(private readonly forced: ForcedFormats) {
+  constructor(forced: ForcedFormats) {
     if (forced.decimal) for (const field of MONEY_FIELDS) this.decimal.set(field, { value: forced.decimal, reason: "--decimal" });
     if (forced.dateOrder) this.dateOrder = { value: forced.dateOrder, reason: "--date-format" };
   }
