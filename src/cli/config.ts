@@ -51,7 +51,7 @@ export function loadConfig(path: string | undefined, cwd: string): ConfigOptions
   if (json === null || typeof json !== "object" || Array.isArray(json)) throw usageError(`${file}: expected a JSON object of settings`);
   const out: ConfigOptions = { map: [], statusMap: [] };
   for (const [key, value] of Object.entries(json)) {
-    if (!(key in KEYS)) throw usageError(`${file}: unknown key "${key}"; keys are ${Object.keys(KEYS).join(", ")}`);
+    if (!Object.hasOwn(KEYS, key)) throw usageError(`${file}: unknown key "${key}"; keys are ${Object.keys(KEYS).join(", ")}`);
     const k = key as Key;
     if (k === "map" || k === "statusMap") {
       if (value === null || typeof value !== "object" || Array.isArray(value) || !Object.values(value).every((v) => typeof v === "string")) {

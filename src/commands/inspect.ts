@@ -73,7 +73,7 @@ export async function inspectFile(options: InspectOptions): Promise<Inspection> 
     file: options.orders.file,
     input: options.orders.input,
     onOrder: (order) => {
-      if (sample.length < SAMPLE_ORDERS) sample.push(order);
+      if (sample.length < SAMPLE_ORDERS * 4) sample.push(order);
     },
   });
   const { zone } = options;
@@ -98,13 +98,14 @@ export async function inspectFile(options: InspectOptions): Promise<Inspection> 
     columns: ingest.columnNames,
     decimal,
     dateOrder: order ? { value: order.value, reason: order.reason } : { value: null, reason: "no slash dates that need a day/month order" },
-    statuses: [...ingest.ledger.statusTexts]
-      .map(([text, { status, count }]) => ({ text, status: status === "unknown-status" ? "unknown: counted as completed" : status, count }))
+    statuses: [...ingest.ledger.statusTexts.values()]
+      .map(({ text, status, count }) => ({ text, status: status === "unknown-status" ? "unknown: counted as completed" : status, count }))
       .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)),
     rows: ingest.rowsRead,
     rowsSkipped: ingest.problems.rowsSkipped,
     orders: ingest.ledger.ordersRead,
-    sample: sample.map((o) => {
+    // Orders that waited for a decimal or date decision are read later: show the file's first.
+    sample: sample.sort((a, b) => a.line - b.line).slice(0, SAMPLE_ORDERS).map((o) => {
       const digits = minorDigits(o.currency);
       return {
         key: o.key,

@@ -56,12 +56,16 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   const { zone } = options;
   // A customers file is read first, into the identity graph the orders then join.
   const identity = new IdentityGraph();
-  const customers = options.customers ? await ingestCustomers({ ...options, ...options.customers, maps: options.customerMaps, identity }) : null;
+  // --encoding and --delimiter are for the orders file; the customers file's dialect is its own.
+  const customers = options.customers
+    ? await ingestCustomers({ ...options, ...options.customers, encoding: undefined, delimiter: undefined, maps: options.customerMaps, identity })
+    : null;
   const ingest = await ingestOrders({ ...options, file: options.orders.file, input: options.orders.input, identity });
   const { ledger } = ingest;
   let { guestUnknownReason } = ingest;
   if (customers && guestUnknownReason !== null) {
-    if (customers.registered) {
+    if (ingest.identityUnknownReason !== null) guestUnknownReason = `${guestUnknownReason}; and ${ingest.identityUnknownReason}, so the customers file can't be joined`;
+    else if (customers.registered) {
       markGuestsByRegistration(ledger, customers.registered);
       guestUnknownReason = null;
     } else guestUnknownReason = `${guestUnknownReason}; and ${customers.registrationUnknownReason}`;

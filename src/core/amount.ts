@@ -14,18 +14,73 @@ const LEAD = /^([+-]?)\s*([^\d\s.,+-]+)?\s*([+-]?)\s*/; // sign, a currency ($, 
 const TRAIL = /\s*[^\d\s.,'\u00a0\u202f]+\.?$/; // a currency after the number (Kč, EUR, €, zł)
 const BODY = /^[\d.,][\d.,'\s\u00a0\u202f]*$/; // digits, marks, grouping spaces and apostrophes
 
+const GROUPING = /[\s\u00a0\u202f']/;
+
 /**
  * The number of `text` with its sign, marks and digits only: currency symbols and codes before or
- * after it, grouping spaces (also no-break and thin) and apostrophes dropped. Null when anything
- * else is in it (`12 EUR 50`, `n/a`).
+ * after it, grouping spaces (also no-break and thin) and apostrophes dropped. Accounting negatives
+ * — `(12.50)` and `12,50-`, as Excel writes refunds — keep their sign. Null when anything else is
+ * in it (`12 EUR 50`, `n/a`) or grouping spaces don't group thousands (`12 50`).
  */
 function strip(text: string): string | null {
-  const lead = LEAD.exec(text.trim())!;
+  let t = text.trim();
+  let negative = false;
+  const parenthesised = /^\((.*)\)$/.exec(t);
+  if (parenthesised) {
+    negative = true;
+    t = parenthesised[1]!.trim();
+  } else if (/\d[^\d]*-$/.test(t) && !/^[+-]/.test(t)) {
+    negative = true;
+    t = t.slice(0, -1).trim();
+  }
+  const lead = LEAD.exec(t)!;
   if (lead[1] && lead[3]) return null; // two signs
-  const body = text.trim().slice(lead[0].length).replace(TRAIL, "");
+  const body = t.slice(lead[0].length).replace(TRAIL, "");
   if (!BODY.test(body) || !/\d/.test(body)) return null;
-  return (lead[1] || lead[3] || "") + body.replace(/[\s\u00a0\u202f']/g, "");
+  const whole = body.split(/[.,]/)[0]!;
+  if (GROUPING.test(whole) && !/^\d{1,3}([\s\u00a0\u202f']\d{3})+$/.test(whole)) return null;
+  const sign = lead[1] || lead[3] || "";
+  if (negative && sign !== "") return null; // (−12.50): two signs
+  return (negative ? "-" : sign) + body.replace(/[\s\u00a0\u202f']/g, "");
 }
+
+/** The currency symbol or code written with an amount (`$`, `€`, `Kč`, `EUR`), or null. */
+export function currencyMark(text: string): string | null {
+  if (strip(text) === null) return null; // not an amount at all ("abc", "n/a")
+  const t = text.trim().replace(/^\((.*)\)$/, "$1").replace(/-$/, "").trim();
+  const lead = LEAD.exec(t)![2];
+  if (lead) return lead;
+  const trail = /[^\d\s.,'\u00a0\u202f+-]+\.?$/.exec(t);
+  return trail ? trail[0].replace(/\.$/, "") : null;
+}
+
+/**
+ * The ISO code a currency mark names, when it names one: a code itself, or a symbol used by one
+ * currency only. `$` (dollars of many countries) and `kr` names none.
+ */
+export function currencyOfMark(mark: string): string | null {
+  if (/^[A-Za-z]{3}$/.test(mark)) return mark.toUpperCase();
+  return SYMBOLS[mark.toLowerCase()] ?? null;
+}
+
+const SYMBOLS: Readonly<Record<string, string>> = {
+  "€": "EUR",
+  "£": "GBP",
+  kč: "CZK",
+  zł: "PLN",
+  ft: "HUF",
+  "₽": "RUB",
+  "₴": "UAH",
+  lei: "RON",
+  "лв": "BGN",
+  "₹": "INR",
+  "₺": "TRY",
+  "₩": "KRW",
+  "₪": "ILS",
+  "r$": "BRL",
+  "us$": "USD",
+  "chf": "CHF",
+};
 
 /**
  * `.` or `,` when the value shows which is the decimal mark; "ambiguous" for a single group of

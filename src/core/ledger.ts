@@ -63,8 +63,8 @@ export class OrderLedger {
   readonly excluded = new Map<string, number>();
   /** Raw status texts that no mapping knew (counted as completed), with counts. */
   readonly unknownStatuses = new Map<string, number>();
-  /** Every raw status text read, with the status it was mapped to and its count. */
-  readonly statusTexts = new Map<string, { status: StatusOrUnknown; count: number }>();
+  /** Every (raw status text, status it was mapped to) read, with its count; keyed text + NUL + status. */
+  readonly statusTexts = new Map<string, { text: string; status: StatusOrUnknown; count: number }>();
   /** Orders (any status) with neither an email nor a customer id. */
   unidentified = 0;
   /** Earliest and latest creation instant over all orders read (any status); NaN when none. */
@@ -87,9 +87,11 @@ export class OrderLedger {
       this.groups.set(order.currency, group);
     }
     if (order.status === UNKNOWN_STATUS) increment(this.unknownStatuses, order.statusText);
-    const seen = this.statusTexts.get(order.statusText);
+    // Keyed by both: one Financial Status "paid" is cancelled when its Cancelled at is set.
+    const key = `${order.statusText}\u0000${order.status}`;
+    const seen = this.statusTexts.get(key);
     if (seen) seen.count++;
-    else this.statusTexts.set(order.statusText, { status: order.status, count: 1 });
+    else this.statusTexts.set(key, { text: order.statusText, status: order.status, count: 1 });
     if (!COUNTED_STATUSES.has(order.status)) {
       increment(this.excluded, order.status);
       return;

@@ -2,8 +2,8 @@
  * Raw cells → a normalised Order. Pure: owns date, money, status, identity and guest decoding.
  * A row whose date or amount can't be read becomes a problem (the caller skips and reports it).
  */
-import { decimalEvidence, parseAmount } from "../core/amount.js";
-import { parseDateTime } from "../core/dates.js";
+import { currencyMark, currencyOfMark, decimalEvidence, parseAmount } from "../core/amount.js";
+import { dateEvidence, parseDateTime } from "../core/dates.js";
 import { minorDigits, roundMinor } from "../core/money.js";
 import type { Order, OrderStatus } from "../core/order.js";
 import type { Zone } from "../core/zone.js";
@@ -35,14 +35,28 @@ export function decodeOrder(cells: OrderCells, key: string | null, line: number,
   if (createdText === "") return { problem: `empty ${name("created_at")}` };
   const at = parseDateTime(createdText, ctx.zone, ctx.formats.dateOrder?.value ?? null);
   if (at === null) {
-    return { problem: `unreadable date in ${name("created_at")}: expected a date such as 2025-03-04 10:00, 4.3.2025 10:00 or 03/04/2025, got ${JSON.stringify(createdText)}` };
+    const order = ctx.formats.dateOrder;
+    const why = order && dateEvidence(createdText) !== "none" ? ` (this file's dates are ${order.value === "dmy" ? "day/month" : "month/day"}, from ${order.reason}; --date-format sets it)` : "";
+    return { problem: `unreadable date in ${name("created_at")}: expected a date such as 2025-03-04 10:00, 4.3.2025 10:00 or 03/04/2025, got ${JSON.stringify(createdText)}${why}` };
   }
 
   const currencyText = (cells.currency ?? "").trim().toUpperCase();
   if (currencyText !== "" && !/^[A-Z]{3}$/.test(currencyText)) {
     return { problem: `unreadable currency in ${name("currency")}: expected a 3-letter ISO 4217 code, got ${JSON.stringify(cells.currency)}` };
   }
-  const currency = currencyText === "" ? ctx.currency : currencyText;
+  let currency = currencyText === "" ? ctx.currency : currencyText;
+  // An amount written with its currency ($219.40, 99,90 Kč) must agree with the order's currency,
+  // and names it when nothing else does: two currencies are never added together.
+  for (const field of ["total", "refunded"] as const) {
+    const text = (cells[field] ?? "").trim();
+    const mark = text === "" ? null : currencyMark(text);
+    const code = mark === null ? null : currencyOfMark(mark);
+    if (code === null) continue;
+    if (currency === null) currency = code;
+    else if (code !== currency) {
+      return { problem: `amount ${JSON.stringify(text)} in ${name(field)} is in ${code}, but the order's currency is ${currency}` };
+    }
+  }
   const digits = minorDigits(currency);
 
   let total: number | string;
@@ -63,7 +77,7 @@ export function decodeOrder(cells: OrderCells, key: string | null, line: number,
 
   const statusText = cells.status === null ? "" : cells.status.trim();
   const cancelledAt = cells.cancelled_at === null || cells.cancelled_at.trim() === "" ? null : cells.cancelled_at;
-  const mapped = cells.status === null || cancelledAt !== null ? undefined : ctx.statusMap.get(statusText.toLowerCase());
+  const mapped = cells.status === null || cancelledAt !== null ? undefined : ctx.statusMap.get(statusText.toLowerCase().replace(/^wc-/, ""));
   const status = mapped ?? mapStatus(ctx.format, cells.status === null ? null : statusText, cancelledAt, key);
 
   const customerId = normaliseCustomerId(cells.customer_id);

@@ -11,7 +11,7 @@ import { normaliseCustomerId, normaliseEmail, parseBoolean } from "./decode-orde
 import type { DialectOptions, TextDialect } from "./dialect.js";
 import { CUSTOMER_FORMATS, detectCustomerFormat, type CustomerField, type CustomerFormat } from "./platforms/customer-formats.js";
 import { ProblemLog } from "./problems.js";
-import { extraCells, openCsv } from "./read-csv.js";
+import { extraCells, headerWidth, openCsv } from "./read-csv.js";
 
 export interface CustomersOptions extends DialectOptions {
   readonly file: string;
@@ -56,8 +56,8 @@ export async function ingestCustomers(options: CustomersOptions): Promise<Custom
   let rowsRead = 0;
   for await (const record of records) {
     rowsRead++;
-    if (extraCells(record.fields, header.length) > 0) {
-      log.skip(record.line, 1, `${record.fields.length} cells but the header has ${header.length}: a separator inside an unquoted value shifts the columns`);
+    if (extraCells(record.fields, headerWidth(header)) > 0) {
+      log.skip(record.line, 1, `${record.fields.length} cells but the header has ${headerWidth(header)}: a separator inside an unquoted value shifts the columns`);
       continue;
     }
     const cell = (field: CustomerField) => {

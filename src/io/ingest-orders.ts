@@ -17,7 +17,7 @@ import { ORDER_FIELDS, ORDER_FORMATS, detectOrderFormat, orderFormatByName, type
 import { ProblemLog } from "./problems.js";
 import { ValueFormats, type ForcedFormats, type OrderLine } from "./value-formats.js";
 import type { DialectOptions, TextDialect } from "./dialect.js";
-import { extraCells, openCsv, type CsvRecord, type ReadProgress } from "./read-csv.js";
+import { extraCells, headerWidth, openCsv, type CsvRecord, type ReadProgress } from "./read-csv.js";
 
 export interface IngestOptions extends DialectOptions, ForcedFormats {
   /** The file's name as shown in messages and the report (`-` for stdin). */
@@ -102,7 +102,7 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
     const at = index[field];
     if (at !== undefined) columnNames[field] = header[at]!.trim();
   }
-  const formats = new ValueFormats(options);
+  const formats = new ValueFormats(options, format.dateOrder ? { value: format.dateOrder, reason: `${format.label}s write month/day/year` } : undefined);
   const context: DecodeContext = {
     format,
     zone: options.zone,
@@ -113,6 +113,7 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
   };
 
   const ledger = new OrderLedger(options.identity);
+  const width = headerWidth(header);
   const log = new ProblemLog(file, options.strict, options.onProblem);
   const unreadableGuest = new Map<string, number>();
   // Ids Excel turned into scientific notation (7.02255E+12) have lost digits: per field, a count and an example.
@@ -121,20 +122,30 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
 
   // Order keys already read: a key that comes back later in the file would count twice.
   const seenKeys = new KeySet();
-  // Orders holding a value that only a later row can settle (`1,234`, `01/02/2025`): they wait.
-  const deferred: PendingOrder[] = [];
+  // Orders holding a value that only a later row can settle (`1,234`, `01/02/2025`): they wait,
+  // and are read as soon as a later value settles their column.
+  const deferred: (Omit<PendingOrder, "key"> & { key: string | null })[] = [];
   const finish = (key: string | null, line: number, rows: number, cells: OrderCells, lines: OrderLine[]) => {
     if (key !== null && !seenKeys.add(key)) {
       log.skip(line, rows, `order ${JSON.stringify(key)} was already read earlier in the file (a repeated row, or rows of one order that are not together)`);
       return;
     }
-    formats.observe(cells, line, lines);
+    if (formats.observe(cells, line, lines) && deferred.length > 0) release();
     if (formats.undecided(cells, lines)) {
       if (deferred.length >= MAX_DEFERRED) throw ambiguity(file, deferred[0]!, formats, columnNames, `the first ${MAX_DEFERRED.toLocaleString("en-US")} such orders`);
-      deferred.push({ key: key ?? "", line, rows, cells: { ...cells }, lines });
+      deferred.push({ key, line, rows, cells: { ...cells }, lines });
       return;
     }
     decode(key, line, rows, cells, lines);
+  };
+  /** Reads the waiting orders a new decision has settled; the rest keep waiting. */
+  const release = () => {
+    const waiting = [...deferred];
+    deferred.length = 0;
+    for (const order of waiting) {
+      if (formats.undecided(order.cells, order.lines)) deferred.push(order);
+      else decode(order.key, order.line, order.rows, order.cells, order.lines);
+    }
   };
   const decode = (key: string | null, line: number, rows: number, cells: OrderCells, lines: readonly OrderLine[]) => {
     const result = decodeOrder(cells, key, line, context, lines);
@@ -152,9 +163,8 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
   let pending: PendingOrder | null = null;
   for await (const record of records) {
     rowsRead++;
-    const extra = extraCells(record.fields, header.length);
-    if (extra > 0) {
-      log.skip(record.line, 1, `${record.fields.length} cells but the header has ${header.length}: a separator inside an unquoted value shifts the columns`);
+    if (extraCells(record.fields, width) > 0) {
+      log.skip(record.line, 1, `${record.fields.length} cells but the header has ${width}: a separator inside an unquoted value shifts the columns`);
       continue;
     }
     const cells = readCells(record, index);
@@ -191,10 +201,7 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
     pending = { key: keyText, line: record.line, rows: 1, cells, lines };
   }
   if (pending) finish(pending.key, pending.line, pending.rows, pending.cells, pending.lines);
-  for (const order of deferred) {
-    if (formats.undecided(order.cells, order.lines)) throw ambiguity(file, order, formats, columnNames, "the whole file");
-    decode(index.order_id === undefined ? null : order.key, order.line, order.rows, order.cells, order.lines);
-  }
+  if (deferred.length > 0) throw ambiguity(file, deferred[0]!, formats, columnNames, "the whole file");
 
   return {
     ledger,
@@ -213,7 +220,7 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
         ? `the ${format === generic ? "file" : format.label} has no email or customer id column, so customers can't be told apart${format === generic ? " (point at one with --map email=COLUMN or --map customer_id=COLUMN)" : ""}`
         : null,
     warnings: [
-      ...fileWarnings(file, index, options.currency, ledger, unreadableGuest),
+      ...fileWarnings(file, format, index, context.currency, ledger, unreadableGuest),
       ...[...excelIds].map(
         ([field, { count, example }]) =>
           `${file}: ${count} row${count === 1 ? "" : "s"} with ${columnNames[field] ?? field} in scientific notation (like ${JSON.stringify(example)}): Excel dropped digits, so ${field === "order_id" ? "different orders may share a key" : "different customers may be joined or one split"}; export again without saving in Excel`,
@@ -231,7 +238,7 @@ const MAX_DEFERRED = 100_000;
 
 function ambiguity(
   file: string,
-  order: PendingOrder,
+  order: Pick<PendingOrder, "line" | "cells" | "lines">,
   formats: ValueFormats,
   columnNames: Partial<Record<OrderField, string>>,
   scope: string,
@@ -266,6 +273,7 @@ function readCells(record: CsvRecord, index: ColumnIndex<OrderField>): Record<Or
 
 function fileWarnings(
   file: string,
+  format: OrderFormat,
   index: ColumnIndex<OrderField>,
   currency: string | null,
   ledger: OrderLedger,
@@ -280,7 +288,9 @@ function fileWarnings(
         : `${file}: some orders have an empty currency cell and there is no --currency; they are reported in a group without a currency`,
     );
   }
-  if (index.status === undefined) warnings.push(`${file}: no status column; every order is counted as a sale`);
+  if (index.status === undefined && index.cancelled_at === undefined && !format.keyPrefixStatus) {
+    warnings.push(`${file}: no status column; every order is counted as a sale`);
+  }
   if (index.total === undefined && index.unit_price === undefined) {
     warnings.push(`${file}: no amount column; revenue, aov, clv and the repeat-customer revenue multiple are null (point at one with --map total=COLUMN)`);
   }

@@ -38,32 +38,42 @@ export class ValueFormats {
   readonly decimal = new Map<MoneyField, Decision<DecimalMark>>();
   dateOrder: Decision<DateOrder> | null = null;
 
-  constructor(forced: ForcedFormats) {
+  /** `platformDateOrder`: the order a platform is known to write, used when no flag says otherwise. */
+  constructor(forced: ForcedFormats, platformDateOrder?: Decision<DateOrder>) {
     if (forced.decimal) for (const field of MONEY_FIELDS) this.decimal.set(field, { value: forced.decimal, reason: "--decimal" });
     if (forced.dateOrder) this.dateOrder = { value: forced.dateOrder, reason: "--date-format" };
+    else if (platformDateOrder) this.dateOrder = platformDateOrder;
   }
 
-  /** Learns from one order's cells (and its lines' unit prices, for line-total formats) what they show. */
-  observe(cells: OrderCells, line: number, lines: readonly OrderLine[] = []): void {
+  /**
+   * Learns from one order's cells (and its lines' unit prices, for line-total formats) what they
+   * show. True when that decided something new, so that waiting orders may now be read.
+   */
+  observe(cells: OrderCells, line: number, lines: readonly OrderLine[] = []): boolean {
+    let decided = false;
     for (const field of MONEY_FIELDS) {
       const text = cells[field];
-      if (text !== null) this.#observeMoney(field, text, line);
+      if (text !== null) decided = this.#observeMoney(field, text, line) || decided;
     }
-    for (const l of lines) this.#observeMoney("unit_price", l.unitPrice, l.line);
+    for (const l of lines) decided = this.#observeMoney("unit_price", l.unitPrice, l.line) || decided;
     const date = cells.created_at;
     if (date !== null && this.dateOrder === null) {
       const evidence = dateEvidence(date);
-      if (evidence === "dmy" || evidence === "mdy") this.dateOrder = { value: evidence, reason: `${JSON.stringify(date.trim())} on line ${line}` };
+      if (evidence === "dmy" || evidence === "mdy") {
+        this.dateOrder = { value: evidence, reason: `${JSON.stringify(date.trim())} on line ${line}` };
+        decided = true;
+      }
     }
+    return decided;
   }
 
   /** The first value in `cells` (or its lines) that can't be read until its column is decided, or null. */
   undecided(cells: OrderCells, lines: readonly OrderLine[] = []): { readonly field: OrderField; readonly text: string } | null {
     for (const field of MONEY_FIELDS) {
       const text = cells[field];
-      if (text !== null && !this.decimal.has(field) && decimalEvidence(text) === "ambiguous") return { field, text: text.trim() };
+      if (text !== null && this.#decisionFor(field) === undefined && decimalEvidence(text) === "ambiguous") return { field, text: text.trim() };
     }
-    if (!this.decimal.has("unit_price")) {
+    if (this.#decisionFor("unit_price") === undefined) {
       for (const l of lines) if (decimalEvidence(l.unitPrice) === "ambiguous") return { field: "unit_price", text: l.unitPrice.trim() };
     }
     const date = cells.created_at;
@@ -71,14 +81,24 @@ export class ValueFormats {
     return null;
   }
 
-  #observeMoney(field: MoneyField, text: string, line: number): void {
-    if (this.decimal.has(field)) return;
+  #observeMoney(field: MoneyField, text: string, line: number): boolean {
+    if (this.decimal.has(field)) return false;
     const evidence = decimalEvidence(text);
-    if (evidence === "." || evidence === ",") this.decimal.set(field, { value: evidence, reason: `${JSON.stringify(text.trim())} on line ${line}` });
+    if (evidence !== "." && evidence !== ",") return false;
+    this.decimal.set(field, { value: evidence, reason: `${JSON.stringify(text.trim())} on line ${line}` });
+    return true;
   }
 
-  /** The decimal mark to read `field` with: decided, or "." when no value has shown one yet. */
+  /**
+   * The decimal mark to read `field` with: its own column's, else another money column's (a file
+   * writes all its amounts one way, so a refund column of `1,000`s follows the totals), else "."
+   * when no value has shown one yet.
+   */
   markOf(field: MoneyField): DecimalMark {
-    return this.decimal.get(field)?.value ?? ".";
+    return this.#decisionFor(field)?.value ?? ".";
+  }
+
+  #decisionFor(field: MoneyField): Decision<DecimalMark> | undefined {
+    return this.decimal.get(field) ?? MONEY_FIELDS.map((f) => this.decimal.get(f)).find((d) => d !== undefined);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decimalEvidence, parseAmount } from "../../src/core/amount.js";
+import { currencyMark, currencyOfMark, decimalEvidence, parseAmount } from "../../src/core/amount.js";
 
 describe("decimalEvidence", () => {
   it.each([
@@ -75,5 +75,35 @@ describe("what is not an amount", () => {
     ["1\u202f234,5", ",", 123_450], // narrow no-break space (French grouping)
   ])("%j with %j is %i", (text, mark, minor) => {
     expect(parseAmount(text, mark as "." | ",", 2)).toBe(minor);
+  });
+});
+
+describe("accounting negatives and grouping", () => {
+  it.each([
+    ["(12.50)", ".", -1250],
+    ["12,50-", ",", -1250],
+    ["(1 234,50 Kč)", ",", -123_450],
+  ])("%j with %j is %i", (text, mark, minor) => {
+    expect(parseAmount(text, mark as "." | ",", 2)).toBe(minor);
+  });
+
+  it.each(["12 50", "1 23,50", "(-5)", "1234 567"])("%j is not a number", (text) => {
+    expect(parseAmount(text, ",", 2)).toBeNull();
+  });
+});
+
+describe("currency marks", () => {
+  it.each([
+    ["$219.40", "$", null],
+    ["€100.00", "€", "EUR"],
+    ["£800.00", "£", "GBP"],
+    ["99,90 Kč", "Kč", "CZK"],
+    ["EUR 12", "EUR", "EUR"],
+    ["12.50 usd", "usd", "USD"],
+    ["(12.50 €)", "€", "EUR"],
+    ["1234.50", null, null],
+  ])("%j is marked %j (%s)", (text, mark, code) => {
+    expect(currencyMark(text)).toBe(mark);
+    expect(mark === null ? null : currencyOfMark(mark)).toBe(code);
   });
 });

@@ -114,7 +114,7 @@ describe("WooCommerce export (fixtures/orders/woocommerce-small.csv)", () => {
     expect(run.stderr).toBe(
       [
         `shopmetrics: warning: ${fixture("woocommerce-small.csv")}:12: unreadable amount in order_total: expected a number like 1234.50 or 1 234,50, got "abc"; row skipped`,
-        `shopmetrics: warning: ${fixture("woocommerce-small.csv")}:13: unreadable date in order_date: expected a date such as 2025-03-04 10:00, 4.3.2025 10:00 or 03/04/2025, got "31/04/2025"; row skipped`,
+        `shopmetrics: warning: ${fixture("woocommerce-small.csv")}:13: unreadable date in order_date: expected a date such as 2025-03-04 10:00, 4.3.2025 10:00 or 03/04/2025, got "31/04/2025" (this file's dates are day/month, from "31/04/2025" on line 13; --date-format sets it); row skipped`,
         "shopmetrics: warning: a previous window starts on 2025-03-23 but the data starts on 2025-03-30: customersAtStart is understated, and retention, churn and clv with it",
         "",
       ].join("\n"),
@@ -126,7 +126,8 @@ describe("WooCommerce export (fixtures/orders/woocommerce-small.csv)", () => {
       {
         file: fixture("woocommerce-small.csv"),
         line: 13,
-        message: 'unreadable date in order_date: expected a date such as 2025-03-04 10:00, 4.3.2025 10:00 or 03/04/2025, got "31/04/2025"; row skipped',
+        message:
+          'unreadable date in order_date: expected a date such as 2025-03-04 10:00, 4.3.2025 10:00 or 03/04/2025, got "31/04/2025" (this file\'s dates are day/month, from "31/04/2025" on line 13; --date-format sets it); row skipped',
       },
     ]);
   });

@@ -51,6 +51,8 @@ export interface OrderFormat extends ColumnSpec<OrderField> {
   readonly lineTotal?: boolean;
   /** The currency when neither the file nor --currency says (UCI Online Retail is in GBP). */
   readonly defaultCurrency?: string;
+  /** The slash-date order the platform is known to write, when the values can't tell (UCI: M/D/YY). */
+  readonly dateOrder?: "dmy" | "mdy";
 }
 
 /** Our own words, which the generic format and WooCommerce use, with WooCommerce's aliases. */
