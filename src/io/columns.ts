@@ -24,6 +24,12 @@ function printable(name: string): string {
 
 export const normaliseHeader = (name: string): string => name.trim().toLowerCase();
 
+/** The first of `signatures` whose headers are all in `header` (by normalised name), or null. */
+export function matchSignature(header: readonly string[], signatures: readonly (readonly string[])[]): readonly string[] | null {
+  const present = new Set(header.map(normaliseHeader));
+  return signatures.find((set) => set.every((h) => present.has(normaliseHeader(h)))) ?? null;
+}
+
 /**
  * Resolves fields to columns. `overrides` (from --map) point a field at a named column and win
  * over the spec. Throws AppError INPUT_HEADER when a mapped column or a required field is missing.

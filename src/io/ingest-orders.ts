@@ -8,8 +8,8 @@ import { OrderLedger } from "../core/ledger.js";
 import type { Order, OrderStatus } from "../core/order.js";
 import type { Problem } from "../core/report.js";
 import type { Zone } from "../core/zone.js";
-import { AppError, usageError } from "../errors.js";
-import { resolveColumns, type ColumnIndex } from "./columns.js";
+import { AppError } from "../errors.js";
+import { matchSignature, resolveColumns, type ColumnIndex } from "./columns.js";
 import { decodeOrder, parseBoolean, type DecodeContext, type OrderCells } from "./decode-order.js";
 import { KeySet } from "./key-set.js";
 import { generic } from "./platforms/generic.js";
@@ -91,7 +91,7 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
         ? detectOrderFormat(header) === generic
           ? "the header has the generic columns created_at and total"
           : "no platform's header matched; read as a generic file"
-        : `the header has ${format.signatures.find((set) => set.every((h) => header.some((c) => c.trim().toLowerCase() === h.toLowerCase())))!.join(", ")}`;
+        : `the header has ${matchSignature(header, format.signatures)!.join(", ")}`;
   const formatName =
     format === generic && options.platform === undefined
       ? `it matches no platform's export (${ORDER_FORMATS.filter((f) => f !== generic).map((f) => f.platform).join(", ")}), and a ${generic.label}`
@@ -255,7 +255,8 @@ function ambiguity(
 function chooseFormat(header: readonly string[], options: IngestOptions): OrderFormat {
   if (options.platform !== undefined) {
     const format = orderFormatByName(options.platform);
-    if (!format) throw usageError(`unknown --platform ${JSON.stringify(options.platform)}`);
+    // The CLI has checked the name; another caller passing an unknown one is a bug.
+    if (!format) throw new Error(`unknown platform ${JSON.stringify(options.platform)}`);
     return format;
   }
   // Detected, or generic, whose required-column check then names what is missing.

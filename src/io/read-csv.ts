@@ -64,6 +64,9 @@ async function* parseRecords(chunks: AsyncIterable<string>, input: Readable, del
     // quoted field is still an error.
     relax_quotes: true,
     skip_empty_lines: true,
+    // Spaces after a delimiter before a quoted field (`a, "b, c"`, one Ecwid variant) are not part
+    // of it; values are trimmed by the decoders anyway.
+    ltrim: true,
     // Any of the three line ends, mixed within a file (csv-parse otherwise fixes on the first
     // one it meets, and an LF row inside a CRLF file would swallow the next row).
     record_delimiter: ["\r\n", "\n", "\r"],

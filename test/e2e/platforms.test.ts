@@ -102,3 +102,56 @@ describe("UCI Online Retail line items", () => {
     expect(r.window.from).toBe("2010-12-01T00:00:00+00:00");
   });
 });
+
+describe("header variants", () => {
+  const json = (csv: string, ...flags: string[]) => {
+    const run = runCli(["report", "--orders", "-", "--window", "all", "--format", "json", ...flags], { input: csv });
+    expect(run.status, run.stderr).toBe(0);
+    return JSON.parse(run.stdout);
+  };
+
+  it.each([
+    ["English", "ID;Reference;New client;Delivery;Customer;Total;Payment;Status;Date\n1;A;1;CZ;J. DOE;12,50 €;Card;Payment accepted;2025-01-10 10:00:00\n2;B;0;CZ;J. DOE;5,00 €;Card;Canceled;2025-01-11 10:00:00\n"],
+    ["Slovak", "ID;Referencia;Nový zákazník;Doručenie;Zákazník;Spolu;Platba;Stav;Dátum\n1;A;1;SK;J. Kováč;12,50 €;Karta;Platba prijatá;2025-01-10 10:00:00\n2;B;0;SK;J. Kováč;5,00 €;Karta;Zrušené;2025-01-11 10:00:00\n"],
+  ])("PrestaShop with %s headers; € names the currency", (_, csv) => {
+    const r = json(csv);
+    expect(r.inputs[0].platform).toBe("prestashop");
+    expect(r.groups[0]).toMatchObject({ currency: "EUR", metrics: { orders: 1, revenue: 12.5 } });
+    expect(r.dataQuality.ordersExcluded).toEqual({ cancelled: 1 });
+  });
+
+  it("UCI Online Retail II headers (Invoice, Price, Customer ID)", () => {
+    const r = json("Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country\n489434,85048,LED,12,2009-12-01 07:45:00,6.95,13085.0,United Kingdom\n489434,79323P,LIGHT,12,2009-12-01 07:45:00,6.75,13085.0,United Kingdom\nC489449,22087,PAPER,-12,2009-12-01 10:33:00,0.85,16321.0,Australia\n", "--tz", "Europe/London");
+    expect(r.inputs[0].platform).toBe("online-retail");
+    expect(r.groups[0].metrics).toMatchObject({ orders: 1, revenue: 164.4, customers: 1 }); // 12 × 6.95 + 12 × 6.75
+  });
+
+  it("Ecwid's comma variant with spaces after the commas and quoted values", () => {
+    const r = json('"order_number", "email", "order_total", "timestamp", "payment_status"\n"7", "a@x.com", "19.90", "Jun 17, 2026 11:49 AM", "PAID"\n', "--currency", "EUR");
+    expect(r.inputs[0].platform).toBe("ecwid");
+    expect(r.groups[0].metrics).toMatchObject({ orders: 1, revenue: 19.9 });
+  });
+});
+
+describe("inspect names the platform of every fixture", () => {
+  it.each([
+    ["shopify-small.csv", "shopify"],
+    ["woocommerce-small.csv", "woocommerce"],
+    ["woocommerce-small-czech-excel.csv", "woocommerce"],
+    ["shoptet-cp1250.csv", "shoptet"],
+    ["upgates-cp1250.csv", "upgates"],
+    ["prestashop-cs.csv", "prestashop"],
+    ["bigcommerce.csv", "bigcommerce"],
+    ["magento.csv", "magento"],
+    ["ecwid.csv", "ecwid"],
+    ["online-retail.csv", "online-retail"],
+    ["generic-guest.csv", "generic"],
+  ])("%s → %s", (file, platform) => {
+    const run = runCli(["inspect", `fixtures/orders/${file}`, "--format", "json"]);
+    expect(run.status).toBe(0);
+    const i = JSON.parse(run.stdout);
+    expect(i.platform.value).toBe(platform);
+    expect(i.orders).toBeGreaterThan(0);
+    expect(i.sample.length).toBeGreaterThan(0);
+  });
+});

@@ -3,7 +3,7 @@
  * customer id and email columns, and whether the file lists registered accounts only — then an
  * order whose customer is not in it is a guest checkout.
  */
-import type { ColumnSpec } from "../columns.js";
+import { matchSignature, type ColumnSpec } from "../columns.js";
 
 export const CUSTOMER_FIELDS = ["customer_id", "email", "created_at", "registered"] as const;
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
@@ -64,6 +64,5 @@ export const CUSTOMER_FORMATS: readonly CustomerFormat[] = [
 ];
 
 export function detectCustomerFormat(header: readonly string[]): CustomerFormat | null {
-  const present = new Set(header.map((h) => h.trim().toLowerCase()));
-  return CUSTOMER_FORMATS.find((f) => f.signatures.some((set) => set.every((h) => present.has(h.toLowerCase())))) ?? null;
+  return CUSTOMER_FORMATS.find((f) => matchSignature(header, f.signatures) !== null) ?? null;
 }

@@ -1,5 +1,5 @@
 /** The order formats we read, and detection from a header row. */
-import { normaliseHeader } from "../columns.js";
+import { matchSignature } from "../columns.js";
 import { bigcommerce } from "./bigcommerce.js";
 import { ecwid } from "./ecwid.js";
 import { generic } from "./generic.js";
@@ -34,8 +34,7 @@ export function orderFormatByName(name: string): OrderFormat | undefined {
 
 /** The first format one of whose signatures is wholly present; null when none is. */
 export function detectOrderFormat(header: readonly string[]): OrderFormat | null {
-  const present = new Set(header.map(normaliseHeader));
-  return ORDER_FORMATS.find((f) => f.signatures.some((set) => set.every((h) => present.has(normaliseHeader(h))))) ?? null;
+  return ORDER_FORMATS.find((f) => matchSignature(header, f.signatures) !== null) ?? null;
 }
 
 export type { OrderField, OrderFormat } from "./order-format.js";
