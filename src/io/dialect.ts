@@ -7,6 +7,7 @@
  * its sample that turns invalid later stops with an error naming --encoding.
  * Delimiter: the most frequent of , ; tab | in the header line, outside quotes.
  */
+import { isUtf8 } from "node:buffer";
 import type { Readable } from "node:stream";
 import { AppError } from "../errors.js";
 
@@ -40,8 +41,8 @@ export function isEncodingLabel(label: string): boolean {
 
 export interface OpenedText {
   readonly dialect: TextDialect;
-  /** The file as decoded text, chunk by chunk, without a BOM. */
-  readonly chunks: AsyncIterable<string>;
+  /** The file chunk by chunk: UTF-8 bytes as they are (BOM included), other encodings decoded to text. */
+  readonly chunks: AsyncIterable<Buffer | string>;
 }
 
 export async function openText(input: Readable, file: string, options: DialectOptions): Promise<OpenedText> {
@@ -61,40 +62,71 @@ export async function openText(input: Readable, file: string, options: DialectOp
   }
   const sample = Buffer.concat(head);
   const { encoding, reason } = options.encoding ? { encoding: options.encoding, reason: "--encoding" } : detectEncoding(sample);
-  const decoder = new TextDecoder(encoding, { fatal: encoding === "utf-8" });
-  let offset = 0;
-  const decode = (bytes: Buffer, stream: boolean): string => {
-    try {
-      const text = decoder.decode(bytes, { stream });
-      offset += bytes.length;
-      return text;
-    } catch (error) {
-      throw new AppError(
-        "INPUT_ENCODING",
-        `not valid UTF-8 beyond its first ${Math.floor(offset / 1024)} KiB, though the first ${SAMPLE_BYTES / 1024} KiB were, so it was read as UTF-8; pass --encoding with the file's encoding, e.g. --encoding windows-1250`,
-        { file },
-        { cause: error },
-      );
+  const invalid = (offset: number, cause?: unknown) =>
+    new AppError(
+      "INPUT_ENCODING",
+      `not valid UTF-8 beyond its first ${Math.floor(offset / 1024)} KiB, though the first ${SAMPLE_BYTES / 1024} KiB were, so it was read as UTF-8; pass --encoding with the file's encoding, e.g. --encoding windows-1250`,
+      { file },
+      { cause },
+    );
+  const rest = async function* (): AsyncGenerator<Buffer> {
+    if (ended) return;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield typeof next.value === "string" ? Buffer.from(next.value) : next.value;
     }
   };
-  const first = decode(sample, true);
-  const { delimiter, reason: delimiterReason } = options.delimiter
-    ? { delimiter: options.delimiter, reason: "--delimiter" }
-    : sniffDelimiter(first);
-  async function* chunks(): AsyncGenerator<string> {
-    if (first !== "") yield first;
-    if (!ended) {
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) break;
-        const text = decode(typeof next.value === "string" ? Buffer.from(next.value) : next.value, true);
-        if (text !== "") yield text;
+  // The header line, decoded, for sniffing the delimiter.
+  const first = new TextDecoder(encoding).decode(sample.subarray(0, Math.min(sample.length, 8192)), { stream: true });
+  const { delimiter, reason: delimiterReason } = options.delimiter ? { delimiter: options.delimiter, reason: "--delimiter" } : sniffDelimiter(first);
+  const dialect = { encoding, encodingReason: reason, delimiter, delimiterReason };
+
+  if (encoding === "utf-8") {
+    // UTF-8 goes to csv-parse as bytes (re-encoding decoded text costs a tenth of a run), checked
+    // as it passes: whole characters only, the last few bytes of a chunk held for the next.
+    async function* checked(): AsyncGenerator<Buffer | string> {
+      let carry = Buffer.alloc(0);
+      let offset = 0;
+      for (const bytes of [sample]) yield* pass(bytes, false);
+      for await (const bytes of rest()) yield* pass(bytes, false);
+      yield* pass(Buffer.alloc(0), true);
+      function* pass(bytes: Buffer, final: boolean): Generator<Buffer> {
+        const all = carry.length > 0 ? Buffer.concat([carry, bytes]) : bytes;
+        const cut = final ? all.length : completeLength(all);
+        const whole = all.subarray(0, cut);
+        if (!isUtf8(whole)) throw invalid(offset);
+        offset += cut;
+        carry = Buffer.from(all.subarray(cut));
+        if (whole.length > 0) yield whole;
       }
     }
-    const rest = decode(Buffer.alloc(0), false);
-    if (rest !== "") yield rest;
+    return { dialect, chunks: checked() };
   }
-  return { dialect: { encoding, encodingReason: reason, delimiter, delimiterReason }, chunks: chunks() };
+
+  const decoder = new TextDecoder(encoding);
+  async function* decoded(): AsyncGenerator<string> {
+    const head = decoder.decode(sample, { stream: true });
+    if (head !== "") yield head;
+    for await (const bytes of rest()) {
+      const text = decoder.decode(bytes, { stream: true });
+      if (text !== "") yield text;
+    }
+    const tail = decoder.decode();
+    if (tail !== "") yield tail;
+  }
+  return { dialect, chunks: decoded() };
+}
+
+/** How many leading bytes of `bytes` hold whole UTF-8 characters (a cut sequence at the end waits). */
+function completeLength(bytes: Buffer): number {
+  const n = bytes.length;
+  let i = n - 1;
+  while (i >= 0 && n - i < 4 && (bytes[i]! & 0xc0) === 0x80) i--;
+  if (i < 0) return n;
+  const lead = bytes[i]!;
+  const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return n - i < need ? i : n;
 }
 
 function detectEncoding(sample: Buffer): { encoding: string; reason: string } {

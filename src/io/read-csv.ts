@@ -48,7 +48,7 @@ export async function* readCsv(input: Readable, options: ReadCsvOptions): AsyncG
   yield* (await openCsv(input, options)).records;
 }
 
-async function* parseRecords(chunks: AsyncIterable<string>, input: Readable, delimiter: string, options: ReadCsvOptions): AsyncGenerator<CsvRecord> {
+async function* parseRecords(chunks: AsyncIterable<Buffer | string>, input: Readable, delimiter: string, options: ReadCsvOptions): AsyncGenerator<CsvRecord> {
   // Line numbers are counted here, not taken from csv-parse's info.lines, which counts the
   // \r and the \n of a CRLF inside a quoted field as two lines. Counting happens in on_record,
   // synchronously, so the position is right even when a later record in the same chunk fails.
@@ -57,6 +57,8 @@ async function* parseRecords(chunks: AsyncIterable<string>, input: Readable, del
   let records = 0;
   const csvOptions: Options<CsvRecord, string[]> = {
     delimiter,
+    // UTF-8 arrives as bytes, with its BOM if it has one.
+    bom: true,
     // Rows may be shorter or longer than the header (trimmed exports, trailing separators);
     // the adapters read missing cells as empty.
     relax_column_count: true,

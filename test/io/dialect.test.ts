@@ -81,3 +81,19 @@ describe("delimiter", () => {
     expect((await open("a;b|c\n1;2|3\n", { delimiter: "|" })).rows).toEqual([["a;b", "c"], ["1;2", "3"]]);
   });
 });
+
+describe("UTF-8 passes as bytes, checked on the way", () => {
+  it("keeps characters split across chunks at every byte boundary", async () => {
+    const text = "a,b\nŠárka 😀,1\nžluť,2\n";
+    for (const chunk of [1, 2, 3, 5]) {
+      const { rows } = await open(text, {}, chunk);
+      expect(rows).toEqual([["a", "b"], ["Šárka 😀", "1"], ["žluť", "2"]]);
+    }
+  });
+
+  it("still catches a file that ends in half a character", async () => {
+    const cut = Buffer.concat([Buffer.from(`a,b\n${"x,1\n".repeat(20_000)}`), Buffer.from([0xc5])]);
+    const error = await open(cut, {}, 4096).catch((e: unknown) => e);
+    expect((error as AppError).code).toBe("INPUT_ENCODING");
+  });
+});
