@@ -22,8 +22,12 @@ const GROUPING = /[\s\u00a0\u202f']/;
  * — `(12.50)` and `12,50-`, as Excel writes refunds — keep their sign. Null when anything else is
  * in it (`12 EUR 50`, `n/a`) or grouping spaces don't group thousands (`12 50`).
  */
+/** A plain decimal (`1659.95`, `-3`, `12,5`): nothing to strip. Most exports' amounts look so. */
+const PLAIN = /^[+-]?\d+([.,]\d+)?$/;
+
 function strip(text: string): string | null {
   let t = text.trim();
+  if (PLAIN.test(t)) return t;
   let negative = false;
   const parenthesised = /^\((.*)\)$/.exec(t);
   if (parenthesised) {
@@ -46,7 +50,7 @@ function strip(text: string): string | null {
 
 /** The currency symbol or code written with an amount (`$`, `€`, `Kč`, `EUR`), or null. */
 export function currencyMark(text: string): string | null {
-  if (strip(text) === null) return null; // not an amount at all ("abc", "n/a")
+  if (PLAIN.test(text.trim()) || strip(text) === null) return null; // no mark, or no amount at all ("abc")
   const t = text.trim().replace(/^\((.*)\)$/, "$1").replace(/-$/, "").trim();
   const lead = LEAD.exec(t)![2];
   if (lead) return lead;
@@ -103,13 +107,16 @@ export function decimalEvidence(text: string): DecimalEvidence {
  * Reads `text` with `mark` as the decimal mark into minor units (see parseMinor); the other mark
  * may only group thousands. Null when it is not such a number.
  */
+const COMMA_GROUPS = /^[+-]?\d{1,3}(,\d{3})+$/;
+const DOT_GROUPS = /^[+-]?\d{1,3}(\.\d{3})+$/;
+
 export function parseAmount(text: string, mark: DecimalMark, digits: number): Minor | null {
   const s = strip(text);
   if (s === null) return null;
   const group = mark === "." ? "," : ".";
   const [whole = "", fraction, ...rest] = s.split(mark);
   if (rest.length > 0) return null;
-  if (whole.includes(group) && !new RegExp(`^[+-]?\\d{1,3}(\\${group}\\d{3})+$`).test(whole)) return null;
+  if (whole.includes(group) && !(mark === "." ? COMMA_GROUPS : DOT_GROUPS).test(whole)) return null;
   const plain = whole.split(group).join("") + (fraction === undefined ? "" : `.${fraction}`);
   return parseMinor(plain, digits);
 }

@@ -17,6 +17,8 @@ export interface TextDialect {
   readonly encodingReason: string;
   readonly delimiter: string;
   readonly delimiterReason: string;
+  /** The header puts a space after most delimiters (`a, "b"`): spaces before a field are dropped. */
+  readonly spaced: boolean;
 }
 
 export interface DialectOptions {
@@ -80,7 +82,7 @@ export async function openText(input: Readable, file: string, options: DialectOp
   // The header line, decoded, for sniffing the delimiter.
   const first = new TextDecoder(encoding).decode(sample.subarray(0, Math.min(sample.length, 8192)), { stream: true });
   const { delimiter, reason: delimiterReason } = options.delimiter ? { delimiter: options.delimiter, reason: "--delimiter" } : sniffDelimiter(first);
-  const dialect = { encoding, encodingReason: reason, delimiter, delimiterReason };
+  const dialect = { encoding, encodingReason: reason, delimiter, delimiterReason, spaced: isSpaced(first, delimiter) };
 
   if (encoding === "utf-8") {
     // UTF-8 goes to csv-parse as bytes (re-encoding decoded text costs a tenth of a run), checked
@@ -116,6 +118,23 @@ export async function openText(input: Readable, file: string, options: DialectOp
     if (tail !== "") yield tail;
   }
   return { dialect, chunks: decoded() };
+}
+
+/** True when most delimiters of the first line, outside quotes, are followed by a space. */
+function isSpaced(text: string, delimiter: string): boolean {
+  let quoted = false;
+  let delimiters = 0;
+  let spaced = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === "\n" || c === "\r")) break;
+    else if (!quoted && c === delimiter) {
+      delimiters++;
+      if (text[i + 1] === " ") spaced++;
+    }
+  }
+  return delimiters > 0 && spaced * 2 > delimiters;
 }
 
 /** How many leading bytes of `bytes` hold whole UTF-8 characters (a cut sequence at the end waits). */
