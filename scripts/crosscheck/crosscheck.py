@@ -8,6 +8,8 @@ csv, decimal and zoneinfo modules. Used to derive the expected values of the tes
   python3 scripts/crosscheck/crosscheck.py shopify FILE --as-of YYYY-MM-DD --tz ZONE [--days N]
   python3 scripts/crosscheck/crosscheck.py generic FILE --date COL --total COL --customer COL --order COL \
       --currency CODE --as-of YYYY-MM-DD --tz ZONE [--days N]
+  python3 scripts/crosscheck/crosscheck.py online-retail FILE --as-of YYYY-MM-DD --tz Europe/London --days 10000
+  python3 scripts/crosscheck/crosscheck.py olist ORDERS --customers CUSTOMERS --as-of 2018-10-17 --tz America/Sao_Paulo --days 10000
 """
 import argparse
 import csv
@@ -114,6 +116,61 @@ def lifecycle(os, start, end, pstart, margin, base):
     }
 
 
+def online_retail_orders(path, zone):
+    """UCI line items: an invoice's rows summed (quantity x unit price, exact, rounded once), taken
+    from its first run of adjacent rows (a later run of the same invoice is skipped, as the rules
+    say); C and A invoices are not sales; NA or empty customer ids are unidentified; GBP."""
+    seen, invoices, current = set(), [], None
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        for row in csv.DictReader(f):
+            key = row.get("InvoiceNo") or row.get("Invoice")
+            if current is None or current["key"] != key:
+                if key in seen:
+                    current = {"key": key, "skip": True}
+                    continue
+                seen.add(key)
+                text = row["InvoiceDate"].strip()
+                if "-" in text:  # R-written copies: 2011-03-10 16:16:00
+                    at = datetime.fromisoformat(text).replace(tzinfo=zone)
+                else:  # the raw file: M/D/YY H:MM
+                    m, d, y = text.split(" ")[0].split("/")
+                    h, mi = text.split(" ")[1].split(":")
+                    at = datetime(int(y) + (2000 if len(y) == 2 else 0), int(m), int(d), int(h), int(mi), tzinfo=zone)
+                current = {"key": key, "skip": False, "total": Decimal(0), "at": at,
+                           "customer": (row.get("CustomerID") or row.get("Customer ID") or "").strip()}
+                invoices.append(current)
+            if current["skip"]:
+                continue
+            current["total"] += int(row["Quantity"]) * Decimal(row.get("UnitPrice") or row["Price"])
+    for inv in invoices:
+        yield {
+            "at": inv["at"],
+            "currency": "GBP",
+            "revenue": inv["total"].quantize(Decimal("0.01"), ROUND_HALF_UP),
+            "customer": None if inv["customer"] in ("", "NA") else inv["customer"],
+            "status": "cancelled" if inv["key"][0] in "CA" else "completed",
+        }
+
+
+OLIST_STATUS = {"delivered": "completed", "shipped": "completed", "invoiced": "processing",
+                "approved": "processing", "processing": "processing", "created": "pending-payment",
+                "canceled": "cancelled", "unavailable": "cancelled"}
+
+
+def olist_orders(path, customers_path, zone):
+    """Olist orders: a person is customer_unique_id, found through the customers file; no amounts."""
+    unique = {r["customer_id"]: r["customer_unique_id"] for r in csv.DictReader(open(customers_path, newline=""))}
+    with open(path, newline="") as f:
+        for row in csv.DictReader(f):
+            yield {
+                "at": datetime.fromisoformat(row["order_purchase_timestamp"]).replace(tzinfo=zone),
+                "currency": "BRL",
+                "revenue": Decimal(0),
+                "customer": unique[row["customer_id"]],
+                "status": OLIST_STATUS[row["order_status"]],
+            }
+
+
 def metrics(orders, start, end, pstart=None, margin="1"):
     groups = defaultdict(list)
     for o in orders:
@@ -153,13 +210,13 @@ def metrics(orders, start, end, pstart=None, margin="1"):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("kind", choices=["shopify", "generic"])
+    p.add_argument("kind", choices=["shopify", "generic", "online-retail", "olist"])
     p.add_argument("file")
     p.add_argument("--as-of", required=True)
     p.add_argument("--tz", required=True)
     p.add_argument("--days", type=int, default=365)
     p.add_argument("--margin", default="1")
-    for opt in ("date", "total", "customer", "order", "currency"):
+    for opt in ("date", "total", "customer", "order", "currency", "customers"):
         p.add_argument(f"--{opt}")
     args = p.parse_args()
     zone = ZoneInfo(args.tz)
@@ -169,7 +226,13 @@ def main():
     end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=zone)
     # P: the same number of days, ending where W starts
     pstart = datetime.combine(last + timedelta(days=1 - 2 * args.days), time(0), tzinfo=zone)
-    orders = list(shopify_orders(args.file, zone) if args.kind == "shopify" else generic_orders(args.file, zone, args))
+    readers = {
+        "shopify": lambda: shopify_orders(args.file, zone),
+        "generic": lambda: generic_orders(args.file, zone, args),
+        "online-retail": lambda: online_retail_orders(args.file, zone),
+        "olist": lambda: olist_orders(args.file, args.customers, zone),
+    }
+    orders = list(readers[args.kind]())
     print(json.dumps({"from": start.isoformat(), "to": end.isoformat(), "groups": metrics(orders, start, end, pstart, args.margin)}, indent=2))
 
 

@@ -144,8 +144,9 @@ describe.skipIf(!hasSharedData)(`UCI Online Retail raw line items (online-retail
   });
 
   it("the first 999 lines match an independent Python sum of quantity × price", () => {
-    // Python (csv + decimal): 66 invoices, 4 starting with C; the other 62 total 24,702.88 GBP,
-    // each invoice rounded once; 46 customers, 5 with two or more invoices; 1 invoice without id.
+    // python3 scripts/crosscheck/crosscheck.py online-retail <file> --as-of 2011-12-09 --tz Europe/London --days 10000
+    // (csv + decimal): 66 invoices, 4 starting with C; the other 62 total 24,702.88 GBP, each
+    // invoice rounded once; 46 customers, 5 with two or more invoices; 1 invoice without id.
     const r = report(["--orders", FIRST999, "--tz", "Europe/London", "--window", "all"]);
     expect(r.inputs[0].platform).toBe("online-retail");
     expect(r.groups[0].metrics).toMatchObject({ orders: 62, revenue: 24_702.88, aov: 398.43, customers: 46 });
@@ -154,17 +155,23 @@ describe.skipIf(!hasSharedData)(`UCI Online Retail raw line items (online-retail
   });
 
   it("20,000 random lines: an invoice's lines are scattered, so its later runs are reported, not summed twice", () => {
-    // Python, applying the documented rule (an order key seen before, apart from its earlier rows,
-    // is skipped): 9,362 invoices kept from their first run; 10,638 rows skipped.
+    // The same crosscheck.py online-retail command, applying the documented rule (an order key
+    // seen before, apart from its earlier rows, is skipped): 9,362 invoices kept from their first
+    // run and 10,638 rows skipped; of them 9,049 count (C and A invoices don't), 224,691.41 GBP,
+    // 3,017 customers, 1,586 of them with two or more invoices.
     const r = report(["--orders", RANDOM, "--tz", "Europe/London", "--window", "all"]);
     expect(r.dataQuality).toMatchObject({ rowsRead: 20_000, rowsSkipped: 10_638, ordersRead: 9362 });
+    expect(r.groups[0].metrics).toMatchObject({ orders: 9049, revenue: 224_691.41, customers: 3017 });
+    expect(r.groups[0].metrics.repeatPurchaseRate).toBeCloseTo(1586 / 3017, 12);
     expect(r.dataQuality.problems[0].message).toMatch(/^order "580727" was already read earlier in the file/);
   });
 });
 
 describe.skipIf(!hasSharedData)(`Olist orders through --map, joined to customers on customer_unique_id${sharedNote}`, () => {
   it("counts orders and customers as an independent Python count does; money metrics are null (no amounts)", () => {
-    // Python: 8,135 orders, of which delivered/shipped/invoiced/processing/approved count: 6,896;
+    // python3 scripts/crosscheck/crosscheck.py olist <orders> --customers <customers> --as-of 2018-10-17
+    //   --tz America/Sao_Paulo --days 10000
+    // 8,135 orders, of which delivered/shipped/invoiced/processing/approved count: 6,896;
     // by customer_unique_id (through the customers file) 6,803 customers, 52 with 2+ orders;
     // 625 canceled + 609 unavailable are cancelled, 5 created are pending payment.
     const run = runCli([
