@@ -58,7 +58,7 @@ export class ValueFormats {
     for (const l of lines) decided = this.#observeMoney("unit_price", l.unitPrice, l.line) || decided;
     const date = cells.created_at;
     if (date !== null && this.dateOrder === null) {
-      const evidence = dateEvidence(date);
+      const evidence = this.#dateEvidence(date);
       if (evidence === "dmy" || evidence === "mdy") {
         this.dateOrder = { value: evidence, reason: `${JSON.stringify(date.trim())} on line ${line}` };
         decided = true;
@@ -77,8 +77,17 @@ export class ValueFormats {
       for (const l of lines) if (decimalEvidence(l.unitPrice) === "ambiguous") return { field: "unit_price", text: l.unitPrice.trim() };
     }
     const date = cells.created_at;
-    if (date !== null && this.dateOrder === null && dateEvidence(date) === "ambiguous") return { field: "created_at", text: date.trim() };
+    if (date !== null && this.dateOrder === null && this.#dateEvidence(date) === "ambiguous") return { field: "created_at", text: date.trim() };
     return null;
+  }
+
+  // observe() and undecided() ask about the same date one after the other, for every order of a
+  // file whose dates never settle an order (ISO dates): remember the last answer.
+  #lastDate: { text: string; evidence: ReturnType<typeof dateEvidence> } | null = null;
+
+  #dateEvidence(text: string): ReturnType<typeof dateEvidence> {
+    if (this.#lastDate?.text !== text) this.#lastDate = { text, evidence: dateEvidence(text) };
+    return this.#lastDate.evidence;
   }
 
   #observeMoney(field: MoneyField, text: string, line: number): boolean {
