@@ -15,9 +15,9 @@
 // 5. prints a markdown table; --write-doc also writes docs/performance.md.
 
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync, openSync, closeSync, unlinkSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { availableParallelism, cpus, totalmem, tmpdir } from "node:os";
+import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -134,13 +134,18 @@ async function duckdbChild(file, asOf) {
     window: rows.length ? { fromMs: num(r0.lo_ms), toMs: num(r0.hi_ms), days: WINDOW_DAYS } : null,
     groups: rows.map((r) => ({
       currency: r.currency,
-      orders: num(r.orders), revenueCents: num(r.revenue_cents), aovCents: num(r.aov_cents),
-      customers: num(r.customers), purchaseFrequency: num(r.purchase_frequency),
-      repeatPurchaseRate: num(r.repeat_purchase_rate), guestCheckoutRate: null, newCustomers: num(r.new_customers),
+      orders: num(r.orders),
+      revenueCents: num(r.revenue_cents),
+      aovCents: num(r.aov_cents),
+      customers: num(r.customers),
+      purchaseFrequency: num(r.purchase_frequency),
+      repeatPurchaseRate: num(r.repeat_purchase_rate),
+      guestCheckoutRate: null,
+      newCustomers: num(r.new_customers),
     })),
     timingMs: { startup: t1 - t0, loadCsv: t2 - t1, query: t3 - t2 },
   };
-  process.stdout.write(JSON.stringify(result) + "\n");
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 async function importDuckDB() {
@@ -153,7 +158,9 @@ function ensureDuckDB() {
   if (existsSync(pkg) && JSON.parse(readFileSync(pkg, "utf8")).version === wanted) return;
   log(`installing ${DUCKDB_PKG} into ${rel(DUCKDB_PREFIX)} (not a project dependency) ...`);
   mkdirSync(DUCKDB_PREFIX, { recursive: true });
-  const r = spawnSync("npm", ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", DUCKDB_PREFIX, DUCKDB_PKG], { stdio: "inherit" });
+  const r = spawnSync("npm", ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", DUCKDB_PREFIX, DUCKDB_PKG], {
+    stdio: "inherit",
+  });
   if (r.status !== 0) throw new Error("npm install of DuckDB failed");
 }
 
@@ -167,15 +174,21 @@ function measure(cmd, args) {
     const [file, argv] = GNU_TIME ? ["/usr/bin/time", ["-f", "%M", "-o", rssFile, cmd, ...args]] : [cmd, args];
     const start = performance.now();
     const child = spawn(file, argv, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "", stderr = "", hwmKb = 0;
+    let stdout = "",
+      stderr = "",
+      hwmKb = 0;
     child.stdout.on("data", (d) => (stdout += d));
     child.stderr.on("data", (d) => (stderr += d));
-    const poll = GNU_TIME ? null : setInterval(() => {
-      try {
-        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
-        if (m) hwmKb = Math.max(hwmKb, Number(m[1]));
-      } catch { /* exited */ }
-    }, 20);
+    const poll = GNU_TIME
+      ? null
+      : setInterval(() => {
+          try {
+            const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+            if (m) hwmKb = Math.max(hwmKb, Number(m[1]));
+          } catch {
+            /* exited */
+          }
+        }, 20);
     child.on("error", reject);
     child.on("close", (code) => {
       const wallMs = performance.now() - start;
@@ -184,7 +197,9 @@ function measure(cmd, args) {
         try {
           hwmKb = Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) || 0;
           unlinkSync(rssFile);
-        } catch { /* no file */ }
+        } catch {
+          /* no file */
+        }
       }
       resolveP({ code, wallMs, peakRssMb: hwmKb / 1024, stdout, stderr });
     });
@@ -207,14 +222,21 @@ function cliToCents(group) {
 }
 // [field, kind, label]: money is held in cents and shown in major units under the CLI's name
 const METRICS = [
-  ["orders", "count", "orders"], ["revenueCents", "money", "revenue"], ["aovCents", "money", "aov"],
-  ["customers", "count", "customers"], ["purchaseFrequency", "rate", "purchaseFrequency"],
-  ["repeatPurchaseRate", "rate", "repeatPurchaseRate"], ["guestCheckoutRate", "rate", "guestCheckoutRate"],
+  ["orders", "count", "orders"],
+  ["revenueCents", "money", "revenue"],
+  ["aovCents", "money", "aov"],
+  ["customers", "count", "customers"],
+  ["purchaseFrequency", "rate", "purchaseFrequency"],
+  ["repeatPurchaseRate", "rate", "repeatPurchaseRate"],
+  ["guestCheckoutRate", "rate", "guestCheckoutRate"],
   ["newCustomers", "count", "newCustomers"],
 ];
 const agrees = (a, b, kind) =>
-  (a === null || a === undefined) || (b === null || b === undefined) ? (a ?? null) === (b ?? null)
-  : kind === "rate" ? Math.abs(a - b) <= 1e-9 : a === b;
+  a === null || a === undefined || b === null || b === undefined
+    ? (a ?? null) === (b ?? null)
+    : kind === "rate"
+      ? Math.abs(a - b) <= 1e-9
+      : a === b;
 const show = (v, kind) => (v === null || v === undefined ? "null" : kind === "money" ? (v / 100).toFixed(2) : String(v));
 
 // Lines "CUR metric left right ok"; returns the number of disagreements. A currency missing on one
@@ -224,7 +246,8 @@ function compare(leftName, left, rightName, right, lines) {
   const currencies = [...new Set([...left.map((g) => g.currency), ...right.map((g) => g.currency)])].sort();
   lines.push(`| currency | metric | ${leftName} | ${rightName} | agree |`, "|---|---|---:|---:|---|");
   for (const cur of currencies) {
-    const l = left.find((g) => g.currency === cur), r = right.find((g) => g.currency === cur);
+    const l = left.find((g) => g.currency === cur),
+      r = right.find((g) => g.currency === cur);
     if (!l || !r) {
       const ok = (l ?? r).orders === 0;
       if (!ok) bad++;
@@ -240,17 +263,24 @@ function compare(leftName, left, rightName, right, lines) {
   return bad;
 }
 // The generator's expectedReport -> the same shape as DuckDB's groups.
-const truthGroups = (exp) => Object.entries(exp.groups).map(([currency, m]) => ({
-  currency, ...m, revenueCents: Math.round(m.revenue * 100), aovCents: m.aov === null ? null : Math.round(m.aov * 100),
-}));
+const truthGroups = (exp) =>
+  Object.entries(exp.groups).map(([currency, m]) => ({
+    currency,
+    ...m,
+    revenueCents: Math.round(m.revenue * 100),
+    aovCents: m.aov === null ? null : Math.round(m.aov * 100),
+  }));
 
 // ------------------------------------------------------------------ main
-function log(s) { process.stderr.write(s + "\n"); }
-const rel = (p) => p.startsWith(ROOT + "/") ? p.slice(ROOT.length + 1) : p;
+function log(s) {
+  process.stderr.write(`${s}\n`);
+}
+const rel = (p) => (p.startsWith(`${ROOT}/`) ? p.slice(ROOT.length + 1) : p);
 function parseArgs(argv) {
   const o = { orders: 1_000_000, seed: 42, runs: 3, writeDoc: false, duckdb: null, asOf: null };
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i], v = () => argv[++i];
+    const a = argv[i],
+      v = () => argv[++i];
     if (a === "--orders") o.orders = Number(v());
     else if (a === "--seed") o.seed = Number(v());
     else if (a === "--runs") o.runs = Number(v());
@@ -266,17 +296,22 @@ function parseArgs(argv) {
 
 function generate(orders, seed) {
   const dir = join(BENCH_DIR, `shop-${orders}-seed${seed}`);
-  const file = join(dir, "orders_export.csv"), statsFile = join(dir, "stats.json");
+  const file = join(dir, "orders_export.csv"),
+    statsFile = join(dir, "stats.json");
   if (existsSync(statsFile) && existsSync(file)) {
     log(`reusing ${rel(file)}`);
   } else {
     log(`generating ${orders} orders (seed ${seed}) into ${rel(dir)} ...`);
     mkdirSync(dir, { recursive: true });
-    const errFd = openSync(statsFile + ".tmp", "w");
-    const r = spawnSync(process.execPath, [join(ROOT, "scripts/generate-shop.mjs"), "--out", dir, "--orders", String(orders), "--seed", String(seed), "--customers-file", "no"], { stdio: ["ignore", "inherit", errFd] });
+    const errFd = openSync(`${statsFile}.tmp`, "w");
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, "scripts/generate-shop.mjs"), "--out", dir, "--orders", String(orders), "--seed", String(seed), "--customers-file", "no"],
+      { stdio: ["ignore", "inherit", errFd] },
+    );
     closeSync(errFd);
-    if (r.status !== 0) throw new Error(`generate-shop.mjs failed:\n${readFileSync(statsFile + ".tmp", "utf8")}`);
-    renameSync(statsFile + ".tmp", statsFile); // written last: its presence marks a complete file
+    if (r.status !== 0) throw new Error(`generate-shop.mjs failed:\n${readFileSync(`${statsFile}.tmp`, "utf8")}`);
+    renameSync(`${statsFile}.tmp`, statsFile); // written last: its presence marks a complete file
   }
   return { file, stats: JSON.parse(readFileSync(statsFile, "utf8")) };
 }
@@ -302,7 +337,20 @@ async function main() {
   log(`${rel(file)}: ${sizeMb.toFixed(1)} MB, ${stats.orders} orders, ${stats.lineItemRows} rows, as-of ${asOf}`);
 
   // --- shopmetrics
-  const cliArgs = ["bin/shopmetrics.js", "report", "--orders", file, "--format", "json", "--tz", TZ, "--as-of", asOf, "--window", `${WINDOW_DAYS}d`];
+  const cliArgs = [
+    "bin/shopmetrics.js",
+    "report",
+    "--orders",
+    file,
+    "--format",
+    "json",
+    "--tz",
+    TZ,
+    "--as-of",
+    asOf,
+    "--window",
+    `${WINDOW_DAYS}d`,
+  ];
   let cli = null;
   if (buildCli()) {
     const runs = [];
@@ -325,12 +373,31 @@ async function main() {
   // --- shopmetrics, 24 monthly windows in one read (issue 3: well under 2× the single report)
   let series = null;
   if (cli) {
-    const seriesArgs = ["bin/shopmetrics.js", "report", "--orders", file, "--format", "json", "--tz", TZ, "--as-of", asOf, "--window", "1m", "--every", "month", "--periods", "24"];
+    const seriesArgs = [
+      "bin/shopmetrics.js",
+      "report",
+      "--orders",
+      file,
+      "--format",
+      "json",
+      "--tz",
+      TZ,
+      "--as-of",
+      asOf,
+      "--window",
+      "1m",
+      "--every",
+      "month",
+      "--periods",
+      "24",
+    ];
     const runs = [];
     for (let i = 0; i < opts.runs; i++) {
       const m = await measure(process.execPath, seriesArgs);
       if (m.code !== 0) throw new Error(`shopmetrics --every failed:\n${m.stderr}`);
-      log(`  shopmetrics --every month --periods 24, run ${i + 1}: ${(m.wallMs / 1000).toFixed(2)} s, peak RSS ${m.peakRssMb.toFixed(0)} MB`);
+      log(
+        `  shopmetrics --every month --periods 24, run ${i + 1}: ${(m.wallMs / 1000).toFixed(2)} s, peak RSS ${m.peakRssMb.toFixed(0)} MB`,
+      );
       runs.push(m);
     }
     series = summarize(runs, null);
@@ -351,12 +418,18 @@ async function main() {
   // --- compare
   let bad = 0;
   const lines = [];
-  if (duckOut.latestOrderDate !== asOf) { bad++; lines.push(`as-of: generator says ${asOf}, DuckDB's latest order date is ${duckOut.latestOrderDate}`); }
+  if (duckOut.latestOrderDate !== asOf) {
+    bad++;
+    lines.push(`as-of: generator says ${asOf}, DuckDB's latest order date is ${duckOut.latestOrderDate}`);
+  }
   if (cli) {
     const w = cli.out.window ?? {};
     const sameWindow = Date.parse(w.from) === duckOut.window.fromMs && Date.parse(w.to) === duckOut.window.toMs && cli.out.asOf === asOf;
     if (!sameWindow) bad++;
-    lines.push(`as-of ${cli.out.asOf} / window ${w.from} .. ${w.to}: ${sameWindow ? "agrees with DuckDB" : "**DIFFERS** from DuckDB " + new Date(duckOut.window.fromMs).toISOString() + " .. " + new Date(duckOut.window.toMs).toISOString()}`, "");
+    lines.push(
+      `as-of ${cli.out.asOf} / window ${w.from} .. ${w.to}: ${sameWindow ? "agrees with DuckDB" : `**DIFFERS** from DuckDB ${new Date(duckOut.window.fromMs).toISOString()} .. ${new Date(duckOut.window.toMs).toISOString()}`}`,
+      "",
+    );
     bad += compare("shopmetrics", cli.out.groups.map(cliToCents), "DuckDB", duckOut.groups, lines);
   } else {
     lines.push("shopmetrics: not run (see above); DuckDB checked against the generator's truth only.");
@@ -364,12 +437,13 @@ async function main() {
   lines.push("");
   bad += compare("DuckDB", duckOut.groups, "generator truth", truthGroups(stats.expectedReport), lines);
   const comparison = lines.join("\n");
-  process.stdout.write(comparison + "\n\n");
+  process.stdout.write(`${comparison}\n\n`);
 
   // --- figures
-  const row = (name, r) => r
-    ? `| ${name} | ${(r.wallMs / 1000).toFixed(2)} s | ${(sizeMb / (r.wallMs / 1000)).toFixed(1)} | ${Math.round(stats.orders / (r.wallMs / 1000)).toLocaleString("en-US")} | ${r.peakRssMb.toFixed(0)} MB (max ${r.maxRssMb.toFixed(0)}) |`
-    : `| ${name} | TODO | TODO | TODO | TODO |`;
+  const row = (name, r) =>
+    r
+      ? `| ${name} | ${(r.wallMs / 1000).toFixed(2)} s | ${(sizeMb / (r.wallMs / 1000)).toFixed(1)} | ${Math.round(stats.orders / (r.wallMs / 1000)).toLocaleString("en-US")} | ${r.peakRssMb.toFixed(0)} MB (max ${r.maxRssMb.toFixed(0)}) |`
+      : `| ${name} | TODO | TODO | TODO | TODO |`;
   const table = [
     `Input: ${stats.orders.toLocaleString("en-US")} orders, ${stats.lineItemRows.toLocaleString("en-US")} rows, ${sizeMb.toFixed(0)} MB; median of ${opts.runs} runs, wall time of the whole process.`,
     "",
@@ -378,12 +452,17 @@ async function main() {
     row("shopmetrics", cli),
     row(`DuckDB ${duckOut.engine.duckdb} (${duckOut.engine.threads} threads)`, duck),
     "",
-    cli ? `shopmetrics / DuckDB wall-time ratio: **${(cli.wallMs / duck.wallMs).toFixed(2)}**` : "shopmetrics / DuckDB wall-time ratio: TODO",
+    cli
+      ? `shopmetrics / DuckDB wall-time ratio: **${(cli.wallMs / duck.wallMs).toFixed(2)}**`
+      : "shopmetrics / DuckDB wall-time ratio: TODO",
     ...(series
-      ? ["", `shopmetrics \`--window 1m --every month --periods 24\` (one read, 24 windows): ${(series.wallMs / 1000).toFixed(2)} s, ${(series.wallMs / cli.wallMs).toFixed(2)}× the single report; peak RSS ${series.peakRssMb.toFixed(0)} MB.`]
+      ? [
+          "",
+          `shopmetrics \`--window 1m --every month --periods 24\` (one read, 24 windows): ${(series.wallMs / 1000).toFixed(2)} s, ${(series.wallMs / cli.wallMs).toFixed(2)}× the single report; peak RSS ${series.peakRssMb.toFixed(0)} MB.`,
+        ]
       : []),
   ].join("\n");
-  process.stdout.write(table + "\n");
+  process.stdout.write(`${table}\n`);
   const inside = `Inside the DuckDB process: start-up and import ${(duckOut.timingMs.startup / 1000).toFixed(2)} s, reading the CSV into a table ${(duckOut.timingMs.loadCsv / 1000).toFixed(2)} s, the metrics query ${(duckOut.timingMs.query / 1000).toFixed(2)} s (last run).`;
   log(inside);
   if (opts.writeDoc) writeDoc({ table, inside, comparison }, opts, duckOut, cli, bad);

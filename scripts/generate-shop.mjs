@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+
 // Seeded generator of a made-up Shopify shop: a specialty-coffee roastery in Prague that sells in
 // EUR and CZK. Writes a Shopify orders export (orders_export.csv, the current 79-column header)
 // and a customers export (customers_export.csv, the 2024+ header); see
@@ -14,8 +15,8 @@
 // bounded memory (the per-order typed arrays below are ~25 bytes/order; no text is kept).
 // The true counts (and the metrics for the default report window) go to stderr as JSON.
 
-import { createWriteStream, mkdirSync } from "node:fs";
 import { once } from "node:events";
+import { createWriteStream, mkdirSync } from "node:fs";
 import { join } from "node:path";
 
 // ---------------------------------------------------------------- arguments
@@ -35,9 +36,7 @@ function parseArgs(argv) {
       if (x !== "yes" && x !== "no") fail(`--customers-file must be yes or no, got ${x}`);
       opts.customersFile = x === "yes";
     } else if (a === "--help" || a === "-h") {
-      process.stdout.write(
-        "usage: node scripts/generate-shop.mjs --out DIR [--orders N] [--seed S] [--customers-file yes|no]\n",
-      );
+      process.stdout.write("usage: node scripts/generate-shop.mjs --out DIR [--orders N] [--seed S] [--customers-file yes|no]\n");
       process.exit(0);
     } else fail(`unknown argument ${a}`);
   }
@@ -54,7 +53,7 @@ function fail(msg) {
 // ---------------------------------------------------------------- PRNG
 // mulberry32: 32-bit state, integer ops only, identical on every machine.
 function mulberry32(a) {
-  return function () {
+  return () => {
     a = (a + 0x6d2b79f5) | 0;
     let t = Math.imul(a ^ (a >>> 15), 1 | a);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
@@ -76,7 +75,10 @@ function weighted(pairs) {
   const total = pairs.reduce((s, p) => s + p[1], 0);
   return (rng) => {
     let r = rng() * total;
-    for (const [v, w] of pairs) if ((r -= w) < 0) return v;
+    for (const [v, w] of pairs) {
+      r -= w;
+      if (r < 0) return v;
+    }
     return pairs[pairs.length - 1][0];
   };
 }
@@ -92,7 +94,10 @@ function lastSundayUtc(year, month0) {
 function pragueOffset(t) {
   const y = new Date(t * 1000).getUTCFullYear();
   let d = dstCache.get(y);
-  if (!d) dstCache.set(y, (d = [lastSundayUtc(y, 2), lastSundayUtc(y, 9)]));
+  if (!d) {
+    d = [lastSundayUtc(y, 2), lastSundayUtc(y, 9)];
+    dstCache.set(y, d);
+  }
   return t >= d[0] && t < d[1] ? 7200 : 3600;
 }
 function checkPragueOffsets(fromT, toT) {
@@ -115,7 +120,7 @@ function checkPragueOffsets(fromT, toT) {
     }
   }
 }
-const pad2 = (n) => (n < 10 ? "0" + n : "" + n);
+const pad2 = (n) => (n < 10 ? `0${n}` : `${n}`);
 const dayCache = new Map(); // local day number -> "YYYY-MM-DD"
 function localDate(dayNo) {
   let s = dayCache.get(dayNo);
@@ -157,8 +162,8 @@ const PRODUCTS = [
   ["Brazil Cerrado - 1 kg", "CB-BRA-1000", 3290, 82900, "Kafe Letná", true],
   ["Guatemala Huehuetenango - 250 g", "CB-GUA-250", 1290, 32900, "Kafe Letná", true],
   ["Rwanda Nyamasheke - 250 g", "CB-RWA-250", 1390, 34900, "Kafe Letná", true],
-  ["Espresso Blend \"Letná\" - 250 g", "CB-ESP-250", 1090, 27900, "Kafe Letná", true],
-  ["Espresso Blend \"Letná\" - 1 kg", "CB-ESP-1000", 3590, 89900, "Kafe Letná", true],
+  ['Espresso Blend "Letná" - 250 g', "CB-ESP-250", 1090, 27900, "Kafe Letná", true],
+  ['Espresso Blend "Letná" - 1 kg', "CB-ESP-1000", 3590, 89900, "Kafe Letná", true],
   ["Decaf Colombia (sugar cane) - 250 g", "CB-DEC-250", 1190, 29900, "Kafe Letná", true],
   ["Drip bags, mixed - 10 pcs", "DB-MIX-10", 1490, 37900, "Kafe Letná", true],
   ["Cold brew concentrate - 500 ml", "CBR-500", 890, 21900, "Kafe Letná", true],
@@ -173,56 +178,348 @@ const PRODUCTS = [
   ["Chemex 6-cup", "CHX-6", 5490, 137900, "Chemex", true],
   ["Chemex filters, square - 100 pcs", "CHX-FS100", 1290, 32900, "Chemex", true],
   ["Moka pot Bialetti Venus, 4 cups", "BIA-VEN4", 4290, 107900, "Bialetti", true],
-  ["Tasting mug \"Letná\"", "MG-LET", 1490, 37900, "Kafe Letná", true],
+  ['Tasting mug "Letná"', "MG-LET", 1490, 37900, "Kafe Letná", true],
   ["Coffee subscription - 3 months", "SUB-3M", 3900, 97500, "Kafe Letná", true],
   ["Barista course (evening, 3 h)", "CRS-BAR", 7900, 199000, "Kafe Letná", false],
   ["Gift Card - 25 EUR / 600 CZK", "", 2500, 60000, "Kafe Letná", false],
   ["Gift Card - 50 EUR / 1200 CZK", "", 5000, 120000, "Kafe Letná", false],
 ];
 // Coffee is bought far more often than grinders: product popularity weights (same order).
-const pickProduct = weighted(PRODUCTS.map((p, i) => [i, [90, 20, 60, 70, 18, 80, 25, 50, 35, 85, 30, 30, 40, 25, 12, 30, 5, 10, 6, 2, 5, 5, 4, 12, 6, 10, 8, 3, 6, 4][i]]));
+const pickProduct = weighted(
+  PRODUCTS.map((_p, i) => [
+    i,
+    [90, 20, 60, 70, 18, 80, 25, 50, 35, 85, 30, 30, 40, 25, 12, 30, 5, 10, 6, 2, 5, 5, 4, 12, 6, 10, 8, 3, 6, 4][i],
+  ]),
+);
 
-const FIRST = ["Jana", "Petr", "Tereza", "Jakub", "Lucie", "Tomáš", "Eva", "Martin", "Anna", "Lukáš", "Kateřina", "Ondřej",
-  "Lena", "Jonas", "Sophie", "Maximilian", "Marie", "Felix", "Laura", "Lukas", "Zuzana", "Michal", "Katarína", "Peter",
-  "Emma", "Daan", "Julia", "Piotr", "Agnieszka", "Camille", "Louis", "Giulia", "Marco", "Elise", "Thomas", "Hannah",
-  "Paul", "Clara", "Matej", "Veronika"];
-const LAST = ["Novák", "Svobodová", "Dvořák", "Černá", "Procházka", "Kučerová", "Veselý", "Horáková", "Müller", "Schmidt",
-  "Schneider", "Fischer", "Weber", "Wagner", "Becker", "Hoffmann", "Gruber", "Huber", "Horváth", "Kováčová", "Varga",
-  "de Vries", "Jansen", "Bakker", "Kowalski", "Nowak", "Wiśniewska", "Martin", "Bernard", "Dubois", "Rossi", "Bianchi",
-  "Peeters", "Janssens", "O'Brien", "Lange", "Krüger", "Pokorný", "Marek", "Benešová"];
-const ASCII = { á: "a", č: "c", ď: "d", é: "e", ě: "e", í: "i", ň: "n", ó: "o", ř: "r", š: "s", ť: "t", ú: "u", ů: "u",
-  ý: "y", ž: "z", ä: "ae", ö: "oe", ü: "ue", ß: "ss", ś: "s", ł: "l", ' ': "", "'": "" };
+const FIRST = [
+  "Jana",
+  "Petr",
+  "Tereza",
+  "Jakub",
+  "Lucie",
+  "Tomáš",
+  "Eva",
+  "Martin",
+  "Anna",
+  "Lukáš",
+  "Kateřina",
+  "Ondřej",
+  "Lena",
+  "Jonas",
+  "Sophie",
+  "Maximilian",
+  "Marie",
+  "Felix",
+  "Laura",
+  "Lukas",
+  "Zuzana",
+  "Michal",
+  "Katarína",
+  "Peter",
+  "Emma",
+  "Daan",
+  "Julia",
+  "Piotr",
+  "Agnieszka",
+  "Camille",
+  "Louis",
+  "Giulia",
+  "Marco",
+  "Elise",
+  "Thomas",
+  "Hannah",
+  "Paul",
+  "Clara",
+  "Matej",
+  "Veronika",
+];
+const LAST = [
+  "Novák",
+  "Svobodová",
+  "Dvořák",
+  "Černá",
+  "Procházka",
+  "Kučerová",
+  "Veselý",
+  "Horáková",
+  "Müller",
+  "Schmidt",
+  "Schneider",
+  "Fischer",
+  "Weber",
+  "Wagner",
+  "Becker",
+  "Hoffmann",
+  "Gruber",
+  "Huber",
+  "Horváth",
+  "Kováčová",
+  "Varga",
+  "de Vries",
+  "Jansen",
+  "Bakker",
+  "Kowalski",
+  "Nowak",
+  "Wiśniewska",
+  "Martin",
+  "Bernard",
+  "Dubois",
+  "Rossi",
+  "Bianchi",
+  "Peeters",
+  "Janssens",
+  "O'Brien",
+  "Lange",
+  "Krüger",
+  "Pokorný",
+  "Marek",
+  "Benešová",
+];
+const ASCII = {
+  á: "a",
+  č: "c",
+  ď: "d",
+  é: "e",
+  ě: "e",
+  í: "i",
+  ň: "n",
+  ó: "o",
+  ř: "r",
+  š: "s",
+  ť: "t",
+  ú: "u",
+  ů: "u",
+  ý: "y",
+  ž: "z",
+  ä: "ae",
+  ö: "oe",
+  ü: "ue",
+  ß: "ss",
+  ś: "s",
+  ł: "l",
+  " ": "",
+  "'": "",
+};
 const asciiLower = (s) => [...s.toLowerCase()].map((c) => ASCII[c] ?? c).join("");
 
 // [code, weight, currency, vat%, tax label, phone prefix, [[city, zip, province code, province name], ...], streets]
 const COUNTRIES = [
-  ["CZ", 150, "CZK", 21, "DPH 21%", "+420", [["Praha", "170 00"], ["Praha", "120 00"], ["Brno", "602 00"], ["Ostrava", "702 00"], ["Plzeň", "301 00"], ["Olomouc", "779 00"]], ["Milady Horákové", "Korunní", "Veveří", "Nádražní", "Husova", "Dukelských hrdinů"]],
-  ["DE", 270, "EUR", 19, "DE MwSt 19%", "+49", [["Berlin", "10115"], ["München", "80331"], ["Hamburg", "20095"], ["Leipzig", "04109"], ["Dresden", "01067"], ["Köln", "50667"]], ["Hauptstraße", "Bahnhofstraße", "Gartenweg", "Lindenallee", "Schillerstraße"]],
-  ["AT", 120, "EUR", 20, "AT USt 20%", "+43", [["Wien", "1070"], ["Wien", "1010"], ["Graz", "8010"], ["Linz", "4020"], ["Salzburg", "5020"]], ["Mariahilfer Straße", "Landstraße", "Hauptplatz", "Kirchengasse"]],
-  ["SK", 110, "EUR", 20, "SK DPH 20%", "+421", [["Bratislava", "811 01"], ["Košice", "040 01"], ["Žilina", "010 01"]], ["Obchodná", "Hlavná", "Štúrova"]],
-  ["NL", 80, "EUR", 21, "NL BTW 21%", "+31", [["Amsterdam", "1012 AB"], ["Utrecht", "3511 LX"], ["Rotterdam", "3011 AD"]], ["Prinsengracht", "Oudegracht", "Witte de Withstraat"]],
-  ["PL", 60, "EUR", 23, "PL VAT 23%", "+48", [["Warszawa", "00-950"], ["Kraków", "31-042"], ["Wrocław", "50-001"]], ["Marszałkowska", "Floriańska", "Świdnicka"]],
-  ["FR", 70, "EUR", 20, "FR TVA 20%", "+33", [["Paris", "75011"], ["Lyon", "69002"], ["Strasbourg", "67000"]], ["Rue Oberkampf", "Rue de la République", "Grand'Rue"]],
-  ["IT", 60, "EUR", 22, "IT IVA 22%", "+39", [["Roma", "00184", "RM", "Roma"], ["Milano", "20121", "MI", "Milano"], ["Bologna", "40121", "BO", "Bologna"]], ["Via Nazionale", "Via Torino", "Via dell'Indipendenza"]],
-  ["BE", 30, "EUR", 21, "BE BTW 21%", "+32", [["Bruxelles", "1000"], ["Gent", "9000"]], ["Rue Neuve", "Veldstraat"]],
+  [
+    "CZ",
+    150,
+    "CZK",
+    21,
+    "DPH 21%",
+    "+420",
+    [
+      ["Praha", "170 00"],
+      ["Praha", "120 00"],
+      ["Brno", "602 00"],
+      ["Ostrava", "702 00"],
+      ["Plzeň", "301 00"],
+      ["Olomouc", "779 00"],
+    ],
+    ["Milady Horákové", "Korunní", "Veveří", "Nádražní", "Husova", "Dukelských hrdinů"],
+  ],
+  [
+    "DE",
+    270,
+    "EUR",
+    19,
+    "DE MwSt 19%",
+    "+49",
+    [
+      ["Berlin", "10115"],
+      ["München", "80331"],
+      ["Hamburg", "20095"],
+      ["Leipzig", "04109"],
+      ["Dresden", "01067"],
+      ["Köln", "50667"],
+    ],
+    ["Hauptstraße", "Bahnhofstraße", "Gartenweg", "Lindenallee", "Schillerstraße"],
+  ],
+  [
+    "AT",
+    120,
+    "EUR",
+    20,
+    "AT USt 20%",
+    "+43",
+    [
+      ["Wien", "1070"],
+      ["Wien", "1010"],
+      ["Graz", "8010"],
+      ["Linz", "4020"],
+      ["Salzburg", "5020"],
+    ],
+    ["Mariahilfer Straße", "Landstraße", "Hauptplatz", "Kirchengasse"],
+  ],
+  [
+    "SK",
+    110,
+    "EUR",
+    20,
+    "SK DPH 20%",
+    "+421",
+    [
+      ["Bratislava", "811 01"],
+      ["Košice", "040 01"],
+      ["Žilina", "010 01"],
+    ],
+    ["Obchodná", "Hlavná", "Štúrova"],
+  ],
+  [
+    "NL",
+    80,
+    "EUR",
+    21,
+    "NL BTW 21%",
+    "+31",
+    [
+      ["Amsterdam", "1012 AB"],
+      ["Utrecht", "3511 LX"],
+      ["Rotterdam", "3011 AD"],
+    ],
+    ["Prinsengracht", "Oudegracht", "Witte de Withstraat"],
+  ],
+  [
+    "PL",
+    60,
+    "EUR",
+    23,
+    "PL VAT 23%",
+    "+48",
+    [
+      ["Warszawa", "00-950"],
+      ["Kraków", "31-042"],
+      ["Wrocław", "50-001"],
+    ],
+    ["Marszałkowska", "Floriańska", "Świdnicka"],
+  ],
+  [
+    "FR",
+    70,
+    "EUR",
+    20,
+    "FR TVA 20%",
+    "+33",
+    [
+      ["Paris", "75011"],
+      ["Lyon", "69002"],
+      ["Strasbourg", "67000"],
+    ],
+    ["Rue Oberkampf", "Rue de la République", "Grand'Rue"],
+  ],
+  [
+    "IT",
+    60,
+    "EUR",
+    22,
+    "IT IVA 22%",
+    "+39",
+    [
+      ["Roma", "00184", "RM", "Roma"],
+      ["Milano", "20121", "MI", "Milano"],
+      ["Bologna", "40121", "BO", "Bologna"],
+    ],
+    ["Via Nazionale", "Via Torino", "Via dell'Indipendenza"],
+  ],
+  [
+    "BE",
+    30,
+    "EUR",
+    21,
+    "BE BTW 21%",
+    "+32",
+    [
+      ["Bruxelles", "1000"],
+      ["Gent", "9000"],
+    ],
+    ["Rue Neuve", "Veldstraat"],
+  ],
 ];
 const pickCountry = weighted(COUNTRIES.map((c, i) => [i, c[1]]));
-const COUNTRY_CZ = 0;
+const _COUNTRY_CZ = 0;
 
 // Planned number of orders of a new customer: many one-time buyers, a tail of 5-20.
-const pickPlannedOrders = weighted([[1, 560], [2, 170], [3, 85], [4, 50], [5, 34], [6, 25], [7, 18], [8, 14], [9, 10],
-  [10, 8], [11, 6], [12, 5], [13, 4], [14, 3], [15, 3], [16, 2], [17, 2], [18, 2], [19, 1], [20, 1]]);
-const pickItemCount = weighted([[1, 65], [2, 24], [3, 8], [4, 3]]);
-const pickQty = weighted([[1, 75], [2, 18], [3, 5], [4, 1], [6, 1]]);
+const pickPlannedOrders = weighted([
+  [1, 560],
+  [2, 170],
+  [3, 85],
+  [4, 50],
+  [5, 34],
+  [6, 25],
+  [7, 18],
+  [8, 14],
+  [9, 10],
+  [10, 8],
+  [11, 6],
+  [12, 5],
+  [13, 4],
+  [14, 3],
+  [15, 3],
+  [16, 2],
+  [17, 2],
+  [18, 2],
+  [19, 1],
+  [20, 1],
+]);
+const pickItemCount = weighted([
+  [1, 65],
+  [2, 24],
+  [3, 8],
+  [4, 3],
+]);
+const pickQty = weighted([
+  [1, 75],
+  [2, 18],
+  [3, 5],
+  [4, 1],
+  [6, 1],
+]);
 // Order outcome. "cancelled" = Cancelled at set; its Financial Status is refunded or voided.
-const pickOutcomeWeb = weighted([["paid", 770], ["partially_refunded", 55], ["refunded", 35], ["pending", 45],
-  ["authorized", 20], ["partially_paid", 15], ["voided", 15], ["cancelled", 45]]);
-const pickOutcomePos = weighted([["paid", 960], ["partially_refunded", 20], ["refunded", 15], ["cancelled", 5]]);
-const pickOutcomeDraft = weighted([["paid", 780], ["pending", 150], ["partially_paid", 30], ["refunded", 10], ["cancelled", 30]]);
-const pickWebPayment = weighted([["Shopify Payments", 70], ["PayPal Express Checkout", 20], ["Cash on Delivery (COD)", 5], ["Bank Deposit", 5]]);
+const pickOutcomeWeb = weighted([
+  ["paid", 770],
+  ["partially_refunded", 55],
+  ["refunded", 35],
+  ["pending", 45],
+  ["authorized", 20],
+  ["partially_paid", 15],
+  ["voided", 15],
+  ["cancelled", 45],
+]);
+const pickOutcomePos = weighted([
+  ["paid", 960],
+  ["partially_refunded", 20],
+  ["refunded", 15],
+  ["cancelled", 5],
+]);
+const pickOutcomeDraft = weighted([
+  ["paid", 780],
+  ["pending", 150],
+  ["partially_paid", 30],
+  ["refunded", 10],
+  ["cancelled", 30],
+]);
+const pickWebPayment = weighted([
+  ["Shopify Payments", 70],
+  ["PayPal Express Checkout", 20],
+  ["Cash on Delivery (COD)", 5],
+  ["Bank Deposit", 5],
+]);
 // Source of orders that carry an email: the online store, an app channel (numeric id), POS, drafts.
-const pickSource = weighted([["web", 85], ["301689896961", 5], ["pos", 5], ["shopify_draft_order", 5]]);
-const pickRisk = weighted([["Low", 950], ["Medium", 40], ["High", 10]]);
+const pickSource = weighted([
+  ["web", 85],
+  ["301689896961", 5],
+  ["pos", 5],
+  ["shopify_draft_order", 5],
+]);
+const pickRisk = weighted([
+  ["Low", 950],
+  ["Medium", 40],
+  ["High", 10],
+]);
 
 // Financial statuses whose (non-cancelled) orders the CLI counts: completed (paid,
 // partially_refunded), processing (pending, partially_paid), on-hold (authorized).
@@ -230,22 +527,24 @@ const COUNTED_STATUSES = new Set(["paid", "partially_refunded", "pending", "part
 
 const NOTES = [
   "Please leave the parcel at the door, ring twice.",
-  "Gift - please add a card:\n\"Happy birthday, Tom! Enjoy the beans.\"",
-  "Grind for \"AeroPress\", not espresso, please",
+  'Gift - please add a card:\n"Happy birthday, Tom! Enjoy the beans."',
+  'Grind for "AeroPress", not espresso, please',
   "Deliver after 5 pm, the office is closed in the morning",
   "Customer called:\n- wants the 1 kg bag instead of 4x250 g\n- same price, OK'd by Tereza",
   "Mám alergii na ořechy, prosím nepřidávejte ochutnávky s oříšky.",
-  "Invoice to company, VAT ID CZ12345678, \"Kafe s.r.o.\"",
+  'Invoice to company, VAT ID CZ12345678, "Kafe s.r.o."',
 ];
 const NOTE_ATTRIBUTES = [
   "gift_wrap: yes\ndelivery_window: 9-12",
   "Packeta point: Z-BOX Praha 7, Letná\npoint_id: 12345",
-  "grind: \"fine, for moka pot\"",
+  'grind: "fine, for moka pot"',
   "how_did_you_hear: Instagram, friend\nnewsletter_popup: closed",
 ];
 
-const HEADER = "Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,Accepts Marketing,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Shipping Method,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem compare at price,Lineitem sku,Lineitem requires shipping,Lineitem taxable,Lineitem fulfillment status,Billing Name,Billing Street,Billing Address1,Billing Address2,Billing Company,Billing City,Billing Zip,Billing Province,Billing Country,Billing Phone,Shipping Name,Shipping Street,Shipping Address1,Shipping Address2,Shipping Company,Shipping City,Shipping Zip,Shipping Province,Shipping Country,Shipping Phone,Notes,Note Attributes,Cancelled at,Payment Method,Payment Reference,Refunded Amount,Vendor,Outstanding Balance,Employee,Location,Device ID,Id,Tags,Risk Level,Source,Lineitem discount,Tax 1 Name,Tax 1 Value,Tax 2 Name,Tax 2 Value,Tax 3 Name,Tax 3 Value,Tax 4 Name,Tax 4 Value,Tax 5 Name,Tax 5 Value,Phone,Receipt Number,Duties,Billing Province Name,Shipping Province Name,Payment ID,Payment Terms Name,Next Payment Due At,Payment References";
-const CUSTOMERS_HEADER = "Customer ID,First Name,Last Name,Email,Accepts Email Marketing,Default Address Company,Default Address Address1,Default Address Address2,Default Address City,Default Address Province Code,Default Address Country Code,Default Address Zip,Default Address Phone,Phone,Accepts SMS Marketing,Total Spent,Total Orders,Note,Tax Exempt,Tags";
+const HEADER =
+  "Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,Accepts Marketing,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Shipping Method,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem compare at price,Lineitem sku,Lineitem requires shipping,Lineitem taxable,Lineitem fulfillment status,Billing Name,Billing Street,Billing Address1,Billing Address2,Billing Company,Billing City,Billing Zip,Billing Province,Billing Country,Billing Phone,Shipping Name,Shipping Street,Shipping Address1,Shipping Address2,Shipping Company,Shipping City,Shipping Zip,Shipping Province,Shipping Country,Shipping Phone,Notes,Note Attributes,Cancelled at,Payment Method,Payment Reference,Refunded Amount,Vendor,Outstanding Balance,Employee,Location,Device ID,Id,Tags,Risk Level,Source,Lineitem discount,Tax 1 Name,Tax 1 Value,Tax 2 Name,Tax 2 Value,Tax 3 Name,Tax 3 Value,Tax 4 Name,Tax 4 Value,Tax 5 Name,Tax 5 Value,Phone,Receipt Number,Duties,Billing Province Name,Shipping Province Name,Payment ID,Payment Terms Name,Next Payment Due At,Payment References";
+const CUSTOMERS_HEADER =
+  "Customer ID,First Name,Last Name,Email,Accepts Email Marketing,Default Address Company,Default Address Address1,Default Address Address2,Default Address City,Default Address Province Code,Default Address Country Code,Default Address Zip,Default Address Phone,Phone,Accepts SMS Marketing,Total Spent,Total Orders,Note,Tax Exempt,Tags";
 const N_COLS = 79;
 const C = Object.fromEntries(HEADER.split(",").map((h, i) => [h, i]));
 
@@ -254,7 +553,7 @@ const C = Object.fromEntries(HEADER.split(",").map((h, i) => [h, i]));
 const esc = (s) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const money = (c) => `${Math.floor(c / 100)}.${pad2(c % 100)}`;
 // Shopify prefixes an apostrophe to all-digit zips (Excel would drop leading zeros).
-const zipField = (z) => (/^\d+$/.test(z) ? "'" + z : z);
+const zipField = (z) => (/^\d+$/.test(z) ? `'${z}` : z);
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 function token(rng, n) {
   let s = "";
@@ -275,12 +574,23 @@ function customerProfile(seed, idx, phoneOnly) {
   const zip = (code === "CZ" || code === "SK") && r() < 0.5 ? zipRaw.replace(" ", "") : zipRaw;
   const street = `${pickOne(r, streets)} ${int(r, 1, 180)}`;
   const pattern = int(r, 0, 2);
-  const f = asciiLower(first), l = asciiLower(last);
+  const f = asciiLower(first),
+    l = asciiLower(last);
   // the number suffix makes every address unique (names hold no digits)
   const local = pattern === 0 ? `${f}.${l}${idx + 1}` : pattern === 1 ? `${f[0]}${l}${idx + 1}` : `${l}.${f}${idx + 1}`;
   const digits = String(600000000 + int(r, 0, 399999999));
   return {
-    first, last, code, currency, vat, taxName, city, zip, street, provCode, provName,
+    first,
+    last,
+    code,
+    currency,
+    vat,
+    taxName,
+    city,
+    zip,
+    street,
+    provCode,
+    provName,
     email: phoneOnly ? "" : `${local}@example.com`,
     phone: phoneOnly || r() < 0.6 ? prefix + digits : "", // customer phone, E.164
     phoneSpaced: `${prefix} ${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`,
@@ -293,8 +603,8 @@ function customerProfile(seed, idx, phoneOnly) {
 }
 // A differently typed version of the same address: other case, stray spaces.
 function messyVariant(rng, email) {
-  const [local, domain] = email.split("@");
-  const titled = local.replace(/(^|[.])([a-z])/g, (m, p, c) => p + c.toUpperCase());
+  const [local, _domain] = email.split("@");
+  const titled = local.replace(/(^|[.])([a-z])/g, (_m, p, c) => p + c.toUpperCase());
   const v = int(rng, 0, 3);
   if (v === 0) return `${titled}@Example.com `;
   if (v === 1) return ` ${email.toUpperCase()}`;
@@ -304,27 +614,39 @@ function messyVariant(rng, email) {
 
 // A binary min-heap of (due slot, customer) for repeat purchases.
 class Heap {
-  constructor(cap) { this.k = new Float64Array(cap); this.v = new Int32Array(cap); this.n = 0; }
+  constructor(cap) {
+    this.k = new Float64Array(cap);
+    this.v = new Int32Array(cap);
+    this.n = 0;
+  }
   push(key, val) {
     let i = this.n++;
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (this.k[p] <= key) break;
-      this.k[i] = this.k[p]; this.v[i] = this.v[p]; i = p;
+      this.k[i] = this.k[p];
+      this.v[i] = this.v[p];
+      i = p;
     }
-    this.k[i] = key; this.v[i] = val;
+    this.k[i] = key;
+    this.v[i] = val;
   }
   pop() {
-    const top = this.v[0], key = this.k[--this.n], val = this.v[this.n];
+    const top = this.v[0],
+      key = this.k[--this.n],
+      val = this.v[this.n];
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= this.n) break;
       if (c + 1 < this.n && this.k[c + 1] < this.k[c]) c++;
       if (this.k[c] >= key) break;
-      this.k[i] = this.k[c]; this.v[i] = this.v[c]; i = c;
+      this.k[i] = this.k[c];
+      this.v[i] = this.v[c];
+      i = c;
     }
-    this.k[i] = key; this.v[i] = val;
+    this.k[i] = key;
+    this.v[i] = val;
     return top;
   }
 }
@@ -351,15 +673,16 @@ function makeTimeline(n, rng) {
     const target = ((i + rng()) / n) * cum[hours];
     while (b < hours - 1 && cum[b + 1] <= target) b++;
     const frac = (target - cum[b]) / (cum[b + 1] - cum[b]);
-    const t = Math.max(last, SPAN_FROM + b * 3600 + Math.min(3599, Math.floor(frac * 3600)));
-    return (last = t);
+    last = Math.max(last, SPAN_FROM + b * 3600 + Math.min(3599, Math.floor(frac * 3600)));
+    return last;
   };
 }
 
 // ---------------------------------------------------------------- main
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  const N = opts.orders, seed = opts.seed;
+  const N = opts.orders,
+    seed = opts.seed;
   checkPragueOffsets(SPAN_FROM, EXPORTED_AT);
   mkdirSync(opts.out, { recursive: true });
   const rng = mulberry32(hash32(seed, -1));
@@ -376,19 +699,31 @@ async function main() {
   const gapDays = new Float64Array(N + 1);
 
   // Per-order truth, kept to compute the default report window at the end.
-  const oTime = new Float64Array(N), oCents = new Float64Array(N);
-  const oCust = new Int32Array(N), oCur = new Uint8Array(N), oCounted = new Uint8Array(N);
+  const oTime = new Float64Array(N),
+    oCents = new Float64Array(N);
+  const oCust = new Int32Array(N),
+    oCur = new Uint8Array(N),
+    oCounted = new Uint8Array(N);
 
   const stats = {
-    seed, orders: N, lineItemRows: 0, createdFrom: "", createdTo: "",
-    ordersByCurrency: { EUR: 0, CZK: 0 }, ordersByFinancialStatus: {}, cancelled: 0,
-    ordersWithoutEmail: 0, distinctNormalisedEmails: 0, ordersWithMessyEmail: 0,
-    customersBuyingInBothCurrencies: 0, ordersWithNotes: 0,
+    seed,
+    orders: N,
+    lineItemRows: 0,
+    createdFrom: "",
+    createdTo: "",
+    ordersByCurrency: { EUR: 0, CZK: 0 },
+    ordersByFinancialStatus: {},
+    cancelled: 0,
+    ordersWithoutEmail: 0,
+    distinctNormalisedEmails: 0,
+    ordersWithMessyEmail: 0,
+    customersBuyingInBothCurrencies: 0,
+    ordersWithNotes: 0,
   };
   const bothCurrencies = new Uint8Array(N + 1); // bit 1 = EUR seen, bit 2 = CZK seen
 
   const out = createWriteStream(join(opts.out, "orders_export.csv"));
-  let buf = HEADER + "\n";
+  let buf = `${HEADER}\n`;
   const flush = async (force) => {
     if (buf.length < 65536 && !force) return;
     const ok = out.write(buf);
@@ -403,13 +738,21 @@ async function main() {
     const name = `#${1001 + i}`;
 
     // --- who: no email (POS/draft), a due repeat customer, or a new customer
-    let cust = -1, source, newCustomer = false;
+    let cust = -1,
+      source,
+      newCustomer = false;
     if (rng() < 0.05) {
       source = rng() < 0.6 ? "pos" : "shopify_draft_order";
-      if (rng() < 0.3) { cust = nCustomers++; custPhoneOnly[cust] = 1; } // POS customer by phone
+      if (rng() < 0.3) {
+        cust = nCustomers++;
+        custPhoneOnly[cust] = 1;
+      } // POS customer by phone
     } else {
       if (repeatQueue.n > 0 && repeatQueue.k[0] <= i) cust = repeatQueue.pop();
-      else { cust = nCustomers++; newCustomer = true; }
+      else {
+        cust = nCustomers++;
+        newCustomer = true;
+      }
       source = pickSource(rng);
     }
     const p = cust >= 0 ? customerProfile(seed, cust, custPhoneOnly[cust] === 1) : null;
@@ -427,7 +770,7 @@ async function main() {
     // --- currency: the customer's own, a few switch; walk-ins at the Prague store pay CZK
     let currency;
     if (p && !p.multiCurrency) currency = p.currency;
-    else if (p && p.multiCurrency) currency = rng() < 0.3 ? (p.currency === "EUR" ? "CZK" : "EUR") : p.currency;
+    else if (p?.multiCurrency) currency = rng() < 0.3 ? (p.currency === "EUR" ? "CZK" : "EUR") : p.currency;
     else currency = source === "pos" ? (rng() < 0.7 ? "CZK" : "EUR") : rng() < 0.15 ? "CZK" : "EUR";
     const czk = currency === "CZK";
 
@@ -440,26 +783,54 @@ async function main() {
       const pr = PRODUCTS[pi];
       const price = czk ? pr[3] : pr[2];
       const qty = pickQty(rng);
-      items.push({ pi, pr, price, qty, line: price * qty, compareAt: rng() < 0.08 ? Math.floor((price * 6) / 5 / 100) * 100 + (czk ? 0 : 90) : 0 });
+      items.push({
+        pi,
+        pr,
+        price,
+        qty,
+        line: price * qty,
+        compareAt: rng() < 0.08 ? Math.floor((price * 6) / 5 / 100) * 100 + (czk ? 0 : 90) : 0,
+      });
     }
     const subtotal = items.reduce((s, it) => s + it.line, 0);
     const taxableSubtotal = items.reduce((s, it) => s + (it.pr[5] ? it.line : 0), 0);
     const needsShipping = source !== "pos" && items.some((it) => it.pr[5]);
-    let shipping = 0, shippingMethod = "";
+    let shipping = 0,
+      shippingMethod = "";
     if (needsShipping) {
       const m = int(rng, 0, 2);
-      if (czk) [shippingMethod, shipping] = [["Zásilkovna - výdejní místo", 7900], ["PPL", 12900], [PICKUP, 0]][m];
-      else [shippingMethod, shipping] = [["Packeta pick-up point", 490], ["DPD Classic", 690], ["DHL Express", 1490]][m];
+      if (czk)
+        [shippingMethod, shipping] = [
+          ["Zásilkovna - výdejní místo", 7900],
+          ["PPL", 12900],
+          [PICKUP, 0],
+        ][m];
+      else
+        [shippingMethod, shipping] = [
+          ["Packeta pick-up point", 490],
+          ["DPD Classic", 690],
+          ["DHL Express", 1490],
+        ][m];
       if (subtotal >= (czk ? 150000 : 5000) && shipping > 0 && m < 2) shipping = 0; // free shipping threshold
     }
-    let discountCode = "", discount = 0;
+    let discountCode = "",
+      discount = 0;
     const dr = rng();
     if (source !== "pos" && dr < 0.16) {
       const month = new Date((created + 3600) * 1000).getUTCMonth();
-      if (newCustomer && dr < 0.08) { discountCode = "WELCOME10"; discount = Math.floor((subtotal * 10 + 50) / 100); }
-      else if (shipping > 0 && dr < 0.11) { discountCode = "FREESHIP"; discount = shipping; }
-      else if (month >= 10) { discountCode = "XMAS20"; discount = Math.floor((subtotal * 20 + 50) / 100); }
-      else { discountCode = "LETNA15"; discount = Math.floor((subtotal * 15 + 50) / 100); }
+      if (newCustomer && dr < 0.08) {
+        discountCode = "WELCOME10";
+        discount = Math.floor((subtotal * 10 + 50) / 100);
+      } else if (shipping > 0 && dr < 0.11) {
+        discountCode = "FREESHIP";
+        discount = shipping;
+      } else if (month >= 10) {
+        discountCode = "XMAS20";
+        discount = Math.floor((subtotal * 20 + 50) / 100);
+      } else {
+        discountCode = "LETNA15";
+        discount = Math.floor((subtotal * 15 + 50) / 100);
+      }
     }
     const itemDiscount = discountCode === "FREESHIP" ? 0 : discount;
     // VAT added on top (tax-exclusive prices), on taxable goods net of their discount share + shipping.
@@ -472,39 +843,60 @@ async function main() {
     const outcome = source === "pos" ? pickOutcomePos(rng) : source === "shopify_draft_order" ? pickOutcomeDraft(rng) : pickOutcomeWeb(rng);
     const cancelled = outcome === "cancelled";
     const financial = cancelled ? (rng() < 0.6 ? "refunded" : "voided") : outcome;
-    let refunded = 0, outstanding = 0;
+    let refunded = 0,
+      outstanding = 0;
     if (financial === "refunded") refunded = total;
     else if (financial === "partially_refunded") refunded = Math.max(1, Math.min(total - 1, Math.floor(total * (0.1 + 0.6 * rng()))));
     else if (financial === "pending" || financial === "authorized") outstanding = total;
     else if (financial === "partially_paid") outstanding = Math.floor(total * (0.3 + 0.4 * rng()));
     const paymentMethod =
-      source === "pos" ? (rng() < 0.5 ? "Cash" : "Shopify Payments")
-      : source === "shopify_draft_order" ? (financial === "pending" ? "Bank Deposit" : "manual")
-      : financial === "pending" ? "Cash on Delivery (COD)"
-      : financial === "authorized" || financial === "voided" ? "Shopify Payments"
-      : financial === "partially_paid" ? "Bank Deposit"
-      : pickWebPayment(rng);
+      source === "pos"
+        ? rng() < 0.5
+          ? "Cash"
+          : "Shopify Payments"
+        : source === "shopify_draft_order"
+          ? financial === "pending"
+            ? "Bank Deposit"
+            : "manual"
+          : financial === "pending"
+            ? "Cash on Delivery (COD)"
+            : financial === "authorized" || financial === "voided"
+              ? "Shopify Payments"
+              : financial === "partially_paid"
+                ? "Bank Deposit"
+                : pickWebPayment(rng);
     const hasPayment = financial !== "pending" && financial !== "authorized" && financial !== "voided";
     let payRef = "";
     if (hasPayment || financial === "voided" || financial === "authorized") {
-      payRef = paymentMethod === "Shopify Payments" ? `c${orderId % 100000000000}.1`
-        : paymentMethod === "PayPal Express Checkout" ? token(rng, 17).toUpperCase()
-        : "r" + token(rng, 24);
+      payRef =
+        paymentMethod === "Shopify Payments"
+          ? `c${orderId % 100000000000}.1`
+          : paymentMethod === "PayPal Express Checkout"
+            ? token(rng, 17).toUpperCase()
+            : `r${token(rng, 24)}`;
     }
     // Paid at: empty when unpaid, and for app-channel orders even when paid (seen in real files).
-    const paidAt = hasPayment && source !== "301689896961"
-      ? Math.min(EXPORTED_AT, created + (paymentMethod === "Cash on Delivery (COD)" ? int(rng, 2, 5) * 86400 + int(rng, 0, 30000) : int(rng, 1, 90)))
-      : 0;
+    const paidAt =
+      hasPayment && source !== "301689896961"
+        ? Math.min(
+            EXPORTED_AT,
+            created + (paymentMethod === "Cash on Delivery (COD)" ? int(rng, 2, 5) * 86400 + int(rng, 0, 30000) : int(rng, 1, 90)),
+          )
+        : 0;
     const cancelledAt = cancelled ? Math.min(EXPORTED_AT, created + int(rng, 600, 3 * 86400)) : 0;
-    let fulfillment = "unfulfilled", fulfilledAt = 0;
+    let fulfillment = "unfulfilled",
+      fulfilledAt = 0;
     if (!cancelled && financial !== "voided" && financial !== "authorized") {
       const at = source === "pos" ? created + int(rng, 5, 60) : created + int(rng, 3 * 3600, 3 * 86400);
-      if (at < EXPORTED_AT) { fulfillment = nItems > 1 && rng() < 0.03 ? "partial" : "fulfilled"; fulfilledAt = fulfillment === "fulfilled" ? at : 0; }
+      if (at < EXPORTED_AT) {
+        fulfillment = nItems > 1 && rng() < 0.03 ? "partial" : "fulfilled";
+        fulfilledAt = fulfillment === "fulfilled" ? at : 0;
+      }
     }
 
     // --- identity fields
     let email = "";
-    if (p && p.email) {
+    if (p?.email) {
       email = p.messyEmail && rng() < 0.5 ? messyVariant(rng, p.email) : p.email;
       if (email !== p.email) stats.ordersWithMessyEmail++;
     }
@@ -517,23 +909,34 @@ async function main() {
 
     // --- first row: all order-level fields
     row.fill("");
-    row[C["Name"]] = name;
-    row[C["Email"]] = email;
+    row[C.Name] = name;
+    row[C.Email] = email;
     row[C["Financial Status"]] = financial;
     row[C["Paid at"]] = paidAt ? shopifyTime(paidAt) : "";
     row[C["Fulfillment Status"]] = fulfillment;
     row[C["Fulfilled at"]] = fulfilledAt ? shopifyTime(fulfilledAt) : "";
-    row[C["Accepts Marketing"]] = p && p.acceptsMarketing ? "yes" : "no";
-    row[C["Currency"]] = currency;
-    row[C["Subtotal"]] = money(subtotal);
-    row[C["Shipping"]] = money(shipping);
-    row[C["Taxes"]] = money(taxes);
-    row[C["Total"]] = money(total);
+    row[C["Accepts Marketing"]] = p?.acceptsMarketing ? "yes" : "no";
+    row[C.Currency] = currency;
+    row[C.Subtotal] = money(subtotal);
+    row[C.Shipping] = money(shipping);
+    row[C.Taxes] = money(taxes);
+    row[C.Total] = money(total);
     row[C["Discount Code"]] = discountCode || '""';
     row[C["Discount Amount"]] = money(discount);
     row[C["Shipping Method"]] = shippingMethod || '""';
     if (p && source !== "pos") {
-      const billing = [esc(`${p.first} ${p.last}`), esc(p.street), esc(p.street), p.address2, esc(p.company), p.city, zipField(p.zip), p.provCode, p.code, p.phone ? `'${p.phoneSpaced}` : ""];
+      const billing = [
+        esc(`${p.first} ${p.last}`),
+        esc(p.street),
+        esc(p.street),
+        p.address2,
+        esc(p.company),
+        p.city,
+        zipField(p.zip),
+        p.provCode,
+        p.code,
+        p.phone ? `'${p.phoneSpaced}` : "",
+      ];
       for (let j = 0; j < billing.length; j++) row[C["Billing Name"] + j] = billing[j];
       // no shipping address for POS, gift-card/course-only orders and local pick-up
       const shipped = needsShipping && shippingMethod !== PICKUP;
@@ -541,7 +944,7 @@ async function main() {
       row[C["Billing Province Name"]] = p.provName;
       if (shipped) row[C["Shipping Province Name"]] = p.provName;
     } else if (p) row[C["Billing Name"]] = esc(`${p.first} ${p.last}`);
-    row[C["Notes"]] = esc(note);
+    row[C.Notes] = esc(note);
     row[C["Note Attributes"]] = noteAttributes ? esc(noteAttributes) : '""';
     row[C["Cancelled at"]] = cancelledAt ? shopifyTime(cancelledAt) : "";
     row[C["Payment Method"]] = paymentMethod;
@@ -549,21 +952,27 @@ async function main() {
     row[C["Refunded Amount"]] = money(refunded);
     row[C["Outstanding Balance"]] = money(outstanding);
     if (source === "pos") {
-      row[C["Employee"]] = rng() < 0.5 ? "Tereza Dvořáková" : "Jakub Malý";
-      row[C["Location"]] = "Letná store";
+      row[C.Employee] = rng() < 0.5 ? "Tereza Dvořáková" : "Jakub Malý";
+      row[C.Location] = "Letná store";
       row[C["Device ID"]] = String(int(rng, 1, 3) * 1048576 + 7);
       row[C["Receipt Number"]] = String(int(rng, 1000, 9999));
     } else if (source === "shopify_draft_order") {
-      row[C["Employee"]] = "Petr Kopecký";
-      row[C["Location"]] = "Holešovice warehouse";
+      row[C.Employee] = "Petr Kopecký";
+      row[C.Location] = "Holešovice warehouse";
     }
-    row[C["Id"]] = String(orderId);
-    row[C["Tags"]] = tags || '""';
+    row[C.Id] = String(orderId);
+    row[C.Tags] = tags || '""';
     row[C["Risk Level"]] = pickRisk(rng);
-    row[C["Source"]] = source;
-    if (taxes > 0) { row[C["Tax 1 Name"]] = p ? p.taxName : "DPH 21%"; row[C["Tax 1 Value"]] = money(taxes); }
-    row[C["Phone"]] = p ? p.phone : "";
-    if (payRef) { row[C["Payment ID"]] = payRef; row[C["Payment References"]] = payRef; }
+    row[C.Source] = source;
+    if (taxes > 0) {
+      row[C["Tax 1 Name"]] = p ? p.taxName : "DPH 21%";
+      row[C["Tax 1 Value"]] = money(taxes);
+    }
+    row[C.Phone] = p ? p.phone : "";
+    if (payRef) {
+      row[C["Payment ID"]] = payRef;
+      row[C["Payment References"]] = payRef;
+    }
     if (source === "shopify_draft_order" && financial === "pending") {
       row[C["Payment Terms Name"]] = "Net 14";
       row[C["Next Payment Due At"]] = shopifyTime(created + 14 * 86400);
@@ -576,8 +985,11 @@ async function main() {
       const it = items[j];
       if (j > 0) {
         row.fill("");
-        row[C["Name"]] = name;
-        if (continuationEmail) { row[C["Email"]] = email; row[C["Phone"]] = p ? p.phone : ""; }
+        row[C.Name] = name;
+        if (continuationEmail) {
+          row[C.Email] = email;
+          row[C.Phone] = p ? p.phone : "";
+        }
       }
       // this line's share of the order discount; the last line takes the rounding remainder
       const share = j === nItems - 1 ? discLeft : Math.floor((itemDiscount * it.line) / subtotal);
@@ -590,10 +1002,11 @@ async function main() {
       row[C["Lineitem sku"]] = it.pr[1] || (j > 0 ? '""' : "");
       row[C["Lineitem requires shipping"]] = it.pr[5] ? "true" : "false";
       row[C["Lineitem taxable"]] = it.pr[5] ? "true" : "false";
-      row[C["Lineitem fulfillment status"]] = fulfillment === "fulfilled" || (fulfillment === "partial" && j === 0) ? "fulfilled" : "pending";
-      row[C["Vendor"]] = esc(it.pr[4]);
+      row[C["Lineitem fulfillment status"]] =
+        fulfillment === "fulfilled" || (fulfillment === "partial" && j === 0) ? "fulfilled" : "pending";
+      row[C.Vendor] = esc(it.pr[4]);
       row[C["Lineitem discount"]] = money(share);
-      buf += row.join(",") + "\n";
+      buf += `${row.join(",")}\n`;
       stats.lineItemRows++;
     }
     await flush(false);
@@ -605,14 +1018,16 @@ async function main() {
     stats.ordersByFinancialStatus[financial] = (stats.ordersByFinancialStatus[financial] || 0) + 1;
     if (cancelled) stats.cancelled++;
     if (!email) stats.ordersWithoutEmail++;
-    if (p && p.email) bothCurrencies[cust] |= czk ? 2 : 1;
+    if (p?.email) bothCurrencies[cust] |= czk ? 2 : 1;
     if (p && !cancelled) {
       custOrders[cust]++;
       const net = total - refunded;
       custSpent[cust] += czk ? Math.floor((net + CZK_PER_EUR / 2) / CZK_PER_EUR) : net;
     }
-    oTime[i] = created; oCents[i] = total - refunded; oCur[i] = czk ? 1 : 0;
-    oCust[i] = p && p.email ? cust : -1;
+    oTime[i] = created;
+    oCents[i] = total - refunded;
+    oCur[i] = czk ? 1 : 0;
+    oCust[i] = p?.email ? cust : -1;
     oCounted[i] = !cancelled && COUNTED_STATUSES.has(financial) ? 1 : 0;
   }
   await flush(true);
@@ -622,7 +1037,7 @@ async function main() {
 
   if (opts.customersFile) Object.assign(stats, await writeCustomers(opts, nCustomers, custPhoneOnly, custOrders, custSpent));
   stats.expectedReport = expectedReport(N, oTime, oCents, oCust, oCur, oCounted, nCustomers);
-  process.stderr.write(JSON.stringify(stats, null, 2) + "\n");
+  process.stderr.write(`${JSON.stringify(stats, null, 2)}\n`);
 }
 
 // customers_export.csv: every customer who ordered (phone-only POS customers have no email),
@@ -631,27 +1046,55 @@ async function writeCustomers(opts, nCustomers, custPhoneOnly, custOrders, custS
   const seed = opts.seed;
   const rng = mulberry32(hash32(seed, -2));
   const out = createWriteStream(join(opts.out, "customers_export.csv"));
-  let buf = CUSTOMERS_HEADER + "\n";
+  let buf = `${CUSTOMERS_HEADER}\n`;
   let id = 7012345600000;
-  let rows = 0, newsletter = 0, phoneOnly = 0;
+  let rows = 0,
+    newsletter = 0,
+    phoneOnly = 0;
   const line = (p, accepts, spent, orders, note, tags) => {
     id += int(rng, 1, 5000);
     rows++;
-    return [`'${id}`, esc(p.first), esc(p.last), p.email, accepts ? "yes" : "no", esc(p.company), esc(p.street), p.address2,
-      p.city, p.provCode, p.code, zipField(p.zip), `'${p.phoneSpaced}`, p.phone, p.phone && rng() < 0.1 ? "yes" : "no",
-      money(spent), String(orders), esc(note), "no", tags].join(",") + "\n";
+    return `${[
+      `'${id}`,
+      esc(p.first),
+      esc(p.last),
+      p.email,
+      accepts ? "yes" : "no",
+      esc(p.company),
+      esc(p.street),
+      p.address2,
+      p.city,
+      p.provCode,
+      p.code,
+      zipField(p.zip),
+      `'${p.phoneSpaced}`,
+      p.phone,
+      p.phone && rng() < 0.1 ? "yes" : "no",
+      money(spent),
+      String(orders),
+      esc(note),
+      "no",
+      tags,
+    ].join(",")}\n`;
   };
   for (let c = 0; c < nCustomers; c++) {
     if (rng() < 0.03) {
       // newsletter-only: its own index range, so the address can't collide with a buyer's
       const p = customerProfile(seed, nCustomers + 1 + newsletter, false);
       newsletter++;
-      buf += line({ ...p, street: "", address2: "", company: "", city: "", provCode: "", code: "", zip: "", phone: "" }, true, 0, 0, "", "newsletter");
+      buf += line(
+        { ...p, street: "", address2: "", company: "", city: "", provCode: "", code: "", zip: "", phone: "" },
+        true,
+        0,
+        0,
+        "",
+        "newsletter",
+      );
     }
     const p = customerProfile(seed, c, custPhoneOnly[c] === 1);
     if (custPhoneOnly[c]) phoneOnly++;
     const tags = [custOrders[c] >= 5 ? "VIP" : "", p.acceptsMarketing && rng() < 0.3 ? "newsletter" : ""].filter(Boolean).join(", ");
-    const note = rng() < 0.01 ? "Prefers pick-up at Letná,\nasks for \"light roast\" only" : "";
+    const note = rng() < 0.01 ? 'Prefers pick-up at Letná,\nasks for "light roast" only' : "";
     buf += line(p, p.acceptsMarketing, custSpent[c], custOrders[c], note, tags);
     if (buf.length >= 65536) {
       if (!out.write(buf)) await once(out, "drain");
@@ -670,27 +1113,50 @@ function expectedReport(N, oTime, oCents, oCust, oCur, oCounted, nCustomers) {
   let latest = -Infinity;
   for (let i = 0; i < N; i++) if (oTime[i] > latest) latest = oTime[i];
   const asOfDay = pragueDayNo(latest);
-  const from = pragueMidnight(asOfDay + 1 - 365), to = pragueMidnight(asOfDay + 1);
+  const from = pragueMidnight(asOfDay + 1 - 365),
+    to = pragueMidnight(asOfDay + 1);
   const groups = {};
-  for (const [cur, code] of [["EUR", 0], ["CZK", 1]]) {
-    const inWin = new Int32Array(nCustomers), firstCounted = new Float64Array(nCustomers).fill(Infinity);
-    let orders = 0, revenue = 0, identified = 0, customers = 0, repeaters = 0, newCustomers = 0;
+  for (const [cur, code] of [
+    ["EUR", 0],
+    ["CZK", 1],
+  ]) {
+    const inWin = new Int32Array(nCustomers),
+      firstCounted = new Float64Array(nCustomers).fill(Infinity);
+    let orders = 0,
+      revenue = 0,
+      identified = 0,
+      customers = 0,
+      repeaters = 0,
+      newCustomers = 0;
     for (let i = 0; i < N; i++) {
       if (oCur[i] !== code || !oCounted[i]) continue;
       const c = oCust[i];
       if (c >= 0 && oTime[i] < firstCounted[c]) firstCounted[c] = oTime[i];
       if (oTime[i] < from || oTime[i] >= to) continue;
-      orders++; revenue += oCents[i];
-      if (c >= 0) { identified++; if (++inWin[c] === 1) customers++; else if (inWin[c] === 2) repeaters++; }
+      orders++;
+      revenue += oCents[i];
+      if (c >= 0) {
+        identified++;
+        if (++inWin[c] === 1) customers++;
+        else if (inWin[c] === 2) repeaters++;
+      }
     }
     for (let c = 0; c < nCustomers; c++) if (firstCounted[c] >= from && firstCounted[c] < to) newCustomers++;
     groups[cur] = {
-      orders, revenue: revenue / 100, aov: orders ? Math.floor((2 * revenue + orders) / (2 * orders)) / 100 : null,
-      customers, purchaseFrequency: customers ? identified / customers : null,
-      repeatPurchaseRate: customers ? repeaters / customers : null, guestCheckoutRate: null, newCustomers,
+      orders,
+      revenue: revenue / 100,
+      aov: orders ? Math.floor((2 * revenue + orders) / (2 * orders)) / 100 : null,
+      customers,
+      purchaseFrequency: customers ? identified / customers : null,
+      repeatPurchaseRate: customers ? repeaters / customers : null,
+      guestCheckoutRate: null,
+      newCustomers,
     };
   }
-  const iso = (t) => shopifyTime(t).replace(" ", "T").replace(/ ([+-]\d\d)(\d\d)$/, "$1:$2");
+  const iso = (t) =>
+    shopifyTime(t)
+      .replace(" ", "T")
+      .replace(/ ([+-]\d\d)(\d\d)$/, "$1:$2");
   return { asOf: localDate(asOfDay), window: { from: iso(from), to: iso(to), days: 365 }, groups };
 }
 

@@ -35,12 +35,22 @@ const orders = readdirSync(join(ROOT, "fixtures/orders")).filter((f) => f.endsWi
 const perPlatform = {
   "online-retail.csv": ["--date-format", "dmy", "--platform", "online-retail"],
   "prestashop-cs.csv": ["--currency", "CZK"],
-  "invoices-mapped.csv": ["--map", "created_at=InvoiceDate", "--map", "total=TotalPrice", "--map", "customer_id=CustomerID", "--currency", "GBP"],
+  "invoices-mapped.csv": [
+    "--map",
+    "created_at=InvoiceDate",
+    "--map",
+    "total=TotalPrice",
+    "--map",
+    "customer_id=CustomerID",
+    "--currency",
+    "GBP",
+  ],
 };
 for (const file of orders) {
   const path = `fixtures/orders/${file}`;
   const extra = perPlatform[file] ?? [];
-  for (const format of ["json", "table", "csv"]) add(`${file}.all.${format}`, ["report", "--orders", path, "--window", "all", "--format", format, ...extra]);
+  for (const format of ["json", "table", "csv"])
+    add(`${file}.all.${format}`, ["report", "--orders", path, "--window", "all", "--format", format, ...extra]);
   add(`${file}.365d.json`, ["report", "--orders", path, "--format", "json", ...extra]);
   add(`${file}.compare.json`, ["report", "--orders", path, "--window", "30d", "--compare", "previous", "--format", "json", ...extra]);
   add(`${file}.inspect.json`, ["inspect", path, "--format", "json", ...extra]);
@@ -55,27 +65,143 @@ add("shop.compare.table", [...SHOP, "--window", "3m", "--as-of", "2026-03-31", "
 add("shop.compare.json", [...SHOP, "--window", "3m", "--as-of", "2026-03-31", "--compare", "previous", "--format", "json"]);
 add("shop.every.table", [...SHOP, "--window", "1m", "--every", "month", "--periods", "12", "--as-of", "2026-06-30"]);
 add("shop.every.json", [...SHOP, "--window", "1m", "--every", "month", "--periods", "12", "--as-of", "2026-06-30", "--format", "json"]);
-add("shop.every.csv", [...SHOP, "--window", "30d", "--every", "week", "--periods", "6", "--as-of", "2026-06-30", "--compare", "previous", "--format", "csv"]);
-add("shop.failif", [...SHOP, "--window", "90d", "--margin", "0.3", "--fail-if", "churnRate>0.1", "--fail-if", "repeatPurchaseRate<0.01", "--format", "json"]);
+add("shop.every.csv", [
+  ...SHOP,
+  "--window",
+  "30d",
+  "--every",
+  "week",
+  "--periods",
+  "6",
+  "--as-of",
+  "2026-06-30",
+  "--compare",
+  "previous",
+  "--format",
+  "csv",
+]);
+add("shop.failif", [
+  ...SHOP,
+  "--window",
+  "90d",
+  "--margin",
+  "0.3",
+  "--fail-if",
+  "churnRate>0.1",
+  "--fail-if",
+  "repeatPurchaseRate<0.01",
+  "--format",
+  "json",
+]);
 add("shop.inspect.json", ["inspect", "fixtures/sample-shop/orders_export.csv", "--format", "json"]);
 for (const customers of readdirSync(join(ROOT, "fixtures/customers"))) {
-  add(`customers.${customers}.json`, ["report", "--orders", "fixtures/orders/woocommerce-small.csv", "--customers", `fixtures/customers/${customers}`, "--window", "all", "--format", "json"]);
+  add(`customers.${customers}.json`, [
+    "report",
+    "--orders",
+    "fixtures/orders/woocommerce-small.csv",
+    "--customers",
+    `fixtures/customers/${customers}`,
+    "--window",
+    "all",
+    "--format",
+    "json",
+  ]);
 }
 
 if (existsSync(SHARED)) {
-  const retailMaps = ["--map", "created_at=InvoiceDate", "--map", "total=TotalPrice", "--map", "customer_id=CustomerID", "--map", "order_id=InvoiceNo", "--currency", "GBP", "--tz", "Europe/London"];
+  const retailMaps = [
+    "--map",
+    "created_at=InvoiceDate",
+    "--map",
+    "total=TotalPrice",
+    "--map",
+    "customer_id=CustomerID",
+    "--map",
+    "order_id=InvoiceNo",
+    "--currency",
+    "GBP",
+    "--tz",
+    "Europe/London",
+  ];
   const retail = ["--orders", `${SHARED}/online_retail/online_retail_invoices__mwoitek.csv`, ...retailMaps];
-  add("shared.forezia.json", ["report", "--orders", `${SHARED}/shopify/orders_export__forezia-devstore.csv`, "--tz", "Europe/Prague", "--format", "json"]);
+  add("shared.forezia.json", [
+    "report",
+    "--orders",
+    `${SHARED}/shopify/orders_export__forezia-devstore.csv`,
+    "--tz",
+    "Europe/Prague",
+    "--format",
+    "json",
+  ]);
   add("shared.forezia.inspect.json", ["inspect", `${SHARED}/shopify/orders_export__forezia-devstore.csv`, "--format", "json"]);
-  add("shared.panalysis.json", ["report", "--orders", `${SHARED}/shopify/orders_export__panalysis-d3js-test.csv`, "--tz", "Australia/Sydney", "--window", "all", "--currency", "AUD", "--format", "json"]);
-  add("shared.panalysis.every.json", ["report", "--orders", `${SHARED}/shopify/orders_export__panalysis-d3js-test.csv`, "--tz", "Australia/Sydney", "--window", "1m", "--every", "month", "--currency", "AUD", "--format", "json"]);
+  add("shared.panalysis.json", [
+    "report",
+    "--orders",
+    `${SHARED}/shopify/orders_export__panalysis-d3js-test.csv`,
+    "--tz",
+    "Australia/Sydney",
+    "--window",
+    "all",
+    "--currency",
+    "AUD",
+    "--format",
+    "json",
+  ]);
+  add("shared.panalysis.every.json", [
+    "report",
+    "--orders",
+    `${SHARED}/shopify/orders_export__panalysis-d3js-test.csv`,
+    "--tz",
+    "Australia/Sydney",
+    "--window",
+    "1m",
+    "--every",
+    "month",
+    "--currency",
+    "AUD",
+    "--format",
+    "json",
+  ]);
   add("shared.retail.all.json", ["report", ...retail, "--window", "all", "--format", "json"]);
   add("shared.retail.365.json", ["report", ...retail, "--as-of", "2011-12-09", "--format", "json"]);
-  add("shared.retail.90.json", ["report", ...retail, "--as-of", "2011-12-09", "--window", "90d", "--margin", "0.3", "--compare", "previous", "--format", "json"]);
+  add("shared.retail.90.json", [
+    "report",
+    ...retail,
+    "--as-of",
+    "2011-12-09",
+    "--window",
+    "90d",
+    "--margin",
+    "0.3",
+    "--compare",
+    "previous",
+    "--format",
+    "json",
+  ]);
   add("shared.retail.every.csv", ["report", ...retail, "--as-of", "2011-12-09", "--window", "30d", "--every", "month", "--format", "csv"]);
-  add("shared.first999.json", ["report", "--orders", `${SHARED}/online_retail/online_retail_first999__evanvolgas.csv`, "--tz", "Europe/London", "--window", "all", "--format", "json"]);
+  add("shared.first999.json", [
+    "report",
+    "--orders",
+    `${SHARED}/online_retail/online_retail_first999__evanvolgas.csv`,
+    "--tz",
+    "Europe/London",
+    "--window",
+    "all",
+    "--format",
+    "json",
+  ]);
   add("shared.first999.inspect.json", ["inspect", `${SHARED}/online_retail/online_retail_first999__evanvolgas.csv`, "--format", "json"]);
-  add("shared.random.json", ["report", "--orders", `${SHARED}/online_retail/online_retail_random_lines__gulertan.csv`, "--tz", "Europe/London", "--window", "all", "--format", "json"]);
+  add("shared.random.json", [
+    "report",
+    "--orders",
+    `${SHARED}/online_retail/online_retail_random_lines__gulertan.csv`,
+    "--tz",
+    "Europe/London",
+    "--window",
+    "all",
+    "--format",
+    "json",
+  ]);
   add("shared.olist.json", [
     "report",
     "--orders",
@@ -100,7 +226,11 @@ if (existsSync(SHARED)) {
 add("stdin.empty", ["report", "--orders", "-"], "");
 add("stdin.header-only.json", ["report", "--orders", "-", "--format", "json", "--fail-if", "orders<1"], "created_at,total\n");
 add("stdin.unterminated", ["report", "--orders", "-"], 'created_at,total\n2025-01-01,"10.00\n');
-add("stdin.shifted.json", ["report", "--orders", "-", "--window", "all", "--format", "json"], "created_at,total,email\n2025-01-01,1,234.50,a@x\n2025-01-02,5,b@x\n");
+add(
+  "stdin.shifted.json",
+  ["report", "--orders", "-", "--window", "all", "--format", "json"],
+  "created_at,total,email\n2025-01-01,1,234.50,a@x\n2025-01-02,5,b@x\n",
+);
 add("stdin.ambiguous", ["report", "--orders", "-"], "created_at,total\n01/02/2025,10\n");
 add("stdin.strict", ["report", "--orders", "-", "--strict"], "created_at,total\n2025-01-01,abc\n");
 
@@ -116,4 +246,3 @@ for (const { name, args, input } of cases) {
   writeFileSync(join(OUT, `${name}.err`), `${paths(run.stderr)}\nexit ${run.status}\n`);
 }
 console.log(`${cases.length} runs written to ${OUT}`);
-

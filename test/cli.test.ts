@@ -24,7 +24,11 @@ describe("progressLine", () => {
   it("stays silent for the first second, then redraws one line at most every 200 ms, and erases it", () => {
     let now = 0;
     const writes: string[] = [];
-    const line = progressLine((t) => writes.push(t), "big.csv", () => now);
+    const line = progressLine(
+      (t) => writes.push(t),
+      "big.csv",
+      () => now,
+    );
     line.update({ records: 8192, bytes: 1e6 });
     now = 999;
     line.update({ records: 16_384, bytes: 2e6 });
@@ -46,7 +50,12 @@ describe("main", () => {
     const stderr = new PassThrough();
     const stdin = new PassThrough();
     stdin.end("created_at,total,currency\n2025-01-01,10.00,EUR\n2025-01-02,20.00,EUR\n");
-    const code = await main(["report", "--orders", "-", "--format", "json", "--tz", "Europe/Prague", "--window", "all"], { stdin, stdout, stderr, env: {} });
+    const code = await main(["report", "--orders", "-", "--format", "json", "--tz", "Europe/Prague", "--window", "all"], {
+      stdin,
+      stdout,
+      stderr,
+      env: {},
+    });
     expect(code).toBe(0);
     const report = JSON.parse(stdout.read().toString());
     expect(report.groups[0].metrics.revenue).toBe(30);
@@ -57,7 +66,12 @@ describe("main", () => {
     const stdout = new PassThrough();
     const stdin = new PassThrough();
     stdin.end("created_at,total,currency\n2025-01-01,10.00,EUR\n");
-    const code = await main(["report", "--orders", "-", "--format", "json", "--window", "all"], { stdin, stdout, stderr: new PassThrough(), env: { TZ: ":/etc/localtime" } });
+    const code = await main(["report", "--orders", "-", "--format", "json", "--window", "all"], {
+      stdin,
+      stdout,
+      stderr: new PassThrough(),
+      env: { TZ: ":/etc/localtime" },
+    });
     expect(code).toBe(0);
     expect(JSON.parse(stdout.read().toString()).timezone).toBe(new Intl.DateTimeFormat().resolvedOptions().timeZone);
   });

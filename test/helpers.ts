@@ -5,11 +5,11 @@ import { Readable } from "node:stream";
 import { parseDay } from "../src/core/calendar.js";
 import { computeGroups, type GroupResult } from "../src/core/compute.js";
 import { OrderLedger } from "../src/core/ledger.js";
+import type { Order } from "../src/core/order.js";
 import { buildTimeline } from "../src/core/timeline.js";
 import { parseWindowSpec, previousWindow, resolveWindow } from "../src/core/window.js";
-import { METRICS } from "../src/metrics/index.js";
-import type { Order } from "../src/core/order.js";
 import { Zone } from "../src/core/zone.js";
+import { METRICS } from "../src/metrics/index.js";
 
 export const ROOT = resolve(import.meta.dirname, "..");
 export const BIN = resolve(ROOT, "bin/shopmetrics.js");

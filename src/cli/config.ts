@@ -24,7 +24,9 @@ const KEYS = {
 } as const;
 type Key = keyof typeof KEYS;
 
-export type ConfigOptions = Partial<Pick<RawReportOptions, "platform" | "currency" | "tz" | "encoding" | "delimiter" | "decimal" | "dateFormat">> & {
+export type ConfigOptions = Partial<
+  Pick<RawReportOptions, "platform" | "currency" | "tz" | "encoding" | "delimiter" | "decimal" | "dateFormat">
+> & {
   map: string[];
   statusMap: string[];
 };
@@ -54,8 +56,15 @@ export function loadConfig(path: string | undefined, cwd: string): ConfigOptions
     if (!Object.hasOwn(KEYS, key)) throw usageError(`${file}: unknown key "${key}"; keys are ${Object.keys(KEYS).join(", ")}`);
     const k = key as Key;
     if (k === "map" || k === "statusMap") {
-      if (value === null || typeof value !== "object" || Array.isArray(value) || !Object.values(value).every((v) => typeof v === "string")) {
-        throw usageError(`${file}: "${k}" must be an object of strings, e.g. ${k === "map" ? '{ "created_at": "InvoiceDate" }' : '{ "Čeká na platbu": "pending-payment" }'}`);
+      if (
+        value === null ||
+        typeof value !== "object" ||
+        Array.isArray(value) ||
+        !Object.values(value).every((v) => typeof v === "string")
+      ) {
+        throw usageError(
+          `${file}: "${k}" must be an object of strings, e.g. ${k === "map" ? '{ "created_at": "InvoiceDate" }' : '{ "Čeká na platbu": "pending-payment" }'}`,
+        );
       }
       out[k] = Object.entries(value as Record<string, string>).map(([from, to]) => `${from}=${to}`);
       continue;

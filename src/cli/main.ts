@@ -7,12 +7,12 @@ import type { Readable, Writable } from "node:stream";
 import { CommanderError } from "commander";
 import { inspectFile } from "../commands/inspect.js";
 import { buildReport } from "../commands/report.js";
-import type { Problem } from "../core/report.js";
-import type { ReadProgress } from "../io/read-csv.js";
-import { renderInspection } from "../report/render-inspection.js";
-import { AppError, ExitCode, formatLocation } from "../errors.js";
 import { checkConditions } from "../core/conditions.js";
+import type { Problem } from "../core/report.js";
+import { AppError, ExitCode, formatLocation } from "../errors.js";
+import type { ReadProgress } from "../io/read-csv.js";
 import { renderCsv } from "../report/render-csv.js";
+import { renderInspection } from "../report/render-inspection.js";
 import { renderJson } from "../report/render-json.js";
 import { renderTable } from "../report/render-table.js";
 import { chalkFor, colorEnabled, type Env } from "./color.js";
@@ -43,7 +43,10 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
   async function readInput<T>(
     file: string,
     showProgress: boolean,
-    read: (input: { file: string; input: Readable }, hooks: { onProgress?: (p: ReadProgress) => void; onProblem: (p: Problem) => void }) => Promise<T>,
+    read: (
+      input: { file: string; input: Readable },
+      hooks: { onProgress?: (p: ReadProgress) => void; onProblem: (p: Problem) => void },
+    ) => Promise<T>,
   ): Promise<T> {
     if (file === "-" && (io.stdin as { isTTY?: boolean }).isTTY) {
       io.stderr.write("shopmetrics: reading orders from the terminal; paste CSV and end with Ctrl-D (or pass a file)\n");
@@ -77,13 +80,18 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     writeErr: (text) => io.stderr.write(text),
     async report(raw) {
       const now = Date.now();
-      const { ordersFile, customersFile, format, progress: showProgress, failIf, ...options } = parseReportOptions(
-        withConfig(raw, loadConfig(raw.config, process.cwd())),
-        io.env,
-        now,
-      );
+      const {
+        ordersFile,
+        customersFile,
+        format,
+        progress: showProgress,
+        failIf,
+        ...options
+      } = parseReportOptions(withConfig(raw, loadConfig(raw.config, process.cwd())), io.env, now);
       const customers = customersFile === undefined ? undefined : { file: customersFile, input: createReadStream(customersFile) };
-      const report = await readInput(ordersFile, showProgress, (orders, hooks) => buildReport({ ...options, ...hooks, now, orders, customers }));
+      const report = await readInput(ordersFile, showProgress, (orders, hooks) =>
+        buildReport({ ...options, ...hooks, now, orders, customers }),
+      );
       for (const warning of report.warnings) warn(warning);
       const text =
         format === "json"
@@ -96,7 +104,9 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
       for (const outcome of checkConditions(failIf, report.groups)) {
         const where = `${report.groups.length === 0 ? "the report (no orders)" : (outcome.currency ?? "(no currency)")} as of ${report.asOf}`;
         if (outcome.tripped) {
-          io.stderr.write(`shopmetrics: fail-if tripped: ${outcome.condition.text} (${outcome.condition.metric} is ${outcome.value} for ${where})\n`);
+          io.stderr.write(
+            `shopmetrics: fail-if tripped: ${outcome.condition.text} (${outcome.condition.metric} is ${outcome.value} for ${where})\n`,
+          );
           exitCode = ExitCode.failIf;
         } else if (outcome.value === null) {
           warn(`--fail-if ${outcome.condition.text} not evaluated for ${where}: ${outcome.condition.metric} is null`);
@@ -106,9 +116,17 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     async inspect(raw) {
       // The same reading options as report; the report-only ones take their defaults.
       const withDefaults = { window: "365d", margin: "1", failIf: [], progress: true, ...raw };
-      const { ordersFile, format, ...options } = parseReportOptions(withConfig(withDefaults, loadConfig(raw.config, process.cwd())), io.env, Date.now());
+      const { ordersFile, format, ...options } = parseReportOptions(
+        withConfig(withDefaults, loadConfig(raw.config, process.cwd())),
+        io.env,
+        Date.now(),
+      );
       const inspection = await readInput(ordersFile, true, (orders, hooks) => inspectFile({ ...options, ...hooks, orders }));
-      io.stdout.write(format === "json" ? `${JSON.stringify(inspection, null, 2)}\n` : renderInspection(inspection, chalkFor(colorEnabled(io.env, io.stdout.isTTY))));
+      io.stdout.write(
+        format === "json"
+          ? `${JSON.stringify(inspection, null, 2)}\n`
+          : renderInspection(inspection, chalkFor(colorEnabled(io.env, io.stdout.isTTY))),
+      );
     },
   });
 

@@ -2,16 +2,17 @@
  * commander's loose option values → the typed options the command accepts. Every usage error
  * (exit 2) is raised here, before any input is read.
  */
-import { isValidTimeZone, Zone } from "../core/zone.js";
+
 import type { ReportOptions } from "../commands/report.js";
 import type { Condition } from "../core/conditions.js";
-import { parseAsOf, parseWindowSpec, type Period } from "../core/window.js";
-import { METRIC_IDS, type MetricId } from "../metrics/index.js";
 import { ORDER_STATUSES, type OrderStatus } from "../core/order.js";
+import { type Period, parseAsOf, parseWindowSpec } from "../core/window.js";
+import { isValidTimeZone, Zone } from "../core/zone.js";
 import { usageError } from "../errors.js";
 import { isEncodingLabel } from "../io/dialect.js";
 import { CUSTOMER_FIELDS } from "../io/platforms/customer-formats.js";
 import { ORDER_FIELDS, PLATFORM_NAMES } from "../io/platforms/index.js";
+import { METRIC_IDS, type MetricId } from "../metrics/index.js";
 import type { Env } from "./color.js";
 
 export interface RawReportOptions {
@@ -40,8 +41,6 @@ export interface RawReportOptions {
   progress: boolean;
 }
 
-
-
 /** What the report command takes, plus what only the CLI decides (where to read, how to print). */
 export type ReportCliOptions = Omit<ReportOptions, "orders" | "customers" | "now" | "onProgress" | "onProblem"> & {
   readonly ordersFile: string;
@@ -55,7 +54,9 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
   const zone = parseZone(raw.tz, env);
   const window = parseWindowSpec(raw.window);
   if (!window) {
-    throw usageError(`invalid --window ${JSON.stringify(raw.window)}: expected Nd, Nm, Ny, all, or YYYY-MM-DD..YYYY-MM-DD (e.g. 365d, 3m, 1y)`);
+    throw usageError(
+      `invalid --window ${JSON.stringify(raw.window)}: expected Nd, Nm, Ny, all, or YYYY-MM-DD..YYYY-MM-DD (e.g. 365d, 3m, 1y)`,
+    );
   }
   const asOf = parseAsOf(raw.asOf, zone, now);
   if (!asOf) throw usageError(`invalid --as-of ${JSON.stringify(raw.asOf)}: expected YYYY-MM-DD or today`);
@@ -64,12 +65,15 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
   }
   let currency: string | null = null;
   if (raw.currency !== undefined) {
-    if (!/^[A-Za-z]{3}$/.test(raw.currency.trim())) throw usageError(`invalid --currency ${JSON.stringify(raw.currency)}: expected a 3-letter ISO 4217 code such as EUR`);
+    if (!/^[A-Za-z]{3}$/.test(raw.currency.trim()))
+      throw usageError(`invalid --currency ${JSON.stringify(raw.currency)}: expected a 3-letter ISO 4217 code such as EUR`);
     currency = raw.currency.trim().toUpperCase();
   }
   const margin = Number(raw.margin);
   if (!/^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(raw.margin) || margin <= 0 || margin > 1) {
-    throw usageError(`invalid --margin ${JSON.stringify(raw.margin)}: expected the share of revenue that is profit, above 0 and at most 1 (e.g. 0.3)`);
+    throw usageError(
+      `invalid --margin ${JSON.stringify(raw.margin)}: expected the share of revenue that is profit, above 0 and at most 1 (e.g. 0.3)`,
+    );
   }
   if (raw.periods !== undefined && raw.every === undefined) throw usageError("--periods needs --every (day, week, month, quarter or year)");
   let every: ReportCliOptions["every"] = null;
@@ -82,15 +86,19 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
     every = { period: raw.every as Period, periods };
   }
   if (raw.encoding !== undefined && !isEncodingLabel(raw.encoding)) {
-    throw usageError(`invalid --encoding ${JSON.stringify(raw.encoding)}: expected an encoding label such as utf-8, windows-1250 or iso-8859-2`);
+    throw usageError(
+      `invalid --encoding ${JSON.stringify(raw.encoding)}: expected an encoding label such as utf-8, windows-1250 or iso-8859-2`,
+    );
   }
-  const delimiter = raw.delimiter === undefined ? undefined : raw.delimiter.toLowerCase() === "tab" || raw.delimiter === "\\t" ? "\t" : raw.delimiter;
+  const delimiter =
+    raw.delimiter === undefined ? undefined : raw.delimiter.toLowerCase() === "tab" || raw.delimiter === "\\t" ? "\t" : raw.delimiter;
   if (delimiter !== undefined && [...delimiter].length !== 1) {
     throw usageError(`invalid --delimiter ${JSON.stringify(raw.delimiter)}: expected one character such as , ; | or the word tab`);
   }
   // commander checks these choices on the command line; a config file's values are checked here.
   if (raw.customers === "-") throw usageError("--customers must name a file (stdin is for --orders -)");
-  if (raw.decimal !== undefined && raw.decimal !== "." && raw.decimal !== ",") throw usageError(`invalid --decimal ${JSON.stringify(raw.decimal)}: expected . or ,`);
+  if (raw.decimal !== undefined && raw.decimal !== "." && raw.decimal !== ",")
+    throw usageError(`invalid --decimal ${JSON.stringify(raw.decimal)}: expected . or ,`);
   if (raw.dateFormat !== undefined && raw.dateFormat !== "dmy" && raw.dateFormat !== "mdy") {
     throw usageError(`invalid --date-format ${JSON.stringify(raw.dateFormat)}: expected dmy or mdy`);
   }
@@ -141,9 +149,14 @@ function parseStatusMap(entries: readonly string[]): Map<string, OrderStatus> {
   for (const entry of entries) {
     const at = entry.lastIndexOf("=");
     const text = entry.slice(0, Math.max(at, 0)).trim();
-    const status = entry.slice(at + 1).trim().toLowerCase();
+    const status = entry
+      .slice(at + 1)
+      .trim()
+      .toLowerCase();
     if (at < 1 || text === "" || !(ORDER_STATUSES as readonly string[]).includes(status)) {
-      throw usageError(`invalid --status-map ${JSON.stringify(entry)}: expected 'Shop status=one of ${ORDER_STATUSES.join(", ")}', e.g. 'Čeká na platbu=pending-payment'`);
+      throw usageError(
+        `invalid --status-map ${JSON.stringify(entry)}: expected 'Shop status=one of ${ORDER_STATUSES.join(", ")}', e.g. 'Čeká na platbu=pending-payment'`,
+      );
     }
     map.set(text.toLowerCase(), status as OrderStatus);
   }
@@ -152,8 +165,12 @@ function parseStatusMap(entries: readonly string[]): Map<string, OrderStatus> {
 
 function parseCondition(text: string): Condition {
   const m = /^\s*([A-Za-z]+)\s*(<=|>=|<|>)\s*(-?\d+(?:\.\d+)?|-?\.\d+)\s*$/.exec(text);
-  if (!m) throw usageError(`invalid --fail-if ${JSON.stringify(text)}: expected METRIC<NUMBER, with <, <=, > or >=, e.g. 'repeatPurchaseRate<0.2'`);
-  if (!METRIC_IDS.includes(m[1]!)) throw usageError(`invalid --fail-if ${JSON.stringify(text)}: unknown metric "${m[1]}"; metrics are ${METRIC_IDS.join(", ")}`);
+  if (!m)
+    throw usageError(
+      `invalid --fail-if ${JSON.stringify(text)}: expected METRIC<NUMBER, with <, <=, > or >=, e.g. 'repeatPurchaseRate<0.2'`,
+    );
+  if (!METRIC_IDS.includes(m[1]!))
+    throw usageError(`invalid --fail-if ${JSON.stringify(text)}: unknown metric "${m[1]}"; metrics are ${METRIC_IDS.join(", ")}`);
   return { text: text.trim(), metric: m[1] as MetricId, op: m[2] as Condition["op"], threshold: Number(m[3]) };
 }
 
@@ -164,7 +181,8 @@ function parseMaps<F extends string>(entries: readonly string[], fields: readonl
     const at = entry.indexOf("=");
     const field = (at < 0 ? entry : entry.slice(0, at)).trim().toLowerCase();
     const column = at < 0 ? "" : entry.slice(at + 1).trim();
-    if (at < 0 || column === "") throw usageError(`invalid ${flag} ${JSON.stringify(entry)}: expected FIELD=Column, e.g. ${flag} ${example}`);
+    if (at < 0 || column === "")
+      throw usageError(`invalid ${flag} ${JSON.stringify(entry)}: expected FIELD=Column, e.g. ${flag} ${example}`);
     if (!(fields as readonly string[]).includes(field)) {
       throw usageError(`invalid ${flag} ${JSON.stringify(entry)}: unknown field "${field}"; fields are ${fields.join(", ")}`);
     }

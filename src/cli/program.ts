@@ -33,11 +33,20 @@ export function buildProgram(handlers: ProgramHandlers): Command {
     )
     .requiredOption("--orders <file>", "orders export CSV (Shopify, WooCommerce, Shoptet, … or generic); - reads stdin")
     .option("--customers <file>", "customers export to join on email and customer id (guest orders, customers who never ordered)")
-    .option("--customers-map <field=column>", "read a customers-file FIELD from COLUMN (repeatable), e.g. email=customer_unique_id", collect, []);
+    .option(
+      "--customers-map <field=column>",
+      "read a customers-file FIELD from COLUMN (repeatable), e.g. email=customer_unique_id",
+      collect,
+      [],
+    );
   addInputOptions(report)
     .option("--window <spec>", "Nd, Nm (calendar months), Ny, all, or YYYY-MM-DD..YYYY-MM-DD", "365d")
     .option("--as-of <date>", "last day inside the window, YYYY-MM-DD or today (default: date of the latest order)")
-    .addOption(new Option("--format <format>", "output format (csv: tidy rows of as-of, currency, metric, value)").choices(["table", "json", "csv"]).default("table"))
+    .addOption(
+      new Option("--format <format>", "output format (csv: tidy rows of as-of, currency, metric, value)")
+        .choices(["table", "json", "csv"])
+        .default("table"),
+    )
     .option("--margin <share>", "share of revenue that is profit, for clv (e.g. 0.3)", "1")
     .addOption(new Option("--compare <what>", "also show the previous window and the change").choices(["previous"]))
     .addOption(new Option("--every <period>", "a series: one window per period end (with --periods)").choices([...PERIODS]))
@@ -61,7 +70,9 @@ Examples:
 
   const inspect = program
     .command("inspect")
-    .description("Show what shopmetrics reads in an export, and why: platform, encoding, delimiter, decimal marks, dates, columns, statuses, first orders")
+    .description(
+      "Show what shopmetrics reads in an export, and why: platform, encoding, delimiter, decimal marks, dates, columns, statuses, first orders",
+    )
     .argument("<file>", "the export to inspect; - reads stdin");
   addInputOptions(inspect)
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
@@ -81,7 +92,12 @@ function addInputOptions(command: Command): Command {
     .option("--encoding <label>", "text encoding instead of detecting it (utf-8, windows-1250, …)")
     .option("--delimiter <char>", "field delimiter instead of sniffing it (, ; | or tab)")
     .addOption(new Option("--decimal <mark>", "decimal mark of amounts, when the values can't tell (1,234)").choices([".", ","]))
-    .addOption(new Option("--date-format <order>", "day/month order of slash dates (01/02/2025), when the values can't tell").choices(["dmy", "mdy"]))
+    .addOption(
+      new Option("--date-format <order>", "day/month order of slash dates (01/02/2025), when the values can't tell").choices([
+        "dmy",
+        "mdy",
+      ]),
+    )
     .option("--tz <zone>", "IANA time zone for wall-clock times and day bounds (default: $TZ, else the system zone)")
     .option("--config <file>", "JSON settings for reading exports (default: ./shopmetrics.config.json when present); flags override it");
 }

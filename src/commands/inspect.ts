@@ -4,13 +4,13 @@
  * with their mapping and counts, and the first few orders as the metrics see them. The file is
  * read once, exactly as `report` reads it.
  */
-import { toMajor, minorDigits } from "../core/money.js";
+import { minorDigits, toMajor } from "../core/money.js";
 import type { Order } from "../core/order.js";
 import type { Problem } from "../core/report.js";
 import type { DialectOptions } from "../io/dialect.js";
 import { ingestOrders } from "../io/ingest-orders.js";
 import type { OrderField } from "../io/platforms/index.js";
-import { MONEY_FIELDS, type ForcedFormats } from "../io/value-formats.js";
+import { type ForcedFormats, MONEY_FIELDS } from "../io/value-formats.js";
 import type { ReportOptions } from "./report.js";
 
 export const INSPECTION_SCHEMA_VERSION = 1;
@@ -20,7 +20,17 @@ const SAMPLE_ORDERS = 5;
 /** The reading options of a report: inspect reads a file exactly as report does. */
 export type InspectOptions = Pick<
   ReportOptions,
-  keyof DialectOptions | keyof ForcedFormats | "orders" | "platform" | "maps" | "statusMap" | "currency" | "zone" | "strict" | "onProgress" | "onProblem"
+  | keyof DialectOptions
+  | keyof ForcedFormats
+  | "orders"
+  | "platform"
+  | "maps"
+  | "statusMap"
+  | "currency"
+  | "zone"
+  | "strict"
+  | "onProgress"
+  | "onProblem"
 >;
 
 export interface Explained<T> {
@@ -105,21 +115,24 @@ export async function inspectFile(options: InspectOptions): Promise<Inspection> 
     rowsSkipped: ingest.problems.rowsSkipped,
     orders: ingest.ledger.ordersRead,
     // Orders that waited for a decimal or date decision are read later: show the file's first.
-    sample: sample.sort((a, b) => a.line - b.line).slice(0, SAMPLE_ORDERS).map((o) => {
-      const digits = minorDigits(o.currency);
-      return {
-        key: o.key,
-        line: o.line,
-        createdAt: zone.formatInstant(o.at),
-        currency: o.currency,
-        total: toMajor(o.total, digits),
-        refunded: toMajor(o.refunded, digits),
-        status: o.status,
-        email: o.email,
-        customerId: o.customerId,
-        guest: o.guest,
-      };
-    }),
+    sample: sample
+      .sort((a, b) => a.line - b.line)
+      .slice(0, SAMPLE_ORDERS)
+      .map((o) => {
+        const digits = minorDigits(o.currency);
+        return {
+          key: o.key,
+          line: o.line,
+          createdAt: zone.formatInstant(o.at),
+          currency: o.currency,
+          total: toMajor(o.total, digits),
+          refunded: toMajor(o.refunded, digits),
+          status: o.status,
+          email: o.email,
+          customerId: o.customerId,
+          guest: o.guest,
+        };
+      }),
     problems: ingest.problems.problems.slice(0, 20),
     warnings: ingest.warnings,
   };

@@ -5,24 +5,33 @@
  * fills the ledger, and every window is computed from its timelines.
  */
 import type { Readable } from "node:stream";
-import { MIN_YEAR, daysFromCivil, formatDay } from "../core/calendar.js";
+import { daysFromCivil, formatDay, MIN_YEAR } from "../core/calendar.js";
 import { computeGroups, type GroupResult, type MetricValues } from "../core/compute.js";
-import { minorDigits } from "../core/money.js";
-import type { OrderStatus } from "../core/order.js";
 import { IdentityGraph } from "../core/identity.js";
 import { markGuestsByRegistration, type OrderLedger } from "../core/ledger.js";
-import { ingestCustomers } from "../io/ingest-customers.js";
-import type { CustomerField } from "../io/platforms/customer-formats.js";
-import { MAX_PROBLEMS, SCHEMA_VERSION, type Change, type GroupReport, type Problem, type Report, type WindowInfo } from "../core/report.js";
+import { minorDigits } from "../core/money.js";
+import type { OrderStatus } from "../core/order.js";
+import { type Change, type GroupReport, MAX_PROBLEMS, type Problem, type Report, SCHEMA_VERSION, type WindowInfo } from "../core/report.js";
 import { buildTimeline, type Timeline } from "../core/timeline.js";
-import { periodEnds, previousWindow, resolveWindow, windowEndingOn, type AsOfSpec, type Period, type ReportWindow, type WindowSpec } from "../core/window.js";
+import {
+  type AsOfSpec,
+  type Period,
+  periodEnds,
+  previousWindow,
+  type ReportWindow,
+  resolveWindow,
+  type WindowSpec,
+  windowEndingOn,
+} from "../core/window.js";
 import type { Zone } from "../core/zone.js";
 import { usageError } from "../errors.js";
 import type { DialectOptions } from "../io/dialect.js";
+import { ingestCustomers } from "../io/ingest-customers.js";
 import { ingestOrders } from "../io/ingest-orders.js";
-import type { ForcedFormats } from "../io/value-formats.js";
+import type { CustomerField } from "../io/platforms/customer-formats.js";
 import type { OrderField } from "../io/platforms/index.js";
 import type { ReadProgress } from "../io/read-csv.js";
+import type { ForcedFormats } from "../io/value-formats.js";
 import { METRICS, type MetricId } from "../metrics/index.js";
 
 export interface ReportOptions extends DialectOptions, ForcedFormats {
@@ -58,13 +67,21 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   const identity = new IdentityGraph();
   // --encoding and --delimiter are for the orders file; the customers file's dialect is its own.
   const customers = options.customers
-    ? await ingestCustomers({ ...options, ...options.customers, encoding: undefined, delimiter: undefined, maps: options.customerMaps, identity })
+    ? await ingestCustomers({
+        ...options,
+        ...options.customers,
+        encoding: undefined,
+        delimiter: undefined,
+        maps: options.customerMaps,
+        identity,
+      })
     : null;
   const ingest = await ingestOrders({ ...options, file: options.orders.file, input: options.orders.input, identity });
   const { ledger } = ingest;
   let { guestUnknownReason } = ingest;
   if (customers && guestUnknownReason !== null) {
-    if (ingest.identityUnknownReason !== null) guestUnknownReason = `${guestUnknownReason}; and ${ingest.identityUnknownReason}, so the customers file can't be joined`;
+    if (ingest.identityUnknownReason !== null)
+      guestUnknownReason = `${guestUnknownReason}; and ${ingest.identityUnknownReason}, so the customers file can't be joined`;
     else if (customers.registered) {
       markGuestsByRegistration(ledger, customers.registered);
       guestUnknownReason = null;
@@ -85,7 +102,9 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
 
   // With --every, the report's own window is the latest point of the series.
   const points = options.every
-    ? periodEnds(options.every.period, requested.asOf, options.every.periods).map((day) => windowEndingOn(options.window, day, zone, dataDays))
+    ? periodEnds(options.every.period, requested.asOf, options.every.periods).map((day) =>
+        windowEndingOn(options.window, day, zone, dataDays),
+      )
     : [requested];
   const window = points[points.length - 1]!;
   const previous = previousWindow(options.window, window, zone);
@@ -93,7 +112,9 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   const shown = options.compare ? [...points, previous] : points;
   const earliestStart = Math.min(...shown.map((w) => previousWindow(options.window, w, zone).firstDay));
   if (earliestStart < daysFromCivil(MIN_YEAR, 1, 1)) {
-    throw usageError(`the windows reach back to ${formatDay(earliestStart)}; they must start in ${MIN_YEAR} or later (fewer --periods, or a shorter --window)`);
+    throw usageError(
+      `the windows reach back to ${formatDay(earliestStart)}; they must start in ${MIN_YEAR} or later (fewer --periods, or a shorter --window)`,
+    );
   }
 
   const series = points.map((w) => ({ window: w, groups: evaluate(w) }));
@@ -153,7 +174,13 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
     ],
     groups,
     ...(options.every
-      ? { series: series.map((point) => ({ asOf: formatDay(point.window.asOf), window: windowInfo(point.window, zone), groups: point.groups })) }
+      ? {
+          series: series.map((point) => ({
+            asOf: formatDay(point.window.asOf),
+            window: windowInfo(point.window, zone),
+            groups: point.groups,
+          })),
+        }
       : {}),
     dataQuality: {
       rowsRead: ingest.rowsRead + (customers?.rowsRead ?? 0),
@@ -163,7 +190,9 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
       unidentifiedOrders: ledger.unidentified,
       problems: [...(customers?.problems.problems ?? []), ...ingest.problems.problems].slice(0, MAX_PROBLEMS),
       problemsOmitted:
-        ingest.problems.omitted + (customers?.problems.omitted ?? 0) + Math.max(0, ingest.problems.problems.length + (customers?.problems.problems.length ?? 0) - MAX_PROBLEMS),
+        ingest.problems.omitted +
+        (customers?.problems.omitted ?? 0) +
+        Math.max(0, ingest.problems.problems.length + (customers?.problems.problems.length ?? 0) - MAX_PROBLEMS),
       ...(customers ? customerCounts(ledger, customers.nodes) : {}),
     },
     warnings,

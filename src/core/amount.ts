@@ -3,7 +3,7 @@
  * space), `1.234,50`, `1,234.50`, `$219.40`, `99,90 Kč`. Which mark is the decimal one is decided
  * per column from its values (evidence), never per row: `1,234` alone could be either.
  */
-import { parseMinor, type Minor } from "./money.js";
+import { type Minor, parseMinor } from "./money.js";
 
 export type DecimalMark = "." | ",";
 
@@ -51,7 +51,11 @@ function strip(text: string): string | null {
 /** The currency symbol or code written with an amount (`$`, `€`, `Kč`, `EUR`), or null. */
 export function currencyMark(text: string): string | null {
   if (PLAIN.test(text.trim()) || strip(text) === null) return null; // no mark, or no amount at all ("abc")
-  const t = text.trim().replace(/^\((.*)\)$/, "$1").replace(/-$/, "").trim();
+  const t = text
+    .trim()
+    .replace(/^\((.*)\)$/, "$1")
+    .replace(/-$/, "")
+    .trim();
   const lead = LEAD.exec(t)![2];
   if (lead) return lead;
   const trail = /[^\d\s.,'\u00a0\u202f+-]+\.?$/.exec(t);
@@ -76,14 +80,14 @@ const SYMBOLS: Readonly<Record<string, string>> = {
   "₽": "RUB",
   "₴": "UAH",
   lei: "RON",
-  "лв": "BGN",
+  лв: "BGN",
   "₹": "INR",
   "₺": "TRY",
   "₩": "KRW",
   "₪": "ILS",
-  "r$": "BRL",
-  "us$": "USD",
-  "chf": "CHF",
+  r$: "BRL",
+  us$: "USD",
+  chf: "CHF",
 };
 
 /**

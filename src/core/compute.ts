@@ -3,15 +3,15 @@
  * Pure: timelines and windows in, numbers out.
  */
 import {
-  MONEY_METRICS,
-  ORDER_LEVEL_METRICS,
-  isDerived,
   type Accumulator,
   type CustomerFact,
+  isDerived,
   type MetricContext,
   type MetricDef,
   type MetricId,
   type MetricResult,
+  MONEY_METRICS,
+  ORDER_LEVEL_METRICS,
   type OrderFact,
 } from "../metrics/metric.js";
 import { MS_PER_DAY } from "./calendar.js";
@@ -53,7 +53,15 @@ export function computeGroups(
   return sortedCurrencies(timelines).map((currency) =>
     computeGroup(
       timelines.get(currency)!,
-      { currency, window, previous, margin: options.margin, guestUnknownReason: options.guestUnknownReason, identityUnknownReason: options.identityUnknownReason, amountUnknownReason: options.amountUnknownReason },
+      {
+        currency,
+        window,
+        previous,
+        margin: options.margin,
+        guestUnknownReason: options.guestUnknownReason,
+        identityUnknownReason: options.identityUnknownReason,
+        amountUnknownReason: options.amountUnknownReason,
+      },
       metrics,
     ),
   );
@@ -80,7 +88,15 @@ export function computeGroup(timeline: Timeline, context: MetricContext, metrics
 
   // Customers: a few binary searches each in their own time-ordered orders.
   const gaps: number[] = [];
-  const customerFact: CustomerFact = { customer: -1, ordersInWindow: 0, revenueInWindow: 0, ordersInPrevious: 0, ordersToEnd: 0, firstAt: 0, gaps };
+  const customerFact: CustomerFact = {
+    customer: -1,
+    ordersInWindow: 0,
+    revenueInWindow: 0,
+    ordersInPrevious: 0,
+    ordersToEnd: 0,
+    firstAt: 0,
+    gaps,
+  };
   const { customerStart, customerAt, customerRevenue } = timeline;
   for (let c = 0; c < timeline.customerId.length; c++) {
     const first = customerStart[c]!;

@@ -36,7 +36,12 @@ export function checkConditions(conditions: readonly Condition[], groups: readon
     }
     for (const group of groups) {
       const value = group.metrics[condition.metric];
-      outcomes.push({ condition, currency: group.currency, value, tripped: value !== null && compare(value, condition.op, condition.threshold) });
+      outcomes.push({
+        condition,
+        currency: group.currency,
+        value,
+        tripped: value !== null && compare(value, condition.op, condition.threshold),
+      });
     }
   }
   return outcomes;

@@ -11,7 +11,7 @@
  *   Mon D, YYYY [H:MM[:SS]] [AM|PM]                             Jun 9, 2023 9:00:00 AM
  * Times without an offset are wall-clock time in the report's zone.
  */
-import { MS_PER_DAY, daysFromCivil, isPlausibleYear, isValidCivil } from "./calendar.js";
+import { daysFromCivil, isPlausibleYear, isValidCivil, MS_PER_DAY } from "./calendar.js";
 import { parseTimestamp } from "./timestamp.js";
 import type { Zone } from "./zone.js";
 
@@ -48,21 +48,26 @@ export function parseDateTime(text: string, zone: Zone, order: DateOrder | null)
   const t = text.trim();
   const iso = parseTimestamp(t, zone);
   if (iso !== null) return iso;
-  let m: RegExpExecArray | null;
-  if ((m = DASHED_MERIDIEM.exec(t))) return civil(Number(m[1]), Number(m[2]), Number(m[3]), m.slice(4), zone);
-  if ((m = DOTTED.exec(t))) return civil(year(m[3]!), Number(m[2]), Number(m[1]), m.slice(4), zone);
-  if ((m = YMD_SLASH.exec(t))) return civil(Number(m[1]), Number(m[2]), Number(m[3]), m.slice(4), zone);
-  if ((m = COMPACT.exec(t))) return civil(Number(m[1]), Number(m[2]), Number(m[3]), [], zone);
-  if ((m = NAMED.exec(t))) {
-    const month = MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1;
-    return month === 0 ? null : civil(Number(m[3]), month, Number(m[2]), m.slice(4), zone);
+  const dashed = DASHED_MERIDIEM.exec(t);
+  if (dashed) return civil(Number(dashed[1]), Number(dashed[2]), Number(dashed[3]), dashed.slice(4), zone);
+  const dotted = DOTTED.exec(t);
+  if (dotted) return civil(year(dotted[3]!), Number(dotted[2]), Number(dotted[1]), dotted.slice(4), zone);
+  const ymd = YMD_SLASH.exec(t);
+  if (ymd) return civil(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]), ymd.slice(4), zone);
+  const compact = COMPACT.exec(t);
+  if (compact) return civil(Number(compact[1]), Number(compact[2]), Number(compact[3]), [], zone);
+  const named = NAMED.exec(t);
+  if (named) {
+    const month = MONTHS.indexOf(named[1]!.slice(0, 3).toLowerCase()) + 1;
+    return month === 0 ? null : civil(Number(named[3]), month, Number(named[2]), named.slice(4), zone);
   }
-  if ((m = SLASHED.exec(t))) {
-    const [a, b] = [Number(m[1]), Number(m[2])];
+  const slashed = SLASHED.exec(t);
+  if (slashed) {
+    const [a, b] = [Number(slashed[1]), Number(slashed[2])];
     const effective = order ?? (a === b ? "dmy" : null);
     if (effective === null) return null;
     const [month, day] = effective === "dmy" ? [b, a] : [a, b];
-    return civil(year(m[3]!), month, day, m.slice(4), zone);
+    return civil(year(slashed[3]!), month, day, slashed.slice(4), zone);
   }
   return null;
 }

@@ -7,7 +7,7 @@
  */
 import { IdentityGraph } from "./identity.js";
 import type { Minor } from "./money.js";
-import { COUNTED_STATUSES, UNKNOWN_STATUS, revenueOf, type Order, type StatusOrUnknown } from "./order.js";
+import { COUNTED_STATUSES, type Order, revenueOf, type StatusOrUnknown, UNKNOWN_STATUS } from "./order.js";
 
 /** The counted orders of one currency, column by column. */
 export class OrderColumns {

@@ -29,7 +29,12 @@ export const UNKNOWN_STATUS = "unknown-status";
 export type StatusOrUnknown = OrderStatus | typeof UNKNOWN_STATUS;
 
 /** Orders in these statuses are sales; all others are excluded and counted by reason. */
-export const COUNTED_STATUSES: ReadonlySet<StatusOrUnknown> = new Set<StatusOrUnknown>(["completed", "processing", "on-hold", UNKNOWN_STATUS]);
+export const COUNTED_STATUSES: ReadonlySet<StatusOrUnknown> = new Set<StatusOrUnknown>([
+  "completed",
+  "processing",
+  "on-hold",
+  UNKNOWN_STATUS,
+]);
 
 export interface Order {
   /** The platform's order key (Shopify `Name`, WooCommerce `order_id`); null when the file has none. */

@@ -5,8 +5,9 @@
  * binary searches). Building it is O(n log n) once; each window after that costs
  * O(orders in W + customers × log orders), which is what keeps `--every` a single pass.
  */
-import type { OrderColumns } from "./ledger.js";
+
 import type { IdentityGraph } from "./identity.js";
+import type { OrderColumns } from "./ledger.js";
 
 export interface Timeline {
   /** Number of counted orders. */

@@ -3,7 +3,7 @@
  * [start of day (as-of + 1 − N), start of day (as-of + 1)). It is counted in calendar days (or
  * calendar months, clamped to the month's last day), so a DST change never shifts a bound.
  */
-import { addMonths, civilFromDays, daysFromCivil, formatDay, parseDay, type DayNumber } from "./calendar.js";
+import { addMonths, civilFromDays, type DayNumber, daysFromCivil, formatDay, parseDay } from "./calendar.js";
 import type { Zone } from "./zone.js";
 
 export type WindowSpec =

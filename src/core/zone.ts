@@ -3,7 +3,7 @@
  * Built on Intl (Node ships full ICU), with offsets cached per quarter hour: modern zones change
  * offset only on quarter-hour boundaries.
  */
-import { MS_PER_DAY, civilFromDays, daysFromCivil, type DayNumber } from "./calendar.js";
+import { civilFromDays, type DayNumber, daysFromCivil, MS_PER_DAY } from "./calendar.js";
 
 const QUARTER_HOUR = 900_000;
 
@@ -108,7 +108,9 @@ export class Zone {
     for (const { type, value } of this.#format.formatToParts(new Date(instant))) parts[type] = value;
     let year = Number(parts.year);
     if (parts.era === "BC" || parts.era === "B") year = 1 - year;
-    const wall = daysFromCivil(year, Number(parts.month), Number(parts.day)) * MS_PER_DAY + ((Number(parts.hour) * 60 + Number(parts.minute)) * 60 + Number(parts.second)) * 1000;
+    const wall =
+      daysFromCivil(year, Number(parts.month), Number(parts.day)) * MS_PER_DAY +
+      ((Number(parts.hour) * 60 + Number(parts.minute)) * 60 + Number(parts.second)) * 1000;
     const secondsFloor = Math.floor(instant / 1000) * 1000;
     return wall - secondsFloor;
   }

@@ -17,7 +17,7 @@ export interface ColumnSpec<F extends string> {
 
 /** A header name safe to echo on a terminal: control characters escaped, at most 60 characters. */
 function printable(name: string): string {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   const safe = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
   return safe.length > 60 ? `${safe.slice(0, 59)}…` : safe;
 }
@@ -59,11 +59,10 @@ export function resolveColumns<F extends string>(
   for (const [field, column] of overrides) {
     const at = positions.get(normaliseHeader(column));
     if (at === undefined) {
-      throw new AppError(
-        "INPUT_HEADER",
-        `--map ${field}=${column}: no column named "${column}". Columns found: ${listColumns(header)}`,
-        { file: where.file, line: 1 },
-      );
+      throw new AppError("INPUT_HEADER", `--map ${field}=${column}: no column named "${column}". Columns found: ${listColumns(header)}`, {
+        file: where.file,
+        line: 1,
+      });
     }
     index[field] = at;
   }

@@ -28,7 +28,13 @@ export interface DecodeContext {
 
 export type DecodeResult = { readonly order: Order } | { readonly problem: string };
 
-export function decodeOrder(cells: OrderCells, key: string | null, line: number, ctx: DecodeContext, lines: readonly OrderLine[] = []): DecodeResult {
+export function decodeOrder(
+  cells: OrderCells,
+  key: string | null,
+  line: number,
+  ctx: DecodeContext,
+  lines: readonly OrderLine[] = [],
+): DecodeResult {
   const name = (field: OrderField) => ctx.columnNames[field] ?? field;
 
   const createdText = (cells.created_at ?? "").trim();
@@ -36,13 +42,20 @@ export function decodeOrder(cells: OrderCells, key: string | null, line: number,
   const at = parseDateTime(createdText, ctx.zone, ctx.formats.dateOrder?.value ?? null);
   if (at === null) {
     const order = ctx.formats.dateOrder;
-    const why = order && dateEvidence(createdText) !== "none" ? ` (this file's dates are ${order.value === "dmy" ? "day/month" : "month/day"}, from ${order.reason}; --date-format sets it)` : "";
-    return { problem: `unreadable date in ${name("created_at")}: expected a date such as 2025-03-04 10:00, 4.3.2025 10:00 or 03/04/2025, got ${JSON.stringify(createdText)}${why}` };
+    const why =
+      order && dateEvidence(createdText) !== "none"
+        ? ` (this file's dates are ${order.value === "dmy" ? "day/month" : "month/day"}, from ${order.reason}; --date-format sets it)`
+        : "";
+    return {
+      problem: `unreadable date in ${name("created_at")}: expected a date such as 2025-03-04 10:00, 4.3.2025 10:00 or 03/04/2025, got ${JSON.stringify(createdText)}${why}`,
+    };
   }
 
   const currencyText = (cells.currency ?? "").trim().toUpperCase();
   if (currencyText !== "" && !/^[A-Z]{3}$/.test(currencyText)) {
-    return { problem: `unreadable currency in ${name("currency")}: expected a 3-letter ISO 4217 code, got ${JSON.stringify(cells.currency)}` };
+    return {
+      problem: `unreadable currency in ${name("currency")}: expected a 3-letter ISO 4217 code, got ${JSON.stringify(cells.currency)}`,
+    };
   }
   let currency = currencyText === "" ? ctx.currency : currencyText;
   // An amount written with its currency ($219.40, 99,90 Kč) must agree with the order's currency,
@@ -77,7 +90,8 @@ export function decodeOrder(cells: OrderCells, key: string | null, line: number,
 
   const statusText = cells.status === null ? "" : cells.status.trim();
   const cancelledAt = cells.cancelled_at === null || cells.cancelled_at.trim() === "" ? null : cells.cancelled_at;
-  const mapped = cells.status === null || cancelledAt !== null ? undefined : ctx.statusMap.get(statusText.toLowerCase().replace(/^wc-/, ""));
+  const mapped =
+    cells.status === null || cancelledAt !== null ? undefined : ctx.statusMap.get(statusText.toLowerCase().replace(/^wc-/, ""));
   const status = mapped ?? mapStatus(ctx.format, cells.status === null ? null : statusText, cancelledAt, key);
 
   const customerId = normaliseCustomerId(cells.customer_id);
@@ -129,7 +143,10 @@ function readAmount(field: MoneyField, text: string, digits: number, ctx: Decode
   // Say why when the value shows the other mark than the one its column was read with.
   const decided = ctx.formats.decimal.get(field);
   const evidence = decimalEvidence(text);
-  const why = decided && evidence !== "none" && evidence !== decided.value ? ` (this column's decimal mark is "${decided.value}", from ${decided.reason})` : "";
+  const why =
+    decided && evidence !== "none" && evidence !== decided.value
+      ? ` (this column's decimal mark is "${decided.value}", from ${decided.reason})`
+      : "";
   return `unreadable amount in ${ctx.columnNames[field] ?? field}: expected a number like 1234.50 or 1 234,50, got ${JSON.stringify(text)}${why}`;
 }
 

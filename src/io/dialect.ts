@@ -81,7 +81,9 @@ export async function openText(input: Readable, file: string, options: DialectOp
   };
   // The header line, decoded, for sniffing the delimiter.
   const first = new TextDecoder(encoding).decode(sample.subarray(0, Math.min(sample.length, 8192)), { stream: true });
-  const { delimiter, reason: delimiterReason } = options.delimiter ? { delimiter: options.delimiter, reason: "--delimiter" } : sniffDelimiter(first);
+  const { delimiter, reason: delimiterReason } = options.delimiter
+    ? { delimiter: options.delimiter, reason: "--delimiter" }
+    : sniffDelimiter(first);
   const dialect = { encoding, encodingReason: reason, delimiter, delimiterReason, spaced: isSpaced(first, delimiter) };
 
   if (encoding === "utf-8") {
@@ -180,5 +182,8 @@ export function sniffDelimiter(text: string): { delimiter: string; reason: strin
     }
   }
   const name = best === "\t" ? "tab" : `"${best}"`;
-  return { delimiter: best, reason: most === 0 ? "one column: no delimiter in the header" : `${name} separates the header's ${most + 1} columns` };
+  return {
+    delimiter: best,
+    reason: most === 0 ? "one column: no delimiter in the header" : `${name} separates the header's ${most + 1} columns`,
+  };
 }

@@ -9,7 +9,7 @@ import { AppError } from "../errors.js";
 import { resolveColumns } from "./columns.js";
 import { normaliseCustomerId, normaliseEmail, parseBoolean } from "./decode-order.js";
 import type { DialectOptions, TextDialect } from "./dialect.js";
-import { CUSTOMER_FORMATS, detectCustomerFormat, type CustomerField, type CustomerFormat } from "./platforms/customer-formats.js";
+import { CUSTOMER_FORMATS, type CustomerField, type CustomerFormat, detectCustomerFormat } from "./platforms/customer-formats.js";
 import { ProblemLog } from "./problems.js";
 import { extraCells, headerWidth, openCsv } from "./read-csv.js";
 
@@ -45,7 +45,11 @@ export async function ingestCustomers(options: CustomersOptions): Promise<Custom
   // A --customers-map means a generic file whatever the header looks like.
   const format = options.maps.size > 0 ? CUSTOMER_FORMATS[CUSTOMER_FORMATS.length - 1]! : detectCustomerFormat(header);
   if (!format) {
-    throw new AppError("INPUT_HEADER", `unrecognised customers header: expected an email or customer_id column (or a platform's customers export)`, { file, line: 1 });
+    throw new AppError(
+      "INPUT_HEADER",
+      `unrecognised customers header: expected an email or customer_id column (or a platform's customers export)`,
+      { file, line: 1 },
+    );
   }
   const index = resolveColumns<CustomerField>(header, format, options.maps, { file, formatName: `a ${format.label}` });
   const log = new ProblemLog(file, options.strict, options.onProblem);
@@ -57,7 +61,11 @@ export async function ingestCustomers(options: CustomersOptions): Promise<Custom
   for await (const record of records) {
     rowsRead++;
     if (extraCells(record.fields, headerWidth(header)) > 0) {
-      log.skip(record.line, 1, `${record.fields.length} cells but the header has ${headerWidth(header)}: a separator inside an unquoted value shifts the columns`);
+      log.skip(
+        record.line,
+        1,
+        `${record.fields.length} cells but the header has ${headerWidth(header)}: a separator inside an unquoted value shifts the columns`,
+      );
       continue;
     }
     const cell = (field: CustomerField) => {
@@ -83,5 +91,13 @@ export async function ingestCustomers(options: CustomersOptions): Promise<Custom
       : (reg.kind === "column" || reg.kind === "column-equals") && !registrationColumn
         ? `the ${format.label} has no column saying which customers are registered (for a generic file: a registered column)`
         : null;
-  return { format, dialect, rowsRead, problems: log, nodes, registered: reason === null ? registered : null, registrationUnknownReason: reason };
+  return {
+    format,
+    dialect,
+    rowsRead,
+    problems: log,
+    nodes,
+    registered: reason === null ? registered : null,
+    registrationUnknownReason: reason,
+  };
 }

@@ -9,15 +9,15 @@ import type { Order, OrderStatus } from "../core/order.js";
 import type { Problem } from "../core/report.js";
 import type { Zone } from "../core/zone.js";
 import { AppError } from "../errors.js";
-import { matchSignature, resolveColumns, type ColumnIndex } from "./columns.js";
-import { decodeOrder, parseBoolean, type DecodeContext, type OrderCells } from "./decode-order.js";
+import { type ColumnIndex, matchSignature, resolveColumns } from "./columns.js";
+import { type DecodeContext, decodeOrder, type OrderCells, parseBoolean } from "./decode-order.js";
+import type { DialectOptions, TextDialect } from "./dialect.js";
 import { KeySet } from "./key-set.js";
 import { generic } from "./platforms/generic.js";
-import { ORDER_FIELDS, ORDER_FORMATS, detectOrderFormat, orderFormatByName, type OrderField, type OrderFormat } from "./platforms/index.js";
+import { detectOrderFormat, ORDER_FIELDS, ORDER_FORMATS, type OrderField, type OrderFormat, orderFormatByName } from "./platforms/index.js";
 import { ProblemLog } from "./problems.js";
-import { ValueFormats, type ForcedFormats, type OrderLine } from "./value-formats.js";
-import type { DialectOptions, TextDialect } from "./dialect.js";
-import { extraCells, headerWidth, openCsv, type CsvRecord, type ReadProgress } from "./read-csv.js";
+import { type CsvRecord, extraCells, headerWidth, openCsv, type ReadProgress } from "./read-csv.js";
+import { type ForcedFormats, type OrderLine, ValueFormats } from "./value-formats.js";
 
 export interface IngestOptions extends DialectOptions, ForcedFormats {
   /** The file's name as shown in messages and the report (`-` for stdin). */
@@ -78,7 +78,12 @@ interface PendingOrder {
 
 export async function ingestOrders(options: IngestOptions): Promise<IngestResult> {
   const { file } = options;
-  const { dialect, records } = await openCsv(options.input, { file, onProgress: options.onProgress, encoding: options.encoding, delimiter: options.delimiter });
+  const { dialect, records } = await openCsv(options.input, {
+    file,
+    onProgress: options.onProgress,
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+  });
   const first = await records.next();
   if (first.done) throw new AppError("INPUT_HEADER", "the file is empty: expected a header row", { file });
   const header = first.value.fields;
@@ -94,7 +99,9 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
         : `the header has ${matchSignature(header, format.signatures)!.join(", ")}`;
   const formatName =
     format === generic && options.platform === undefined
-      ? `it matches no platform's export (${ORDER_FORMATS.filter((f) => f !== generic).map((f) => f.platform).join(", ")}), and a ${generic.label}`
+      ? `it matches no platform's export (${ORDER_FORMATS.filter((f) => f !== generic)
+          .map((f) => f.platform)
+          .join(", ")}), and a ${generic.label}`
       : `a ${format.label}`;
   const index = resolveColumns(header, format, options.maps, { file, formatName });
   const columnNames: Partial<Record<OrderField, string>> = {};
@@ -102,7 +109,10 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
     const at = index[field];
     if (at !== undefined) columnNames[field] = header[at]!.trim();
   }
-  const formats = new ValueFormats(options, format.dateOrder ? { value: format.dateOrder, reason: `${format.label}s write month/day/year` } : undefined);
+  const formats = new ValueFormats(
+    options,
+    format.dateOrder ? { value: format.dateOrder, reason: `${format.label}s write month/day/year` } : undefined,
+  );
   const context: DecodeContext = {
     format,
     zone: options.zone,
@@ -127,12 +137,17 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
   const deferred: (Omit<PendingOrder, "key"> & { key: string | null })[] = [];
   const finish = (key: string | null, line: number, rows: number, cells: OrderCells, lines: OrderLine[]) => {
     if (key !== null && !seenKeys.add(key)) {
-      log.skip(line, rows, `order ${JSON.stringify(key)} was already read earlier in the file (a repeated row, or rows of one order that are not together)`);
+      log.skip(
+        line,
+        rows,
+        `order ${JSON.stringify(key)} was already read earlier in the file (a repeated row, or rows of one order that are not together)`,
+      );
       return;
     }
     if (formats.observe(cells, line, lines) && deferred.length > 0) release();
     if (formats.undecided(cells, lines)) {
-      if (deferred.length >= MAX_DEFERRED) throw ambiguity(file, deferred[0]!, formats, columnNames, `the first ${MAX_DEFERRED.toLocaleString("en-US")} such orders`);
+      if (deferred.length >= MAX_DEFERRED)
+        throw ambiguity(file, deferred[0]!, formats, columnNames, `the first ${MAX_DEFERRED.toLocaleString("en-US")} such orders`);
       deferred.push({ key, line, rows, cells: { ...cells }, lines });
       return;
     }
@@ -164,7 +179,11 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
   for await (const record of records) {
     rowsRead++;
     if (extraCells(record.fields, width) > 0) {
-      log.skip(record.line, 1, `${record.fields.length} cells but the header has ${width}: a separator inside an unquoted value shifts the columns`);
+      log.skip(
+        record.line,
+        1,
+        `${record.fields.length} cells but the header has ${width}: a separator inside an unquoted value shifts the columns`,
+      );
       continue;
     }
     const cells = readCells(record, index);
@@ -182,7 +201,9 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
       log.skip(record.line, 1, `empty ${columnNames.order_id ?? "order_id"}`);
       continue;
     }
-    const lines: OrderLine[] = format.lineTotal ? [{ line: record.line, quantity: cells.quantity ?? "", unitPrice: cells.unit_price ?? "" }] : [];
+    const lines: OrderLine[] = format.lineTotal
+      ? [{ line: record.line, quantity: cells.quantity ?? "", unitPrice: cells.unit_price ?? "" }]
+      : [];
     if (format.grain === "order" || keyText === null) {
       finish(keyText, record.line, 1, cells, lines);
       continue;
@@ -293,7 +314,9 @@ function fileWarnings(
     warnings.push(`${file}: no status column; every order is counted as a sale`);
   }
   if (index.total === undefined && index.unit_price === undefined) {
-    warnings.push(`${file}: no amount column; revenue, aov, clv and the repeat-customer revenue multiple are null (point at one with --map total=COLUMN)`);
+    warnings.push(
+      `${file}: no amount column; revenue, aov, clv and the repeat-customer revenue multiple are null (point at one with --map total=COLUMN)`,
+    );
   }
   for (const [text, count] of ledger.unknownStatuses) {
     warnings.push(
@@ -303,7 +326,9 @@ function fileWarnings(
     );
   }
   for (const [text, count] of unreadableGuest) {
-    warnings.push(`${file}: ${count} order${s(count)} with unrecognised guest value ${JSON.stringify(text)} (expected true/false, 1/0, yes/no); their guest status is unknown`);
+    warnings.push(
+      `${file}: ${count} order${s(count)} with unrecognised guest value ${JSON.stringify(text)} (expected true/false, 1/0, yes/no); their guest status is unknown`,
+    );
   }
   return warnings;
 }
@@ -313,10 +338,16 @@ function guestUnknownReason(format: OrderFormat, index: ColumnIndex<OrderField>)
     case "unknown":
       return format.guest.reason;
     case "customer-id-zero":
-      return index.customer_id === undefined ? `the file has no customer id column, which is what marks a guest checkout (0 or empty) in a ${format.label}` : null;
+      return index.customer_id === undefined
+        ? `the file has no customer id column, which is what marks a guest checkout (0 or empty) in a ${format.label}`
+        : null;
     case "column":
-      return index.guest === undefined ? "the file has no guest column; add one (true/false, 1/0, yes/no) or point at one with --map guest=COLUMN" : null;
+      return index.guest === undefined
+        ? "the file has no guest column; add one (true/false, 1/0, yes/no) or point at one with --map guest=COLUMN"
+        : null;
     case "column-equals":
-      return index.guest === undefined ? `the file has no ${format.columns.guest?.[0] ?? "guest"} column, which marks guest checkouts in a ${format.label}` : null;
+      return index.guest === undefined
+        ? `the file has no ${format.columns.guest?.[0] ?? "guest"} column, which marks guest checkouts in a ${format.label}`
+        : null;
   }
 }

@@ -4,9 +4,9 @@
  * row's line is known (csv-parse's `cast` stays off).
  */
 import { Readable } from "node:stream";
-import { CsvError, parse, type Options } from "csv-parse";
+import { CsvError, type Options, parse } from "csv-parse";
 import { AppError } from "../errors.js";
-import { openText, type DialectOptions, type OpenedText, type TextDialect } from "./dialect.js";
+import { type DialectOptions, type OpenedText, openText, type TextDialect } from "./dialect.js";
 
 export interface CsvRecord {
   /** 1-based line on which the record starts (a quoted newline makes a record span lines). */
@@ -48,7 +48,12 @@ export async function* readCsv(input: Readable, options: ReadCsvOptions): AsyncG
   yield* (await openCsv(input, options)).records;
 }
 
-async function* parseRecords(chunks: AsyncIterable<Buffer | string>, input: Readable, dialect: TextDialect, options: ReadCsvOptions): AsyncGenerator<CsvRecord> {
+async function* parseRecords(
+  chunks: AsyncIterable<Buffer | string>,
+  input: Readable,
+  dialect: TextDialect,
+  options: ReadCsvOptions,
+): AsyncGenerator<CsvRecord> {
   // Line numbers are counted here, not taken from csv-parse's info.lines, which counts the
   // \r and the \n of a CRLF inside a quoted field as two lines. Counting happens in on_record,
   // synchronously, so the position is right even when a later record in the same chunk fails.
@@ -76,7 +81,8 @@ async function* parseRecords(chunks: AsyncIterable<Buffer | string>, input: Read
       const line = lastLine + 1 + (context.empty_lines - lastEmpty);
       lastLine = line + countLineBreaks(record);
       lastEmpty = context.empty_lines;
-      if (options.onProgress && ++records % 8192 === 0) options.onProgress({ records, bytes: (input as Readable & { bytesRead?: number }).bytesRead ?? context.bytes });
+      if (options.onProgress && ++records % 8192 === 0)
+        options.onProgress({ records, bytes: (input as Readable & { bytesRead?: number }).bytesRead ?? context.bytes });
       return { line, fields: record };
     },
   };
@@ -137,9 +143,19 @@ function toAppError(error: unknown, file: string, line: number): unknown {
   if (error instanceof CsvError) {
     switch (error.code) {
       case "CSV_QUOTE_NOT_CLOSED":
-        return new AppError("INPUT_CSV", "malformed CSV: a quoted field starting in this record is never closed", { file, line }, { cause: error });
+        return new AppError(
+          "INPUT_CSV",
+          "malformed CSV: a quoted field starting in this record is never closed",
+          { file, line },
+          { cause: error },
+        );
       case "CSV_INVALID_CLOSING_QUOTE":
-        return new AppError("INPUT_CSV", "malformed CSV: a closing quote is followed by more text in the same field", { file, line }, { cause: error });
+        return new AppError(
+          "INPUT_CSV",
+          "malformed CSV: a closing quote is followed by more text in the same field",
+          { file, line },
+          { cause: error },
+        );
       default:
         return new AppError("INPUT_CSV", `malformed CSV: ${error.message}`, { file, line }, { cause: error });
     }
@@ -147,7 +163,8 @@ function toAppError(error: unknown, file: string, line: number): unknown {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === "ENOENT") return new AppError("INPUT_UNREADABLE", "cannot read the file: no such file", { file }, { cause: error });
   if (code === "EISDIR") return new AppError("INPUT_UNREADABLE", "cannot read the file: it is a directory", { file }, { cause: error });
-  if (code === "EACCES" || code === "EPERM") return new AppError("INPUT_UNREADABLE", "cannot read the file: permission denied", { file }, { cause: error });
+  if (code === "EACCES" || code === "EPERM")
+    return new AppError("INPUT_UNREADABLE", "cannot read the file: permission denied", { file }, { cause: error });
   if (typeof code === "string" && error instanceof Error) {
     return new AppError("INPUT_UNREADABLE", `cannot read the file: ${error.message}`, { file }, { cause: error });
   }

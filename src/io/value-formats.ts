@@ -5,8 +5,8 @@
  * two ways waits (ingest-orders defers it); if nothing in the file settles it, that is an error
  * naming the flag. Never decided row by row.
  */
-import { decimalEvidence, type DecimalMark } from "../core/amount.js";
-import { dateEvidence, type DateOrder } from "../core/dates.js";
+import { type DecimalMark, decimalEvidence } from "../core/amount.js";
+import { type DateOrder, dateEvidence } from "../core/dates.js";
 import type { OrderCells } from "./decode-order.js";
 import type { OrderField } from "./platforms/index.js";
 
@@ -71,13 +71,15 @@ export class ValueFormats {
   undecided(cells: OrderCells, lines: readonly OrderLine[] = []): { readonly field: OrderField; readonly text: string } | null {
     for (const field of MONEY_FIELDS) {
       const text = cells[field];
-      if (text !== null && this.#decisionFor(field) === undefined && decimalEvidence(text) === "ambiguous") return { field, text: text.trim() };
+      if (text !== null && this.#decisionFor(field) === undefined && decimalEvidence(text) === "ambiguous")
+        return { field, text: text.trim() };
     }
     if (this.#decisionFor("unit_price") === undefined) {
       for (const l of lines) if (decimalEvidence(l.unitPrice) === "ambiguous") return { field: "unit_price", text: l.unitPrice.trim() };
     }
     const date = cells.created_at;
-    if (date !== null && this.dateOrder === null && this.#dateEvidence(date) === "ambiguous") return { field: "created_at", text: date.trim() };
+    if (date !== null && this.dateOrder === null && this.#dateEvidence(date) === "ambiguous")
+      return { field: "created_at", text: date.trim() };
     return null;
   }
 

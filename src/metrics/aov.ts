@@ -1,4 +1,4 @@
-import { NO_ORDERS, input, type MetricDef } from "./metric.js";
+import { input, type MetricDef, NO_ORDERS } from "./metric.js";
 
 // AOV = revenue / orders, both over counted orders in the window. Revenue is net of refunds
 // (WooCommerce's "net sales" basis, not Shopify's "gross − discounts"); see metrics-landscape §2.

@@ -12,10 +12,15 @@ export const clv: MetricDef = {
   derive(results, context) {
     const churn = input(results, "churnRate");
     if (churn.value === null) return { value: null, note: `churnRate is null: ${churn.note ?? "not computable"}` };
-    if (churn.value === 0) return { value: null, note: "churnRate is 0 (every customer of the previous window bought again): the expected lifetime is unbounded" };
+    if (churn.value === 0)
+      return {
+        value: null,
+        note: "churnRate is 0 (every customer of the previous window bought again): the expected lifetime is unbounded",
+      };
     const aov = input(results, "aov");
     const frequency = input(results, "purchaseFrequency");
-    if (aov.value === null || frequency.value === null) return { value: null, note: aov.note ?? frequency.note ?? "aov or purchaseFrequency is null" };
+    if (aov.value === null || frequency.value === null)
+      return { value: null, note: aov.note ?? frequency.note ?? "aov or purchaseFrequency is null" };
     return { value: (aov.value * frequency.value * context.margin) / churn.value };
   },
 };

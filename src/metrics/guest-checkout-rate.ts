@@ -1,4 +1,4 @@
-import { NO_ORDERS, ratio, type MetricDef } from "./metric.js";
+import { type MetricDef, NO_ORDERS, ratio } from "./metric.js";
 
 export const guestCheckoutRate: MetricDef = {
   id: "guestCheckoutRate",
@@ -21,7 +21,11 @@ export const guestCheckoutRate: MetricDef = {
       result() {
         if (context.guestUnknownReason !== null) return { value: null, note: context.guestUnknownReason };
         if (count === 0) return { value: null, note: NO_ORDERS };
-        const result = ratio(guests, known, "no counted order in the window has a known guest status (its guest cell is empty or unreadable)");
+        const result = ratio(
+          guests,
+          known,
+          "no counted order in the window has a known guest status (its guest cell is empty or unreadable)",
+        );
         if (result.value === null || known === count) return result;
         return { ...result, note: `over the ${known} of ${count} orders whose guest status is known` };
       },

@@ -1,4 +1,4 @@
-import { NO_CUSTOMERS, ratio, type MetricDef } from "./metric.js";
+import { type MetricDef, NO_CUSTOMERS, ratio } from "./metric.js";
 
 // Peel Insights' definition, word for word: orders ÷ unique customers over the window
 // (metrics-landscape §1.2). Only identified orders are in the numerator, so that it matches

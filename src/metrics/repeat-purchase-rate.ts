@@ -1,4 +1,4 @@
-import { NO_CUSTOMERS, ratio, type MetricDef } from "./metric.js";
+import { type MetricDef, NO_CUSTOMERS, ratio } from "./metric.js";
 
 // Both orders must fall inside the window. This is the industry "repeat purchase rate"
 // (Datma, VortexIQ), not Shopify's "returning customer rate", which looks back before the

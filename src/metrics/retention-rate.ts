@@ -1,4 +1,4 @@
-import { NO_START_CUSTOMERS, input, type MetricDef } from "./metric.js";
+import { input, type MetricDef, NO_START_CUSTOMERS } from "./metric.js";
 
 // The textbook customer retention rate, ((E − N) / S): customers at the end (E), less new
 // customers (N), over customers at the start (S). E − N includes reactivated customers, so

@@ -1,4 +1,4 @@
-import { NO_CUSTOMERS, ratio, type MetricDef } from "./metric.js";
+import { type MetricDef, NO_CUSTOMERS, ratio } from "./metric.js";
 
 // Shopify's "returning customer rate": it looks back before the window, so it is at least the
 // repeat purchase rate (metrics-landscape §3.2).

@@ -25,7 +25,19 @@ export function renderCsv(report: Report): string {
     for (const group of point.groups) {
       for (const metric of METRICS) {
         const value = group.metrics[metric.id];
-        lines.push([point.asOf, point.window.from, point.window.to, group.currency ?? "", metric.id, metric.unit, value === null ? "" : String(value)].map(cell).join(","));
+        lines.push(
+          [
+            point.asOf,
+            point.window.from,
+            point.window.to,
+            group.currency ?? "",
+            metric.id,
+            metric.unit,
+            value === null ? "" : String(value),
+          ]
+            .map(cell)
+            .join(","),
+        );
       }
     }
   }

@@ -6,29 +6,46 @@ const show = (d: string) => (d === "\t" ? "tab" : JSON.stringify(d));
 
 export function renderInspection(i: Inspection, chalk: ChalkInstance): string {
   const out: string[] = [];
-  const line = (label: string, value: string, reason?: string) => out.push(`${chalk.bold(label.padEnd(11))} ${value}${reason ? chalk.dim(`  (${reason})`) : ""}`);
+  const line = (label: string, value: string, reason?: string) =>
+    out.push(`${chalk.bold(label.padEnd(11))} ${value}${reason ? chalk.dim(`  (${reason})`) : ""}`);
   out.push(chalk.bold(`shopmetrics inspect · ${i.file}`), "");
   line("platform", `${i.platform.value} — ${i.platform.label}`, i.platform.reason);
   line("encoding", i.encoding.value, i.encoding.reason);
   line("delimiter", show(i.delimiter.value), i.delimiter.reason);
   line("rows", i.grain === "order" ? "one per order" : "one per line item, grouped into orders by the order key");
   for (const [field, d] of Object.entries(i.decimal)) {
-    line(`decimal`, `${i.columns[field as keyof typeof i.columns]}: ${d.value === null ? "either (no value needs one)" : show(d.value)}`, d.value === null ? undefined : `from ${d.reason}`);
+    line(
+      `decimal`,
+      `${i.columns[field as keyof typeof i.columns]}: ${d.value === null ? "either (no value needs one)" : show(d.value)}`,
+      d.value === null ? undefined : `from ${d.reason}`,
+    );
   }
-  line("dates", i.dateOrder.value === null ? "no day/month order needed" : i.dateOrder.value === "dmy" ? "day/month/year" : "month/day/year", i.dateOrder.value === null ? undefined : i.dateOrder.reason);
+  line(
+    "dates",
+    i.dateOrder.value === null ? "no day/month order needed" : i.dateOrder.value === "dmy" ? "day/month/year" : "month/day/year",
+    i.dateOrder.value === null ? undefined : i.dateOrder.reason,
+  );
   line("timezone", i.timezone, "for times without an offset");
   out.push("", chalk.bold("columns"));
   for (const [field, header] of Object.entries(i.columns)) out.push(`  ${field.padEnd(13)} ← ${header}`);
   out.push("", chalk.bold("statuses"));
   if (i.statuses.length === 0) out.push("  (no status column: every order counts)");
-  for (const s of i.statuses) out.push(`  ${JSON.stringify(s.text).padEnd(28)} → ${s.status.padEnd(30)} ${s.count.toLocaleString("en-US")}`);
-  out.push("", chalk.bold(`read: ${i.rows.toLocaleString("en-US")} rows, ${i.orders.toLocaleString("en-US")} orders, ${i.rowsSkipped.toLocaleString("en-US")} rows skipped`));
+  for (const s of i.statuses)
+    out.push(`  ${JSON.stringify(s.text).padEnd(28)} → ${s.status.padEnd(30)} ${s.count.toLocaleString("en-US")}`);
+  out.push(
+    "",
+    chalk.bold(
+      `read: ${i.rows.toLocaleString("en-US")} rows, ${i.orders.toLocaleString("en-US")} orders, ${i.rowsSkipped.toLocaleString("en-US")} rows skipped`,
+    ),
+  );
   out.push("", chalk.bold(`first ${i.sample.length} orders, as the metrics see them`));
   for (const o of i.sample) {
     const who = o.email ?? (o.customerId ? `customer ${o.customerId}` : "(no email or customer id)");
     const refund = o.refunded ? ` − ${o.refunded} refunded` : "";
     const guest = o.guest === null ? "" : o.guest ? ", guest" : ", account";
-    out.push(`  line ${o.line}: ${o.key ?? "(no key)"}  ${o.createdAt}  ${o.total}${refund} ${o.currency ?? ""}  ${o.status}  ${who}${guest}`);
+    out.push(
+      `  line ${o.line}: ${o.key ?? "(no key)"}  ${o.createdAt}  ${o.total}${refund} ${o.currency ?? ""}  ${o.status}  ${who}${guest}`,
+    );
   }
   for (const p of i.problems) out.push(chalk.yellow(`problem: ${p.file}:${p.line}: ${p.message}`));
   for (const w of i.warnings) out.push(chalk.yellow(`warning: ${w}`));

@@ -6,9 +6,9 @@
  */
 import type { ChalkInstance } from "chalk";
 import Table from "cli-table3";
-import { lastDayOf, type GroupReport, type Report } from "../core/report.js";
+import { type GroupReport, lastDayOf, type Report } from "../core/report.js";
 import { METRICS, type MetricDef } from "../metrics/index.js";
-import { NOT_AVAILABLE, formatValue } from "./format.js";
+import { formatValue, NOT_AVAILABLE } from "./format.js";
 
 export function renderTable(report: Report, chalk: ChalkInstance): string {
   const out: string[] = [];
@@ -16,10 +16,11 @@ export function renderTable(report: Report, chalk: ChalkInstance): string {
   const span = report.series
     ? `${report.series.length} windows of ${window.spec}, as of ${report.series[0]!.asOf} … ${report.asOf}`
     : `${window.from.slice(0, 10)} … ${report.asOf} (window ${window.spec}, ${window.days} days`;
-  out.push(chalk.bold(`shopmetrics report · ${span}`) + `${report.series ? " (" : ", "}${report.timezone})`);
+  out.push(`${chalk.bold(`shopmetrics report · ${span}`)}${report.series ? " (" : ", "}${report.timezone})`);
   for (const input of report.inputs) out.push(`${input.kind}: ${input.file} (${input.platform}, ${plural(input.rows, "row")})`);
   const previous = report.groups.find((g) => g.previous)?.previous;
-  if (previous) out.push(`compared with: ${previous.window.from.slice(0, 10)} … ${lastDayOf(previous.window)} (${previous.window.days} days)`);
+  if (previous)
+    out.push(`compared with: ${previous.window.from.slice(0, 10)} … ${lastDayOf(previous.window)} (${previous.window.days} days)`);
 
   if (report.groups.length === 0) out.push("", chalk.dim("No orders: nothing to report."));
   const series = report.series;
@@ -33,7 +34,9 @@ export function renderTable(report: Report, chalk: ChalkInstance): string {
   report.groups.forEach((group, index) => {
     const table = newTable(series || previous ? head : undefined);
     for (const metric of METRICS) {
-      const row = series ? seriesRow(report, index, metric, chalk) : [metric.label, valueCell(group.metrics[metric.id], metric, group.currency, chalk) + marker(group, metric)];
+      const row = series
+        ? seriesRow(report, index, metric, chalk)
+        : [metric.label, valueCell(group.metrics[metric.id], metric, group.currency, chalk) + marker(group, metric)];
       table.push(group.previous ? [...row, ...compareCells(group, metric, chalk)] : row);
     }
     out.push("", chalk.bold(group.currency ?? "(no currency)"), table.toString());
@@ -51,7 +54,9 @@ export function renderTable(report: Report, chalk: ChalkInstance): string {
     `Data: ${plural(dq.rowsRead, "row")} read, ${count(dq.rowsSkipped)} skipped; ${plural(dq.ordersRead, "order")}, ` +
       `${count(excludedCount)} excluded${excluded.length ? ` (${excluded.map(([reason, n]) => `${reason} ${count(n)}`).join(", ")})` : ""}; ` +
       `${count(dq.unidentifiedOrders)} without email or customer id` +
-      (dq.customersRead === undefined ? "." : `; ${plural(dq.customersRead, "customer")} in the customers file, ${count(dq.customersWithoutOrders ?? 0)} without an order.`),
+      (dq.customersRead === undefined
+        ? "."
+        : `; ${plural(dq.customersRead, "customer")} in the customers file, ${count(dq.customersWithoutOrders ?? 0)} without an order.`),
   );
   return `${out.join("\n")}\n`;
 }
@@ -76,7 +81,10 @@ const marker = (group: GroupReport, metric: MetricDef) => (group.notes[metric.id
 /** Previous | Change, for --compare. */
 function compareCells(group: GroupReport, metric: MetricDef, chalk: ChalkInstance): string[] {
   const change = group.change![metric.id];
-  return [valueCell(group.previous!.metrics[metric.id], metric, group.currency, chalk), arrow(change.absolute, change.relative, metric, chalk)];
+  return [
+    valueCell(group.previous!.metrics[metric.id], metric, group.currency, chalk),
+    arrow(change.absolute, change.relative, metric, chalk),
+  ];
 }
 
 /**
@@ -87,10 +95,14 @@ function arrow(absolute: number | null, relative: number | null, metric: MetricD
   if (absolute === null) return chalk.dim(NOT_AVAILABLE);
   if (absolute === 0) return "=";
   const size =
-    metric.unit === "rate" ? `${Math.abs(absolute * 100).toFixed(1)} pp` : relative === null ? "" : `${Math.abs(relative * 100).toFixed(1)}%`;
+    metric.unit === "rate"
+      ? `${Math.abs(absolute * 100).toFixed(1)} pp`
+      : relative === null
+        ? ""
+        : `${Math.abs(relative * 100).toFixed(1)}%`;
   const text = `${absolute > 0 ? "▲" : "▼"} ${size}`.trim();
   if (metric.better === "neither") return text;
-  const good = (absolute > 0) === (metric.better === "higher");
+  const good = absolute > 0 === (metric.better === "higher");
   return good ? chalk.green(text) : chalk.red(text);
 }
 
@@ -110,7 +122,12 @@ function seriesRow(report: Report, index: number, metric: MetricDef, chalk: Chal
     .map((v) => (v === null ? " " : BARS[high === low ? 3 : Math.round(((v - low) / (high - low)) * (BARS.length - 1))]))
     .join("");
   const latest = report.groups[index]!;
-  return [metric.label, spark, valueCell(values[0] ?? null, metric, currency, chalk), valueCell(values[values.length - 1] ?? null, metric, currency, chalk) + marker(latest, metric)];
+  return [
+    metric.label,
+    spark,
+    valueCell(values[0] ?? null, metric, currency, chalk),
+    valueCell(values[values.length - 1] ?? null, metric, currency, chalk) + marker(latest, metric),
+  ];
 }
 
 const count = (n: number): string => formatValue(n, "count", null);

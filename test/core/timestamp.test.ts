@@ -38,10 +38,7 @@ describe("parseTimestamp", () => {
     "0025-05-11 10:00", // a typo, not antiquity
     "2025-05-11-04", // an offset needs a time before it
     "2025-05-11 10:00 +02:",
-  ])(
-    "returns null for %j",
-    (text) => {
-      expect(parseTimestamp(text, prague)).toBeNull();
-    },
-  );
+  ])("returns null for %j", (text) => {
+    expect(parseTimestamp(text, prague)).toBeNull();
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MS_PER_DAY, daysFromCivil } from "../../src/core/calendar.js";
-import { Zone, isValidTimeZone } from "../../src/core/zone.js";
+import { daysFromCivil, MS_PER_DAY } from "../../src/core/calendar.js";
+import { isValidTimeZone, Zone } from "../../src/core/zone.js";
 
 const prague = new Zone("Europe/Prague");
 const wall = (y: number, m: number, d: number, h = 0, min = 0) => daysFromCivil(y, m, d) * MS_PER_DAY + (h * 60 + min) * 60_000;

@@ -40,7 +40,10 @@ describe("--config and shopmetrics.config.json", () => {
   });
 
   it.each([
-    [{ timezon: "Europe/Prague" }, 'unknown key "timezon"; keys are platform, map, statusMap, currency, timezone, encoding, delimiter, decimal, dateFormat'],
+    [
+      { timezon: "Europe/Prague" },
+      'unknown key "timezon"; keys are platform, map, statusMap, currency, timezone, encoding, delimiter, decimal, dateFormat',
+    ],
     [{ map: ["created_at=Date"] }, '"map" must be an object of strings, e.g. { "created_at": "InvoiceDate" }'],
     [{ currency: 978 }, '"currency" must be a string (as its flag --currency takes)'],
     ["{ not json", "not valid JSON: "],

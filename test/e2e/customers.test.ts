@@ -13,17 +13,38 @@ describe("--customers", () => {
     // EUR counted in the window: #1002 bob, #1003 ann, #1006 (no email), #1008 bob, #1012 frank.
     // Registered: ann, frank (bob is listed with registered=false). Guests: #1002, #1006, #1008 → 3/5.
     // CZK: #1007 dan (not listed: guest), #1011 ann → 1/2.
-    const r = json(["--orders", "fixtures/orders/shopify-small.csv", "--as-of", "2025-06-30", "--customers", "fixtures/customers/registered.csv"]);
+    const r = json([
+      "--orders",
+      "fixtures/orders/shopify-small.csv",
+      "--as-of",
+      "2025-06-30",
+      "--customers",
+      "fixtures/customers/registered.csv",
+    ]);
     expect(r.groups[1].metrics.guestCheckoutRate).toBe(0.6);
     expect(r.groups[0].metrics.guestCheckoutRate).toBe(0.5);
     expect(r.groups[1].notes.guestCheckoutRate).toBeUndefined();
-    expect(r.inputs[1]).toEqual({ kind: "customers", file: "fixtures/customers/registered.csv", platform: "generic", rows: 4, encoding: "utf-8", delimiter: "," });
+    expect(r.inputs[1]).toEqual({
+      kind: "customers",
+      file: "fixtures/customers/registered.csv",
+      platform: "generic",
+      rows: 4,
+      encoding: "utf-8",
+      delimiter: ",",
+    });
     // ann, bob, frank and zoe are listed; zoe never ordered.
     expect(r.dataQuality).toMatchObject({ customersRead: 4, customersWithoutOrders: 1, rowsRead: 15 + 4 });
   });
 
   it("a Shopify customers export lists guests too, so the guest rate stays null and says why", () => {
-    const r = json(["--orders", "fixtures/sample-shop/orders_export.csv", "--customers", "fixtures/sample-shop/customers_export.csv", "--tz", "Europe/Prague"]);
+    const r = json([
+      "--orders",
+      "fixtures/sample-shop/orders_export.csv",
+      "--customers",
+      "fixtures/sample-shop/customers_export.csv",
+      "--tz",
+      "Europe/Prague",
+    ]);
     expect(r.inputs[1].platform).toBe("shopify");
     expect(r.groups[0].metrics.guestCheckoutRate).toBeNull();
     expect(r.groups[0].notes.guestCheckoutRate).toMatch(/; and the Shopify customers export lists guest checkouts' customers too$/);
@@ -51,7 +72,13 @@ describe("--customers", () => {
 
   it("refuses stdin and unreadable customer headers", () => {
     expect(runCli(["report", "--orders", "fixtures/orders/shopify-small.csv", "--customers", "-"]).status).toBe(2);
-    const run = runCli(["report", "--orders", "fixtures/orders/shopify-small.csv", "--customers", "fixtures/orders/unrecognised-header.csv"]);
+    const run = runCli([
+      "report",
+      "--orders",
+      "fixtures/orders/shopify-small.csv",
+      "--customers",
+      "fixtures/orders/unrecognised-header.csv",
+    ]);
     expect(run.status).toBe(3);
     expect(run.stderr).toBe(
       "shopmetrics: error: fixtures/orders/unrecognised-header.csv:1: unrecognised customers header: expected an email or customer_id column (or a platform's customers export)\n",

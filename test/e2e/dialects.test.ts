@@ -23,11 +23,21 @@ interface Row {
 /** 40 orders from a seeded generator: amounts up to 25,000.00, days 1–28, Czech names in notes. */
 function orders(): Row[] {
   let seed = 7;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
   const statuses = ["completed", "processing", "completed", "cancelled", "refunded", "on-hold"];
   return Array.from({ length: 40 }, (_, i) => ({
     id: String(1000 + i),
-    wall: [2025, 1 + Math.floor(random() * 12), 1 + Math.floor(random() * 28), Math.floor(random() * 24), Math.floor(random() * 60), Math.floor(random() * 60)],
+    wall: [
+      2025,
+      1 + Math.floor(random() * 12),
+      1 + Math.floor(random() * 28),
+      Math.floor(random() * 24),
+      Math.floor(random() * 60),
+      Math.floor(random() * 60),
+    ],
     email: `zakaznik${Math.floor(random() * 12)}@example.cz`,
     total: Math.floor(random() * 2_500_000),
     refunded: random() < 0.2 ? Math.floor(random() * 1000) : 0,
@@ -63,10 +73,20 @@ const ENCODINGS: Record<string, (text: string) => Buffer> = {
 };
 
 function render(rows: Row[], delimiter: string, date: string, money: string): string {
-  const quote = (cell: string) => (cell.includes(delimiter) || cell.includes('"') || cell.includes("\n") ? `"${cell.replace(/"/g, '""')}"` : cell);
+  const quote = (cell: string) =>
+    cell.includes(delimiter) || cell.includes('"') || cell.includes("\n") ? `"${cell.replace(/"/g, '""')}"` : cell;
   const lines = [["order_id", "created_at", "email", "total", "refunded", "currency", "status", "note"].join(delimiter)];
   for (const r of rows) {
-    const cells = [r.id, DATES[date]!(r.wall), r.email, MONEY[money]!(r.total), MONEY[money]!(r.refunded), r.currency, r.status, "Přijít v úterý; díky, \"čeněk\""];
+    const cells = [
+      r.id,
+      DATES[date]!(r.wall),
+      r.email,
+      MONEY[money]!(r.total),
+      MONEY[money]!(r.refunded),
+      r.currency,
+      r.status,
+      'Přijít v úterý; díky, "čeněk"',
+    ];
     lines.push(cells.map(quote).join(delimiter));
   }
   return `${lines.join("\r\n")}\r\n`;
@@ -104,8 +124,7 @@ describe("the same orders in every dialect give the same report", () => {
   const cases: [string, string, string, string][] = [];
   for (const encoding of Object.keys(ENCODINGS))
     for (const delimiter of [",", ";", "\t", "|"])
-      for (const date of Object.keys(DATES))
-        for (const money of Object.keys(MONEY)) cases.push([encoding, delimiter, date, money]);
+      for (const date of Object.keys(DATES)) for (const money of Object.keys(MONEY)) cases.push([encoding, delimiter, date, money]);
 
   it.each(cases)("%s, delimiter %j, %s dates, %s amounts", async (encoding, delimiter, date, money) => {
     const bytes = ENCODINGS[encoding]!(render(rows, delimiter, date, money));
@@ -127,7 +146,8 @@ describe("a WooCommerce export re-saved by a Czech Excel", () => {
 });
 
 describe("values only a flag can settle", () => {
-  const run = (csv: string, ...flags: string[]) => runCli(["report", "--orders", "-", "--currency", "EUR", "--window", "all", "--format", "json", ...flags], { input: csv });
+  const run = (csv: string, ...flags: string[]) =>
+    runCli(["report", "--orders", "-", "--currency", "EUR", "--window", "all", "--format", "json", ...flags], { input: csv });
 
   it("an amount column of 1,234-style values only is an error naming --decimal", () => {
     const csv = "created_at;total\n2025-01-01;1,234\n2025-01-02;2,500\n";
@@ -159,7 +179,7 @@ describe("values only a flag can settle", () => {
   });
 
   it("a value against its column's decided mark is skipped and says why", () => {
-    const r = run("created_at,total\n2025-01-01,12.50\n2025-01-02,\"1.234,50\"\n");
+    const r = run('created_at,total\n2025-01-01,12.50\n2025-01-02,"1.234,50"\n');
     expect(r.stderr).toContain(
       '-:3: unreadable amount in total: expected a number like 1234.50 or 1 234,50, got "1.234,50" (this column\'s decimal mark is ".", from "12.50" on line 2); row skipped',
     );

@@ -32,8 +32,16 @@ describe("Shoptet (windows-1250, ;, decimal comma with no-break-space thousands,
       repeatPurchaseRate: 1,
     });
     expect(r.groups[1].metrics).toMatchObject({ orders: 1, revenue: 45.9, customers: 1 });
-    expect(r.dataQuality).toMatchObject({ rowsRead: 8, rowsSkipped: 0, ordersRead: 6, ordersExcluded: { cancelled: 1, "pending-payment": 1 }, unidentifiedOrders: 1 });
-    expect(r.stderr).toContain('1 order with unrecognised status "Vlastní stav" counted as completed; if that is wrong, map it, e.g. --status-map "Vlastní stav=cancelled"');
+    expect(r.dataQuality).toMatchObject({
+      rowsRead: 8,
+      rowsSkipped: 0,
+      ordersRead: 6,
+      ordersExcluded: { cancelled: 1, "pending-payment": 1 },
+      unidentifiedOrders: 1,
+    });
+    expect(r.stderr).toContain(
+      '1 order with unrecognised status "Vlastní stav" counted as completed; if that is wrong, map it, e.g. --status-map "Vlastní stav=cancelled"',
+    );
   });
 });
 
@@ -53,7 +61,9 @@ describe("PrestaShop (Czech headers, money with Kč)", () => {
     expect(r.inputs[0]).toMatchObject({ platform: "prestashop", delimiter: ";" });
     // 1 "Platba byla přijata" 1 234,50 Kč and 3 Doručeno 500,00 Kč count; 2 Zrušeno is cancelled.
     expect(r.groups[0].metrics).toMatchObject({ orders: 2, revenue: 1734.5, aov: 867.25, customers: null, retentionRate: null });
-    expect(r.groups[0].notes.customers).toBe("the PrestaShop orders export has no email or customer id column, so customers can't be told apart");
+    expect(r.groups[0].notes.customers).toBe(
+      "the PrestaShop orders export has no email or customer id column, so customers can't be told apart",
+    );
     expect(r.dataQuality.ordersExcluded).toEqual({ cancelled: 1 });
   });
 });
@@ -64,7 +74,14 @@ describe("BigCommerce (Customer ID 0 = guest, US dates, refunds)", () => {
     // Counted: 100 Completed 50.00 (guest, guest@), 101 Shipped 120.00 − 20.00 (amy), 102 Awaiting
     // Fulfillment 30.00 (AMY@ is amy). 103 Cancelled; 104 Declined (failed, no identity).
     expect(r.groups[0]).toMatchObject({ currency: "USD" });
-    expect(r.groups[0].metrics).toMatchObject({ orders: 3, revenue: 180, aov: 60, customers: 2, repeatPurchaseRate: 0.5, guestCheckoutRate: 1 / 3 });
+    expect(r.groups[0].metrics).toMatchObject({
+      orders: 3,
+      revenue: 180,
+      aov: 60,
+      customers: 2,
+      repeatPurchaseRate: 0.5,
+      guestCheckoutRate: 1 / 3,
+    });
     expect(r.dataQuality).toMatchObject({ ordersExcluded: { cancelled: 1, failed: 1 }, unidentifiedOrders: 1 });
     expect(r.window.from).toBe("2025-01-15T00:00:00+01:00"); // 1/15/2025: month first, settled by the 15
   });
@@ -97,7 +114,14 @@ describe("UCI Online Retail line items", () => {
     // = 34.80 (NA); 536381: 3 × 4.95 + 18.00 = 32.85 (no id). C536379 is cancelled. 12/13/10 says M/D/YY.
     expect(r.inputs[0].platform).toBe("online-retail");
     expect(r.groups[0].currency).toBe("GBP");
-    expect(r.groups[0].metrics).toMatchObject({ orders: 4, revenue: 114.39, aov: 28.6, customers: 1, purchaseFrequency: 2, repeatPurchaseRate: 1 });
+    expect(r.groups[0].metrics).toMatchObject({
+      orders: 4,
+      revenue: 114.39,
+      aov: 28.6,
+      customers: 1,
+      purchaseFrequency: 2,
+      repeatPurchaseRate: 1,
+    });
     expect(r.dataQuality).toMatchObject({ rowsRead: 7, ordersRead: 5, ordersExcluded: { cancelled: 1 }, unidentifiedOrders: 2 });
     expect(r.window.from).toBe("2010-12-01T00:00:00+00:00");
   });
@@ -111,8 +135,14 @@ describe("header variants", () => {
   };
 
   it.each([
-    ["English", "ID;Reference;New client;Delivery;Customer;Total;Payment;Status;Date\n1;A;1;CZ;J. DOE;12,50 €;Card;Payment accepted;2025-01-10 10:00:00\n2;B;0;CZ;J. DOE;5,00 €;Card;Canceled;2025-01-11 10:00:00\n"],
-    ["Slovak", "ID;Referencia;Nový zákazník;Doručenie;Zákazník;Spolu;Platba;Stav;Dátum\n1;A;1;SK;J. Kováč;12,50 €;Karta;Platba prijatá;2025-01-10 10:00:00\n2;B;0;SK;J. Kováč;5,00 €;Karta;Zrušené;2025-01-11 10:00:00\n"],
+    [
+      "English",
+      "ID;Reference;New client;Delivery;Customer;Total;Payment;Status;Date\n1;A;1;CZ;J. DOE;12,50 €;Card;Payment accepted;2025-01-10 10:00:00\n2;B;0;CZ;J. DOE;5,00 €;Card;Canceled;2025-01-11 10:00:00\n",
+    ],
+    [
+      "Slovak",
+      "ID;Referencia;Nový zákazník;Doručenie;Zákazník;Spolu;Platba;Stav;Dátum\n1;A;1;SK;J. Kováč;12,50 €;Karta;Platba prijatá;2025-01-10 10:00:00\n2;B;0;SK;J. Kováč;5,00 €;Karta;Zrušené;2025-01-11 10:00:00\n",
+    ],
   ])("PrestaShop with %s headers; € names the currency", (_, csv) => {
     const r = json(csv);
     expect(r.inputs[0].platform).toBe("prestashop");
@@ -121,13 +151,21 @@ describe("header variants", () => {
   });
 
   it("UCI Online Retail II headers (Invoice, Price, Customer ID)", () => {
-    const r = json("Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country\n489434,85048,LED,12,2009-12-01 07:45:00,6.95,13085.0,United Kingdom\n489434,79323P,LIGHT,12,2009-12-01 07:45:00,6.75,13085.0,United Kingdom\nC489449,22087,PAPER,-12,2009-12-01 10:33:00,0.85,16321.0,Australia\n", "--tz", "Europe/London");
+    const r = json(
+      "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country\n489434,85048,LED,12,2009-12-01 07:45:00,6.95,13085.0,United Kingdom\n489434,79323P,LIGHT,12,2009-12-01 07:45:00,6.75,13085.0,United Kingdom\nC489449,22087,PAPER,-12,2009-12-01 10:33:00,0.85,16321.0,Australia\n",
+      "--tz",
+      "Europe/London",
+    );
     expect(r.inputs[0].platform).toBe("online-retail");
     expect(r.groups[0].metrics).toMatchObject({ orders: 1, revenue: 164.4, customers: 1 }); // 12 × 6.95 + 12 × 6.75
   });
 
   it("Ecwid's comma variant with spaces after the commas and quoted values", () => {
-    const r = json('"order_number", "email", "order_total", "timestamp", "payment_status"\n"7", "a@x.com", "19.90", "Jun 17, 2026 11:49 AM", "PAID"\n', "--currency", "EUR");
+    const r = json(
+      '"order_number", "email", "order_total", "timestamp", "payment_status"\n"7", "a@x.com", "19.90", "Jun 17, 2026 11:49 AM", "PAID"\n',
+      "--currency",
+      "EUR",
+    );
     expect(r.inputs[0].platform).toBe("ecwid");
     expect(r.groups[0].metrics).toMatchObject({ orders: 1, revenue: 19.9 });
   });

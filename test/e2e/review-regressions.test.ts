@@ -2,18 +2,23 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers.js";
 
-const run = (input: string, ...flags: string[]) => runCli(["report", "--orders", "-", "--window", "all", "--format", "json", ...flags], { input });
+const run = (input: string, ...flags: string[]) =>
+  runCli(["report", "--orders", "-", "--window", "all", "--format", "json", ...flags], { input });
 
 describe("issue 4 review regressions", () => {
   it("a trailing ; in the header doesn't let a row with one more unquoted ; through shifted", () => {
     const r = run("created_at;total;email;note;\n2025-01-01;10,00;a@x.cz;ok;\n2025-01-02;1;234,50;b@x.cz;x\n", "--currency", "CZK");
     const report = JSON.parse(r.stdout);
     expect(report.groups[0].metrics).toMatchObject({ orders: 1, revenue: 10 });
-    expect(report.dataQuality.problems[0]).toMatchObject({ line: 3, message: "5 cells but the header has 4: a separator inside an unquoted value shifts the columns; row skipped" });
+    expect(report.dataQuality.problems[0]).toMatchObject({
+      line: 3,
+      message: "5 cells but the header has 4: a separator inside an unquoted value shifts the columns; row skipped",
+    });
   });
 
   it("amounts written in different currencies are never added together", () => {
-    const magento = 'ID,"Purchase Date","Grand Total (Purchased)",Status\n1,"Jun 9, 2023 9:00:00 AM",$100.00,Complete\n2,"Jun 9, 2023 10:00:00 AM",€100.00,Complete\n3,"Jun 9, 2023 11:00:00 AM",£800.00,Complete\n';
+    const magento =
+      'ID,"Purchase Date","Grand Total (Purchased)",Status\n1,"Jun 9, 2023 9:00:00 AM",$100.00,Complete\n2,"Jun 9, 2023 10:00:00 AM",€100.00,Complete\n3,"Jun 9, 2023 11:00:00 AM",£800.00,Complete\n';
     const without = JSON.parse(run(magento).stdout);
     // € and £ name their currencies; $ names none (many dollars), so that order has no currency.
     expect(without.groups.map((g: { currency: string | null; metrics: { revenue: number } }) => [g.currency, g.metrics.revenue])).toEqual([
@@ -36,7 +41,19 @@ describe("issue 4 review regressions", () => {
   });
 
   it("with no identity columns, a customers file can't tell guests: null with a note, not 1.0", () => {
-    const r = runCli(["report", "--orders", "fixtures/orders/prestashop-cs.csv", "--currency", "CZK", "--window", "all", "--format", "json", "--customers", "fixtures/customers/registered.csv"]);
+    const r = runCli([
+      "report",
+      "--orders",
+      "fixtures/orders/prestashop-cs.csv",
+      "--currency",
+      "CZK",
+      "--window",
+      "all",
+      "--format",
+      "json",
+      "--customers",
+      "fixtures/customers/registered.csv",
+    ]);
     const report = JSON.parse(r.stdout);
     expect(report.groups[0].metrics.guestCheckoutRate).toBeNull();
     expect(report.groups[0].notes.guestCheckoutRate).toMatch(/so the customers file can't be joined$/);
@@ -45,7 +62,11 @@ describe("issue 4 review regressions", () => {
   it("orders that waited for a decimal mark are read once it is settled; an unsettled date is still an error, not a crash", () => {
     const r = run('created_at,total\n2025-01-13,"1,234"\n2025-01-14,12.50\n', "--currency", "EUR");
     expect(JSON.parse(r.stdout).groups[0].metrics.revenue).toBe(1246.5); // 1,234 read as 1234 once 12.50 shows the dot
-    const ambiguous = run(`${["created_at,total", '2025-01-13,"1,234"', "2025-01-14,12.50", "01/02/2025,1.00", "02/03/2025,1.00"].join("\n")}\n`, "--currency", "EUR");
+    const ambiguous = run(
+      `${["created_at,total", '2025-01-13,"1,234"', "2025-01-14,12.50", "01/02/2025,1.00", "02/03/2025,1.00"].join("\n")}\n`,
+      "--currency",
+      "EUR",
+    );
     expect(ambiguous.status).toBe(3);
     expect(ambiguous.stderr).toContain('-:4: ambiguous dates in created_at: "01/02/2025"');
   });
@@ -57,20 +78,34 @@ describe("issue 4 review regressions", () => {
   });
 
   it("--delimiter is for the orders file: the customers file keeps its own", () => {
-    const r = runCli(["report", "--orders", "fixtures/orders/shoptet-cp1250.csv", "--delimiter", ";", "--customers", "fixtures/customers/registered.csv", "--window", "all", "--format", "json"]);
+    const r = runCli([
+      "report",
+      "--orders",
+      "fixtures/orders/shoptet-cp1250.csv",
+      "--delimiter",
+      ";",
+      "--customers",
+      "fixtures/customers/registered.csv",
+      "--window",
+      "all",
+      "--format",
+      "json",
+    ]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).inputs[1]).toMatchObject({ kind: "customers", delimiter: "," });
   });
 
   it("UCI A invoices (bad-debt adjustments) are not sales", () => {
-    const csv = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n536365,X,Y,1,12/1/10 8:26,2.00,17850,UK\nA563185,B,Adjust bad debt,1,8/12/11 14:50,11062.06,,UK\n";
+    const csv =
+      "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n536365,X,Y,1,12/1/10 8:26,2.00,17850,UK\nA563185,B,Adjust bad debt,1,8/12/11 14:50,11062.06,,UK\n";
     const r = JSON.parse(run(csv, "--tz", "Europe/London").stdout);
     expect(r.groups[0].metrics).toMatchObject({ orders: 1, revenue: 2 });
     expect(r.dataQuality.ordersExcluded).toEqual({ cancelled: 1 });
   });
 
   it("inspect counts a status text per status it was mapped to, and says nothing false about status columns", () => {
-    const shopify = "Name,Financial Status,Total,Created at,Cancelled at\n#1,paid,10,2025-01-01 10:00:00 +0100,\n#2,paid,10,2025-01-02 10:00:00 +0100,2025-01-03 10:00:00 +0100\n#3,paid,10,2025-01-04 10:00:00 +0100,\n";
+    const shopify =
+      "Name,Financial Status,Total,Created at,Cancelled at\n#1,paid,10,2025-01-01 10:00:00 +0100,\n#2,paid,10,2025-01-02 10:00:00 +0100,2025-01-03 10:00:00 +0100\n#3,paid,10,2025-01-04 10:00:00 +0100,\n";
     const i = JSON.parse(runCli(["inspect", "-", "--format", "json"], { input: shopify }).stdout);
     expect(i.statuses).toEqual([
       { text: "paid", status: "completed", count: 2 },

@@ -13,7 +13,16 @@ import { hasSharedData, runCli, sharedNote } from "../helpers.js";
 const FOREZIA = "../shared/data/shopify/orders_export__forezia-devstore.csv";
 const RETAIL = "../shared/data/online_retail/online_retail_invoices__mwoitek.csv";
 const PANALYSIS = "../shared/data/shopify/orders_export__panalysis-d3js-test.csv";
-const RETAIL_MAPS = ["--map", "created_at=InvoiceDate", "--map", "total=TotalPrice", "--map", "customer_id=CustomerID", "--map", "order_id=InvoiceNo"];
+const RETAIL_MAPS = [
+  "--map",
+  "created_at=InvoiceDate",
+  "--map",
+  "total=TotalPrice",
+  "--map",
+  "customer_id=CustomerID",
+  "--map",
+  "order_id=InvoiceNo",
+];
 
 const report = (args: string[], env: Record<string, string> = {}) => {
   const run = runCli(["report", ...args, "--format", "json"], { env });
@@ -118,13 +127,27 @@ describe.skipIf(!hasSharedData)(`UCI Online Retail lifecycle metrics against the
 
 describe.skipIf(!hasSharedData)(`a trimmed 2014–2017 Shopify export (panalysis: no Email, Currency or status)${sharedNote}`, () => {
   it("counts every order, reports no customers, and says why", () => {
-    const run = runCli(["report", "--orders", PANALYSIS, "--tz", "Australia/Sydney", "--window", "all", "--currency", "AUD", "--format", "json"]);
+    const run = runCli([
+      "report",
+      "--orders",
+      PANALYSIS,
+      "--tz",
+      "Australia/Sydney",
+      "--window",
+      "all",
+      "--currency",
+      "AUD",
+      "--format",
+      "json",
+    ]);
     expect(run.status).toBe(0);
     const r = JSON.parse(run.stdout);
     expect(r.dataQuality).toMatchObject({ rowsRead: 1057, rowsSkipped: 0, ordersRead: 1057, unidentifiedOrders: 1057 });
     expect(r.groups[0].metrics.orders).toBe(1057); // SOURCES.md: 1,057 rows, one per order
     expect(r.groups[0].metrics.customers).toBeNull();
-    expect(r.groups[0].notes.customers).toBe("the Shopify orders export has no email or customer id column, so customers can't be told apart");
+    expect(r.groups[0].notes.customers).toBe(
+      "the Shopify orders export has no email or customer id column, so customers can't be told apart",
+    );
     expect(r.groups[0].metrics.purchaseFrequency).toBeNull();
     expect(run.stderr).toContain("no status column; every order is counted as a sale");
   });
@@ -138,7 +161,17 @@ describe.skipIf(!hasSharedData)(`UCI Online Retail raw line items (online-retail
     const i = JSON.parse(runCli(["inspect", FIRST999, "--format", "json"]).stdout);
     expect(i.dateOrder).toEqual({ value: "mdy", reason: "UCI Online Retail files write month/day/year" });
     // Read as a generic file instead, nothing settles it: an error naming the flag.
-    const generic = runCli(["report", "--orders", FIRST999, "--platform", "generic", "--map", "created_at=InvoiceDate", "--map", "total=UnitPrice"]);
+    const generic = runCli([
+      "report",
+      "--orders",
+      FIRST999,
+      "--platform",
+      "generic",
+      "--map",
+      "created_at=InvoiceDate",
+      "--map",
+      "total=UnitPrice",
+    ]);
     expect(generic.status).toBe(3);
     expect(generic.stderr).toContain('ambiguous dates in InvoiceDate: "12/1/10 8:26" could be day/month or month/day');
   });
@@ -151,7 +184,13 @@ describe.skipIf(!hasSharedData)(`UCI Online Retail raw line items (online-retail
     expect(r.inputs[0].platform).toBe("online-retail");
     expect(r.groups[0].metrics).toMatchObject({ orders: 62, revenue: 24_702.88, aov: 398.43, customers: 46 });
     expect(r.groups[0].metrics.repeatPurchaseRate).toBeCloseTo(5 / 46, 12);
-    expect(r.dataQuality).toMatchObject({ rowsRead: 999, rowsSkipped: 0, ordersRead: 66, ordersExcluded: { cancelled: 4 }, unidentifiedOrders: 1 });
+    expect(r.dataQuality).toMatchObject({
+      rowsRead: 999,
+      rowsSkipped: 0,
+      ordersRead: 66,
+      ordersExcluded: { cancelled: 4 },
+      unidentifiedOrders: 1,
+    });
   });
 
   it("20,000 random lines: an invoice's lines are scattered, so its later runs are reported, not summed twice", () => {
@@ -195,7 +234,12 @@ describe.skipIf(!hasSharedData)(`Olist orders through --map, joined to customers
     expect(r.groups[0].metrics).toMatchObject({ orders: 6896, customers: 6803, revenue: null, aov: null });
     expect(r.groups[0].metrics.repeatPurchaseRate).toBeCloseTo(52 / 6803, 12);
     expect(r.groups[0].notes.revenue).toBe("the file has no amount column (point at one with --map total=COLUMN)");
-    expect(r.dataQuality).toMatchObject({ ordersRead: 8135, ordersExcluded: { cancelled: 1234, "pending-payment": 5 }, customersRead: 8016, customersWithoutOrders: 0 });
+    expect(r.dataQuality).toMatchObject({
+      ordersRead: 8135,
+      ordersExcluded: { cancelled: 1234, "pending-payment": 5 },
+      customersRead: 8016,
+      customersWithoutOrders: 0,
+    });
     expect(run.stderr).toContain("no amount column; revenue, aov, clv and the repeat-customer revenue multiple are null");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeOrder, normaliseCustomerId, normaliseEmail, parseBoolean, type OrderCells } from "../../src/io/decode-order.js";
+import { decodeOrder, normaliseCustomerId, normaliseEmail, type OrderCells, parseBoolean } from "../../src/io/decode-order.js";
 import { generic } from "../../src/io/platforms/generic.js";
 import { shopify } from "../../src/io/platforms/shopify.js";
 import { woocommerce } from "../../src/io/platforms/woocommerce.js";
@@ -67,7 +67,16 @@ describe("decodeOrder", () => {
 
   it("decodes a WooCommerce guest order with a refund", () => {
     const result = decodeOrder(
-      { ...empty, created_at: "2025-03-30 02:30:00", total: "50.00", refunded: "10.00", currency: "eur", status: "wc-processing", customer_id: "0", email: " G@X.cz" },
+      {
+        ...empty,
+        created_at: "2025-03-30 02:30:00",
+        total: "50.00",
+        refunded: "10.00",
+        currency: "eur",
+        status: "wc-processing",
+        customer_id: "0",
+        email: " G@X.cz",
+      },
       "102",
       3,
       { ...ctx, format: woocommerce },
@@ -104,11 +113,23 @@ describe("decodeOrder", () => {
 
   it.each<[Partial<OrderCells>, string]>([
     [{ created_at: "", total: "1" }, "empty created_at"],
-    [{ created_at: "32.1.2025", total: "1" }, 'unreadable date in created_at: expected a date such as 2025-03-04 10:00, 4.3.2025 10:00 or 03/04/2025, got "32.1.2025"'],
+    [
+      { created_at: "32.1.2025", total: "1" },
+      'unreadable date in created_at: expected a date such as 2025-03-04 10:00, 4.3.2025 10:00 or 03/04/2025, got "32.1.2025"',
+    ],
     [{ created_at: "2025-01-01", total: "" }, "empty total"],
-    [{ created_at: "2025-01-01", total: "12 EUR 50" }, 'unreadable amount in total: expected a number like 1234.50 or 1 234,50, got "12 EUR 50"'],
-    [{ created_at: "2025-01-01", total: "1", refunded: "n/a" }, 'unreadable amount in refunded: expected a number like 1234.50 or 1 234,50, got "n/a"'],
-    [{ created_at: "2025-01-01", total: "1", currency: "€" }, 'unreadable currency in currency: expected a 3-letter ISO 4217 code, got "€"'],
+    [
+      { created_at: "2025-01-01", total: "12 EUR 50" },
+      'unreadable amount in total: expected a number like 1234.50 or 1 234,50, got "12 EUR 50"',
+    ],
+    [
+      { created_at: "2025-01-01", total: "1", refunded: "n/a" },
+      'unreadable amount in refunded: expected a number like 1234.50 or 1 234,50, got "n/a"',
+    ],
+    [
+      { created_at: "2025-01-01", total: "1", currency: "€" },
+      'unreadable currency in currency: expected a 3-letter ISO 4217 code, got "€"',
+    ],
   ])("reports %j as a problem", (cells, problem) => {
     expect(decodeOrder({ ...empty, ...cells }, null, 2, { ...ctx, format: generic })).toEqual({ problem });
   });

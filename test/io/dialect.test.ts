@@ -5,7 +5,21 @@ import { sniffDelimiter } from "../../src/io/dialect.js";
 import { openCsv } from "../../src/io/read-csv.js";
 
 /** windows-1250 bytes of `text`, for the characters the tests use (Czech and Slovak letters). */
-const CP1250: Record<string, number> = { š: 0x9a, ž: 0x9e, č: 0xe8, ř: 0xf8, á: 0xe1, í: 0xed, é: 0xe9, ý: 0xfd, ů: 0xf9, Ž: 0x8e, Š: 0x8a, ľ: 0xbe, ô: 0xf4 };
+const CP1250: Record<string, number> = {
+  š: 0x9a,
+  ž: 0x9e,
+  č: 0xe8,
+  ř: 0xf8,
+  á: 0xe1,
+  í: 0xed,
+  é: 0xe9,
+  ý: 0xfd,
+  ů: 0xf9,
+  Ž: 0x8e,
+  Š: 0x8a,
+  ľ: 0xbe,
+  ô: 0xf4,
+};
 const cp1250 = (text: string) => Buffer.from([...text].map((c) => CP1250[c] ?? c.charCodeAt(0)));
 
 async function open(bytes: Buffer | string, options: { encoding?: string; delimiter?: string } = {}, chunk = 7) {
@@ -22,25 +36,37 @@ describe("encoding", () => {
   it("reads windows-1250 when the bytes are not UTF-8", async () => {
     const { dialect, rows } = await open(cp1250("jméno;částka\r\nŠárka žije;1\r\n"));
     expect(dialect.encoding).toBe("windows-1250");
-    expect(rows).toEqual([["jméno", "částka"], ["Šárka žije", "1"]]);
+    expect(rows).toEqual([
+      ["jméno", "částka"],
+      ["Šárka žije", "1"],
+    ]);
   });
 
   it("reads UTF-8 with and without a BOM, a character split across chunks included", async () => {
     for (const text of ["\uFEFFjméno,částka\nŠárka,1\n", "jméno,částka\nŠárka,1\n"]) {
       const { dialect, rows } = await open(text, {}, 1);
       expect(dialect.encoding).toBe("utf-8");
-      expect(rows).toEqual([["jméno", "částka"], ["Šárka", "1"]]);
+      expect(rows).toEqual([
+        ["jméno", "částka"],
+        ["Šárka", "1"],
+      ]);
     }
   });
 
   it("reads UTF-16 with a BOM, little- and big-endian", async () => {
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("a;b\nľ;ô\n", "utf16le")]);
-    expect((await open(le)).rows).toEqual([["a", "b"], ["ľ", "ô"]]);
+    expect((await open(le)).rows).toEqual([
+      ["a", "b"],
+      ["ľ", "ô"],
+    ]);
     const be = Buffer.from(le);
     for (let i = 0; i < be.length; i += 2) [be[i], be[i + 1]] = [be[i + 1]!, be[i]!];
     const opened = await open(be);
     expect(opened.dialect.encoding).toBe("utf-16be");
-    expect(opened.rows).toEqual([["a", "b"], ["ľ", "ô"]]);
+    expect(opened.rows).toEqual([
+      ["a", "b"],
+      ["ľ", "ô"],
+    ]);
   });
 
   it("--encoding forces one", async () => {
@@ -54,7 +80,9 @@ describe("encoding", () => {
     const error = await open(big, {}, 4096).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("INPUT_ENCODING");
-    expect((error as AppError).message).toMatch(/^not valid UTF-8 beyond its first 7\d KiB, though the first 64 KiB were, so it was read as UTF-8; pass --encoding/);
+    expect((error as AppError).message).toMatch(
+      /^not valid UTF-8 beyond its first 7\d KiB, though the first 64 KiB were, so it was read as UTF-8; pass --encoding/,
+    );
   });
 });
 
@@ -74,11 +102,17 @@ describe("delimiter", () => {
   it("reads a semicolon file with a trailing ; on every line", async () => {
     const { dialect, rows } = await open('"code";"date";"totalPriceWithVat";\r\n"1";"2025-01-01";"99,90";\r\n');
     expect(dialect.delimiter).toBe(";");
-    expect(rows).toEqual([["code", "date", "totalPriceWithVat", ""], ["1", "2025-01-01", "99,90", ""]]);
+    expect(rows).toEqual([
+      ["code", "date", "totalPriceWithVat", ""],
+      ["1", "2025-01-01", "99,90", ""],
+    ]);
   });
 
   it("--delimiter forces one", async () => {
-    expect((await open("a;b|c\n1;2|3\n", { delimiter: "|" })).rows).toEqual([["a;b", "c"], ["1;2", "3"]]);
+    expect((await open("a;b|c\n1;2|3\n", { delimiter: "|" })).rows).toEqual([
+      ["a;b", "c"],
+      ["1;2", "3"],
+    ]);
   });
 });
 
@@ -87,7 +121,11 @@ describe("UTF-8 passes as bytes, checked on the way", () => {
     const text = "a,b\nŠárka 😀,1\nžluť,2\n";
     for (const chunk of [1, 2, 3, 5]) {
       const { rows } = await open(text, {}, chunk);
-      expect(rows).toEqual([["a", "b"], ["Šárka 😀", "1"], ["žluť", "2"]]);
+      expect(rows).toEqual([
+        ["a", "b"],
+        ["Šárka 😀", "1"],
+        ["žluť", "2"],
+      ]);
     }
   });
 

@@ -6,10 +6,19 @@ import { buildReport, type ReportOptions } from "../../src/commands/report.js";
 import { parseWindowSpec } from "../../src/core/window.js";
 import { AppError } from "../../src/errors.js";
 import { ingestOrders } from "../../src/io/ingest-orders.js";
-import { FIXTURES, PRAGUE, chunked } from "../helpers.js";
+import { chunked, FIXTURES, PRAGUE } from "../helpers.js";
 
 const ingest = (csv: string, extra: { platform?: string; strict?: boolean } = {}) =>
-  ingestOrders({ file: "t.csv", input: Readable.from([csv]), maps: new Map(), statusMap: new Map(), zone: PRAGUE, currency: null, strict: false, ...extra });
+  ingestOrders({
+    file: "t.csv",
+    input: Readable.from([csv]),
+    maps: new Map(),
+    statusMap: new Map(),
+    zone: PRAGUE,
+    currency: null,
+    strict: false,
+    ...extra,
+  });
 
 describe("ingestOrders", () => {
   it("gives the same report whole and fed in tiny chunks (split inside quotes and UTF-8)", async () => {
@@ -61,7 +70,11 @@ describe("ingestOrders", () => {
     expect(result.rowsRead).toBe(3);
     expect(result.problems.rowsSkipped).toBe(1);
     expect(result.problems.problems).toEqual([
-      { file: "t.csv", line: 4, message: 'order "7" was already read earlier in the file (a repeated row, or rows of one order that are not together); row skipped' },
+      {
+        file: "t.csv",
+        line: 4,
+        message: 'order "7" was already read earlier in the file (a repeated row, or rows of one order that are not together); row skipped',
+      },
     ]);
   });
 
@@ -85,13 +98,19 @@ describe("ingestOrders", () => {
     // An unquoted "1,234.50" shifts every later column; reading it would give 1.00 and email "234.50".
     const result = await ingest("order_id,created_at,total,email\n1,2025-01-01,1,234.50,a@x\n2,2025-01-02,2.00,b@x,\n");
     expect(result.problems.problems).toEqual([
-      { file: "t.csv", line: 2, message: "5 cells but the header has 4: a separator inside an unquoted value shifts the columns; row skipped" },
+      {
+        file: "t.csv",
+        line: 2,
+        message: "5 cells but the header has 4: a separator inside an unquoted value shifts the columns; row skipped",
+      },
     ]);
     expect(result.ledger.ordersRead).toBe(1);
   });
 
   it("warns about an empty currency cell without --currency, and about unreadable guest values", async () => {
-    const result = await ingest("created_at,total,currency,guest\n2025-01-01,1.00,EUR,yes\n2025-01-02,2.00,,maybe\n2025-01-03,3.00,EUR,maybe\n");
+    const result = await ingest(
+      "created_at,total,currency,guest\n2025-01-01,1.00,EUR,yes\n2025-01-02,2.00,,maybe\n2025-01-03,3.00,EUR,maybe\n",
+    );
     expect([...result.ledger.groups.keys()]).toEqual(["EUR", null]);
     expect(result.warnings).toEqual([
       "t.csv: some orders have an empty currency cell and there is no --currency; they are reported in a group without a currency",
@@ -101,7 +120,9 @@ describe("ingestOrders", () => {
   });
 
   it("treats NA, N/A, #N/A and null as a missing customer id or email, not as a customer", async () => {
-    const result = await ingest("customer_id,email,created_at,total\nNA,,2025-01-01,1\n#N/A,null,2025-01-02,1\nn/a,NA,2025-01-03,1\n17850,,2025-01-04,1\n");
+    const result = await ingest(
+      "customer_id,email,created_at,total\nNA,,2025-01-01,1\n#N/A,null,2025-01-02,1\nn/a,NA,2025-01-03,1\n17850,,2025-01-04,1\n",
+    );
     expect(result.ledger.unidentified).toBe(3);
   });
 
@@ -123,13 +144,17 @@ describe("ingestOrders", () => {
   it("stops at the first unreadable row with --strict", async () => {
     const error = await ingest("created_at,total\n2025-01-01,abc\n", { strict: true }).catch((e: unknown) => e);
     expect((error as AppError).code).toBe("INPUT_ROW");
-    expect((error as AppError).toUserString()).toBe('t.csv:2: unreadable amount in total: expected a number like 1234.50 or 1 234,50, got "abc" (--strict)');
+    expect((error as AppError).toUserString()).toBe(
+      't.csv:2: unreadable amount in total: expected a number like 1234.50 or 1 234,50, got "abc" (--strict)',
+    );
   });
 });
 
 describe("Excel damage", () => {
   it("warns once per column, with the count, about ids in scientific notation", async () => {
-    const result = await ingest("order_id,customer_id,created_at,total\n1,7.02255E+12,2025-01-01,1\n2,7.02255E+12,2025-01-02,1\n3,7022550000001,2025-01-03,1\n");
+    const result = await ingest(
+      "order_id,customer_id,created_at,total\n1,7.02255E+12,2025-01-01,1\n2,7.02255E+12,2025-01-02,1\n3,7022550000001,2025-01-03,1\n",
+    );
     expect(result.warnings).toContain(
       't.csv: 2 rows with customer_id in scientific notation (like "7.02255E+12"): Excel dropped digits, so different customers may be joined or one split; export again without saving in Excel',
     );

@@ -1,10 +1,10 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../src/errors.js";
 import { readCsv } from "../../src/io/read-csv.js";
-import { SHARED_DATA, chunked, hasSharedData, sharedNote } from "../helpers.js";
+import { chunked, hasSharedData, SHARED_DATA, sharedNote } from "../helpers.js";
 
 async function collect(input: Readable) {
   const out: { line: number; fields: readonly string[] }[] = [];
@@ -58,7 +58,12 @@ describe("readCsv", () => {
     ["a bare CR", "a,b\r1,x\r\n2,y\n3,z"],
   ])("reads mixed line ends (%s) as separate records on their own lines", async (_, text) => {
     const records = await collect(Readable.from([text]));
-    expect(records.map((r) => r.fields)).toEqual([["a", "b"], ["1", "x"], ["2", "y"], ["3", "z"]]);
+    expect(records.map((r) => r.fields)).toEqual([
+      ["a", "b"],
+      ["1", "x"],
+      ["2", "y"],
+      ["3", "z"],
+    ]);
     expect(records.map((r) => r.line)).toEqual([1, 2, 3, 4]);
   });
 

@@ -14,7 +14,7 @@
 import { describe, expect, it } from "vitest";
 import { daysFromCivil, parseDay } from "../../src/core/calendar.js";
 import { parseWindowSpec, previousWindow, resolveWindow, windowEndingOn } from "../../src/core/window.js";
-import { PRAGUE, metricsOf, order } from "../helpers.js";
+import { metricsOf, order, PRAGUE } from "../helpers.js";
 
 const noon = (date: string, customer: string, total = 1000) =>
   order({ at: `${date}T12:00:00${date < "2025-03-30" ? "+01:00" : "+02:00"}`, email: `${customer}@x.cz`, total });
@@ -159,7 +159,13 @@ describe("lifecycle null cases", () => {
 
   it("only unidentified orders: every customer metric is null or 0", () => {
     const [eur] = metricsOf([order({ at: "2025-04-05T12:00:00+02:00" })], "30d", { asOf: "2025-04-30" });
-    expect(eur?.metrics).toMatchObject({ customers: 0, returningCustomerRate: null, customersAtStart: 0, churnRate: null, avgDaysBetweenPurchases: null });
+    expect(eur?.metrics).toMatchObject({
+      customers: 0,
+      returningCustomerRate: null,
+      customersAtStart: 0,
+      churnRate: null,
+      avgDaysBetweenPurchases: null,
+    });
   });
 });
 

@@ -125,7 +125,9 @@ describe("null cases: null with a note, never 0, NaN or Infinity", () => {
   });
 
   it("a currency whose orders are all excluded still gets its group, with nothing counted", () => {
-    const groups = metricsOf([order({ at: "2025-06-01T10:00:00+02:00", status: "cancelled", currency: "HUF" })], YEAR_2025, { guestUnknownReason: null });
+    const groups = metricsOf([order({ at: "2025-06-01T10:00:00+02:00", status: "cancelled", currency: "HUF" })], YEAR_2025, {
+      guestUnknownReason: null,
+    });
     expect(groups.map((g) => g.currency)).toEqual(["HUF"]);
     expect(groups[0]?.metrics).toMatchObject({ orders: 0, revenue: 0, aov: null, customers: 0, repeatPurchaseRate: null });
   });
@@ -135,13 +137,17 @@ describe("guestCheckoutRate", () => {
   const at = "2025-06-01T10:00:00+02:00";
 
   it("is guest orders / orders whose guest status is known", () => {
-    const [eur] = metricsOf([
-      order({ at, guest: true }),
-      order({ at, guest: true }),
-      order({ at, guest: false, customerId: "5" }),
-      order({ at, guest: false, customerId: "6" }),
-      order({ at, guest: null }),
-    ], YEAR_2025, { guestUnknownReason: null });
+    const [eur] = metricsOf(
+      [
+        order({ at, guest: true }),
+        order({ at, guest: true }),
+        order({ at, guest: false, customerId: "5" }),
+        order({ at, guest: false, customerId: "6" }),
+        order({ at, guest: null }),
+      ],
+      YEAR_2025,
+      { guestUnknownReason: null },
+    );
     expect(eur?.metrics.guestCheckoutRate).toBe(0.5); // 2 guests of 4 known
     expect(eur?.notes.guestCheckoutRate).toBe("over the 4 of 5 orders whose guest status is known");
   });
@@ -158,7 +164,11 @@ describe("money and rounding", () => {
     const at = "2025-06-01T10:00:00+02:00";
     const eur = metricsOf([order({ at, total: 1 }), order({ at, total: 2 })], YEAR_2025, NO_GUEST_INFO)[0];
     expect(eur?.metrics.aov).toBe(0.02); // 1.5 cents → 2 cents
-    const jpy = metricsOf([order({ at, total: 1000, currency: "JPY" }), order({ at, total: 1001, currency: "JPY" })], YEAR_2025, NO_GUEST_INFO)[0];
+    const jpy = metricsOf(
+      [order({ at, total: 1000, currency: "JPY" }), order({ at, total: 1001, currency: "JPY" })],
+      YEAR_2025,
+      NO_GUEST_INFO,
+    )[0];
     expect(jpy?.metrics.aov).toBe(1001); // 1000.5 yen → 1001
     expect(jpy?.metrics.revenue).toBe(2001);
   });

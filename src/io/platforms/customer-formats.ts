@@ -3,7 +3,7 @@
  * customer id and email columns, and whether the file lists registered accounts only — then an
  * order whose customer is not in it is a guest checkout.
  */
-import { matchSignature, type ColumnSpec } from "../columns.js";
+import { type ColumnSpec, matchSignature } from "../columns.js";
 
 export const CUSTOMER_FIELDS = ["customer_id", "email", "created_at", "registered"] as const;
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];

@@ -28,7 +28,7 @@ export const CZECH_SLOVAK_STATUSES: Readonly<Record<string, OrderStatus>> = {
   nevyřízena: "processing",
   nevybavená: "processing",
   nová: "processing",
-  "přijata": "processing",
+  přijata: "processing",
   přijatá: "processing",
   prijatá: "processing",
   "připravena k odeslání": "processing",

@@ -38,4 +38,4 @@ export function detectOrderFormat(header: readonly string[]): OrderFormat | null
 }
 
 export type { OrderField, OrderFormat } from "./order-format.js";
-export { ORDER_FIELDS, mapStatus } from "./order-format.js";
+export { mapStatus, ORDER_FIELDS } from "./order-format.js";

@@ -3,7 +3,7 @@
  * names in every language the platform writes), how the platform's statuses map to ours, how rows
  * group into orders, and what says "guest". Adding a platform means adding one of these.
  */
-import { UNKNOWN_STATUS, type OrderStatus, type StatusOrUnknown } from "../../core/order.js";
+import { type OrderStatus, type StatusOrUnknown, UNKNOWN_STATUS } from "../../core/order.js";
 import type { ColumnSpec } from "../columns.js";
 
 /** The canonical order fields. `generic` files use these names as headers. */

@@ -20,6 +20,10 @@ export const upgates: OrderFormat = {
     status: ["[ORDER_STATUS]"],
   },
   required: ["order_id", "created_at", "total"],
-  guest: { kind: "unknown", reason: "Upgates' orders export does not say which orders were guest checkouts (its customers export marks accounts with [CUSTOMER_YN])" },
+  guest: {
+    kind: "unknown",
+    reason:
+      "Upgates' orders export does not say which orders were guest checkouts (its customers export marks accounts with [CUSTOMER_YN])",
+  },
   statuses: CZECH_SLOVAK_STATUSES,
 };
