@@ -3,12 +3,12 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { Readable } from "node:stream";
 import { parseDay } from "../src/core/calendar.js";
-import { computeGroups, type GroupResult } from "../src/core/compute.js";
 import { OrderLedger } from "../src/core/ledger.js";
 import type { Order } from "../src/core/order.js";
 import { buildTimeline } from "../src/core/timeline.js";
 import { parseWindowSpec, previousWindow, resolveWindow } from "../src/core/window.js";
 import { Zone } from "../src/core/zone.js";
+import { computeGroups, type GroupResult } from "../src/metrics/compute.js";
 import { METRICS } from "../src/metrics/index.js";
 
 export const ROOT = resolve(import.meta.dirname, "..");

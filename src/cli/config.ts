@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { usageError } from "../errors.js";
+import { usageError } from "../core/errors.js";
 import type { RawReportOptions } from "./options.js";
 
 export const DEFAULT_CONFIG = "shopmetrics.config.json";

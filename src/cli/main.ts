@@ -5,18 +5,20 @@
 import { createReadStream, readFileSync } from "node:fs";
 import type { Readable, Writable } from "node:stream";
 import { CommanderError } from "commander";
+import { checkConditions } from "../commands/fail-if.js";
 import { inspectFile } from "../commands/inspect.js";
 import { buildReport } from "../commands/report.js";
-import { checkConditions } from "../core/conditions.js";
-import type { Problem } from "../core/report.js";
-import { AppError, ExitCode, formatLocation } from "../errors.js";
-import type { ReadProgress } from "../io/read-csv.js";
+import { AppError, formatLocation } from "../core/errors.js";
+import type { Problem } from "../core/problems.js";
+import type { ReadProgress } from "../io/csv/read-csv.js";
+import { METRICS } from "../metrics/index.js";
 import { renderCsv } from "../report/render-csv.js";
 import { renderInspection } from "../report/render-inspection.js";
 import { renderJson } from "../report/render-json.js";
 import { renderTable } from "../report/render-table.js";
 import { chalkFor, colorEnabled, type Env } from "./color.js";
 import { loadConfig, withConfig } from "./config.js";
+import { EXIT_BY_ERROR, ExitCode } from "./exit-codes.js";
 import { parseReportOptions } from "./options.js";
 import { buildProgram } from "./program.js";
 import { progressLine } from "./progress.js";
@@ -97,8 +99,8 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
         format === "json"
           ? renderJson(report)
           : format === "csv"
-            ? renderCsv(report)
-            : renderTable(report, chalkFor(colorEnabled(io.env, io.stdout.isTTY)));
+            ? renderCsv(report, METRICS)
+            : renderTable(report, METRICS, chalkFor(colorEnabled(io.env, io.stdout.isTTY)));
       io.stdout.write(text);
       // --fail-if: after the report, as usual; say which condition tripped, for which currency.
       for (const outcome of checkConditions(failIf, report.groups)) {
@@ -146,7 +148,7 @@ function exitCodeFor(error: unknown, io: ProcessIo): number {
   }
   if (error instanceof AppError) {
     io.stderr.write(`shopmetrics: error: ${error.toUserString()}\n`);
-    return error.exitCode;
+    return EXIT_BY_ERROR[error.code];
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
   io.stderr.write(`shopmetrics: internal error — this is a bug, please report it with the command you ran:\n${stack}\n`);

@@ -3,14 +3,14 @@
  * (exit 2) is raised here, before any input is read.
  */
 
+import type { Condition } from "../commands/fail-if.js";
 import type { ReportOptions } from "../commands/report.js";
-import type { Condition } from "../core/conditions.js";
+import { usageError } from "../core/errors.js";
 import { ORDER_STATUSES, type OrderStatus } from "../core/order.js";
 import { type Period, parseAsOf, parseWindowSpec } from "../core/window.js";
 import { isValidTimeZone, Zone } from "../core/zone.js";
-import { usageError } from "../errors.js";
-import { isEncodingLabel } from "../io/dialect.js";
-import { CUSTOMER_FIELDS } from "../io/platforms/customer-formats.js";
+import { isEncodingLabel } from "../io/csv/dialect.js";
+import { CUSTOMER_FIELDS } from "../io/platforms/customer-platforms.js";
 import { ORDER_FIELDS, PLATFORM_NAMES } from "../io/platforms/index.js";
 import { METRIC_IDS, type MetricId } from "../metrics/index.js";
 import type { Env } from "./color.js";

@@ -2,7 +2,7 @@
  * Progress for long reads, on stderr, only when stderr is a TTY: one line, redrawn in place,
  * shown after the first second and erased before the report is written.
  */
-import type { ReadProgress } from "../io/read-csv.js";
+import type { ReadProgress } from "../io/csv/read-csv.js";
 
 export interface ProgressLine {
   update(progress: ReadProgress): void;

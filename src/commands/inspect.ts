@@ -6,14 +6,13 @@
  */
 import { minorDigits, toMajor } from "../core/money.js";
 import type { Order } from "../core/order.js";
-import type { Problem } from "../core/report.js";
-import type { DialectOptions } from "../io/dialect.js";
-import { ingestOrders } from "../io/ingest-orders.js";
+import type { DialectOptions } from "../io/csv/dialect.js";
+import { type ForcedFormats, MONEY_FIELDS } from "../io/orders/conventions.js";
+import { ingestOrders } from "../io/orders/read-orders.js";
 import type { OrderField } from "../io/platforms/index.js";
-import { type ForcedFormats, MONEY_FIELDS } from "../io/value-formats.js";
+import { type Explained, INSPECTION_SCHEMA_VERSION, type Inspection } from "../report/inspection.js";
 import type { ReportOptions } from "./report.js";
 
-export const INSPECTION_SCHEMA_VERSION = 1;
 /** How many normalised orders inspect shows. */
 const SAMPLE_ORDERS = 5;
 
@@ -32,49 +31,6 @@ export type InspectOptions = Pick<
   | "onProgress"
   | "onProblem"
 >;
-
-export interface Explained<T> {
-  readonly value: T;
-  readonly reason: string;
-}
-
-export interface Inspection {
-  readonly schemaVersion: typeof INSPECTION_SCHEMA_VERSION;
-  readonly kind: "inspection";
-  readonly file: string;
-  readonly timezone: string;
-  readonly platform: Explained<string> & { readonly label: string };
-  readonly encoding: Explained<string>;
-  readonly delimiter: Explained<string>;
-  /** Row grain: one row per order, or one per line item grouped into orders. */
-  readonly grain: "order" | "line-item";
-  /** Field → header read. */
-  readonly columns: Readonly<Partial<Record<OrderField, string>>>;
-  /** Per money column: its decimal mark and why; null value when no value needed one. */
-  readonly decimal: Readonly<Partial<Record<OrderField, Explained<"." | "," | null>>>>;
-  /** The day/month order of slash dates and why; null value when the file has none to settle. */
-  readonly dateOrder: Explained<"dmy" | "mdy" | null>;
-  readonly statuses: readonly { readonly text: string; readonly status: string; readonly count: number }[];
-  readonly rows: number;
-  readonly rowsSkipped: number;
-  readonly orders: number;
-  readonly sample: readonly SampleOrder[];
-  readonly problems: readonly Problem[];
-  readonly warnings: readonly string[];
-}
-
-export interface SampleOrder {
-  readonly key: string | null;
-  readonly line: number;
-  readonly createdAt: string;
-  readonly currency: string | null;
-  readonly total: number;
-  readonly refunded: number;
-  readonly status: string;
-  readonly email: string | null;
-  readonly customerId: string | null;
-  readonly guest: boolean | null;
-}
 
 export async function inspectFile(options: InspectOptions): Promise<Inspection> {
   const sample: Order[] = [];

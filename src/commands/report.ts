@@ -6,12 +6,12 @@
  */
 import type { Readable } from "node:stream";
 import { daysFromCivil, formatDay, MIN_YEAR } from "../core/calendar.js";
-import { computeGroups, type GroupResult, type MetricValues } from "../core/compute.js";
+import { usageError } from "../core/errors.js";
 import { IdentityGraph } from "../core/identity.js";
 import { markGuestsByRegistration, type OrderLedger } from "../core/ledger.js";
 import { minorDigits } from "../core/money.js";
 import type { OrderStatus } from "../core/order.js";
-import { type Change, type GroupReport, MAX_PROBLEMS, type Problem, type Report, SCHEMA_VERSION, type WindowInfo } from "../core/report.js";
+import type { Problem } from "../core/problems.js";
 import { buildTimeline, type Timeline } from "../core/timeline.js";
 import {
   type AsOfSpec,
@@ -24,15 +24,17 @@ import {
   windowEndingOn,
 } from "../core/window.js";
 import type { Zone } from "../core/zone.js";
-import { usageError } from "../errors.js";
-import type { DialectOptions } from "../io/dialect.js";
-import { ingestCustomers } from "../io/ingest-customers.js";
-import { ingestOrders } from "../io/ingest-orders.js";
-import type { CustomerField } from "../io/platforms/customer-formats.js";
+import type { DialectOptions } from "../io/csv/dialect.js";
+import type { ReadProgress } from "../io/csv/read-csv.js";
+import { ingestCustomers } from "../io/customers/read-customers.js";
+import type { ForcedFormats } from "../io/orders/conventions.js";
+import { ingestOrders } from "../io/orders/read-orders.js";
+import type { CustomerField } from "../io/platforms/customer-platforms.js";
 import type { OrderField } from "../io/platforms/index.js";
-import type { ReadProgress } from "../io/read-csv.js";
-import type { ForcedFormats } from "../io/value-formats.js";
+import { MAX_PROBLEMS } from "../io/problems.js";
+import { computeGroups, type GroupResult, type MetricValues } from "../metrics/compute.js";
 import { METRICS, type MetricId } from "../metrics/index.js";
+import { type Change, type GroupReport, type Report, SCHEMA_VERSION, type WindowInfo } from "../report/model.js";
 
 export interface ReportOptions extends DialectOptions, ForcedFormats {
   readonly orders: { readonly file: string; readonly input: Readable };

@@ -3,7 +3,7 @@
  * matched by name (trimmed, case-insensitive), never by position, because exports gain columns
  * over the years and users trim them.
  */
-import { AppError } from "../errors.js";
+import { AppError } from "../core/errors.js";
 
 /** Canonical field → index in the row; absent when the file has no such column. */
 export type ColumnIndex<F extends string> = Partial<Record<F, number>>;

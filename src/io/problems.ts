@@ -3,8 +3,12 @@
  * first MAX_PROBLEMS with file, line and reason, tell the caller as they happen, or — with
  * --strict — stop at the first.
  */
-import { MAX_PROBLEMS, type Problem } from "../core/report.js";
-import { AppError } from "../errors.js";
+import type { Problem } from "../core/problems.js";
+
+/** How many problems are kept (and listed in a report); the rest are counted. */
+export const MAX_PROBLEMS = 1000;
+
+import { AppError } from "../core/errors.js";
 
 export class ProblemLog {
   /** Rows skipped, over all problems. */

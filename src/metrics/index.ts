@@ -41,4 +41,4 @@ export const METRICS: readonly MetricDef[] = [
 
 export const METRIC_IDS: readonly string[] = METRICS.map((m) => m.id);
 
-export type { MetricDef, MetricId, MetricUnit } from "./metric.js";
+export type { MetricDef, MetricId } from "./metric.js";

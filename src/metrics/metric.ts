@@ -31,11 +31,7 @@ export type MetricId =
   | "repeatCustomerRevenueMultiple"
   | "clv";
 
-/** How a value is shown: count, money (minor units in, major units out), rate (fraction), ratio, days. */
-export type MetricUnit = "count" | "money" | "rate" | "ratio" | "days";
-
-/** Which way is good news, for the arrows of --compare. */
-export type Better = "higher" | "lower" | "neither";
+import type { Better, MetricUnit } from "../core/metric-info.js";
 
 export interface OrderFact {
   /** Creation instant, epoch ms; always inside the window. */

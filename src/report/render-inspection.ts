@@ -1,6 +1,6 @@
 /** Inspection → text for people (JSON is JSON.stringify). */
 import type { ChalkInstance } from "chalk";
-import type { Inspection } from "../commands/inspect.js";
+import type { Inspection } from "./inspection.js";
 
 const show = (d: string) => (d === "\t" ? "tab" : JSON.stringify(d));
 

@@ -1,5 +1,5 @@
 /** Report → one JSON document (schema: docs/json-schema.md). Raw numbers, no colour, no formatting. */
-import type { Report } from "../core/report.js";
+import type { Report } from "./model.js";
 
 export function renderJson(report: Report): string {
   return `${JSON.stringify(report, null, 2)}\n`;

@@ -6,11 +6,11 @@
  */
 import type { ChalkInstance } from "chalk";
 import Table from "cli-table3";
-import { type GroupReport, lastDayOf, type Report } from "../core/report.js";
-import { METRICS, type MetricDef } from "../metrics/index.js";
-import { formatValue, NOT_AVAILABLE } from "./format.js";
+import type { MetricInfo } from "../core/metric-info.js";
+import { formatValue, NOT_AVAILABLE } from "./format-value.js";
+import { type GroupReport, lastDayOf, type Report } from "./model.js";
 
-export function renderTable(report: Report, chalk: ChalkInstance): string {
+export function renderTable<Id extends string>(report: Report<Id>, metrics: readonly MetricInfo<Id>[], chalk: ChalkInstance): string {
   const out: string[] = [];
   const { window } = report;
   const span = report.series
@@ -33,14 +33,14 @@ export function renderTable(report: Report, chalk: ChalkInstance): string {
   ];
   report.groups.forEach((group, index) => {
     const table = newTable(series || previous ? head : undefined);
-    for (const metric of METRICS) {
+    for (const metric of metrics) {
       const row = series
         ? seriesRow(report, index, metric, chalk)
         : [metric.label, valueCell(group.metrics[metric.id], metric, group.currency, chalk) + marker(group, metric)];
       table.push(group.previous ? [...row, ...compareCells(group, metric, chalk)] : row);
     }
     out.push("", chalk.bold(group.currency ?? "(no currency)"), table.toString());
-    for (const metric of METRICS) {
+    for (const metric of metrics) {
       const note = group.notes[metric.id];
       if (note !== undefined) out.push(chalk.dim(`* ${metric.label}: ${note}`));
     }
@@ -71,15 +71,15 @@ function newTable(head: string[] | undefined): Table.Table {
   });
 }
 
-function valueCell(value: number | null, metric: MetricDef, currency: string | null, chalk: ChalkInstance): string {
+function valueCell<Id extends string>(value: number | null, metric: MetricInfo<Id>, currency: string | null, chalk: ChalkInstance): string {
   const text = formatValue(value, metric.unit, currency);
   return text === NOT_AVAILABLE ? chalk.dim(text) : text;
 }
 
-const marker = (group: GroupReport, metric: MetricDef) => (group.notes[metric.id] === undefined ? "" : " *");
+const marker = <Id extends string>(group: GroupReport<Id>, metric: MetricInfo<Id>) => (group.notes[metric.id] === undefined ? "" : " *");
 
 /** Previous | Change, for --compare. */
-function compareCells(group: GroupReport, metric: MetricDef, chalk: ChalkInstance): string[] {
+function compareCells<Id extends string>(group: GroupReport<Id>, metric: MetricInfo<Id>, chalk: ChalkInstance): string[] {
   const change = group.change![metric.id];
   return [
     valueCell(group.previous!.metrics[metric.id], metric, group.currency, chalk),
@@ -91,7 +91,7 @@ function compareCells(group: GroupReport, metric: MetricDef, chalk: ChalkInstanc
  * ▲/▼ and the size of the change — in percentage points for rates (churn 50% → 66.7% is
  * "▲ 16.7 pp"), relative for everything else — green when good news, red when bad; = if none.
  */
-function arrow(absolute: number | null, relative: number | null, metric: MetricDef, chalk: ChalkInstance): string {
+function arrow<Id extends string>(absolute: number | null, relative: number | null, metric: MetricInfo<Id>, chalk: ChalkInstance): string {
   if (absolute === null) return chalk.dim(NOT_AVAILABLE);
   if (absolute === 0) return "=";
   const size =
@@ -110,7 +110,7 @@ const BARS = "▁▂▃▄▅▆▇█";
 /** A sparkline shows at most this many points (the latest), to keep the table on a screen. */
 const MAX_SPARK = 48;
 
-function seriesRow(report: Report, index: number, metric: MetricDef, chalk: ChalkInstance): string[] {
+function seriesRow<Id extends string>(report: Report<Id>, index: number, metric: MetricInfo<Id>, chalk: ChalkInstance): string[] {
   const series = report.series!;
   const currency = report.groups[index]!.currency;
   const values = series.map((point) => point.groups.find((g) => g.currency === currency)?.metrics[metric.id] ?? null);

@@ -3,7 +3,7 @@
  * `Customer ID` 0 is a guest; `Order Date` follows the store's date format (often month first,
  * settled per file like any slash date).
  */
-import type { OrderFormat } from "./order-format.js";
+import type { OrderFormat } from "./order-platform.js";
 
 export const bigcommerce: OrderFormat = {
   platform: "bigcommerce",

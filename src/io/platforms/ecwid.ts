@@ -2,7 +2,7 @@
  * Ecwid (and Lightspeed eCom) My Sales → Orders export, export-formats.md §6: one row per line item
  * with the order's fields repeated, grouped by `order_number`. The payment status decides.
  */
-import type { OrderFormat } from "./order-format.js";
+import type { OrderFormat } from "./order-platform.js";
 
 export const ecwid: OrderFormat = {
   platform: "ecwid",

@@ -3,7 +3,7 @@
  * created_at is required; without order_id every row is its own order, without total the money
  * metrics are null.
  */
-import { ORDER_FIELDS, type OrderField, type OrderFormat, VOCABULARY } from "./order-format.js";
+import { ORDER_FIELDS, type OrderField, type OrderFormat, VOCABULARY } from "./order-platform.js";
 
 export const generic: OrderFormat = {
   platform: "generic",

@@ -5,7 +5,7 @@ import { ecwid } from "./ecwid.js";
 import { generic } from "./generic.js";
 import { magento } from "./magento.js";
 import { onlineRetail } from "./online-retail.js";
-import type { OrderFormat } from "./order-format.js";
+import type { OrderFormat } from "./order-platform.js";
 import { prestashop } from "./prestashop.js";
 import { shopify } from "./shopify.js";
 import { shoptet } from "./shoptet.js";
@@ -37,5 +37,5 @@ export function detectOrderFormat(header: readonly string[]): OrderFormat | null
   return ORDER_FORMATS.find((f) => matchSignature(header, f.signatures) !== null) ?? null;
 }
 
-export type { OrderField, OrderFormat } from "./order-format.js";
-export { mapStatus, ORDER_FIELDS } from "./order-format.js";
+export type { OrderCells, OrderField, OrderFormat } from "./order-platform.js";
+export { mapStatus, ORDER_FIELDS } from "./order-platform.js";

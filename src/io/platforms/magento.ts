@@ -3,7 +3,7 @@
  * formatted with its symbol (`$219.40`), dates in the admin locale (`Jun 9, 2023 9:00:00 AM`).
  * `Customer Group` NOT LOGGED IN is a guest.
  */
-import type { OrderFormat } from "./order-format.js";
+import type { OrderFormat } from "./order-platform.js";
 
 export const magento: OrderFormat = {
   platform: "magento",

@@ -5,7 +5,7 @@
  * adjustments: neither is a sale (both count as cancelled). A customer id of NA
  * or empty is an unidentified order. Amounts are in GBP unless --currency says otherwise.
  */
-import type { OrderFormat } from "./order-format.js";
+import type { OrderFormat } from "./order-platform.js";
 
 export const onlineRetail: OrderFormat = {
   platform: "online-retail",

@@ -4,7 +4,7 @@
  * customer id (`Customer` is "J. DOE"), so customer metrics are null with a note; `Total` is the
  * paid total with its currency symbol.
  */
-import type { OrderFormat } from "./order-format.js";
+import type { OrderFormat } from "./order-platform.js";
 
 export const prestashop: OrderFormat = {
   platform: "prestashop",

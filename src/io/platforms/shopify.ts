@@ -4,7 +4,7 @@
  * is taken from the first row that has it. There is no customer id column and no guest flag.
  * A `Cancelled at` date means cancelled, whatever the Financial Status.
  */
-import type { OrderFormat } from "./order-format.js";
+import type { OrderFormat } from "./order-platform.js";
 
 export const shopify: OrderFormat = {
   platform: "shopify",

@@ -6,7 +6,7 @@
  * the shop's language.
  */
 import { CZECH_SLOVAK_STATUSES } from "./czech-slovak-statuses.js";
-import type { OrderFormat } from "./order-format.js";
+import type { OrderFormat } from "./order-platform.js";
 
 export const shoptet: OrderFormat = {
   platform: "shoptet",

@@ -4,7 +4,7 @@
  * name is a best reading ([EMAIL] or [CUSTOMER_EMAIL]) and --map settles it otherwise.
  */
 import { CZECH_SLOVAK_STATUSES } from "./czech-slovak-statuses.js";
-import type { OrderFormat } from "./order-format.js";
+import type { OrderFormat } from "./order-platform.js";
 
 export const upgates: OrderFormat = {
   platform: "upgates",

@@ -2,7 +2,7 @@
  * WooCommerce "Customer/Order/Coupon Export" (SkyVerge), default format, export-formats.md §5.2.
  * One row per order; `customer_id` is 0 for guest checkout; `order_date` is site-local time.
  */
-import { type OrderFormat, VOCABULARY } from "./order-format.js";
+import { type OrderFormat, VOCABULARY } from "./order-platform.js";
 
 export const woocommerce: OrderFormat = {
   platform: "woocommerce",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KeySet } from "../../src/io/key-set.js";
+import { KeySet } from "../../../src/io/orders/key-set.js";
 
 describe("KeySet", () => {
   it("adds each distinct key once and refuses it the second time", () => {

@@ -3,8 +3,8 @@
  * `2025-05-11T09:55:16+02:00`, `…Z`) is an exact instant. Without one it is wall-clock time in
  * the report's zone, and a date alone is local midnight there.
  */
-import { daysFromCivil, isPlausibleYear, isValidCivil, MS_PER_DAY } from "./calendar.js";
-import type { Zone } from "./zone.js";
+import { daysFromCivil, isPlausibleYear, isValidCivil, MS_PER_DAY } from "../../core/calendar.js";
+import type { Zone } from "../../core/zone.js";
 
 // An offset is only read after a time: `2025-05-11-04` is not a date at −04:00.
 const ISO =

@@ -3,21 +3,30 @@
  * Every record after the header is accounted for: used in an order, or skipped with a problem.
  */
 import type { Readable } from "node:stream";
-import type { IdentityGraph } from "../core/identity.js";
-import { OrderLedger } from "../core/ledger.js";
-import type { Order, OrderStatus } from "../core/order.js";
-import type { Problem } from "../core/report.js";
-import type { Zone } from "../core/zone.js";
-import { AppError } from "../errors.js";
-import { type ColumnIndex, matchSignature, resolveColumns } from "./columns.js";
-import { type DecodeContext, decodeOrder, type OrderCells, parseBoolean } from "./decode-order.js";
-import type { DialectOptions, TextDialect } from "./dialect.js";
+import { AppError } from "../../core/errors.js";
+import type { IdentityGraph } from "../../core/identity.js";
+import { OrderLedger } from "../../core/ledger.js";
+import type { Order, OrderStatus } from "../../core/order.js";
+import type { Problem } from "../../core/problems.js";
+import type { Zone } from "../../core/zone.js";
+import { type ColumnIndex, matchSignature, resolveColumns } from "../columns.js";
+import type { DialectOptions, TextDialect } from "../csv/dialect.js";
+import { type CsvRecord, extraCells, headerWidth, openCsv, type ReadProgress } from "../csv/read-csv.js";
+import { parseBoolean } from "../parse/boolean.js";
+import { generic } from "../platforms/generic.js";
+import {
+  detectOrderFormat,
+  ORDER_FIELDS,
+  ORDER_FORMATS,
+  type OrderCells,
+  type OrderField,
+  type OrderFormat,
+  orderFormatByName,
+} from "../platforms/index.js";
+import { ProblemLog } from "../problems.js";
+import { type ForcedFormats, type OrderLine, ValueFormats } from "./conventions.js";
+import { type DecodeContext, decodeOrder } from "./decode-order.js";
 import { KeySet } from "./key-set.js";
-import { generic } from "./platforms/generic.js";
-import { detectOrderFormat, ORDER_FIELDS, ORDER_FORMATS, type OrderField, type OrderFormat, orderFormatByName } from "./platforms/index.js";
-import { ProblemLog } from "./problems.js";
-import { type CsvRecord, extraCells, headerWidth, openCsv, type ReadProgress } from "./read-csv.js";
-import { type ForcedFormats, type OrderLine, ValueFormats } from "./value-formats.js";
 
 export interface IngestOptions extends DialectOptions, ForcedFormats {
   /** The file's name as shown in messages and the report (`-` for stdin). */

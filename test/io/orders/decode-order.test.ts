@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { decodeOrder, normaliseCustomerId, normaliseEmail, type OrderCells, parseBoolean } from "../../src/io/decode-order.js";
-import { generic } from "../../src/io/platforms/generic.js";
-import { shopify } from "../../src/io/platforms/shopify.js";
-import { woocommerce } from "../../src/io/platforms/woocommerce.js";
-import { ValueFormats } from "../../src/io/value-formats.js";
-import { PRAGUE } from "../helpers.js";
+import { ValueFormats } from "../../../src/io/orders/conventions.js";
+import { decodeOrder } from "../../../src/io/orders/decode-order.js";
+import { parseBoolean } from "../../../src/io/parse/boolean.js";
+import { normaliseCustomerId, normaliseEmail } from "../../../src/io/parse/identity.js";
+import { generic } from "../../../src/io/platforms/generic.js";
+import type { OrderCells } from "../../../src/io/platforms/index.js";
+import { shopify } from "../../../src/io/platforms/shopify.js";
+import { woocommerce } from "../../../src/io/platforms/woocommerce.js";
+import { PRAGUE } from "../../helpers.js";
 
 const empty: OrderCells = {
   order_id: null,

@@ -1,6 +1,7 @@
 /** Human formatting of metric values for the table. Fixed en-US grouping, so output is stable. */
+
+import type { MetricUnit } from "../core/metric-info.js";
 import { minorDigits } from "../core/money.js";
-import type { MetricUnit } from "../metrics/metric.js";
 
 const counts = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const days = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });

@@ -3,15 +3,16 @@
  * both an id and an email joins them, and notes which customers are registered accounts.
  */
 import type { Readable } from "node:stream";
-import type { IdentityGraph } from "../core/identity.js";
-import type { Problem } from "../core/report.js";
-import { AppError } from "../errors.js";
-import { resolveColumns } from "./columns.js";
-import { normaliseCustomerId, normaliseEmail, parseBoolean } from "./decode-order.js";
-import type { DialectOptions, TextDialect } from "./dialect.js";
-import { CUSTOMER_FORMATS, type CustomerField, type CustomerFormat, detectCustomerFormat } from "./platforms/customer-formats.js";
-import { ProblemLog } from "./problems.js";
-import { extraCells, headerWidth, openCsv } from "./read-csv.js";
+import { AppError } from "../../core/errors.js";
+import type { IdentityGraph } from "../../core/identity.js";
+import type { Problem } from "../../core/problems.js";
+import { resolveColumns } from "../columns.js";
+import type { DialectOptions, TextDialect } from "../csv/dialect.js";
+import { extraCells, headerWidth, openCsv } from "../csv/read-csv.js";
+import { parseBoolean } from "../parse/boolean.js";
+import { normaliseCustomerId, normaliseEmail } from "../parse/identity.js";
+import { CUSTOMER_FORMATS, type CustomerField, type CustomerFormat, detectCustomerFormat } from "../platforms/customer-platforms.js";
+import { ProblemLog } from "../problems.js";
 
 export interface CustomersOptions extends DialectOptions {
   readonly file: string;

@@ -2,11 +2,11 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { buildReport, type ReportOptions } from "../../src/commands/report.js";
-import { parseWindowSpec } from "../../src/core/window.js";
-import { AppError } from "../../src/errors.js";
-import { ingestOrders } from "../../src/io/ingest-orders.js";
-import { chunked, FIXTURES, PRAGUE } from "../helpers.js";
+import { buildReport, type ReportOptions } from "../../../src/commands/report.js";
+import { AppError } from "../../../src/core/errors.js";
+import { parseWindowSpec } from "../../../src/core/window.js";
+import { ingestOrders } from "../../../src/io/orders/read-orders.js";
+import { chunked, FIXTURES, PRAGUE } from "../../helpers.js";
 
 const ingest = (csv: string, extra: { platform?: string; strict?: boolean } = {}) =>
   ingestOrders({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseTimestamp } from "../../src/core/timestamp.js";
-import { Zone } from "../../src/core/zone.js";
+import { Zone } from "../../../src/core/zone.js";
+import { parseTimestamp } from "../../../src/io/parse/timestamp.js";
 
 const prague = new Zone("Europe/Prague");
 

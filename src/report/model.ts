@@ -1,10 +1,10 @@
 /**
- * The report: what both renderers print. Its JSON form is a versioned contract
+ * The report: what every renderer prints. Its JSON form is a versioned contract
  * (docs/json-schema.md); bump SCHEMA_VERSION when a field changes meaning or goes away.
+ * Generic over the metric ids, so that a renderer needs only this model and the metrics' info.
  */
-import type { MetricId } from "../metrics/metric.js";
-import { formatDay, parseDay } from "./calendar.js";
-import type { GroupResult, MetricValues } from "./compute.js";
+import { formatDay, parseDay } from "../core/calendar.js";
+import type { Problem } from "../core/problems.js";
 
 export const SCHEMA_VERSION = 1;
 
@@ -23,15 +23,6 @@ export interface InputSummary {
   readonly delimiter: string;
 }
 
-/** A row that could not be used. */
-export interface Problem {
-  readonly file: string;
-  /** Line on which the row (or the order's first row) starts. */
-  readonly line: number;
-  /** The reason, ending in what was skipped. */
-  readonly message: string;
-}
-
 export interface DataQuality {
   /** CSV records after the header, over all inputs (orders and customers). Equals rows used + rowsSkipped. */
   readonly rowsRead: number;
@@ -44,7 +35,7 @@ export interface DataQuality {
   /** Orders (any status, whole file) with neither an email nor a customer id. */
   readonly unidentifiedOrders: number;
   readonly problems: readonly Problem[];
-  /** Problems not listed because of the cap (MAX_PROBLEMS); they are still counted in rowsSkipped. */
+  /** Problems not listed because of the cap (the first 1,000 are); they are still counted in rowsSkipped. */
   readonly problemsOmitted: number;
   /** With --customers: customers read from it (rows with an email or id). */
   readonly customersRead?: number;
@@ -74,20 +65,31 @@ export interface Change {
   readonly relative: number | null;
 }
 
+/** Each metric's value: money in major units rounded to the currency's minor unit; rates as fractions. */
+export type MetricValues<Id extends string = string> = Readonly<Record<Id, number | null>>;
+
+/** One currency's figures over one window. */
+export interface GroupFigures<Id extends string = string> {
+  readonly currency: string | null;
+  readonly metrics: MetricValues<Id>;
+  /** Why a metric is null, or a caveat on its value. */
+  readonly notes: Readonly<Partial<Record<Id, string>>>;
+}
+
 /** A currency group; with --compare, also the previous window's values and the change. */
-export interface GroupReport extends GroupResult {
-  readonly previous?: { readonly window: WindowInfo; readonly metrics: MetricValues };
-  readonly change?: Readonly<Record<MetricId, Change>>;
+export interface GroupReport<Id extends string = string> extends GroupFigures<Id> {
+  readonly previous?: { readonly window: WindowInfo; readonly metrics: MetricValues<Id> };
+  readonly change?: Readonly<Record<Id, Change>>;
 }
 
 /** One point of an --every series: exactly the single report at its as-of. */
-export interface SeriesPoint {
+export interface SeriesPoint<Id extends string = string> {
   readonly asOf: string;
   readonly window: WindowInfo;
-  readonly groups: readonly GroupResult[];
+  readonly groups: readonly GroupFigures<Id>[];
 }
 
-export interface Report {
+export interface Report<Id extends string = string> {
   readonly schemaVersion: typeof SCHEMA_VERSION;
   /** The last local day inside the window, `YYYY-MM-DD`. */
   readonly asOf: string;
@@ -98,14 +100,11 @@ export interface Report {
   readonly margin: number;
   readonly inputs: readonly InputSummary[];
   /** One per currency; with --every, the latest point's. */
-  readonly groups: readonly GroupReport[];
+  readonly groups: readonly GroupReport<Id>[];
   /** With --every: the points, oldest first. */
-  readonly series?: readonly SeriesPoint[];
+  readonly series?: readonly SeriesPoint<Id>[];
   readonly dataQuality: DataQuality;
   readonly warnings: readonly string[];
   /** Each metric's definition, as computed. */
-  readonly definitions: Readonly<Record<MetricId, string>>;
+  readonly definitions: Readonly<Record<Id, string>>;
 }
-
-/** How many problems the report lists; the rest are counted in problemsOmitted. */
-export const MAX_PROBLEMS = 1000;

@@ -1,18 +1,8 @@
 /**
- * The error taxonomy. Every error a user can cause is an AppError with a stable code and an
- * exit code; anything else reaching the top-level catch is a bug (exit 1, stack printed).
+ * The error taxonomy. Every error a user can cause is an AppError with a stable code; anything
+ * else reaching the top-level catch is a bug. Which exit code each code means is the CLI's
+ * business (cli/exit-codes.ts).
  */
-
-/** Documented process exit codes (README, "Exit codes"). */
-export const ExitCode = {
-  ok: 0,
-  bug: 1,
-  usage: 2,
-  input: 3,
-  /** A --fail-if condition tripped; the report was printed. */
-  failIf: 4,
-} as const;
-export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 export type ErrorCode =
   | "USAGE" // a flag or flag value the CLI cannot accept
@@ -23,16 +13,6 @@ export type ErrorCode =
   | "INPUT_AMBIGUOUS" // dates or amounts that only a flag can settle (--date-format, --decimal)
   | "INPUT_ROW"; // a row could not be decoded and --strict is on
 
-const EXIT_BY_CODE: Record<ErrorCode, ExitCode> = {
-  USAGE: ExitCode.usage,
-  INPUT_UNREADABLE: ExitCode.input,
-  INPUT_HEADER: ExitCode.input,
-  INPUT_CSV: ExitCode.input,
-  INPUT_ENCODING: ExitCode.input,
-  INPUT_AMBIGUOUS: ExitCode.input,
-  INPUT_ROW: ExitCode.input,
-};
-
 /** Where in the input an error was found; printed as `file:line:`. */
 export interface Location {
   readonly file: string;
@@ -41,14 +21,12 @@ export interface Location {
 
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly exitCode: ExitCode;
   readonly location: Location | undefined;
 
   constructor(code: ErrorCode, message: string, location?: Location, options?: { cause?: unknown }) {
     super(message, options);
     this.name = "AppError";
     this.code = code;
-    this.exitCode = EXIT_BY_CODE[code];
     this.location = location;
   }
 

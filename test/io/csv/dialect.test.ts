@@ -1,8 +1,8 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../src/errors.js";
-import { sniffDelimiter } from "../../src/io/dialect.js";
-import { openCsv } from "../../src/io/read-csv.js";
+import { AppError } from "../../../src/core/errors.js";
+import { sniffDelimiter } from "../../../src/io/csv/dialect.js";
+import { openCsv } from "../../../src/io/csv/read-csv.js";
 
 /** windows-1250 bytes of `text`, for the characters the tests use (Czech and Slovak letters). */
 const CP1250: Record<string, number> = {

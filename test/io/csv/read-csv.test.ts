@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../src/errors.js";
-import { readCsv } from "../../src/io/read-csv.js";
-import { chunked, hasSharedData, SHARED_DATA, sharedNote } from "../helpers.js";
+import { AppError } from "../../../src/core/errors.js";
+import { readCsv } from "../../../src/io/csv/read-csv.js";
+import { chunked, hasSharedData, SHARED_DATA, sharedNote } from "../../helpers.js";
 
 async function collect(input: Readable) {
   const out: { line: number; fields: readonly string[] }[] = [];

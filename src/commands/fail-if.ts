@@ -4,9 +4,10 @@
  * as not evaluated, since "no data" is not "below the threshold". A report without any group
  * (no orders at all) is checked as one empty group.
  */
+
+import type { GroupResult } from "../metrics/compute.js";
 import { METRICS } from "../metrics/index.js";
 import type { MetricId } from "../metrics/metric.js";
-import type { GroupResult } from "./compute.js";
 
 export interface Condition {
   /** As the user wrote it, for messages. */

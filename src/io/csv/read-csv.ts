@@ -5,7 +5,7 @@
  */
 import { Readable } from "node:stream";
 import { CsvError, type Options, parse } from "csv-parse";
-import { AppError } from "../errors.js";
+import { AppError } from "../../core/errors.js";
 import { type DialectOptions, type OpenedText, openText, type TextDialect } from "./dialect.js";
 
 export interface CsvRecord {

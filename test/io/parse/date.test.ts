@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dateEvidence, parseDateTime } from "../../src/core/dates.js";
-import { Zone } from "../../src/core/zone.js";
+import { Zone } from "../../../src/core/zone.js";
+import { dateEvidence, parseDateTime } from "../../../src/io/parse/date.js";
 
 const prague = new Zone("Europe/Prague");
 

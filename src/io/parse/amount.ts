@@ -3,7 +3,7 @@
  * space), `1.234,50`, `1,234.50`, `$219.40`, `99,90 Kč`. Which mark is the decimal one is decided
  * per column from its values (evidence), never per row: `1,234` alone could be either.
  */
-import { type Minor, parseMinor } from "./money.js";
+import { type Minor, parseMinor } from "../../core/money.js";
 
 export type DecimalMark = "." | ",";
 

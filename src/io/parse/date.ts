@@ -11,9 +11,9 @@
  *   Mon D, YYYY [H:MM[:SS]] [AM|PM]                             Jun 9, 2023 9:00:00 AM
  * Times without an offset are wall-clock time in the report's zone.
  */
-import { daysFromCivil, isPlausibleYear, isValidCivil, MS_PER_DAY } from "./calendar.js";
+import { daysFromCivil, isPlausibleYear, isValidCivil, MS_PER_DAY } from "../../core/calendar.js";
+import type { Zone } from "../../core/zone.js";
 import { parseTimestamp } from "./timestamp.js";
-import type { Zone } from "./zone.js";
 
 export type DateOrder = "dmy" | "mdy";
 

@@ -2,16 +2,16 @@
  * Raw cells → a normalised Order. Pure: owns date, money, status, identity and guest decoding.
  * A row whose date or amount can't be read becomes a problem (the caller skips and reports it).
  */
-import { currencyMark, currencyOfMark, decimalEvidence, parseAmount } from "../core/amount.js";
-import { dateEvidence, parseDateTime } from "../core/dates.js";
-import { minorDigits, roundMinor } from "../core/money.js";
-import type { Order, OrderStatus } from "../core/order.js";
-import type { Zone } from "../core/zone.js";
-import { mapStatus, type OrderField, type OrderFormat } from "./platforms/index.js";
-import type { MoneyField, OrderLine, ValueFormats } from "./value-formats.js";
 
-/** A field's cell text, or null when the file has no such column. Empty cells are "". */
-export type OrderCells = Readonly<Record<OrderField, string | null>>;
+import { minorDigits, roundMinor } from "../../core/money.js";
+import type { Order, OrderStatus } from "../../core/order.js";
+import type { Zone } from "../../core/zone.js";
+import { currencyMark, currencyOfMark, decimalEvidence, parseAmount } from "../parse/amount.js";
+import { parseBoolean } from "../parse/boolean.js";
+import { dateEvidence, parseDateTime } from "../parse/date.js";
+import { normaliseCustomerId, normaliseEmail } from "../parse/identity.js";
+import { mapStatus, type OrderCells, type OrderField, type OrderFormat } from "../platforms/index.js";
+import type { MoneyField, OrderLine, ValueFormats } from "./conventions.js";
 
 export interface DecodeContext {
   readonly format: OrderFormat;
@@ -112,12 +112,6 @@ export function decodeOrder(
   };
 }
 
-/**
- * How tools write "no value": R and pandas (`NA`, `NaN`, `None`, `NULL`), Excel (`#N/A`). An id or
- * email spelled like this is missing, not a customer called "NA".
- */
-const MISSING = new Set(["", "na", "n/a", "#n/a", "nan", "null", "none", "-"]);
-
 /** Extra decimal digits unit prices are read with, so Σ quantity × price is exact before the one rounding. */
 const PRICE_EXTRA_DIGITS = 4;
 
@@ -148,33 +142,6 @@ function readAmount(field: MoneyField, text: string, digits: number, ctx: Decode
       ? ` (this column's decimal mark is "${decided.value}", from ${decided.reason})`
       : "";
   return `unreadable amount in ${ctx.columnNames[field] ?? field}: expected a number like 1234.50 or 1 234,50, got ${JSON.stringify(text)}${why}`;
-}
-
-/** Trimmed and lower-cased; null when empty or a missing-value marker. */
-export function normaliseEmail(text: string | null): string | null {
-  const email = (text ?? "").trim().toLowerCase();
-  return MISSING.has(email) ? null : email;
-}
-
-/**
- * Trimmed, one leading apostrophe dropped (Shopify writes `'7210448301122` so Excel keeps the
- * digits); null when empty, a missing-value marker, or 0, which platforms use for "no account".
- */
-export function normaliseCustomerId(text: string | null): string | null {
-  let id = (text ?? "").trim();
-  if (id.startsWith("'")) id = id.slice(1).trim();
-  return MISSING.has(id.toLowerCase()) || /^0+$/.test(id) ? null : id;
-}
-
-const TRUE_WORDS = new Set(["true", "1", "yes", "y"]);
-const FALSE_WORDS = new Set(["false", "0", "no", "n"]);
-
-/** true/false, 1/0, yes/no in any case; null for empty or anything else. */
-export function parseBoolean(text: string | null): boolean | null {
-  const word = (text ?? "").trim().toLowerCase();
-  if (TRUE_WORDS.has(word)) return true;
-  if (FALSE_WORDS.has(word)) return false;
-  return null;
 }
 
 function decodeGuest(cells: OrderCells, customerId: string | null, format: OrderFormat): boolean | null {

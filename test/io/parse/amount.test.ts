@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currencyMark, currencyOfMark, decimalEvidence, parseAmount } from "../../src/core/amount.js";
+import { currencyMark, currencyOfMark, decimalEvidence, parseAmount } from "../../../src/io/parse/amount.js";
 
 describe("decimalEvidence", () => {
   it.each([

@@ -2,6 +2,11 @@
  * Runs the metrics over each currency's timeline for one window W (and its previous window P).
  * Pure: timelines and windows in, numbers out.
  */
+
+import { MS_PER_DAY } from "../core/calendar.js";
+import { minorDigits, roundMinor, toMajor } from "../core/money.js";
+import { lowerBound, type Timeline } from "../core/timeline.js";
+import type { ReportWindow } from "../core/window.js";
 import {
   type Accumulator,
   type CustomerFact,
@@ -13,11 +18,7 @@ import {
   MONEY_METRICS,
   ORDER_LEVEL_METRICS,
   type OrderFact,
-} from "../metrics/metric.js";
-import { MS_PER_DAY } from "./calendar.js";
-import { minorDigits, roundMinor, toMajor } from "./money.js";
-import { lowerBound, type Timeline } from "./timeline.js";
-import type { ReportWindow } from "./window.js";
+} from "./metric.js";
 
 export type MetricValues = Readonly<Record<MetricId, number | null>>;
 

@@ -5,10 +5,9 @@
  * two ways waits (ingest-orders defers it); if nothing in the file settles it, that is an error
  * naming the flag. Never decided row by row.
  */
-import { type DecimalMark, decimalEvidence } from "../core/amount.js";
-import { type DateOrder, dateEvidence } from "../core/dates.js";
-import type { OrderCells } from "./decode-order.js";
-import type { OrderField } from "./platforms/index.js";
+import { type DecimalMark, decimalEvidence } from "../parse/amount.js";
+import { type DateOrder, dateEvidence } from "../parse/date.js";
+import type { OrderCells, OrderField } from "../platforms/index.js";
 
 /** One row of a line-total order (UCI Online Retail): its quantity and unit price, as written. */
 export interface OrderLine {

@@ -23,6 +23,9 @@ export const ORDER_FIELDS = [
 ] as const;
 export type OrderField = (typeof ORDER_FIELDS)[number];
 
+/** One row's (or one order's) cell text by field; null when the file has no such column. Empty cells are "". */
+export type OrderCells = Readonly<Record<OrderField, string | null>>;
+
 export type GuestRule =
   /** The export cannot tell; the text says why and what would. */
   | { readonly kind: "unknown"; readonly reason: string }

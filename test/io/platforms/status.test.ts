@@ -1,10 +1,10 @@
 /** Every status mapping in the rules (docs/rules.md, "Counted orders"). */
 import { describe, expect, it } from "vitest";
-import { COUNTED_STATUSES } from "../../src/core/order.js";
-import { generic } from "../../src/io/platforms/generic.js";
-import { mapStatus } from "../../src/io/platforms/index.js";
-import { shopify } from "../../src/io/platforms/shopify.js";
-import { woocommerce } from "../../src/io/platforms/woocommerce.js";
+import { COUNTED_STATUSES } from "../../../src/core/order.js";
+import { generic } from "../../../src/io/platforms/generic.js";
+import { mapStatus } from "../../../src/io/platforms/index.js";
+import { shopify } from "../../../src/io/platforms/shopify.js";
+import { woocommerce } from "../../../src/io/platforms/woocommerce.js";
 
 describe("Shopify statuses", () => {
   it.each([

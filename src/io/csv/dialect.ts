@@ -9,7 +9,7 @@
  */
 import { isUtf8 } from "node:buffer";
 import type { Readable } from "node:stream";
-import { AppError } from "../errors.js";
+import { AppError } from "../../core/errors.js";
 
 export interface TextDialect {
   /** WHATWG encoding label: utf-8, utf-16le, utf-16be, windows-1250, or what --encoding said. */

@@ -1,0 +1,23 @@
+/** Identity cells — emails and platform customer ids — as the identity graph takes them. */
+
+/**
+ * How tools write "no value": R and pandas (`NA`, `NaN`, `None`, `NULL`), Excel (`#N/A`). An id or
+ * email spelled like this is missing, not a customer called "NA".
+ */
+const MISSING = new Set(["", "na", "n/a", "#n/a", "nan", "null", "none", "-"]);
+
+/** Trimmed and lower-cased; null when empty or a missing-value marker. */
+export function normaliseEmail(text: string | null): string | null {
+  const email = (text ?? "").trim().toLowerCase();
+  return MISSING.has(email) ? null : email;
+}
+
+/**
+ * Trimmed, one leading apostrophe dropped (Shopify writes `'7210448301122` so Excel keeps the
+ * digits); null when empty, a missing-value marker, or 0, which platforms use for "no account".
+ */
+export function normaliseCustomerId(text: string | null): string | null {
+  let id = (text ?? "").trim();
+  if (id.startsWith("'")) id = id.slice(1).trim();
+  return MISSING.has(id.toLowerCase()) || /^0+$/.test(id) ? null : id;
+}

@@ -1,0 +1,50 @@
+/**
+ * What `shopmetrics inspect` found in a file, and why: the JSON document of `inspect --format json`
+ * (docs/json-schema.md) and what the text renderer prints.
+ */
+import type { Problem } from "../core/problems.js";
+
+export const INSPECTION_SCHEMA_VERSION = 1;
+
+export interface Explained<T> {
+  readonly value: T;
+  readonly reason: string;
+}
+
+export interface Inspection {
+  readonly schemaVersion: typeof INSPECTION_SCHEMA_VERSION;
+  readonly kind: "inspection";
+  readonly file: string;
+  readonly timezone: string;
+  readonly platform: Explained<string> & { readonly label: string };
+  readonly encoding: Explained<string>;
+  readonly delimiter: Explained<string>;
+  /** Row grain: one row per order, or one per line item grouped into orders. */
+  readonly grain: "order" | "line-item";
+  /** Field → header read. */
+  readonly columns: Readonly<Record<string, string>>;
+  /** Per money column: its decimal mark and why; null value when no value needed one. */
+  readonly decimal: Readonly<Record<string, Explained<"." | "," | null>>>;
+  /** The day/month order of slash dates and why; null value when the file has none to settle. */
+  readonly dateOrder: Explained<"dmy" | "mdy" | null>;
+  readonly statuses: readonly { readonly text: string; readonly status: string; readonly count: number }[];
+  readonly rows: number;
+  readonly rowsSkipped: number;
+  readonly orders: number;
+  readonly sample: readonly SampleOrder[];
+  readonly problems: readonly Problem[];
+  readonly warnings: readonly string[];
+}
+
+export interface SampleOrder {
+  readonly key: string | null;
+  readonly line: number;
+  readonly createdAt: string;
+  readonly currency: string | null;
+  readonly total: number;
+  readonly refunded: number;
+  readonly status: string;
+  readonly email: string | null;
+  readonly customerId: string | null;
+  readonly guest: boolean | null;
+}
