@@ -87,9 +87,7 @@ export function metricsOf(
   const spec = parseWindowSpec(window)!;
   const w = resolveWindow(spec, options.asOf ? { kind: "day", day: parseDay(options.asOf)! } : { kind: "latest" }, PRAGUE, null);
   return computeGroups(timelines, w, previousWindow(spec, w, PRAGUE), METRICS, {
-    guestUnknownReason: options.guestUnknownReason === undefined ? null : options.guestUnknownReason,
-    identityUnknownReason: null,
-    amountUnknownReason: null,
+    unavailable: { identity: null, amounts: null, guest: options.guestUnknownReason ?? null },
     margin: options.margin ?? 1,
   });
 }

@@ -5,7 +5,6 @@
 import { createReadStream, readFileSync } from "node:fs";
 import type { Readable, Writable } from "node:stream";
 import { CommanderError } from "commander";
-import { checkConditions } from "../commands/fail-if.js";
 import { inspectFile } from "../commands/inspect.js";
 import { buildReport } from "../commands/report.js";
 import { AppError, formatLocation } from "../core/errors.js";
@@ -87,11 +86,10 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
         customersFile,
         format,
         progress: showProgress,
-        failIf,
         ...options
       } = parseReportOptions(withConfig(raw, loadConfig(raw.config, process.cwd())), io.env, now);
       const customers = customersFile === undefined ? undefined : { file: customersFile, input: createReadStream(customersFile) };
-      const report = await readInput(ordersFile, showProgress, (orders, hooks) =>
+      const { report, failIf: outcomes } = await readInput(ordersFile, showProgress, (orders, hooks) =>
         buildReport({ ...options, ...hooks, now, orders, customers }),
       );
       for (const warning of report.warnings) warn(warning);
@@ -99,11 +97,11 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
         format === "json"
           ? renderJson(report)
           : format === "csv"
-            ? renderCsv(report, METRICS)
-            : renderTable(report, METRICS, chalkFor(colorEnabled(io.env, io.stdout.isTTY)));
+            ? renderCsv(report, METRICS.metrics)
+            : renderTable(report, METRICS.metrics, chalkFor(colorEnabled(io.env, io.stdout.isTTY)));
       io.stdout.write(text);
       // --fail-if: after the report, as usual; say which condition tripped, for which currency.
-      for (const outcome of checkConditions(failIf, report.groups)) {
+      for (const outcome of outcomes) {
         const where = `${report.groups.length === 0 ? "the report (no orders)" : (outcome.currency ?? "(no currency)")} as of ${report.asOf}`;
         if (outcome.tripped) {
           io.stderr.write(

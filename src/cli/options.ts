@@ -3,7 +3,7 @@
  * (exit 2) is raised here, before any input is read.
  */
 
-import type { Condition } from "../commands/fail-if.js";
+import { parseCondition } from "../commands/fail-if.js";
 import type { ReportOptions } from "../commands/report.js";
 import { usageError } from "../core/errors.js";
 import { ORDER_STATUSES, type OrderStatus } from "../core/order.js";
@@ -12,7 +12,7 @@ import { isValidTimeZone, Zone } from "../core/zone.js";
 import { isEncodingLabel } from "../io/csv/dialect.js";
 import { CUSTOMER_FIELDS } from "../io/platforms/customer-platforms.js";
 import { ORDER_FIELDS, PLATFORM_NAMES } from "../io/platforms/index.js";
-import { METRIC_IDS, type MetricId } from "../metrics/index.js";
+import { METRICS } from "../metrics/index.js";
 import type { Env } from "./color.js";
 
 export interface RawReportOptions {
@@ -47,7 +47,6 @@ export type ReportCliOptions = Omit<ReportOptions, "orders" | "customers" | "now
   readonly customersFile?: string;
   readonly format: "table" | "json" | "csv";
   readonly progress: boolean;
-  readonly failIf: readonly Condition[];
 };
 
 export function parseReportOptions(raw: RawReportOptions, env: Env, now: number): ReportCliOptions {
@@ -113,7 +112,7 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
     margin,
     compare: raw.compare === "previous",
     every,
-    failIf: raw.failIf.map(parseCondition),
+    failIf: raw.failIf.map((text) => parseCondition(text, METRICS)),
     statusMap: parseStatusMap(raw.statusMap),
     ordersFile: raw.orders,
     ...(raw.customers === undefined ? {} : { customersFile: raw.customers }),
@@ -161,17 +160,6 @@ function parseStatusMap(entries: readonly string[]): Map<string, OrderStatus> {
     map.set(text.toLowerCase(), status as OrderStatus);
   }
   return map;
-}
-
-function parseCondition(text: string): Condition {
-  const m = /^\s*([A-Za-z]+)\s*(<=|>=|<|>)\s*(-?\d+(?:\.\d+)?|-?\.\d+)\s*$/.exec(text);
-  if (!m)
-    throw usageError(
-      `invalid --fail-if ${JSON.stringify(text)}: expected METRIC<NUMBER, with <, <=, > or >=, e.g. 'repeatPurchaseRate<0.2'`,
-    );
-  if (!METRIC_IDS.includes(m[1]!))
-    throw usageError(`invalid --fail-if ${JSON.stringify(text)}: unknown metric "${m[1]}"; metrics are ${METRIC_IDS.join(", ")}`);
-  return { text: text.trim(), metric: m[1] as MetricId, op: m[2] as Condition["op"], threshold: Number(m[3]) };
 }
 
 /** FIELD=Column entries of --map (order fields) or --customers-map (customer fields). */

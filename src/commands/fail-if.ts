@@ -1,51 +1,55 @@
 /**
  * --fail-if: a cron job's guard. Each condition is checked against every currency group of the
  * report's window (the latest point, with --every). A null value trips nothing — it is reported
- * as not evaluated, since "no data" is not "below the threshold". A report without any group
- * (no orders at all) is checked as one empty group.
+ * as not evaluated, since "no data" is not "below the threshold". A report without any group (no
+ * orders at all) is checked as one empty group, the metrics computed over no orders: counts are 0
+ * there, so 'orders<1' trips.
  */
-
+import { usageError } from "../core/errors.js";
 import type { GroupResult } from "../metrics/compute.js";
-import { METRICS } from "../metrics/index.js";
-import type { MetricId } from "../metrics/metric.js";
+import type { Registry } from "../metrics/registry.js";
 
-export interface Condition {
+export interface Condition<Id extends string = string> {
   /** As the user wrote it, for messages. */
   readonly text: string;
-  readonly metric: MetricId;
+  readonly metric: Id;
   readonly op: "<" | "<=" | ">" | ">=";
   readonly threshold: number;
 }
 
-export interface ConditionOutcome {
-  readonly condition: Condition;
+export interface ConditionOutcome<Id extends string = string> {
+  readonly condition: Condition<Id>;
   readonly currency: string | null;
   readonly value: number | null;
   /** True when the value meets the condition; false when it doesn't or is null. */
   readonly tripped: boolean;
 }
 
-export function checkConditions(conditions: readonly Condition[], groups: readonly GroupResult[]): ConditionOutcome[] {
-  const outcomes: ConditionOutcome[] = [];
-  for (const condition of conditions) {
-    // An export without orders has no group, but a guard like 'orders<1' must still see it:
-    // counts (and revenue) are 0 there, every other metric null.
-    if (groups.length === 0) {
-      const metric = METRICS.find((m) => m.id === condition.metric)!;
-      const value = metric.unit === "count" || metric.id === "revenue" ? 0 : null;
-      outcomes.push({ condition, currency: null, value, tripped: value !== null && compare(value, condition.op, condition.threshold) });
-    }
-    for (const group of groups) {
-      const value = group.metrics[condition.metric];
-      outcomes.push({
-        condition,
-        currency: group.currency,
-        value,
-        tripped: value !== null && compare(value, condition.op, condition.threshold),
-      });
-    }
+/** `METRIC<NUMBER` (or <=, >, >=) → a condition on one of the registry's metrics; a usage error otherwise. */
+export function parseCondition<Id extends string>(text: string, registry: Registry<Id>): Condition<Id> {
+  const m = /^\s*([A-Za-z]+)\s*(<=|>=|<|>)\s*(-?\d+(?:\.\d+)?|-?\.\d+)\s*$/.exec(text);
+  if (!m)
+    throw usageError(
+      `invalid --fail-if ${JSON.stringify(text)}: expected METRIC<NUMBER, with <, <=, > or >=, e.g. 'repeatPurchaseRate<0.2'`,
+    );
+  const metric = m[1]!;
+  if (!registry.has(metric)) {
+    throw usageError(`invalid --fail-if ${JSON.stringify(text)}: unknown metric "${metric}"; metrics are ${registry.ids.join(", ")}`);
   }
-  return outcomes;
+  return { text: text.trim(), metric, op: m[2] as Condition["op"], threshold: Number(m[3]) };
+}
+
+/** `groups`: the report's groups, or the one empty group when it has none. */
+export function checkConditions<Id extends string>(
+  conditions: readonly Condition<Id>[],
+  groups: readonly GroupResult<Id>[],
+): ConditionOutcome<Id>[] {
+  return conditions.flatMap((condition) =>
+    groups.map((group) => {
+      const value = group.metrics[condition.metric];
+      return { condition, currency: group.currency, value, tripped: value !== null && compare(value, condition.op, condition.threshold) };
+    }),
+  );
 }
 
 function compare(value: number, op: Condition["op"], threshold: number): boolean {

@@ -9,6 +9,7 @@ import { daysFromCivil, formatDay, MIN_YEAR } from "../core/calendar.js";
 import { usageError } from "../core/errors.js";
 import { IdentityGraph } from "../core/identity.js";
 import { markGuestsByRegistration, type OrderLedger } from "../core/ledger.js";
+import type { MetricInfo } from "../core/metric-info.js";
 import { minorDigits } from "../core/money.js";
 import type { OrderStatus } from "../core/order.js";
 import type { Problem } from "../core/problems.js";
@@ -32,11 +33,13 @@ import { ingestOrders } from "../io/orders/read-orders.js";
 import type { CustomerField } from "../io/platforms/customer-platforms.js";
 import type { OrderField } from "../io/platforms/index.js";
 import { MAX_PROBLEMS } from "../io/problems.js";
-import { computeGroups, type GroupResult, type MetricValues } from "../metrics/compute.js";
+import { computeEmptyGroup, computeGroups, type GroupResult } from "../metrics/compute.js";
 import { METRICS, type MetricId } from "../metrics/index.js";
-import { type Change, type GroupReport, type Report, SCHEMA_VERSION, type WindowInfo } from "../report/model.js";
+import type { Registry } from "../metrics/registry.js";
+import { type Change, type GroupReport, type MetricValues, type Report, SCHEMA_VERSION, type WindowInfo } from "../report/model.js";
+import { type Condition, type ConditionOutcome, checkConditions } from "./fail-if.js";
 
-export interface ReportOptions extends DialectOptions, ForcedFormats {
+export interface ReportOptions<Id extends string = MetricId> extends DialectOptions, ForcedFormats {
   readonly orders: { readonly file: string; readonly input: Readable };
   /** --customers: a customers export to join on email and customer id. */
   readonly customers?: { readonly file: string; readonly input: Readable };
@@ -56,6 +59,8 @@ export interface ReportOptions extends DialectOptions, ForcedFormats {
   readonly compare: boolean;
   /** --every PERIOD --periods N: a series of windows ending at the last N period ends. */
   readonly every: { readonly period: Period; readonly periods: number } | null;
+  /** --fail-if conditions, checked on the report's window. */
+  readonly failIf: readonly Condition<Id>[];
   readonly strict: boolean;
   /** The clock (epoch ms), injected for reproducible tests. */
   readonly now: number;
@@ -63,7 +68,16 @@ export interface ReportOptions extends DialectOptions, ForcedFormats {
   readonly onProblem?: (problem: Problem) => void;
 }
 
-export async function buildReport(options: ReportOptions): Promise<Report> {
+export interface ReportRun<Id extends string = MetricId> {
+  readonly report: Report<Id>;
+  /** Each --fail-if condition for each currency group (or the one empty group of a report without orders). */
+  readonly failIf: readonly ConditionOutcome<Id>[];
+}
+
+/** `metrics`: the report's metrics; every metric file in src/metrics/ unless a test says otherwise. */
+export function buildReport(options: ReportOptions): Promise<ReportRun>;
+export function buildReport<Id extends string>(options: ReportOptions<Id>, metrics: Registry<Id>): Promise<ReportRun<Id>>;
+export async function buildReport(options: ReportOptions<string>, metrics: Registry<string> = METRICS): Promise<ReportRun<string>> {
   const { zone } = options;
   // A customers file is read first, into the identity graph the orders then join.
   const identity = new IdentityGraph();
@@ -94,13 +108,9 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
 
   const dataDays = Number.isNaN(ledger.firstAt) ? null : { first: zone.dayOf(ledger.firstAt), last: zone.dayOf(ledger.lastAt) };
   const requested = resolveWindow(options.window, options.asOf, zone, dataDays, options.now);
+  const unavailable = { identity: ingest.identityUnknownReason, amounts: ingest.amountUnknownReason, guest: guestUnknownReason };
   const evaluate = (window: ReportWindow): GroupResult[] =>
-    computeGroups(timelines, window, previousWindow(options.window, window, zone), METRICS, {
-      guestUnknownReason,
-      identityUnknownReason: ingest.identityUnknownReason,
-      amountUnknownReason: ingest.amountUnknownReason,
-      margin: options.margin,
-    });
+    computeGroups(timelines, window, previousWindow(options.window, window, zone), metrics, { unavailable, margin: options.margin });
 
   // With --every, the report's own window is the latest point of the series.
   const points = options.every
@@ -124,8 +134,12 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   if (options.compare) {
     const before = new Map(evaluate(previous).map((g) => [g.currency, g]));
     groups = groups.map((g) => {
-      const metrics = before.get(g.currency)!.metrics;
-      return { ...g, previous: { window: windowInfo(previous, zone), metrics }, change: changes(g.metrics, metrics, g.currency) };
+      const then = before.get(g.currency)!.metrics;
+      return {
+        ...g,
+        previous: { window: windowInfo(previous, zone), metrics: then },
+        change: changes(metrics.metrics, g.metrics, then, g.currency),
+      };
     });
   }
 
@@ -146,7 +160,7 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
     }
   }
 
-  return {
+  const report: Report = {
     schemaVersion: SCHEMA_VERSION,
     asOf: formatDay(window.asOf),
     timezone: zone.name,
@@ -198,8 +212,10 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
       ...(customers ? customerCounts(ledger, customers.nodes) : {}),
     },
     warnings,
-    definitions: Object.fromEntries(METRICS.map((m) => [m.id, m.definition])) as Record<MetricId, string>,
+    definitions: Object.fromEntries(metrics.metrics.map((m) => [m.id, m.definition])),
   };
+  const checked = groups.length > 0 ? groups : [computeEmptyGroup(window, previous, metrics, options.margin)];
+  return { report, failIf: checkConditions(options.failIf, checked) };
 }
 
 /** Distinct customers in the customers file, and those of them with no order in the orders file. */
@@ -217,10 +233,15 @@ function windowInfo(window: ReportWindow, zone: Zone): WindowInfo {
 }
 
 /** Current minus previous; relative to |previous|. Null where either side is null (or previous is 0, for relative). */
-function changes(current: MetricValues, previous: MetricValues, currency: string | null): Record<MetricId, Change> {
+function changes<Id extends string>(
+  metrics: readonly MetricInfo<Id>[],
+  current: MetricValues<Id>,
+  previous: MetricValues<Id>,
+  currency: string | null,
+): Record<Id, Change> {
   const scale = 10 ** minorDigits(currency);
-  const out = {} as Record<MetricId, Change>;
-  for (const metric of METRICS) {
+  const out = {} as Record<Id, Change>;
+  for (const metric of metrics) {
     const now = current[metric.id];
     const then = previous[metric.id];
     if (now === null || then === null) {

@@ -1,16 +1,17 @@
-import { input, type MetricDef, NO_ORDERS } from "./metric.js";
+import { deriveMetric, NO_ORDERS } from "./metric.js";
 
 // AOV = revenue / orders, both over counted orders in the window. Revenue is net of refunds
 // (WooCommerce's "net sales" basis, not Shopify's "gross − discounts"); see metrics-landscape §2.
-export const aov: MetricDef = {
+export default deriveMetric({
   id: "aov",
   label: "Average order value",
   unit: "money",
   better: "higher",
+  position: 30,
   definition: "revenue / orders; rounded to the currency's minor unit, half away from zero.",
-  derive(results) {
-    const orders = input(results, "orders").value ?? 0;
-    const revenue = input(results, "revenue").value ?? 0;
-    return orders === 0 ? { value: null, note: NO_ORDERS } : { value: revenue / orders };
+  uses: ["orders", "revenue"],
+  derive({ orders, revenue }) {
+    const count = orders.value ?? 0;
+    return count === 0 ? { value: null, note: NO_ORDERS } : { value: (revenue.value ?? 0) / count };
   },
-};
+});

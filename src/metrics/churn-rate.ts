@@ -1,15 +1,17 @@
-import { input, type MetricDef, NO_START_CUSTOMERS } from "./metric.js";
+import { deriveMetric, NO_START_CUSTOMERS } from "./metric.js";
 
-export const churnRate: MetricDef = {
+export default deriveMetric({
   id: "churnRate",
   label: "Churn rate",
   unit: "rate",
   better: "lower",
+  position: 140,
   definition:
     "(customersAtStart − retainedCustomers) / customersAtStart: the share of the previous window's customers who did not buy in the window.",
-  derive(results) {
-    const start = input(results, "customersAtStart").value ?? 0;
+  uses: ["customersAtStart", "retainedCustomers"],
+  derive({ customersAtStart, retainedCustomers }) {
+    const start = customersAtStart.value ?? 0;
     if (start === 0) return { value: null, note: NO_START_CUSTOMERS };
-    return { value: (start - (input(results, "retainedCustomers").value ?? 0)) / start };
+    return { value: (start - (retainedCustomers.value ?? 0)) / start };
   },
-};
+});

@@ -1,40 +1,27 @@
 /**
  * Runs the metrics over each currency's timeline for one window W (and its previous window P).
- * Pure: timelines and windows in, numbers out.
+ * Pure: timelines and windows in, numbers out. This is the one place where a metric whose input
+ * is missing from the file becomes null with that input's reason.
  */
-
 import { MS_PER_DAY } from "../core/calendar.js";
+import { IdentityGraph } from "../core/identity.js";
+import { OrderColumns } from "../core/ledger.js";
 import { minorDigits, roundMinor, toMajor } from "../core/money.js";
-import { lowerBound, type Timeline } from "../core/timeline.js";
+import { buildTimeline, lowerBound, type Timeline } from "../core/timeline.js";
 import type { ReportWindow } from "../core/window.js";
-import {
-  type Accumulator,
-  type CustomerFact,
-  isDerived,
-  type MetricContext,
-  type MetricDef,
-  type MetricId,
-  type MetricResult,
-  MONEY_METRICS,
-  ORDER_LEVEL_METRICS,
-  type OrderFact,
-} from "./metric.js";
+import { type Accumulator, isDerived, type MetricContext, type MetricResult, type Unavailable } from "./metric.js";
+import type { RegisteredMetric, Registry } from "./registry.js";
 
-export type MetricValues = Readonly<Record<MetricId, number | null>>;
-
-export interface GroupResult {
+export interface GroupResult<Id extends string = string> {
   readonly currency: string | null;
   /** Money in major units rounded to the currency's minor unit; rates as fractions. */
-  readonly metrics: MetricValues;
-  readonly notes: Readonly<Partial<Record<MetricId, string>>>;
+  readonly metrics: Readonly<Record<Id, number | null>>;
+  readonly notes: Readonly<Partial<Record<Id, string>>>;
 }
 
 export interface ComputeOptions {
-  readonly guestUnknownReason: string | null;
-  /** Why customers can't be told apart in this input; every customer metric is then null with it. */
-  readonly identityUnknownReason: string | null;
-  /** Why amounts are unknown; every money metric is then null with it. */
-  readonly amountUnknownReason: string | null;
+  /** For each input the metrics may need, why this report lacks it (null when it has it). */
+  readonly unavailable: Unavailable;
   /** --margin, for clv. */
   readonly margin: number;
 }
@@ -44,40 +31,56 @@ export function sortedCurrencies<T>(groups: ReadonlyMap<string | null, T>): (str
   return [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
 }
 
-export function computeGroups(
+export function computeGroups<Id extends string>(
   timelines: ReadonlyMap<string | null, Timeline>,
   window: ReportWindow,
   previous: ReportWindow,
-  metrics: readonly MetricDef[],
+  registry: Registry<Id>,
   options: ComputeOptions,
-): GroupResult[] {
+): GroupResult<Id>[] {
   return sortedCurrencies(timelines).map((currency) =>
-    computeGroup(
-      timelines.get(currency)!,
-      {
-        currency,
-        window,
-        previous,
-        margin: options.margin,
-        guestUnknownReason: options.guestUnknownReason,
-        identityUnknownReason: options.identityUnknownReason,
-        amountUnknownReason: options.amountUnknownReason,
-      },
-      metrics,
-    ),
+    computeGroup(timelines.get(currency)!, { currency, window, previous, margin: options.margin }, registry, options.unavailable),
   );
 }
 
-export function computeGroup(timeline: Timeline, context: MetricContext, metrics: readonly MetricDef[]): GroupResult {
-  const accumulators = new Map<MetricId, Accumulator>();
-  for (const metric of metrics) if (!isDerived(metric)) accumulators.set(metric.id, metric.create(context));
+/** The metrics over no orders at all, every input present: counts are 0, everything else null. */
+export function computeEmptyGroup<Id extends string>(
+  window: ReportWindow,
+  previous: ReportWindow,
+  registry: Registry<Id>,
+  margin: number,
+): GroupResult<Id> {
+  const unavailable = { identity: null, amounts: null, guest: null };
+  return computeGroup(
+    buildTimeline(new OrderColumns(), new IdentityGraph()),
+    { currency: null, window, previous, margin },
+    registry,
+    unavailable,
+  );
+}
+
+export function computeGroup<Id extends string>(
+  timeline: Timeline,
+  context: MetricContext,
+  registry: Registry<Id>,
+  unavailable: Unavailable,
+): GroupResult<Id> {
+  /** The reason of the first input the metric needs that this report lacks; null when it has them all. */
+  const missing = (metric: RegisteredMetric<Id>): string | null => {
+    for (const need of metric.requires) if (unavailable[need] !== null) return unavailable[need];
+    return null;
+  };
+  const accumulators = new Map<Id, Accumulator>();
+  for (const metric of registry.computeOrder) {
+    if (!isDerived(metric) && missing(metric) === null) accumulators.set(metric.id, metric.create(context) as Accumulator);
+  }
   const onOrder = [...accumulators.values()].filter((a) => a.order);
   const onCustomer = [...accumulators.values()].filter((a) => a.customer);
   const W = context.window;
   const P = context.previous;
 
   // Orders: the window's slice of the time-ordered list.
-  const fact: OrderFact = { at: 0, revenue: 0, customer: -1, guest: -1 };
+  const fact = { at: 0, revenue: 0, customer: -1, guest: -1 };
   const end = lowerBound(timeline.at, W.to);
   for (let k = lowerBound(timeline.at, W.from); k < end; k++) {
     fact.at = timeline.at[k]!;
@@ -89,15 +92,7 @@ export function computeGroup(timeline: Timeline, context: MetricContext, metrics
 
   // Customers: a few binary searches each in their own time-ordered orders.
   const gaps: number[] = [];
-  const customerFact: CustomerFact = {
-    customer: -1,
-    ordersInWindow: 0,
-    revenueInWindow: 0,
-    ordersInPrevious: 0,
-    ordersToEnd: 0,
-    firstAt: 0,
-    gaps,
-  };
+  const customerFact = { customer: -1, ordersInWindow: 0, revenueInWindow: 0, ordersInPrevious: 0, ordersToEnd: 0, firstAt: 0, gaps };
   const { customerStart, customerAt, customerRevenue } = timeline;
   for (let c = 0; c < timeline.customerId.length; c++) {
     const first = customerStart[c]!;
@@ -121,24 +116,20 @@ export function computeGroup(timeline: Timeline, context: MetricContext, metrics
     for (const a of onCustomer) a.customer!(customerFact);
   }
 
-  // Results in registry order, so a derived metric sees the ones before it (money in minor units).
-  const results = new Map<MetricId, MetricResult>();
-  for (const metric of metrics) {
-    if (context.identityUnknownReason !== null && !ORDER_LEVEL_METRICS.has(metric.id)) {
-      results.set(metric.id, { value: null, note: context.identityUnknownReason });
-      continue;
-    }
-    if (context.amountUnknownReason !== null && MONEY_METRICS.has(metric.id)) {
-      results.set(metric.id, { value: null, note: context.amountUnknownReason });
-      continue;
-    }
-    const result = isDerived(metric) ? metric.derive(results, context) : accumulators.get(metric.id)!.result();
+  // Results in computation order, so a derived metric sees the ones it uses (money in minor units).
+  const results = new Map<string, MetricResult>();
+  for (const metric of registry.computeOrder) {
+    const reason = missing(metric);
+    let result: MetricResult;
+    if (reason !== null) result = { value: null, note: reason };
+    else if (isDerived(metric)) result = metric.derive(Object.fromEntries(metric.uses.map((id) => [id, results.get(id)!])), context);
+    else result = accumulators.get(metric.id)!.result();
     results.set(metric.id, result.value === null || Number.isFinite(result.value) ? result : { value: null, note: "not a finite number" });
   }
   const digits = minorDigits(context.currency);
-  const values = {} as Record<MetricId, number | null>;
-  const notes: Partial<Record<MetricId, string>> = {};
-  for (const metric of metrics) {
+  const values = {} as Record<Id, number | null>;
+  const notes: Partial<Record<Id, string>> = {};
+  for (const metric of registry.metrics) {
     const { value, note } = results.get(metric.id)!;
     values[metric.id] = value === null ? null : metric.unit === "money" ? toMajor(roundMinor(value), digits) : value;
     if (note !== undefined) notes[metric.id] = note;

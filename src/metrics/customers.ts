@@ -1,12 +1,14 @@
-import type { MetricDef } from "./metric.js";
+import { defineMetric } from "./metric.js";
 
-export const customers: MetricDef = {
+export default defineMetric({
   id: "customers",
   label: "Customers",
   unit: "count",
   better: "higher",
+  position: 40,
   definition:
     "Distinct identified customers with at least one counted order in the window. Orders sharing a normalised email or a platform customer id (not empty, not 0) belong to one customer, transitively.",
+  needs: ["identity"],
   create() {
     let count = 0;
     let unidentified = 0;
@@ -26,4 +28,4 @@ export const customers: MetricDef = {
             },
     };
   },
-};
+});

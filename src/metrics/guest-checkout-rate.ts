@@ -1,13 +1,15 @@
-import { type MetricDef, NO_ORDERS, ratio } from "./metric.js";
+import { defineMetric, NO_ORDERS, ratio } from "./metric.js";
 
-export const guestCheckoutRate: MetricDef = {
+export default defineMetric({
   id: "guestCheckoutRate",
   label: "Guest checkout rate",
   unit: "rate",
   better: "neither",
+  position: 90,
   definition:
     "Guest orders / counted orders in the window whose guest status is known. WooCommerce: customer_id 0 or empty is a guest; generic: the guest column. Shopify's orders export does not say, so the metric is null there.",
-  create(context) {
+  needs: ["guest"],
+  create() {
     let guests = 0;
     let known = 0;
     let count = 0;
@@ -19,7 +21,6 @@ export const guestCheckoutRate: MetricDef = {
         if (order.guest === 1) guests++;
       },
       result() {
-        if (context.guestUnknownReason !== null) return { value: null, note: context.guestUnknownReason };
         if (count === 0) return { value: null, note: NO_ORDERS };
         const result = ratio(
           guests,
@@ -31,4 +32,4 @@ export const guestCheckoutRate: MetricDef = {
       },
     };
   },
-};
+});

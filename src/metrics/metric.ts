@@ -1,64 +1,82 @@
 /**
- * The metric contract. A metric is a definition plus either
- *   - accumulators the core feeds in one pass over a currency group (arquero's create → add →
+ * The metric contract. A metric is its info (id, label, unit, definition), where it sits in the
+ * report, what it needs from the input, and either
+ *   - an accumulator the engine feeds in one pass over a currency group (arquero's create → add →
  *     value, d3's one-pass reducers): order() for each counted order inside the window W, and
- *     customer() for each identified customer with a counted order in W or in the previous
- *     window P; then result() once. Facts are reused between calls: copy what you keep.
- *   - or a derivation from metrics listed before it (aov from revenue and orders, clv from aov,
- *     purchaseFrequency and churnRate), so each formula lives in one place.
- * Results are null — never NaN or ±Infinity — when a metric can't be computed, with a note.
+ *     customer() for each identified customer with a counted order in W or in the previous window
+ *     P; then result() once. Facts are reused between calls: copy what you keep.
+ *   - or a derivation from the metrics it uses (aov from revenue and orders), so that each formula
+ *     is written once.
+ *
+ * What a metric needs is declared, not assumed: the facts it is handed carry only the fields of
+ * the inputs it declares (an accumulator that reads `revenue` without needing "amounts" does not
+ * compile), a derived metric needs whatever the metrics it uses need, and when an input is
+ * missing from a file the engine — in one place, compute.ts — makes the metric null with the
+ * input's reason. Results are null, never NaN or ±Infinity, when a metric can't be computed.
+ *
+ * A metric is one file in this folder, default-exporting defineMetric() or deriveMetric(); the
+ * registry (index.ts) finds it, orders it, and checks what it uses.
  */
+import type { MetricInfo } from "../core/metric-info.js";
 import type { Minor } from "../core/money.js";
 import type { ReportWindow } from "../core/window.js";
 
-export type MetricId =
-  | "orders"
-  | "revenue"
-  | "aov"
-  | "customers"
-  | "newCustomers"
-  | "purchaseFrequency"
-  | "repeatPurchaseRate"
-  | "returningCustomerRate"
-  | "guestCheckoutRate"
-  | "customersAtStart"
-  | "retainedCustomers"
-  | "reactivatedCustomers"
-  | "retentionRate"
-  | "churnRate"
-  | "avgDaysBetweenPurchases"
-  | "medianDaysBetweenPurchases"
-  | "repeatCustomerRevenueMultiple"
-  | "clv";
+/**
+ * What a metric may need from the input beyond each order's instant, in the order in which a
+ * missing one explains a null: customers told apart (an email or customer id column), order
+ * amounts, and which orders were guest checkouts.
+ */
+export const NEEDS = ["identity", "amounts", "guest"] as const;
+export type Need = (typeof NEEDS)[number];
 
-import type { Better, MetricUnit } from "../core/metric-info.js";
+/** For each input, why this report lacks it; null when it has it. */
+export type Unavailable = Readonly<Record<Need, string | null>>;
 
-export interface OrderFact {
-  /** Creation instant, epoch ms; always inside the window. */
-  at: number;
-  /** Revenue, minor units. */
-  revenue: Minor;
-  /** Customer representative, or -1 when the order has no email and no customer id. */
-  customer: number;
-  /** 1 guest, 0 account, -1 unknown. */
-  guest: number;
-}
+/** Every input present: how a report with no orders at all is evaluated (commands/fail-if.ts). */
+export const ALL_AVAILABLE: Unavailable = { identity: null, amounts: null, guest: null };
 
-export interface CustomerFact {
-  customer: number;
+/** A counted order inside the window W, with the fields the metric's needs allow. */
+export type OrderFact<N extends Need = Need> = {
+  /** Creation instant, epoch ms; always inside W. */
+  readonly at: number;
+} & ("amounts" extends N
+  ? {
+      /** Revenue (total − refunded), minor units. */
+      readonly revenue: Minor;
+    }
+  : unknown) &
+  ("identity" extends N
+    ? {
+        /** Customer representative, or -1 when the order has no email and no customer id. */
+        readonly customer: number;
+      }
+    : unknown) &
+  ("guest" extends N
+    ? {
+        /** 1 guest, 0 account, -1 unknown. */
+        readonly guest: number;
+      }
+    : unknown);
+
+/** An identified customer with a counted order in W or P (metrics that need "identity" only). */
+export type CustomerFact<N extends Need = Need> = {
+  readonly customer: number;
   /** Counted orders inside the window W. */
-  ordersInWindow: number;
-  /** Their revenue, minor units. */
-  revenueInWindow: Minor;
+  readonly ordersInWindow: number;
   /** Counted orders inside the previous window P. */
-  ordersInPrevious: number;
+  readonly ordersInPrevious: number;
   /** Counted orders from the customer's first up to the end of W (whole history). */
-  ordersToEnd: number;
+  readonly ordersToEnd: number;
   /** The customer's first counted order in this currency, anywhere in the file, epoch ms. */
-  firstAt: number;
+  readonly firstAt: number;
   /** Days between consecutive counted orders (exact: ms / 86,400,000) whose later order is in W. */
-  gaps: readonly number[];
-}
+  readonly gaps: readonly number[];
+} & ("amounts" extends N
+  ? {
+      /** Revenue in W, minor units. */
+      readonly revenueInWindow: Minor;
+    }
+  : unknown);
 
 export interface MetricContext {
   readonly currency: string | null;
@@ -68,58 +86,67 @@ export interface MetricContext {
   readonly previous: ReportWindow;
   /** --margin: the share of revenue that is profit, for clv. */
   readonly margin: number;
-  /** Why the input cannot say which orders were guest checkouts; null when it can. */
-  readonly guestUnknownReason: string | null;
-  /** Why customers can't be told apart (no email or customer id column); null when they can. */
-  readonly identityUnknownReason: string | null;
-  /** Why order amounts are unknown (no amount column); null when they are known. */
-  readonly amountUnknownReason: string | null;
 }
 
-/** Metrics built on amounts: null, with the reason, when the input has none. */
-export const MONEY_METRICS: ReadonlySet<MetricId> = new Set<MetricId>(["revenue", "aov", "clv", "repeatCustomerRevenueMultiple"]);
-
-/** Metrics about orders, not customers: the only ones computed when customers can't be told apart. */
-export const ORDER_LEVEL_METRICS: ReadonlySet<MetricId> = new Set<MetricId>(["orders", "revenue", "aov", "guestCheckoutRate"]);
-
 export interface MetricResult {
-  /** null when the metric cannot be computed (denominator 0, input missing) — never NaN or ±Infinity. */
+  /** null when the metric cannot be computed (denominator 0, input missing); money in minor units. */
   readonly value: number | null;
   /** Why the value is null, or a caveat on a non-null value. */
   readonly note?: string;
 }
 
-export interface Accumulator {
-  order?(order: Readonly<OrderFact>): void;
-  customer?(customer: Readonly<CustomerFact>): void;
+export type Accumulator<N extends Need = Need> = {
+  order?(order: OrderFact<N>): void;
   result(): MetricResult;
+} & ("identity" extends N ? { customer?(customer: CustomerFact<N>): void } : { customer?: never });
+
+interface MetricBase<Id extends string> extends MetricInfo<Id> {
+  /** Where the metric sits in the report, ascending (the registry sorts by it). */
+  readonly position: number;
 }
 
-interface MetricBase {
-  readonly id: MetricId;
-  /** Table label. */
-  readonly label: string;
-  readonly unit: MetricUnit;
-  readonly better: Better;
-  /** The exact definition, as printed in the JSON `definitions` and docs/metrics.md. */
-  readonly definition: string;
+export interface AccumulatedMetric<Id extends string = string, N extends Need = Need> extends MetricBase<Id> {
+  /** The inputs the metric reads; its facts carry exactly their fields. */
+  readonly needs: readonly N[];
+  create(context: MetricContext): Accumulator<N>;
 }
 
-export interface AccumulatedMetric extends MetricBase {
-  create(context: MetricContext): Accumulator;
+export interface DerivedMetric<Id extends string = string, U extends string = string> extends MetricBase<Id> {
+  /** The metrics it is computed from; it needs whatever they need. */
+  readonly uses: readonly U[];
+  /** `inputs` holds exactly the metrics in `uses`, money still in minor units. */
+  derive(inputs: Readonly<Record<U, MetricResult>>, context: MetricContext): MetricResult;
 }
 
-export interface DerivedMetric extends MetricBase {
-  /** `results` holds every metric listed before this one, money still in minor units. */
-  derive(results: ReadonlyMap<MetricId, MetricResult>, context: MetricContext): MetricResult;
+/**
+ * Any metric, as the registry holds it. (Not `AccumulatedMetric<string, Need>`: TypeScript would
+ * compare the needs parameters invariantly, and no metric that needs less would fit.)
+ */
+export type MetricDef =
+  | (MetricBase<string> & { readonly needs: readonly Need[]; create(context: MetricContext): Accumulator })
+  | (MetricBase<string> & {
+      readonly uses: readonly string[];
+      derive(inputs: Readonly<Record<string, MetricResult>>, context: MetricContext): MetricResult;
+    });
+
+export const isDerived = (metric: MetricDef): metric is Extract<MetricDef, { readonly uses: readonly string[] }> => "derive" in metric;
+
+/** An accumulated metric; `const` keeps its id a literal type, from which MetricId is derived. */
+export function defineMetric<const Id extends string, const N extends Need = never>(
+  metric: AccumulatedMetric<Id, N>,
+): AccumulatedMetric<Id, N> {
+  return metric;
 }
 
-export type MetricDef = AccumulatedMetric | DerivedMetric;
+/** A metric derived from others. */
+export function deriveMetric<const Id extends string, const U extends string>(metric: DerivedMetric<Id, U>): DerivedMetric<Id, U> {
+  return metric;
+}
 
-export const isDerived = (metric: MetricDef): metric is DerivedMetric => "derive" in metric;
-
-/** An accumulator factory for "the number of customers for whom `test` holds". */
-export function countCustomers(test: (customer: Readonly<CustomerFact>, context: MetricContext) => boolean): AccumulatedMetric["create"] {
+/** An accumulator for "the number of customers for whom `test` holds". */
+export function countCustomers(
+  test: (customer: CustomerFact<"identity">, context: MetricContext) => boolean,
+): (context: MetricContext) => Accumulator<"identity"> {
   return (context) => {
     let count = 0;
     return {
@@ -136,13 +163,7 @@ export function ratio(numerator: number, denominator: number, whyZero: string): 
   return denominator === 0 ? { value: null, note: whyZero } : { value: numerator / denominator };
 }
 
-/** The value of an earlier metric, or the reason it has none. */
-export function input(results: ReadonlyMap<MetricId, MetricResult>, id: MetricId): MetricResult {
-  const result = results.get(id);
-  if (!result) throw new Error(`metric ${id} must be listed before the metrics that use it`);
-  return result;
-}
-
 export const NO_ORDERS = "no counted orders in the window";
 export const NO_CUSTOMERS = "no identified customers with a counted order in the window";
 export const NO_START_CUSTOMERS = "no identified customers with a counted order in the previous window";
+export const NO_GAPS = "no customer placed a repeat order in the window (no gap between two orders ends in it)";

@@ -1,11 +1,13 @@
-import type { MetricDef } from "./metric.js";
+import { defineMetric } from "./metric.js";
 
-export const orders: MetricDef = {
+export default defineMetric({
   id: "orders",
   label: "Orders",
   unit: "count",
   better: "higher",
+  position: 10,
   definition: "Counted orders (status completed, processing or on-hold) created in the window.",
+  needs: [],
   create() {
     let count = 0;
     return {
@@ -15,4 +17,4 @@ export const orders: MetricDef = {
       result: () => ({ value: count }),
     };
   },
-};
+});

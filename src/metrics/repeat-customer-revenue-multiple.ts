@@ -1,14 +1,16 @@
-import type { MetricDef } from "./metric.js";
+import { defineMetric } from "./metric.js";
 
 // The literature's "repeat customers spend N× more" has no traceable source
 // (metrics-landscape §1.7); this is the shop's own figure.
-export const repeatCustomerRevenueMultiple: MetricDef = {
+export default defineMetric({
   id: "repeatCustomerRevenueMultiple",
   label: "Repeat vs one-time customer revenue",
   unit: "ratio",
   better: "higher",
+  position: 170,
   definition:
     "Mean revenue in the window of customers with two or more counted orders in it / mean revenue in the window of customers with exactly one.",
+  needs: ["identity", "amounts"],
   create() {
     let repeatRevenue = 0;
     let repeaters = 0;
@@ -32,4 +34,4 @@ export const repeatCustomerRevenueMultiple: MetricDef = {
       },
     };
   },
-};
+});

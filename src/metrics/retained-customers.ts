@@ -1,10 +1,12 @@
-import { countCustomers, type MetricDef } from "./metric.js";
+import { countCustomers, defineMetric } from "./metric.js";
 
-export const retainedCustomers: MetricDef = {
+export default defineMetric({
   id: "retainedCustomers",
   label: "Retained customers",
   unit: "count",
   better: "higher",
+  position: 110,
   definition: "Customers with a counted order in both the previous window P and the window.",
+  needs: ["identity"],
   create: countCustomers((customer) => customer.ordersInPrevious > 0 && customer.ordersInWindow > 0),
-};
+});

@@ -1,11 +1,13 @@
-import type { MetricDef } from "./metric.js";
+import { defineMetric } from "./metric.js";
 
-export const revenue: MetricDef = {
+export default defineMetric({
   id: "revenue",
   label: "Revenue",
   unit: "money",
   better: "higher",
+  position: 20,
   definition: "Sum over counted orders in the window of order total minus refunded amount, summed exactly in minor units.",
+  needs: ["amounts"],
   create() {
     let sum = 0;
     return {
@@ -15,4 +17,4 @@ export const revenue: MetricDef = {
       result: () => ({ value: sum }),
     };
   },
-};
+});

@@ -105,10 +105,11 @@ async function report(bytes: Buffer) {
     margin: 1,
     compare: false,
     every: null,
+    failIf: [],
     strict: false,
     now: 0,
   });
-  return { groups: r.groups, dataQuality: r.dataQuality };
+  return { groups: r.report.groups, dataQuality: r.report.dataQuality };
 }
 
 describe("the same orders in every dialect give the same report", () => {

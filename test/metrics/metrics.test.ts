@@ -182,7 +182,7 @@ describe("money and rounding", () => {
 
 describe("the registry", () => {
   it("has one definition per metric id, in report order", () => {
-    expect(METRICS.map((m) => m.id)).toEqual([
+    expect(METRICS.metrics.map((m) => m.id)).toEqual([
       "orders",
       "revenue",
       "aov",
@@ -202,6 +202,6 @@ describe("the registry", () => {
       "repeatCustomerRevenueMultiple",
       "clv",
     ]);
-    for (const m of METRICS) expect(m.definition.length).toBeGreaterThan(20);
+    for (const m of METRICS.metrics) expect(m.definition.length).toBeGreaterThan(20);
   });
 });

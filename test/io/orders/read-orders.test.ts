@@ -36,6 +36,7 @@ describe("ingestOrders", () => {
       margin: 1,
       compare: false,
       every: null,
+      failIf: [],
       now: Date.parse("2026-01-01T12:00:00Z"),
     });
     const whole = await buildReport(options(Readable.from([text])));
