@@ -12,7 +12,7 @@ import { markGuestsByRegistration, type OrderLedger } from "../core/ledger.js";
 import type { MetricInfo } from "../core/metric-info.js";
 import { minorDigits } from "../core/money.js";
 import type { OrderStatus } from "../core/order.js";
-import type { Problem } from "../core/problems.js";
+import type { Problem, ProblemCode } from "../core/problems.js";
 import { buildTimeline, type Timeline } from "../core/timeline.js";
 import {
   type AsOfSpec,
@@ -32,7 +32,7 @@ import type { ForcedFormats } from "../io/orders/conventions.js";
 import { ingestOrders } from "../io/orders/read-orders.js";
 import type { CustomerField } from "../io/platforms/customer-platforms.js";
 import type { OrderField } from "../io/platforms/index.js";
-import { MAX_PROBLEMS } from "../io/problems.js";
+import { MAX_PROBLEMS, type ProblemLog } from "../io/problems.js";
 import { computeEmptyGroup, computeGroups, type GroupResult } from "../metrics/compute.js";
 import { METRICS, type MetricId } from "../metrics/index.js";
 import type { Registry } from "../metrics/registry.js";
@@ -201,6 +201,7 @@ export async function buildReport(options: ReportOptions<string>, metrics: Regis
     dataQuality: {
       rowsRead: ingest.rowsRead + (customers?.rowsRead ?? 0),
       rowsSkipped: ingest.problems.rowsSkipped + (customers?.problems.rowsSkipped ?? 0),
+      skippedByCode: countsByCode([ingest.problems, ...(customers ? [customers.problems] : [])]),
       ordersRead: ledger.ordersRead,
       ordersExcluded: Object.fromEntries([...ledger.excluded].sort(([a], [b]) => a.localeCompare(b))),
       unidentifiedOrders: ledger.unidentified,
@@ -216,6 +217,13 @@ export async function buildReport(options: ReportOptions<string>, metrics: Regis
   };
   const checked = groups.length > 0 ? groups : [computeEmptyGroup(window, previous, metrics, options.margin)];
   return { report, failIf: checkConditions(options.failIf, checked) };
+}
+
+/** Skipped rows by problem code, over the logs of every input; codes sorted. */
+function countsByCode(logs: readonly ProblemLog[]): Partial<Record<ProblemCode, number>> {
+  const counts = new Map<ProblemCode, number>();
+  for (const log of logs) for (const [code, rows] of log.skippedByCode) counts.set(code, (counts.get(code) ?? 0) + rows);
+  return Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** Distinct customers in the customers file, and those of them with no order in the orders file. */

@@ -1,8 +1,37 @@
+/**
+ * Why a row could not be used. Every skipped row carries one of these codes, in the JSON
+ * (`problems[].code`, `dataQuality.skippedByCode`) and in docs/rules.md, so that scripts match
+ * codes, not message text. The list is closed: a new reason is a new code here.
+ */
+export const PROBLEM_CODES = {
+  SHIFTED_ROW: "more filled cells than the header: a separator inside an unquoted value shifts the columns",
+  EMPTY_KEY: "the order key (order id) is empty",
+  DUPLICATE_KEY: "the order key was already read earlier in the file (a repeated row, or rows of one order apart)",
+  EMPTY_DATE: "the order date is empty",
+  UNREADABLE_DATE: "the order date is no date we read, or contradicts the file's day/month order",
+  UNREADABLE_CURRENCY: "the currency cell is not a 3-letter ISO 4217 code",
+  CURRENCY_MISMATCH: "an amount is written in another currency than the order's",
+  EMPTY_AMOUNT: "the order total is empty",
+  UNREADABLE_AMOUNT: "an amount (total, refund or unit price) is no number we read, or contradicts its column's decimal mark",
+  UNREADABLE_QUANTITY: "a line item's quantity is not a whole number",
+  AMOUNT_TOO_LARGE: "the order's total is too large to add up exactly",
+  NO_IDENTITY: "a customers-file row with neither an email nor a customer id",
+} as const;
+export type ProblemCode = keyof typeof PROBLEM_CODES;
+
+/** A reason a row can't be used: its code, and the message that says it for this row. */
+export interface RowIssue {
+  readonly code: ProblemCode;
+  /** What is wrong, naming the column and the value; without what was skipped. */
+  readonly message: string;
+}
+
 /** A row that could not be used: where it is and why. */
 export interface Problem {
   readonly file: string;
   /** Line on which the row (or the order's first row) starts. */
   readonly line: number;
+  readonly code: ProblemCode;
   /** The reason, ending in what was skipped. */
   readonly message: string;
 }

@@ -4,7 +4,7 @@
  * Generic over the metric ids, so that a renderer needs only this model and the metrics' info.
  */
 import { formatDay, parseDay } from "../core/calendar.js";
-import type { Problem } from "../core/problems.js";
+import type { Problem, ProblemCode } from "../core/problems.js";
 
 export const SCHEMA_VERSION = 1;
 
@@ -28,6 +28,8 @@ export interface DataQuality {
   readonly rowsRead: number;
   /** Records not used, each listed in problems (up to the cap). */
   readonly rowsSkipped: number;
+  /** rowsSkipped by the code of each row's problem (docs/rules.md, "Problem codes"); only codes that occurred, sorted. */
+  readonly skippedByCode: Readonly<Partial<Record<ProblemCode, number>>>;
   /** Orders decoded, any status, whole file. */
   readonly ordersRead: number;
   /** Orders not counted, by normalised status; whole file. */

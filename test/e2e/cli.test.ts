@@ -77,6 +77,7 @@ describe("Shopify export (fixtures/orders/shopify-small.csv)", () => {
     expect(report.dataQuality).toEqual({
       rowsRead: 15,
       rowsSkipped: 0,
+      skippedByCode: {},
       ordersRead: 12,
       ordersExcluded: { cancelled: 2, refunded: 1 },
       unidentifiedOrders: 1,
@@ -133,15 +134,18 @@ describe("WooCommerce export (fixtures/orders/woocommerce-small.csv)", () => {
     );
     expect(report.dataQuality.rowsRead).toBe(13);
     expect(report.dataQuality.rowsSkipped).toBe(2);
+    expect(report.dataQuality.skippedByCode).toEqual({ UNREADABLE_AMOUNT: 1, UNREADABLE_DATE: 1 });
     expect(report.dataQuality.problems).toEqual([
       {
         file: fixture("woocommerce-small.csv"),
         line: 12,
+        code: "UNREADABLE_AMOUNT",
         message: 'unreadable amount in order_total: expected a number like 1234.50 or 1 234,50, got "abc"; row skipped',
       },
       {
         file: fixture("woocommerce-small.csv"),
         line: 13,
+        code: "UNREADABLE_DATE",
         message:
           'unreadable date in order_date: expected a date such as 2025-03-04 10:00, 4.3.2025 10:00 or 03/04/2025, got "31/04/2025" (this file\'s dates are day/month, from "31/04/2025" on line 13; --date-format sets it); row skipped',
       },

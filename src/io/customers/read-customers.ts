@@ -62,11 +62,10 @@ export async function ingestCustomers(options: CustomersOptions): Promise<Custom
   for await (const record of records) {
     rowsRead++;
     if (extraCells(record.fields, headerWidth(header)) > 0) {
-      log.skip(
-        record.line,
-        1,
-        `${record.fields.length} cells but the header has ${headerWidth(header)}: a separator inside an unquoted value shifts the columns`,
-      );
+      log.skip(record.line, 1, {
+        code: "SHIFTED_ROW",
+        message: `${record.fields.length} cells but the header has ${headerWidth(header)}: a separator inside an unquoted value shifts the columns`,
+      });
       continue;
     }
     const cell = (field: CustomerField) => {
@@ -75,7 +74,7 @@ export async function ingestCustomers(options: CustomersOptions): Promise<Custom
     };
     const node = options.identity.link(normaliseEmail(cell("email")), normaliseCustomerId(cell("customer_id")));
     if (node < 0) {
-      log.skip(record.line, 1, "no email and no customer id");
+      log.skip(record.line, 1, { code: "NO_IDENTITY", message: "no email and no customer id" });
       continue;
     }
     nodes.push(node);

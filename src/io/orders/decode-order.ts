@@ -3,8 +3,9 @@
  * A row whose date or amount can't be read becomes a problem (the caller skips and reports it).
  */
 
-import { minorDigits, roundMinor } from "../../core/money.js";
+import { type Minor, minorDigits, roundMinor } from "../../core/money.js";
 import type { Order, OrderStatus } from "../../core/order.js";
+import type { RowIssue } from "../../core/problems.js";
 import type { Zone } from "../../core/zone.js";
 import { currencyMark, currencyOfMark, decimalEvidence, parseAmount } from "../parse/amount.js";
 import { parseBoolean } from "../parse/boolean.js";
@@ -26,7 +27,7 @@ export interface DecodeContext {
   readonly statusMap: ReadonlyMap<string, OrderStatus>;
 }
 
-export type DecodeResult = { readonly order: Order } | { readonly problem: string };
+export type DecodeResult = { readonly order: Order } | { readonly problem: RowIssue };
 
 export function decodeOrder(
   cells: OrderCells,
@@ -38,7 +39,7 @@ export function decodeOrder(
   const name = (field: OrderField) => ctx.columnNames[field] ?? field;
 
   const createdText = (cells.created_at ?? "").trim();
-  if (createdText === "") return { problem: `empty ${name("created_at")}` };
+  if (createdText === "") return { problem: { code: "EMPTY_DATE", message: `empty ${name("created_at")}` } };
   const at = parseDateTime(createdText, ctx.zone, ctx.formats.dateOrder?.value ?? null);
   if (at === null) {
     const order = ctx.formats.dateOrder;
@@ -47,14 +48,20 @@ export function decodeOrder(
         ? ` (this file's dates are ${order.value === "dmy" ? "day/month" : "month/day"}, from ${order.reason}; --date-format sets it)`
         : "";
     return {
-      problem: `unreadable date in ${name("created_at")}: expected a date such as 2025-03-04 10:00, 4.3.2025 10:00 or 03/04/2025, got ${JSON.stringify(createdText)}${why}`,
+      problem: {
+        code: "UNREADABLE_DATE",
+        message: `unreadable date in ${name("created_at")}: expected a date such as 2025-03-04 10:00, 4.3.2025 10:00 or 03/04/2025, got ${JSON.stringify(createdText)}${why}`,
+      },
     };
   }
 
   const currencyText = (cells.currency ?? "").trim().toUpperCase();
   if (currencyText !== "" && !/^[A-Z]{3}$/.test(currencyText)) {
     return {
-      problem: `unreadable currency in ${name("currency")}: expected a 3-letter ISO 4217 code, got ${JSON.stringify(cells.currency)}`,
+      problem: {
+        code: "UNREADABLE_CURRENCY",
+        message: `unreadable currency in ${name("currency")}: expected a 3-letter ISO 4217 code, got ${JSON.stringify(cells.currency)}`,
+      },
     };
   }
   let currency = currencyText === "" ? ctx.currency : currencyText;
@@ -67,26 +74,31 @@ export function decodeOrder(
     if (code === null) continue;
     if (currency === null) currency = code;
     else if (code !== currency) {
-      return { problem: `amount ${JSON.stringify(text)} in ${name(field)} is in ${code}, but the order's currency is ${currency}` };
+      return {
+        problem: {
+          code: "CURRENCY_MISMATCH",
+          message: `amount ${JSON.stringify(text)} in ${name(field)} is in ${code}, but the order's currency is ${currency}`,
+        },
+      };
     }
   }
   const digits = minorDigits(currency);
 
-  let total: number | string;
+  let total: Minor | RowIssue;
   if (ctx.format.lineTotal) {
     total = sumLines(lines, digits, ctx);
   } else if (cells.total === null) {
     total = 0; // the file has no amount column: the money metrics are null (ingest says why)
   } else {
     const totalText = cells.total.trim();
-    if (totalText === "") return { problem: `empty ${name("total")}` };
+    if (totalText === "") return { problem: { code: "EMPTY_AMOUNT", message: `empty ${name("total")}` } };
     total = readAmount("total", totalText, digits, ctx);
   }
-  if (typeof total === "string") return { problem: total };
+  if (typeof total !== "number") return { problem: total };
 
   const refundedText = (cells.refunded ?? "").trim();
   const refunded = refundedText === "" ? 0 : readAmount("refunded", refundedText, digits, ctx);
-  if (typeof refunded === "string") return { problem: refunded };
+  if (typeof refunded !== "number") return { problem: refunded };
 
   const statusText = cells.status === null ? "" : cells.status.trim();
   const cancelledAt = cells.cancelled_at === null || cells.cancelled_at.trim() === "" ? null : cells.cancelled_at;
@@ -116,22 +128,25 @@ export function decodeOrder(
 const PRICE_EXTRA_DIGITS = 4;
 
 /** Σ quantity × unit price over an order's lines, exact, rounded once (half away from zero) to the minor unit. */
-function sumLines(lines: readonly OrderLine[], digits: number, ctx: DecodeContext): number | string {
+function sumLines(lines: readonly OrderLine[], digits: number, ctx: DecodeContext): Minor | RowIssue {
   let sum = 0;
   for (const l of lines) {
     if (!/^\s*[+-]?\d+\s*$/.test(l.quantity)) {
-      return `unreadable quantity in ${ctx.columnNames.quantity ?? "quantity"} on line ${l.line}: expected a whole number, got ${JSON.stringify(l.quantity)}`;
+      return {
+        code: "UNREADABLE_QUANTITY",
+        message: `unreadable quantity in ${ctx.columnNames.quantity ?? "quantity"} on line ${l.line}: expected a whole number, got ${JSON.stringify(l.quantity)}`,
+      };
     }
     const price = readAmount("unit_price", l.unitPrice.trim(), digits + PRICE_EXTRA_DIGITS, ctx);
-    if (typeof price === "string") return `${price} on line ${l.line}`;
+    if (typeof price !== "number") return { code: price.code, message: `${price.message} on line ${l.line}` };
     sum += Number(l.quantity) * price;
   }
-  if (!Number.isSafeInteger(sum)) return "the order's total is too large to add up exactly";
+  if (!Number.isSafeInteger(sum)) return { code: "AMOUNT_TOO_LARGE", message: "the order's total is too large to add up exactly" };
   return roundMinor(sum / 10 ** PRICE_EXTRA_DIGITS);
 }
 
 /** Minor units, or the problem: the value doesn't fit its column's decimal mark. */
-function readAmount(field: MoneyField, text: string, digits: number, ctx: DecodeContext): number | string {
+function readAmount(field: MoneyField, text: string, digits: number, ctx: DecodeContext): Minor | RowIssue {
   const minor = parseAmount(text, ctx.formats.markOf(field), digits);
   if (minor !== null) return minor;
   // Say why when the value shows the other mark than the one its column was read with.
@@ -141,7 +156,10 @@ function readAmount(field: MoneyField, text: string, digits: number, ctx: Decode
     decided && evidence !== "none" && evidence !== decided.value
       ? ` (this column's decimal mark is "${decided.value}", from ${decided.reason})`
       : "";
-  return `unreadable amount in ${ctx.columnNames[field] ?? field}: expected a number like 1234.50 or 1 234,50, got ${JSON.stringify(text)}${why}`;
+  return {
+    code: "UNREADABLE_AMOUNT",
+    message: `unreadable amount in ${ctx.columnNames[field] ?? field}: expected a number like 1234.50 or 1 234,50, got ${JSON.stringify(text)}${why}`,
+  };
 }
 
 function decodeGuest(cells: OrderCells, customerId: string | null, format: OrderFormat): boolean | null {

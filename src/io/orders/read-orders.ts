@@ -146,11 +146,10 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
   const deferred: (Omit<PendingOrder, "key"> & { key: string | null })[] = [];
   const finish = (key: string | null, line: number, rows: number, cells: OrderCells, lines: OrderLine[]) => {
     if (key !== null && !seenKeys.add(key)) {
-      log.skip(
-        line,
-        rows,
-        `order ${JSON.stringify(key)} was already read earlier in the file (a repeated row, or rows of one order that are not together)`,
-      );
+      log.skip(line, rows, {
+        code: "DUPLICATE_KEY",
+        message: `order ${JSON.stringify(key)} was already read earlier in the file (a repeated row, or rows of one order that are not together)`,
+      });
       return;
     }
     if (formats.observe(cells, line, lines) && deferred.length > 0) release();
@@ -188,11 +187,10 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
   for await (const record of records) {
     rowsRead++;
     if (extraCells(record.fields, width) > 0) {
-      log.skip(
-        record.line,
-        1,
-        `${record.fields.length} cells but the header has ${width}: a separator inside an unquoted value shifts the columns`,
-      );
+      log.skip(record.line, 1, {
+        code: "SHIFTED_ROW",
+        message: `${record.fields.length} cells but the header has ${width}: a separator inside an unquoted value shifts the columns`,
+      });
       continue;
     }
     const cells = readCells(record, index);
@@ -207,7 +205,7 @@ export async function ingestOrders(options: IngestOptions): Promise<IngestResult
     // Shopify and Excel users guard ids with a leading apostrophe ('7210448301122): one is dropped.
     const keyText = cells.order_id === null ? null : cells.order_id.trim().replace(/^'/, "");
     if (keyText === "") {
-      log.skip(record.line, 1, `empty ${columnNames.order_id ?? "order_id"}`);
+      log.skip(record.line, 1, { code: "EMPTY_KEY", message: `empty ${columnNames.order_id ?? "order_id"}` });
       continue;
     }
     const lines: OrderLine[] = format.lineTotal

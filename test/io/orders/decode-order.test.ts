@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { ProblemCode } from "../../../src/core/problems.js";
 import { ValueFormats } from "../../../src/io/orders/conventions.js";
 import { decodeOrder } from "../../../src/io/orders/decode-order.js";
 import { parseBoolean } from "../../../src/io/parse/boolean.js";
@@ -114,26 +115,30 @@ describe("decodeOrder", () => {
     expect(decodeOrder(cells, null, 2, { ...ctx, format: shopify })).toMatchObject({ order: { guest: null } });
   });
 
-  it.each<[Partial<OrderCells>, string]>([
-    [{ created_at: "", total: "1" }, "empty created_at"],
+  it.each<[Partial<OrderCells>, ProblemCode, string]>([
+    [{ created_at: "", total: "1" }, "EMPTY_DATE", "empty created_at"],
     [
       { created_at: "32.1.2025", total: "1" },
+      "UNREADABLE_DATE",
       'unreadable date in created_at: expected a date such as 2025-03-04 10:00, 4.3.2025 10:00 or 03/04/2025, got "32.1.2025"',
     ],
-    [{ created_at: "2025-01-01", total: "" }, "empty total"],
+    [{ created_at: "2025-01-01", total: "" }, "EMPTY_AMOUNT", "empty total"],
     [
       { created_at: "2025-01-01", total: "12 EUR 50" },
+      "UNREADABLE_AMOUNT",
       'unreadable amount in total: expected a number like 1234.50 or 1 234,50, got "12 EUR 50"',
     ],
     [
       { created_at: "2025-01-01", total: "1", refunded: "n/a" },
+      "UNREADABLE_AMOUNT",
       'unreadable amount in refunded: expected a number like 1234.50 or 1 234,50, got "n/a"',
     ],
     [
       { created_at: "2025-01-01", total: "1", currency: "€" },
+      "UNREADABLE_CURRENCY",
       'unreadable currency in currency: expected a 3-letter ISO 4217 code, got "€"',
     ],
-  ])("reports %j as a problem", (cells, problem) => {
-    expect(decodeOrder({ ...empty, ...cells }, null, 2, { ...ctx, format: generic })).toEqual({ problem });
+  ])("reports %j as a problem %s", (cells, code, message) => {
+    expect(decodeOrder({ ...empty, ...cells }, null, 2, { ...ctx, format: generic })).toEqual({ problem: { code, message } });
   });
 });

@@ -74,6 +74,7 @@ describe("ingestOrders", () => {
       {
         file: "t.csv",
         line: 4,
+        code: "DUPLICATE_KEY",
         message: 'order "7" was already read earlier in the file (a repeated row, or rows of one order that are not together); row skipped',
       },
     ]);
@@ -83,6 +84,7 @@ describe("ingestOrders", () => {
     const csv = ["Name,Total,Created at", "#1,10.00,yesterday", "#1,,yesterday", "#2,5.00,2025-01-01"].join("\n");
     const result = await ingest(csv);
     expect(result.problems.rowsSkipped).toBe(2);
+    expect(result.problems.skippedByCode).toEqual(new Map([["UNREADABLE_DATE", 2]])); // rows, not problems
     expect(result.problems.problems[0]?.message).toBe(
       `unreadable date in Created at: expected a date such as 2025-03-04 10:00, 4.3.2025 10:00 or 03/04/2025, got "yesterday"; the order's 2 rows skipped`,
     );
@@ -91,7 +93,7 @@ describe("ingestOrders", () => {
 
   it("skips a row with an empty order key", async () => {
     const result = await ingest("order_id,created_at,total\n,2025-01-01,1.00\n2,2025-01-01,2.00\n");
-    expect(result.problems.problems).toEqual([{ file: "t.csv", line: 2, message: "empty order_id; row skipped" }]);
+    expect(result.problems.problems).toEqual([{ file: "t.csv", line: 2, code: "EMPTY_KEY", message: "empty order_id; row skipped" }]);
     expect(result.ledger.ordersRead).toBe(1);
   });
 
@@ -102,6 +104,7 @@ describe("ingestOrders", () => {
       {
         file: "t.csv",
         line: 2,
+        code: "SHIFTED_ROW",
         message: "5 cells but the header has 4: a separator inside an unquoted value shifts the columns; row skipped",
       },
     ]);
