@@ -1,4 +1,5 @@
 #!/usr/bin/env node
 import { main } from "../dist/cli/main.js";
 
-process.exitCode = await main(process.argv.slice(2), process);
+const { stdin, stdout, stderr, env } = process;
+process.exitCode = await main(process.argv.slice(2), { stdin, stdout, stderr, env, cwd: process.cwd() });

@@ -55,6 +55,7 @@ describe("main", () => {
       stdout,
       stderr,
       env: {},
+      cwd: process.cwd(),
     });
     expect(code).toBe(0);
     const report = JSON.parse(stdout.read().toString());
@@ -71,6 +72,7 @@ describe("main", () => {
       stdout,
       stderr: new PassThrough(),
       env: { TZ: ":/etc/localtime" },
+      cwd: process.cwd(),
     });
     expect(code).toBe(0);
     expect(JSON.parse(stdout.read().toString()).timezone).toBe(new Intl.DateTimeFormat().resolvedOptions().timeZone);

@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { Readable } from "node:stream";
+import { Readable, Writable } from "node:stream";
+import { main } from "../src/cli/main.js";
 import { parseDay } from "../src/core/calendar.js";
 import { OrderLedger } from "../src/core/ledger.js";
 import type { Order } from "../src/core/order.js";
@@ -27,8 +28,48 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs bin/shopmetrics.js as a user would; TZ pinned to Europe/Prague, no colour unless asked. */
-export function runCli(args: string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): CliResult {
+export interface RunOptions {
+  /** What stdin holds. */
+  input?: string;
+  /** The whole environment: TZ is Europe/Prague unless given; nothing else is inherited. */
+  env?: Record<string, string>;
+  cwd?: string;
+  /** Make stdout (and stderr) look like a terminal. */
+  tty?: boolean;
+}
+
+/**
+ * Runs the CLI in this process through main(), with its own stdin, stdout, stderr, environment
+ * and working directory, as bin/shopmetrics.js runs it in a real one (test/e2e/smoke.test.ts
+ * spawns that, for what only a real process shows).
+ */
+export async function runCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
+  const out = collector(options.tty);
+  const err = collector(options.tty);
+  const status = await main(args, {
+    stdin: Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]),
+    stdout: out.stream,
+    stderr: err.stream,
+    env: { TZ: "Europe/Prague", ...options.env },
+    cwd: options.cwd ?? ROOT,
+  });
+  return { status, stdout: out.text(), stderr: err.text() };
+}
+
+function collector(tty: boolean | undefined): { stream: Writable & { isTTY?: boolean }; text(): string } {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+      done();
+    },
+  }) as Writable & { isTTY?: boolean };
+  if (tty) stream.isTTY = true;
+  return { stream, text: () => Buffer.concat(chunks).toString("utf8") };
+}
+
+/** Runs bin/shopmetrics.js in a child process, as a user would: for the few tests that need a real process. */
+export function runBin(args: string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,

@@ -1,47 +1,36 @@
 /**
  * --config FILE (or ./shopmetrics.config.json when present): what a shop would otherwise repeat
- * on every cron line — how to read its exports. Flags override it; an unknown key is an error
- * naming the key, so a typo never silently does nothing.
+ * on every cron line — how to read its exports. Its keys are the reading settings, named as
+ * their flags are (READING_SETTINGS: `statusMap` for --status-map); flags override it. An
+ * unknown key is an error naming the key, so a typo never silently does nothing.
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { usageError } from "../core/errors.js";
-import type { RawReportOptions } from "./options.js";
+import { flagOf, type RawReading, READING_SETTINGS, type ReadingSetting } from "./options.js";
 
 export const DEFAULT_CONFIG = "shopmetrics.config.json";
 
-/** The keys a config may hold, and the flag each stands for. */
-const KEYS = {
-  platform: "--platform",
-  map: "--map",
-  statusMap: "--status-map",
-  currency: "--currency",
-  timezone: "--tz",
-  encoding: "--encoding",
-  delimiter: "--delimiter",
-  decimal: "--decimal",
-  dateFormat: "--date-format",
-} as const;
-type Key = keyof typeof KEYS;
+/** Keys written before the keys were named after the flags, still read: `timezone` is `tz`. */
+const FORMER_KEYS: Readonly<Record<string, ReadingSetting>> = { timezone: "tz" };
 
-export type ConfigOptions = Partial<
-  Pick<RawReportOptions, "platform" | "currency" | "tz" | "encoding" | "delimiter" | "decimal" | "dateFormat">
-> & {
-  map: string[];
-  statusMap: string[];
+const EXAMPLES: Readonly<Partial<Record<ReadingSetting, string>>> = {
+  map: '{ "created_at": "InvoiceDate" }',
+  statusMap: '{ "Čeká na platbu": "pending-payment" }',
+  customersMap: '{ "email": "customer_unique_id" }',
 };
 
 /**
- * Reads `path` (an explicit --config must exist) or, without one, ./shopmetrics.config.json if it
- * exists. Returns the options it sets, in the shape the flags have.
+ * Reads `path` (an explicit --config must exist) or, without one, ./shopmetrics.config.json in
+ * `cwd` if it exists. Returns the settings it holds, in the shape the flags have.
  */
-export function loadConfig(path: string | undefined, cwd: string): ConfigOptions {
+export function loadConfig(path: string | undefined, cwd: string): RawReading {
   const file = path ?? DEFAULT_CONFIG;
   let text: string;
   try {
     text = readFileSync(resolve(cwd, file), "utf8");
   } catch (error) {
-    if (path === undefined && (error as NodeJS.ErrnoException).code === "ENOENT") return { map: [], statusMap: [] };
+    if (path === undefined && (error as NodeJS.ErrnoException).code === "ENOENT") return {};
     throw usageError(`${file}: cannot read the config file: ${(error as Error).message}`);
   }
   let json: unknown;
@@ -51,36 +40,39 @@ export function loadConfig(path: string | undefined, cwd: string): ConfigOptions
     throw usageError(`${file}: not valid JSON: ${(error as Error).message}`);
   }
   if (json === null || typeof json !== "object" || Array.isArray(json)) throw usageError(`${file}: expected a JSON object of settings`);
-  const out: ConfigOptions = { map: [], statusMap: [] };
-  for (const [key, value] of Object.entries(json)) {
-    if (!Object.hasOwn(KEYS, key)) throw usageError(`${file}: unknown key "${key}"; keys are ${Object.keys(KEYS).join(", ")}`);
-    const k = key as Key;
-    if (k === "map" || k === "statusMap") {
+  const settings: Record<string, string | string[]> = {};
+  for (const [written, value] of Object.entries(json)) {
+    const key = FORMER_KEYS[written] ?? written;
+    if (!Object.hasOwn(READING_SETTINGS, key)) {
+      throw usageError(`${file}: unknown key "${written}"; keys are ${Object.keys(READING_SETTINGS).join(", ")}`);
+    }
+    const setting = key as ReadingSetting;
+    if (READING_SETTINGS[setting] === "entries") {
       if (
         value === null ||
         typeof value !== "object" ||
         Array.isArray(value) ||
         !Object.values(value).every((v) => typeof v === "string")
       ) {
-        throw usageError(
-          `${file}: "${k}" must be an object of strings, e.g. ${k === "map" ? '{ "created_at": "InvoiceDate" }' : '{ "Čeká na platbu": "pending-payment" }'}`,
-        );
+        throw usageError(`${file}: "${written}" must be an object of strings, e.g. ${EXAMPLES[setting]}`);
       }
-      out[k] = Object.entries(value as Record<string, string>).map(([from, to]) => `${from}=${to}`);
-      continue;
+      settings[setting] = Object.entries(value as Record<string, string>).map(([from, to]) => `${from}=${to}`);
+    } else {
+      if (typeof value !== "string") throw usageError(`${file}: "${written}" must be a string (as its flag ${flagOf(setting)} takes)`);
+      settings[setting] = value;
     }
-    if (typeof value !== "string") throw usageError(`${file}: "${k}" must be a string (as its flag ${KEYS[k]} takes)`);
-    if (k === "timezone") out.tz = value;
-    else out[k] = value;
   }
-  return out;
+  return settings as RawReading;
 }
 
-/** Flags win; a config's map and status map come first, so a flag for the same field overrides. */
-export function withConfig<T extends Partial<RawReportOptions> & { map: string[]; statusMap: string[] }>(raw: T, config: ConfigOptions): T {
-  const merged = { ...raw, map: [...config.map, ...raw.map], statusMap: [...config.statusMap, ...raw.statusMap] };
-  for (const key of ["platform", "currency", "tz", "encoding", "delimiter", "decimal", "dateFormat"] as const) {
-    if (merged[key] === undefined && config[key] !== undefined) (merged as Partial<RawReportOptions>)[key] = config[key];
+/** Flags win; a config's entries come first, so a flag for the same field overrides them. */
+export function withConfig<T extends RawReading>(raw: T, config: RawReading): T {
+  const merged: Record<string, unknown> = { ...raw };
+  for (const key of Object.keys(READING_SETTINGS) as ReadingSetting[]) {
+    const fromConfig = config[key];
+    if (fromConfig === undefined) continue;
+    if (READING_SETTINGS[key] === "entries") merged[key] = [...(fromConfig as string[]), ...((raw[key] as string[] | undefined) ?? [])];
+    else if (raw[key] === undefined) merged[key] = fromConfig;
   }
-  return merged;
+  return merged as T;
 }

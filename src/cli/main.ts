@@ -1,72 +1,75 @@
 /**
- * The process boundary: the only module that sees argv, env, stdio and exit codes.
+ * The process boundary: the only module that sees argv, env, stdio, the working directory and
+ * exit codes, all of them handed in (bin/shopmetrics.js passes the real process; tests their own).
  * main() never throws; it returns the exit code (README, "Exit codes").
  */
 import { createReadStream, readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { CommanderError } from "commander";
-import { inspectFile } from "../commands/inspect.js";
-import { buildReport } from "../commands/report.js";
+import { describeOutcome } from "../commands/fail-if.js";
+import { inspectFile, renderInspect } from "../commands/inspect.js";
+import { buildReport, renderReport } from "../commands/report.js";
 import { AppError, formatLocation } from "../core/errors.js";
 import type { Problem } from "../core/problems.js";
 import type { ReadProgress } from "../io/csv/read-csv.js";
+import type { Source } from "../io/read-file.js";
 import { METRICS } from "../metrics/index.js";
-import { renderCsv } from "../report/render-csv.js";
-import { renderInspection } from "../report/render-inspection.js";
-import { renderJson } from "../report/render-json.js";
-import { renderTable } from "../report/render-table.js";
 import { chalkFor, colorEnabled, type Env } from "./color.js";
 import { loadConfig, withConfig } from "./config.js";
 import { EXIT_BY_ERROR, ExitCode } from "./exit-codes.js";
-import { parseReportOptions } from "./options.js";
+import { parseInspectOptions, parseReportOptions } from "./options.js";
 import { buildProgram } from "./program.js";
 import { progressLine } from "./progress.js";
 
 export interface ProcessIo {
-  readonly stdin: Readable;
+  readonly stdin: Readable & { isTTY?: boolean };
   readonly stdout: Writable & { isTTY?: boolean };
   readonly stderr: Writable & { isTTY?: boolean };
   readonly env: Env;
+  /** Where relative paths (files, ./shopmetrics.config.json) are resolved. */
+  readonly cwd: string;
+  /** The clock, epoch ms (for --as-of today). */
+  readonly now?: () => number;
 }
 
 /** How many skipped rows are warned about one by one on stderr; all are in the JSON. */
 const PROBLEMS_ON_STDERR = 20;
 
+interface ReadHooks {
+  readonly onProgress?: (progress: ReadProgress) => void;
+  readonly onProblem: (problem: Problem) => void;
+}
+
 export async function main(argv: readonly string[], io: ProcessIo): Promise<number> {
   const warnColor = chalkFor(colorEnabled(io.env, io.stderr.isTTY));
   const warn = (text: string) => io.stderr.write(`shopmetrics: ${warnColor.yellow("warning:")} ${text}\n`);
+  const stdoutColor = () => chalkFor(colorEnabled(io.env, io.stdout.isTTY));
+  const now = io.now ?? Date.now;
   let exitCode: number = ExitCode.ok;
 
+  /** A file named on the command line (or stdin for `-`), opened when it is read. */
+  const open = (file: string): Source => ({ file, open: () => (file === "-" ? io.stdin : createReadStream(resolve(io.cwd, file))) });
+
   /**
-   * Opens the input (a file, or stdin for `-`) with the progress line and the per-row warnings
-   * every command that reads a file shows, runs `read` on it, and says what it skipped.
+   * Runs `read` with the progress line and the per-row warnings every command that reads a file
+   * shows, and says at the end how many skipped rows it did not list one by one.
    */
-  async function readInput<T>(
-    file: string,
-    showProgress: boolean,
-    read: (
-      input: { file: string; input: Readable },
-      hooks: { onProgress?: (p: ReadProgress) => void; onProblem: (p: Problem) => void },
-    ) => Promise<T>,
-  ): Promise<T> {
-    if (file === "-" && (io.stdin as { isTTY?: boolean }).isTTY) {
+  async function reading<T>(file: string, showProgress: boolean, read: (hooks: ReadHooks) => Promise<T>): Promise<T> {
+    if (file === "-" && io.stdin.isTTY) {
       io.stderr.write("shopmetrics: reading orders from the terminal; paste CSV and end with Ctrl-D (or pass a file)\n");
     }
-    const input = file === "-" ? io.stdin : createReadStream(file);
     const progress = showProgress && io.stderr.isTTY && !io.env.CI ? progressLine((text) => io.stderr.write(text), file) : null;
     let problemsShown = 0;
     try {
-      return await read(
-        { file, input },
-        {
-          onProgress: progress ? (p) => progress.update(p) : undefined,
-          onProblem(problem) {
-            if (++problemsShown > PROBLEMS_ON_STDERR) return;
-            progress?.clear();
-            warn(`${formatLocation(problem)}${problem.message}`);
-          },
+      return await read({
+        ...(progress ? { onProgress: (p: ReadProgress) => progress.update(p) } : {}),
+        onProblem(problem) {
+          if (++problemsShown > PROBLEMS_ON_STDERR) return;
+          progress?.clear();
+          warn(`${formatLocation(problem)}${problem.message}`);
         },
-      );
+      });
     } finally {
       progress?.clear();
       if (problemsShown > PROBLEMS_ON_STDERR) {
@@ -80,53 +83,29 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     writeOut: (text) => io.stdout.write(text),
     writeErr: (text) => io.stderr.write(text),
     async report(raw) {
-      const now = Date.now();
-      const {
-        ordersFile,
-        customersFile,
-        format,
-        progress: showProgress,
-        ...options
-      } = parseReportOptions(withConfig(raw, loadConfig(raw.config, process.cwd())), io.env, now);
-      const customers = customersFile === undefined ? undefined : { file: customersFile, input: createReadStream(customersFile) };
-      const { report, failIf: outcomes } = await readInput(ordersFile, showProgress, (orders, hooks) =>
-        buildReport({ ...options, ...hooks, now, orders, customers }),
+      const at = now();
+      const cli = parseReportOptions(withConfig(raw, loadConfig(raw.config, io.cwd)), io.env, at);
+      const { report, failIf } = await reading(cli.ordersFile, cli.progress, (hooks) =>
+        buildReport(
+          { orders: open(cli.ordersFile), ...(cli.customersFile === undefined ? {} : { customers: open(cli.customersFile) }) },
+          { ...cli.options, ...hooks, now: at },
+        ),
       );
       for (const warning of report.warnings) warn(warning);
-      const text =
-        format === "json"
-          ? renderJson(report)
-          : format === "csv"
-            ? renderCsv(report, METRICS.metrics)
-            : renderTable(report, METRICS.metrics, chalkFor(colorEnabled(io.env, io.stdout.isTTY)));
-      io.stdout.write(text);
+      io.stdout.write(renderReport(report, cli.format, stdoutColor(), METRICS.metrics));
       // --fail-if: after the report, as usual; say which condition tripped, for which currency.
-      for (const outcome of outcomes) {
-        const where = `${report.groups.length === 0 ? "the report (no orders)" : (outcome.currency ?? "(no currency)")} as of ${report.asOf}`;
-        if (outcome.tripped) {
-          io.stderr.write(
-            `shopmetrics: fail-if tripped: ${outcome.condition.text} (${outcome.condition.metric} is ${outcome.value} for ${where})\n`,
-          );
+      for (const outcome of failIf) {
+        const said = describeOutcome(outcome, report.asOf, report.groups.length > 0);
+        if (said && "tripped" in said) {
+          io.stderr.write(`shopmetrics: ${said.tripped}\n`);
           exitCode = ExitCode.failIf;
-        } else if (outcome.value === null) {
-          warn(`--fail-if ${outcome.condition.text} not evaluated for ${where}: ${outcome.condition.metric} is null`);
-        }
+        } else if (said) warn(said.notEvaluated);
       }
     },
     async inspect(raw) {
-      // The same reading options as report; the report-only ones take their defaults.
-      const withDefaults = { window: "365d", margin: "1", failIf: [], progress: true, ...raw };
-      const { ordersFile, format, ...options } = parseReportOptions(
-        withConfig(withDefaults, loadConfig(raw.config, process.cwd())),
-        io.env,
-        Date.now(),
-      );
-      const inspection = await readInput(ordersFile, true, (orders, hooks) => inspectFile({ ...options, ...hooks, orders }));
-      io.stdout.write(
-        format === "json"
-          ? `${JSON.stringify(inspection, null, 2)}\n`
-          : renderInspection(inspection, chalkFor(colorEnabled(io.env, io.stdout.isTTY))),
-      );
+      const cli = parseInspectOptions(withConfig(raw, loadConfig(raw.config, io.cwd)), io.env);
+      const inspection = await reading(cli.file, cli.progress, (hooks) => inspectFile(open(cli.file), { ...cli.options, ...hooks }));
+      io.stdout.write(renderInspect(inspection, cli.format, stdoutColor()));
     },
   });
 

@@ -1,9 +1,11 @@
 /**
- * commander's loose option values → the typed options the command accepts. Every usage error
- * (exit 2) is raised here, before any input is read.
+ * commander's loose option values → the typed options a command accepts, in two layers: the
+ * reading options every command that reads an export shares (READING_SETTINGS, which are also the
+ * config file's keys), and each command's own on top. Every usage error (exit 2) is raised here,
+ * before any input is read.
  */
-
 import { parseCondition } from "../commands/fail-if.js";
+import type { OrderReadingOptions, ShopReadingOptions } from "../commands/read-shop.js";
 import type { ReportOptions } from "../commands/report.js";
 import { usageError } from "../core/errors.js";
 import { ORDER_STATUSES, type OrderStatus } from "../core/order.js";
@@ -15,12 +17,36 @@ import { ORDER_FIELDS, PLATFORM_NAMES } from "../io/platforms/index.js";
 import { METRICS } from "../metrics/index.js";
 import type { Env } from "./color.js";
 
-export interface RawReportOptions {
+/**
+ * How to read a shop's exports: each of these is a flag (`--status-map` for statusMap, as
+ * commander names it) and the same key in a config file. "entries" settings are repeatable
+ * `A=B` flags, and objects of strings in a config file.
+ */
+export const READING_SETTINGS = {
+  platform: "string",
+  map: "entries",
+  statusMap: "entries",
+  currency: "string",
+  tz: "string",
+  encoding: "string",
+  delimiter: "string",
+  decimal: "string",
+  dateFormat: "string",
+  customersMap: "entries",
+} as const satisfies Record<string, "string" | "entries">;
+export type ReadingSetting = keyof typeof READING_SETTINGS;
+
+/** The flag of a setting: `statusMap` → `--status-map`. */
+export const flagOf = (key: string): string => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** The reading settings as commander (or a config file) gives them. */
+export type RawReading = {
+  -readonly [K in ReadingSetting]?: (typeof READING_SETTINGS)[K] extends "entries" ? string[] : string;
+} & { strict?: boolean; config?: string };
+
+export interface RawReportOptions extends RawReading {
   orders: string;
-  platform?: string;
-  map: string[];
-  currency?: string;
-  tz?: string;
+  customers?: string;
   window: string;
   asOf?: string;
   format: string;
@@ -29,44 +55,44 @@ export interface RawReportOptions {
   every?: string;
   periods?: string;
   failIf: string[];
-  encoding?: string;
-  delimiter?: string;
-  decimal?: string;
-  dateFormat?: string;
-  statusMap: string[];
-  config?: string;
-  customers?: string;
-  customersMap?: string[];
-  strict?: boolean;
   progress: boolean;
 }
 
-/** What the report command takes, plus what only the CLI decides (where to read, how to print). */
-export type ReportCliOptions = Omit<ReportOptions, "orders" | "customers" | "now" | "onProgress" | "onProblem"> & {
+export interface RawInspectOptions extends RawReading {
+  file: string;
+  format: string;
+}
+
+/** What to read and how to print it: decided by the CLI, not the command. */
+export interface Printing<F extends string> {
+  readonly format: F;
+  /** --no-progress turns the progress line off. */
+  readonly progress: boolean;
+}
+
+export interface ReportCli extends Printing<"table" | "json" | "csv"> {
   readonly ordersFile: string;
   readonly customersFile?: string;
-  readonly format: "table" | "json" | "csv";
-  readonly progress: boolean;
-};
+  readonly options: Omit<ReportOptions, "now" | "onProgress" | "onProblem">;
+}
 
-export function parseReportOptions(raw: RawReportOptions, env: Env, now: number): ReportCliOptions {
-  const zone = parseZone(raw.tz, env);
+export interface InspectCli extends Printing<"table" | "json"> {
+  readonly file: string;
+  readonly options: Omit<OrderReadingOptions, "onProgress" | "onProblem">;
+}
+
+export function parseReportOptions(raw: RawReportOptions, env: Env, now: number): ReportCli {
+  const reading = parseShopReading(raw, env);
   const window = parseWindowSpec(raw.window);
   if (!window) {
     throw usageError(
       `invalid --window ${JSON.stringify(raw.window)}: expected Nd, Nm, Ny, all, or YYYY-MM-DD..YYYY-MM-DD (e.g. 365d, 3m, 1y)`,
     );
   }
-  const asOf = parseAsOf(raw.asOf, zone, now);
+  const asOf = parseAsOf(raw.asOf, reading.zone, now);
   if (!asOf) throw usageError(`invalid --as-of ${JSON.stringify(raw.asOf)}: expected YYYY-MM-DD or today`);
   if (window.kind === "range" && raw.asOf !== undefined) {
     throw usageError("--as-of cannot be combined with a --window date range: the range's last day is the as-of date");
-  }
-  let currency: string | null = null;
-  if (raw.currency !== undefined) {
-    if (!/^[A-Za-z]{3}$/.test(raw.currency.trim()))
-      throw usageError(`invalid --currency ${JSON.stringify(raw.currency)}: expected a 3-letter ISO 4217 code such as EUR`);
-    currency = raw.currency.trim().toUpperCase();
   }
   const margin = Number(raw.margin);
   if (!/^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(raw.margin) || margin <= 0 || margin > 1) {
@@ -75,7 +101,7 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
     );
   }
   if (raw.periods !== undefined && raw.every === undefined) throw usageError("--periods needs --every (day, week, month, quarter or year)");
-  let every: ReportCliOptions["every"] = null;
+  let every: ReportOptions["every"] = null;
   if (raw.every !== undefined) {
     if (window.kind === "range") throw usageError("--every needs a window length (Nd, Nm, Ny or all), not a date range");
     const periods = raw.periods === undefined ? 12 : Number(raw.periods);
@@ -83,6 +109,43 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
       throw usageError(`invalid --periods ${JSON.stringify(raw.periods)}: expected a whole number from 1 to 1000`);
     }
     every = { period: raw.every as Period, periods };
+  }
+  if (raw.customers === "-") throw usageError("--customers must name a file (stdin is for --orders -)");
+  return {
+    ordersFile: raw.orders,
+    ...(raw.customers === undefined ? {} : { customersFile: raw.customers }),
+    format: raw.format === "json" || raw.format === "csv" ? raw.format : "table",
+    progress: raw.progress,
+    options: {
+      ...reading,
+      window,
+      asOf,
+      margin,
+      compare: raw.compare === "previous",
+      every,
+      failIf: raw.failIf.map((text) => parseCondition(text, METRICS)),
+    },
+  };
+}
+
+export function parseInspectOptions(raw: RawInspectOptions, env: Env): InspectCli {
+  return { file: raw.file, format: raw.format === "json" ? "json" : "table", progress: true, options: parseOrderReading(raw, env) };
+}
+
+function parseShopReading(raw: RawReading, env: Env): Omit<ShopReadingOptions, "onProgress" | "onProblem"> {
+  return {
+    ...parseOrderReading(raw, env),
+    customerMaps: parseMaps(raw.customersMap ?? [], CUSTOMER_FIELDS, "--customers-map", "email=customer_unique_id"),
+  };
+}
+
+function parseOrderReading(raw: RawReading, env: Env): Omit<OrderReadingOptions, "onProgress" | "onProblem"> {
+  const zone = parseZone(raw.tz, env);
+  let currency: string | null = null;
+  if (raw.currency !== undefined) {
+    if (!/^[A-Za-z]{3}$/.test(raw.currency.trim()))
+      throw usageError(`invalid --currency ${JSON.stringify(raw.currency)}: expected a 3-letter ISO 4217 code such as EUR`);
+    currency = raw.currency.trim().toUpperCase();
   }
   if (raw.encoding !== undefined && !isEncodingLabel(raw.encoding)) {
     throw usageError(
@@ -95,7 +158,6 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
     throw usageError(`invalid --delimiter ${JSON.stringify(raw.delimiter)}: expected one character such as , ; | or the word tab`);
   }
   // commander checks these choices on the command line; a config file's values are checked here.
-  if (raw.customers === "-") throw usageError("--customers must name a file (stdin is for --orders -)");
   if (raw.decimal !== undefined && raw.decimal !== "." && raw.decimal !== ",")
     throw usageError(`invalid --decimal ${JSON.stringify(raw.decimal)}: expected . or ,`);
   if (raw.dateFormat !== undefined && raw.dateFormat !== "dmy" && raw.dateFormat !== "mdy") {
@@ -105,27 +167,16 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
     throw usageError(`invalid --platform ${JSON.stringify(raw.platform)}: expected one of ${PLATFORM_NAMES.join(", ")}`);
   }
   return {
-    ...(raw.decimal === undefined ? {} : { decimal: raw.decimal as "." | "," }),
-    ...(raw.dateFormat === undefined ? {} : { dateOrder: raw.dateFormat as "dmy" | "mdy" }),
-    encoding: raw.encoding,
-    delimiter,
-    margin,
-    compare: raw.compare === "previous",
-    every,
-    failIf: raw.failIf.map((text) => parseCondition(text, METRICS)),
-    statusMap: parseStatusMap(raw.statusMap),
-    ordersFile: raw.orders,
-    ...(raw.customers === undefined ? {} : { customersFile: raw.customers }),
-    platform: raw.platform,
-    maps: parseMaps(raw.map, ORDER_FIELDS, "--map", "created_at=InvoiceDate"),
-    customerMaps: parseMaps(raw.customersMap ?? [], CUSTOMER_FIELDS, "--customers-map", "email=customer_unique_id"),
+    ...(raw.decimal === undefined ? {} : { decimal: raw.decimal }),
+    ...(raw.dateFormat === undefined ? {} : { dateOrder: raw.dateFormat }),
+    ...(raw.encoding === undefined ? {} : { encoding: raw.encoding }),
+    ...(delimiter === undefined ? {} : { delimiter }),
+    ...(raw.platform === undefined ? {} : { platform: raw.platform }),
+    maps: parseMaps(raw.map ?? [], ORDER_FIELDS, "--map", "created_at=InvoiceDate"),
+    statusMap: parseStatusMap(raw.statusMap ?? []),
     currency,
     zone,
-    window,
-    asOf,
-    format: raw.format === "json" || raw.format === "csv" ? raw.format : "table",
     strict: raw.strict === true,
-    progress: raw.progress,
   };
 }
 

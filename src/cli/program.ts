@@ -1,15 +1,15 @@
-/** commander wiring only: flags, help text, choices. The action is main.ts's report handler. */
+/** commander wiring only: flags, help text, choices. The actions are main.ts's handlers. */
 import { Command, Option } from "commander";
 import { PERIODS } from "../core/window.js";
 import { PLATFORM_NAMES } from "../io/platforms/index.js";
-import type { RawReportOptions } from "./options.js";
+import type { RawInspectOptions, RawReportOptions } from "./options.js";
 
 export interface ProgramHandlers {
   version: string;
   writeOut(text: string): void;
   writeErr(text: string): void;
   report(options: RawReportOptions): Promise<void>;
-  inspect(options: Partial<RawReportOptions> & Pick<RawReportOptions, "orders" | "map" | "statusMap" | "format">): Promise<void>;
+  inspect(options: RawInspectOptions): Promise<void>;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -77,12 +77,12 @@ Examples:
   addInputOptions(inspect)
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
     .option("--strict", "exit 3 on the first row that cannot be read")
-    .action(async (file: string, options: Omit<RawReportOptions, "orders">) => handlers.inspect({ ...options, orders: file }));
+    .action(async (file: string, options: Omit<RawInspectOptions, "file">) => handlers.inspect({ ...options, file }));
 
   return program;
 }
 
-/** The options that say how to read a file, shared by every command that reads one. */
+/** The options that say how to read an orders export, shared by every command that reads one (READING_SETTINGS). */
 function addInputOptions(command: Command): Command {
   return command
     .addOption(new Option("--platform <name>", "force the export format instead of detecting it from the header").choices(PLATFORM_NAMES))

@@ -64,3 +64,20 @@ function compare(value: number, op: Condition["op"], threshold: number): boolean
       return value >= threshold;
   }
 }
+
+/**
+ * What stderr says of an outcome: that it tripped (the run then exits 4), that it could not be
+ * evaluated (the metric is null), or nothing.
+ */
+export function describeOutcome(
+  outcome: ConditionOutcome,
+  asOf: string,
+  hasGroups: boolean,
+): { tripped: string } | { notEvaluated: string } | null {
+  const where = `${hasGroups ? (outcome.currency ?? "(no currency)") : "the report (no orders)"} as of ${asOf}`;
+  if (outcome.tripped)
+    return { tripped: `fail-if tripped: ${outcome.condition.text} (${outcome.condition.metric} is ${outcome.value} for ${where})` };
+  if (outcome.value === null)
+    return { notEvaluated: `--fail-if ${outcome.condition.text} not evaluated for ${where}: ${outcome.condition.metric} is null` };
+  return null;
+}

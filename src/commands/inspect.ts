@@ -4,72 +4,65 @@
  * with their mapping and counts, and the first few orders as the metrics see them. The file is
  * read once, exactly as `report` reads it.
  */
+import type { ChalkInstance } from "chalk";
+import type { Decided } from "../core/decided.js";
 import { minorDigits, toMajor } from "../core/money.js";
 import type { Order } from "../core/order.js";
-import type { DialectOptions } from "../io/csv/dialect.js";
-import { type ForcedFormats, MONEY_FIELDS } from "../io/orders/conventions.js";
-import { ingestOrders } from "../io/orders/read-orders.js";
-import type { OrderField } from "../io/platforms/index.js";
-import { type Explained, INSPECTION_SCHEMA_VERSION, type Inspection } from "../report/inspection.js";
-import type { ReportOptions } from "./report.js";
+import { MONEY_FIELDS } from "../io/orders/conventions.js";
+import type { DecimalMark } from "../io/parse/amount.js";
+import type { DateOrder } from "../io/parse/date.js";
+import type { Source } from "../io/read-file.js";
+import { METRICS } from "../metrics/index.js";
+import { INSPECTION_SCHEMA_VERSION, type Inspection } from "../report/inspection.js";
+import { renderInspection } from "../report/render-inspection.js";
+import { missingInputWarnings, type OrderReadingOptions, readOrders } from "./read-shop.js";
 
 /** How many normalised orders inspect shows. */
 const SAMPLE_ORDERS = 5;
 
-/** The reading options of a report: inspect reads a file exactly as report does. */
-export type InspectOptions = Pick<
-  ReportOptions,
-  | keyof DialectOptions
-  | keyof ForcedFormats
-  | "orders"
-  | "platform"
-  | "maps"
-  | "statusMap"
-  | "currency"
-  | "zone"
-  | "strict"
-  | "onProgress"
-  | "onProblem"
->;
-
-export async function inspectFile(options: InspectOptions): Promise<Inspection> {
+export async function inspectFile(source: Source, options: OrderReadingOptions): Promise<Inspection> {
   const sample: Order[] = [];
-  const ingest = await ingestOrders({
+  const read = await readOrders(source, {
     ...options,
-    file: options.orders.file,
-    input: options.orders.input,
     onOrder: (order) => {
       if (sample.length < SAMPLE_ORDERS * 4) sample.push(order);
     },
   });
   const { zone } = options;
-  const decimal: Partial<Record<OrderField, Explained<"." | "," | null>>> = {};
+  const { conventions } = read;
+  const decimal: Record<string, Decided<DecimalMark | null>> = {};
   for (const field of MONEY_FIELDS) {
-    if (ingest.columnNames[field] === undefined) continue;
-    const decided = ingest.formats.decimal.get(field);
-    decimal[field] = decided
-      ? { value: decided.value, reason: decided.reason }
-      : { value: null, reason: "no value has a decimal mark (whole numbers only)" };
+    if (read.columnNames[field] === undefined) continue;
+    decimal[field] = conventions.decimal.get(field) ?? {
+      value: null,
+      reason: "no value has a decimal mark (whole numbers only)",
+      source: "default",
+    };
   }
-  const order = ingest.formats.dateOrder;
+  const dateOrder: Decided<DateOrder | null> = conventions.dateOrder ?? {
+    value: null,
+    reason: "no slash dates that need a day/month order",
+    source: "default",
+  };
+  const platform = read.platform;
   return {
     schemaVersion: INSPECTION_SCHEMA_VERSION,
     kind: "inspection",
-    file: options.orders.file,
+    file: source.file,
     timezone: zone.name,
-    platform: { value: ingest.format.platform, label: ingest.format.label, reason: ingest.formatReason },
-    encoding: { value: ingest.dialect.encoding, reason: ingest.dialect.encodingReason },
-    delimiter: { value: ingest.dialect.delimiter, reason: ingest.dialect.delimiterReason },
-    grain: ingest.format.grain,
-    columns: ingest.columnNames,
+    platform: { ...platform, value: platform.value.name, label: platform.value.label },
+    encoding: read.dialect.encoding,
+    delimiter: read.dialect.delimiter,
+    grain: platform.value.grain,
+    columns: read.columnNames,
     decimal,
-    dateOrder: order ? { value: order.value, reason: order.reason } : { value: null, reason: "no slash dates that need a day/month order" },
-    statuses: [...ingest.ledger.statusTexts.values()]
+    dateOrder,
+    statuses: [...read.ledger.statusTexts.values()]
       .map(({ text, status, count }) => ({ text, status: status === "unknown-status" ? "unknown: counted as completed" : status, count }))
       .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)),
-    rows: ingest.rowsRead,
-    rowsSkipped: ingest.problems.rowsSkipped,
-    orders: ingest.ledger.ordersRead,
+    rows: read.rowsRead,
+    rowsSkipped: read.problems.rowsSkipped,
+    orders: read.ledger.ordersRead,
     // Orders that waited for a decimal or date decision are read later: show the file's first.
     sample: sample
       .sort((a, b) => a.line - b.line)
@@ -89,7 +82,12 @@ export async function inspectFile(options: InspectOptions): Promise<Inspection> 
           guest: o.guest,
         };
       }),
-    problems: ingest.problems.problems.slice(0, 20),
-    warnings: ingest.warnings,
+    problems: read.problems.problems.slice(0, 20),
+    warnings: [...read.warnings, ...missingInputWarnings(source.file, read.unavailable, METRICS)],
   };
+}
+
+/** The inspection as the chosen output format prints it. */
+export function renderInspect(inspection: Inspection, format: "table" | "json", chalk: ChalkInstance): string {
+  return format === "json" ? `${JSON.stringify(inspection, null, 2)}\n` : renderInspection(inspection, chalk);
 }

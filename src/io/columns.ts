@@ -38,8 +38,8 @@ export function resolveColumns<F extends string>(
   header: readonly string[],
   spec: ColumnSpec<F>,
   overrides: ReadonlyMap<F, string>,
-  /** formatName completes "unrecognised header: … needs", e.g. "a Shopify orders export". */
-  where: { file: string; formatName: string },
+  /** `what` completes "unrecognised header: … needs", e.g. "a Shopify orders export". */
+  where: { file: string; what: string },
 ): ColumnIndex<F> {
   const positions = new Map<string, number>();
   header.forEach((name, i) => {
@@ -74,7 +74,7 @@ export function resolveColumns<F extends string>(
     });
     throw new AppError(
       "INPUT_HEADER",
-      `unrecognised header: ${where.formatName} needs ${wanted.join(", ")}. Columns found: ${listColumns(header)}. Point a field at a column with --map FIELD=COLUMN`,
+      `unrecognised header: ${where.what} needs ${wanted.join(", ")}. Columns found: ${listColumns(header)}. Point a field at a column with --map FIELD=COLUMN`,
       { file: where.file, line: 1 },
     );
   }

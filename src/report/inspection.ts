@@ -2,31 +2,27 @@
  * What `shopmetrics inspect` found in a file, and why: the JSON document of `inspect --format json`
  * (docs/json-schema.md) and what the text renderer prints.
  */
+import type { Decided } from "../core/decided.js";
 import type { Problem } from "../core/problems.js";
 
 export const INSPECTION_SCHEMA_VERSION = 1;
-
-export interface Explained<T> {
-  readonly value: T;
-  readonly reason: string;
-}
 
 export interface Inspection {
   readonly schemaVersion: typeof INSPECTION_SCHEMA_VERSION;
   readonly kind: "inspection";
   readonly file: string;
   readonly timezone: string;
-  readonly platform: Explained<string> & { readonly label: string };
-  readonly encoding: Explained<string>;
-  readonly delimiter: Explained<string>;
+  readonly platform: Decided<string> & { readonly label: string };
+  readonly encoding: Decided<string>;
+  readonly delimiter: Decided<string>;
   /** Row grain: one row per order, or one per line item grouped into orders. */
   readonly grain: "order" | "line-item";
   /** Field → header read. */
   readonly columns: Readonly<Record<string, string>>;
   /** Per money column: its decimal mark and why; null value when no value needed one. */
-  readonly decimal: Readonly<Record<string, Explained<"." | "," | null>>>;
+  readonly decimal: Readonly<Record<string, Decided<"." | "," | null>>>;
   /** The day/month order of slash dates and why; null value when the file has none to settle. */
-  readonly dateOrder: Explained<"dmy" | "mdy" | null>;
+  readonly dateOrder: Decided<"dmy" | "mdy" | null>;
   readonly statuses: readonly { readonly text: string; readonly status: string; readonly count: number }[];
   readonly rows: number;
   readonly rowsSkipped: number;

@@ -29,7 +29,7 @@ const IO_ROOMS = ["parse", "csv", "(io)", "platforms", "customers", "orders"] as
 /** Outside packages (node: builtins by prefix) → the layers that may import them. */
 const PACKAGES: Readonly<Record<string, readonly string[]>> = {
   commander: ["cli"],
-  chalk: ["cli", "report"],
+  chalk: ["cli", "commands", "report"],
   "cli-table3": ["report"],
   "csv-parse": ["io"],
   "node:fs": ["cli"],

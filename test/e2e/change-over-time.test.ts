@@ -7,17 +7,17 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers.js";
 
 const SHOP = ["report", "--orders", "fixtures/sample-shop/orders_export.csv", "--tz", "Europe/Prague"];
-const json = (args: string[]) => {
-  const run = runCli([...SHOP, ...args, "--format", "json"]);
+const json = async (args: string[]) => {
+  const run = await runCli([...SHOP, ...args, "--format", "json"]);
   expect(run.status).toBe(0);
   return JSON.parse(run.stdout);
 };
 
-describe("--compare previous", () => {
-  const report = json(["--window", "3m", "--as-of", "2026-03-31", "--compare", "previous"]);
+describe("--compare previous", async () => {
+  const report = await json(["--window", "3m", "--as-of", "2026-03-31", "--compare", "previous"]);
 
-  it("gives each group the previous window's metrics, equal to the report one window earlier", () => {
-    const earlier = json(["--window", "3m", "--as-of", "2025-12-31"]);
+  it("gives each group the previous window's metrics, equal to the report one window earlier", async () => {
+    const earlier = await json(["--window", "3m", "--as-of", "2025-12-31"]);
     expect(report.groups[0].previous.window).toEqual(earlier.window);
     expect(report.groups[0].previous.window).toEqual({
       spec: "3m",
@@ -31,17 +31,17 @@ describe("--compare previous", () => {
     }
   });
 
-  it("warns in the JSON when the previous window's own P starts before the data (2023-09-01)", () => {
+  it("warns in the JSON when the previous window's own P starts before the data (2023-09-01)", async () => {
     // W = [2024-01-02, 2024-04-01); P = [2023-10-04, 2024-01-02) is inside the data, but the
     // compared window's own previous window, [2023-07-06, 2023-10-04), is not.
-    const r = json(["--window", "90d", "--as-of", "2024-03-31", "--compare", "previous"]);
+    const r = await json(["--window", "90d", "--as-of", "2024-03-31", "--compare", "previous"]);
     expect(r.warnings).toEqual([
       "a previous window starts on 2023-07-06 but the data starts on 2023-09-01: customersAtStart is understated, and retention, churn and clv with it",
     ]);
-    expect(json(["--window", "90d", "--as-of", "2024-03-31"]).warnings).toEqual([]);
+    expect((await json(["--window", "90d", "--as-of", "2024-03-31"])).warnings).toEqual([]);
   });
 
-  it("gives the change: absolute and relative, null where a side is null", () => {
+  it("gives the change: absolute and relative, null where a side is null", async () => {
     const eur = report.groups[1];
     const { orders, guestCheckoutRate, revenue } = eur.change;
     expect(orders.absolute).toBe(eur.metrics.orders - eur.previous.metrics.orders);
@@ -51,20 +51,22 @@ describe("--compare previous", () => {
     expect(guestCheckoutRate).toEqual({ absolute: null, relative: null });
   });
 
-  it("shows the previous value and an arrow in the table, coloured only when colour is on", () => {
-    const plain = runCli([...SHOP, "--window", "3m", "--as-of", "2026-03-31", "--compare", "previous"]);
+  it("shows the previous value and an arrow in the table, coloured only when colour is on", async () => {
+    const plain = await runCli([...SHOP, "--window", "3m", "--as-of", "2026-03-31", "--compare", "previous"]);
     expect(plain.stdout).toContain("compared with: 2025-10-01 … 2025-12-31 (92 days)");
     expect(plain.stdout).toMatch(/│ Orders\s+│\s+\d+ │\s+\d+ │\s+[▲▼=]/);
     expect(plain.stdout).not.toContain("\x1b[");
-    const coloured = runCli([...SHOP, "--window", "3m", "--as-of", "2026-03-31", "--compare", "previous"], { env: { FORCE_COLOR: "1" } });
+    const coloured = await runCli([...SHOP, "--window", "3m", "--as-of", "2026-03-31", "--compare", "previous"], {
+      env: { FORCE_COLOR: "1" },
+    });
     expect(["\x1b[32m▲", "\x1b[32m▼", "\x1b[31m▲", "\x1b[31m▼"].some((arrow) => coloured.stdout.includes(arrow))).toBe(true); // green or red
   });
 });
 
-describe("--every", () => {
-  const report = json(["--window", "1m", "--every", "month", "--periods", "4", "--as-of", "2026-05-15"]);
+describe("--every", async () => {
+  const report = await json(["--window", "1m", "--every", "month", "--periods", "4", "--as-of", "2026-05-15"]);
 
-  it("computes N windows ending at the last N period ends up to --as-of, oldest first", () => {
+  it("computes N windows ending at the last N period ends up to --as-of, oldest first", async () => {
     expect(report.series.map((p: { asOf: string }) => p.asOf)).toEqual(["2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30"]);
     expect(report.series[1].window).toEqual({ spec: "1m", from: "2026-02-01T00:00:00+01:00", to: "2026-03-01T00:00:00+01:00", days: 28 });
     // The report's own window and groups are the latest point's.
@@ -72,9 +74,9 @@ describe("--every", () => {
     expect(report.groups).toEqual(report.series[3].groups);
   });
 
-  it("each point is identical to the single report at its as-of", () => {
+  it("each point is identical to the single report at its as-of", async () => {
     for (const point of report.series) {
-      const single = json(["--window", "1m", "--as-of", point.asOf]);
+      const single = await json(["--window", "1m", "--as-of", point.asOf]);
       expect(point.window).toEqual(single.window);
       expect(point.groups).toEqual(single.groups);
     }
@@ -85,38 +87,38 @@ describe("--every", () => {
     ["7d", "week", "2026-06-30"], // a Tuesday: points end on the Sundays before
     ["1y", "year", "2026-06-30"],
     ["90d", "quarter", "2026-05-20"],
-  ])("--window %s --every %s: each point equals the single report at its as-of (as of %s)", (window, every, asOf) => {
-    const series = json(["--window", window, "--every", every, "--periods", "3", "--as-of", asOf]).series;
+  ])("--window %s --every %s: each point equals the single report at its as-of (as of %s)", async (window, every, asOf) => {
+    const series = (await json(["--window", window, "--every", every, "--periods", "3", "--as-of", asOf])).series;
     expect(series).toHaveLength(3);
     for (const point of series) {
-      const single = json(["--window", window, "--as-of", point.asOf]);
+      const single = await json(["--window", window, "--as-of", point.asOf]);
       expect(point.window).toEqual(single.window);
       expect(point.groups).toEqual(single.groups);
     }
   });
 
-  it("refuses windows reaching before 1900", () => {
-    const run = runCli([...SHOP, "--window", "100y", "--every", "year", "--periods", "30"]);
+  it("refuses windows reaching before 1900", async () => {
+    const run = await runCli([...SHOP, "--window", "100y", "--every", "year", "--periods", "30"]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^shopmetrics: error: the windows reach back to 1\d{3}-\d{2}-\d{2}; they must start in 1900 or later/);
   });
 
-  it("a rolling year sampled quarterly", () => {
-    const rolling = json(["--window", "365d", "--every", "quarter", "--periods", "2", "--as-of", "2026-06-30"]);
+  it("a rolling year sampled quarterly", async () => {
+    const rolling = await json(["--window", "365d", "--every", "quarter", "--periods", "2", "--as-of", "2026-06-30"]);
     expect(rolling.series.map((p: { asOf: string; window: { days: number } }) => [p.asOf, p.window.days])).toEqual([
       ["2026-03-31", 365],
       ["2026-06-30", 365],
     ]);
   });
 
-  it("prints a sparkline per metric in the table", () => {
-    const run = runCli([...SHOP, "--window", "1m", "--every", "month", "--periods", "4", "--as-of", "2026-05-15"]);
+  it("prints a sparkline per metric in the table", async () => {
+    const run = await runCli([...SHOP, "--window", "1m", "--every", "month", "--periods", "4", "--as-of", "2026-05-15"]);
     expect(run.stdout).toContain("shopmetrics report · 4 windows of 1m, as of 2026-01-31 … 2026-04-30 (Europe/Prague)");
     expect(run.stdout).toMatch(/│ Orders\s+│\s+[▁▂▃▄▅▆▇█]{4} │/);
   });
 
-  it("prints the series as a tidy CSV: one row per as-of, currency and metric", () => {
-    const run = runCli([...SHOP, "--window", "1m", "--every", "month", "--periods", "4", "--as-of", "2026-05-15", "--format", "csv"]);
+  it("prints the series as a tidy CSV: one row per as-of, currency and metric", async () => {
+    const run = await runCli([...SHOP, "--window", "1m", "--every", "month", "--periods", "4", "--as-of", "2026-05-15", "--format", "csv"]);
     expect(run.status).toBe(0);
     const lines = run.stdout.trimEnd().split("\n");
     expect(lines[0]).toBe("asOf,from,to,currency,metric,unit,value");
@@ -137,16 +139,16 @@ describe("--every", () => {
       ["--every", "fortnight"],
       "shopmetrics: error: option '--every <period>' argument 'fortnight' is invalid. Allowed choices are day, week, month, quarter, year.",
     ],
-  ])("usage error %j exits 2", (args, message) => {
-    const run = runCli([...SHOP, ...args]);
+  ])("usage error %j exits 2", async (args, message) => {
+    const run = await runCli([...SHOP, ...args]);
     expect(run.status).toBe(2);
     expect(run.stderr.split("\n")[0]).toBe(message);
   });
 });
 
-describe("--compare with a date range, --every and CSV", () => {
-  it("names the previous window of a date range by its own dates", () => {
-    const r = json(["--window", "2026-06-01..2026-06-30", "--compare", "previous"]);
+describe("--compare with a date range, --every and CSV", async () => {
+  it("names the previous window of a date range by its own dates", async () => {
+    const r = await json(["--window", "2026-06-01..2026-06-30", "--compare", "previous"]);
     expect(r.groups[0].previous.window).toEqual({
       spec: "2026-05-02..2026-05-31",
       from: "2026-05-02T00:00:00+02:00",
@@ -155,8 +157,8 @@ describe("--compare with a date range, --every and CSV", () => {
     });
   });
 
-  it("with --every, compares the latest point with its previous window in the table", () => {
-    const run = runCli([
+  it("with --every, compares the latest point with its previous window in the table", async () => {
+    const run = await runCli([
       ...SHOP,
       "--window",
       "30d",
@@ -173,33 +175,31 @@ describe("--compare with a date range, --every and CSV", () => {
     expect(run.stdout).toMatch(/│\s+│\s+Trend │\s+as of 2026-04-30 │\s+as of 2026-06-30 │\s+Previous │\s+Change │/);
   });
 
-  it("adds the previous window's rows to the CSV, once", () => {
-    const csv = (extra: string[]) =>
-      runCli([...SHOP, "--format", "csv", "--as-of", "2026-06-30", ...extra])
-        .stdout.trimEnd()
-        .split("\n");
-    const single = csv(["--window", "30d", "--compare", "previous"]);
+  it("adds the previous window's rows to the CSV, once", async () => {
+    const csv = async (extra: string[]) =>
+      (await runCli([...SHOP, "--format", "csv", "--as-of", "2026-06-30", ...extra])).stdout.trimEnd().split("\n");
+    const single = await csv(["--window", "30d", "--compare", "previous"]);
     expect(single).toHaveLength(1 + 2 * 2 * 18); // this window and the previous, 2 currencies
     expect(single[1]).toMatch(/^2026-05-31,2026-05-02T00:00:00\+02:00,2026-06-01T00:00:00\+02:00,CZK,orders,count,\d+$/);
     // With calendar months the previous window is already the series' previous point.
-    const monthly = csv(["--window", "1m", "--every", "month", "--periods", "2", "--compare", "previous"]);
+    const monthly = await csv(["--window", "1m", "--every", "month", "--periods", "2", "--compare", "previous"]);
     expect(monthly).toHaveLength(1 + 2 * 2 * 18);
   });
 
-  it("writes an empty currency cell for the group without a currency", () => {
-    const run = runCli(["report", "--orders", "-", "--format", "csv", "--window", "all"], {
+  it("writes an empty currency cell for the group without a currency", async () => {
+    const run = await runCli(["report", "--orders", "-", "--format", "csv", "--window", "all"], {
       input: "created_at,total\n2025-01-01,10.00\n",
     });
     expect(run.stdout.split("\n")[1]).toBe("2025-01-01,2025-01-01T00:00:00+01:00,2025-01-02T00:00:00+01:00,,orders,count,1");
   });
 });
 
-describe("--fail-if", () => {
+describe("--fail-if", async () => {
   const base = [...SHOP, "--as-of", "2026-06-30", "--format", "json"];
 
-  it("exits 4 after printing the report, and says which condition tripped for which currency", () => {
+  it("exits 4 after printing the report, and says which condition tripped for which currency", async () => {
     // CZK's repeat purchase rate is 0.21875 (28 of 128), EUR's 0.28739… (sample-shop README).
-    const run = runCli([...base, "--fail-if", "repeatPurchaseRate<0.25"]);
+    const run = await runCli([...base, "--fail-if", "repeatPurchaseRate<0.25"]);
     expect(run.status).toBe(4);
     expect(JSON.parse(run.stdout).groups).toHaveLength(2);
     expect(run.stderr).toContain(
@@ -208,18 +208,26 @@ describe("--fail-if", () => {
     expect(run.stderr).not.toContain("for EUR");
   });
 
-  it("exits 0 when nothing trips; <=, >, >= work; a null value trips nothing but is reported", () => {
-    const run = runCli([...base, "--fail-if", "repeatPurchaseRate<=0.21", "--fail-if", "orders>1000", "--fail-if", "guestCheckoutRate>=0"]);
+  it("exits 0 when nothing trips; <=, >, >= work; a null value trips nothing but is reported", async () => {
+    const run = await runCli([
+      ...base,
+      "--fail-if",
+      "repeatPurchaseRate<=0.21",
+      "--fail-if",
+      "orders>1000",
+      "--fail-if",
+      "guestCheckoutRate>=0",
+    ]);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain(
       "shopmetrics: warning: --fail-if guestCheckoutRate>=0 not evaluated for EUR as of 2026-06-30: guestCheckoutRate is null\n",
     );
-    expect(runCli([...base, "--fail-if", "orders>=999"]).status).toBe(4); // EUR has exactly 999
-    expect(runCli([...base, "--fail-if", "orders>999"]).status).toBe(0);
+    expect((await runCli([...base, "--fail-if", "orders>=999"])).status).toBe(4); // EUR has exactly 999
+    expect((await runCli([...base, "--fail-if", "orders>999"])).status).toBe(0);
   });
 
-  it("checks the latest point of --every", () => {
-    const run = runCli([
+  it("checks the latest point of --every", async () => {
+    const run = await runCli([
       ...SHOP,
       "--window",
       "1m",
@@ -238,8 +246,8 @@ describe("--fail-if", () => {
     expect(run.stderr).toMatch(/fail-if tripped: orders>=20 \(orders is \d+ for \w{3} as of 2026-06-30\)/);
   });
 
-  it("still guards an export without orders: counts are 0 there", () => {
-    const run = runCli(["report", "--orders", "-", "--format", "json", "--fail-if", "orders<1", "--fail-if", "aov<10"], {
+  it("still guards an export without orders: counts are 0 there", async () => {
+    const run = await runCli(["report", "--orders", "-", "--format", "json", "--fail-if", "orders<1", "--fail-if", "aov<10"], {
       input: "created_at,total\n",
     });
     expect(run.status).toBe(4);
@@ -253,23 +261,23 @@ describe("--fail-if", () => {
       "invalid --fail-if \"repeatPurchaseRate=0.2\": expected METRIC<NUMBER, with <, <=, > or >=, e.g. 'repeatPurchaseRate<0.2'",
     ],
     ["happiness<3", 'invalid --fail-if "happiness<3": unknown metric "happiness"'],
-  ])("a bad condition %j is a usage error", (condition, message) => {
-    const run = runCli([...base, "--fail-if", condition]);
+  ])("a bad condition %j is a usage error", async (condition, message) => {
+    const run = await runCli([...base, "--fail-if", condition]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain(message);
   });
 });
 
-describe("--margin", () => {
-  it("scales clv", () => {
-    const full = json(["--as-of", "2026-06-30"]).groups[1].metrics.clv;
-    const third = json(["--as-of", "2026-06-30", "--margin", "0.3"]).groups[1].metrics.clv;
+describe("--margin", async () => {
+  it("scales clv", async () => {
+    const full = (await json(["--as-of", "2026-06-30"])).groups[1].metrics.clv;
+    const third = (await json(["--as-of", "2026-06-30", "--margin", "0.3"])).groups[1].metrics.clv;
     expect(third).toBeCloseTo(full * 0.3, 1); // both rounded to the cent
   });
 
-  it.each(["0", "1.5", "0x10", "-0.3", "30%"])("must be a share above 0 and at most 1, not %j", (margin) => {
-    const run = runCli([...SHOP, "--margin", margin]);
+  it.each(["0", "1.5", "0x10", "-0.3", "30%"])("must be a share above 0 and at most 1, not %j", async (margin) => {
+    const run = await runCli([...SHOP, "--margin", margin]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(
       `invalid --margin ${JSON.stringify(margin)}: expected the share of revenue that is profit, above 0 and at most 1`,

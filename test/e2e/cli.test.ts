@@ -10,12 +10,12 @@ import { FIXTURES, runCli } from "../helpers.js";
 const fixture = (name: string) => `fixtures/orders/${name}`;
 const json = (stdout: string) => JSON.parse(stdout);
 
-describe("Shopify export (fixtures/orders/shopify-small.csv)", () => {
+describe("Shopify export (fixtures/orders/shopify-small.csv)", async () => {
   const args = ["report", "--orders", fixture("shopify-small.csv"), "--as-of", "2025-06-30", "--tz", "Europe/Prague", "--format", "json"];
-  const run = runCli(args);
+  const run = await runCli(args);
   const report = json(run.stdout);
 
-  it("exits 0 and warns on stderr about the unknown status and the short history, nothing else", () => {
+  it("exits 0 and warns on stderr about the unknown status and the short history, nothing else", async () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toBe(
       `shopmetrics: warning: ${fixture("shopify-small.csv")}: 1 order with unrecognised status "expired" counted as completed; if that is wrong, map it, e.g. --status-map "expired=cancelled"\n` +
@@ -24,7 +24,7 @@ describe("Shopify export (fixtures/orders/shopify-small.csv)", () => {
     );
   });
 
-  it("reports the window, zone and input", () => {
+  it("reports the window, zone and input", async () => {
     expect(report.schemaVersion).toBe(1);
     expect(report.asOf).toBe("2025-06-30");
     expect(report.timezone).toBe("Europe/Prague");
@@ -34,7 +34,7 @@ describe("Shopify export (fixtures/orders/shopify-small.csv)", () => {
     ]);
   });
 
-  it("groups line items into orders, never summing Total over rows", () => {
+  it("groups line items into orders, never summing Total over rows", async () => {
     // Counted EUR orders in the window: #1002 120.50 (bob — his email is only on the second row),
     // #1003 80.00 − 30.00 refunded = 50.00 (ann, three rows), #1006 25.00 (pending → processing,
     // no email), #1008 19.99 (bob, 23:30 on the as-of day), #1012 5.00 (frank; its unknown status
@@ -59,7 +59,7 @@ describe("Shopify export (fixtures/orders/shopify-small.csv)", () => {
     });
   });
 
-  it("keeps CZK apart: #1007 authorized (on-hold) 1000.00 and #1011 250.00; #1010 voided", () => {
+  it("keeps CZK apart: #1007 authorized (on-hold) 1000.00 and #1011 250.00; #1010 voided", async () => {
     expect(report.groups[0].currency).toBe("CZK");
     expect(report.groups[0].metrics).toMatchObject({
       orders: 2,
@@ -73,7 +73,7 @@ describe("Shopify export (fixtures/orders/shopify-small.csv)", () => {
     });
   });
 
-  it("accounts for every row and order", () => {
+  it("accounts for every row and order", async () => {
     expect(report.dataQuality).toEqual({
       rowsRead: 15,
       rowsSkipped: 0,
@@ -87,9 +87,9 @@ describe("Shopify export (fixtures/orders/shopify-small.csv)", () => {
     expect(Object.keys(report.definitions)).toEqual(Object.keys(report.groups[0].metrics));
   });
 
-  it("gives the same report for the file with a BOM and CRLF line ends, read from stdin", () => {
+  it("gives the same report for the file with a BOM and CRLF line ends, read from stdin", async () => {
     const text = readFileSync(resolve(FIXTURES, "orders/shopify-small.csv"), "utf8");
-    const variant = runCli([...args.slice(0, 2), "-", ...args.slice(3)], { input: `\uFEFF${text.replace(/\n/g, "\r\n")}` });
+    const variant = await runCli([...args.slice(0, 2), "-", ...args.slice(3)], { input: `\uFEFF${text.replace(/\n/g, "\r\n")}` });
     expect(variant.status).toBe(0);
     const other = json(variant.stdout);
     expect(other.groups).toEqual(report.groups);
@@ -97,14 +97,14 @@ describe("Shopify export (fixtures/orders/shopify-small.csv)", () => {
     expect(other.inputs[0].file).toBe("-");
   });
 
-  it("defaults --as-of to the local date of the latest order (#1009, 2025-07-01)", () => {
-    const latest = json(runCli(args.filter((a, i) => a !== "--as-of" && args[i - 1] !== "--as-of")).stdout);
+  it("defaults --as-of to the local date of the latest order (#1009, 2025-07-01)", async () => {
+    const latest = json((await runCli(args.filter((a, i) => a !== "--as-of" && args[i - 1] !== "--as-of"))).stdout);
     expect(latest.asOf).toBe("2025-07-01");
     expect(latest.groups[1].metrics.orders).toBe(6); // #1009 now inside, #1002 … still inside
   });
 });
 
-describe("WooCommerce export (fixtures/orders/woocommerce-small.csv)", () => {
+describe("WooCommerce export (fixtures/orders/woocommerce-small.csv)", async () => {
   // 7 days as of 2025-04-05 = [2025-03-30 00:00+01:00, 2025-04-06 00:00+02:00): DST starts inside.
   const args = [
     "report",
@@ -119,10 +119,10 @@ describe("WooCommerce export (fixtures/orders/woocommerce-small.csv)", () => {
     "--format",
     "json",
   ];
-  const run = runCli(args);
+  const run = await runCli(args);
   const report = json(run.stdout);
 
-  it("skips the rows it cannot read, naming file and line on stderr, and exits 0", () => {
+  it("skips the rows it cannot read, naming file and line on stderr, and exits 0", async () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toBe(
       [
@@ -152,7 +152,7 @@ describe("WooCommerce export (fixtures/orders/woocommerce-small.csv)", () => {
     ]);
   });
 
-  it("computes the metrics, with guests from customer_id 0 or empty", () => {
+  it("computes the metrics, with guests from customer_id 0 or empty", async () => {
     // Counted in the window: 101 100.00 (jana, id 12, 01:30 on the DST night), 102 50.00 − 10.00
     // (guest, 02:30 does not exist that night: read as 03:30+02:00), 103 70.00 (empty id → guest,
     // Jana@Example.cz is jana), 105 30.00 (petr, on-hold), 108 15.00 (guest, no email, 23:59:59).
@@ -170,14 +170,14 @@ describe("WooCommerce export (fixtures/orders/woocommerce-small.csv)", () => {
     });
   });
 
-  it("counts every status mapping in ordersExcluded", () => {
+  it("counts every status mapping in ordersExcluded", async () => {
     expect(report.dataQuality.ordersRead).toBe(11);
     expect(report.dataQuality.ordersExcluded).toEqual({ cancelled: 1, draft: 1, failed: 1, "pending-payment": 1, refunded: 1 });
     expect(report.dataQuality.unidentifiedOrders).toBe(3); // 107, 108, 109
   });
 
-  it("--strict exits 3 at the first unreadable row with a one-line error", () => {
-    const strict = runCli([...args, "--strict"]);
+  it("--strict exits 3 at the first unreadable row with a one-line error", async () => {
+    const strict = await runCli([...args, "--strict"]);
     expect(strict.status).toBe(3);
     expect(strict.stdout).toBe("");
     expect(strict.stderr).toBe(
@@ -186,9 +186,9 @@ describe("WooCommerce export (fixtures/orders/woocommerce-small.csv)", () => {
   });
 });
 
-describe("generic files", () => {
-  it("reads the canonical columns, guest column included", () => {
-    const run = runCli(["report", "--orders", fixture("generic-guest.csv"), "--window", "all", "--format", "json"]);
+describe("generic files", async () => {
+  it("reads the canonical columns, guest column included", async () => {
+    const run = await runCli(["report", "--orders", fixture("generic-guest.csv"), "--window", "all", "--format", "json"]);
     expect(run.status).toBe(0);
     const report = json(run.stdout);
     expect(report.inputs[0].platform).toBe("generic");
@@ -210,8 +210,8 @@ describe("generic files", () => {
     expect(run.stderr).toContain("1 order with an empty status counted as completed");
   });
 
-  it("maps any header with --map and takes the currency from --currency", () => {
-    const run = runCli([
+  it("maps any header with --map and takes the currency from --currency", async () => {
+    const run = await runCli([
       "report",
       "--orders",
       fixture("invoices-mapped.csv"),
@@ -249,7 +249,7 @@ describe("generic files", () => {
   });
 });
 
-describe("windows end to end", () => {
+describe("windows end to end", async () => {
   const csv = [
     "created_at,total,email,currency",
     "2025-01-31T12:00:00+01:00,1.00,a@x.cz,EUR", // before a 1m window ending 2025-03-30
@@ -258,26 +258,28 @@ describe("windows end to end", () => {
     "2025-03-31T00:00:00+02:00,8.00,b@x.cz,EUR", // outside
   ].join("\n");
 
-  it("1m as of 2025-03-30 is [2025-02-28, 2025-03-31) in Prague", () => {
-    const run = runCli(["report", "--orders", "-", "--window", "1m", "--as-of", "2025-03-30", "--format", "json"], { input: csv });
+  it("1m as of 2025-03-30 is [2025-02-28, 2025-03-31) in Prague", async () => {
+    const run = await runCli(["report", "--orders", "-", "--window", "1m", "--as-of", "2025-03-30", "--format", "json"], { input: csv });
     const report = json(run.stdout);
     expect(report.window).toEqual({ spec: "1m", from: "2025-02-28T00:00:00+01:00", to: "2025-03-31T00:00:00+02:00", days: 31 });
     expect(report.groups[0].metrics).toMatchObject({ orders: 2, revenue: 6, customers: 2, newCustomers: 1 });
   });
 
-  it("--as-of today is the current date in --tz", () => {
-    const run = runCli(["report", "--orders", "-", "--as-of", "today", "--tz", "Pacific/Kiritimati", "--format", "json"], { input: csv });
+  it("--as-of today is the current date in --tz", async () => {
+    const run = await runCli(["report", "--orders", "-", "--as-of", "today", "--tz", "Pacific/Kiritimati", "--format", "json"], {
+      input: csv,
+    });
     // Computed independently of our calendar code: Intl's en-CA format is YYYY-MM-DD.
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Pacific/Kiritimati" }).format(new Date());
     expect(json(run.stdout).asOf).toBe(today);
   });
 });
 
-describe("table output and colour", () => {
+describe("table output and colour", async () => {
   const args = ["report", "--orders", fixture("shopify-small.csv"), "--as-of", "2025-06-30"];
 
-  it("prints a header line, one table per currency and the data summary, without colour off a TTY", () => {
-    const run = runCli(args);
+  it("prints a header line, one table per currency and the data summary, without colour off a TTY", async () => {
+    const run = await runCli(args);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("shopmetrics report · 2024-07-01 … 2025-06-30 (window 365d, 365 days, Europe/Prague)");
     expect(run.stdout).toContain(`orders: ${fixture("shopify-small.csv")} (shopify, 15 rows)`);
@@ -291,14 +293,14 @@ describe("table output and colour", () => {
     expect(run.stdout).not.toContain("\x1b[");
   });
 
-  it("colours only when forced, and never with NO_COLOR", () => {
-    expect(runCli(args, { env: { FORCE_COLOR: "1" } }).stdout).toContain("\x1b[");
-    expect(runCli(args, { env: { FORCE_COLOR: "1", NO_COLOR: "1" } }).stdout).not.toContain("\x1b[");
-    expect(runCli([...args, "--format", "json"], { env: { FORCE_COLOR: "1" } }).stdout).not.toContain("\x1b[");
+  it("colours only when forced, and never with NO_COLOR", async () => {
+    expect((await runCli(args, { env: { FORCE_COLOR: "1" } })).stdout).toContain("\x1b[");
+    expect((await runCli(args, { env: { FORCE_COLOR: "1", NO_COLOR: "1" } })).stdout).not.toContain("\x1b[");
+    expect((await runCli([...args, "--format", "json"], { env: { FORCE_COLOR: "1" } })).stdout).not.toContain("\x1b[");
   });
 });
 
-describe("bad input: one line on stderr, a documented exit code, no stack trace", () => {
+describe("bad input: one line on stderr, a documented exit code, no stack trace", async () => {
   it.each([
     [["report", "--orders", fixture("shopify-small.csv"), "--bogus"], "shopmetrics: error: unknown option '--bogus'"],
     [
@@ -326,8 +328,8 @@ describe("bad input: one line on stderr, a documented exit code, no stack trace"
       "shopmetrics: error: option '--platform <name>' argument 'opencart' is invalid. Allowed choices are shopify, woocommerce, shoptet, upgates, prestashop, bigcommerce, magento, ecwid, online-retail, generic.",
     ],
     [["report"], "shopmetrics: error: required option '--orders <file>' not specified"],
-  ])("usage error %j exits 2", (args, message) => {
-    const run = runCli(args);
+  ])("usage error %j exits 2", async (args, message) => {
+    const run = await runCli(args);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr.split("\n")[0]).toBe(message);
@@ -352,15 +354,15 @@ describe("bad input: one line on stderr, a documented exit code, no stack trace"
       ["report", "--orders", fixture("invoices-mapped.csv"), "--map", "created_at=Date", "--map", "total=TotalPrice"],
       `shopmetrics: error: ${fixture("invoices-mapped.csv")}:1: --map created_at=Date: no column named "Date". Columns found: InvoiceNo, InvoiceDate, CustomerID, TotalPrice`,
     ],
-  ])("input error %j exits 3", (args, message) => {
-    const run = runCli(args);
+  ])("input error %j exits 3", async (args, message) => {
+    const run = await runCli(args);
     expect(run.status).toBe(3);
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe(`${message}\n`);
   });
 
-  it("a header with no rows is a report with nothing in it, and a warning", () => {
-    const run = runCli(["report", "--orders", "-", "--format", "json"], { input: "created_at,total\n" });
+  it("a header with no rows is a report with nothing in it, and a warning", async () => {
+    const run = await runCli(["report", "--orders", "-", "--format", "json"], { input: "created_at,total\n" });
     expect(run.status).toBe(0);
     const report = json(run.stdout);
     expect(report.groups).toEqual([]);
@@ -368,51 +370,51 @@ describe("bad input: one line on stderr, a documented exit code, no stack trace"
     expect(run.stderr).toContain("shopmetrics: warning: -: no orders could be read");
   });
 
-  it("escapes control characters of an unrecognised header instead of echoing them to the terminal", () => {
-    const run = runCli(["report", "--orders", "-"], { input: "\x1b[31mred,\x07bell\n1,2\n" });
+  it("escapes control characters of an unrecognised header instead of echoing them to the terminal", async () => {
+    const run = await runCli(["report", "--orders", "-"], { input: "\x1b[31mred,\x07bell\n1,2\n" });
     expect(run.status).toBe(3);
     expect(run.stderr).toContain("Columns found: \\x1b[31mred, \\x07bell.");
     expect(run.stderr).not.toContain("\x1b");
     expect(run.stderr).not.toContain("\x07");
   });
 
-  it("an empty file is an input error", () => {
-    const run = runCli(["report", "--orders", "-"], { input: "" });
+  it("an empty file is an input error", async () => {
+    const run = await runCli(["report", "--orders", "-"], { input: "" });
     expect(run.status).toBe(3);
     expect(run.stderr).toBe("shopmetrics: error: -: the file is empty: expected a header row\n");
   });
 
-  it("--help and --version go to stdout and exit 0", () => {
-    const help = runCli(["report", "--help"]);
+  it("--help and --version go to stdout and exit 0", async () => {
+    const help = await runCli(["report", "--help"]);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain("--orders <file>");
     expect(help.stdout).toContain(
       "Exit codes: 0 ok, 1 internal error (a bug), 2 usage error, 3 input error, 4 a --fail-if condition tripped.",
     );
-    const version = runCli(["--version"]);
+    const version = await runCli(["--version"]);
     expect(version.status).toBe(0);
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });
 
-describe("--status-map", () => {
+describe("--status-map", async () => {
   const args = ["report", "--orders", fixture("shopify-small.csv"), "--as-of", "2025-06-30", "--format", "json"];
 
-  it("maps a shop's own status text to ours, in any case, and the unknown-status warning goes away", () => {
-    const run = runCli([...args, "--status-map", "EXPIRED=cancelled"]);
+  it("maps a shop's own status text to ours, in any case, and the unknown-status warning goes away", async () => {
+    const run = await runCli([...args, "--status-map", "EXPIRED=cancelled"]);
     const report = json(run.stdout);
     expect(report.dataQuality.ordersExcluded).toEqual({ cancelled: 3, refunded: 1 }); // #1012 now cancelled
     expect(report.groups[1].metrics.orders).toBe(4);
     expect(run.stderr).not.toContain("unrecognised status");
   });
 
-  it("wins over the format's own mapping (a shop that treats pending as unpaid)", () => {
-    const report = json(runCli([...args, "--status-map", "pending=pending-payment"]).stdout);
+  it("wins over the format's own mapping (a shop that treats pending as unpaid)", async () => {
+    const report = json((await runCli([...args, "--status-map", "pending=pending-payment"])).stdout);
     expect(report.dataQuality.ordersExcluded["pending-payment"]).toBe(1); // #1006
   });
 
-  it.each(["expired", "expired=lost", "=cancelled"])("rejects %j with a usage error", (entry) => {
-    const run = runCli([...args, "--status-map", entry]);
+  it.each(["expired", "expired=lost", "=cancelled"])("rejects %j with a usage error", async (entry) => {
+    const run = await runCli([...args, "--status-map", entry]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(
       `invalid --status-map ${JSON.stringify(entry)}: expected 'Shop status=one of completed, processing, on-hold, pending-payment, cancelled, refunded, failed, draft'`,

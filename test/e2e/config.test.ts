@@ -12,10 +12,10 @@ const write = (name: string, json: unknown) => {
 };
 const SHOPTET = resolve(FIXTURES, "orders/shoptet-cp1250.csv");
 
-describe("--config and shopmetrics.config.json", () => {
-  it("holds a shop's reading settings: status map, time zone, …", () => {
+describe("--config and shopmetrics.config.json", async () => {
+  it("holds a shop's reading settings: status map, time zone, …", async () => {
     const config = write("shop.json", { statusMap: { "Vlastní stav": "cancelled" }, timezone: "Europe/Bratislava" });
-    const run = runCli(["report", "--orders", SHOPTET, "--window", "all", "--format", "json", "--config", config]);
+    const run = await runCli(["report", "--orders", SHOPTET, "--window", "all", "--format", "json", "--config", config]);
     expect(run.status).toBe(0);
     const r = JSON.parse(run.stdout);
     expect(r.timezone).toBe("Europe/Bratislava");
@@ -23,33 +23,35 @@ describe("--config and shopmetrics.config.json", () => {
     expect(run.stderr).not.toContain("Vlastní stav");
   });
 
-  it("is read from ./shopmetrics.config.json when present; flags override it", () => {
+  it("is read from ./shopmetrics.config.json when present; flags override it", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "shopmetrics-cwd-"));
     writeFileSync(join(cwd, "shopmetrics.config.json"), JSON.stringify({ timezone: "Asia/Tokyo", currency: "CZK" }));
     const base = ["report", "--orders", resolve(FIXTURES, "orders/prestashop-cs.csv"), "--window", "all", "--format", "json"];
-    const fromFile = JSON.parse(runCli(base, { cwd }).stdout);
+    const fromFile = JSON.parse((await runCli(base, { cwd })).stdout);
     expect(fromFile.timezone).toBe("Asia/Tokyo");
     expect(fromFile.groups[0].currency).toBe("CZK");
-    expect(JSON.parse(runCli([...base, "--tz", "Europe/Prague"], { cwd }).stdout).timezone).toBe("Europe/Prague");
+    expect(JSON.parse((await runCli([...base, "--tz", "Europe/Prague"], { cwd })).stdout).timezone).toBe("Europe/Prague");
   });
 
-  it("applies to inspect too", () => {
+  it("applies to inspect too", async () => {
     const config = write("inspect.json", { dateFormat: "dmy" });
-    const i = JSON.parse(runCli(["inspect", resolve(FIXTURES, "orders/online-retail.csv"), "--format", "json", "--config", config]).stdout);
-    expect(i.dateOrder).toEqual({ value: "dmy", reason: "--date-format" });
+    const i = JSON.parse(
+      (await runCli(["inspect", resolve(FIXTURES, "orders/online-retail.csv"), "--format", "json", "--config", config])).stdout,
+    );
+    expect(i.dateOrder).toEqual({ value: "dmy", reason: "--date-format", source: "option" });
   });
 
   it.each([
     [
       { timezon: "Europe/Prague" },
-      'unknown key "timezon"; keys are platform, map, statusMap, currency, timezone, encoding, delimiter, decimal, dateFormat',
+      'unknown key "timezon"; keys are platform, map, statusMap, currency, tz, encoding, delimiter, decimal, dateFormat, customersMap',
     ],
     [{ map: ["created_at=Date"] }, '"map" must be an object of strings, e.g. { "created_at": "InvoiceDate" }'],
     [{ currency: 978 }, '"currency" must be a string (as its flag --currency takes)'],
     ["{ not json", "not valid JSON: "],
-  ])("a bad config %j is a usage error", (json, message) => {
+  ])("a bad config %j is a usage error", async (json, message) => {
     const config = write("bad.json", json);
-    const run = runCli(["report", "--orders", SHOPTET, "--config", config]);
+    const run = await runCli(["report", "--orders", SHOPTET, "--config", config]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`shopmetrics: error: ${config}: ${message}`);
   });
@@ -59,14 +61,14 @@ describe("--config and shopmetrics.config.json", () => {
     [{ dateFormat: "ymd" }, 'invalid --date-format "ymd": expected dmy or mdy'],
     [{ platform: "opencart" }, 'invalid --platform "opencart": expected one of shopify,'],
     [{ timezone: "Mars/Olympus" }, 'invalid --tz "Mars/Olympus"'],
-  ])("a config value its flag would refuse, %j, is refused the same way", (json, message) => {
-    const run = runCli(["report", "--orders", SHOPTET, "--config", write("value.json", json)]);
+  ])("a config value its flag would refuse, %j, is refused the same way", async (json, message) => {
+    const run = await runCli(["report", "--orders", SHOPTET, "--config", write("value.json", json)]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`shopmetrics: error: ${message}`);
   });
 
-  it("an explicit --config that doesn't exist is an error", () => {
-    const run = runCli(["report", "--orders", SHOPTET, "--config", join(dir, "nope.json")]);
+  it("an explicit --config that doesn't exist is an error", async () => {
+    const run = await runCli(["report", "--orders", SHOPTET, "--config", join(dir, "nope.json")]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^shopmetrics: error: .*nope\.json: cannot read the config file: /);
   });

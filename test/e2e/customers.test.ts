@@ -2,18 +2,18 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers.js";
 
-const json = (args: string[], input?: string) => {
-  const run = runCli(["report", ...args, "--format", "json"], input === undefined ? {} : { input });
+const json = async (args: string[], input?: string) => {
+  const run = await runCli(["report", ...args, "--format", "json"], input === undefined ? {} : { input });
   expect(run.status, run.stderr).toBe(0);
   return JSON.parse(run.stdout);
 };
 
-describe("--customers", () => {
-  it("a list of registered accounts turns a Shopify export's unknown guest rate into a number", () => {
+describe("--customers", async () => {
+  it("a list of registered accounts turns a Shopify export's unknown guest rate into a number", async () => {
     // EUR counted in the window: #1002 bob, #1003 ann, #1006 (no email), #1008 bob, #1012 frank.
     // Registered: ann, frank (bob is listed with registered=false). Guests: #1002, #1006, #1008 → 3/5.
     // CZK: #1007 dan (not listed: guest), #1011 ann → 1/2.
-    const r = json([
+    const r = await json([
       "--orders",
       "fixtures/orders/shopify-small.csv",
       "--as-of",
@@ -36,8 +36,8 @@ describe("--customers", () => {
     expect(r.dataQuality).toMatchObject({ customersRead: 4, customersWithoutOrders: 1, rowsRead: 15 + 4 });
   });
 
-  it("a Shopify customers export lists guests too, so the guest rate stays null and says why", () => {
-    const r = json([
+  it("a Shopify customers export lists guests too, so the guest rate stays null and says why", async () => {
+    const r = await json([
       "--orders",
       "fixtures/sample-shop/orders_export.csv",
       "--customers",
@@ -53,26 +53,29 @@ describe("--customers", () => {
     expect(r.dataQuality.customersWithoutOrders).toBe(35 + 39);
   });
 
-  it("joins an order known only by customer id with one known only by email", () => {
+  it("joins an order known only by customer id with one known only by email", async () => {
     const orders = "order_id,created_at,customer_id,email,total\n1,2025-01-01,77,,10\n2,2025-01-02,,x@example.com,10\n";
-    const alone = json(["--orders", "-", "--currency", "EUR", "--window", "all"], orders);
+    const alone = await json(["--orders", "-", "--currency", "EUR", "--window", "all"], orders);
     expect(alone.groups[0].metrics.customers).toBe(2);
-    const joined = json(["--orders", "-", "--currency", "EUR", "--window", "all", "--customers", "fixtures/customers/joined.csv"], orders);
+    const joined = await json(
+      ["--orders", "-", "--currency", "EUR", "--window", "all", "--customers", "fixtures/customers/joined.csv"],
+      orders,
+    );
     expect(joined.groups[0].metrics.customers).toBe(1);
     expect(joined.groups[0].metrics.repeatPurchaseRate).toBe(1);
   });
 
-  it("counts WooCommerce customers who never ordered; the orders' own guest flags stand", () => {
+  it("counts WooCommerce customers who never ordered; the orders' own guest flags stand", async () => {
     const args = ["--orders", "fixtures/orders/woocommerce-small.csv", "--window", "7d", "--as-of", "2025-04-05"];
-    const r = json([...args, "--customers", "fixtures/customers/woocommerce-customers.csv"]);
+    const r = await json([...args, "--customers", "fixtures/customers/woocommerce-customers.csv"]);
     expect(r.inputs[1].platform).toBe("woocommerce");
     expect(r.dataQuality).toMatchObject({ customersRead: 3, customersWithoutOrders: 1 }); // id 99
-    expect(r.groups[0].metrics).toEqual(json(args).groups[0].metrics);
+    expect(r.groups[0].metrics).toEqual((await json(args)).groups[0].metrics);
   });
 
-  it("refuses stdin and unreadable customer headers", () => {
-    expect(runCli(["report", "--orders", "fixtures/orders/shopify-small.csv", "--customers", "-"]).status).toBe(2);
-    const run = runCli([
+  it("refuses stdin and unreadable customer headers", async () => {
+    expect((await runCli(["report", "--orders", "fixtures/orders/shopify-small.csv", "--customers", "-"])).status).toBe(2);
+    const run = await runCli([
       "report",
       "--orders",
       "fixtures/orders/shopify-small.csv",

@@ -93,26 +93,28 @@ function render(rows: Row[], delimiter: string, date: string, money: string): st
 }
 
 async function report(bytes: Buffer) {
-  const r = await buildReport({
-    orders: { file: "t.csv", input: Readable.from([bytes]) },
-    maps: new Map(),
-    statusMap: new Map(),
-    customerMaps: new Map(),
-    currency: null,
-    zone: PRAGUE,
-    window: parseWindowSpec("90d")!,
-    asOf: { kind: "day", day: Math.floor(Date.parse("2025-12-31") / 86_400_000) },
-    margin: 1,
-    compare: false,
-    every: null,
-    failIf: [],
-    strict: false,
-    now: 0,
-  });
+  const r = await buildReport(
+    { orders: { file: "t.csv", open: () => Readable.from([bytes]) } },
+    {
+      maps: new Map(),
+      statusMap: new Map(),
+      customerMaps: new Map(),
+      currency: null,
+      zone: PRAGUE,
+      window: parseWindowSpec("90d")!,
+      asOf: { kind: "day", day: Math.floor(Date.parse("2025-12-31") / 86_400_000) },
+      margin: 1,
+      compare: false,
+      every: null,
+      failIf: [],
+      strict: false,
+      now: 0,
+    },
+  );
   return { groups: r.report.groups, dataQuality: r.report.dataQuality };
 }
 
-describe("the same orders in every dialect give the same report", () => {
+describe("the same orders in every dialect give the same report", async () => {
   const rows = orders();
   const expected = report(Buffer.from(render(rows, ",", "iso", "plain")));
 
@@ -133,11 +135,11 @@ describe("the same orders in every dialect give the same report", () => {
   });
 });
 
-describe("a WooCommerce export re-saved by a Czech Excel", () => {
-  it("gives exactly the original's figures (fixtures/orders/woocommerce-small*.csv)", () => {
+describe("a WooCommerce export re-saved by a Czech Excel", async () => {
+  it("gives exactly the original's figures (fixtures/orders/woocommerce-small*.csv)", async () => {
     const args = ["--window", "7d", "--as-of", "2025-04-05", "--format", "json"];
-    const original = JSON.parse(runCli(["report", "--orders", "fixtures/orders/woocommerce-small.csv", ...args]).stdout);
-    const excel = runCli(["report", "--orders", "fixtures/orders/woocommerce-small-czech-excel.csv", ...args]);
+    const original = JSON.parse((await runCli(["report", "--orders", "fixtures/orders/woocommerce-small.csv", ...args])).stdout);
+    const excel = await runCli(["report", "--orders", "fixtures/orders/woocommerce-small-czech-excel.csv", ...args]);
     expect(excel.status).toBe(0);
     const resaved = JSON.parse(excel.stdout);
     expect(resaved.inputs[0]).toMatchObject({ platform: "woocommerce", encoding: "utf-8", delimiter: ";" });
@@ -146,41 +148,41 @@ describe("a WooCommerce export re-saved by a Czech Excel", () => {
   });
 });
 
-describe("values only a flag can settle", () => {
-  const run = (csv: string, ...flags: string[]) =>
-    runCli(["report", "--orders", "-", "--currency", "EUR", "--window", "all", "--format", "json", ...flags], { input: csv });
+describe("values only a flag can settle", async () => {
+  const run = async (csv: string, ...flags: string[]) =>
+    await runCli(["report", "--orders", "-", "--currency", "EUR", "--window", "all", "--format", "json", ...flags], { input: csv });
 
-  it("an amount column of 1,234-style values only is an error naming --decimal", () => {
+  it("an amount column of 1,234-style values only is an error naming --decimal", async () => {
     const csv = "created_at;total\n2025-01-01;1,234\n2025-01-02;2,500\n";
-    const r = run(csv);
+    const r = await run(csv);
     expect(r.status).toBe(3);
     expect(r.stderr).toBe(
       'shopmetrics: error: -:2: ambiguous amounts in total: "1,234" could be a thousands separator or a decimal mark, and no value in the whole file tells; pass --decimal . or --decimal ,\n',
     );
-    expect(JSON.parse(run(csv, "--decimal", ",").stdout).groups[0].metrics.revenue).toBe(3.73); // 1.234 → 1.23, 2.500 → 2.50
-    expect(JSON.parse(run(csv, "--decimal", ".").stdout).groups[0].metrics.revenue).toBe(3734);
+    expect(JSON.parse((await run(csv, "--decimal", ",")).stdout).groups[0].metrics.revenue).toBe(3.73); // 1.234 → 1.23, 2.500 → 2.50
+    expect(JSON.parse((await run(csv, "--decimal", ".")).stdout).groups[0].metrics.revenue).toBe(3734);
   });
 
-  it("a later value settles an earlier ambiguous one: the early orders wait, nothing is guessed", () => {
+  it("a later value settles an earlier ambiguous one: the early orders wait, nothing is guessed", async () => {
     const csv = "created_at;total\n2025-01-01;1,234\n2025-01-02;12,5\n";
-    expect(JSON.parse(run(csv).stdout).groups[0].metrics.revenue).toBe(13.73); // 1.23 + 12.50
+    expect(JSON.parse((await run(csv)).stdout).groups[0].metrics.revenue).toBe(13.73); // 1.23 + 12.50
   });
 
-  it("slash dates with no day over 12 are an error naming --date-format; a later one settles them", () => {
+  it("slash dates with no day over 12 are an error naming --date-format; a later one settles them", async () => {
     const ambiguous = "created_at,total\n01/02/2025,1\n03/04/2025,1\n";
-    const r = run(ambiguous);
+    const r = await run(ambiguous);
     expect(r.status).toBe(3);
     expect(r.stderr).toBe(
       'shopmetrics: error: -:2: ambiguous dates in created_at: "01/02/2025" could be day/month or month/day, and no date in the whole file has a day over 12 to tell; pass --date-format dmy or --date-format mdy\n',
     );
-    expect(JSON.parse(run(ambiguous, "--date-format", "mdy").stdout).window.from).toBe("2025-01-02T00:00:00+01:00");
-    const settled = JSON.parse(run(`${ambiguous}25/04/2025,1\n`).stdout);
+    expect(JSON.parse((await run(ambiguous, "--date-format", "mdy")).stdout).window.from).toBe("2025-01-02T00:00:00+01:00");
+    const settled = JSON.parse((await run(`${ambiguous}25/04/2025,1\n`)).stdout);
     expect(settled.window.from).toBe("2025-02-01T00:00:00+01:00"); // 01/02 is 1 February
     expect(settled.groups[0].metrics.orders).toBe(3);
   });
 
-  it("a value against its column's decided mark is skipped and says why", () => {
-    const r = run('created_at,total\n2025-01-01,12.50\n2025-01-02,"1.234,50"\n');
+  it("a value against its column's decided mark is skipped and says why", async () => {
+    const r = await run('created_at,total\n2025-01-01,12.50\n2025-01-02,"1.234,50"\n');
     expect(r.stderr).toContain(
       '-:3: unreadable amount in total: expected a number like 1234.50 or 1 234,50, got "1.234,50" (this column\'s decimal mark is ".", from "12.50" on line 2); row skipped',
     );

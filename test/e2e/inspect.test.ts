@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers.js";
 
-describe("shopmetrics inspect", () => {
-  it("explains what it read in a Shoptet export, and why", () => {
-    const run = runCli(["inspect", "fixtures/orders/shoptet-cp1250.csv"]);
+describe("shopmetrics inspect", async () => {
+  it("explains what it read in a Shoptet export, and why", async () => {
+    const run = await runCli(["inspect", "fixtures/orders/shoptet-cp1250.csv"]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("platform    shoptet — Shoptet orders export  (the header has code, date, totalPriceWithVat)");
     expect(run.stdout).toContain("encoding    windows-1250  (not valid UTF-8, so windows-1250 (Central European Windows and Excel))");
@@ -17,8 +17,8 @@ describe("shopmetrics inspect", () => {
     expect(run.stdout).not.toContain("\x1b[");
   });
 
-  it("gives the same as JSON, with the date order it settled and why", () => {
-    const run = runCli(["inspect", "fixtures/orders/bigcommerce.csv", "--format", "json"]);
+  it("gives the same as JSON, with the date order it settled and why", async () => {
+    const run = await runCli(["inspect", "fixtures/orders/bigcommerce.csv", "--format", "json"]);
     expect(run.status).toBe(0);
     const i = JSON.parse(run.stdout);
     expect(i).toMatchObject({
@@ -48,17 +48,27 @@ describe("shopmetrics inspect", () => {
     });
   });
 
-  it("takes the same reading flags as report, and says so", () => {
+  it("takes the same reading flags as report, and says so", async () => {
     const i = JSON.parse(
-      runCli(["inspect", "fixtures/orders/online-retail.csv", "--format", "json", "--date-format", "dmy", "--platform", "online-retail"])
-        .stdout,
+      (
+        await runCli([
+          "inspect",
+          "fixtures/orders/online-retail.csv",
+          "--format",
+          "json",
+          "--date-format",
+          "dmy",
+          "--platform",
+          "online-retail",
+        ])
+      ).stdout,
     );
     expect(i.platform.reason).toBe("--platform");
-    expect(i.dateOrder).toEqual({ value: "dmy", reason: "--date-format" });
+    expect(i.dateOrder).toEqual({ value: "dmy", reason: "--date-format", source: "option" });
   });
 
-  it("fails like report on a file it can't read", () => {
-    const run = runCli(["inspect", "fixtures/orders/malformed-quote.csv"]);
+  it("fails like report on a file it can't read", async () => {
+    const run = await runCli(["inspect", "fixtures/orders/malformed-quote.csv"]);
     expect(run.status).toBe(3);
     expect(run.stderr).toBe(
       "shopmetrics: error: fixtures/orders/malformed-quote.csv:3: malformed CSV: a quoted field starting in this record is never closed\n",

@@ -7,18 +7,18 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers.js";
 
-describe("sample shop (fixtures/sample-shop/orders_export.csv)", () => {
-  const run = runCli(["report", "--orders", "fixtures/sample-shop/orders_export.csv", "--tz", "Europe/Prague", "--format", "json"]);
+describe("sample shop (fixtures/sample-shop/orders_export.csv)", async () => {
+  const run = await runCli(["report", "--orders", "fixtures/sample-shop/orders_export.csv", "--tz", "Europe/Prague", "--format", "json"]);
   const report = JSON.parse(run.stdout);
 
-  it("reads every row, with no warnings", () => {
+  it("reads every row, with no warnings", async () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toBe("");
     expect(report.asOf).toBe("2026-06-30");
     expect(report.dataQuality).toMatchObject({ rowsRead: 4506, rowsSkipped: 0, ordersRead: 3000, unidentifiedOrders: 160 });
   });
 
-  it("matches the generator's truth in both currencies", () => {
+  it("matches the generator's truth in both currencies", async () => {
     expect(report.groups.map((g: { currency: string }) => g.currency)).toEqual(["CZK", "EUR"]);
     expect(report.groups[0].metrics).toMatchObject({
       orders: 222,

@@ -24,15 +24,15 @@ const RETAIL_MAPS = [
   "order_id=InvoiceNo",
 ];
 
-const report = (args: string[], env: Record<string, string> = {}) => {
-  const run = runCli(["report", ...args, "--format", "json"], { env });
+const report = async (args: string[], env: Record<string, string> = {}) => {
+  const run = await runCli(["report", ...args, "--format", "json"], { env });
   expect(run.status).toBe(0);
   return JSON.parse(run.stdout);
 };
 
-describe.skipIf(!hasSharedData)(`Shopify dev-store export (forezia)${sharedNote}`, () => {
-  it("matches the Python cross-check and SOURCES.md (19 orders from 40 rows, 3 distinct emails)", () => {
-    const r = report(["--orders", FOREZIA, "--tz", "Europe/Prague"]);
+describe.skipIf(!hasSharedData)(`Shopify dev-store export (forezia)${sharedNote}`, async () => {
+  it("matches the Python cross-check and SOURCES.md (19 orders from 40 rows, 3 distinct emails)", async () => {
+    const r = await report(["--orders", FOREZIA, "--tz", "Europe/Prague"]);
     expect(r.asOf).toBe("2025-05-17"); // latest Created at 2025-05-17 11:46:48 -0400 = 17:46 in Prague
     expect(r.inputs[0].platform).toBe("shopify");
     expect(r.dataQuality).toMatchObject({ rowsRead: 40, rowsSkipped: 0, ordersRead: 19, ordersExcluded: {}, unidentifiedOrders: 10 });
@@ -51,18 +51,18 @@ describe.skipIf(!hasSharedData)(`Shopify dev-store export (forezia)${sharedNote}
   });
 });
 
-describe.skipIf(!hasSharedData)(`UCI Online Retail invoices (mwoitek), generic via --map${sharedNote}`, () => {
+describe.skipIf(!hasSharedData)(`UCI Online Retail invoices (mwoitek), generic via --map${sharedNote}`, async () => {
   const base = ["--orders", RETAIL, ...RETAIL_MAPS, "--currency", "GBP", "--tz", "Europe/London"];
 
-  it("over the whole file matches SOURCES.md: 18,532 invoices, 4,338 customers, 2,845 repeaters, 8,911,407.90 GBP", () => {
-    const r = report([...base, "--window", "all"]);
+  it("over the whole file matches SOURCES.md: 18,532 invoices, 4,338 customers, 2,845 repeaters, 8,911,407.90 GBP", async () => {
+    const r = await report([...base, "--window", "all"]);
     expect(r.dataQuality).toMatchObject({ rowsRead: 18_532, rowsSkipped: 0, ordersRead: 18_532, unidentifiedOrders: 0 });
     expect(r.groups[0].metrics).toMatchObject({ orders: 18_532, revenue: 8_911_407.9, customers: 4338, newCustomers: 4338 });
     expect(r.groups[0].metrics.repeatPurchaseRate).toBeCloseTo(2845 / 4338, 12);
   });
 
-  it("last 365 days as of 2011-12-09 matches the Python cross-check", () => {
-    const r = report([...base, "--as-of", "2011-12-09"]);
+  it("last 365 days as of 2011-12-09 matches the Python cross-check", async () => {
+    const r = await report([...base, "--as-of", "2011-12-09"]);
     expect(r.window).toEqual({ spec: "365d", from: "2010-12-10T00:00:00+00:00", to: "2011-12-10T00:00:00+00:00", days: 365 });
     expect(r.groups[0].metrics).toMatchObject({
       orders: 17_756,
@@ -76,19 +76,19 @@ describe.skipIf(!hasSharedData)(`UCI Online Retail invoices (mwoitek), generic v
     });
   });
 
-  it("last 90 days (across the October DST change) matches the Python cross-check", () => {
-    const r = report([...base, "--as-of", "2011-12-09", "--window", "90d"]);
+  it("last 90 days (across the October DST change) matches the Python cross-check", async () => {
+    const r = await report([...base, "--as-of", "2011-12-09", "--window", "90d"]);
     expect(r.window.from).toBe("2011-09-11T00:00:00+01:00");
     expect(r.groups[0].metrics).toMatchObject({ orders: 6626, revenue: 3_456_002.72, aov: 521.58, customers: 2889, newCustomers: 968 });
     expect(r.groups[0].metrics.repeatPurchaseRate).toBeCloseTo(0.4800969193492558, 12);
   });
 });
 
-describe.skipIf(!hasSharedData)(`UCI Online Retail lifecycle metrics against the Python cross-check${sharedNote}`, () => {
+describe.skipIf(!hasSharedData)(`UCI Online Retail lifecycle metrics against the Python cross-check${sharedNote}`, async () => {
   const base = ["--orders", RETAIL, ...RETAIL_MAPS, "--currency", "GBP", "--tz", "Europe/London"];
 
-  it("90 days as of 2011-12-09 (P from 2011-06-13), margin 0.3", () => {
-    const m = report([...base, "--as-of", "2011-12-09", "--window", "90d", "--margin", "0.3"]).groups[0].metrics;
+  it("90 days as of 2011-12-09 (P from 2011-06-13), margin 0.3", async () => {
+    const m = (await report([...base, "--as-of", "2011-12-09", "--window", "90d", "--margin", "0.3"])).groups[0].metrics;
     expect(m).toMatchObject({
       returningCustomerRate: 0.7763932156455521,
       customersAtStart: 1896,
@@ -104,8 +104,8 @@ describe.skipIf(!hasSharedData)(`UCI Online Retail lifecycle metrics against the
     expect(m.repeatCustomerRevenueMultiple).toBeCloseTo(3.7534210154765963, 12);
   });
 
-  it("30 days as of 2011-11-30", () => {
-    const m = report([...base, "--as-of", "2011-11-30", "--window", "30d"]).groups[0].metrics;
+  it("30 days as of 2011-11-30", async () => {
+    const m = (await report([...base, "--as-of", "2011-11-30", "--window", "30d"])).groups[0].metrics;
     expect(m).toMatchObject({
       orders: 2657,
       revenue: 1_161_817.38,
@@ -125,9 +125,9 @@ describe.skipIf(!hasSharedData)(`UCI Online Retail lifecycle metrics against the
   });
 });
 
-describe.skipIf(!hasSharedData)(`a trimmed 2014–2017 Shopify export (panalysis: no Email, Currency or status)${sharedNote}`, () => {
-  it("counts every order, reports no customers, and says why", () => {
-    const run = runCli([
+describe.skipIf(!hasSharedData)(`a trimmed 2014–2017 Shopify export (panalysis: no Email, Currency or status)${sharedNote}`, async () => {
+  it("counts every order, reports no customers, and says why", async () => {
+    const run = await runCli([
       "report",
       "--orders",
       PANALYSIS,
@@ -153,15 +153,15 @@ describe.skipIf(!hasSharedData)(`a trimmed 2014–2017 Shopify export (panalysis
   });
 });
 
-describe.skipIf(!hasSharedData)(`UCI Online Retail raw line items (online-retail format)${sharedNote}`, () => {
+describe.skipIf(!hasSharedData)(`UCI Online Retail raw line items (online-retail format)${sharedNote}`, async () => {
   const FIRST999 = "../shared/data/online_retail/online_retail_first999__evanvolgas.csv";
   const RANDOM = "../shared/data/online_retail/online_retail_random_lines__gulertan.csv";
 
-  it("the first 999 lines: every date is 12/1/10, which only the format's known M/D/YY settles", () => {
-    const i = JSON.parse(runCli(["inspect", FIRST999, "--format", "json"]).stdout);
-    expect(i.dateOrder).toEqual({ value: "mdy", reason: "UCI Online Retail files write month/day/year" });
+  it("the first 999 lines: every date is 12/1/10, which only the format's known M/D/YY settles", async () => {
+    const i = JSON.parse((await runCli(["inspect", FIRST999, "--format", "json"])).stdout);
+    expect(i.dateOrder).toEqual({ value: "mdy", reason: "UCI Online Retail files write month/day/year", source: "platform" });
     // Read as a generic file instead, nothing settles it: an error naming the flag.
-    const generic = runCli([
+    const generic = await runCli([
       "report",
       "--orders",
       FIRST999,
@@ -176,11 +176,11 @@ describe.skipIf(!hasSharedData)(`UCI Online Retail raw line items (online-retail
     expect(generic.stderr).toContain('ambiguous dates in InvoiceDate: "12/1/10 8:26" could be day/month or month/day');
   });
 
-  it("the first 999 lines match an independent Python sum of quantity × price", () => {
+  it("the first 999 lines match an independent Python sum of quantity × price", async () => {
     // python3 scripts/crosscheck/crosscheck.py online-retail <file> --as-of 2011-12-09 --tz Europe/London --days 10000
     // (csv + decimal): 66 invoices, 4 starting with C; the other 62 total 24,702.88 GBP, each
     // invoice rounded once; 46 customers, 5 with two or more invoices; 1 invoice without id.
-    const r = report(["--orders", FIRST999, "--tz", "Europe/London", "--window", "all"]);
+    const r = await report(["--orders", FIRST999, "--tz", "Europe/London", "--window", "all"]);
     expect(r.inputs[0].platform).toBe("online-retail");
     expect(r.groups[0].metrics).toMatchObject({ orders: 62, revenue: 24_702.88, aov: 398.43, customers: 46 });
     expect(r.groups[0].metrics.repeatPurchaseRate).toBeCloseTo(5 / 46, 12);
@@ -193,12 +193,12 @@ describe.skipIf(!hasSharedData)(`UCI Online Retail raw line items (online-retail
     });
   });
 
-  it("20,000 random lines: an invoice's lines are scattered, so its later runs are reported, not summed twice", () => {
+  it("20,000 random lines: an invoice's lines are scattered, so its later runs are reported, not summed twice", async () => {
     // The same crosscheck.py online-retail command, applying the documented rule (an order key
     // seen before, apart from its earlier rows, is skipped): 9,362 invoices kept from their first
     // run and 10,638 rows skipped; of them 9,049 count (C and A invoices don't), 224,691.41 GBP,
     // 3,017 customers, 1,586 of them with two or more invoices.
-    const r = report(["--orders", RANDOM, "--tz", "Europe/London", "--window", "all"]);
+    const r = await report(["--orders", RANDOM, "--tz", "Europe/London", "--window", "all"]);
     expect(r.dataQuality).toMatchObject({ rowsRead: 20_000, rowsSkipped: 10_638, ordersRead: 9362 });
     expect(r.groups[0].metrics).toMatchObject({ orders: 9049, revenue: 224_691.41, customers: 3017 });
     expect(r.groups[0].metrics.repeatPurchaseRate).toBeCloseTo(1586 / 3017, 12);
@@ -206,14 +206,14 @@ describe.skipIf(!hasSharedData)(`UCI Online Retail raw line items (online-retail
   });
 });
 
-describe.skipIf(!hasSharedData)(`Olist orders through --map, joined to customers on customer_unique_id${sharedNote}`, () => {
-  it("counts orders and customers as an independent Python count does; money metrics are null (no amounts)", () => {
+describe.skipIf(!hasSharedData)(`Olist orders through --map, joined to customers on customer_unique_id${sharedNote}`, async () => {
+  it("counts orders and customers as an independent Python count does; money metrics are null (no amounts)", async () => {
     // python3 scripts/crosscheck/crosscheck.py olist <orders> --customers <customers> --as-of 2018-10-17
     //   --tz America/Sao_Paulo --days 10000
     // 8,135 orders, of which delivered/shipped/invoiced/processing/approved count: 6,896;
     // by customer_unique_id (through the customers file) 6,803 customers, 52 with 2+ orders;
     // 625 canceled + 609 unavailable are cancelled, 5 created are pending payment.
-    const run = runCli([
+    const run = await runCli([
       "report",
       "--orders",
       "../shared/data/olist/olist_orders_dataset__cab-g-subset.csv",
@@ -240,6 +240,6 @@ describe.skipIf(!hasSharedData)(`Olist orders through --map, joined to customers
       customersRead: 8016,
       customersWithoutOrders: 0,
     });
-    expect(run.stderr).toContain("no amount column; revenue, aov, clv and the repeat-customer revenue multiple are null");
+    expect(run.stderr).toContain("no amount column; revenue, aov, repeatCustomerRevenueMultiple and clv are null");
   });
 });

@@ -146,8 +146,8 @@ describe("a metric that exists only as a file", () => {
     "2,2025-03-02,99.90,b@x.cz",
     "3,2025-03-03,40.00,a@x.cz",
   ].join("\n");
-  const options = (text: string, failIf: string[] = []): ReportOptions<string> => ({
-    orders: { file: "orders.csv", input: Readable.from([text]) },
+  const orders = (text: string) => ({ orders: { file: "orders.csv", open: () => Readable.from([text]) } });
+  const options = (failIf: string[] = []): ReportOptions<string> => ({
     maps: new Map(),
     statusMap: new Map(),
     customerMaps: new Map(),
@@ -165,7 +165,7 @@ describe("a metric that exists only as a file", () => {
 
   it("is in the JSON, the table, the CSV and --fail-if", async () => {
     // By hand: the orders' revenues are 12.50, 99.90 and 40.00; the largest is 99.90.
-    const { report, failIf } = await buildReport(options(csv, ["largestOrder>=99.9", "largestOrder>100"]), registry);
+    const { report, failIf } = await buildReport(orders(csv), options(["largestOrder>=99.9", "largestOrder>100"]), registry);
     const group = report.groups[0]!;
     expect(group.metrics.largestOrder).toBe(99.9);
     expect(Object.keys(group.metrics).indexOf("largestOrder")).toBe(Object.keys(group.metrics).indexOf("aov") + 1); // position 35
@@ -181,13 +181,17 @@ describe("a metric that exists only as a file", () => {
   });
 
   it("is null, with the reason, on a file without amounts — never 0", async () => {
-    const { report } = await buildReport(options("created_at,email\n2025-03-01,a@x.cz\n"), registry);
+    const { report } = await buildReport(orders("created_at,email\n2025-03-01,a@x.cz\n"), options(), registry);
     expect(report.groups[0]!.metrics.largestOrder).toBeNull();
     expect(report.groups[0]!.notes.largestOrder).toBe("the file has no amount column (point at one with --map total=COLUMN)");
   });
 
   it("is checked by --fail-if on an export with no orders, computed over none", async () => {
-    const { report, failIf } = await buildReport(options("order_id,created_at,total,email\n", ["largestOrder<1", "orders<1"]), registry);
+    const { report, failIf } = await buildReport(
+      orders("order_id,created_at,total,email\n"),
+      options(["largestOrder<1", "orders<1"]),
+      registry,
+    );
     expect(report.groups).toEqual([]);
     expect(failIf.map((o) => [o.condition.text, o.currency, o.value, o.tripped])).toEqual([
       ["largestOrder<1", null, null, false],

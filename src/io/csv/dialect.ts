@@ -9,14 +9,13 @@
  */
 import { isUtf8 } from "node:buffer";
 import type { Readable } from "node:stream";
+import type { Decided } from "../../core/decided.js";
 import { AppError } from "../../core/errors.js";
 
 export interface TextDialect {
   /** WHATWG encoding label: utf-8, utf-16le, utf-16be, windows-1250, or what --encoding said. */
-  readonly encoding: string;
-  readonly encodingReason: string;
-  readonly delimiter: string;
-  readonly delimiterReason: string;
+  readonly encoding: Decided<string>;
+  readonly delimiter: Decided<string>;
   /** The header puts a space after most delimiters (`a, "b"`): spaces before a field are dropped. */
   readonly spaced: boolean;
 }
@@ -63,7 +62,10 @@ export async function openText(input: Readable, file: string, options: DialectOp
     size += chunk.length;
   }
   const sample = Buffer.concat(head);
-  const { encoding, reason } = options.encoding ? { encoding: options.encoding, reason: "--encoding" } : detectEncoding(sample);
+  const decidedEncoding: Decided<string> = options.encoding
+    ? { value: options.encoding, reason: "--encoding", source: "option" }
+    : detectEncoding(sample);
+  const encoding = decidedEncoding.value;
   const invalid = (offset: number, cause?: unknown) =>
     new AppError(
       "INPUT_ENCODING",
@@ -81,10 +83,10 @@ export async function openText(input: Readable, file: string, options: DialectOp
   };
   // The header line, decoded, for sniffing the delimiter.
   const first = new TextDecoder(encoding).decode(sample.subarray(0, Math.min(sample.length, 8192)), { stream: true });
-  const { delimiter, reason: delimiterReason } = options.delimiter
-    ? { delimiter: options.delimiter, reason: "--delimiter" }
+  const delimiter: Decided<string> = options.delimiter
+    ? { value: options.delimiter, reason: "--delimiter", source: "option" }
     : sniffDelimiter(first);
-  const dialect = { encoding, encodingReason: reason, delimiter, delimiterReason, spaced: isSpaced(first, delimiter) };
+  const dialect: TextDialect = { encoding: decidedEncoding, delimiter, spaced: isSpaced(first, delimiter.value) };
 
   if (encoding === "utf-8") {
     // UTF-8 goes to csv-parse as bytes (re-encoding decoded text costs a tenth of a run), checked
@@ -150,21 +152,22 @@ function completeLength(bytes: Buffer): number {
   return n - i < need ? i : n;
 }
 
-function detectEncoding(sample: Buffer): { encoding: string; reason: string } {
-  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: "utf-8", reason: "UTF-8 byte-order mark" };
-  if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: "utf-16le", reason: "UTF-16 (little-endian) byte-order mark" };
-  if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: "utf-16be", reason: "UTF-16 (big-endian) byte-order mark" };
+function detectEncoding(sample: Buffer): Decided<string> {
+  const found = (value: string, reason: string): Decided<string> => ({ value, reason, source: "content" });
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return found("utf-8", "UTF-8 byte-order mark");
+  if (sample[0] === 0xff && sample[1] === 0xfe) return found("utf-16le", "UTF-16 (little-endian) byte-order mark");
+  if (sample[0] === 0xfe && sample[1] === 0xff) return found("utf-16be", "UTF-16 (big-endian) byte-order mark");
   try {
     // stream: true, so a character cut at the sample's end is not mistaken for an error.
     new TextDecoder("utf-8", { fatal: true }).decode(sample, { stream: true });
-    return { encoding: "utf-8", reason: "valid UTF-8" };
+    return found("utf-8", "valid UTF-8");
   } catch {
-    return { encoding: "windows-1250", reason: "not valid UTF-8, so windows-1250 (Central European Windows and Excel)" };
+    return found("windows-1250", "not valid UTF-8, so windows-1250 (Central European Windows and Excel)");
   }
 }
 
 /** The most frequent of , ; tab | in the first line, outside quotes; ties go to the earlier one. */
-export function sniffDelimiter(text: string): { delimiter: string; reason: string } {
+export function sniffDelimiter(text: string): Decided<string> {
   const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
@@ -181,9 +184,7 @@ export function sniffDelimiter(text: string): { delimiter: string; reason: strin
       most = n;
     }
   }
+  if (most === 0) return { value: best, reason: "one column: no delimiter in the header", source: "default" };
   const name = best === "\t" ? "tab" : `"${best}"`;
-  return {
-    delimiter: best,
-    reason: most === 0 ? "one column: no delimiter in the header" : `${name} separates the header's ${most + 1} columns`,
-  };
+  return { value: best, reason: `${name} separates the header's ${most + 1} columns`, source: "content", line: 1 };
 }

@@ -61,7 +61,7 @@ async function* parseRecords(
   let lastEmpty = 0;
   let records = 0;
   const csvOptions: Options<CsvRecord, string[]> = {
-    delimiter: dialect.delimiter,
+    delimiter: dialect.delimiter.value,
     // UTF-8 arrives as bytes, with its BOM if it has one.
     bom: true,
     // Rows may be shorter or longer than the header (trimmed exports, trailing separators);

@@ -2,11 +2,12 @@
  * How a file writes its amounts and dates, learned from its values as they stream in: one
  * decimal mark per money column and one day/month order per file, each fixed by the first value
  * that shows it (or by --decimal / --date-format). Until then, an order whose value could be read
- * two ways waits (ingest-orders defers it); if nothing in the file settles it, that is an error
+ * two ways waits (the order reader defers it); if nothing in the file settles it, that is an error
  * naming the flag. Never decided row by row.
  */
+import type { Decided } from "../../core/decided.js";
 import { type DecimalMark, decimalEvidence } from "../parse/amount.js";
-import { type DateOrder, dateEvidence } from "../parse/date.js";
+import { type DateEvidence, type DateOrder, dateEvidence } from "../parse/date.js";
 import type { OrderCells, OrderField } from "../platforms/index.js";
 
 /** One row of a line-total order (UCI Online Retail): its quantity and unit price, as written. */
@@ -16,31 +17,25 @@ export interface OrderLine {
   readonly unitPrice: string;
 }
 
-export interface Decision<T> {
-  readonly value: T;
-  /** Why: the flag, or the value and line that showed it. */
-  readonly reason: string;
-}
-
 /** Money fields whose decimal mark is learned per column. */
 export const MONEY_FIELDS = ["total", "refunded", "unit_price"] as const satisfies readonly OrderField[];
 export type MoneyField = (typeof MONEY_FIELDS)[number];
 
-export interface ForcedFormats {
-  /** --decimal */
+/** What --decimal and --date-format force. */
+export interface ForcedConventions {
   readonly decimal?: DecimalMark;
-  /** --date-format */
   readonly dateOrder?: DateOrder;
 }
 
-export class ValueFormats {
-  readonly decimal = new Map<MoneyField, Decision<DecimalMark>>();
-  dateOrder: Decision<DateOrder> | null = null;
+export class Conventions {
+  readonly decimal = new Map<MoneyField, Decided<DecimalMark>>();
+  dateOrder: Decided<DateOrder> | null = null;
 
   /** `platformDateOrder`: the order a platform is known to write, used when no flag says otherwise. */
-  constructor(forced: ForcedFormats, platformDateOrder?: Decision<DateOrder>) {
-    if (forced.decimal) for (const field of MONEY_FIELDS) this.decimal.set(field, { value: forced.decimal, reason: "--decimal" });
-    if (forced.dateOrder) this.dateOrder = { value: forced.dateOrder, reason: "--date-format" };
+  constructor(forced: ForcedConventions, platformDateOrder?: Decided<DateOrder>) {
+    if (forced.decimal)
+      for (const field of MONEY_FIELDS) this.decimal.set(field, { value: forced.decimal, reason: "--decimal", source: "option" });
+    if (forced.dateOrder) this.dateOrder = { value: forced.dateOrder, reason: "--date-format", source: "option" };
     else if (platformDateOrder) this.dateOrder = platformDateOrder;
   }
 
@@ -59,7 +54,7 @@ export class ValueFormats {
     if (date !== null && this.dateOrder === null) {
       const evidence = this.#dateEvidence(date);
       if (evidence === "dmy" || evidence === "mdy") {
-        this.dateOrder = { value: evidence, reason: `${JSON.stringify(date.trim())} on line ${line}` };
+        this.dateOrder = { value: evidence, reason: `${JSON.stringify(date.trim())} on line ${line}`, source: "content", line };
         decided = true;
       }
     }
@@ -84,9 +79,9 @@ export class ValueFormats {
 
   // observe() and undecided() ask about the same date one after the other, for every order of a
   // file whose dates never settle an order (ISO dates): remember the last answer.
-  #lastDate: { text: string; evidence: ReturnType<typeof dateEvidence> } | null = null;
+  #lastDate: { text: string; evidence: DateEvidence } | null = null;
 
-  #dateEvidence(text: string): ReturnType<typeof dateEvidence> {
+  #dateEvidence(text: string): DateEvidence {
     if (this.#lastDate?.text !== text) this.#lastDate = { text, evidence: dateEvidence(text) };
     return this.#lastDate.evidence;
   }
@@ -95,7 +90,7 @@ export class ValueFormats {
     if (this.decimal.has(field)) return false;
     const evidence = decimalEvidence(text);
     if (evidence !== "." && evidence !== ",") return false;
-    this.decimal.set(field, { value: evidence, reason: `${JSON.stringify(text.trim())} on line ${line}` });
+    this.decimal.set(field, { value: evidence, reason: `${JSON.stringify(text.trim())} on line ${line}`, source: "content", line });
     return true;
   }
 
@@ -108,7 +103,7 @@ export class ValueFormats {
     return this.#decisionFor(field)?.value ?? ".";
   }
 
-  #decisionFor(field: MoneyField): Decision<DecimalMark> | undefined {
+  #decisionFor(field: MoneyField): Decided<DecimalMark> | undefined {
     return this.decimal.get(field) ?? MONEY_FIELDS.map((f) => this.decimal.get(f)).find((d) => d !== undefined);
   }
 }

@@ -11,18 +11,18 @@ import { currencyMark, currencyOfMark, decimalEvidence, parseAmount } from "../p
 import { parseBoolean } from "../parse/boolean.js";
 import { dateEvidence, parseDateTime } from "../parse/date.js";
 import { normaliseCustomerId, normaliseEmail } from "../parse/identity.js";
-import { mapStatus, type OrderCells, type OrderField, type OrderFormat } from "../platforms/index.js";
-import type { MoneyField, OrderLine, ValueFormats } from "./conventions.js";
+import { mapStatus, type OrderCells, type OrderField, type OrderPlatform } from "../platforms/index.js";
+import type { Conventions, MoneyField, OrderLine } from "./conventions.js";
 
 export interface DecodeContext {
-  readonly format: OrderFormat;
+  readonly platform: OrderPlatform;
   readonly zone: Zone;
   /** --currency, used when the file has no currency column or the cell is empty. */
   readonly currency: string | null;
   /** Header names by field, for messages. */
   readonly columnNames: Readonly<Partial<Record<OrderField, string>>>;
-  /** Decimal marks and date order learned so far (value-formats.ts). */
-  readonly formats: ValueFormats;
+  /** Decimal marks and date order learned so far (conventions.ts). */
+  readonly conventions: Conventions;
   /** --status-map: the shop's own status texts (lower-cased) → our vocabulary; wins over the format's. */
   readonly statusMap: ReadonlyMap<string, OrderStatus>;
 }
@@ -40,9 +40,9 @@ export function decodeOrder(
 
   const createdText = (cells.created_at ?? "").trim();
   if (createdText === "") return { problem: { code: "EMPTY_DATE", message: `empty ${name("created_at")}` } };
-  const at = parseDateTime(createdText, ctx.zone, ctx.formats.dateOrder?.value ?? null);
+  const at = parseDateTime(createdText, ctx.zone, ctx.conventions.dateOrder?.value ?? null);
   if (at === null) {
-    const order = ctx.formats.dateOrder;
+    const order = ctx.conventions.dateOrder;
     const why =
       order && dateEvidence(createdText) !== "none"
         ? ` (this file's dates are ${order.value === "dmy" ? "day/month" : "month/day"}, from ${order.reason}; --date-format sets it)`
@@ -85,10 +85,10 @@ export function decodeOrder(
   const digits = minorDigits(currency);
 
   let total: Minor | RowIssue;
-  if (ctx.format.lineTotal) {
+  if (ctx.platform.lineTotal) {
     total = sumLines(lines, digits, ctx);
   } else if (cells.total === null) {
-    total = 0; // the file has no amount column: the money metrics are null (ingest says why)
+    total = 0; // the file has no amount column: the money metrics are null (the reader says why)
   } else {
     const totalText = cells.total.trim();
     if (totalText === "") return { problem: { code: "EMPTY_AMOUNT", message: `empty ${name("total")}` } };
@@ -104,7 +104,7 @@ export function decodeOrder(
   const cancelledAt = cells.cancelled_at === null || cells.cancelled_at.trim() === "" ? null : cells.cancelled_at;
   const mapped =
     cells.status === null || cancelledAt !== null ? undefined : ctx.statusMap.get(statusText.toLowerCase().replace(/^wc-/, ""));
-  const status = mapped ?? mapStatus(ctx.format, cells.status === null ? null : statusText, cancelledAt, key);
+  const status = mapped ?? mapStatus(ctx.platform, cells.status === null ? null : statusText, cancelledAt, key);
 
   const customerId = normaliseCustomerId(cells.customer_id);
   return {
@@ -119,7 +119,7 @@ export function decodeOrder(
       statusText,
       email: normaliseEmail(cells.email),
       customerId,
-      guest: decodeGuest(cells, customerId, ctx.format),
+      guest: decodeGuest(cells, customerId, ctx.platform),
     },
   };
 }
@@ -147,10 +147,10 @@ function sumLines(lines: readonly OrderLine[], digits: number, ctx: DecodeContex
 
 /** Minor units, or the problem: the value doesn't fit its column's decimal mark. */
 function readAmount(field: MoneyField, text: string, digits: number, ctx: DecodeContext): Minor | RowIssue {
-  const minor = parseAmount(text, ctx.formats.markOf(field), digits);
+  const minor = parseAmount(text, ctx.conventions.markOf(field), digits);
   if (minor !== null) return minor;
   // Say why when the value shows the other mark than the one its column was read with.
-  const decided = ctx.formats.decimal.get(field);
+  const decided = ctx.conventions.decimal.get(field);
   const evidence = decimalEvidence(text);
   const why =
     decided && evidence !== "none" && evidence !== decided.value
@@ -162,8 +162,8 @@ function readAmount(field: MoneyField, text: string, digits: number, ctx: Decode
   };
 }
 
-function decodeGuest(cells: OrderCells, customerId: string | null, format: OrderFormat): boolean | null {
-  switch (format.guest.kind) {
+function decodeGuest(cells: OrderCells, customerId: string | null, platform: OrderPlatform): boolean | null {
+  switch (platform.guest.kind) {
     case "unknown":
       return null;
     case "customer-id-zero":
@@ -173,7 +173,7 @@ function decodeGuest(cells: OrderCells, customerId: string | null, format: Order
       return parseBoolean(cells.guest);
     case "column-equals": {
       const value = (cells.guest ?? "").trim().toLowerCase();
-      return value === "" ? null : format.guest.values.includes(value);
+      return value === "" ? null : platform.guest.values.includes(value);
     }
   }
 }

@@ -3,10 +3,10 @@
  * `Customer ID` 0 is a guest; `Order Date` follows the store's date format (often month first,
  * settled per file like any slash date).
  */
-import type { OrderFormat } from "./order-platform.js";
+import type { OrderPlatform } from "./order-platform.js";
 
-export const bigcommerce: OrderFormat = {
-  platform: "bigcommerce",
+export const bigcommerce: OrderPlatform = {
+  name: "bigcommerce",
   label: "BigCommerce orders export",
   grain: "order",
   signatures: [["Order ID", "Customer ID", "Order Date", "Order Total (inc tax)"]],

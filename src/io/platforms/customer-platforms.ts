@@ -1,8 +1,9 @@
 /**
- * Customer export formats, as data (export-formats.md §2–5, §8). What matters for the join: the
+ * Customers exports, as data (export-formats.md §2–5, §8). What matters for the join: the
  * customer id and email columns, and whether the file lists registered accounts only — then an
  * order whose customer is not in it is a guest checkout.
  */
+import type { Decided } from "../../core/decided.js";
 import { type ColumnSpec, matchSignature } from "../columns.js";
 
 export const CUSTOMER_FIELDS = ["customer_id", "email", "created_at", "registered"] as const;
@@ -18,16 +19,16 @@ export type Registration =
   /** The column holds one of these values (lower case) for a registered account (Upgates [CUSTOMER_YN] 1). */
   | { readonly kind: "column-equals"; readonly values: readonly string[] };
 
-export interface CustomerFormat extends ColumnSpec<CustomerField> {
-  readonly platform: string;
+export interface CustomerPlatform extends ColumnSpec<CustomerField> {
+  readonly name: string;
   readonly label: string;
   readonly signatures: readonly (readonly string[])[];
   readonly registration: Registration;
 }
 
-export const CUSTOMER_FORMATS: readonly CustomerFormat[] = [
+export const CUSTOMER_PLATFORMS: readonly CustomerPlatform[] = [
   {
-    platform: "shopify",
+    name: "shopify",
     label: "Shopify customers export",
     signatures: [
       ["Customer ID", "Email", "Total Orders"],
@@ -38,7 +39,7 @@ export const CUSTOMER_FORMATS: readonly CustomerFormat[] = [
     registration: { kind: "mixed", reason: "the Shopify customers export lists guest checkouts' customers too" },
   },
   {
-    platform: "woocommerce",
+    name: "woocommerce",
     label: "WooCommerce customers export",
     signatures: [["customer_id", "email", "date_registered"]],
     columns: { customer_id: ["customer_id"], email: ["email"], created_at: ["date_registered"] },
@@ -46,7 +47,7 @@ export const CUSTOMER_FORMATS: readonly CustomerFormat[] = [
     registration: { kind: "all" },
   },
   {
-    platform: "upgates",
+    name: "upgates",
     label: "Upgates customers export",
     signatures: [["[CUSTOMER_YN]", "[EMAIL]"]],
     columns: { email: ["[EMAIL]"], customer_id: ["[CODE]"], registered: ["[CUSTOMER_YN]"] },
@@ -54,7 +55,7 @@ export const CUSTOMER_FORMATS: readonly CustomerFormat[] = [
     registration: { kind: "column-equals", values: ["1", "ano", "yes", "true"] },
   },
   {
-    platform: "generic",
+    name: "generic",
     label: "generic customers file",
     signatures: [["email"], ["customer_id"]],
     columns: { customer_id: ["customer_id"], email: ["email"], created_at: ["created_at"], registered: ["registered"] },
@@ -63,6 +64,16 @@ export const CUSTOMER_FORMATS: readonly CustomerFormat[] = [
   },
 ];
 
-export function detectCustomerFormat(header: readonly string[]): CustomerFormat | null {
-  return CUSTOMER_FORMATS.find((f) => matchSignature(header, f.signatures) !== null) ?? null;
+/**
+ * The platform of a customers file with this header; a --customers-map (`mapped`) means a generic
+ * file whatever the header looks like. Null when no platform's signature matches.
+ */
+export function detectCustomerPlatform(header: readonly string[], mapped: boolean): Decided<CustomerPlatform> | null {
+  const generic = CUSTOMER_PLATFORMS[CUSTOMER_PLATFORMS.length - 1]!;
+  if (mapped) return { value: generic, reason: "--customers-map", source: "option" };
+  for (const platform of CUSTOMER_PLATFORMS) {
+    const signature = matchSignature(header, platform.signatures);
+    if (signature !== null) return { value: platform, reason: `the header has ${signature.join(", ")}`, source: "content", line: 1 };
+  }
+  return null;
 }

@@ -2,10 +2,10 @@
  * Ecwid (and Lightspeed eCom) My Sales → Orders export, export-formats.md §6: one row per line item
  * with the order's fields repeated, grouped by `order_number`. The payment status decides.
  */
-import type { OrderFormat } from "./order-platform.js";
+import type { OrderPlatform } from "./order-platform.js";
 
-export const ecwid: OrderFormat = {
-  platform: "ecwid",
+export const ecwid: OrderPlatform = {
+  name: "ecwid",
   label: "Ecwid orders export",
   grain: "line-item",
   signatures: [["order_number", "order_total", "timestamp"]],

@@ -3,10 +3,10 @@
  * created_at is required; without order_id every row is its own order, without total the money
  * metrics are null.
  */
-import { ORDER_FIELDS, type OrderField, type OrderFormat, VOCABULARY } from "./order-platform.js";
+import { ORDER_FIELDS, type OrderField, type OrderPlatform, VOCABULARY } from "./order-platform.js";
 
-export const generic: OrderFormat = {
-  platform: "generic",
+export const generic: OrderPlatform = {
+  name: "generic",
   label: "generic orders file",
   grain: "order",
   signatures: [["created_at", "total"]],

@@ -3,10 +3,10 @@
  * formatted with its symbol (`$219.40`), dates in the admin locale (`Jun 9, 2023 9:00:00 AM`).
  * `Customer Group` NOT LOGGED IN is a guest.
  */
-import type { OrderFormat } from "./order-platform.js";
+import type { OrderPlatform } from "./order-platform.js";
 
-export const magento: OrderFormat = {
-  platform: "magento",
+export const magento: OrderPlatform = {
+  name: "magento",
   label: "Magento orders grid export",
   grain: "order",
   signatures: [["ID", "Purchase Date", "Grand Total (Purchased)"]],

@@ -5,10 +5,10 @@
  * adjustments: neither is a sale (both count as cancelled). A customer id of NA
  * or empty is an unidentified order. Amounts are in GBP unless --currency says otherwise.
  */
-import type { OrderFormat } from "./order-platform.js";
+import type { OrderPlatform } from "./order-platform.js";
 
-export const onlineRetail: OrderFormat = {
-  platform: "online-retail",
+export const onlineRetail: OrderPlatform = {
+  name: "online-retail",
   label: "UCI Online Retail file",
   grain: "line-item",
   signatures: [

@@ -1,5 +1,5 @@
 /**
- * An order export format, described as data: which columns hold which field (with the header
+ * A platform's orders export, described as data: which columns hold which field (with the header
  * names in every language the platform writes), how the platform's statuses map to ours, how rows
  * group into orders, and what says "guest". Adding a platform means adding one of these.
  */
@@ -36,9 +36,9 @@ export type GuestRule =
   /** The guest column holds one of these values (lower case) for a guest, anything else for an account (Magento's NOT LOGGED IN). */
   | { readonly kind: "column-equals"; readonly values: readonly string[] };
 
-export interface OrderFormat extends ColumnSpec<OrderField> {
+export interface OrderPlatform extends ColumnSpec<OrderField> {
   /** The --platform name. */
-  readonly platform: string;
+  readonly name: string;
   /** For messages and the table header. */
   readonly label: string;
   /** "line-item": one row per item, rows of one order adjacent and grouped by order_id. */
@@ -76,7 +76,7 @@ export const VOCABULARY: Readonly<Record<string, OrderStatus>> = {
  * The order's status: a cancelled-at date means cancelled; then a key prefix rule; then the
  * format's table. A file without a status column counts every order (`status` null).
  */
-export function mapStatus(format: OrderFormat, status: string | null, cancelledAt: string | null, key: string | null): StatusOrUnknown {
+export function mapStatus(format: OrderPlatform, status: string | null, cancelledAt: string | null, key: string | null): StatusOrUnknown {
   if (cancelledAt !== null) return "cancelled";
   if (key !== null && format.keyPrefixStatus) {
     for (const [prefix, mapped] of Object.entries(format.keyPrefixStatus)) if (key.toUpperCase().startsWith(prefix)) return mapped;

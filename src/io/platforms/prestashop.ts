@@ -4,10 +4,10 @@
  * customer id (`Customer` is "J. DOE"), so customer metrics are null with a note; `Total` is the
  * paid total with its currency symbol.
  */
-import type { OrderFormat } from "./order-platform.js";
+import type { OrderPlatform } from "./order-platform.js";
 
-export const prestashop: OrderFormat = {
-  platform: "prestashop",
+export const prestashop: OrderPlatform = {
+  name: "prestashop",
   label: "PrestaShop orders export",
   grain: "order",
   signatures: [

@@ -4,10 +4,10 @@
  * is taken from the first row that has it. There is no customer id column and no guest flag.
  * A `Cancelled at` date means cancelled, whatever the Financial Status.
  */
-import type { OrderFormat } from "./order-platform.js";
+import type { OrderPlatform } from "./order-platform.js";
 
-export const shopify: OrderFormat = {
-  platform: "shopify",
+export const shopify: OrderPlatform = {
+  name: "shopify",
   label: "Shopify orders export",
   grain: "line-item",
   signatures: [["Name", "Created at", "Total"]],

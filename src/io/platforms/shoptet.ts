@@ -6,10 +6,10 @@
  * the shop's language.
  */
 import { CZECH_SLOVAK_STATUSES } from "./czech-slovak-statuses.js";
-import type { OrderFormat } from "./order-platform.js";
+import type { OrderPlatform } from "./order-platform.js";
 
-export const shoptet: OrderFormat = {
-  platform: "shoptet",
+export const shoptet: OrderPlatform = {
+  name: "shoptet",
   label: "Shoptet orders export",
   grain: "line-item",
   signatures: [["code", "date", "totalPriceWithVat"]],

@@ -4,10 +4,10 @@
  * name is a best reading ([EMAIL] or [CUSTOMER_EMAIL]) and --map settles it otherwise.
  */
 import { CZECH_SLOVAK_STATUSES } from "./czech-slovak-statuses.js";
-import type { OrderFormat } from "./order-platform.js";
+import type { OrderPlatform } from "./order-platform.js";
 
-export const upgates: OrderFormat = {
-  platform: "upgates",
+export const upgates: OrderPlatform = {
+  name: "upgates",
   label: "Upgates orders export",
   grain: "order",
   signatures: [["[ORDER_NUMBER]", "[ORDER_TOTAL]", "[CREATION_TIME]"]],

@@ -2,10 +2,10 @@
  * WooCommerce "Customer/Order/Coupon Export" (SkyVerge), default format, export-formats.md §5.2.
  * One row per order; `customer_id` is 0 for guest checkout; `order_date` is site-local time.
  */
-import { type OrderFormat, VOCABULARY } from "./order-platform.js";
+import { type OrderPlatform, VOCABULARY } from "./order-platform.js";
 
-export const woocommerce: OrderFormat = {
-  platform: "woocommerce",
+export const woocommerce: OrderPlatform = {
+  name: "woocommerce",
   label: "WooCommerce order export",
   grain: "order",
   signatures: [["order_id", "order_date", "order_total"]],

@@ -35,7 +35,7 @@ async function open(bytes: Buffer | string, options: { encoding?: string; delimi
 describe("encoding", () => {
   it("reads windows-1250 when the bytes are not UTF-8", async () => {
     const { dialect, rows } = await open(cp1250("jméno;částka\r\nŠárka žije;1\r\n"));
-    expect(dialect.encoding).toBe("windows-1250");
+    expect(dialect.encoding.value).toBe("windows-1250");
     expect(rows).toEqual([
       ["jméno", "částka"],
       ["Šárka žije", "1"],
@@ -45,7 +45,7 @@ describe("encoding", () => {
   it("reads UTF-8 with and without a BOM, a character split across chunks included", async () => {
     for (const text of ["\uFEFFjméno,částka\nŠárka,1\n", "jméno,částka\nŠárka,1\n"]) {
       const { dialect, rows } = await open(text, {}, 1);
-      expect(dialect.encoding).toBe("utf-8");
+      expect(dialect.encoding.value).toBe("utf-8");
       expect(rows).toEqual([
         ["jméno", "částka"],
         ["Šárka", "1"],
@@ -62,7 +62,7 @@ describe("encoding", () => {
     const be = Buffer.from(le);
     for (let i = 0; i < be.length; i += 2) [be[i], be[i + 1]] = [be[i + 1]!, be[i]!];
     const opened = await open(be);
-    expect(opened.dialect.encoding).toBe("utf-16be");
+    expect(opened.dialect.encoding.value).toBe("utf-16be");
     expect(opened.rows).toEqual([
       ["a", "b"],
       ["ľ", "ô"],
@@ -71,7 +71,7 @@ describe("encoding", () => {
 
   it("--encoding forces one", async () => {
     const { dialect, rows } = await open(Buffer.from([0x61, 0x0a, 0xb9, 0x0a]), { encoding: "iso-8859-2" });
-    expect(dialect).toMatchObject({ encoding: "iso-8859-2", encodingReason: "--encoding" });
+    expect(dialect.encoding).toEqual({ value: "iso-8859-2", reason: "--encoding", source: "option" });
     expect(rows).toEqual([["a"], ["š"]]); // 0xB9 is š in ISO-8859-2 (and ą in windows-1250)
   });
 
@@ -96,12 +96,12 @@ describe("delimiter", () => {
     ["a;b,c;d\n", ";"],
     ["single\n", ","],
   ])("sniffs %j as %j", (text, delimiter) => {
-    expect(sniffDelimiter(text).delimiter).toBe(delimiter);
+    expect(sniffDelimiter(text).value).toBe(delimiter);
   });
 
   it("reads a semicolon file with a trailing ; on every line", async () => {
     const { dialect, rows } = await open('"code";"date";"totalPriceWithVat";\r\n"1";"2025-01-01";"99,90";\r\n');
-    expect(dialect.delimiter).toBe(";");
+    expect(dialect.delimiter).toEqual({ value: ";", reason: '";" separates the header\'s 4 columns', source: "content", line: 1 });
     expect(rows).toEqual([
       ["code", "date", "totalPriceWithVat", ""],
       ["1", "2025-01-01", "99,90", ""],

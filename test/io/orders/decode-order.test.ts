@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ProblemCode } from "../../../src/core/problems.js";
-import { ValueFormats } from "../../../src/io/orders/conventions.js";
+import { Conventions } from "../../../src/io/orders/conventions.js";
 import { decodeOrder } from "../../../src/io/orders/decode-order.js";
 import { parseBoolean } from "../../../src/io/parse/boolean.js";
 import { normaliseCustomerId, normaliseEmail } from "../../../src/io/parse/identity.js";
@@ -67,7 +67,7 @@ describe("identity normalisation", () => {
 });
 
 describe("decodeOrder", () => {
-  const ctx = { zone: PRAGUE, currency: null, columnNames: {}, formats: new ValueFormats({}), statusMap: new Map() };
+  const ctx = { zone: PRAGUE, currency: null, columnNames: {}, conventions: new Conventions({}), statusMap: new Map() };
 
   it("decodes a WooCommerce guest order with a refund", () => {
     const result = decodeOrder(
@@ -83,7 +83,7 @@ describe("decodeOrder", () => {
       },
       "102",
       3,
-      { ...ctx, format: woocommerce },
+      { ...ctx, platform: woocommerce },
     );
     expect(result).toEqual({
       order: {
@@ -104,15 +104,15 @@ describe("decodeOrder", () => {
 
   it("uses --currency when the cell is empty, and the cell when it isn't", () => {
     const cells = { ...empty, created_at: "2025-01-01", total: "1" };
-    const withFlag = { ...ctx, currency: "GBP", format: generic };
+    const withFlag = { ...ctx, currency: "GBP", platform: generic };
     expect(decodeOrder(cells, null, 2, withFlag)).toMatchObject({ order: { currency: "GBP" } });
     expect(decodeOrder({ ...cells, currency: "CZK" }, null, 2, withFlag)).toMatchObject({ order: { currency: "CZK" } });
   });
 
   it("reads the guest column of a generic file, and never guesses for Shopify", () => {
     const cells = { ...empty, created_at: "2025-01-01", total: "1", guest: "yes" };
-    expect(decodeOrder(cells, null, 2, { ...ctx, format: generic })).toMatchObject({ order: { guest: true } });
-    expect(decodeOrder(cells, null, 2, { ...ctx, format: shopify })).toMatchObject({ order: { guest: null } });
+    expect(decodeOrder(cells, null, 2, { ...ctx, platform: generic })).toMatchObject({ order: { guest: true } });
+    expect(decodeOrder(cells, null, 2, { ...ctx, platform: shopify })).toMatchObject({ order: { guest: null } });
   });
 
   it.each<[Partial<OrderCells>, ProblemCode, string]>([
@@ -139,6 +139,6 @@ describe("decodeOrder", () => {
       'unreadable currency in currency: expected a 3-letter ISO 4217 code, got "€"',
     ],
   ])("reports %j as a problem %s", (cells, code, message) => {
-    expect(decodeOrder({ ...empty, ...cells }, null, 2, { ...ctx, format: generic })).toEqual({ problem: { code, message } });
+    expect(decodeOrder({ ...empty, ...cells }, null, 2, { ...ctx, platform: generic })).toEqual({ problem: { code, message } });
   });
 });

@@ -1,3 +1,7 @@
+/**
+ * The orders push core, fed plain arrays of cells — no stream, no CSV text — as csv-parse's
+ * tests feed its core; and the same core behind the stream adapter, fed in tiny chunks.
+ */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Readable } from "node:stream";
@@ -5,26 +9,28 @@ import { describe, expect, it } from "vitest";
 import { buildReport, type ReportOptions } from "../../../src/commands/report.js";
 import { AppError } from "../../../src/core/errors.js";
 import { parseWindowSpec } from "../../../src/core/window.js";
-import { ingestOrders } from "../../../src/io/orders/read-orders.js";
+import { createOrderReader, type OrderReaderOptions, type OrdersRead } from "../../../src/io/orders/order-reader.js";
 import { chunked, FIXTURES, PRAGUE } from "../../helpers.js";
 
-const ingest = (csv: string, extra: { platform?: string; strict?: boolean } = {}) =>
-  ingestOrders({
-    file: "t.csv",
-    input: Readable.from([csv]),
-    maps: new Map(),
-    statusMap: new Map(),
-    zone: PRAGUE,
-    currency: null,
-    strict: false,
-    ...extra,
-  });
+const OPTIONS: OrderReaderOptions = { file: "t.csv", maps: new Map(), statusMap: new Map(), zone: PRAGUE, currency: null, strict: false };
 
-describe("ingestOrders", () => {
+/** Pushes `rows` (line 2, 3, …) to a new reader of a file with `header`. */
+function readRows(header: readonly string[], rows: readonly (readonly string[])[], extra: Partial<OrderReaderOptions> = {}): OrdersRead {
+  const reader = createOrderReader(header, { ...OPTIONS, ...extra });
+  for (const [i, fields] of rows.entries()) reader.push({ line: i + 2, fields });
+  return reader.end();
+}
+/** The same, for rows written as comma-separated lines (no quoting); the first is the header. */
+const read = (lines: readonly string[], extra: Partial<OrderReaderOptions> = {}): OrdersRead => {
+  const [header, ...rows] = lines.map((line) => line.split(","));
+  return readRows(header!, rows, extra);
+};
+const ingest = async (csv: string, extra: Partial<OrderReaderOptions> = {}) => read(csv.trimEnd().split("\n"), extra);
+
+describe("the stream adapter", () => {
   it("gives the same report whole and fed in tiny chunks (split inside quotes and UTF-8)", async () => {
     const text = readFileSync(resolve(FIXTURES, "orders/shopify-small.csv"), "utf8");
-    const options = (input: Readable): ReportOptions => ({
-      orders: { file: "shop.csv", input },
+    const options: ReportOptions = {
       maps: new Map(),
       statusMap: new Map(),
       customerMaps: new Map(),
@@ -38,13 +44,15 @@ describe("ingestOrders", () => {
       every: null,
       failIf: [],
       now: Date.parse("2026-01-01T12:00:00Z"),
-    });
-    const whole = await buildReport(options(Readable.from([text])));
+    };
+    const whole = await buildReport({ orders: { file: "shop.csv", open: () => Readable.from([text]) } }, options);
     for (const size of [1, 2, 3, 7, 64]) {
-      expect(await buildReport(options(chunked(text, size)))).toEqual(whole);
+      expect(await buildReport({ orders: { file: "shop.csv", open: () => chunked(text, size) } }, options)).toEqual(whole);
     }
   });
+});
 
+describe("createOrderReader", () => {
   it("forward-fills order fields from later rows of a line-item order", async () => {
     const csv = [
       "Name,Email,Financial Status,Currency,Total,Created at",
@@ -53,7 +61,12 @@ describe("ingestOrders", () => {
       "#2,x@example.com,paid,EUR,5.00,2025-01-02 10:00:00 +0100",
     ].join("\n");
     const result = await ingest(csv);
-    expect(result.format.platform).toBe("shopify");
+    expect(result.platform).toEqual({
+      value: expect.objectContaining({ name: "shopify" }),
+      reason: "the header has Name, Created at, Total",
+      source: "content",
+      line: 1,
+    });
     expect(result.ledger.ordersRead).toBe(2);
     expect(result.ledger.unidentified).toBe(0); // #1's email came from its second row
     expect(result.ledger.groups.get("EUR")?.length).toBe(2);
@@ -112,9 +125,12 @@ describe("ingestOrders", () => {
   });
 
   it("warns about an empty currency cell without --currency, and about unreadable guest values", async () => {
-    const result = await ingest(
-      "created_at,total,currency,guest\n2025-01-01,1.00,EUR,yes\n2025-01-02,2.00,,maybe\n2025-01-03,3.00,EUR,maybe\n",
-    );
+    const result = read([
+      "created_at,total,currency,guest",
+      "2025-01-01,1.00,EUR,yes",
+      "2025-01-02,2.00,,maybe",
+      "2025-01-03,3.00,EUR,maybe",
+    ]);
     expect([...result.ledger.groups.keys()]).toEqual(["EUR", null]);
     expect(result.warnings).toEqual([
       "t.csv: some orders have an empty currency cell and there is no --currency; they are reported in a group without a currency",
@@ -137,7 +153,13 @@ describe("ingestOrders", () => {
   });
 
   it("--platform forces a format, and then its required columns must be there", async () => {
-    const error = await ingest("created_at,total\n2025-01-01,1.00\n", { platform: "shopify" }).catch((e: unknown) => e);
+    const error = (() => {
+      try {
+        return read(["created_at,total", "2025-01-01,1.00"], { platform: "shopify" });
+      } catch (e) {
+        return e;
+      }
+    })();
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("INPUT_HEADER");
     expect((error as AppError).message).toBe(
@@ -146,7 +168,13 @@ describe("ingestOrders", () => {
   });
 
   it("stops at the first unreadable row with --strict", async () => {
-    const error = await ingest("created_at,total\n2025-01-01,abc\n", { strict: true }).catch((e: unknown) => e);
+    const error = (() => {
+      try {
+        return read(["created_at,total", "2025-01-01,abc"], { strict: true });
+      } catch (e) {
+        return e;
+      }
+    })();
     expect((error as AppError).code).toBe("INPUT_ROW");
     expect((error as AppError).toUserString()).toBe(
       't.csv:2: unreadable amount in total: expected a number like 1234.50 or 1 234,50, got "abc" (--strict)',
@@ -167,5 +195,81 @@ describe("Excel damage", () => {
   it("drops one leading apostrophe from order keys and customer ids", async () => {
     const result = await ingest("order_id,customer_id,created_at,total\n'0012,'42,2025-01-01,1\n0012,42,2025-01-02,1\n");
     expect(result.problems.problems[0]?.message).toMatch(/^order "0012" was already read earlier in the file/);
+  });
+});
+
+describe("deferral: a value only a later row can settle waits for it", () => {
+  const header = ["order_id", "created_at", "total", "currency"];
+
+  it("reads a `1,234` once a later amount shows the decimal mark, and says which value decided", () => {
+    // Line 2's "1,234" could be 1234 or 1.234; line 3's "5,50" shows a decimal comma, so line 2 is
+    // 1.234 EUR, which is 123 cents (the third decimal, 4, rounds down).
+    const totals: [number, number][] = [];
+    const result = readRows(
+      header,
+      [
+        ["1", "2025-01-01", "1,234", "EUR"],
+        ["2", "2025-01-02", "5,50", "EUR"],
+      ],
+      { onOrder: (order) => totals.push([order.line, order.total]) },
+    );
+    expect(totals).toEqual([
+      [2, 123], // released as soon as line 3 decided the column, before line 3 itself
+      [3, 550],
+    ]);
+    expect(result.conventions.decimal.get("total")).toEqual({ value: ",", reason: '"5,50" on line 3', source: "content", line: 3 });
+  });
+
+  it("fails at the end, naming the flag and the first waiting order's line, when nothing settles it", () => {
+    const error = (() => {
+      try {
+        return readRows(header, [
+          ["1", "2025-01-01", "7.50", "EUR"],
+          ["2", "2025-01-02", "3", "EUR"],
+          ["3", "01/02/2025", "2", "EUR"],
+        ]);
+      } catch (e) {
+        return e;
+      }
+    })() as AppError;
+    expect(error).toBeInstanceOf(AppError);
+    expect(error.code).toBe("INPUT_AMBIGUOUS");
+    expect(error.toUserString()).toBe(
+      't.csv:4: ambiguous dates in created_at: "01/02/2025" could be day/month or month/day, and no date in the whole file has a day over 12 to tell; pass --date-format dmy or --date-format mdy',
+    );
+  });
+
+  it("reads nothing twice: an order that waited and then repeats its key is a DUPLICATE_KEY", () => {
+    const result = readRows(header, [
+      ["1", "2025-01-01", "1,234", "EUR"],
+      ["1", "2025-01-01", "1,234", "EUR"],
+      ["2", "2025-01-02", "5,50", "EUR"],
+    ]);
+    expect(result.ledger.ordersRead).toBe(2);
+    expect(result.problems.skippedByCode).toEqual(new Map([["DUPLICATE_KEY", 1]]));
+  });
+});
+
+describe("line-item grouping", () => {
+  const header = ["Name", "Email", "Financial Status", "Currency", "Total", "Created at"];
+
+  it("makes one order of adjacent rows with one key, and reports a key that comes back apart", () => {
+    const result = readRows(header, [
+      ["#1", "", "paid", "EUR", "10.00", "2025-01-01 10:00:00 +0100"],
+      ["#1", "a@x.cz", "", "", "", "2025-01-01 10:00:00 +0100"],
+      ["#2", "b@x.cz", "paid", "EUR", "5.00", "2025-01-02 10:00:00 +0100"],
+      ["#1", "a@x.cz", "", "", "", "2025-01-01 10:00:00 +0100"],
+    ]);
+    expect(result.rowsRead).toBe(4);
+    expect(result.ledger.ordersRead).toBe(2);
+    expect(result.ledger.unidentified).toBe(0); // #1's email came from its second row
+    expect(result.problems.problems.map((p) => [p.line, p.code])).toEqual([[5, "DUPLICATE_KEY"]]);
+  });
+
+  it("says what the file lacks for the metrics: Shopify has no guest flag", () => {
+    const result = readRows(header, [["#1", "a@x.cz", "paid", "EUR", "10.00", "2025-01-01"]]);
+    expect(result.unavailable.identity).toBeNull();
+    expect(result.unavailable.amounts).toBeNull();
+    expect(result.unavailable.guest).toMatch(/^Shopify's orders export does not say which orders were guest checkouts/);
   });
 });

@@ -1,0 +1,174 @@
+/**
+ * Reading a shop's exports, as every command that computes from orders does: the customers file
+ * first (when given), into the identity graph the orders then join; then the orders file, into
+ * the ledger. What each file lacks (identity, amounts, guest flags) is settled here, after the
+ * join, and so is the data-quality ledger every command's JSON carries.
+ */
+import { IdentityGraph } from "../core/identity.js";
+import { markGuestsByRegistration, type OrderLedger } from "../core/ledger.js";
+import type { Order, OrderStatus } from "../core/order.js";
+import type { Problem, ProblemCode } from "../core/problems.js";
+import type { Zone } from "../core/zone.js";
+import type { DialectOptions, TextDialect } from "../io/csv/dialect.js";
+import type { ReadProgress } from "../io/csv/read-csv.js";
+import { type CustomersRead, createCustomerReader } from "../io/customers/customer-reader.js";
+import type { ForcedConventions } from "../io/orders/conventions.js";
+import { createOrderReader, type OrderInputs, type OrdersRead } from "../io/orders/order-reader.js";
+import type { CustomerField } from "../io/platforms/customer-platforms.js";
+import type { OrderField } from "../io/platforms/index.js";
+import { MAX_PROBLEMS, type ProblemLog } from "../io/problems.js";
+import { readFile, type Source } from "../io/read-file.js";
+import type { Registry } from "../metrics/registry.js";
+import type { DataQuality, InputSummary } from "../report/model.js";
+
+/** How to read an orders export: the options every command that reads one takes. */
+export interface OrderReadingOptions extends DialectOptions, ForcedConventions {
+  /** --platform; undefined to detect it from the header. */
+  readonly platform?: string;
+  /** --map FIELD=Column */
+  readonly maps: ReadonlyMap<OrderField, string>;
+  /** --status-map: lower-cased status text → our vocabulary. */
+  readonly statusMap: ReadonlyMap<string, OrderStatus>;
+  /** --currency */
+  readonly currency: string | null;
+  /** --tz: the zone of wall-clock times and day bounds. */
+  readonly zone: Zone;
+  /** --strict: stop at the first row that cannot be used. */
+  readonly strict: boolean;
+  readonly onProgress?: (progress: ReadProgress) => void;
+  readonly onProblem?: (problem: Problem) => void;
+}
+
+/** How to read a shop: its orders, and a customers export to join. */
+export interface ShopReadingOptions extends OrderReadingOptions {
+  /** --customers-map FIELD=Column for the customers file. */
+  readonly customerMaps: ReadonlyMap<CustomerField, string>;
+}
+
+export interface ShopSources {
+  readonly orders: Source;
+  /** --customers: a customers export to join on email and customer id. */
+  readonly customers?: Source;
+}
+
+export interface OrdersFile extends OrdersRead {
+  readonly file: string;
+  readonly dialect: TextDialect;
+}
+
+export interface CustomersFile extends CustomersRead {
+  readonly file: string;
+  readonly dialect: TextDialect;
+}
+
+export interface Shop {
+  readonly orders: OrdersFile;
+  readonly customers: CustomersFile | null;
+  /** What the metrics can't have from these files, and why (the customers file settles guests). */
+  readonly unavailable: OrderInputs;
+}
+
+/** Reads the orders file, as every command does; `onOrder` sees each order decoded. */
+export async function readOrders(
+  source: Source,
+  options: OrderReadingOptions & { readonly onOrder?: (order: Order) => void; readonly identity?: IdentityGraph },
+): Promise<OrdersFile> {
+  const { dialect, result } = await readFile(source, { ...options, what: "the file" }, (header) =>
+    createOrderReader(header, { ...options, file: source.file }),
+  );
+  return { ...result, file: source.file, dialect };
+}
+
+export async function readShop(sources: ShopSources, options: ShopReadingOptions): Promise<Shop> {
+  const identity = new IdentityGraph();
+  // --encoding and --delimiter are for the orders file; the customers file's dialect is its own.
+  const customers = sources.customers ? await readCustomers(sources.customers, options, identity) : null;
+  const orders = await readOrders(sources.orders, { ...options, identity });
+  let { guest } = orders.unavailable;
+  if (customers && guest !== null) {
+    if (orders.unavailable.identity !== null) guest = `${guest}; and ${orders.unavailable.identity}, so the customers file can't be joined`;
+    else if (customers.registered) {
+      markGuestsByRegistration(orders.ledger, customers.registered);
+      guest = null;
+    } else guest = `${guest}; and ${customers.registrationUnknownReason}`;
+  }
+  return { orders, customers, unavailable: { ...orders.unavailable, guest } };
+}
+
+async function readCustomers(source: Source, options: ShopReadingOptions, identity: IdentityGraph): Promise<CustomersFile> {
+  const { dialect, result } = await readFile(source, { what: "the customers file" }, (header) =>
+    createCustomerReader(header, {
+      file: source.file,
+      strict: options.strict,
+      onProblem: options.onProblem,
+      identity,
+      maps: options.customerMaps,
+    }),
+  );
+  return { ...result, file: source.file, dialect };
+}
+
+/** The report's `inputs`: each file read, as what, and how. */
+export function inputSummaries(shop: Shop): InputSummary[] {
+  const summary = (kind: InputSummary["kind"], read: OrdersFile | CustomersFile): InputSummary => ({
+    kind,
+    file: read.file,
+    platform: read.platform.value.name,
+    rows: read.rowsRead,
+    encoding: read.dialect.encoding.value,
+    delimiter: read.dialect.delimiter.value,
+  });
+  return [summary("orders", shop.orders), ...(shop.customers ? [summary("customers", shop.customers)] : [])];
+}
+
+/** The data-quality ledger: every row read, used or skipped and why; the orders by status. */
+export function dataQuality(shop: Shop): DataQuality {
+  const { orders, customers } = shop;
+  const { ledger } = orders;
+  const logs = [...(customers ? [customers.problems] : []), orders.problems];
+  const listed = logs.flatMap((log) => log.problems);
+  return {
+    rowsRead: orders.rowsRead + (customers?.rowsRead ?? 0),
+    rowsSkipped: logs.reduce((sum, log) => sum + log.rowsSkipped, 0),
+    skippedByCode: countsByCode(logs),
+    ordersRead: ledger.ordersRead,
+    ordersExcluded: Object.fromEntries([...ledger.excluded].sort(([a], [b]) => a.localeCompare(b))),
+    unidentifiedOrders: ledger.unidentified,
+    problems: listed.slice(0, MAX_PROBLEMS),
+    problemsOmitted: logs.reduce((sum, log) => sum + log.omitted, 0) + Math.max(0, listed.length - MAX_PROBLEMS),
+    ...(customers ? customerCounts(ledger, customers.nodes) : {}),
+  };
+}
+
+/** Warnings about the file as a whole: nothing read, nothing counted. */
+export function shopWarnings(shop: Shop): string[] {
+  const { ledger, file } = shop.orders;
+  if (ledger.ordersRead === 0) return [`${file}: no orders could be read`];
+  if (ledger.counted === 0) return [`${file}: no counted orders (every order was excluded by status)`];
+  return [];
+}
+
+/** A file without amounts makes every metric that needs them null: say which, once. */
+export function missingInputWarnings(file: string, unavailable: OrderInputs, metrics: Registry<string>): string[] {
+  if (unavailable.amounts === null) return [];
+  const names = metrics.metrics.filter((m) => m.requires.includes("amounts")).map((m) => m.id);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : (names[0] ?? "no metric");
+  return [`${file}: no amount column; ${list} are null (point at one with --map total=COLUMN)`];
+}
+
+/** Skipped rows by problem code, over the logs of every input; codes sorted. */
+function countsByCode(logs: readonly ProblemLog[]): Partial<Record<ProblemCode, number>> {
+  const counts = new Map<ProblemCode, number>();
+  for (const log of logs) for (const [code, rows] of log.skippedByCode) counts.set(code, (counts.get(code) ?? 0) + rows);
+  return Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Distinct customers in the customers file, and those of them with no order in the orders file. */
+function customerCounts(ledger: OrderLedger, nodes: readonly number[]): { customersRead: number; customersWithoutOrders: number } {
+  const { identity } = ledger;
+  const ordered = new Set([...ledger.orderNodes].map((node) => identity.find(node)));
+  const listed = new Set(nodes.map((node) => identity.find(node)));
+  let without = 0;
+  for (const root of listed) if (!ordered.has(root)) without++;
+  return { customersRead: listed.size, customersWithoutOrders: without };
+}

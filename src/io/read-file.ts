@@ -1,0 +1,40 @@
+/**
+ * The stream adapter for any push reader (table.ts): opens the file's text (encoding, delimiter),
+ * hands the header to `create`, pushes every record after it, and ends the reader. The file is
+ * never held whole; a test feeds a reader from an array instead.
+ */
+import type { Readable } from "node:stream";
+import { AppError } from "../core/errors.js";
+import type { DialectOptions, TextDialect } from "./csv/dialect.js";
+import { openCsv, type ReadProgress } from "./csv/read-csv.js";
+import type { PushReader } from "./table.js";
+
+/** A file to read: its name in messages (`-` for stdin), and how to open its bytes when it is read. */
+export interface Source {
+  readonly file: string;
+  open(): Readable;
+}
+
+export interface ReadFileOptions extends DialectOptions {
+  readonly onProgress?: (progress: ReadProgress) => void;
+  /** How an empty file is named in its error: "the file", "the customers file". */
+  readonly what: string;
+}
+
+export async function readFile<R>(
+  source: Source,
+  options: ReadFileOptions,
+  create: (header: readonly string[], dialect: TextDialect) => PushReader<R>,
+): Promise<{ readonly dialect: TextDialect; readonly result: R }> {
+  const { dialect, records } = await openCsv(source.open(), { ...options, file: source.file });
+  try {
+    const first = await records.next();
+    if (first.done) throw new AppError("INPUT_HEADER", `${options.what} is empty: expected a header row`, { file: source.file });
+    const reader = create(first.value.fields, dialect);
+    for await (const record of records) reader.push(record);
+    return { dialect, result: reader.end() };
+  } finally {
+    // Closes the file when the header or a row stopped the read early.
+    await records.return(undefined);
+  }
+}
