@@ -1,7 +1,8 @@
 /**
- * --compare, --every, --format csv and --fail-if, end to end on the bundled sample shop.
- * The properties the issue asks for are checked by running the CLI again: a point of --every
- * equals the single report at its as-of, and "previous" equals the report one window earlier.
+ * --compare, --every, --format csv and --fail-if, end to end on the bundled sample shop. Two
+ * properties are checked by running the CLI again — a point of --every equals the single report
+ * at its as-of, and "previous" equals the report one window earlier — and the change itself on a
+ * five-order shop worked by hand.
  */
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers.js";
@@ -41,14 +42,44 @@ describe("--compare previous", async () => {
     expect((await json(["--window", "90d", "--as-of", "2024-03-31"])).warnings).toEqual([]);
   });
 
-  it("gives the change: absolute and relative, null where a side is null", async () => {
-    const eur = report.groups[1];
-    const { orders, guestCheckoutRate, revenue } = eur.change;
-    expect(orders.absolute).toBe(eur.metrics.orders - eur.previous.metrics.orders);
-    expect(orders.relative).toBeCloseTo((eur.metrics.orders - eur.previous.metrics.orders) / eur.previous.metrics.orders, 12);
-    // Money differences are rounded to the cent.
-    expect(revenue.absolute).toBe(Math.round((eur.metrics.revenue - eur.previous.metrics.revenue) * 100) / 100);
-    expect(guestCheckoutRate).toEqual({ absolute: null, relative: null });
+  it("gives the change: absolute and relative, null where a side is null (worked by hand)", async () => {
+    // W = February 2025: orders 3, 4, 5 (20.00 + 15.00 + 25.00 = 60.00); customers a, c; a has two.
+    // P = January 2025: orders 1, 2 (10.00 + 35.50 = 45.50); customers a, b; one order each.
+    const csv = [
+      "order_id,created_at,total,email",
+      "1,2025-01-10,10.00,a@x.cz",
+      "2,2025-01-20,35.50,b@x.cz",
+      "3,2025-02-05,20.00,a@x.cz",
+      "4,2025-02-10,15.00,c@x.cz",
+      "5,2025-02-20,25.00,a@x.cz",
+    ].join("\n");
+    const run = await runCli(
+      [
+        "report",
+        "--orders",
+        "-",
+        "--currency",
+        "EUR",
+        "--window",
+        "1m",
+        "--as-of",
+        "2025-02-28",
+        "--compare",
+        "previous",
+        "--format",
+        "json",
+      ],
+      { input: csv },
+    );
+    const { change, previous } = JSON.parse(run.stdout).groups[0];
+    expect(previous.metrics).toMatchObject({ orders: 2, revenue: 45.5, aov: 22.75, customers: 2, repeatPurchaseRate: 0 });
+    expect(change.orders).toEqual({ absolute: 1, relative: 0.5 });
+    expect(change.revenue.absolute).toBe(14.5); // 60.00 − 45.50, to the cent
+    expect(change.revenue.relative).toBeCloseTo(14.5 / 45.5, 12);
+    expect(change.aov.absolute).toBe(-2.75); // 20.00 − 22.75
+    expect(change.customers).toEqual({ absolute: 0, relative: 0 });
+    expect(change.repeatPurchaseRate).toEqual({ absolute: 0.5, relative: null }); // 1/2 − 0; relative to 0 is undefined
+    expect(change.guestCheckoutRate).toEqual({ absolute: null, relative: null }); // no guest column: null on both sides
   });
 
   it("shows the previous value and an arrow in the table, coloured only when colour is on", async () => {

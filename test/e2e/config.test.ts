@@ -14,7 +14,7 @@ const SHOPTET = resolve(FIXTURES, "orders/shoptet-cp1250.csv");
 
 describe("--config and shopmetrics.config.json", async () => {
   it("holds a shop's reading settings: status map, time zone, …", async () => {
-    const config = write("shop.json", { statusMap: { "Vlastní stav": "cancelled" }, timezone: "Europe/Bratislava" });
+    const config = write("shop.json", { statusMap: { "Vlastní stav": "cancelled" }, tz: "Europe/Bratislava" });
     const run = await runCli(["report", "--orders", SHOPTET, "--window", "all", "--format", "json", "--config", config]);
     expect(run.status).toBe(0);
     const r = JSON.parse(run.stdout);
@@ -23,9 +23,44 @@ describe("--config and shopmetrics.config.json", async () => {
     expect(run.stderr).not.toContain("Vlastní stav");
   });
 
+  it("still reads the key timezone, as configs written before the keys were the flags' names have it", async () => {
+    const run = await runCli([
+      "report",
+      "--orders",
+      SHOPTET,
+      "--window",
+      "all",
+      "--format",
+      "json",
+      "--config",
+      write("old.json", { timezone: "Asia/Tokyo" }),
+    ]);
+    expect(JSON.parse(run.stdout).timezone).toBe("Asia/Tokyo");
+  });
+
+  it("holds the customers file's map too", async () => {
+    // The customers file names its email column "mail"; the config points --customers-map at it.
+    const customers = join(dir, "customers.csv");
+    writeFileSync(customers, "id,mail,registered\n1,jana@example.cz,1\n2,nobody@example.cz,1\n");
+    const config = write("customers.json", { customersMap: { email: "mail", registered: "registered" } });
+    const args = [
+      "report",
+      "--orders",
+      "fixtures/orders/woocommerce-small.csv",
+      "--customers",
+      customers,
+      "--window",
+      "all",
+      "--format",
+      "json",
+    ];
+    const r = JSON.parse((await runCli([...args, "--config", config])).stdout);
+    expect(r.dataQuality).toMatchObject({ customersRead: 2, customersWithoutOrders: 1 }); // nobody@ never ordered
+  });
+
   it("is read from ./shopmetrics.config.json when present; flags override it", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "shopmetrics-cwd-"));
-    writeFileSync(join(cwd, "shopmetrics.config.json"), JSON.stringify({ timezone: "Asia/Tokyo", currency: "CZK" }));
+    writeFileSync(join(cwd, "shopmetrics.config.json"), JSON.stringify({ tz: "Asia/Tokyo", currency: "CZK" }));
     const base = ["report", "--orders", resolve(FIXTURES, "orders/prestashop-cs.csv"), "--window", "all", "--format", "json"];
     const fromFile = JSON.parse((await runCli(base, { cwd })).stdout);
     expect(fromFile.timezone).toBe("Asia/Tokyo");

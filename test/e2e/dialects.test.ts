@@ -118,10 +118,24 @@ describe("the same orders in every dialect give the same report", async () => {
   const rows = orders();
   const expected = report(Buffer.from(render(rows, ",", "iso", "plain")));
 
-  it("the reference file reads every row", async () => {
+  it("the reference file gives the figures the generated rows say, counted here without the CLI", async () => {
+    // The window is 90 days to 2025-12-31 in Prague: wall-clock times from 2025-10-03 00:00 on.
+    // Counted statuses: completed, processing, on-hold; revenue = total − refunded.
+    const inWindow = rows.filter((r) => r.wall[1] * 100 + r.wall[2] >= 1003 && ["completed", "processing", "on-hold"].includes(r.status));
+    const truth = (currency: string) => {
+      const own = inWindow.filter((r) => r.currency === currency);
+      return {
+        orders: own.length,
+        revenue: own.reduce((sum, r) => sum + r.total - r.refunded, 0) / 100,
+        customers: new Set(own.map((r) => r.email)).size,
+      };
+    };
     const { dataQuality, groups } = await expected;
     expect(dataQuality).toMatchObject({ rowsRead: 40, rowsSkipped: 0, ordersRead: 40 });
     expect(groups.map((g) => g.currency)).toEqual(["CZK", "EUR"]);
+    expect(groups[0]!.metrics).toMatchObject(truth("CZK"));
+    expect(groups[1]!.metrics).toMatchObject(truth("EUR"));
+    expect(truth("CZK").orders + truth("EUR").orders).toBeGreaterThan(3); // the window is not empty
   });
 
   const cases: [string, string, string, string][] = [];

@@ -1,8 +1,8 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { colorEnabled } from "../src/cli/color.js";
-import { main } from "../src/cli/main.js";
-import { progressLine } from "../src/cli/progress.js";
+import { colorEnabled } from "../../src/cli/color.js";
+import { main } from "../../src/cli/main.js";
+import { progressLine } from "../../src/cli/progress.js";
 
 describe("colorEnabled (no-color.org rules)", () => {
   it.each([

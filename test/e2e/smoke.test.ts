@@ -1,0 +1,59 @@
+/**
+ * The few things only a real process shows: bin/shopmetrics.js runs the built dist/ with the real
+ * argv, stdio, environment and exit code. Everything else runs in-process through main() (see
+ * runCli in test/helpers.ts); the first case checks that the two give the same bytes.
+ */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT, runBin, runCli } from "../helpers.js";
+
+const WOO = ["report", "--orders", "fixtures/orders/woocommerce-small.csv", "--window", "7d", "--as-of", "2025-04-05"];
+
+describe("bin/shopmetrics.js, spawned", () => {
+  it("prints what main() prints in-process, byte for byte, with the same exit code", async () => {
+    const args = [...WOO, "--format", "json"];
+    const spawned = runBin(args);
+    const inProcess = await runCli(args);
+    expect(spawned.status).toBe(0);
+    expect(spawned.stdout).toBe(inProcess.stdout);
+    expect(spawned.stderr).toBe(inProcess.stderr);
+    expect(JSON.parse(spawned.stdout).groups[0].metrics.orders).toBe(5);
+  });
+
+  it("reads stdin, and takes the zone from the real TZ variable", () => {
+    const run = runBin(["report", "--orders", "-", "--format", "json", "--currency", "EUR"], {
+      input: "created_at,total\n2025-01-01 23:30,10.00\n",
+      env: { TZ: "America/New_York" },
+    });
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.timezone).toBe("America/New_York");
+    expect(report.window.to).toBe("2025-01-02T00:00:00-05:00");
+  });
+
+  it("exits 2 on a usage error and 3 on an input error, with one line on stderr and no stack", () => {
+    const usage = runBin(["report", "--orders", "x.csv", "--window", "fortnight"]);
+    expect(usage.status).toBe(2);
+    const input = runBin(["report", "--orders", "fixtures/orders/no-such-file.csv"]);
+    expect(input.status).toBe(3);
+    expect(input.stderr).toBe("shopmetrics: error: fixtures/orders/no-such-file.csv: cannot read the file: no such file\n");
+    for (const run of [usage, input]) {
+      expect(run.stdout).toBe("");
+      expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it("exits 4 when --fail-if trips, after printing the report", () => {
+    const run = runBin([...WOO, "--format", "json", "--fail-if", "orders>=5"]);
+    expect(run.status).toBe(4);
+    expect(JSON.parse(run.stdout).groups).toHaveLength(1);
+    expect(run.stderr).toContain("shopmetrics: fail-if tripped: orders>=5 (orders is 5 for EUR as of 2025-04-05)");
+  });
+
+  it("--version prints the package's version", () => {
+    const { version } = JSON.parse(readFileSync(resolve(ROOT, "package.json"), "utf8"));
+    expect(runBin(["--version"])).toEqual({ status: 0, stdout: `${version}\n`, stderr: "" });
+  });
+});
