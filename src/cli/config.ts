@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import { usageError } from "../core/errors.js";
 import { flagOf, type RawReading, READING_SETTINGS, type ReadingSetting } from "./options.js";
 
-export const DEFAULT_CONFIG = "shopmetrics.config.json";
+const DEFAULT_CONFIG = "shopmetrics.config.json";
 
 /** Keys written before the keys were named after the flags, still read: `timezone` is `tz`. */
 const FORMER_KEYS: Readonly<Record<string, ReadingSetting>> = { timezone: "tz" };

@@ -74,7 +74,7 @@ export function formatDay(days: DayNumber): string {
  * Intl's zone data before 1900 is local mean time with odd offsets.
  */
 export const MIN_YEAR = 1900;
-export const MAX_YEAR = 2199;
+const MAX_YEAR = 2199;
 export const isPlausibleYear = (year: number): boolean => year >= MIN_YEAR && year <= MAX_YEAR;
 
 /** Parses a strict `YYYY-MM-DD` between MIN_YEAR and MAX_YEAR; null when it is not such a date. */

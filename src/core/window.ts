@@ -52,7 +52,7 @@ export function parseWindowSpec(text: string): WindowSpec | null {
   return null;
 }
 
-export function formatWindowSpec(spec: WindowSpec): string {
+function formatWindowSpec(spec: WindowSpec): string {
   switch (spec.kind) {
     case "all":
       return "all";

@@ -22,7 +22,7 @@ function printable(name: string): string {
   return safe.length > 60 ? `${safe.slice(0, 59)}…` : safe;
 }
 
-export const normaliseHeader = (name: string): string => name.trim().toLowerCase();
+const normaliseHeader = (name: string): string => name.trim().toLowerCase();
 
 /** The first of `signatures` whose headers are all in `header` (by normalised name), or null. */
 export function matchSignature(header: readonly string[], signatures: readonly (readonly string[])[]): readonly string[] | null {
@@ -81,7 +81,7 @@ export function resolveColumns<F extends string>(
   return index;
 }
 
-export function listColumns(header: readonly string[]): string {
+function listColumns(header: readonly string[]): string {
   const names = header.map((h) => (h.trim() === "" ? '""' : printable(h.trim())));
   return names.length <= 40 ? names.join(", ") : `${names.slice(0, 40).join(", ")}, … (${names.length} in all)`;
 }

@@ -9,7 +9,7 @@ import { OrderColumns } from "../core/ledger.js";
 import { minorDigits, roundMinor, toMajor } from "../core/money.js";
 import { buildTimeline, lowerBound, type Timeline } from "../core/timeline.js";
 import type { ReportWindow } from "../core/window.js";
-import { type Accumulator, isDerived, type MetricContext, type MetricResult, type Unavailable } from "./metric.js";
+import { type Accumulator, ALL_AVAILABLE, isDerived, type MetricContext, type MetricResult, type Unavailable } from "./metric.js";
 import type { RegisteredMetric, Registry } from "./registry.js";
 
 export interface GroupResult<Id extends string = string> {
@@ -27,7 +27,7 @@ export interface ComputeOptions {
 }
 
 /** The currencies of `groups` in report order: by code, an unknown currency last. */
-export function sortedCurrencies<T>(groups: ReadonlyMap<string | null, T>): (string | null)[] {
+function sortedCurrencies<T>(groups: ReadonlyMap<string | null, T>): (string | null)[] {
   return [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
 }
 
@@ -43,23 +43,22 @@ export function computeGroups<Id extends string>(
   );
 }
 
-/** The metrics over no orders at all, every input present: counts are 0, everything else null. */
+/** The metrics over no orders at all, every input present (commands/fail-if.ts): counts are 0, everything else null. */
 export function computeEmptyGroup<Id extends string>(
   window: ReportWindow,
   previous: ReportWindow,
   registry: Registry<Id>,
   margin: number,
 ): GroupResult<Id> {
-  const unavailable = { identity: null, amounts: null, guest: null };
   return computeGroup(
     buildTimeline(new OrderColumns(), new IdentityGraph()),
     { currency: null, window, previous, margin },
     registry,
-    unavailable,
+    ALL_AVAILABLE,
   );
 }
 
-export function computeGroup<Id extends string>(
+function computeGroup<Id extends string>(
   timeline: Timeline,
   context: MetricContext,
   registry: Registry<Id>,

@@ -32,7 +32,7 @@ export type Need = (typeof NEEDS)[number];
 /** For each input, why this report lacks it; null when it has it. */
 export type Unavailable = Readonly<Record<Need, string | null>>;
 
-/** Every input present: how a report with no orders at all is evaluated (commands/fail-if.ts). */
+/** Every input present. */
 export const ALL_AVAILABLE: Unavailable = { identity: null, amounts: null, guest: null };
 
 /** A counted order inside the window W, with the fields the metric's needs allow. */

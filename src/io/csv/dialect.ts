@@ -28,7 +28,7 @@ export interface DialectOptions {
 }
 
 const SAMPLE_BYTES = 65_536;
-export const DELIMITERS = [",", ";", "\t", "|"] as const;
+const DELIMITERS = [",", ";", "\t", "|"] as const;
 
 /** True when `label` names an encoding TextDecoder knows. */
 export function isEncodingLabel(label: string): boolean {

@@ -104,26 +104,6 @@ async function* parseRecords(
   }
 }
 
-/**
- * The header's width: its cells up to the last named one. A trailing separator (Shoptet ends every
- * line with `;`, the header too) adds an empty cell that is no column.
- */
-export function headerWidth(header: readonly string[]): number {
-  let width = header.length;
-  while (width > 0 && header[width - 1]!.trim() === "") width--;
-  return width;
-}
-
-/**
- * Non-empty cells beyond the header's width. Empty ones (a trailing separator) are harmless; a
- * value there means the columns have shifted, e.g. an unquoted `1,234.50` or `; ` in a note.
- */
-export function extraCells(fields: readonly string[], width: number): number {
-  let extra = 0;
-  for (let i = width; i < fields.length; i++) if (fields[i]!.trim() !== "") extra++;
-  return extra;
-}
-
 /** Line breaks inside a record's quoted fields: CRLF, lone LF and lone CR each count once. */
 function countLineBreaks(fields: readonly string[]): number {
   let breaks = 0;

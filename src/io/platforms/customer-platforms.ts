@@ -26,7 +26,7 @@ export interface CustomerPlatform extends ColumnSpec<CustomerField> {
   readonly registration: Registration;
 }
 
-export const CUSTOMER_PLATFORMS: readonly CustomerPlatform[] = [
+const CUSTOMER_PLATFORMS: readonly CustomerPlatform[] = [
   {
     name: "shopify",
     label: "Shopify customers export",
