@@ -1,11 +1,13 @@
 /**
  * Docs that restate what the code defines are checked against it, so that they can't go stale:
- * the problem codes.
+ * the problem codes, the metrics (ids, in report order), and the platforms.
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROBLEM_CODES } from "../src/core/problems.js";
+import { PLATFORM_NAMES } from "../src/io/platforms/index.js";
+import { METRICS } from "../src/metrics/index.js";
 import { ROOT } from "./helpers.js";
 
 const doc = (path: string) => readFileSync(resolve(ROOT, path), "utf8");
@@ -29,5 +31,49 @@ function tableAfter(text: string, marker: string): [string, string][] {
 describe("docs/rules.md", () => {
   it("lists every problem code, in order, with its meaning", () => {
     expect(tableAfter(doc("docs/rules.md"), "<!-- problem-codes")).toEqual(Object.entries(PROBLEM_CODES));
+  });
+});
+
+/** The `code` ids in the first column of every table row under `heading`, up to the next heading of its level. */
+function firstColumnIds(text: string, heading: string): string[] {
+  const start = text.indexOf(heading);
+  expect(start, `heading ${heading}`).toBeGreaterThanOrEqual(0);
+  const level = heading.split(" ")[0]!;
+  const rest = text.slice(start + heading.length);
+  const end = rest.search(new RegExp(`\\n${level} `));
+  const section = end < 0 ? rest : rest.slice(0, end);
+  return section
+    .split("\n")
+    .filter((line) => line.startsWith("| `"))
+    .flatMap((line) => [...line.split("|")[1]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
+}
+
+describe("the metric docs", () => {
+  const ids = METRICS.metrics.map((m) => m.id);
+
+  it("README's metrics table has every metric, in report order", () => {
+    expect(firstColumnIds(doc("README.md"), "## Metrics")).toEqual(ids);
+  });
+
+  it("docs/metrics.md's tables define every metric, in report order", () => {
+    expect(firstColumnIds(doc("docs/metrics.md"), "# Metric definitions")).toEqual(ids);
+  });
+
+  it("docs/json-schema.md lists the metric keys in order", () => {
+    const listed = /The metric keys, in order: `([^`]+)`/.exec(doc("docs/json-schema.md"))![1]!.split(/,\s*/);
+    expect(listed).toEqual(ids);
+  });
+});
+
+describe("the platform docs", () => {
+  it("docs/rules.md's platform table has every platform, in detection order", () => {
+    expect(firstColumnIds(doc("docs/rules.md"), "## Platforms")).toEqual(PLATFORM_NAMES);
+  });
+
+  it("README's --platform row names every platform", () => {
+    const row = doc("README.md")
+      .split("\n")
+      .find((line) => line.startsWith("| `--platform NAME` |"))!;
+    expect([...row.split("|")[2]!.matchAll(/`([^`]+)`/g)].map((m) => m[1])).toEqual(PLATFORM_NAMES);
   });
 });

@@ -85,7 +85,9 @@ Examples:
 /** The options that say how to read an orders export, shared by every command that reads one (READING_SETTINGS). */
 function addInputOptions(command: Command): Command {
   return command
-    .addOption(new Option("--platform <name>", "force the export format instead of detecting it from the header").choices(PLATFORM_NAMES))
+    .addOption(
+      new Option("--platform <name>", "force the export's platform instead of detecting it from the header").choices(PLATFORM_NAMES),
+    )
     .option("--map <field=column>", "read FIELD from COLUMN (repeatable), e.g. --map created_at=InvoiceDate", collect, [])
     .option("--currency <code>", "currency of amounts when the file has no currency column")
     .option("--status-map <text=status>", "map a shop status to ours (repeatable), e.g. 'Čeká na platbu=pending-payment'", collect, [])

@@ -8,7 +8,7 @@ import { AppError } from "../core/errors.js";
 /** Canonical field → index in the row; absent when the file has no such column. */
 export type ColumnIndex<F extends string> = Partial<Record<F, number>>;
 
-/** What a header must and may contain for one format. */
+/** What a header must and may contain for one platform's export. */
 export interface ColumnSpec<F extends string> {
   /** Field → accepted header names, first match wins. */
   readonly columns: Readonly<Partial<Record<F, readonly string[]>>>;

@@ -40,7 +40,7 @@ export class Conventions {
   }
 
   /**
-   * Learns from one order's cells (and its lines' unit prices, for line-total formats) what they
+   * Learns from one order's cells (and its lines' unit prices, for line-total platforms) what they
    * show. True when that decided something new, so that waiting orders may now be read.
    */
   observe(cells: OrderCells, line: number, lines: readonly OrderLine[] = []): boolean {

@@ -23,7 +23,7 @@ export interface DecodeContext {
   readonly columnNames: Readonly<Partial<Record<OrderField, string>>>;
   /** Decimal marks and date order learned so far (conventions.ts). */
   readonly conventions: Conventions;
-  /** --status-map: the shop's own status texts (lower-cased) → our vocabulary; wins over the format's. */
+  /** --status-map: the shop's own status texts (lower-cased) → our vocabulary; wins over the platform's. */
   readonly statusMap: ReadonlyMap<string, OrderStatus>;
 }
 

@@ -58,7 +58,7 @@ export interface OrderPlatform extends ColumnSpec<OrderField> {
   readonly dateOrder?: "dmy" | "mdy";
 }
 
-/** Our own words, which the generic format and WooCommerce use, with WooCommerce's aliases. */
+/** Our own words, which the generic platform and WooCommerce use, with WooCommerce's aliases. */
 export const VOCABULARY: Readonly<Record<string, OrderStatus>> = {
   completed: "completed",
   processing: "processing",
@@ -74,13 +74,13 @@ export const VOCABULARY: Readonly<Record<string, OrderStatus>> = {
 
 /**
  * The order's status: a cancelled-at date means cancelled; then a key prefix rule; then the
- * format's table. A file without a status column counts every order (`status` null).
+ * platform's table. A file without a status column counts every order (`status` null).
  */
-export function mapStatus(format: OrderPlatform, status: string | null, cancelledAt: string | null, key: string | null): StatusOrUnknown {
+export function mapStatus(platform: OrderPlatform, status: string | null, cancelledAt: string | null, key: string | null): StatusOrUnknown {
   if (cancelledAt !== null) return "cancelled";
-  if (key !== null && format.keyPrefixStatus) {
-    for (const [prefix, mapped] of Object.entries(format.keyPrefixStatus)) if (key.toUpperCase().startsWith(prefix)) return mapped;
+  if (key !== null && platform.keyPrefixStatus) {
+    for (const [prefix, mapped] of Object.entries(platform.keyPrefixStatus)) if (key.toUpperCase().startsWith(prefix)) return mapped;
   }
   if (status === null) return "completed";
-  return format.statuses[status.trim().toLowerCase().replace(/^wc-/, "")] ?? UNKNOWN_STATUS;
+  return platform.statuses[status.trim().toLowerCase().replace(/^wc-/, "")] ?? UNKNOWN_STATUS;
 }

@@ -25,7 +25,7 @@ const read = (lines: readonly string[], extra: Partial<OrderReaderOptions> = {})
   const [header, ...rows] = lines.map((line) => line.split(","));
   return readRows(header!, rows, extra);
 };
-const ingest = async (csv: string, extra: Partial<OrderReaderOptions> = {}) => read(csv.trimEnd().split("\n"), extra);
+const readText = (csv: string, extra: Partial<OrderReaderOptions> = {}) => read(csv.trimEnd().split("\n"), extra);
 
 describe("the stream adapter", () => {
   it("gives the same report whole and fed in tiny chunks (split inside quotes and UTF-8)", async () => {
@@ -60,7 +60,7 @@ describe("createOrderReader", () => {
       "#1,late@example.com,,,,2025-01-01 10:00:00 +0100",
       "#2,x@example.com,paid,EUR,5.00,2025-01-02 10:00:00 +0100",
     ].join("\n");
-    const result = await ingest(csv);
+    const result = readText(csv);
     expect(result.platform).toEqual({
       value: expect.objectContaining({ name: "shopify" }),
       reason: "the header has Name, Created at, Total",
@@ -79,7 +79,7 @@ describe("createOrderReader", () => {
       "8,2025-01-02,20.00,completed",
       "7,2025-01-01,10.00,completed",
     ].join("\n");
-    const result = await ingest(csv);
+    const result = readText(csv);
     expect(result.ledger.ordersRead).toBe(2);
     expect(result.rowsRead).toBe(3);
     expect(result.problems.rowsSkipped).toBe(1);
@@ -95,7 +95,7 @@ describe("createOrderReader", () => {
 
   it("skips all rows of a line-item order whose date can't be read, as one problem", async () => {
     const csv = ["Name,Total,Created at", "#1,10.00,yesterday", "#1,,yesterday", "#2,5.00,2025-01-01"].join("\n");
-    const result = await ingest(csv);
+    const result = readText(csv);
     expect(result.problems.rowsSkipped).toBe(2);
     expect(result.problems.skippedByCode).toEqual(new Map([["UNREADABLE_DATE", 2]])); // rows, not problems
     expect(result.problems.problems[0]?.message).toBe(
@@ -105,14 +105,14 @@ describe("createOrderReader", () => {
   });
 
   it("skips a row with an empty order key", async () => {
-    const result = await ingest("order_id,created_at,total\n,2025-01-01,1.00\n2,2025-01-01,2.00\n");
+    const result = readText("order_id,created_at,total\n,2025-01-01,1.00\n2,2025-01-01,2.00\n");
     expect(result.problems.problems).toEqual([{ file: "t.csv", line: 2, code: "EMPTY_KEY", message: "empty order_id; row skipped" }]);
     expect(result.ledger.ordersRead).toBe(1);
   });
 
   it("skips a row with more filled cells than the header, but allows a trailing separator", async () => {
     // An unquoted "1,234.50" shifts every later column; reading it would give 1.00 and email "234.50".
-    const result = await ingest("order_id,created_at,total,email\n1,2025-01-01,1,234.50,a@x\n2,2025-01-02,2.00,b@x,\n");
+    const result = readText("order_id,created_at,total,email\n1,2025-01-01,1,234.50,a@x\n2,2025-01-02,2.00,b@x,\n");
     expect(result.problems.problems).toEqual([
       {
         file: "t.csv",
@@ -140,14 +140,14 @@ describe("createOrderReader", () => {
   });
 
   it("treats NA, N/A, #N/A and null as a missing customer id or email, not as a customer", async () => {
-    const result = await ingest(
+    const result = readText(
       "customer_id,email,created_at,total\nNA,,2025-01-01,1\n#N/A,null,2025-01-02,1\nn/a,NA,2025-01-03,1\n17850,,2025-01-04,1\n",
     );
     expect(result.ledger.unidentified).toBe(3);
   });
 
   it("reads rows shorter than the header as empty cells", async () => {
-    const result = await ingest("created_at,total,email\n2025-01-01,1.00\n");
+    const result = readText("created_at,total,email\n2025-01-01,1.00\n");
     expect(result.ledger.ordersRead).toBe(1);
     expect(result.ledger.unidentified).toBe(1);
   });
@@ -184,7 +184,7 @@ describe("createOrderReader", () => {
 
 describe("Excel damage", () => {
   it("warns once per column, with the count, about ids in scientific notation", async () => {
-    const result = await ingest(
+    const result = readText(
       "order_id,customer_id,created_at,total\n1,7.02255E+12,2025-01-01,1\n2,7.02255E+12,2025-01-02,1\n3,7022550000001,2025-01-03,1\n",
     );
     expect(result.warnings).toContain(
@@ -193,7 +193,7 @@ describe("Excel damage", () => {
   });
 
   it("drops one leading apostrophe from order keys and customer ids", async () => {
-    const result = await ingest("order_id,customer_id,created_at,total\n'0012,'42,2025-01-01,1\n0012,42,2025-01-02,1\n");
+    const result = readText("order_id,customer_id,created_at,total\n'0012,'42,2025-01-01,1\n0012,42,2025-01-02,1\n");
     expect(result.problems.problems[0]?.message).toMatch(/^order "0012" was already read earlier in the file/);
   });
 });
