@@ -1,6 +1,6 @@
 /**
  * The CSV reader: a byte stream in, records with their starting line out, through csv-parse's
- * stream API, so a file is never held whole. Types are decoded later, by the adapters, where a
+ * stream API, so a file is never held whole. Types are decoded later, by the push readers, where a
  * row's line is known (csv-parse's `cast` stays off).
  */
 import { Readable } from "node:stream";

@@ -20,6 +20,15 @@ function readRows(header: readonly string[], rows: readonly (readonly string[])[
   for (const [i, fields] of rows.entries()) reader.push({ line: i + 2, fields });
   return reader.end();
 }
+/** What `fn` throws (it must throw). */
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected an error");
+}
 /** The same, for rows written as comma-separated lines (no quoting); the first is the header. */
 const read = (lines: readonly string[], extra: Partial<OrderReaderOptions> = {}): OrdersRead => {
   const [header, ...rows] = lines.map((line) => line.split(","));
@@ -153,13 +162,7 @@ describe("createOrderReader", () => {
   });
 
   it("--platform forces a format, and then its required columns must be there", async () => {
-    const error = (() => {
-      try {
-        return read(["created_at,total", "2025-01-01,1.00"], { platform: "shopify" });
-      } catch (e) {
-        return e;
-      }
-    })();
+    const error = thrown(() => read(["created_at,total", "2025-01-01,1.00"], { platform: "shopify" }));
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("INPUT_HEADER");
     expect((error as AppError).message).toBe(
@@ -168,13 +171,7 @@ describe("createOrderReader", () => {
   });
 
   it("stops at the first unreadable row with --strict", async () => {
-    const error = (() => {
-      try {
-        return read(["created_at,total", "2025-01-01,abc"], { strict: true });
-      } catch (e) {
-        return e;
-      }
-    })();
+    const error = thrown(() => read(["created_at,total", "2025-01-01,abc"], { strict: true }));
     expect((error as AppError).code).toBe("INPUT_ROW");
     expect((error as AppError).toUserString()).toBe(
       't.csv:2: unreadable amount in total: expected a number like 1234.50 or 1 234,50, got "abc" (--strict)',
@@ -221,17 +218,13 @@ describe("deferral: a value only a later row can settle waits for it", () => {
   });
 
   it("fails at the end, naming the flag and the first waiting order's line, when nothing settles it", () => {
-    const error = (() => {
-      try {
-        return readRows(header, [
-          ["1", "2025-01-01", "7.50", "EUR"],
-          ["2", "2025-01-02", "3", "EUR"],
-          ["3", "01/02/2025", "2", "EUR"],
-        ]);
-      } catch (e) {
-        return e;
-      }
-    })() as AppError;
+    const error = thrown(() =>
+      readRows(header, [
+        ["1", "2025-01-01", "7.50", "EUR"],
+        ["2", "2025-01-02", "3", "EUR"],
+        ["3", "01/02/2025", "2", "EUR"],
+      ]),
+    ) as AppError;
     expect(error).toBeInstanceOf(AppError);
     expect(error.code).toBe("INPUT_AMBIGUOUS");
     expect(error.toUserString()).toBe(
