@@ -45,6 +45,11 @@ describe("bin/shopmetrics.js, spawned", () => {
     }
   });
 
+  it("names a missing orders file while a customers file is read first (it crashed, an unhandled stream error)", () => {
+    const run = runBin(["report", "--orders", "nope.csv", "--customers", "fixtures/customers/registered.csv"]);
+    expect(run).toEqual({ status: 3, stdout: "", stderr: "shopmetrics: error: nope.csv: cannot read the file: no such file\n" });
+  });
+
   it("exits 4 when --fail-if trips, after printing the report", () => {
     const run = runBin([...WOO, "--format", "json", "--fail-if", "orders>=5"]);
     expect(run.status).toBe(4);
