@@ -55,6 +55,7 @@ export async function inspectFile(source: Source, options: OrderReadingOptions):
     delimiter: read.dialect.delimiter,
     grain: platform.value.grain,
     columns: read.columnNames,
+    columnChoices: read.columns,
     decimal,
     dateOrder,
     statuses: [...read.ledger.statusTexts.values()]

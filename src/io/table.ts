@@ -6,6 +6,7 @@
  * platform table (platforms/) plus a push core on a Table; io/read-file.ts feeds any of them
  * from a stream, and a test from an array.
  */
+import type { Decided } from "../core/decided.js";
 import type { Problem } from "../core/problems.js";
 import { type ColumnIndex, type ColumnSpec, resolveColumns } from "./columns.js";
 import type { CsvRecord } from "./csv/read-csv.js";
@@ -32,6 +33,8 @@ export class Table<F extends string> {
   readonly index: ColumnIndex<F>;
   /** Field → the header it is read from, as written (trimmed). */
   readonly columnNames: Readonly<Partial<Record<F, string>>>;
+  /** Field → its column, and why: a map flag, or one of the names the platform writes it under. */
+  readonly columns: Readonly<Partial<Record<F, Decided<string>>>>;
   /** The header's width: its cells up to the last named one. */
   readonly width: number;
   readonly problems: ProblemLog;
@@ -48,15 +51,27 @@ export class Table<F extends string> {
     header: readonly string[],
     fields: readonly F[],
     spec: ColumnSpec<F>,
-    overrides: ReadonlyMap<F, string>,
+    /** The map flag's name and entries (--map, --customers-map), and the export's label, for the columns' reasons. */
+    overrides: { readonly flag: string; readonly maps: ReadonlyMap<F, string>; readonly label: string },
     what: string,
     options: TableOptions,
   ) {
-    this.index = resolveColumns(header, spec, overrides, { file: options.file, what });
+    this.index = resolveColumns(header, spec, overrides.maps, { file: options.file, what });
     this.#fields = fields;
     const names: Partial<Record<F, string>> = {};
-    for (const field of fields) if (this.index[field] !== undefined) names[field] = header[this.index[field]!]!.trim();
+    const columns: Partial<Record<F, Decided<string>>> = {};
+    for (const field of fields) {
+      if (this.index[field] === undefined) continue;
+      const name = header[this.index[field]!]!.trim();
+      names[field] = name;
+      const mapped = overrides.maps.get(field);
+      columns[field] =
+        mapped === undefined
+          ? { value: name, reason: `the ${overrides.label}'s name for it`, source: "platform", line: 1 }
+          : { value: name, reason: `${overrides.flag} ${field}=${mapped}`, source: "option" };
+    }
     this.columnNames = names;
+    this.columns = columns;
     this.width = headerWidth(header);
     this.problems = new ProblemLog(options.file, options.strict, options.onProblem);
   }

@@ -19,6 +19,8 @@ export interface Inspection {
   readonly grain: "order" | "line-item";
   /** Field → header read. */
   readonly columns: Readonly<Record<string, string>>;
+  /** Field → its column, and why: a --map, or the platform's name for it. */
+  readonly columnChoices: Readonly<Record<string, Decided<string>>>;
   /** Per money column: its decimal mark and why; null value when no value needed one. */
   readonly decimal: Readonly<Record<string, Decided<"." | "," | null>>>;
   /** The day/month order of slash dates and why; null value when the file has none to settle. */

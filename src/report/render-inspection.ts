@@ -27,7 +27,10 @@ export function renderInspection(i: Inspection, chalk: ChalkInstance): string {
   );
   line("timezone", i.timezone, "for times without an offset");
   out.push("", chalk.bold("columns"));
-  for (const [field, header] of Object.entries(i.columns)) out.push(`  ${field.padEnd(13)} ← ${header}`);
+  for (const [field, header] of Object.entries(i.columns)) {
+    const choice = i.columnChoices[field];
+    out.push(`  ${field.padEnd(13)} ← ${header}${choice?.source === "option" ? chalk.dim(`  (${choice.reason})`) : ""}`);
+  }
   out.push("", chalk.bold("statuses"));
   if (i.statuses.length === 0) out.push("  (no status column: every order counts)");
   for (const s of i.statuses)

@@ -67,6 +67,29 @@ describe("shopmetrics inspect", async () => {
     expect(i.dateOrder).toEqual({ value: "dmy", reason: "--date-format", source: "option" });
   });
 
+  it("says why each column was chosen: the platform's name for it, or a --map", async () => {
+    const run = await runCli([
+      "inspect",
+      "fixtures/orders/invoices-mapped.csv",
+      "--map",
+      "created_at=InvoiceDate",
+      "--map",
+      "total=TotalPrice",
+      "--format",
+      "json",
+    ]);
+    const i = JSON.parse(run.stdout);
+    expect(i.columns).toEqual({ created_at: "InvoiceDate", total: "TotalPrice" });
+    expect(i.columnChoices.total).toEqual({ value: "TotalPrice", reason: "--map total=TotalPrice", source: "option" });
+    const shopify = JSON.parse((await runCli(["inspect", "fixtures/orders/shopify-small.csv", "--format", "json"])).stdout);
+    expect(shopify.columnChoices.order_id).toEqual({
+      value: "Name",
+      reason: "the Shopify orders export's name for it",
+      source: "platform",
+      line: 1,
+    });
+  });
+
   it("fails like report on a file it can't read", async () => {
     const run = await runCli(["inspect", "fixtures/orders/malformed-quote.csv"]);
     expect(run.status).toBe(3);

@@ -40,7 +40,14 @@ export function createCustomerReader(header: readonly string[], options: Custome
       { file: options.file, line: 1 },
     );
   }
-  const table = new Table(header, CUSTOMER_FIELDS, platform.value, options.maps, `a ${platform.value.label}`, options);
+  const table = new Table(
+    header,
+    CUSTOMER_FIELDS,
+    platform.value,
+    { flag: "--customers-map", maps: options.maps, label: platform.value.label },
+    `a ${platform.value.label}`,
+    options,
+  );
   const reg = platform.value.registration;
   const registrationColumn = table.index.registered !== undefined;
   const nodes: number[] = [];

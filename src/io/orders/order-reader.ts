@@ -63,6 +63,8 @@ export interface OrdersRead {
   readonly platform: Decided<OrderPlatform>;
   /** Field → the header it was read from. */
   readonly columnNames: Readonly<Partial<Record<OrderField, string>>>;
+  /** Field → its column, and why (a --map, or the platform's name for it). */
+  readonly columns: Readonly<Partial<Record<OrderField, Decided<string>>>>;
   /** The decimal marks and date order read, and why. */
   readonly conventions: Conventions;
   /** Records after the header. */
@@ -126,7 +128,7 @@ class OrdersFromRows implements OrderReader {
             .map((p) => p.name)
             .join(", ")}), and a ${generic.label}`
         : `a ${platform.label}`;
-    this.#table = new Table(header, ORDER_FIELDS, platform, options.maps, what, options);
+    this.#table = new Table(header, ORDER_FIELDS, platform, { flag: "--map", maps: options.maps, label: platform.label }, what, options);
     this.#conventions = new Conventions(
       options,
       platform.dateOrder ? { value: platform.dateOrder, reason: `${platform.label}s write month/day/year`, source: "platform" } : undefined,
@@ -185,6 +187,7 @@ class OrdersFromRows implements OrderReader {
       ledger: this.#ledger,
       platform: this.platform,
       columnNames: this.#table.columnNames,
+      columns: this.#table.columns,
       conventions: this.#conventions,
       rowsRead: this.#table.rowsRead,
       problems: this.#table.problems,
