@@ -126,7 +126,7 @@ export function metricsOf(
   const ledger = ledgerOf(orders);
   const timelines = new Map([...ledger.groups].map(([currency, columns]) => [currency, buildTimeline(columns, ledger.identity)]));
   const spec = parseWindowSpec(window)!;
-  const w = resolveWindow(spec, options.asOf ? { kind: "day", day: parseDay(options.asOf)! } : { kind: "latest" }, PRAGUE, null);
+  const w = resolveWindow(spec, options.asOf ? { kind: "day", day: parseDay(options.asOf)! } : { kind: "latest" }, PRAGUE, null, 0);
   return computeGroups(timelines, w, previousWindow(spec, w, PRAGUE), METRICS, {
     unavailable: { identity: null, amounts: null, guest: options.guestUnknownReason ?? null },
     margin: options.margin ?? 1,

@@ -43,6 +43,7 @@ export function loadConfig(path: string | undefined, cwd: string): RawReading {
   const settings: Record<string, string | string[]> = {};
   for (const [written, value] of Object.entries(json)) {
     const key = FORMER_KEYS[written] ?? written;
+    if (key !== written && Object.hasOwn(json, key)) throw usageError(`${file}: "${written}" and "${key}" are one setting; keep "${key}"`);
     if (!Object.hasOwn(READING_SETTINGS, key)) {
       throw usageError(`${file}: unknown key "${written}"; keys are ${Object.keys(READING_SETTINGS).join(", ")}`);
     }

@@ -1,8 +1,9 @@
 /**
  * commander's loose option values → the typed options a command accepts, in two layers: the
  * reading options every command that reads an export shares (READING_SETTINGS, which are also the
- * config file's keys), and each command's own on top. Every usage error (exit 2) is raised here,
- * before any input is read.
+ * config file's keys), and each command's own on top. Usage errors (exit 2) are raised here,
+ * before any input is read — all but one that only the data can show: --every windows reaching
+ * back before 1900 from the latest order's day (commands/report.ts).
  */
 import { parseCondition } from "../commands/fail-if.js";
 import type { OrderReadingOptions, ShopReadingOptions } from "../commands/read-shop.js";
@@ -129,6 +130,9 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
 }
 
 export function parseInspectOptions(raw: RawInspectOptions, env: Env): InspectCli {
+  // inspect reads no customers file, but a config's customersMap is checked as report checks it,
+  // so that one config is valid or not for every command.
+  parseShopReading(raw, env);
   return { file: raw.file, format: raw.format === "json" ? "json" : "table", progress: true, options: parseOrderReading(raw, env) };
 }
 

@@ -3,7 +3,7 @@
  * report's window (the latest point, with --every). A null value trips nothing — it is reported
  * as not evaluated, since "no data" is not "below the threshold". A report without any group (no
  * orders at all) is checked as one empty group, the metrics computed over no orders: counts are 0
- * there, so 'orders<1' trips.
+ * there, so 'orders<1' trips, and a metric whose input the file lacks stays null.
  */
 import { usageError } from "../core/errors.js";
 import type { GroupResult } from "../metrics/compute.js";

@@ -85,11 +85,9 @@ function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<
 
   const dataDays = Number.isNaN(ledger.firstAt) ? null : { first: zone.dayOf(ledger.firstAt), last: zone.dayOf(ledger.lastAt) };
   const requested = resolveWindow(options.window, options.asOf, zone, dataDays, options.now);
+  const computeOptions = { unavailable: shop.unavailable, margin: options.margin };
   const evaluate = (window: ReportWindow): GroupResult[] =>
-    computeGroups(timelines, window, previousWindow(options.window, window, zone), metrics, {
-      unavailable: shop.unavailable,
-      margin: options.margin,
-    });
+    computeGroups(timelines, window, previousWindow(options.window, window, zone), metrics, computeOptions);
 
   // With --every, the report's own window is the latest point of the series.
   const points = options.every
@@ -158,7 +156,7 @@ function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<
     warnings,
     definitions: Object.fromEntries(metrics.metrics.map((m) => [m.id, m.definition])),
   };
-  const checked = groups.length > 0 ? groups : [computeEmptyGroup(window, previous, metrics, options.margin)];
+  const checked = groups.length > 0 ? groups : [computeEmptyGroup(window, previous, metrics, computeOptions)];
   return { report, failIf: checkConditions(options.failIf, checked) };
 }
 

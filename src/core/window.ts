@@ -85,8 +85,8 @@ export function resolveWindow(
   asOf: AsOfSpec,
   zone: Zone,
   dataDays: DataDays,
-  /** The clock, for a file without orders and no --as-of: the window then ends today. */
-  now: number = Date.now(),
+  /** The clock (epoch ms), for a file without orders and no --as-of: the window then ends today. */
+  now: number,
 ): ReportWindow {
   // A range names its own last day; the CLI refuses --as-of with a range.
   const last = spec.kind === "range" ? spec.last : asOf.kind === "day" ? asOf.day : (dataDays?.last ?? zone.dayOf(now));

@@ -37,7 +37,8 @@ export function matchSignature(header: readonly string[], signatures: readonly (
 export function resolveColumns<F extends string>(
   header: readonly string[],
   spec: ColumnSpec<F>,
-  overrides: ReadonlyMap<F, string>,
+  /** The map flag (--map, --customers-map) and its FIELD=Column entries. */
+  overrides: { readonly flag: string; readonly maps: ReadonlyMap<F, string> },
   /** `what` completes "unrecognised header: … needs", e.g. "a Shopify orders export". */
   where: { file: string; what: string },
 ): ColumnIndex<F> {
@@ -56,13 +57,17 @@ export function resolveColumns<F extends string>(
       }
     }
   }
-  for (const [field, column] of overrides) {
+  for (const [field, column] of overrides.maps) {
     const at = positions.get(normaliseHeader(column));
     if (at === undefined) {
-      throw new AppError("INPUT_HEADER", `--map ${field}=${column}: no column named "${column}". Columns found: ${listColumns(header)}`, {
-        file: where.file,
-        line: 1,
-      });
+      throw new AppError(
+        "INPUT_HEADER",
+        `${overrides.flag} ${field}=${column}: no column named "${column}". Columns found: ${listColumns(header)}`,
+        {
+          file: where.file,
+          line: 1,
+        },
+      );
     }
     index[field] = at;
   }
@@ -74,7 +79,7 @@ export function resolveColumns<F extends string>(
     });
     throw new AppError(
       "INPUT_HEADER",
-      `unrecognised header: ${where.what} needs ${wanted.join(", ")}. Columns found: ${listColumns(header)}. Point a field at a column with --map FIELD=COLUMN`,
+      `unrecognised header: ${where.what} needs ${wanted.join(", ")}. Columns found: ${listColumns(header)}. Point a field at a column with ${overrides.flag} FIELD=COLUMN`,
       { file: where.file, line: 1 },
     );
   }

@@ -56,7 +56,7 @@ export class Table<F extends string> {
     what: string,
     options: TableOptions,
   ) {
-    this.index = resolveColumns(header, spec, overrides.maps, { file: options.file, what });
+    this.index = resolveColumns(header, spec, overrides, { file: options.file, what });
     this.#fields = fields;
     const names: Partial<Record<F, string>> = {};
     const columns: Partial<Record<F, Decided<string>>> = {};

@@ -9,7 +9,7 @@ import { OrderColumns } from "../core/ledger.js";
 import { minorDigits, roundMinor, toMajor } from "../core/money.js";
 import { buildTimeline, lowerBound, type Timeline } from "../core/timeline.js";
 import type { ReportWindow } from "../core/window.js";
-import { type Accumulator, ALL_AVAILABLE, isDerived, type MetricContext, type MetricResult, type Unavailable } from "./metric.js";
+import { type Accumulator, isDerived, type MetricContext, type MetricResult, type Unavailable } from "./metric.js";
 import type { RegisteredMetric, Registry } from "./registry.js";
 
 export interface GroupResult<Id extends string = string> {
@@ -43,18 +43,21 @@ export function computeGroups<Id extends string>(
   );
 }
 
-/** The metrics over no orders at all, every input present (commands/fail-if.ts): counts are 0, everything else null. */
+/**
+ * The metrics over no orders at all (for --fail-if on an export without orders): counts are 0,
+ * a metric whose input the file lacks is null with its reason, the rest as over no orders.
+ */
 export function computeEmptyGroup<Id extends string>(
   window: ReportWindow,
   previous: ReportWindow,
   registry: Registry<Id>,
-  margin: number,
+  options: ComputeOptions,
 ): GroupResult<Id> {
   return computeGroup(
     buildTimeline(new OrderColumns(), new IdentityGraph()),
-    { currency: null, window, previous, margin },
+    { currency: null, window, previous, margin: options.margin },
     registry,
-    ALL_AVAILABLE,
+    options.unavailable,
   );
 }
 

@@ -32,9 +32,6 @@ export type Need = (typeof NEEDS)[number];
 /** For each input, why this report lacks it; null when it has it. */
 export type Unavailable = Readonly<Record<Need, string | null>>;
 
-/** Every input present. */
-export const ALL_AVAILABLE: Unavailable = { identity: null, amounts: null, guest: null };
-
 /** A counted order inside the window W, with the fields the metric's needs allow. */
 export type OrderFact<N extends Need = Need> = {
   /** Creation instant, epoch ms; always inside W. */

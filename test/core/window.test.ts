@@ -6,7 +6,7 @@ import { Zone } from "../../src/core/zone.js";
 const prague = new Zone("Europe/Prague");
 const day = (text: string) => parseDay(text)!;
 const resolve = (spec: string, asOf: string, zone = prague) =>
-  resolveWindow(parseWindowSpec(spec)!, { kind: "day", day: day(asOf) }, zone, null);
+  resolveWindow(parseWindowSpec(spec)!, { kind: "day", day: day(asOf) }, zone, null, 0);
 
 describe("parseWindowSpec", () => {
   it.each<[string, WindowSpec]>([
@@ -85,7 +85,7 @@ describe("resolveWindow", () => {
   });
 
   it("a date range includes both dates", () => {
-    const w = resolveWindow(parseWindowSpec("2025-01-01..2025-01-31")!, { kind: "latest" }, prague, null);
+    const w = resolveWindow(parseWindowSpec("2025-01-01..2025-01-31")!, { kind: "latest" }, prague, null, 0);
     expect(prague.formatInstant(w.from)).toBe("2025-01-01T00:00:00+01:00");
     expect(prague.formatInstant(w.to)).toBe("2025-02-01T00:00:00+01:00");
     expect(w.days).toBe(31);
@@ -94,7 +94,7 @@ describe("resolveWindow", () => {
 
   it("defaults as-of to the data's last local day, and 'all' starts at the data's first", () => {
     const data = { first: day("2024-06-10"), last: day("2025-02-03") };
-    const w = resolveWindow({ kind: "all" }, { kind: "latest" }, prague, data);
+    const w = resolveWindow({ kind: "all" }, { kind: "latest" }, prague, data, 0);
     expect(w.asOf).toBe(data.last);
     expect(w.firstDay).toBe(data.first);
     expect(w.days).toBe(data.last - data.first + 1);

@@ -76,6 +76,18 @@ describe("--config and shopmetrics.config.json", async () => {
     expect(i.dateOrder).toEqual({ value: "dmy", reason: "--date-format", source: "option" });
   });
 
+  it("is the same config for every command: inspect refuses a bad customersMap as report does", async () => {
+    const config = write("customers-map.json", { customersMap: { bogus: "E" } });
+    for (const args of [
+      ["report", "--orders", SHOPTET],
+      ["inspect", SHOPTET],
+    ]) {
+      const run = await runCli([...args, "--config", config]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('invalid --customers-map "bogus=E": unknown field "bogus"');
+    }
+  });
+
   it.each([
     [
       { timezon: "Europe/Prague" },
@@ -83,6 +95,7 @@ describe("--config and shopmetrics.config.json", async () => {
     ],
     [{ map: ["created_at=Date"] }, '"map" must be an object of strings, e.g. { "created_at": "InvoiceDate" }'],
     [{ currency: 978 }, '"currency" must be a string (as its flag --currency takes)'],
+    [{ timezone: "UTC", tz: "Europe/Prague" }, '"timezone" and "tz" are one setting; keep "tz"'],
     ["{ not json", "not valid JSON: "],
   ])("a bad config %j is a usage error", async (json, message) => {
     const config = write("bad.json", json);

@@ -1,4 +1,7 @@
 /** --customers: the join on email and customer id, guests from a registered-only list, customers without orders. */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers.js";
 
@@ -86,5 +89,31 @@ describe("--customers", async () => {
     expect(run.stderr).toBe(
       "shopmetrics: error: fixtures/orders/unrecognised-header.csv:1: unrecognised customers header: expected an email or customer_id column (or a platform's customers export)\n",
     );
+  });
+});
+
+describe("--customers: errors name the customers file and its flag", async () => {
+  const base = ["report", "--orders", "fixtures/orders/woocommerce-small.csv", "--window", "all"];
+
+  it("a missing customers file is an input error naming it", async () => {
+    const run = await runCli([...base, "--customers", "fixtures/customers/nope.csv"]);
+    expect(run.status).toBe(3);
+    expect(run.stderr).toBe("shopmetrics: error: fixtures/customers/nope.csv: cannot read the file: no such file\n");
+  });
+
+  it("a --customers-map column that isn't there names --customers-map", async () => {
+    const run = await runCli([...base, "--customers", "fixtures/customers/registered.csv", "--customers-map", "email=Nope"]);
+    expect(run.status).toBe(3);
+    expect(run.stderr).toMatch(
+      /^shopmetrics: error: fixtures\/customers\/registered\.csv:1: --customers-map email=Nope: no column named "Nope"\. Columns found: /,
+    );
+  });
+
+  it("--strict stops at the first customers row that can't be used", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "customers-")), "c.csv");
+    writeFileSync(file, "customer_id,email\n1,a@x.cz\n,\n");
+    const strict = await runCli([...base, "--customers", file, "--strict"]);
+    expect(strict.status).toBe(3);
+    expect(strict.stderr).toBe(`shopmetrics: error: ${file}:3: no email and no customer id (--strict)\n`);
   });
 });

@@ -174,7 +174,7 @@ describe("the previous window", () => {
 
   it("Nd: the same number of days, ending where W starts", () => {
     const spec = parseWindowSpec("30d")!;
-    const w = resolveWindow(spec, { kind: "day", day: day("2025-04-30") }, PRAGUE, null);
+    const w = resolveWindow(spec, { kind: "day", day: day("2025-04-30") }, PRAGUE, null, 0);
     const p = previousWindow(spec, w, PRAGUE);
     expect([p.firstDay, p.asOf, p.days, p.to]).toEqual([day("2025-03-02"), day("2025-03-31"), 30, w.from]);
   });
@@ -186,7 +186,7 @@ describe("the previous window", () => {
     ["2025-03-30", "2025-02-28", "2025-01-28", "2025-02-27"], // Mar 31 − 1 month → Feb 28
   ])("1m as of %s: W from %s; P = %s … %s, the report as of the day before W", (asOf, wFirst, pFirst, pLast) => {
     const spec = parseWindowSpec("1m")!;
-    const w = resolveWindow(spec, { kind: "day", day: day(asOf) }, PRAGUE, null);
+    const w = resolveWindow(spec, { kind: "day", day: day(asOf) }, PRAGUE, null, 0);
     const p = previousWindow(spec, w, PRAGUE);
     expect(w.firstDay).toBe(day(wFirst));
     expect([p.firstDay, p.asOf]).toEqual([day(pFirst), day(pLast)]);
@@ -196,7 +196,7 @@ describe("the previous window", () => {
 
   it("a date range: the same number of days before it", () => {
     const spec = parseWindowSpec("2025-03-01..2025-03-31")!;
-    const w = resolveWindow(spec, { kind: "latest" }, PRAGUE, null);
+    const w = resolveWindow(spec, { kind: "latest" }, PRAGUE, null, 0);
     const p = previousWindow(spec, w, PRAGUE);
     expect([p.firstDay, p.asOf]).toEqual([daysFromCivil(2025, 1, 29), daysFromCivil(2025, 2, 28)]);
   });

@@ -198,4 +198,13 @@ describe("a metric that exists only as a file", () => {
       ["orders<1", null, 0, true],
     ]);
   });
+
+  it("stays null, not 0, on an export with no orders and no amount column: --fail-if does not trip on it", async () => {
+    const { failIf } = await buildReport(orders("created_at,email\n"), options(["largestOrder<1", "revenue<1", "orders<1"]), registry);
+    expect(failIf.map((o) => [o.condition.text, o.value, o.tripped])).toEqual([
+      ["largestOrder<1", null, false],
+      ["revenue<1", null, false],
+      ["orders<1", 0, true],
+    ]);
+  });
 });
