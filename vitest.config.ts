@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    globalSetup: ["test/global-setup.ts"],
     // A non-UTC zone with DST makes local-midnight and day-bucketing bugs show up.
     env: { TZ: "Europe/Prague", NO_COLOR: "", FORCE_COLOR: "" },
     testTimeout: 30_000,

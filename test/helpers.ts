@@ -36,6 +36,10 @@ export interface RunOptions {
   cwd?: string;
   /** Make stdout (and stderr) look like a terminal. */
   tty?: boolean;
+  /** Make stdin look like a terminal. */
+  stdinTTY?: boolean;
+  /** The clock main() reads (epoch ms); the real one unless given. */
+  now?: () => number;
 }
 
 /**
@@ -46,12 +50,15 @@ export interface RunOptions {
 export async function runCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
   const out = collector(options.tty);
   const err = collector(options.tty);
+  const stdin: Readable & { isTTY?: boolean } = Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]);
+  if (options.stdinTTY) stdin.isTTY = true;
   const status = await main(args, {
-    stdin: Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]),
+    stdin,
     stdout: out.stream,
     stderr: err.stream,
     env: { TZ: "Europe/Prague", ...options.env },
     cwd: options.cwd ?? ROOT,
+    ...(options.now ? { now: options.now } : {}),
   });
   return { status, stdout: out.text(), stderr: err.text() };
 }

@@ -14,7 +14,6 @@ import { AppError, formatLocation } from "../core/errors.js";
 import type { Problem } from "../core/problems.js";
 import type { ReadProgress } from "../io/csv/read-csv.js";
 import type { Source } from "../io/read-file.js";
-import { METRICS } from "../metrics/index.js";
 import { chalkFor, colorEnabled, type Env } from "./color.js";
 import { loadConfig, withConfig } from "./config.js";
 import { EXIT_BY_ERROR, ExitCode } from "./exit-codes.js";
@@ -59,7 +58,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     if (file === "-" && io.stdin.isTTY) {
       io.stderr.write("shopmetrics: reading orders from the terminal; paste CSV and end with Ctrl-D (or pass a file)\n");
     }
-    const progress = showProgress && io.stderr.isTTY && !io.env.CI ? progressLine((text) => io.stderr.write(text), file) : null;
+    const progress = showProgress && io.stderr.isTTY && !io.env.CI ? progressLine((text) => io.stderr.write(text), file, now) : null;
     let problemsShown = 0;
     try {
       return await read({
@@ -85,16 +84,17 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     async report(raw) {
       const at = now();
       const cli = parseReportOptions(withConfig(raw, loadConfig(raw.config, io.cwd)), io.env, at);
-      const { report, failIf } = await reading(cli.ordersFile, cli.progress, (hooks) =>
+      const run = await reading(cli.ordersFile, cli.progress, (hooks) =>
         buildReport(
           { orders: open(cli.ordersFile), ...(cli.customersFile === undefined ? {} : { customers: open(cli.customersFile) }) },
           { ...cli.options, ...hooks, now: at },
         ),
       );
+      const { report } = run;
       for (const warning of report.warnings) warn(warning);
-      io.stdout.write(renderReport(report, cli.format, stdoutColor(), METRICS.metrics));
+      io.stdout.write(renderReport(run, cli.format, stdoutColor()));
       // --fail-if: after the report, as usual; say which condition tripped, for which currency.
-      for (const outcome of failIf) {
+      for (const outcome of run.failIf) {
         const said = describeOutcome(outcome, report.asOf, report.groups.length > 0);
         if (said && "tripped" in said) {
           io.stderr.write(`shopmetrics: ${said.tripped}\n`);

@@ -6,37 +6,21 @@
  */
 import { IdentityGraph } from "../core/identity.js";
 import { markGuestsByRegistration, type OrderLedger } from "../core/ledger.js";
-import type { Order, OrderStatus } from "../core/order.js";
-import type { Problem, ProblemCode } from "../core/problems.js";
-import type { Zone } from "../core/zone.js";
+import type { Order } from "../core/order.js";
+import type { ProblemCode } from "../core/problems.js";
 import type { DialectOptions, TextDialect } from "../io/csv/dialect.js";
 import type { ReadProgress } from "../io/csv/read-csv.js";
 import { type CustomersRead, createCustomerReader } from "../io/customers/customer-reader.js";
-import type { ForcedConventions } from "../io/orders/conventions.js";
-import { createOrderReader, type OrderInputs, type OrdersRead } from "../io/orders/order-reader.js";
+import { createOrderReader, type OrderInputs, type OrderReaderOptions, type OrdersRead } from "../io/orders/order-reader.js";
 import type { CustomerField } from "../io/platforms/customer-platforms.js";
-import type { OrderField } from "../io/platforms/index.js";
 import { MAX_PROBLEMS, type ProblemLog } from "../io/problems.js";
 import { readFile, type Source } from "../io/read-file.js";
 import type { Registry } from "../metrics/registry.js";
 import type { DataQuality, InputSummary } from "../report/model.js";
 
 /** How to read an orders export: the options every command that reads one takes. */
-export interface OrderReadingOptions extends DialectOptions, ForcedConventions {
-  /** --platform; undefined to detect it from the header. */
-  readonly platform?: string;
-  /** --map FIELD=Column */
-  readonly maps: ReadonlyMap<OrderField, string>;
-  /** --status-map: lower-cased status text → our vocabulary. */
-  readonly statusMap: ReadonlyMap<string, OrderStatus>;
-  /** --currency */
-  readonly currency: string | null;
-  /** --tz: the zone of wall-clock times and day bounds. */
-  readonly zone: Zone;
-  /** --strict: stop at the first row that cannot be used. */
-  readonly strict: boolean;
+export interface OrderReadingOptions extends Omit<OrderReaderOptions, "file" | "onOrder" | "identity">, DialectOptions {
   readonly onProgress?: (progress: ReadProgress) => void;
-  readonly onProblem?: (problem: Problem) => void;
 }
 
 /** How to read a shop: its orders, and a customers export to join. */
@@ -73,7 +57,8 @@ export async function readOrders(
   source: Source,
   options: OrderReadingOptions & { readonly onOrder?: (order: Order) => void; readonly identity?: IdentityGraph },
 ): Promise<OrdersFile> {
-  const { dialect, result } = await readFile(source, { ...options, what: "the file" }, (header) =>
+  const { encoding, delimiter, onProgress } = options;
+  const { dialect, result } = await readFile(source, { encoding, delimiter, onProgress, what: "the file" }, (header) =>
     createOrderReader(header, { ...options, file: source.file }),
   );
   return { ...result, file: source.file, dialect };

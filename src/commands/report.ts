@@ -57,6 +57,8 @@ export interface ReportOptions<Id extends string = MetricId> extends ShopReading
 
 export interface ReportRun<Id extends string = MetricId> {
   readonly report: Report<Id>;
+  /** The report's metrics, in report order: what the renderers print. */
+  readonly metrics: readonly MetricInfo<Id>[];
   /** Each --fail-if condition for each currency group (or the one empty group of a report without orders). */
   readonly failIf: readonly ConditionOutcome<Id>[];
 }
@@ -157,7 +159,7 @@ function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<
     definitions: Object.fromEntries(metrics.metrics.map((m) => [m.id, m.definition])),
   };
   const checked = groups.length > 0 ? groups : [computeEmptyGroup(window, previous, metrics, computeOptions)];
-  return { report, failIf: checkConditions(options.failIf, checked) };
+  return { report, metrics: metrics.metrics, failIf: checkConditions(options.failIf, checked) };
 }
 
 function windowInfo(window: ReportWindow, zone: Zone): WindowInfo {
@@ -189,10 +191,9 @@ function changes<Id extends string>(
 
 /** The report as the chosen output format prints it; `chalk` colours the table (level 0: none). */
 export function renderReport<Id extends string>(
-  report: Report<Id>,
+  { report, metrics }: ReportRun<Id>,
   format: "table" | "json" | "csv",
   chalk: ChalkInstance,
-  metrics: readonly MetricInfo<Id>[],
 ): string {
   if (format === "json") return renderJson(report);
   if (format === "csv") return renderCsv(report, metrics);

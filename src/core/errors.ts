@@ -7,7 +7,7 @@
 export type ErrorCode =
   | "USAGE" // a flag or flag value the CLI cannot accept
   | "INPUT_UNREADABLE" // the file is missing, a directory, or not readable
-  | "INPUT_HEADER" // the header row is not a format we know and no --map makes it one
+  | "INPUT_HEADER" // the header row is no platform's export we know, and no --map makes it one
   | "INPUT_CSV" // the CSV itself is malformed (unterminated quote, …)
   | "INPUT_ENCODING" // the bytes are not text in the encoding detected or given
   | "INPUT_AMBIGUOUS" // dates or amounts that only a flag can settle (--date-format, --decimal)

@@ -24,13 +24,13 @@ export interface ReadFileOptions extends DialectOptions {
 export async function readFile<R>(
   source: Source,
   options: ReadFileOptions,
-  create: (header: readonly string[], dialect: TextDialect) => PushReader<R>,
+  create: (header: readonly string[]) => PushReader<R>,
 ): Promise<{ readonly dialect: TextDialect; readonly result: R }> {
   const { dialect, records } = await openCsv(source.open(), { ...options, file: source.file });
   try {
     const first = await records.next();
     if (first.done) throw new AppError("INPUT_HEADER", `${options.what} is empty: expected a header row`, { file: source.file });
-    const reader = create(first.value.fields, dialect);
+    const reader = create(first.value.fields);
     for await (const record of records) reader.push(record);
     return { dialect, result: reader.end() };
   } finally {

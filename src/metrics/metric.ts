@@ -14,8 +14,9 @@
  * missing from a file the engine — in one place, compute.ts — makes the metric null with the
  * input's reason. Results are null, never NaN or ±Infinity, when a metric can't be computed.
  *
- * A metric is one file in this folder, default-exporting defineMetric() or deriveMetric(); the
- * registry (index.ts) finds it, orders it, and checks what it uses.
+ * A metric is one file in this folder, default-exporting defineMetric() or deriveMetric(): the
+ * build lists it in all.ts (scripts/generate-metric-list.mjs), and the registry (registry.ts,
+ * made in index.ts) orders it and checks what it uses.
  */
 import type { MetricInfo } from "../core/metric-info.js";
 import type { Minor } from "../core/money.js";

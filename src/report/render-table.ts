@@ -102,7 +102,8 @@ function arrow<Id extends string>(absolute: number | null, relative: number | nu
         : `${Math.abs(relative * 100).toFixed(1)}%`;
   const text = `${absolute > 0 ? "▲" : "▼"} ${size}`.trim();
   if (metric.better === "neither") return text;
-  const good = absolute > 0 === (metric.better === "higher");
+  const rose = absolute > 0;
+  const good = rose === (metric.better === "higher");
   return good ? chalk.green(text) : chalk.red(text);
 }
 

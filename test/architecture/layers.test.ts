@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers.js";
 
@@ -21,10 +22,11 @@ const LAYERS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Inside io/: the rooms, lowest first. A room may import its own and the ones before it: text
- * parsing and the CSV reader know nothing of platforms, platforms nothing of the readers.
+ * Inside io/: the rooms, lowest first. A room may import its own and the rooms of lower ranks:
+ * text parsing and the CSV reader know nothing of platforms, platforms nothing of the readers,
+ * and the readers (one rank) nothing of each other.
  */
-const IO_ROOMS = ["parse", "csv", "(io)", "platforms", "customers", "orders"] as const;
+const IO_ROOMS: readonly (readonly string[])[] = [["parse"], ["csv"], ["(io)"], ["platforms"], ["customers", "orders"]];
 
 /** Outside packages (node: builtins by prefix) → the layers that may import them. */
 const PACKAGES: Readonly<Record<string, readonly string[]>> = {
@@ -51,12 +53,24 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every module specifier of `import … from`, `export … from` and `import("…")`, type-only ones included. */
+/** Every module a file imports or re-exports — type-only and dynamic imports included — as TypeScript's own parser reads them. */
 function specifiers(text: string): string[] {
-  const found: string[] = [];
-  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^;"']*?from\s*["']([^"']+)["']/g)) found.push(m[1]!);
-  for (const m of text.matchAll(/\bimport\s*\(\s*["']([^"']+)["']\s*\)/g)) found.push(m[1]!);
-  for (const m of text.matchAll(/(?:^|\n)\s*import\s*["']([^"']+)["']/g)) found.push(m[1]!);
+  return ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName);
+}
+
+/** Whether the code (not its comments or strings) names the global `process`. */
+function usesProcess(file: string, text: string): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && node.text === "process") {
+      const parent = node.parent;
+      const isMemberName = parent && ts.isPropertyAccessExpression(parent) && parent.name === node;
+      const isKey = parent && (ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent)) && parent.name === node;
+      if (!isMemberName && !isKey) found = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true));
   return found;
 }
 
@@ -94,7 +108,7 @@ describe("the layers of src/", () => {
   });
 
   it("keeps the rooms of io/ in order: parse, csv, io's own files, platforms, the readers", () => {
-    const rank = (path: string) => IO_ROOMS.indexOf(ioRoomOf(path) as (typeof IO_ROOMS)[number]);
+    const rank = (path: string) => IO_ROOMS.findIndex((rooms) => rooms.includes(ioRoomOf(path)));
     const io = relativeEdges.filter((e) => layerOf(e.from) === "io" && layerOf(e.to) === "io");
     expect(io.filter((e) => rank(e.from) < 0).map((e) => e.from)).toEqual([]);
     const against = io.filter((e) => rank(e.to) > rank(e.from) || (ioRoomOf(e.to) !== ioRoomOf(e.from) && rank(e.to) === rank(e.from)));
@@ -106,9 +120,18 @@ describe("the layers of src/", () => {
     expect(against.map((e) => `${e.from} → ${e.to}`)).toEqual([]);
   });
 
-  it("touches process (argv, env, exit codes) only in cli/", () => {
-    const touching = files.filter((f) => !relative(SRC, f).startsWith("cli/") && /\bprocess\./.test(readFileSync(f, "utf8")));
-    expect(touching.map((f) => relative(SRC, f))).toEqual([]);
+  it("touches process (argv, env, exit codes) only in cli/, and the clock only in cli/ too", () => {
+    const outside = files.filter((f) => !relative(SRC, f).startsWith("cli/"));
+    expect(outside.filter((f) => usesProcess(f, readFileSync(f, "utf8"))).map((f) => relative(SRC, f))).toEqual([]);
+    expect(outside.filter((f) => /\bDate\.now\(/.test(readFileSync(f, "utf8"))).map((f) => relative(SRC, f))).toEqual([]);
+  });
+
+  it("sees what a regular expression would miss: an apostrophe in an import's comment, process destructured", () => {
+    expect(
+      specifiers('import {\n  // the registry\'s metrics\n  METRICS,\n} from "../metrics/index.js";\nimport type { X } from "./x.js";'),
+    ).toEqual(["../metrics/index.js", "./x.js"]);
+    expect(usesProcess("a.ts", "const { env } = process;")).toBe(true);
+    expect(usesProcess("a.ts", "// process.env\nconst s = 'process'; const o = { process: 1 }; o.process;")).toBe(false);
   });
 
   it("has no import cycle between files", () => {

@@ -75,6 +75,7 @@ describe("main", () => {
       cwd: process.cwd(),
     });
     expect(code).toBe(0);
-    expect(JSON.parse(stdout.read().toString()).timezone).toBe(new Intl.DateTimeFormat().resolvedOptions().timeZone);
+    // The system zone is this test process's: npm test and vitest.config.ts pin it to Europe/Prague.
+    expect(JSON.parse(stdout.read().toString()).timezone).toBe("Europe/Prague");
   });
 });

@@ -1,6 +1,7 @@
 /**
- * bin/shopmetrics.js run as a user runs it: exit code, stderr and stdout. Expected figures for
- * the fixtures were worked out by hand; the arithmetic is in each fixture's test.
+ * The CLI as a user meets it — exit code, stderr and stdout — run in-process through main()
+ * (test/e2e/smoke.test.ts spawns bin/). Expected figures for the fixtures were worked out by
+ * hand; the arithmetic is in each fixture's test.
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -408,7 +409,7 @@ describe("--status-map", async () => {
     expect(run.stderr).not.toContain("unrecognised status");
   });
 
-  it("wins over the format's own mapping (a shop that treats pending as unpaid)", async () => {
+  it("wins over the platform's own mapping (a shop that treats pending as unpaid)", async () => {
     const report = json((await runCli([...args, "--status-map", "pending=pending-payment"])).stdout);
     expect(report.dataQuality.ordersExcluded["pending-payment"]).toBe(1); // #1006
   });
@@ -419,5 +420,43 @@ describe("--status-map", async () => {
     expect(run.stderr).toContain(
       `invalid --status-map ${JSON.stringify(entry)}: expected 'Shop status=one of completed, processing, on-hold, pending-payment, cancelled, refunded, failed, draft'`,
     );
+  });
+});
+
+describe("a person at a terminal", async () => {
+  const rows = Array.from({ length: 20_000 }, (_, i) => `2025-01-01,${i % 100}.00`).join("\n");
+  const input = `created_at,total\n${rows}\n`;
+
+  it("is told how to end input when stdin is the terminal", async () => {
+    const run = await runCli(["report", "--orders", "-", "--currency", "EUR", "--format", "json"], {
+      input: "created_at,total\n",
+      stdinTTY: true,
+    });
+    expect(run.stderr.split("\n")[0]).toBe("shopmetrics: reading orders from the terminal; paste CSV and end with Ctrl-D (or pass a file)");
+  });
+
+  it("sees a progress line on stderr after the first second, erased before the report", async () => {
+    let t = 0;
+    const clock = () => (t += 1000); // each look at the clock is a second later
+    const run = await runCli(["report", "--orders", "-", "--currency", "EUR", "--format", "json"], { input, tty: true, now: clock });
+    expect(run.status).toBe(0);
+    const drawn = run.stderr.indexOf("\r\x1b[Kreading -: 8,192 rows, ");
+    expect(drawn).toBeGreaterThanOrEqual(0);
+    expect(run.stderr.indexOf("\r\x1b[K", drawn + 4)).toBeGreaterThan(drawn); // and erased after
+    expect(run.stderr.endsWith(" MB") || run.stderr.includes(" MB\r\x1b[K")).toBe(true);
+    expect(JSON.parse(run.stdout).groups[0].metrics.orders).toBe(20_000);
+  });
+
+  it("sees none with --no-progress, none when CI is set, and none in a pipe", async () => {
+    const args = ["report", "--orders", "-", "--currency", "EUR", "--format", "json"];
+    for (const [extra, env, tty] of [
+      [["--no-progress"], {}, true],
+      [[], { CI: "1" }, true],
+      [[], {}, false],
+    ] as const) {
+      let t = 0;
+      const run = await runCli([...args, ...extra], { input, tty, env, now: () => (t += 1000) });
+      expect(run.stderr).not.toContain("reading -:");
+    }
   });
 });

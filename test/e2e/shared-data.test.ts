@@ -153,11 +153,11 @@ describe.skipIf(!hasSharedData)(`a trimmed 2014–2017 Shopify export (panalysis
   });
 });
 
-describe.skipIf(!hasSharedData)(`UCI Online Retail raw line items (online-retail format)${sharedNote}`, async () => {
+describe.skipIf(!hasSharedData)(`UCI Online Retail raw line items (online-retail platform)${sharedNote}`, async () => {
   const FIRST999 = "../shared/data/online_retail/online_retail_first999__evanvolgas.csv";
   const RANDOM = "../shared/data/online_retail/online_retail_random_lines__gulertan.csv";
 
-  it("the first 999 lines: every date is 12/1/10, which only the format's known M/D/YY settles", async () => {
+  it("the first 999 lines: every date is 12/1/10, which only the platform's known M/D/YY settles", async () => {
     const i = JSON.parse((await runCli(["inspect", FIRST999, "--format", "json"])).stdout);
     expect(i.dateOrder).toEqual({ value: "mdy", reason: "UCI Online Retail files write month/day/year", source: "platform" });
     // Read as a generic file instead, nothing settles it: an error naming the flag.

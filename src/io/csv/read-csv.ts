@@ -43,11 +43,6 @@ export async function openCsv(input: Readable, options: ReadCsvOptions): Promise
   return { dialect: text.dialect, records: parseRecords(text.chunks, input, text.dialect, options) };
 }
 
-/** Yields every record, the header included. */
-export async function* readCsv(input: Readable, options: ReadCsvOptions): AsyncGenerator<CsvRecord> {
-  yield* (await openCsv(input, options)).records;
-}
-
 async function* parseRecords(
   chunks: AsyncIterable<Buffer | string>,
   input: Readable,

@@ -75,12 +75,8 @@ export interface OrdersRead {
   readonly warnings: readonly string[];
 }
 
-export interface OrderReader extends PushReader<OrdersRead> {
-  readonly platform: Decided<OrderPlatform>;
-}
-
 /** Detects the platform from the header (or takes --platform) and resolves its columns. */
-export function createOrderReader(header: readonly string[], options: OrderReaderOptions): OrderReader {
+export function createOrderReader(header: readonly string[], options: OrderReaderOptions): PushReader<OrdersRead> {
   return new OrdersFromRows(header, options);
 }
 
@@ -101,7 +97,7 @@ interface Gathered {
   readonly lines: OrderLine[];
 }
 
-class OrdersFromRows implements OrderReader {
+class OrdersFromRows implements PushReader<OrdersRead> {
   readonly platform: Decided<OrderPlatform>;
   readonly #options: OrderReaderOptions;
   readonly #table: Table<OrderField>;

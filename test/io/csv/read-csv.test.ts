@@ -3,12 +3,12 @@ import { resolve } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../../src/core/errors.js";
-import { readCsv } from "../../../src/io/csv/read-csv.js";
+import { openCsv } from "../../../src/io/csv/read-csv.js";
 import { chunked, hasSharedData, SHARED_DATA, sharedNote } from "../../helpers.js";
 
 async function collect(input: Readable) {
   const out: { line: number; fields: readonly string[] }[] = [];
-  for await (const record of readCsv(input, { file: "t.csv" })) out.push(record);
+  for await (const record of (await openCsv(input, { file: "t.csv" })).records) out.push(record);
   return out;
 }
 

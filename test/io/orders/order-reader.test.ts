@@ -161,7 +161,7 @@ describe("createOrderReader", () => {
     expect(result.ledger.unidentified).toBe(1);
   });
 
-  it("--platform forces a format, and then its required columns must be there", async () => {
+  it("--platform forces a platform, and then its required columns must be there", async () => {
     const error = thrown(() => read(["created_at,total", "2025-01-01,1.00"], { platform: "shopify" }));
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("INPUT_HEADER");
