@@ -39,18 +39,25 @@ export function metricListSource(dir = METRICS_DIR) {
   ].join("\n");
 }
 
-// Run as a script (not imported by a test): compare real paths, so a space or a symlink in the path can't make it skip.
-if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
-  const path = join(METRICS_DIR, "all.ts");
-  const source = metricListSource();
+/** Writes all.ts when it differs from what the metric files say; true when it was stale. */
+export function writeMetricList(dir = METRICS_DIR) {
+  const path = join(dir, "all.ts");
+  const source = metricListSource(dir);
   let current = "";
   try {
     current = readFileSync(path, "utf8");
   } catch {}
+  if (current === source) return false;
+  writeFileSync(path, source);
+  return true;
+}
+
+// Run as a script (not imported by a test): compare real paths, so a space or a symlink in the path can't make it skip.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   if (process.argv.includes("--check")) {
-    if (current !== source) {
+    if (readFileSync(join(METRICS_DIR, "all.ts"), "utf8") !== metricListSource()) {
       console.error("src/metrics/all.ts is stale: run npm run build");
       process.exit(1);
     }
-  } else if (current !== source) writeFileSync(path, source);
+  } else writeMetricList();
 }
