@@ -13,7 +13,7 @@ import { ORDER_STATUSES, type OrderStatus } from "../core/order.js";
 import { type Period, parseAsOf, parseWindowSpec } from "../core/window.js";
 import { isValidTimeZone, Zone } from "../core/zone.js";
 import { isEncodingLabel } from "../io/csv/dialect.js";
-import { CUSTOMER_FIELDS } from "../io/platforms/customer-platforms.js";
+import { CUSTOMER_FIELDS, type CustomerField } from "../io/platforms/customer-platforms.js";
 import { ORDER_FIELDS, PLATFORM_NAMES } from "../io/platforms/index.js";
 import { METRICS } from "../metrics/index.js";
 import type { Env } from "./color.js";
@@ -132,15 +132,16 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
 export function parseInspectOptions(raw: RawInspectOptions, env: Env): InspectCli {
   // inspect reads no customers file, but a config's customersMap is checked as report checks it,
   // so that one config is valid or not for every command.
-  parseShopReading(raw, env);
+  parseCustomerMaps(raw);
   return { file: raw.file, format: raw.format === "json" ? "json" : "table", progress: true, options: parseOrderReading(raw, env) };
 }
 
 function parseShopReading(raw: RawReading, env: Env): Omit<ShopReadingOptions, "onProgress" | "onProblem"> {
-  return {
-    ...parseOrderReading(raw, env),
-    customerMaps: parseMaps(raw.customersMap ?? [], CUSTOMER_FIELDS, "--customers-map", "email=customer_unique_id"),
-  };
+  return { ...parseOrderReading(raw, env), customerMaps: parseCustomerMaps(raw) };
+}
+
+function parseCustomerMaps(raw: RawReading): Map<CustomerField, string> {
+  return parseMaps(raw.customersMap ?? [], CUSTOMER_FIELDS, "--customers-map", "email=customer_unique_id");
 }
 
 function parseOrderReading(raw: RawReading, env: Env): Omit<OrderReadingOptions, "onProgress" | "onProblem"> {

@@ -10,7 +10,7 @@ import { minorDigits, roundMinor, toMajor } from "../core/money.js";
 import { buildTimeline, lowerBound, type Timeline } from "../core/timeline.js";
 import type { ReportWindow } from "../core/window.js";
 import { type Accumulator, isDerived, type MetricContext, type MetricResult, type Unavailable } from "./metric.js";
-import type { RegisteredMetric, Registry } from "./registry.js";
+import type { Registry } from "./registry.js";
 
 export interface GroupResult<Id extends string = string> {
   readonly currency: string | null;
@@ -67,14 +67,15 @@ function computeGroup<Id extends string>(
   registry: Registry<Id>,
   unavailable: Unavailable,
 ): GroupResult<Id> {
-  /** The reason of the first input the metric needs that this report lacks; null when it has them all. */
-  const missing = (metric: RegisteredMetric<Id>): string | null => {
-    for (const need of metric.requires) if (unavailable[need] !== null) return unavailable[need];
-    return null;
-  };
+  // Each metric's reason to be null: the first input it needs that this report lacks.
+  const missing = new Map<Id, string>();
+  for (const metric of registry.computeOrder) {
+    const need = metric.requires.find((n) => unavailable[n] !== null);
+    if (need !== undefined) missing.set(metric.id, unavailable[need]!);
+  }
   const accumulators = new Map<Id, Accumulator>();
   for (const metric of registry.computeOrder) {
-    if (!isDerived(metric) && missing(metric) === null) accumulators.set(metric.id, metric.create(context) as Accumulator);
+    if (!isDerived(metric) && !missing.has(metric.id)) accumulators.set(metric.id, metric.create(context) as Accumulator);
   }
   const onOrder = [...accumulators.values()].filter((a) => a.order);
   const onCustomer = [...accumulators.values()].filter((a) => a.customer);
@@ -121,9 +122,9 @@ function computeGroup<Id extends string>(
   // Results in computation order, so a derived metric sees the ones it uses (money in minor units).
   const results = new Map<string, MetricResult>();
   for (const metric of registry.computeOrder) {
-    const reason = missing(metric);
+    const reason = missing.get(metric.id);
     let result: MetricResult;
-    if (reason !== null) result = { value: null, note: reason };
+    if (reason !== undefined) result = { value: null, note: reason };
     else if (isDerived(metric)) result = metric.derive(Object.fromEntries(metric.uses.map((id) => [id, results.get(id)!])), context);
     else result = accumulators.get(metric.id)!.result();
     results.set(metric.id, result.value === null || Number.isFinite(result.value) ? result : { value: null, note: "not a finite number" });

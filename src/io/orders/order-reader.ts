@@ -154,9 +154,8 @@ class OrdersFromRows implements PushReader<OrdersRead> {
     const lines: OrderLine[] = platform.lineTotal
       ? [{ line: record.line, quantity: cells.quantity ?? "", unitPrice: cells.unit_price ?? "" }]
       : [];
-    const row: Gathered = { key, line: record.line, rows: 1, cells, lines };
     if (platform.grain === "order" || key === null) {
-      this.#finish(row);
+      this.#finish({ key, line: record.line, rows: 1, cells, lines });
       return;
     }
     const open = this.#gathering;
@@ -171,7 +170,7 @@ class OrdersFromRows implements PushReader<OrdersRead> {
       return;
     }
     if (open) this.#finish(open);
-    this.#gathering = row;
+    this.#gathering = { key, line: record.line, rows: 1, cells, lines };
   }
 
   end(): OrdersRead {
