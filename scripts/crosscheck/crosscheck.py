@@ -117,18 +117,22 @@ def lifecycle(os, start, end, pstart, margin, base):
 
 
 def online_retail_orders(path, zone):
-    """UCI line items: an invoice's rows summed (quantity x unit price, exact, rounded once), taken
-    from its first run of adjacent rows (a later run of the same invoice is skipped, as the rules
-    say); C and A invoices are not sales; NA or empty customer ids are unidentified; GBP."""
-    seen, invoices, current = set(), [], None
+    """UCI line items as a GROUP BY InvoiceNo over the file's distinct rows (an exact repeat of a
+    row counts once, as the rules say): an invoice's lines summed wherever they stand (quantity x
+    unit price, exact, rounded once); its date and customer from its first line in the file;
+    C and A invoices are not sales; NA or empty customer ids are unidentified; GBP."""
+    seen_rows, invoices = set(), {}
     with open(path, newline="", encoding="utf-8-sig") as f:
-        for row in csv.DictReader(f):
+        reader = csv.reader(f)
+        header = next(reader)
+        for cells in reader:
+            if tuple(cells) in seen_rows:
+                continue
+            seen_rows.add(tuple(cells))
+            row = dict(zip(header, cells))
             key = row.get("InvoiceNo") or row.get("Invoice")
-            if current is None or current["key"] != key:
-                if key in seen:
-                    current = {"key": key, "skip": True}
-                    continue
-                seen.add(key)
+            inv = invoices.get(key)
+            if inv is None:
                 text = row["InvoiceDate"].strip()
                 if "-" in text:  # R-written copies: 2011-03-10 16:16:00
                     at = datetime.fromisoformat(text).replace(tzinfo=zone)
@@ -136,13 +140,10 @@ def online_retail_orders(path, zone):
                     m, d, y = text.split(" ")[0].split("/")
                     h, mi = text.split(" ")[1].split(":")
                     at = datetime(int(y) + (2000 if len(y) == 2 else 0), int(m), int(d), int(h), int(mi), tzinfo=zone)
-                current = {"key": key, "skip": False, "total": Decimal(0), "at": at,
-                           "customer": (row.get("CustomerID") or row.get("Customer ID") or "").strip()}
-                invoices.append(current)
-            if current["skip"]:
-                continue
-            current["total"] += int(row["Quantity"]) * Decimal(row.get("UnitPrice") or row["Price"])
-    for inv in invoices:
+                inv = invoices[key] = {"key": key, "total": Decimal(0), "at": at,
+                                       "customer": (row.get("CustomerID") or row.get("Customer ID") or "").strip()}
+            inv["total"] += int(row["Quantity"]) * Decimal(row.get("UnitPrice") or row["Price"])
+    for inv in invoices.values():
         yield {
             "at": inv["at"],
             "currency": "GBP",

@@ -19,5 +19,6 @@ export const EXIT_BY_ERROR: Readonly<Record<ErrorCode, ExitCode>> = {
   INPUT_CSV: ExitCode.input,
   INPUT_ENCODING: ExitCode.input,
   INPUT_AMBIGUOUS: ExitCode.input,
+  INPUT_TOO_LARGE: ExitCode.input,
   INPUT_ROW: ExitCode.input,
 };

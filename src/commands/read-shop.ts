@@ -114,6 +114,7 @@ export function dataQuality(shop: Shop): DataQuality {
   const listed = logs.flatMap((log) => log.problems);
   return {
     rowsRead: orders.rowsRead + (customers?.rowsRead ?? 0),
+    repeatedHeaders: orders.repeatedHeaders.length + (customers?.repeatedHeaders.length ?? 0),
     rowsSkipped: logs.reduce((sum, log) => sum + log.rowsSkipped, 0),
     skippedByCode: countsByCode(logs),
     ordersRead: ledger.ordersRead,
@@ -125,12 +126,24 @@ export function dataQuality(shop: Shop): DataQuality {
   };
 }
 
-/** Warnings about the file as a whole: nothing read, nothing counted. */
+/** Warnings about the files as a whole: headers pasted inside them, nothing read, nothing counted. */
 export function shopWarnings(shop: Shop): string[] {
   const { ledger, file } = shop.orders;
-  if (ledger.ordersRead === 0) return [`${file}: no orders could be read`];
-  if (ledger.counted === 0) return [`${file}: no counted orders (every order was excluded by status)`];
-  return [];
+  const warnings = [shop.orders, ...(shop.customers ? [shop.customers] : [])].flatMap((read) =>
+    repeatedHeaderWarning(read.file, read.repeatedHeaders),
+  );
+  if (ledger.ordersRead === 0) warnings.push(`${file}: no orders could be read`);
+  else if (ledger.counted === 0) warnings.push(`${file}: no counted orders (every order was excluded by status)`);
+  return warnings;
+}
+
+/** Lines that repeat the header: two exports pasted into one file; said once. */
+function repeatedHeaderWarning(file: string, lines: readonly number[]): string[] {
+  if (lines.length === 0) return [];
+  const shown = lines.slice(0, 5).join(", ") + (lines.length > 5 ? `, … (${lines.length} in all)` : "");
+  return [
+    `${file}: line${lines.length === 1 ? "" : "s"} ${shown} repeat${lines.length === 1 ? "s" : ""} the header (exports pasted together?); the rows after ${lines.length === 1 ? "it" : "them"} are read on`,
+  ];
 }
 
 /** A file without amounts makes every metric that needs them null: say which, once. */

@@ -22,6 +22,11 @@ export class IdentityGraph {
     return a;
   }
 
+  /** Joins two nodes' customers into one (a later row of an order names another identifier of its customer). */
+  join(a: number, b: number): void {
+    if (a >= 0 && b >= 0) this.#union(a, b);
+  }
+
   /** The representative of `node`'s customer. Stable once no more links are added. */
   find(node: number): number {
     const parent = this.#parent;

@@ -5,6 +5,7 @@
  * transitive identity are only known at the end of the file, which is why counted orders are
  * kept in this compact form rather than folded into per-window totals as they arrive.
  */
+import { AppError } from "./errors.js";
 import { IdentityGraph } from "./identity.js";
 import type { Minor } from "./money.js";
 import { COUNTED_STATUSES, type Order, revenueOf, type StatusOrUnknown, UNKNOWN_STATUS } from "./order.js";
@@ -70,9 +71,19 @@ export class OrderLedger {
   /** Earliest and latest creation instant over all orders read (any status); NaN when none. */
   firstAt = Number.NaN;
   lastAt = Number.NaN;
+  /**
+   * Per order read, by the number add() returned: its identity node (-1 none), its counted group
+   * and its place in it (-1 when not counted), so a later row of the order can still join in.
+   */
+  #nodeOf = new Int32Array(256);
+  #groupOf: OrderColumns[] = [];
+  #indexOf = new Int32Array(256);
+  /** Σ |revenue| per group: every sum a metric takes is at most this, so it is exact while this is. */
+  readonly #magnitude = new Map<OrderColumns, number>();
 
-  add(order: Order): void {
-    this.ordersRead++;
+  /** Adds an order; returns its number, for amend(). Throws AppError INPUT_TOO_LARGE when sums would stop being exact. */
+  add(order: Order): number {
+    const ordinal = this.ordersRead++;
     if (!(order.at >= this.firstAt)) this.firstAt = order.at;
     if (!(order.at <= this.lastAt)) this.lastAt = order.at;
     // Identity links come from every order, counted or not: a cancelled order still tells us
@@ -86,6 +97,13 @@ export class OrderLedger {
       group = new OrderColumns();
       this.groups.set(order.currency, group);
     }
+    if (ordinal === this.#nodeOf.length) {
+      this.#nodeOf = grown(this.#nodeOf);
+      this.#indexOf = grown(this.#indexOf);
+    }
+    this.#nodeOf[ordinal] = node;
+    this.#groupOf[ordinal] = group;
+    this.#indexOf[ordinal] = -1;
     if (order.status === UNKNOWN_STATUS) increment(this.unknownStatuses, order.statusText);
     // Keyed by both: one Financial Status "paid" is cancelled when its Cancelled at is set.
     const key = `${order.statusText}\u0000${order.status}`;
@@ -94,11 +112,56 @@ export class OrderLedger {
     else this.statusTexts.set(key, { text: order.statusText, status: order.status, count: 1 });
     if (!COUNTED_STATUSES.has(order.status)) {
       increment(this.excluded, order.status);
-      return;
+      return ordinal;
     }
     this.counted++;
-    group.push(order.at, revenueOf(order), node, order.guest);
+    const revenue = revenueOf(order);
+    this.#addMagnitude(group, revenue);
+    this.#indexOf[ordinal] = group.length;
+    group.push(order.at, revenue, node, order.guest);
+    return ordinal;
   }
+
+  /**
+   * A later row of order `ordinal` (its rows were apart in the file): adds its revenue (line items
+   * summed) and joins the identifiers it carries that the order's earlier rows did not.
+   */
+  amend(ordinal: number, revenue: Minor, email: string | null, customerId: string | null): void {
+    const group = this.#groupOf[ordinal]!;
+    const index = this.#indexOf[ordinal]!;
+    if (revenue !== 0 && index >= 0) {
+      this.#addMagnitude(group, revenue);
+      group.revenue[index]! += revenue;
+    }
+    if (email === null && customerId === null) return;
+    const added = this.identity.link(email, customerId);
+    const node = this.#nodeOf[ordinal]!;
+    if (node >= 0) {
+      this.identity.join(node, added);
+      return;
+    }
+    this.#nodeOf[ordinal] = added;
+    this.unidentified--;
+    this.orderNodes.add(added);
+    if (index >= 0) group.node[index] = added;
+  }
+
+  #addMagnitude(group: OrderColumns, revenue: Minor): void {
+    const magnitude = (this.#magnitude.get(group) ?? 0) + Math.abs(revenue);
+    if (magnitude > Number.MAX_SAFE_INTEGER) {
+      throw new AppError(
+        "INPUT_TOO_LARGE",
+        "the orders' amounts add up to more than 2^53 minor units (9,007,199,254,740,991), beyond which sums stop being exact; split the file",
+      );
+    }
+    this.#magnitude.set(group, magnitude);
+  }
+}
+
+function grown(old: Int32Array): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(old.length * 2);
+  next.set(old);
+  return next;
 }
 
 /**

@@ -6,7 +6,9 @@
 export const PROBLEM_CODES = {
   SHIFTED_ROW: "more filled cells than the header: a separator inside an unquoted value shifts the columns",
   EMPTY_KEY: "the order key (order id) is empty",
-  DUPLICATE_KEY: "the order key was already read earlier in the file (a repeated row, or rows of one order apart)",
+  DUPLICATE_ROW: "an exact repeat of a row read earlier in the file (overlapping exports pasted together): counted once",
+  DUPLICATE_KEY:
+    "the order key was already read with another date or total (two orders sharing a key, or one order exported twice at different times)",
   EMPTY_DATE: "the order date is empty",
   UNREADABLE_DATE: "the order date is no date we read, or contradicts the file's day/month order",
   UNREADABLE_CURRENCY: "the currency cell is not a 3-letter ISO 4217 code",

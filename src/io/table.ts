@@ -7,6 +7,7 @@
  * from a stream, and a test from an array.
  */
 import type { Decided } from "../core/decided.js";
+import { AppError } from "../core/errors.js";
 import type { Problem } from "../core/problems.js";
 import { type ColumnIndex, type ColumnSpec, resolveColumns } from "./columns.js";
 import type { CsvRecord } from "./csv/read-csv.js";
@@ -29,8 +30,8 @@ export interface TableOptions {
 }
 
 export class Table<F extends string> {
-  /** Field → the position of its column. */
-  readonly index: ColumnIndex<F>;
+  /** Field → the position of its column (a second header with the columns reordered moves them). */
+  index: ColumnIndex<F>;
   /** Field → the header it is read from, as written (trimmed). */
   readonly columnNames: Readonly<Partial<Record<F, string>>>;
   /** Field → its column, and why: a map flag, or one of the names the platform writes it under. */
@@ -40,7 +41,16 @@ export class Table<F extends string> {
   readonly problems: ProblemLog;
   /** Records after the header. */
   rowsRead = 0;
+  /** Lines that repeat the header (exports pasted together): neither used nor skipped. */
+  readonly repeatedHeaders: number[] = [];
   readonly #fields: readonly F[];
+  /** The header's names, trimmed and lower-cased, sorted: what a repeated header must equal. */
+  readonly #names: readonly string[];
+  readonly #nameSet: ReadonlySet<string>;
+  /** Where the resolved fields' columns are: a row whose cells there are header names may be a header. */
+  #probes: readonly number[];
+  readonly #resolve: (header: readonly string[]) => ColumnIndex<F>;
+  readonly #file: string;
 
   /**
    * Resolves the header to `fields` (throws AppError INPUT_HEADER when a required or mapped
@@ -56,7 +66,8 @@ export class Table<F extends string> {
     what: string,
     options: TableOptions,
   ) {
-    this.index = resolveColumns(header, spec, overrides, { file: options.file, what });
+    this.#resolve = (h) => resolveColumns(h, spec, overrides, { file: options.file, what });
+    this.index = this.#resolve(header);
     this.#fields = fields;
     const names: Partial<Record<F, string>> = {};
     const columns: Partial<Record<F, Decided<string>>> = {};
@@ -74,6 +85,10 @@ export class Table<F extends string> {
     this.columns = columns;
     this.width = headerWidth(header);
     this.problems = new ProblemLog(options.file, options.strict, options.onProblem);
+    this.#names = headerNames(header);
+    this.#nameSet = new Set(this.#names);
+    this.#probes = this.#probePositions();
+    this.#file = options.file;
   }
 
   /**
@@ -84,6 +99,7 @@ export class Table<F extends string> {
   cells(record: CsvRecord): Record<F, string | null> | null {
     this.rowsRead++;
     const { fields: values } = record;
+    if (this.#isRepeatedHeader(values, record.line)) return null;
     for (let i = this.width; i < values.length; i++) {
       if (values[i]!.trim() !== "") {
         // A value beyond the header means the columns have shifted (an unquoted `1,234.50`, or a
@@ -102,6 +118,61 @@ export class Table<F extends string> {
     }
     return cells;
   }
+
+  /**
+   * Two exports pasted into one file bring a second header row. One with the same columns is
+   * passed over (in the same order) or read on with its positions (reordered); one with other
+   * columns stops the read: the rows after it can't be read with this header. A row is taken for
+   * a header when a resolved field's cell holds a header name and at least half its filled cells do.
+   */
+  #isRepeatedHeader(values: readonly string[], line: number): boolean {
+    let probed = false;
+    for (const at of this.#probes) {
+      const value = values[at];
+      if (value !== undefined && value.length <= MAX_NAME && this.#nameSet.has(value.trim().toLowerCase())) probed = true;
+    }
+    if (!probed) return false;
+    let filled = 0;
+    let named = 0;
+    for (const value of values) {
+      const name = value.trim().toLowerCase();
+      if (name === "") continue;
+      filled++;
+      if (this.#nameSet.has(name)) named++;
+    }
+    if (named * 2 < filled) return false;
+    const names = headerNames(values);
+    if (names.length !== this.#names.length || names.some((name, i) => name !== this.#names[i])) {
+      throw new AppError(
+        "INPUT_HEADER",
+        "a second header row with other columns than the first (two different exports pasted together?): the rows after it can't be read with the first header; split the file",
+        { file: this.#file, line },
+      );
+    }
+    this.repeatedHeaders.push(line);
+    this.index = this.#resolve(values);
+    this.#probes = this.#probePositions();
+    return true;
+  }
+
+  /** The first two resolved fields' columns (the key and the date, for an orders file): two lookups a row. */
+  #probePositions(): number[] {
+    return this.#fields
+      .map((field) => this.index[field])
+      .filter((at): at is number => at !== undefined)
+      .slice(0, 2);
+  }
+}
+
+/** Longer cells are no header name worth comparing (names are short; a long note is not one). */
+const MAX_NAME = 200;
+
+/** A header's names as compared with a repeated one: trimmed, lower-cased, empty ones left out, sorted. */
+function headerNames(header: readonly string[]): string[] {
+  return header
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== "")
+    .sort();
 }
 
 /**

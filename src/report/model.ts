@@ -24,8 +24,10 @@ export interface InputSummary {
 }
 
 export interface DataQuality {
-  /** CSV records after the header, over all inputs (orders and customers). Equals rows used + rowsSkipped. */
+  /** CSV records after the header, over all inputs (orders and customers). Equals rows used + rowsSkipped + repeatedHeaders. */
   readonly rowsRead: number;
+  /** Rows that repeat the header (exports pasted together), over all inputs: neither used nor skipped. */
+  readonly repeatedHeaders: number;
   /** Records not used, each listed in problems (up to the cap). */
   readonly rowsSkipped: number;
   /** rowsSkipped by the code of each row's problem (docs/rules.md, "Problem codes"); only codes that occurred, sorted. */

@@ -77,6 +77,7 @@ describe("Shopify export (fixtures/orders/shopify-small.csv)", async () => {
   it("accounts for every row and order", async () => {
     expect(report.dataQuality).toEqual({
       rowsRead: 15,
+      repeatedHeaders: 0,
       rowsSkipped: 0,
       skippedByCode: {},
       ordersRead: 12,

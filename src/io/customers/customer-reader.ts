@@ -22,6 +22,8 @@ export interface CustomerReaderOptions extends TableOptions {
 export interface CustomersRead {
   readonly platform: Decided<CustomerPlatform>;
   readonly rowsRead: number;
+  /** Lines that repeat the header (exports pasted together): neither used nor skipped. */
+  readonly repeatedHeaders: readonly number[];
   readonly problems: ProblemLog;
   /** Identity nodes of every customer read. */
   readonly nodes: readonly number[];
@@ -78,6 +80,7 @@ export function createCustomerReader(header: readonly string[], options: Custome
       return {
         platform,
         rowsRead: table.rowsRead,
+        repeatedHeaders: table.repeatedHeaders,
         problems: table.problems,
         nodes,
         registered: reason === null ? registered : null,

@@ -27,7 +27,13 @@ export interface DecodeContext {
   readonly statusMap: ReadonlyMap<string, OrderStatus>;
 }
 
-export type DecodeResult = { readonly order: Order } | { readonly problem: RowIssue };
+export type DecodeResult =
+  | {
+      readonly order: Order;
+      /** Where the total is the lines' sum: that sum exact, in units of 10^-PRICE_EXTRA_DIGITS minor units, before its one rounding. */
+      readonly lineSum?: number;
+    }
+  | { readonly problem: RowIssue };
 
 export function decodeOrder(
   cells: OrderCells,
@@ -85,8 +91,12 @@ export function decodeOrder(
   const digits = minorDigits(currency);
 
   let total: Minor | RowIssue;
+  let lineSum: number | undefined;
   if (ctx.platform.lineTotal) {
-    total = sumLines(lines, digits, ctx);
+    const sum = sumLines(lines, digits, ctx);
+    if (typeof sum !== "number") return { problem: sum };
+    lineSum = sum;
+    total = roundLineSum(sum);
   } else if (cells.total === null) {
     total = 0; // the file has no amount column: the money metrics are null (the reader says why)
   } else {
@@ -121,13 +131,19 @@ export function decodeOrder(
       customerId,
       guest: decodeGuest(cells, customerId, ctx.platform),
     },
+    ...(lineSum === undefined ? {} : { lineSum }),
   };
 }
 
 /** Extra decimal digits unit prices are read with, so Σ quantity × price is exact before the one rounding. */
 const PRICE_EXTRA_DIGITS = 4;
 
-/** Σ quantity × unit price over an order's lines, exact, rounded once (half away from zero) to the minor unit. */
+/** A line sum (Σ quantity × unit price, exact) rounded once, half away from zero, to the minor unit. */
+export function roundLineSum(sum: number): Minor {
+  return roundMinor(sum / 10 ** PRICE_EXTRA_DIGITS);
+}
+
+/** Σ quantity × unit price over an order's lines, exact, in units of 10^-PRICE_EXTRA_DIGITS minor units. */
 function sumLines(lines: readonly OrderLine[], digits: number, ctx: DecodeContext): Minor | RowIssue {
   let sum = 0;
   for (const l of lines) {
@@ -142,7 +158,7 @@ function sumLines(lines: readonly OrderLine[], digits: number, ctx: DecodeContex
     sum += Number(l.quantity) * price;
   }
   if (!Number.isSafeInteger(sum)) return { code: "AMOUNT_TOO_LARGE", message: "the order's total is too large to add up exactly" };
-  return roundMinor(sum / 10 ** PRICE_EXTRA_DIGITS);
+  return sum;
 }
 
 /** Minor units, or the problem: the value doesn't fit its column's decimal mark. */

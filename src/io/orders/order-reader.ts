@@ -1,8 +1,13 @@
 /**
  * The orders push core: CSV records (after the header) in, one at a time; orders out, into a
  * ledger. Between the two it
- *   - groups the rows of a line-item order (Shopify, Shoptet…) into one, forward-filling fields;
- *   - skips an order key that comes back later in the file (DUPLICATE_KEY), so nothing counts twice;
+ *   - skips an exact repeat of a row already read (DUPLICATE_ROW: two overlapping exports pasted
+ *     together), so nothing counts twice;
+ *   - groups the rows of a line-item order (Shopify, Shoptet…) into one, forward-filling fields,
+ *     wherever its rows stand in the file (sorted by product, by customer, shuffled): rows that
+ *     come together are gathered as a run; a later run of the same order joins it (key-map.ts
+ *     remembers, per order key, what became of the order, with no text kept);
+ *   - skips an order key that comes back with another order's date or total (DUPLICATE_KEY);
  *   - defers an order whose amount or date could be read two ways (`1,234`, `01/02/2025`) until a
  *     later value settles its column's convention, and fails naming the flag if none does;
  *   - decodes each order (decode-order.ts) or skips it with its problem.
@@ -14,9 +19,11 @@ import { AppError } from "../../core/errors.js";
 import type { IdentityGraph } from "../../core/identity.js";
 import { OrderLedger } from "../../core/ledger.js";
 import type { Order, OrderStatus } from "../../core/order.js";
+import { PROBLEM_CODES, type ProblemCode } from "../../core/problems.js";
 import type { Zone } from "../../core/zone.js";
 import type { CsvRecord } from "../csv/read-csv.js";
 import { parseBoolean } from "../parse/boolean.js";
+import { normaliseCustomerId, normaliseEmail } from "../parse/identity.js";
 import { generic } from "../platforms/generic.js";
 import {
   detectOrderPlatform,
@@ -29,8 +36,8 @@ import {
 import type { ProblemLog } from "../problems.js";
 import { type PushReader, Table, type TableOptions } from "../table.js";
 import { Conventions, type ForcedConventions, type OrderLine } from "./conventions.js";
-import { type DecodeContext, decodeOrder } from "./decode-order.js";
-import { KeySet } from "./key-set.js";
+import { type DecodeContext, decodeOrder, roundLineSum } from "./decode-order.js";
+import { KeyMap } from "./key-map.js";
 
 export interface OrderReaderOptions extends TableOptions, ForcedConventions {
   /** --platform; undefined to detect it from the header. */
@@ -69,6 +76,8 @@ export interface OrdersRead {
   readonly conventions: Conventions;
   /** Records after the header. */
   readonly rowsRead: number;
+  /** Lines that repeat the header (exports pasted together): neither used nor skipped. */
+  readonly repeatedHeaders: readonly number[];
   /** Rows not used in any order, and why. */
   readonly problems: ProblemLog;
   readonly unavailable: OrderInputs;
@@ -87,15 +96,34 @@ const EXCEL_NUMBER = /^\s*'?\d+([.,]\d+)?E\+\d+\s*$/i;
 /** How many orders may wait for their column's convention before the ambiguity is an error. */
 const MAX_DEFERRED = 100_000;
 
-/** One order's rows, gathered: its first line, how many rows, the fields, each row's line item. */
+/** Rows of one order that came together, gathered: the first line, how many rows, the fields, each row's line item. */
 interface Gathered {
   readonly key: string | null;
-  readonly line: number;
+  line: number;
   rows: number;
   readonly cells: Record<OrderField, string | null>;
   /** Each row's quantity and unit price, for platforms whose total is the sum of its lines. */
   readonly lines: OrderLine[];
+  /** Waiting for a later value to settle its column's convention (it is in #deferred). */
+  deferred?: boolean;
 }
+
+/*
+ * What became of an order key, in the key map's first word: a kind in the top two bits (none yet,
+ * read, held, skipped), then
+ * for a read order whether it had an email and a customer id, and its number in the ledger; for
+ * a held one, its number in #held; for a skipped one, its problem code. The second word holds the
+ * hash of the order's date and total (read), or its first line (skipped).
+ */
+const UNCLAIMED = 0;
+const READ = 1 << 30;
+const HELD = 2 << 30;
+const SKIPPED = 3 << 30;
+const KIND = 3 << 30;
+const HAD_EMAIL = 1 << 29;
+const HAD_CUSTOMER_ID = 1 << 28;
+const PAYLOAD = (1 << 28) - 1;
+const CODES = Object.keys(PROBLEM_CODES) as ProblemCode[];
 
 class OrdersFromRows implements PushReader<OrdersRead> {
   readonly platform: Decided<OrderPlatform>;
@@ -104,12 +132,25 @@ class OrdersFromRows implements PushReader<OrdersRead> {
   readonly #conventions: Conventions;
   readonly #context: DecodeContext;
   readonly #ledger: OrderLedger;
-  /** Order keys already read: a key that comes back later in the file would count twice. */
-  readonly #seenKeys = new KeySet();
+  /** What became of each order key read (see READ, HELD, SKIPPED). */
+  readonly #keys = new KeyMap();
+  /** Every row read, by its cells' hash → its line: an exact repeat is skipped. */
+  readonly #rows = new KeyMap();
   /** The line-item order whose rows are being gathered. */
   #gathering: Gathered | null = null;
   /** Orders holding a value that only a later row can settle; read as soon as one does. */
   #deferred: Gathered[] = [];
+  /** Orders not read yet, by number: deferred, or line-item rows waiting for their order's total row. */
+  readonly #held = new Map<number, Gathered>();
+  #nextHeld = 0;
+  /** Where the total is the lines' sum: each order's sum so far, exact (decode-order.ts), by ledger number. */
+  #lineSums = new Float64Array(0);
+  /**
+   * Whether rows without the order's total wait for the row that has it: Shopify writes the total
+   * on an order's first row only, its other rows are line items (Shoptet and Ecwid repeat it on
+   * every row, so theirs never wait). Not where the total is the lines' sum (UCI).
+   */
+  readonly #itemRowsWait: boolean;
   readonly #unreadableGuest = new Map<string, number>();
   /** Ids Excel turned into scientific notation have lost digits: per field, a count and an example. */
   readonly #excelIds = new Map<OrderField, { count: number; example: string }>();
@@ -138,11 +179,18 @@ class OrdersFromRows implements PushReader<OrdersRead> {
       statusMap: options.statusMap,
     };
     this.#ledger = new OrderLedger(options.identity);
+    this.#itemRowsWait = platform.grain === "line-item" && !platform.lineTotal && this.#table.index.total !== undefined;
   }
 
   push(record: CsvRecord): void {
     const cells = this.#table.cells(record);
     if (cells === null) return;
+    // Without an order key nothing tells a repeated row from a second order with the same cells.
+    if (cells.order_id !== null && !this.#rows.hashCells(record.fields).insert(record.line, 0)) {
+      const first = this.#rows.get(this.#rows.find(), 0);
+      this.#table.problems.skip(record.line, 1, { code: "DUPLICATE_ROW", message: `an exact repeat of line ${first}` });
+      return;
+    }
     this.#noteExcelIds(cells);
     // Shopify and Excel users guard ids with a leading apostrophe ('7210448301122): one is dropped.
     const key = cells.order_id === null ? null : cells.order_id.trim().replace(/^'/, "");
@@ -154,7 +202,9 @@ class OrdersFromRows implements PushReader<OrdersRead> {
     const lines: OrderLine[] = platform.lineTotal
       ? [{ line: record.line, quantity: cells.quantity ?? "", unitPrice: cells.unit_price ?? "" }]
       : [];
-    if (platform.grain === "order" || key === null) {
+    // Where the total is the sum of the lines (UCI), each line stands alone: a line that can't be
+    // read is skipped by itself, so the order is the same however its lines are ordered.
+    if (platform.grain === "order" || key === null || platform.lineTotal) {
       this.#finish({ key, line: record.line, rows: 1, cells, lines });
       return;
     }
@@ -177,6 +227,15 @@ class OrdersFromRows implements PushReader<OrdersRead> {
     if (this.#gathering) this.#finish(this.#gathering);
     this.#gathering = null;
     if (this.#deferred.length > 0) throw this.#ambiguity(this.#deferred[0]!, "the whole file");
+    // Line items whose order's total row never came.
+    for (const order of [...this.#held.values()].sort((a, b) => a.line - b.line)) {
+      const total = this.#table.columnNames.total ?? "total";
+      this.#table.problems.skip(order.line, order.rows, {
+        code: "EMPTY_AMOUNT",
+        message: `empty ${total}: no row of order ${JSON.stringify(order.key)} has its ${total} (the order's first row is not in the file)`,
+      });
+    }
+    this.#held.clear();
     const unavailable = this.#unavailable();
     return {
       ledger: this.#ledger,
@@ -185,30 +244,106 @@ class OrdersFromRows implements PushReader<OrdersRead> {
       columns: this.#table.columns,
       conventions: this.#conventions,
       rowsRead: this.#table.rowsRead,
+      repeatedHeaders: this.#table.repeatedHeaders,
       problems: this.#table.problems,
       unavailable,
       warnings: this.#warnings(),
     };
   }
 
-  /** An order's rows are all in: skip it as a repeat, defer it, or read it. */
-  #finish(order: Gathered): void {
-    if (order.key !== null && !this.#seenKeys.add(order.key)) {
-      this.#table.problems.skip(order.line, order.rows, {
-        code: "DUPLICATE_KEY",
-        message: `order ${JSON.stringify(order.key)} was already read earlier in the file (a repeated row, or rows of one order that are not together)`,
-      });
+  /**
+   * A run of an order's rows is in: the order is new (read, or held until its total row or a
+   * convention comes), or it joins what became of the order's earlier rows.
+   */
+  #finish(run: Gathered): void {
+    const { key } = run;
+    if (key === null) {
+      this.#accept(run);
       return;
     }
-    if (this.#conventions.observe(order.cells, order.line, order.lines) && this.#deferred.length > 0) this.#release();
-    if (this.#conventions.undecided(order.cells, order.lines)) {
+    const keys = this.#keys;
+    const slot = keys.hash(key).find();
+    if (slot < 0 || keys.get(slot, 0) === UNCLAIMED) {
+      if (this.#itemRowsWait && !hasTotal(run)) {
+        keys.insert(HELD | this.#hold(run), 0);
+        return;
+      }
+      // Claimed; #accept says what became of it.
+      if (slot < 0) keys.insert(HELD | PAYLOAD, 0);
+      else keys.set(slot, 0, HELD | PAYLOAD);
+      this.#accept(run);
+      return;
+    }
+    const state = keys.get(slot, 0);
+    const second = keys.get(slot, 1);
+    switch (state & KIND) {
+      case HELD: {
+        const held = this.#held.get(state & PAYLOAD);
+        if (!held) return; // unreachable: a claimed key is settled by #accept before the next run
+        if (hasTotal(run) && hasTotal(held) && orderHash(run) !== orderHash(held)) {
+          this.#duplicateKey(run);
+          return;
+        }
+        // The total row's values come first; the item rows before it fill what it leaves empty.
+        merge(held, run, hasTotal(run) && !hasTotal(held));
+        if (held.deferred) {
+          if (this.#conventions.observe(run.cells, run.line, run.lines)) this.#release();
+          return;
+        }
+        if (this.#itemRowsWait && !hasTotal(held)) return;
+        this.#held.delete(state & PAYLOAD);
+        this.#accept(held);
+        return;
+      }
+      case READ:
+        if (this.platform.value.grain === "order" || (hasTotal(run) && orderHash(run) !== second)) {
+          // Another row for a one-row order, or another date or total: two orders share the key.
+          this.#duplicateKey(run);
+          return;
+        }
+        this.#accept(run);
+        return;
+      case SKIPPED: {
+        const code = CODES[state & PAYLOAD]!;
+        this.#table.problems.skip(run.line, run.rows, {
+          code,
+          message: `order ${JSON.stringify(key)} could not be read at line ${second} (${code})`,
+        });
+        return;
+      }
+    }
+  }
+
+  /** Holds a run that can't be read yet; returns its number. */
+  #hold(run: Gathered): number {
+    const id = this.#nextHeld++ & PAYLOAD;
+    this.#held.set(id, run);
+    return id;
+  }
+
+  #duplicateKey(run: Gathered): void {
+    this.#table.problems.skip(run.line, run.rows, {
+      code: "DUPLICATE_KEY",
+      message: `order ${JSON.stringify(run.key)} was already read with another date or total (two orders with one key, or an order exported twice at different times)`,
+    });
+  }
+
+  /** Reads the run now, or defers it until a later value settles its column's convention. */
+  #accept(run: Gathered): void {
+    if (this.#conventions.observe(run.cells, run.line, run.lines) && this.#deferred.length > 0) this.#release();
+    if (this.#conventions.undecided(run.cells, run.lines)) {
       if (this.#deferred.length >= MAX_DEFERRED) {
         throw this.#ambiguity(this.#deferred[0]!, `the first ${MAX_DEFERRED.toLocaleString("en-US")} such orders`);
       }
-      this.#deferred.push(order);
+      run.deferred = true;
+      this.#deferred.push(run);
+      if (run.key !== null) {
+        const slot = this.#keys.hash(run.key).find();
+        if ((this.#keys.get(slot, 0) & KIND) === HELD) this.#keys.set(slot, 0, HELD | this.#hold(run));
+      }
       return;
     }
-    this.#decode(order);
+    this.#decode(run);
   }
 
   /** Reads the waiting orders a new decision has settled; the rest keep waiting. */
@@ -217,22 +352,102 @@ class OrdersFromRows implements PushReader<OrdersRead> {
     this.#deferred = [];
     for (const order of waiting) {
       if (this.#conventions.undecided(order.cells, order.lines)) this.#deferred.push(order);
-      else this.#decode(order);
+      else {
+        order.deferred = false;
+        this.#decode(order);
+      }
     }
   }
 
-  #decode(order: Gathered): void {
-    const result = decodeOrder(order.cells, order.key, order.line, this.#context, order.lines);
-    if ("problem" in result) {
-      this.#table.problems.skip(order.line, order.rows, result.problem);
+  /** Decodes a run: a new order into the ledger, or a later run into the order it belongs to. */
+  #decode(run: Gathered): void {
+    const { key } = run;
+    const slot = key === null ? -1 : this.#keys.hash(key).find();
+    const state = slot < 0 ? 0 : this.#keys.get(slot, 0);
+    if ((state & KIND) === READ) {
+      this.#join(run, slot, state);
       return;
     }
-    const guest = order.cells.guest?.trim() ?? "";
+    if ((state & KIND) === HELD) this.#held.delete(state & PAYLOAD);
+    const result = decodeOrder(run.cells, key, run.line, this.#context, run.lines);
+    if ("problem" in result) {
+      this.#table.problems.skip(run.line, run.rows, result.problem);
+      if (slot < 0) return;
+      if (this.platform.value.lineTotal) {
+        // Each line stands alone: the order is its readable lines, wherever they stand.
+        this.#keys.set(slot, 0, UNCLAIMED);
+      } else {
+        this.#keys.set(slot, 0, SKIPPED | CODES.indexOf(result.problem.code));
+        this.#keys.set(slot, 1, run.line);
+      }
+      return;
+    }
+    const { order } = result;
+    const guest = run.cells.guest?.trim() ?? "";
     if (this.platform.value.guest.kind === "column" && guest !== "" && parseBoolean(guest) === null) {
       this.#unreadableGuest.set(guest, (this.#unreadableGuest.get(guest) ?? 0) + 1);
     }
-    this.#options.onOrder?.(result.order);
-    this.#ledger.add(result.order);
+    this.#options.onOrder?.(order);
+    const ordinal = this.#ledgerDo(run.line, () => this.#ledger.add(order));
+    if (result.lineSum !== undefined) {
+      if (ordinal >= this.#lineSums.length) {
+        const grown = new Float64Array(Math.max(1024, 2 * this.#lineSums.length));
+        grown.set(this.#lineSums);
+        this.#lineSums = grown;
+      }
+      this.#lineSums[ordinal] = result.lineSum;
+    }
+    if (slot >= 0) {
+      const flags = (order.email === null ? 0 : HAD_EMAIL) | (order.customerId === null ? 0 : HAD_CUSTOMER_ID);
+      this.#keys.set(slot, 0, READ | flags | ordinal);
+      this.#keys.set(slot, 1, orderHash(run));
+    }
+  }
+
+  /**
+   * A later run of an order already read: its line items add to the total where the total is
+   * their sum (UCI Online Retail), and an email or customer id the order's earlier rows lacked
+   * joins its customer. Its other fields are the order's already (the first non-empty value wins).
+   */
+  #join(run: Gathered, slot: number, state: number): void {
+    const ordinal = state & PAYLOAD;
+    let revenue = 0;
+    if (this.platform.value.lineTotal) {
+      const result = decodeOrder(run.cells, run.key, run.line, this.#context, run.lines);
+      if ("problem" in result) {
+        this.#table.problems.skip(run.line, run.rows, result.problem);
+        return;
+      }
+      // The order's total stays its lines' exact sum rounded once, as if its lines had come together.
+      const before = this.#lineSums[ordinal]!;
+      const after = before + result.lineSum!;
+      if (!Number.isSafeInteger(after)) {
+        this.#table.problems.skip(run.line, run.rows, {
+          code: "AMOUNT_TOO_LARGE",
+          message: "the order's total is too large to add up exactly",
+        });
+        return;
+      }
+      this.#lineSums[ordinal] = after;
+      revenue = roundLineSum(after) - roundLineSum(before);
+    }
+    const email = state & HAD_EMAIL ? null : normaliseEmail(run.cells.email);
+    const customerId = state & HAD_CUSTOMER_ID ? null : normaliseCustomerId(run.cells.customer_id);
+    this.#ledgerDo(run.line, () => this.#ledger.amend(ordinal, revenue, email, customerId));
+    const flags = (email === null ? 0 : HAD_EMAIL) | (customerId === null ? 0 : HAD_CUSTOMER_ID);
+    if (flags !== 0) this.#keys.set(slot, 0, state | flags);
+  }
+
+  /** Runs a ledger change, naming the file and line when the sums would stop being exact. */
+  #ledgerDo<T>(line: number, change: () => T): T {
+    try {
+      return change();
+    } catch (error) {
+      if (error instanceof AppError && error.location === undefined) {
+        throw new AppError(error.code, error.message, { file: this.#options.file, line }, { cause: error });
+      }
+      throw error;
+    }
   }
 
   #noteExcelIds(cells: OrderCells): void {
@@ -303,6 +518,34 @@ class OrdersFromRows implements PushReader<OrdersRead> {
     }
     return warnings;
   }
+}
+
+/** Whether a run holds its order's total (Shopify writes it on the order's first row only). */
+function hasTotal(run: Gathered): boolean {
+  return (run.cells.total ?? "").trim() !== "";
+}
+
+/** A 32-bit hash of an order's date and total as written: a later row of the order that has them agrees. */
+function orderHash(run: Gathered): number {
+  const text = `${(run.cells.created_at ?? "").trim()}\u0000${(run.cells.total ?? "").trim()}`;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/**
+ * Adds a later run's rows to the held rows of its order: a field keeps the first non-empty value,
+ * except that a total row's values come first when `first` (its order's item rows came before it).
+ */
+function merge(into: Gathered, run: Gathered, first: boolean): void {
+  into.rows += run.rows;
+  into.lines.push(...run.lines);
+  for (const field of ORDER_FIELDS) {
+    const value = run.cells[field];
+    if (value === null || value.trim() === "") continue;
+    if (first || (into.cells[field] ?? "").trim() === "") into.cells[field] = value;
+  }
+  into.line = Math.min(into.line, run.line);
 }
 
 function guestUnknownReason(platform: OrderPlatform, table: Table<OrderField>): string | null {

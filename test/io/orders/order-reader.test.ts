@@ -81,7 +81,7 @@ describe("createOrderReader", () => {
     expect(result.ledger.groups.get("EUR")?.length).toBe(2);
   });
 
-  it("skips an order key that comes back after other orders, instead of counting it twice", async () => {
+  it("counts an exact repeat of a row once, and reports it naming the line it repeats", async () => {
     const csv = [
       "order_id,order_date,order_total,status",
       "7,2025-01-01,10.00,completed",
@@ -93,11 +93,27 @@ describe("createOrderReader", () => {
     expect(result.rowsRead).toBe(3);
     expect(result.problems.rowsSkipped).toBe(1);
     expect(result.problems.problems).toEqual([
+      { file: "t.csv", line: 4, code: "DUPLICATE_ROW", message: "an exact repeat of line 2; row skipped" },
+    ]);
+  });
+
+  it("skips an order key that comes back with other values, instead of counting it twice", async () => {
+    const csv = [
+      "order_id,order_date,order_total,status",
+      "7,2025-01-01,10.00,completed",
+      "8,2025-01-02,20.00,completed",
+      "7,2025-01-01,10.00,refunded",
+    ].join("\n");
+    const result = readText(csv);
+    expect(result.ledger.ordersRead).toBe(2);
+    expect(result.ledger.counted).toBe(2); // the first row of 7 stands
+    expect(result.problems.problems).toEqual([
       {
         file: "t.csv",
         line: 4,
         code: "DUPLICATE_KEY",
-        message: 'order "7" was already read earlier in the file (a repeated row, or rows of one order that are not together); row skipped',
+        message:
+          'order "7" was already read with another date or total (two orders with one key, or an order exported twice at different times); row skipped',
       },
     ]);
   });
@@ -191,7 +207,7 @@ describe("Excel damage", () => {
 
   it("drops one leading apostrophe from order keys and customer ids", async () => {
     const result = readText("order_id,customer_id,created_at,total\n'0012,'42,2025-01-01,1\n0012,42,2025-01-02,1\n");
-    expect(result.problems.problems[0]?.message).toMatch(/^order "0012" was already read earlier in the file/);
+    expect(result.problems.problems[0]?.message).toMatch(/^order "0012" was already read with another date or total/);
   });
 });
 
@@ -232,21 +248,27 @@ describe("deferral: a value only a later row can settle waits for it", () => {
     );
   });
 
-  it("reads nothing twice: an order that waited and then repeats its key is a DUPLICATE_KEY", () => {
+  it("reads nothing twice: an order that waited and then repeats its key is a DUPLICATE_KEY, or a DUPLICATE_ROW when exact", () => {
     const result = readRows(header, [
       ["1", "2025-01-01", "1,234", "EUR"],
       ["1", "2025-01-01", "1,234", "EUR"],
+      ["1", "2025-01-03", "1,234", "EUR"],
       ["2", "2025-01-02", "5,50", "EUR"],
     ]);
     expect(result.ledger.ordersRead).toBe(2);
-    expect(result.problems.skippedByCode).toEqual(new Map([["DUPLICATE_KEY", 1]]));
+    expect(result.problems.skippedByCode).toEqual(
+      new Map([
+        ["DUPLICATE_ROW", 1],
+        ["DUPLICATE_KEY", 1],
+      ]),
+    );
   });
 });
 
 describe("line-item grouping", () => {
   const header = ["Name", "Email", "Financial Status", "Currency", "Total", "Created at"];
 
-  it("makes one order of adjacent rows with one key, and reports a key that comes back apart", () => {
+  it("makes one order of adjacent rows with one key, and counts an exact repeat of a row once", () => {
     const result = readRows(header, [
       ["#1", "", "paid", "EUR", "10.00", "2025-01-01 10:00:00 +0100"],
       ["#1", "a@x.cz", "", "", "", "2025-01-01 10:00:00 +0100"],
@@ -256,7 +278,7 @@ describe("line-item grouping", () => {
     expect(result.rowsRead).toBe(4);
     expect(result.ledger.ordersRead).toBe(2);
     expect(result.ledger.unidentified).toBe(0); // #1's email came from its second row
-    expect(result.problems.problems.map((p) => [p.line, p.code])).toEqual([[5, "DUPLICATE_KEY"]]);
+    expect(result.problems.problems.map((p) => [p.line, p.code])).toEqual([[5, "DUPLICATE_ROW"]]);
   });
 
   it("says what the file lacks for the metrics: Shopify has no guest flag", () => {
@@ -264,5 +286,122 @@ describe("line-item grouping", () => {
     expect(result.unavailable.identity).toBeNull();
     expect(result.unavailable.amounts).toBeNull();
     expect(result.unavailable.guest).toMatch(/^Shopify's orders export does not say which orders were guest checkouts/);
+  });
+});
+
+describe("rows of one order anywhere in the file", () => {
+  const shopify = ["Name", "Email", "Financial Status", "Currency", "Total", "Created at", "Lineitem name"];
+  const orders = (result: OrdersRead) => {
+    const eur = result.ledger.groups.get("EUR")!;
+    return Array.from({ length: eur.length }, (_, i) => [eur.revenue[i], eur.node[i]! >= 0]);
+  };
+
+  it("reads a Shopify order whose total row is not its first line: the item rows before it wait for it", () => {
+    const result = readRows(shopify, [
+      ["#1", "a@x.cz", "", "", "", "2025-01-01 10:00:00 +0100", "mug"], // item row first, with the email
+      ["#2", "b@x.cz", "paid", "EUR", "5.00", "2025-01-02 10:00:00 +0100", "cup"],
+      ["#1", "", "paid", "EUR", "10.00", "2025-01-01 10:00:00 +0100", "plate"], // #1's total row, no email
+    ]);
+    expect(result.ledger.ordersRead).toBe(2);
+    expect(result.problems.rowsSkipped).toBe(0);
+    expect(result.ledger.unidentified).toBe(0); // #1's email came from its item row, read before
+    expect(orders(result)).toEqual([
+      [500, true],
+      [1000, true],
+    ]);
+  });
+
+  it("joins an item row that comes after other orders to its order: its email identifies the customer", () => {
+    const result = readRows(shopify, [
+      ["#1", "", "paid", "EUR", "10.00", "2025-01-01 10:00:00 +0100", "plate"],
+      ["#2", "b@x.cz", "paid", "EUR", "5.00", "2025-01-02 10:00:00 +0100", "cup"],
+      ["#1", "a@x.cz", "", "", "", "2025-01-01 10:00:00 +0100", "mug"],
+    ]);
+    expect(result.ledger.ordersRead).toBe(2);
+    expect(result.problems.rowsSkipped).toBe(0);
+    expect(result.ledger.unidentified).toBe(0);
+    expect(orders(result)).toEqual([
+      [1000, true],
+      [500, true],
+    ]);
+  });
+
+  it("reports item rows whose order's total row never comes, at their first line, as one problem", () => {
+    const result = readRows(shopify, [
+      ["#2", "b@x.cz", "paid", "EUR", "5.00", "2025-01-02 10:00:00 +0100", "cup"],
+      ["#1", "a@x.cz", "", "", "", "2025-01-01 10:00:00 +0100", "mug"],
+      ["#3", "c@x.cz", "paid", "EUR", "7.00", "2025-01-03 10:00:00 +0100", "cup"],
+      ["#1", "a@x.cz", "", "", "", "2025-01-01 10:00:00 +0100", "plate"],
+    ]);
+    expect(result.ledger.ordersRead).toBe(2);
+    expect(result.problems.problems).toEqual([
+      {
+        file: "t.csv",
+        line: 3,
+        code: "EMPTY_AMOUNT",
+        message: "empty Total: no row of order \"#1\" has its Total (the order's first row is not in the file); the order's 2 rows skipped",
+      },
+    ]);
+  });
+
+  it("skips a second total row with another total: two orders share the key", () => {
+    const result = readRows(shopify, [
+      ["#1", "a@x.cz", "paid", "EUR", "10.00", "2025-01-01 10:00:00 +0100", "plate"],
+      ["#2", "b@x.cz", "paid", "EUR", "5.00", "2025-01-02 10:00:00 +0100", "cup"],
+      ["#1", "z@x.cz", "paid", "EUR", "99.00", "2025-03-01 10:00:00 +0100", "vase"],
+    ]);
+    expect(orders(result)).toEqual([
+      [1000, true],
+      [500, true],
+    ]);
+    expect(result.problems.problems.map((p) => [p.line, p.code])).toEqual([[4, "DUPLICATE_KEY"]]);
+  });
+
+  const uci = ["InvoiceNo", "StockCode", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID"];
+  const lines = [
+    ["536365", "A", "1", "2010-12-01 08:26:00", "0.005", "17850"],
+    ["536366", "B", "2", "2010-12-01 08:28:00", "1.85", "17850"],
+    ["536365", "C", "1", "2010-12-01 08:26:00", "0.005", "17850"],
+    ["536365", "D", "3", "2010-12-01 08:26:00", "2.10", "17850"],
+    ["536367", "E", "x", "2010-12-01 08:34:00", "1.00", "13047"],
+    ["536367", "F", "4", "2010-12-01 08:34:00", "1.00", "13047"],
+  ];
+  const totals = (result: OrdersRead) => {
+    const gbp = result.ledger.groups.get("GBP")!;
+    return Array.from({ length: gbp.length }, (_, i) => gbp.revenue[i]).sort((a, b) => a! - b!);
+  };
+
+  it("sums a UCI invoice's lines wherever they stand, exact and rounded once, and skips an unreadable line alone", () => {
+    // 536365: 1 × 0.005 + 1 × 0.005 + 3 × 2.10 = 6.31 GBP exactly; rounding each line first would
+    // give 0.01 + 0.01 + 6.30 = 6.32. 536366: 2 × 1.85 = 3.70. 536367: line E's quantity "x" is
+    // skipped alone; F gives 4 × 1.00 = 4.00.
+    const result = readRows(uci, lines);
+    expect(totals(result)).toEqual([370, 400, 631]);
+    expect(result.problems.problems.map((p) => [p.line, p.code])).toEqual([[6, "UNREADABLE_QUANTITY"]]);
+  });
+
+  it("gives the same invoices for every order of the lines", () => {
+    // Every permutation of the six lines: the totals and the skipped line never change.
+    const permutations = (items: number[]): number[][] =>
+      items.length <= 1
+        ? [items]
+        : items.flatMap((x, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((p) => [x, ...p]));
+    for (const order of permutations([0, 1, 2, 3, 4, 5])) {
+      const result = readRows(
+        uci,
+        order.map((i) => lines[i]!),
+      );
+      expect(totals(result)).toEqual([370, 400, 631]);
+      expect(result.problems.skippedByCode).toEqual(new Map([["UNREADABLE_QUANTITY", 1]]));
+    }
+  });
+});
+
+describe("a file without an order key", () => {
+  it("counts identical rows as orders: nothing tells a repeat from a second order with the same cells", () => {
+    // Two €10 sales on one day, by hand: 2 orders, 20.00.
+    const result = readText("created_at,total,currency\n2025-01-01,10.00,EUR\n2025-01-01,10.00,EUR\n");
+    expect(result.ledger.ordersRead).toBe(2);
+    expect(result.problems.rowsSkipped).toBe(0);
   });
 });
