@@ -90,3 +90,22 @@ describe("rows of one order anywhere, exact repeats, pasted exports", () => {
     expect(r.json.dataQuality).toMatchObject({ rowsRead: 1, rowsSkipped: 0, repeatedHeaders: 0, ordersRead: 1 });
   });
 });
+
+describe("sums stay exact", () => {
+  it("stops with one line when the amounts would add up past 2^53 minor units, instead of drifting", async () => {
+    // Each total is 5,000,000,000,000,000 cents (a safe integer); two of them are 10^16 > 2^53 − 1
+    // = 9,007,199,254,740,991, past which a double can't hold every integer.
+    const input = ["order_id,created_at,total,currency", "1,2025-03-01,50000000000000.00,EUR", "2,2025-03-02,50000000000000.00,EUR", ""].join(
+      "\n",
+    );
+    const r = await report(input);
+    expect(r.status).toBe(3);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      "shopmetrics: error: -:3: the orders' amounts add up to more than 2^53 minor units (9,007,199,254,740,991), beyond which sums stop being exact; split the file\n",
+    );
+    // One of them alone is read exactly.
+    const one = await report(input.split("\n").slice(0, 2).join("\n"));
+    expect(one.json.groups[0].metrics.revenue).toBe(50_000_000_000_000);
+  });
+});
