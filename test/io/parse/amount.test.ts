@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currencyMark, currencyOfMark, decimalEvidence, parseAmount } from "../../../src/io/parse/amount.js";
+import { amountOf, currencyMark, currencyOfMark, decimalEvidence, parseAmount } from "../../../src/io/parse/amount.js";
 
 describe("decimalEvidence", () => {
   it.each([
@@ -105,5 +105,144 @@ describe("currency marks", () => {
   ])("%j is marked %j (%s)", (text, mark, code) => {
     expect(currencyMark(text)).toBe(mark);
     expect(mark === null ? null : currencyOfMark(mark)).toBe(code);
+  });
+});
+
+describe("minus signs other than the hyphen-minus", () => {
+  // U+2212 MINUS SIGN, U+FE63 SMALL HYPHEN-MINUS, U+FF0D FULLWIDTH HYPHEN-MINUS and U+2013 EN DASH
+  // (Word's and Excel's autocorrect, Czech typesetting) are minus signs, never currency marks.
+  it.each([
+    ["\u221212.50", ".", -1250],
+    ["\ufe6312.50", ".", -1250],
+    ["\uff0d12.50", ".", -1250],
+    ["\u201312,50 Kč", ",", -1250],
+    ["12,50\u2212", ",", -1250], // the accounting minus after the number
+    ["\u2212$5.00", ".", -500],
+    ["$\u22125", ".", -500],
+    ["\u22121 234,50 €", ",", -123_450],
+  ])("%j with %j is %i", (text, mark, minor) => {
+    expect(parseAmount(text, mark as "." | ",", 2)).toBe(minor);
+  });
+
+  it.each(["\u221212.50", "\u201312,50"])("%j has no currency mark", (text) => {
+    expect(currencyMark(text)).toBeNull();
+  });
+
+  // U+2012 FIGURE DASH (phone numbers), U+2014 EM DASH, U+2010 HYPHEN: no sign, so no amount,
+  // never the positive 12.50 that taking the dash for a currency gave.
+  it.each(["\u201212.50", "\u201412.50", "\u201012.50", "\u2212\u221212.50", "\u2212(12.50)"])("%j is not a number", (text) => {
+    expect(parseAmount(text, ".", 2)).toBeNull();
+  });
+});
+
+describe("letters that are no currency", () => {
+  // Shorthands (2k, 3M), a letter O for a zero (1OO), a stray letter: the number they leave is not
+  // the value meant, so the value is unreadable, and says nothing of its column's decimal mark.
+  it.each(["2k", "3M", "1OO", "12.5x", "12,5k", "12%", "~12", "12 abc", "xyz 12"])("%j reads as nothing", (text) => {
+    expect(parseAmount(text, ".", 2)).toBeNull();
+    expect(parseAmount(text, ",", 2)).toBeNull();
+    expect(decimalEvidence(text)).toBe("none");
+    expect(currencyMark(text)).toBeNull();
+  });
+
+  it.each([
+    ["99,90 Kč", ",", 9990, "Kč", "CZK"],
+    ["99,90 KČ", ",", 9990, "KČ", "CZK"],
+    ["$219.40", ".", 21_940, "$", null],
+    ["1 234,50 EUR", ",", 123_450, "EUR", "EUR"],
+    ["219.40 USD", ".", 21_940, "USD", "USD"],
+    ["1 500 Ft", ",", 150_000, "Ft", "HUF"],
+    ["12,50 zł", ",", 1250, "zł", "PLN"],
+    ["12,50 lei", ",", 1250, "lei", "RON"], // three letters, but no ISO code: lei are RON
+    ["12,50 лв", ",", 1250, "лв", "BGN"],
+    ["€12", ".", 1200, "€", "EUR"],
+    ["¥1200", ".", 120_000, "¥", null], // yen or yuan
+    ["₹1,250.00", ".", 125_000, "₹", "INR"],
+    ["US$ 5", ".", 500, "US$", "USD"],
+    ["R$ 10,00", ",", 1000, "R$", "BRL"],
+    ["CA$10.00", ".", 1000, "CA$", null],
+    ["12,50 kr.", ",", 1250, "kr", null],
+    ["CHF 12.50", ".", 1250, "CHF", "CHF"],
+    ["12.50 chf", ".", 1250, "chf", "CHF"],
+    ["100 HRK", ".", 10_000, "HRK", "HRK"], // a withdrawn currency still names itself
+  ])("%j with %j is %i, marked %j (%s)", (text, mark, minor, written, code) => {
+    expect(parseAmount(text, mark as "." | ",", 2)).toBe(minor);
+    expect(currencyMark(text)).toBe(written);
+    expect(currencyOfMark(written)).toBe(code);
+  });
+
+  it("names no currency for three letters that are no ISO code", () => {
+    expect(currencyOfMark("abc")).toBeNull();
+    expect(currencyOfMark("pcs")).toBeNull();
+  });
+});
+
+describe("parentheses with a currency and double negatives", () => {
+  it.each([
+    ["$(12.50)", ".", -1250], // Excel's currency format for a negative, the symbol outside
+    ["(12,50) €", ",", -1250],
+    ["($12.50)", ".", -1250],
+    ["EUR (1 234,50)", ",", -123_450],
+  ])("%j with %j is %i", (text, mark, minor) => {
+    expect(parseAmount(text, mark as "." | ",", 2)).toBe(minor);
+  });
+
+  it.each(["-(12.50)", "(-12.50)", "(12.50)-", "(+12.50)", "-$(12.50)", "$-(12.50)", "(12.50", "12.50)", "((12.50))"])(
+    "%j is refused",
+    (text) => {
+      expect(parseAmount(text, ".", 2)).toBeNull();
+    },
+  );
+});
+
+describe("a value unreadable with the mark it seems to show is no evidence", () => {
+  it.each(["1,2,3.4.5", "12,34,5", "1.234,5.6", "1,23,456"])("%j says nothing", (text) => {
+    // Each is unreadable with either mark, so it must not decide its column.
+    expect(parseAmount(text, ".", 2)).toBeNull();
+    expect(parseAmount(text, ",", 2)).toBeNull();
+    expect(decimalEvidence(text)).toBe("none");
+  });
+});
+
+describe("exactness: minor units up to 2^53 − 1", () => {
+  // Number.MAX_SAFE_INTEGER = 2^53 − 1 = 9,007,199,254,740,991.
+  it.each([
+    ["90071992547409.91", ".", 2, 9_007_199_254_740_991], // exactly 2^53 − 1 cents
+    ["-90071992547409.91", ".", 2, -9_007_199_254_740_991],
+    ["9007199254740991", ".", 0, 9_007_199_254_740_991], // yen
+    ["90 071 992 547 409,91 Kč", ",", 2, 9_007_199_254_740_991],
+  ])("%j (%j, %i digits) is %i", (text, mark, digits, minor) => {
+    expect(amountOf(text, mark as "." | ",", digits)).toBe(minor);
+  });
+
+  it.each([
+    ["99999999999999999999", ".", 2], // 10^22 cents
+    ["90071992547409.92", ".", 2], // 2^53 cents
+    ["90071992547409.915", ".", 2], // rounds up to 2^53 cents
+    ["-90071992547409.92", ".", 2],
+    ["9007199254740992", ".", 0],
+    ["$99,999,999,999,999,999.00", ".", 2],
+  ])("%j (%j, %i digits) is too large", (text, mark, digits) => {
+    expect(amountOf(text, mark as "." | ",", digits)).toBe("too-large");
+    expect(parseAmount(text, mark as "." | ",", digits)).toBeNull();
+  });
+
+  it.each(["abc", "2k", "1.2.3", "-(5)"])("%j is unreadable, not too large", (text) => {
+    expect(amountOf(text, ".", 2)).toBe("unreadable");
+  });
+});
+
+describe("decimals beyond the currency's digits", () => {
+  // docs/rules.md: rounded half away from zero on the first dropped digit.
+  it.each([
+    ["12,345", ",", 2, 1235], // 1234.5 cents → 1235
+    ["12,344", ",", 2, 1234],
+    ["-0,125", ",", 2, -13], // −12.5 cents → −13
+    ["0.004", ".", 2, 0],
+    ["1234,5", ",", 0, 1235], // JPY: no decimals
+    ["1.2345", ".", 3, 1235], // KWD: three
+    ["1,234.5678", ".", 2, 123_457],
+  ])("%j (%j, %i digits) is %i", (text, mark, digits, minor) => {
+    expect(parseAmount(text, mark as "." | ",", digits)).toBe(minor);
   });
 });
