@@ -7,7 +7,7 @@ import { type Minor, minorDigits, roundMinor } from "../../core/money.js";
 import type { Order, OrderStatus } from "../../core/order.js";
 import type { RowIssue } from "../../core/problems.js";
 import type { Zone } from "../../core/zone.js";
-import { currencyMark, currencyOfMark, decimalEvidence, parseAmount } from "../parse/amount.js";
+import { amountOf, currencyMark, currencyOfMark, decimalEvidence } from "../parse/amount.js";
 import { parseBoolean } from "../parse/boolean.js";
 import { dateEvidence, parseDateTime } from "../parse/date.js";
 import { normaliseCustomerId, normaliseEmail } from "../parse/identity.js";
@@ -161,10 +161,16 @@ function sumLines(lines: readonly OrderLine[], digits: number, ctx: DecodeContex
   return sum;
 }
 
-/** Minor units, or the problem: the value doesn't fit its column's decimal mark. */
+/** Minor units, or the problem: the value doesn't fit its column's decimal mark, or is too large to hold exactly. */
 function readAmount(field: MoneyField, text: string, digits: number, ctx: DecodeContext): Minor | RowIssue {
-  const minor = parseAmount(text, ctx.conventions.markOf(field), digits);
-  if (minor !== null) return minor;
+  const minor = amountOf(text, ctx.conventions.markOf(field), digits);
+  if (typeof minor === "number") return minor;
+  if (minor === "too-large") {
+    return {
+      code: "AMOUNT_TOO_LARGE",
+      message: `amount ${JSON.stringify(text)} in ${ctx.columnNames[field] ?? field} is too large to count exactly (at most ${largestAmount(digits)}: ${field === "unit_price" ? `unit prices are counted in units of 10^-${digits}` : "money is counted in whole minor units"}, up to 2^53 − 1)`,
+    };
+  }
   // Say why when the value shows the other mark than the one its column was read with.
   const decided = ctx.conventions.decimal.get(field);
   const evidence = decimalEvidence(text);
@@ -176,6 +182,12 @@ function readAmount(field: MoneyField, text: string, digits: number, ctx: Decode
     code: "UNREADABLE_AMOUNT",
     message: `unreadable amount in ${ctx.columnNames[field] ?? field}: expected a number like 1234.50 or 1 234,50, got ${JSON.stringify(text)}${why}`,
   };
+}
+
+/** The largest amount read exactly with `digits` decimals, as text: 2^53 − 1 units of 10^-digits (90071992547409.91 for 2). */
+function largestAmount(digits: number): string {
+  const units = String(Number.MAX_SAFE_INTEGER);
+  return digits === 0 ? units : `${units.slice(0, -digits)}.${units.slice(-digits)}`;
 }
 
 function decodeGuest(cells: OrderCells, customerId: string | null, platform: OrderPlatform): boolean | null {
