@@ -88,6 +88,8 @@ export class Conventions {
 
   #observeMoney(field: MoneyField, text: string, line: number): boolean {
     if (this.decimal.has(field)) return false;
+    // A value unreadable with the mark it seems to show (`1,2,3.4.5`, `12,5k`) is "none": it is
+    // skipped as UNREADABLE_AMOUNT, and one bad cell never decides how its column is read.
     const evidence = decimalEvidence(text);
     if (evidence !== "." && evidence !== ",") return false;
     this.decimal.set(field, { value: evidence, reason: `${JSON.stringify(text.trim())} on line ${line}`, source: "content", line });
