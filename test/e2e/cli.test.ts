@@ -346,7 +346,7 @@ describe("bad input: one line on stderr, a documented exit code, no stack trace"
     [["report", "--orders", "fixtures/orders"], "shopmetrics: error: fixtures/orders: cannot read the file: it is a directory"],
     [
       ["report", "--orders", fixture("malformed-quote.csv")],
-      `shopmetrics: error: ${fixture("malformed-quote.csv")}:3: malformed CSV: a quoted field starting in this record is never closed`,
+      `shopmetrics: error: ${fixture("malformed-quote.csv")}:3: malformed CSV: a quoted field opened on line 3 is never closed`,
     ],
     [
       ["report", "--orders", fixture("unrecognised-header.csv")],

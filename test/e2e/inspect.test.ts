@@ -94,7 +94,7 @@ describe("shopmetrics inspect", async () => {
     const run = await runCli(["inspect", "fixtures/orders/malformed-quote.csv"]);
     expect(run.status).toBe(3);
     expect(run.stderr).toBe(
-      "shopmetrics: error: fixtures/orders/malformed-quote.csv:3: malformed CSV: a quoted field starting in this record is never closed\n",
+      "shopmetrics: error: fixtures/orders/malformed-quote.csv:3: malformed CSV: a quoted field opened on line 3 is never closed\n",
     );
   });
 });

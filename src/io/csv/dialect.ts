@@ -3,9 +3,11 @@
  * field delimiter. Flags force either. The rest of the file streams through the same decoder.
  *
  * Encoding: a BOM says UTF-8 or UTF-16; otherwise the sample must be valid UTF-8, else the file
- * is windows-1250 (Shoptet, Upgates and Czech/Slovak Excel write it). A file declared UTF-8 by
- * its sample that turns invalid later stops with an error naming --encoding.
+ * is windows-1250 (Shoptet, Upgates and Czech/Slovak Excel write it). A file read as UTF-8 that
+ * turns invalid later stops with an error naming --encoding (and, through the record reader, the line).
  * Delimiter: the most frequent of , ; tab | in the header line, outside quotes.
+ * Binary input stops here: NUL characters in the sample, or no line break in the first MiB (a
+ * header longer than 64 KiB is no CSV export either).
  */
 import { isUtf8 } from "node:buffer";
 import type { Readable } from "node:stream";
@@ -42,37 +44,66 @@ export function isEncodingLabel(label: string): boolean {
 
 export interface OpenedText {
   readonly dialect: TextDialect;
-  /** The file chunk by chunk: UTF-8 bytes as they are (BOM included), other encodings decoded to text. */
-  readonly chunks: AsyncIterable<Buffer | string>;
+  /**
+   * The file's text chunk by chunk (a UTF-8 BOM kept: the record reader drops it). Throws AppError
+   * INPUT_ENCODING, without a line, after yielding the text before the first invalid byte: the
+   * reader that counted the lines adds it.
+   */
+  readonly chunks: AsyncIterable<string>;
 }
+
+/** Read beyond the sample, looking for a line break, before a file is taken for binary. */
+const LINE_BREAK_BYTES = 1024 * 1024;
 
 export async function openText(input: Readable, file: string, options: DialectOptions): Promise<OpenedText> {
   const iterator = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const head: Buffer[] = [];
   let size = 0;
   let ended = false;
-  while (size < SAMPLE_BYTES) {
-    const next = await iterator.next();
-    if (next.done) {
-      ended = true;
-      break;
+  const read = async (until: number, stop?: (chunk: Buffer) => boolean): Promise<void> => {
+    while (!ended && size < until) {
+      const next = await iterator.next();
+      if (next.done) {
+        ended = true;
+        break;
+      }
+      const chunk = typeof next.value === "string" ? Buffer.from(next.value) : next.value;
+      head.push(chunk);
+      size += chunk.length;
+      if (stop?.(chunk)) break;
     }
-    const chunk = typeof next.value === "string" ? Buffer.from(next.value) : next.value;
-    head.push(chunk);
-    size += chunk.length;
-  }
-  const sample = Buffer.concat(head);
+  };
+  await read(SAMPLE_BYTES);
+  let sample = Buffer.concat(head);
   const decidedEncoding: Decided<string> = options.encoding
     ? { value: options.encoding, reason: "--encoding", source: "option" }
     : detectEncoding(sample);
   const encoding = decidedEncoding.value;
-  const invalid = (offset: number, cause?: unknown) =>
-    new AppError(
-      "INPUT_ENCODING",
-      `not valid UTF-8 beyond its first ${Math.floor(offset / 1024)} KiB, though the first ${SAMPLE_BYTES / 1024} KiB were, so it was read as UTF-8; pass --encoding with the file's encoding, e.g. --encoding windows-1250`,
-      { file },
-      { cause },
+  checkText(sample, encoding, ended, file);
+  if (!ended && !hasLineBreak(new TextDecoder(encoding).decode(sample, { stream: true }))) {
+    // No line break in 64 KiB: read on (up to 1 MiB) to tell a huge header from a binary file.
+    const isBreak = (chunk: Buffer) => hasLineBreak(new TextDecoder(encoding).decode(chunk, { stream: true }));
+    await read(LINE_BREAK_BYTES, isBreak);
+    sample = Buffer.concat(head);
+    const text = new TextDecoder(encoding).decode(sample, { stream: true });
+    if (!hasLineBreak(text) && !ended) {
+      throw new AppError(
+        "INPUT_CSV",
+        `no line break in the first ${LINE_BREAK_BYTES / 1048576} MiB: this looks like a binary file, not CSV`,
+        {
+          file,
+        },
+      );
+    }
+    throw new AppError(
+      "INPUT_CSV",
+      `the header (the first line) is longer than ${SAMPLE_BYTES / 1024} KiB: this is no CSV export we read`,
+      {
+        file,
+        line: 1,
+      },
     );
+  }
   const rest = async function* (): AsyncGenerator<Buffer> {
     if (ended) return;
     for (;;) {
@@ -89,22 +120,26 @@ export async function openText(input: Readable, file: string, options: DialectOp
   const dialect: TextDialect = { encoding: decidedEncoding, delimiter, spaced: isSpaced(first, delimiter.value) };
 
   if (encoding === "utf-8") {
-    // UTF-8 goes to csv-parse as bytes (re-encoding decoded text costs a tenth of a run), checked
-    // as it passes: whole characters only, the last few bytes of a chunk held for the next.
-    async function* checked(): AsyncGenerator<Buffer | string> {
+    // UTF-8 is checked as it passes (whole characters only, the last few bytes of a chunk held
+    // for the next) and decoded with its BOM kept, which the record reader drops.
+    const invalid = () => new AppError("INPUT_ENCODING", invalidUtf8(decidedEncoding), { file });
+    async function* checked(): AsyncGenerator<string> {
       let carry = Buffer.alloc(0);
-      let offset = 0;
-      for (const bytes of [sample]) yield* pass(bytes, false);
+      yield* pass(sample, false);
       for await (const bytes of rest()) yield* pass(bytes, false);
       yield* pass(Buffer.alloc(0), true);
-      function* pass(bytes: Buffer, final: boolean): Generator<Buffer> {
+      function* pass(bytes: Buffer, final: boolean): Generator<string> {
         const all = carry.length > 0 ? Buffer.concat([carry, bytes]) : bytes;
         const cut = final ? all.length : completeLength(all);
         const whole = all.subarray(0, cut);
-        if (!isUtf8(whole)) throw invalid(offset);
-        offset += cut;
+        if (!isUtf8(whole)) {
+          // The text before the first bad byte, so that the reader knows its line.
+          const bad = firstInvalidUtf8(whole);
+          if (bad > 0) yield whole.toString("utf8", 0, bad);
+          throw invalid();
+        }
         carry = Buffer.from(all.subarray(cut));
-        if (whole.length > 0) yield whole;
+        if (whole.length > 0) yield whole.toString("utf8");
       }
     }
     return { dialect, chunks: checked() };
@@ -122,6 +157,56 @@ export async function openText(input: Readable, file: string, options: DialectOp
     if (tail !== "") yield tail;
   }
   return { dialect, chunks: decoded() };
+}
+
+/** Why the bytes were read as UTF-8, in the error for an invalid byte: never "the sample was valid" when a flag said so. */
+function invalidUtf8(encoding: Decided<string>): string {
+  const why =
+    encoding.source === "option"
+      ? "as --encoding utf-8 says"
+      : encoding.reason === "valid UTF-8"
+        ? `though the first ${SAMPLE_BYTES / 1024} KiB were, so it was read as UTF-8`
+        : `though it starts with a UTF-8 byte-order mark`;
+  const hint =
+    encoding.source === "option"
+      ? "pass the file's own encoding, e.g. --encoding windows-1250"
+      : "pass --encoding with the file's encoding, e.g. --encoding windows-1250";
+  return `not valid UTF-8 on this line, ${why}; ${hint}`;
+}
+
+/** Binary input, told from the sample: NUL characters, which no CSV export writes. */
+function checkText(sample: Buffer, encoding: string, ended: boolean, file: string): void {
+  const text = new TextDecoder(encoding).decode(sample, { stream: !ended });
+  if (text.indexOf("\0") >= 0) {
+    const utf16 = /^utf-16/i.test(encoding) ? "" : " (or UTF-16 without a byte-order mark: then pass --encoding utf-16le)";
+    throw new AppError("INPUT_CSV", `NUL bytes in the first ${SAMPLE_BYTES / 1024} KiB: this looks like a binary file, not CSV${utf16}`, {
+      file,
+    });
+  }
+}
+
+function hasLineBreak(text: string): boolean {
+  return text.indexOf("\n") >= 0 || text.indexOf("\r") >= 0;
+}
+
+/** The offset of the first byte that is not part of a valid UTF-8 character (bytes.length if none). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const c = bytes[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    if (need === 0 || i + need >= n) return i;
+    const c1 = bytes[i + 1]!;
+    if ((c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 > 0x9f) || (c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 > 0x8f)) return i;
+    for (let k = 1; k <= need; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += need + 1;
+  }
+  return n;
 }
 
 /** True when most delimiters of the first line, outside quotes, are followed by a space. */

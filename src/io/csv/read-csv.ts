@@ -1,17 +1,24 @@
 /**
- * The CSV reader: a byte stream in, records with their starting line out, through csv-parse's
- * stream API, so a file is never held whole. Types are decoded later, by the push readers, where a
- * row's line is known (csv-parse's `cast` stays off).
+ * The CSV reader: a byte stream in, records with their starting line out. dialect.ts decides the
+ * encoding and delimiter and hands the text over chunk by chunk; tokenizer.ts, our own record
+ * reader, splits it into records. The file is never held whole. Types are decoded later, by the
+ * push readers, where a row's line is known.
  */
-import { Readable } from "node:stream";
-import { CsvError, type Options, parse } from "csv-parse";
+import type { Readable } from "node:stream";
 import { AppError } from "../../core/errors.js";
 import { type DialectOptions, type OpenedText, openText, type TextDialect } from "./dialect.js";
+import { CsvTokenizer, type RecordCut } from "./tokenizer.js";
 
 export interface CsvRecord {
   /** 1-based line on which the record starts (a quoted newline makes a record span lines). */
   readonly line: number;
   readonly fields: readonly string[];
+  /**
+   * Only on the file's last record, when it did not end with a line end: "no-line-end" (most
+   * files end so), or "open-quote" when the file ends inside a quoted cell opened on its last line
+   * (a cut download).
+   */
+  readonly cut?: RecordCut;
 }
 
 export interface ReadProgress {
@@ -31,110 +38,77 @@ export interface OpenedCsv {
   readonly records: AsyncGenerator<CsvRecord>;
 }
 
-/** Decides the file's dialect (dialect.ts), then parses its records as they stream in. */
+/** The header, the first record, must end within this many characters. */
+const MAX_HEADER_CHARS = 65_536;
+const PROGRESS_EVERY = 8192;
+
+/** Decides the file's dialect (dialect.ts), then reads its records as they stream in. */
 export async function openCsv(input: Readable, options: ReadCsvOptions): Promise<OpenedCsv> {
   let text: OpenedText;
   try {
     text = await openText(input, options.file, options);
   } catch (error) {
     input.destroy();
-    throw toAppError(error, options.file, 1);
+    throw toAppError(error, options.file);
   }
-  return { dialect: text.dialect, records: parseRecords(text.chunks, input, text.dialect, options) };
+  return { dialect: text.dialect, records: readRecords(text.chunks, input, text.dialect, options) };
 }
 
-async function* parseRecords(
-  chunks: AsyncIterable<Buffer | string>,
+async function* readRecords(
+  chunks: AsyncIterable<string>,
   input: Readable,
   dialect: TextDialect,
   options: ReadCsvOptions,
 ): AsyncGenerator<CsvRecord> {
-  // Line numbers are counted here, not taken from csv-parse's info.lines, which counts the
-  // \r and the \n of a CRLF inside a quoted field as two lines. Counting happens in on_record,
-  // synchronously, so the position is right even when a later record in the same chunk fails.
-  let lastLine = 0; // the line on which the previous record ended
-  let lastEmpty = 0;
+  const { file, onProgress } = options;
+  const out: CsvRecord[] = [];
+  const tokenizer = new CsvTokenizer({ delimiter: dialect.delimiter.value, ltrim: dialect.spaced, file }, (record) => {
+    out.push(record);
+  });
   let records = 0;
-  const csvOptions: Options<CsvRecord, string[]> = {
-    delimiter: dialect.delimiter.value,
-    // UTF-8 arrives as bytes, with its BOM if it has one.
-    bom: true,
-    // Rows may be shorter or longer than the header (trimmed exports, trailing separators);
-    // the adapters read missing cells as empty.
-    relax_column_count: true,
-    // A stray quote inside an unquoted field (`5" screen`) is kept as text; an unterminated
-    // quoted field is still an error.
-    relax_quotes: true,
-    skip_empty_lines: true,
-    // Spaces after a delimiter before a quoted field (`a, "b, c"`, one Ecwid variant) are not part
-    // of it. Only for files whose header is written so: it costs ~7% of a large read.
-    ltrim: dialect.spaced,
-    // Any of the three line ends, mixed within a file (csv-parse otherwise fixes on the first
-    // one it meets, and an LF row inside a CRLF file would swallow the next row).
-    record_delimiter: ["\r\n", "\n", "\r"],
-    on_record(record, context) {
-      const line = lastLine + 1 + (context.empty_lines - lastEmpty);
-      lastLine = line + countLineBreaks(record);
-      lastEmpty = context.empty_lines;
-      if (options.onProgress && ++records % 8192 === 0)
-        options.onProgress({ records, bytes: (input as Readable & { bytesRead?: number }).bytesRead ?? context.bytes });
-      return { line, fields: record };
-    },
-  };
-  // parse()'s overloads want on_record to return the record type unchanged; ours wraps it.
-  const parser = parse(csvOptions as unknown as Options);
-  const source = Readable.from(chunks);
-  source.on("error", (error) => parser.destroy(error));
-  source.pipe(parser);
+  let headerChars = 0;
+  /** Characters read: the progress's bytes when the stream does not count them (stdin, a test). */
+  let fed = 0;
   try {
-    for await (const record of parser as AsyncIterable<CsvRecord>) yield record;
+    for await (const text of chunks) {
+      fed += text.length;
+      tokenizer.push(text);
+      if (records === 0 && out.length === 0) {
+        headerChars += text.length;
+        if (headerChars > MAX_HEADER_CHARS) {
+          const open = tokenizer.openQuoteLine;
+          throw new AppError(
+            "INPUT_CSV",
+            `the header (the first record) is longer than ${MAX_HEADER_CHARS / 1024} KiB${
+              open === undefined ? "" : `: a quoted field opened on line ${open} is still open`
+            }: this is no CSV export we read`,
+            { file, line: 1 },
+          );
+        }
+      }
+      for (let i = 0; i < out.length; i++) {
+        if (onProgress && ++records % PROGRESS_EVERY === 0)
+          onProgress({ records, bytes: (input as Readable & { bytesRead?: number }).bytesRead ?? fed });
+        else if (!onProgress) records++;
+        yield out[i]!;
+      }
+      out.length = 0;
+    }
+    tokenizer.end();
+    yield* out;
   } catch (error) {
-    // Blank lines skipped since the last record move the failing record down.
-    const empty = error instanceof CsvError ? Number((error as CsvError & { empty_lines?: number }).empty_lines ?? lastEmpty) : lastEmpty;
-    throw toAppError(error, options.file, lastLine + 1 + Math.max(0, empty - lastEmpty));
+    // An invalid byte: dialect.ts yielded the text before it, so the tokenizer's line is its line.
+    if (error instanceof AppError && error.code === "INPUT_ENCODING" && error.location?.line === undefined) {
+      throw new AppError(error.code, error.message, { file, line: tokenizer.line }, { cause: error.cause });
+    }
+    throw toAppError(error, file);
   } finally {
-    source.unpipe(parser);
-    source.destroy();
     input.destroy();
   }
 }
 
-/** Line breaks inside a record's quoted fields: CRLF, lone LF and lone CR each count once. */
-function countLineBreaks(fields: readonly string[]): number {
-  let breaks = 0;
-  for (const field of fields) {
-    if (field.length < 1 || (field.indexOf("\n") < 0 && field.indexOf("\r") < 0)) continue;
-    for (let i = 0; i < field.length; i++) {
-      const c = field.charCodeAt(i);
-      if (c === 10 /* \n */) breaks++;
-      else if (c === 13 /* \r */ && field.charCodeAt(i + 1) !== 10) breaks++;
-    }
-  }
-  return breaks;
-}
-
-function toAppError(error: unknown, file: string, line: number): unknown {
+function toAppError(error: unknown, file: string): unknown {
   if (error instanceof AppError) return error;
-  if (error instanceof CsvError) {
-    switch (error.code) {
-      case "CSV_QUOTE_NOT_CLOSED":
-        return new AppError(
-          "INPUT_CSV",
-          "malformed CSV: a quoted field starting in this record is never closed",
-          { file, line },
-          { cause: error },
-        );
-      case "CSV_INVALID_CLOSING_QUOTE":
-        return new AppError(
-          "INPUT_CSV",
-          "malformed CSV: a closing quote is followed by more text in the same field",
-          { file, line },
-          { cause: error },
-        );
-      default:
-        return new AppError("INPUT_CSV", `malformed CSV: ${error.message}`, { file, line }, { cause: error });
-    }
-  }
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === "ENOENT") return new AppError("INPUT_UNREADABLE", "cannot read the file: no such file", { file }, { cause: error });
   if (code === "EISDIR") return new AppError("INPUT_UNREADABLE", "cannot read the file: it is a directory", { file }, { cause: error });

@@ -75,13 +75,58 @@ describe("encoding", () => {
     expect(rows).toEqual([["a"], ["š"]]); // 0xB9 is š in ISO-8859-2 (and ą in windows-1250)
   });
 
-  it("stops with a clear error when UTF-8 turns invalid after the sample", async () => {
-    const big = Buffer.concat([Buffer.from(`a,b\n${"x,1\n".repeat(20_000)}`), cp1250("š,2\n")]);
-    const error = await open(big, {}, 4096).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe("INPUT_ENCODING");
-    expect((error as AppError).message).toMatch(
-      /^not valid UTF-8 beyond its first 7\d KiB, though the first 64 KiB were, so it was read as UTF-8; pass --encoding/,
+  it("stops with a clear error naming the line when UTF-8 turns invalid after the sample", async () => {
+    const big = Buffer.concat([Buffer.from(`a,b\n${"x,1\n".repeat(20_000)}ok,"`), cp1250("š\n"), Buffer.from('",2\n')]);
+    for (const chunk of [4096, 5]) {
+      const error = await open(big, {}, chunk).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe("INPUT_ENCODING");
+      // header, 20,000 rows, then the bad byte on line 20,002 (in a quoted cell, before its line break)
+      expect((error as AppError).toUserString()).toBe(
+        "t.csv:20002: not valid UTF-8 on this line, though the first 64 KiB were, so it was read as UTF-8; pass --encoding with the file's encoding, e.g. --encoding windows-1250",
+      );
+    }
+  });
+
+  it("never says the sample was valid UTF-8 when --encoding utf-8 or a BOM said so", async () => {
+    const bad = Buffer.concat([Buffer.from("a,b\r\n1,2\r\n"), cp1250("Šárka,3\r\n")]);
+    const forced = await open(bad, { encoding: "utf-8" }).catch((e: unknown) => e);
+    expect((forced as AppError).toUserString()).toBe(
+      "t.csv:3: not valid UTF-8 on this line, as --encoding utf-8 says; pass the file's own encoding, e.g. --encoding windows-1250",
+    );
+    const bom = await open(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bad])).catch((e: unknown) => e);
+    expect((bom as AppError).toUserString()).toBe(
+      "t.csv:3: not valid UTF-8 on this line, though it starts with a UTF-8 byte-order mark; pass --encoding with the file's encoding, e.g. --encoding windows-1250",
+    );
+  });
+});
+
+describe("binary input", () => {
+  it("stops at NUL bytes in the sample", async () => {
+    const error = await open(Buffer.alloc(100_000), {}, 65_536).catch((e: unknown) => e);
+    expect((error as AppError).code).toBe("INPUT_CSV");
+    expect((error as AppError).toUserString()).toBe(
+      "t.csv: NUL bytes in the first 64 KiB: this looks like a binary file, not CSV (or UTF-16 without a byte-order mark: then pass --encoding utf-16le)",
+    );
+  });
+
+  it("stops at no line break in the first MiB, reading no further", async () => {
+    let sent = 0;
+    const endless = new Readable({
+      read() {
+        sent++;
+        this.push(Buffer.alloc(65_536, 0x78));
+      },
+    });
+    const error = await openCsv(endless, { file: "t.csv" }).catch((e: unknown) => e);
+    expect((error as AppError).toUserString()).toBe("t.csv: no line break in the first 1 MiB: this looks like a binary file, not CSV");
+    expect(sent).toBeLessThan(20);
+  });
+
+  it("stops at a first line longer than 64 KiB", async () => {
+    const error = await open(`${"a,".repeat(40_000)}b\n1\n`, {}, 4096).catch((e: unknown) => e);
+    expect((error as AppError).toUserString()).toBe(
+      "t.csv:1: the header (the first line) is longer than 64 KiB: this is no CSV export we read",
     );
   });
 });
@@ -116,7 +161,7 @@ describe("delimiter", () => {
   });
 });
 
-describe("UTF-8 passes as bytes, checked on the way", () => {
+describe("UTF-8 is checked on the way", () => {
   it("keeps characters split across chunks at every byte boundary", async () => {
     const text = "a,b\nŠárka 😀,1\nžluť,2\n";
     for (const chunk of [1, 2, 3, 5]) {

@@ -3,11 +3,11 @@ import { resolve } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../../src/core/errors.js";
-import { openCsv } from "../../../src/io/csv/read-csv.js";
+import { type CsvRecord, openCsv } from "../../../src/io/csv/read-csv.js";
 import { chunked, hasSharedData, SHARED_DATA, sharedNote } from "../../helpers.js";
 
 async function collect(input: Readable) {
-  const out: { line: number; fields: readonly string[] }[] = [];
+  const out: CsvRecord[] = [];
   for await (const record of (await openCsv(input, { file: "t.csv" })).records) out.push(record);
   return out;
 }
@@ -72,17 +72,98 @@ describe("readCsv", () => {
     expect(records[1]?.fields).toEqual(["screen", '15" wide']);
   });
 
-  it("reports an unterminated quote with the line where its record starts", async () => {
+  it("reports an unterminated quote with the line where it opened", async () => {
     const bad = 'a,b\n1,2\n3,"never closed\n4,5\n';
     const error = await collect(Readable.from([bad])).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("INPUT_CSV");
-    expect((error as AppError).toUserString()).toBe("t.csv:3: malformed CSV: a quoted field starting in this record is never closed");
+    expect((error as AppError).toUserString()).toBe("t.csv:3: malformed CSV: a quoted field opened on line 3 is never closed");
   });
 
   it("counts blank lines before an unterminated quote in its line", async () => {
     const error = await collect(Readable.from(['a,b\n1,2\n\n\n3,"never closed\n'])).catch((e: unknown) => e);
-    expect((error as AppError).toUserString()).toBe("t.csv:5: malformed CSV: a quoted field starting in this record is never closed");
+    expect((error as AppError).toUserString()).toBe("t.csv:5: malformed CSV: a quoted field opened on line 5 is never closed");
+  });
+
+  it("stops at a closing quote followed by text, naming the line the field opened on, whatever the chunks", async () => {
+    // One stray quote typed before a value pairs with the next quote, three lines on: csv-parse
+    // with relax_quotes read lines 3-5 as one field and lost two rows without a word.
+    const bad = 'id,note,total\n1,ok,10\n2,"oops,20\n3,fine,30\n4,"a, b",40\n5,x,50\n';
+    for (const stride of [65_536, 1, 3]) {
+      const error = await collect(chunked(bad, stride)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe("INPUT_CSV");
+      expect((error as AppError).toUserString()).toBe(
+        't.csv:3: malformed CSV: the quoted field opened on line 3 closes, and is followed by "a, b\\",40" instead of "," or a line end (a quote inside a quoted value is written "")',
+      );
+    }
+  });
+
+  it('stops at `"abc"def`, with a cut and escaped excerpt, on a CRLF file counting each CRLF once', async () => {
+    const bad = `a,b\r\n1,"x\r\ny"\r\n2,"abc"def\t${"z".repeat(100)}\r\n`;
+    const error = await collect(Readable.from([bad])).catch((e: unknown) => e);
+    expect((error as AppError).toUserString()).toBe(
+      `t.csv:4: malformed CSV: the quoted field opened on line 4 closes, and is followed by "def\\t${"z".repeat(36)}"… instead of "," or a line end (a quote inside a quoted value is written "")`,
+    );
+  });
+
+  it('keeps quotes inside unquoted fields as text: 15" screen, ab"c', async () => {
+    const records = await collect(Readable.from(['name,size\nscreen,15" wide\nab"c,d"\n']));
+    expect(records.map((r) => r.fields)).toEqual([
+      ["name", "size"],
+      ["screen", '15" wide'],
+      ['ab"c', 'd"'],
+    ]);
+  });
+
+  it("tells how the last record ended: a line end, none, or inside a quoted cell opened on the last line", async () => {
+    expect((await collect(Readable.from(["a,b\n1,2\n"]))).map((r) => r.cut)).toEqual([undefined, undefined]);
+    expect((await collect(Readable.from(["a,b\n1,2"]))).map((r) => r.cut)).toEqual([undefined, "no-line-end"]);
+    const cut = await collect(chunked('a,b\r\n1,"x\r\ny"\r\n2,"half a ce', 2));
+    expect(cut.at(-1)).toEqual({ line: 4, fields: ["2", "half a ce"], cut: "open-quote" });
+    expect(cut[1]).toEqual({ line: 2, fields: ["1", "x\r\ny"] });
+  });
+
+  it("splits a \\r\\n or a doubled quote across chunks as it reads them whole", async () => {
+    const text = 'a,b\r\n"x""y","1\r\n2"\r\n\r\nlast,""""\r';
+    const whole = await collect(Readable.from([text]));
+    expect(whole).toEqual([
+      { line: 1, fields: ["a", "b"] },
+      { line: 2, fields: ['x"y', "1\r\n2"] },
+      { line: 5, fields: ["last", '"'] },
+    ]);
+    for (let stride = 1; stride <= 8; stride++) expect(await collect(chunked(text, stride))).toEqual(whole);
+  });
+
+  it("reads a 10 MB cell in a normal row", async () => {
+    const big = "x".repeat(10_000_000);
+    const records = await collect(chunked(`a,b,c\n1,"${big}",3\n2,${big},4\n`, 65_536));
+    expect(records.map((r) => [r.line, r.fields.length, r.fields[1]!.length])).toEqual([
+      [1, 3, 1],
+      [2, 3, 10_000_000],
+      [3, 3, 10_000_000],
+    ]);
+  });
+
+  it("stops a record that never ends at 64 MiB, naming its line", async () => {
+    let sent = 0;
+    const endless = new Readable({
+      read() {
+        this.push(sent++ === 0 ? "a,b\n1,2\n3," : "x".repeat(1 << 20));
+      },
+    });
+    const error = await collect(endless).catch((e: unknown) => e);
+    expect((error as AppError).toUserString()).toBe(
+      "t.csv:3: malformed CSV: the record starting on this line runs past 64 MiB without ending: this is no CSV we can read",
+    );
+    expect(sent).toBeLessThan(70);
+  });
+
+  it("stops at a header longer than 64 KiB, naming a quoted field still open in it", async () => {
+    const error = await collect(Readable.from([`a,"b${",c".repeat(40_000)}\n1,2\n`])).catch((e: unknown) => e);
+    expect((error as AppError).toUserString()).toBe(
+      "t.csv:1: the header (the first record) is longer than 64 KiB: a quoted field opened on line 1 is still open: this is no CSV export we read",
+    );
   });
 
   it("reports a missing file as INPUT_UNREADABLE", async () => {

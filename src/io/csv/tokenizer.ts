@@ -1,0 +1,369 @@
+/**
+ * Our CSV record reader: a push tokenizer fed text chunk by chunk, emitting records with the
+ * physical line each starts on. Pure: no streams, no encoding (read-csv.ts is its async adapter).
+ *
+ * The dialect: one delimiter character, `"` quotes, `""` inside a quoted field is one quote, a
+ * record ends at `\r\n`, `\n` or `\r` (mixed within a file), a quoted field may hold line breaks,
+ * empty lines are skipped (but counted), one leading BOM is dropped, rows may have any number of
+ * cells. With `ltrim`, spaces and tabs before a field are dropped (`a, "b, c"`).
+ *
+ * Where it is strict: a quoted field whose closing quote is followed by anything but the
+ * delimiter, a line end or the end of the input is malformed (a stray `"` typed before a value
+ * would otherwise pair with the next quote anywhere later and swallow every line between). A
+ * quote inside an unquoted field (`15" screen`) is text. A quoted field never closed is malformed,
+ * unless it opened on the last line and holds no line break: then the input was cut there and the
+ * last record says so (`cut`).
+ *
+ * Each chunk is scanned once, with indexOf for the next delimiter, quote and line end; a field
+ * that spans chunks is carried as pieces, so a 10 MB cell costs no rescans.
+ */
+import { AppError } from "../../core/errors.js";
+
+/** How the last record of the input ended, when it did not end with a line end. */
+export type RecordCut =
+  /** The input ended after the record's last cell, with no line end. */
+  | "no-line-end"
+  /** The input ended inside a quoted cell opened on the last line: the cell is cut. */
+  | "open-quote";
+
+export interface TokenizedRecord {
+  /** 1-based physical line on which the record starts (CRLF counts once). */
+  readonly line: number;
+  readonly fields: string[];
+  /** Only on the input's last record, when it was not ended by a line end. */
+  readonly cut?: RecordCut;
+}
+
+export interface TokenizerOptions {
+  /** One character. */
+  readonly delimiter: string;
+  /** Drop spaces, tabs and form feeds before a field. */
+  readonly ltrim: boolean;
+  /** How the file is named in errors. */
+  readonly file: string;
+  /** The longest record, in characters, before the input is taken for no CSV (default 64 Mi). */
+  readonly maxRecordChars?: number;
+}
+
+export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const TAB = 9;
+const FF = 12;
+
+enum State {
+  /** Before a field's first character. */
+  FieldStart,
+  /** Inside an unquoted field. */
+  Unquoted,
+  /** Inside a quoted field. */
+  Quoted,
+  /** Just after a quote inside a quoted field: `""`, the field's end, or malformed. */
+  QuoteSeen,
+}
+
+export class CsvTokenizer {
+  readonly #delimiter: string;
+  readonly #delim: number;
+  readonly #ltrim: boolean;
+  readonly #file: string;
+  readonly #max: number;
+  readonly #emit: (record: TokenizedRecord) => void;
+
+  #state: State = State.FieldStart;
+  /** The physical line the next character is on. */
+  #line = 1;
+  /** The line the record being read started on. */
+  #recordLine = 1;
+  /** The line the open quoted field opened on. */
+  #quoteLine = 1;
+  #fields: string[] = [];
+  /** The current field's text from earlier chunks (or before a `""`). */
+  #pending = "";
+  /** Characters of the record being read that came in earlier chunks. */
+  #carried = 0;
+  /** The previous chunk ended with \r (a \n starting this one is the same line end). */
+  #lastCR = false;
+  #started = false;
+  /** A closing quote followed by text was met: the line its field opened on, and the text after it so far. */
+  #failing: { line: number; after: string } | undefined;
+  #ended = false;
+
+  constructor(options: TokenizerOptions, emit: (record: TokenizedRecord) => void) {
+    if (options.delimiter.length !== 1) throw new Error(`the delimiter must be one character, got ${JSON.stringify(options.delimiter)}`);
+    this.#delimiter = options.delimiter;
+    this.#delim = options.delimiter.charCodeAt(0);
+    this.#ltrim = options.ltrim;
+    this.#file = options.file;
+    this.#max = options.maxRecordChars ?? MAX_RECORD_CHARS;
+    this.#emit = emit;
+  }
+
+  /** The physical line the next character fed would be on (for errors found outside the tokenizer). */
+  get line(): number {
+    return this.#line;
+  }
+
+  /** The line a quoted field still open opened on; undefined outside one. */
+  get openQuoteLine(): number | undefined {
+    return this.#state === State.Quoted || this.#state === State.QuoteSeen ? this.#quoteLine : undefined;
+  }
+
+  push(chunk: string): void {
+    if (this.#ended) throw new Error("push() after end()");
+    if (this.#failing) {
+      this.#failWith(chunk.slice(0, EXCERPT + 1), false);
+      return;
+    }
+    let s = chunk;
+    if (!this.#started) {
+      if (s.length === 0) return;
+      this.#started = true;
+      if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+    }
+    const n = s.length;
+    if (n === 0) return;
+    const d = this.#delimiter;
+    const delim = this.#delim;
+    const ltrim = this.#ltrim;
+    const emit = this.#emit;
+    const prevCR = this.#lastCR;
+    let fields = this.#fields;
+    let pending = this.#pending;
+    let state = this.#state;
+    let line = this.#line;
+    let recordLine = this.#recordLine;
+    // The next delimiter, quote, \n and \r at or after where they were looked for from; n when
+    // the chunk has none. Looked for again only once the scan has passed them.
+    let nd = -1;
+    let nq = -1;
+    let nl = -1;
+    let ncr = -1;
+    let i = 0;
+    /** Where the record being read started in this chunk (0: in an earlier one). */
+    let recStart = 0;
+    let carried = this.#carried;
+
+    try {
+      while (i < n) {
+        if (state === State.FieldStart) {
+          let c = s.charCodeAt(i);
+          if (ltrim && (c === SPACE || c === TAB || c === FF) && c !== delim) {
+            do {
+              if (++i === n) break;
+              c = s.charCodeAt(i);
+            } while ((c === SPACE || c === TAB || c === FF) && c !== delim);
+            if (i === n) break;
+          }
+          if (c === QUOTE) {
+            state = State.Quoted;
+            this.#quoteLine = line;
+            pending = "";
+            i++;
+            continue;
+          }
+          if (c === delim) {
+            fields.push("");
+            i++;
+            continue;
+          }
+          if (c === LF || c === CR) {
+            if (fields.length === 0) {
+              // An empty line, or the \n of a \r\n whose \r ended the record before.
+              if (c === CR || !(i > 0 ? s.charCodeAt(i - 1) === CR : prevCR)) line++;
+            } else {
+              fields.push("");
+              emit({ line: recordLine, fields });
+              fields = [];
+              line++;
+            }
+            i++;
+            recStart = i;
+            carried = 0;
+            recordLine = line;
+            continue;
+          }
+          state = State.Unquoted;
+          pending = "";
+          // on into the unquoted scan from i
+        }
+
+        if (state === State.Unquoted) {
+          if (nd < i) nd = idx(s, d, i, n);
+          if (nl < i) nl = idx(s, "\n", i, n);
+          if (ncr < i) ncr = idx(s, "\r", i, n);
+          const e = Math.min(nd, nl, ncr);
+          if (e === n) {
+            pending += s.slice(i);
+            i = n;
+            break;
+          }
+          fields.push(pending === "" ? s.slice(i, e) : pending + s.slice(i, e));
+          pending = "";
+          i = e + 1;
+          state = State.FieldStart;
+          if (e === nd) continue;
+          emit({ line: recordLine, fields });
+          fields = [];
+          line++;
+          recStart = i;
+          carried = 0;
+          recordLine = line;
+          continue;
+        }
+
+        if (state === State.Quoted) {
+          if (nq < i) nq = idx(s, '"', i, n);
+          const q = nq;
+          // The line breaks inside the quoted text: each \r, each \n not after a \r.
+          if (ncr < i) ncr = idx(s, "\r", i, n);
+          while (ncr < q) {
+            line++;
+            ncr = idx(s, "\r", ncr + 1, n);
+          }
+          if (nl < i) nl = idx(s, "\n", i, n);
+          while (nl < q) {
+            if (!(nl > 0 ? s.charCodeAt(nl - 1) === CR : prevCR)) line++;
+            nl = idx(s, "\n", nl + 1, n);
+          }
+          if (q === n) {
+            pending += s.slice(i);
+            i = n;
+            break;
+          }
+          if (q > i) pending += s.slice(i, q);
+          i = q + 1;
+          state = State.QuoteSeen;
+          if (i === n) break;
+        }
+
+        // State.QuoteSeen: s[i] follows a quote inside a quoted field.
+        const c = s.charCodeAt(i);
+        if (c === QUOTE) {
+          pending += '"';
+          i++;
+          state = State.Quoted;
+          continue;
+        }
+        if (c === delim) {
+          fields.push(pending);
+          pending = "";
+          i++;
+          state = State.FieldStart;
+          continue;
+        }
+        if (c === LF || c === CR) {
+          fields.push(pending);
+          pending = "";
+          emit({ line: recordLine, fields });
+          fields = [];
+          line++;
+          i++;
+          recStart = i;
+          carried = 0;
+          recordLine = line;
+          state = State.FieldStart;
+          continue;
+        }
+        // Malformed: the error waits for its excerpt to be whole (40 characters or a line end),
+        // so that it reads the same however the input is cut into chunks.
+        this.#failing = { line: this.#quoteLine, after: "" };
+        this.#failWith(s.slice(i, i + EXCERPT + 1), false);
+        i = n;
+      }
+    } finally {
+      this.#state = state;
+      this.#line = line;
+      this.#recordLine = recordLine;
+      this.#fields = fields;
+      this.#pending = pending;
+      this.#carried = carried;
+    }
+    this.#lastCR = s.charCodeAt(n - 1) === CR;
+    if (state !== State.FieldStart || fields.length > 0) {
+      this.#carried += n - recStart;
+      if (this.#carried > this.#max) {
+        throw new AppError(
+          "INPUT_CSV",
+          `malformed CSV: the record starting on this line runs past ${Math.round(this.#max / 1048576)} MiB without ending${
+            state === State.Quoted ? ` (a quoted field opened on line ${this.#quoteLine} is never closed)` : ""
+          }: this is no CSV we can read`,
+          { file: this.#file, line: recordLine },
+        );
+      }
+    }
+  }
+
+  /** After the last chunk: emits the last record if the input did not end with a line end. */
+  end(): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    if (this.#failing) {
+      this.#failWith("", true);
+      return;
+    }
+    const fields = this.#fields;
+    switch (this.#state) {
+      case State.FieldStart:
+        if (fields.length === 0) return;
+        fields.push("");
+        break;
+      case State.Unquoted:
+      case State.QuoteSeen:
+        fields.push(this.#pending);
+        break;
+      case State.Quoted:
+        if (this.#line !== this.#quoteLine) {
+          throw new AppError("INPUT_CSV", `malformed CSV: a quoted field opened on line ${this.#quoteLine} is never closed`, {
+            file: this.#file,
+            line: this.#quoteLine,
+          });
+        }
+        fields.push(this.#pending);
+        this.#emit({ line: this.#recordLine, fields, cut: "open-quote" });
+        return;
+    }
+    this.#emit({ line: this.#recordLine, fields, cut: "no-line-end" });
+  }
+
+  /** Adds `more` to the malformed close's excerpt; throws once it is whole or the input ends. */
+  #failWith(more: string, final: boolean): void {
+    const failing = this.#failing!;
+    let after = failing.after + more;
+    let cut = after.length > EXCERPT;
+    const br = after.search(/[\r\n]/);
+    if (br >= 0 && br <= EXCERPT) {
+      after = after.slice(0, br);
+      cut = false;
+    } else if (cut) after = after.slice(0, EXCERPT);
+    if (!final && !cut && br < 0) {
+      failing.after = after;
+      return;
+    }
+    const delimiter = this.#delimiter === "\t" ? "tab" : `"${this.#delimiter}"`;
+    throw new AppError(
+      "INPUT_CSV",
+      `malformed CSV: the quoted field opened on line ${failing.line} closes, and is followed by ${quoted(after)}${cut ? "…" : ""} instead of ${delimiter} or a line end (a quote inside a quoted value is written "")`,
+      { file: this.#file, line: failing.line },
+    );
+  }
+}
+
+/** How many characters after a misplaced closing quote the error shows. */
+const EXCERPT = 40;
+
+function idx(s: string, what: string, from: number, none: number): number {
+  const at = s.indexOf(what, from);
+  return at < 0 ? none : at;
+}
+
+/** `text` in double quotes, control and invisible characters escaped (it is cut before it gets here). */
+function quoted(text: string): string {
+  return JSON.stringify(text).replace(
+    /[\u007f-\u009f\u00ad\u2028\u2029\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
