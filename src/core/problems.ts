@@ -5,6 +5,8 @@
  */
 export const PROBLEM_CODES = {
   SHIFTED_ROW: "more filled cells than the header: a separator inside an unquoted value shifts the columns",
+  TRUNCATED_ROW:
+    "the file ends inside the row (a cut download): the last row, with no line end and fewer cells than the header, or inside a quoted cell",
   EMPTY_KEY: "the order key (order id) is empty",
   DUPLICATE_ROW: "an exact repeat of a row read earlier in the file (overlapping exports pasted together): counted once",
   DUPLICATE_KEY:
@@ -16,7 +18,7 @@ export const PROBLEM_CODES = {
   EMPTY_AMOUNT: "the order total is empty",
   UNREADABLE_AMOUNT: "an amount (total, refund or unit price) is no number we read, or contradicts its column's decimal mark",
   UNREADABLE_QUANTITY: "a line item's quantity is not a whole number",
-  AMOUNT_TOO_LARGE: "the order's total is too large to add up exactly",
+  AMOUNT_TOO_LARGE: "an amount, or the order's total, is too large to be held exactly (over 2^53 − 1 minor units)",
   NO_IDENTITY: "a customers-file row with neither an email nor a customer id",
 } as const;
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -112,15 +112,18 @@ export function currencyMark(text: string): string | null {
  * Whether `mark` is a currency's: a currency symbol (Unicode category Sc: `$`, `€`, `₽`, `¥`),
  * maybe after up to three letters (`US$`, `R$`, `CA$`); an ISO 4217 code CLDR knows, in any case
  * (`EUR`, `usd`, `HRK`); or a local abbreviation (`Kč`, `zł`, `Ft`, `kr`, …). Not `k`, `M`, `x`,
- * `%` or `OO`: `2k` is no amount.
+ * `%` or `OO`: `2k` is no amount. Not a subunit's sign either (`¢`, `₥`): `12¢` is no 12 dollars.
  */
 function isCurrencyMark(mark: string): boolean {
+  if (SUBUNIT_MARK.test(mark)) return false;
   if (SYMBOL_MARK.test(mark)) return true;
   const lower = mark.toLowerCase();
   return Object.hasOwn(SYMBOLS, lower) || LOCAL_MARKS.has(lower) || isoCode(mark) !== null;
 }
 
 const SYMBOL_MARK = /^\p{L}{0,3}\p{Sc}$/u;
+/** Cent and mill signs: a hundredth or thousandth of the currency, not the currency. */
+const SUBUNIT_MARK = /[\u00a2\u20a5]/u;
 
 /** Local abbreviations that name no one currency (`kr`: Swedish, Norwegian, Danish, Icelandic). */
 const LOCAL_MARKS: ReadonlySet<string> = new Set(["kr"]);

@@ -138,7 +138,7 @@ describe("minus signs other than the hyphen-minus", () => {
 describe("letters that are no currency", () => {
   // Shorthands (2k, 3M), a letter O for a zero (1OO), a stray letter: the number they leave is not
   // the value meant, so the value is unreadable, and says nothing of its column's decimal mark.
-  it.each(["2k", "3M", "1OO", "12.5x", "12,5k", "12%", "~12", "12 abc", "xyz 12"])("%j reads as nothing", (text) => {
+  it.each(["2k", "3M", "1OO", "12.5x", "12,5k", "12%", "~12", "12 abc", "xyz 12", "12¢", "¢12", "5₥"])("%j reads as nothing", (text) => {
     expect(parseAmount(text, ".", 2)).toBeNull();
     expect(parseAmount(text, ",", 2)).toBeNull();
     expect(decimalEvidence(text)).toBe("none");
