@@ -94,11 +94,23 @@ export class Table<F extends string> {
   /**
    * Counts the record and returns its cells by field — "" for a cell the row is too short to
    * have, null for a field the file has no column for — or null when the row was skipped because
-   * it has more filled cells than the header.
+   * it has more filled cells than the header, or the file was cut inside it (the last row, with no
+   * line end and fewer cells than the header, or ending inside a quoted cell).
    */
   cells(record: CsvRecord): Record<F, string | null> | null {
     this.rowsRead++;
     const { fields: values } = record;
+    if (record.cut === "open-quote" || (record.cut === "no-line-end" && values.length < this.width)) {
+      // The file ends inside this row (a cut download): what it holds is not what was written.
+      this.problems.skip(record.line, 1, {
+        code: "TRUNCATED_ROW",
+        message:
+          record.cut === "open-quote"
+            ? "the file ends inside a quoted cell of its last row"
+            : `the file ends after ${values.length} of the header's ${this.width} cells, with no line end`,
+      });
+      return null;
+    }
     if (this.#isRepeatedHeader(values, record.line)) return null;
     for (let i = this.width; i < values.length; i++) {
       if (values[i]!.trim() !== "") {
