@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { usageError } from "../core/errors.js";
+import { quoted } from "../core/printable.js";
 import { flagOf, type RawReading, READING_SETTINGS, type ReadingSetting } from "./options.js";
 
 const DEFAULT_CONFIG = "shopmetrics.config.json";
@@ -25,6 +26,7 @@ const EXAMPLES: Readonly<Partial<Record<ReadingSetting, string>>> = {
  * `cwd` if it exists. Returns the settings it holds, in the shape the flags have.
  */
 export function loadConfig(path: string | undefined, cwd: string): RawReading {
+  if (path === "") throw usageError("--config is empty: name a JSON file of settings");
   const file = path ?? DEFAULT_CONFIG;
   let text: string;
   try {
@@ -35,7 +37,8 @@ export function loadConfig(path: string | undefined, cwd: string): RawReading {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A BOM is what Windows' Notepad writes at the start of a UTF-8 file; JSON.parse refuses it.
+    json = JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text);
   } catch (error) {
     throw usageError(`${file}: not valid JSON: ${(error as Error).message}`);
   }
@@ -43,9 +46,10 @@ export function loadConfig(path: string | undefined, cwd: string): RawReading {
   const settings: Record<string, string | string[]> = {};
   for (const [written, value] of Object.entries(json)) {
     const key = FORMER_KEYS[written] ?? written;
-    if (key !== written && Object.hasOwn(json, key)) throw usageError(`${file}: "${written}" and "${key}" are one setting; keep "${key}"`);
+    if (key !== written && Object.hasOwn(json, key))
+      throw usageError(`${file}: ${quoted(written)} and "${key}" are one setting; keep "${key}"`);
     if (!Object.hasOwn(READING_SETTINGS, key)) {
-      throw usageError(`${file}: unknown key "${written}"; keys are ${Object.keys(READING_SETTINGS).join(", ")}`);
+      throw usageError(`${file}: unknown key ${quoted(written)}; keys are ${Object.keys(READING_SETTINGS).join(", ")}`);
     }
     const setting = key as ReadingSetting;
     if (READING_SETTINGS[setting] === "entries") {
@@ -55,11 +59,12 @@ export function loadConfig(path: string | undefined, cwd: string): RawReading {
         Array.isArray(value) ||
         !Object.values(value).every((v) => typeof v === "string")
       ) {
-        throw usageError(`${file}: "${written}" must be an object of strings, e.g. ${EXAMPLES[setting]}`);
+        throw usageError(`${file}: ${quoted(written)} must be an object of strings, e.g. ${EXAMPLES[setting]}`);
       }
       settings[setting] = Object.entries(value as Record<string, string>).map(([from, to]) => `${from}=${to}`);
     } else {
-      if (typeof value !== "string") throw usageError(`${file}: "${written}" must be a string (as its flag ${flagOf(setting)} takes)`);
+      if (typeof value !== "string")
+        throw usageError(`${file}: ${quoted(written)} must be a string (as its flag ${flagOf(setting)} takes)`);
       settings[setting] = value;
     }
   }

@@ -8,8 +8,9 @@
 import { parseCondition } from "../commands/fail-if.js";
 import type { OrderReadingOptions, ShopReadingOptions } from "../commands/read-shop.js";
 import type { ReportOptions } from "../commands/report.js";
-import { usageError } from "../core/errors.js";
+import { AppError, usageError } from "../core/errors.js";
 import { ORDER_STATUSES, type OrderStatus } from "../core/order.js";
+import { quoted } from "../core/printable.js";
 import { type Period, parseAsOf, parseWindowSpec } from "../core/window.js";
 import { isValidTimeZone, Zone } from "../core/zone.js";
 import { isEncodingLabel } from "../io/csv/dialect.js";
@@ -83,31 +84,32 @@ export interface InspectCli extends Printing<"table" | "json"> {
 }
 
 export function parseReportOptions(raw: RawReportOptions, env: Env, now: number): ReportCli {
+  fileNamed("--orders", raw.orders, "the orders export, or - for stdin");
+  if (raw.customers !== undefined) fileNamed("--customers", raw.customers, "the customers export");
   const reading = parseShopReading(raw, env);
   const window = parseWindowSpec(raw.window);
   if (!window) {
-    throw usageError(
-      `invalid --window ${JSON.stringify(raw.window)}: expected Nd, Nm, Ny, all, or YYYY-MM-DD..YYYY-MM-DD (e.g. 365d, 3m, 1y)`,
-    );
+    throw usageError(`invalid --window ${quoted(raw.window)}: expected Nd, Nm, Ny, all, or YYYY-MM-DD..YYYY-MM-DD (e.g. 365d, 3m, 1y)`);
   }
   const asOf = parseAsOf(raw.asOf, reading.zone, now);
-  if (!asOf) throw usageError(`invalid --as-of ${JSON.stringify(raw.asOf)}: expected YYYY-MM-DD or today`);
+  if (!asOf) throw usageError(`invalid --as-of ${quoted(raw.asOf ?? "")}: expected YYYY-MM-DD or today`);
   if (window.kind === "range" && raw.asOf !== undefined) {
     throw usageError("--as-of cannot be combined with a --window date range: the range's last day is the as-of date");
   }
   const margin = Number(raw.margin);
   if (!/^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(raw.margin) || margin <= 0 || margin > 1) {
     throw usageError(
-      `invalid --margin ${JSON.stringify(raw.margin)}: expected the share of revenue that is profit, above 0 and at most 1 (e.g. 0.3)`,
+      `invalid --margin ${quoted(raw.margin)}: expected the share of revenue that is profit, above 0 and at most 1 (e.g. 0.3)`,
     );
   }
   if (raw.periods !== undefined && raw.every === undefined) throw usageError("--periods needs --every (day, week, month, quarter or year)");
   let every: ReportOptions["every"] = null;
   if (raw.every !== undefined) {
     if (window.kind === "range") throw usageError("--every needs a window length (Nd, Nm, Ny or all), not a date range");
-    const periods = raw.periods === undefined ? 12 : Number(raw.periods);
+    // Decimal digits only: Number() would also take 0x10, 1e3, " 5", +5 and 5.0.
+    const periods = raw.periods === undefined ? 12 : /^[0-9]+$/.test(raw.periods) ? Number(raw.periods) : Number.NaN;
     if (!Number.isInteger(periods) || periods < 1 || periods > 1000) {
-      throw usageError(`invalid --periods ${JSON.stringify(raw.periods)}: expected a whole number from 1 to 1000`);
+      throw usageError(`invalid --periods ${quoted(raw.periods ?? "")}: expected a whole number from 1 to 1000`);
     }
     every = { period: raw.every as Period, periods };
   }
@@ -124,16 +126,36 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
       margin,
       compare: raw.compare === "previous",
       every,
-      failIf: raw.failIf.map((text) => parseCondition(text, METRICS)),
+      failIf: raw.failIf.map((text) => echoingLess(text, () => parseCondition(text, METRICS))),
     },
   };
 }
 
 export function parseInspectOptions(raw: RawInspectOptions, env: Env): InspectCli {
+  fileNamed("inspect's <file>", raw.file, "the export to inspect, or - for stdin");
   // inspect reads no customers file, but a config's customersMap is checked as report checks it,
   // so that one config is valid or not for every command.
   parseCustomerMaps(raw);
   return { file: raw.file, format: raw.format === "json" ? "json" : "table", progress: true, options: parseOrderReading(raw, env) };
+}
+
+/** An empty file name would be read as the working directory: say which flag is empty instead. */
+function fileNamed(flag: string, file: string, what: string): void {
+  if (file === "") throw usageError(`${flag} is empty: name ${what}`);
+}
+
+/**
+ * Runs `parse`; a usage error that echoes all of a long `value` echoes its first characters
+ * instead (quoted()), for messages written where the value is not at hand to cut.
+ */
+function echoingLess<T>(value: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    const whole = JSON.stringify(value);
+    if (!(error instanceof AppError) || !error.message.includes(whole)) throw error;
+    throw new AppError(error.code, error.message.replaceAll(whole, quoted(value)), error.location);
+  }
 }
 
 function parseShopReading(raw: RawReading, env: Env): Omit<ShopReadingOptions, "onProgress" | "onProblem"> {
@@ -149,27 +171,25 @@ function parseOrderReading(raw: RawReading, env: Env): Omit<OrderReadingOptions,
   let currency: string | null = null;
   if (raw.currency !== undefined) {
     if (!/^[A-Za-z]{3}$/.test(raw.currency.trim()))
-      throw usageError(`invalid --currency ${JSON.stringify(raw.currency)}: expected a 3-letter ISO 4217 code such as EUR`);
+      throw usageError(`invalid --currency ${quoted(raw.currency)}: expected a 3-letter ISO 4217 code such as EUR`);
     currency = raw.currency.trim().toUpperCase();
   }
   if (raw.encoding !== undefined && !isEncodingLabel(raw.encoding)) {
-    throw usageError(
-      `invalid --encoding ${JSON.stringify(raw.encoding)}: expected an encoding label such as utf-8, windows-1250 or iso-8859-2`,
-    );
+    throw usageError(`invalid --encoding ${quoted(raw.encoding)}: expected an encoding label such as utf-8, windows-1250 or iso-8859-2`);
   }
   const delimiter =
     raw.delimiter === undefined ? undefined : raw.delimiter.toLowerCase() === "tab" || raw.delimiter === "\\t" ? "\t" : raw.delimiter;
   if (delimiter !== undefined && [...delimiter].length !== 1) {
-    throw usageError(`invalid --delimiter ${JSON.stringify(raw.delimiter)}: expected one character such as , ; | or the word tab`);
+    throw usageError(`invalid --delimiter ${quoted(raw.delimiter ?? "")}: expected one character such as , ; | or the word tab`);
   }
   // commander checks these choices on the command line; a config file's values are checked here.
   if (raw.decimal !== undefined && raw.decimal !== "." && raw.decimal !== ",")
-    throw usageError(`invalid --decimal ${JSON.stringify(raw.decimal)}: expected . or ,`);
+    throw usageError(`invalid --decimal ${quoted(raw.decimal)}: expected . or ,`);
   if (raw.dateFormat !== undefined && raw.dateFormat !== "dmy" && raw.dateFormat !== "mdy") {
-    throw usageError(`invalid --date-format ${JSON.stringify(raw.dateFormat)}: expected dmy or mdy`);
+    throw usageError(`invalid --date-format ${quoted(raw.dateFormat)}: expected dmy or mdy`);
   }
   if (raw.platform !== undefined && !PLATFORM_NAMES.includes(raw.platform)) {
-    throw usageError(`invalid --platform ${JSON.stringify(raw.platform)}: expected one of ${PLATFORM_NAMES.join(", ")}`);
+    throw usageError(`invalid --platform ${quoted(raw.platform)}: expected one of ${PLATFORM_NAMES.join(", ")}`);
   }
   return {
     ...(raw.decimal === undefined ? {} : { decimal: raw.decimal }),
@@ -188,7 +208,7 @@ function parseOrderReading(raw: RawReading, env: Env): Omit<OrderReadingOptions,
 /** --tz, else the TZ environment variable, else the system zone. */
 function parseZone(tz: string | undefined, env: Env): Zone {
   if (tz !== undefined) {
-    if (!isValidTimeZone(tz)) throw usageError(`invalid --tz ${JSON.stringify(tz)}: expected an IANA time zone such as Europe/Prague`);
+    if (!isValidTimeZone(tz)) throw usageError(`invalid --tz ${quoted(tz)}: expected an IANA time zone such as Europe/Prague`);
     return new Zone(tz);
   }
   // TZ may also be POSIX-style (":/etc/localtime", "CET-1CEST"); ICU understands those, so the
@@ -210,7 +230,7 @@ function parseStatusMap(entries: readonly string[]): Map<string, OrderStatus> {
       .toLowerCase();
     if (at < 1 || text === "" || !(ORDER_STATUSES as readonly string[]).includes(status)) {
       throw usageError(
-        `invalid --status-map ${JSON.stringify(entry)}: expected 'Shop status=one of ${ORDER_STATUSES.join(", ")}', e.g. 'Čeká na platbu=pending-payment'`,
+        `invalid --status-map ${quoted(entry)}: expected 'Shop status=one of ${ORDER_STATUSES.join(", ")}', e.g. 'Čeká na platbu=pending-payment'`,
       );
     }
     map.set(text.toLowerCase(), status as OrderStatus);
@@ -225,10 +245,9 @@ function parseMaps<F extends string>(entries: readonly string[], fields: readonl
     const at = entry.indexOf("=");
     const field = (at < 0 ? entry : entry.slice(0, at)).trim().toLowerCase();
     const column = at < 0 ? "" : entry.slice(at + 1).trim();
-    if (at < 0 || column === "")
-      throw usageError(`invalid ${flag} ${JSON.stringify(entry)}: expected FIELD=Column, e.g. ${flag} ${example}`);
+    if (at < 0 || column === "") throw usageError(`invalid ${flag} ${quoted(entry)}: expected FIELD=Column, e.g. ${flag} ${example}`);
     if (!(fields as readonly string[]).includes(field)) {
-      throw usageError(`invalid ${flag} ${JSON.stringify(entry)}: unknown field "${field}"; fields are ${fields.join(", ")}`);
+      throw usageError(`invalid ${flag} ${quoted(entry)}: unknown field ${quoted(field)}; fields are ${fields.join(", ")}`);
     }
     maps.set(field as F, column);
   }

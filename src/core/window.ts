@@ -3,7 +3,7 @@
  * [start of day (as-of + 1 − N), start of day (as-of + 1)). It is counted in calendar days (or
  * calendar months, clamped to the month's last day), so a DST change never shifts a bound.
  */
-import { addMonths, civilFromDays, type DayNumber, daysFromCivil, formatDay, parseDay } from "./calendar.js";
+import { addMonths, civilFromDays, type DayNumber, daysFromCivil, formatDay, MIN_YEAR, parseDay } from "./calendar.js";
 import type { Zone } from "./zone.js";
 
 export type WindowSpec =
@@ -121,9 +121,16 @@ export function windowEndingOn(spec: WindowSpec, last: DayNumber, zone: Zone, da
  */
 export function previousWindow(spec: WindowSpec, window: ReportWindow, zone: Zone): ReportWindow {
   const last = window.firstDay - 1;
-  if (spec.kind === "months") return windowEndingOn(spec, last, zone, null);
-  return makeWindow(spec, window.firstDay - window.days, last, zone);
+  const first = spec.kind === "months" ? windowEndingOn(spec, last, zone, null).firstDay : window.firstDay - window.days;
+  // No order is dated before 1900 (isPlausibleYear), so a P reaching back further holds what it
+  // holds from 1900-01-01, and a P wholly before 1900 is empty (zero days). A window W itself
+  // before 1900 keeps its P: the report refuses such windows.
+  if (first < FIRST_DAY && window.firstDay >= FIRST_DAY) return makeWindow(spec, FIRST_DAY, last, zone);
+  return makeWindow(spec, first, last, zone);
 }
+
+/** 1900-01-01, the first day a date may name. */
+const FIRST_DAY = daysFromCivil(MIN_YEAR, 1, 1);
 
 function makeWindow(spec: WindowSpec, first: DayNumber, last: DayNumber, zone: Zone): ReportWindow {
   return {

@@ -1,0 +1,28 @@
+/**
+ * Text that came from outside — a file's cells and header names, a file name, argv — on its way
+ * to a terminal. A cell holding ESC could recolour or rewrite the screen, and one holding a line
+ * break could forge a `shopmetrics: error:` line; so every message the CLI writes and every text
+ * cell of the table goes through printable() (README, "Exit codes"; docs/rules.md).
+ */
+
+// C0 (U+0000–U+001F), DEL (U+007F) and C1 (U+0080–U+009F): the characters a terminal acts on.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const SHORT: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/**
+ * `text` with each control character escaped as JavaScript writes it: `\n`, `\r`, `\t`, else
+ * `\xHH` (ESC is `\x1b`, BEL `\x07`, DEL `\x7f`, CSI `\x9b`). Everything else is left as it is.
+ */
+export function printable(text: string): string {
+  return text.replace(CONTROL, (c) => SHORT[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
+/** How much of a value a message echoes: a flag's value may be a megabyte of argv. */
+const ECHOED = 60;
+
+/** A value quoted for a message, as JSON writes it: its first 60 characters, then `…` when it is longer. */
+export function quoted(value: string): string {
+  const chars = [...value]; // by code point, so a surrogate pair is never split
+  return JSON.stringify(chars.length > ECHOED ? `${chars.slice(0, ECHOED).join("")}…` : value);
+}
