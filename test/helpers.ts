@@ -9,6 +9,7 @@ import type { Order } from "../src/core/order.js";
 import { buildTimeline } from "../src/core/timeline.js";
 import { parseWindowSpec, previousWindow, resolveWindow } from "../src/core/window.js";
 import { Zone } from "../src/core/zone.js";
+import { ORDER_FIELDS, type OrderCells } from "../src/io/platforms/index.js";
 import { computeGroups, type GroupResult } from "../src/metrics/compute.js";
 import { METRICS } from "../src/metrics/index.js";
 
@@ -21,6 +22,9 @@ export const hasSharedData = existsSync(SHARED_DATA);
 export const sharedNote = hasSharedData ? "" : " (skipped: ../shared/data not found)";
 
 export const PRAGUE = new Zone("Europe/Prague");
+
+/** An order's cells with every field absent: tests spread it and set the few they need. */
+export const EMPTY_ORDER_CELLS: OrderCells = Object.fromEntries(ORDER_FIELDS.map((field) => [field, null])) as OrderCells;
 
 export interface CliResult {
   status: number | null;

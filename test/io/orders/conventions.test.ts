@@ -6,22 +6,9 @@ import { describe, expect, it } from "vitest";
 import { Conventions } from "../../../src/io/orders/conventions.js";
 import { createOrderReader, type OrderReaderOptions } from "../../../src/io/orders/order-reader.js";
 import type { OrderCells } from "../../../src/io/platforms/index.js";
-import { PRAGUE } from "../../helpers.js";
+import { EMPTY_ORDER_CELLS, PRAGUE } from "../../helpers.js";
 
-const empty: OrderCells = {
-  order_id: null,
-  created_at: null,
-  customer_id: null,
-  email: null,
-  total: null,
-  refunded: null,
-  currency: null,
-  status: null,
-  guest: null,
-  cancelled_at: null,
-  quantity: null,
-  unit_price: null,
-};
+const empty: OrderCells = EMPTY_ORDER_CELLS;
 const total = (text: string): OrderCells => ({ ...empty, created_at: "2025-01-01", total: text });
 
 describe("Conventions: what decides a money column's decimal mark", () => {

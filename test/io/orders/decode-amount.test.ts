@@ -5,22 +5,9 @@ import { type DecodeContext, decodeOrder } from "../../../src/io/orders/decode-o
 import { generic } from "../../../src/io/platforms/generic.js";
 import type { OrderCells } from "../../../src/io/platforms/index.js";
 import { onlineRetail } from "../../../src/io/platforms/online-retail.js";
-import { PRAGUE } from "../../helpers.js";
+import { EMPTY_ORDER_CELLS, PRAGUE } from "../../helpers.js";
 
-const empty: OrderCells = {
-  order_id: null,
-  created_at: null,
-  customer_id: null,
-  email: null,
-  total: null,
-  refunded: null,
-  currency: null,
-  status: null,
-  guest: null,
-  cancelled_at: null,
-  quantity: null,
-  unit_price: null,
-};
+const empty: OrderCells = EMPTY_ORDER_CELLS;
 const ctx: DecodeContext = {
   platform: generic,
   zone: PRAGUE,

@@ -8,22 +8,9 @@ import { generic } from "../../../src/io/platforms/generic.js";
 import type { OrderCells } from "../../../src/io/platforms/index.js";
 import { shopify } from "../../../src/io/platforms/shopify.js";
 import { woocommerce } from "../../../src/io/platforms/woocommerce.js";
-import { PRAGUE } from "../../helpers.js";
+import { EMPTY_ORDER_CELLS, PRAGUE } from "../../helpers.js";
 
-const empty: OrderCells = {
-  order_id: null,
-  created_at: null,
-  customer_id: null,
-  email: null,
-  total: null,
-  refunded: null,
-  currency: null,
-  status: null,
-  guest: null,
-  cancelled_at: null,
-  quantity: null,
-  unit_price: null,
-};
+const empty: OrderCells = EMPTY_ORDER_CELLS;
 
 describe("identity normalisation", () => {
   it.each([
