@@ -2,12 +2,16 @@
 // Benchmark of the shopmetrics CLI against DuckDB, which also serves as an independent check of
 // the CLI's numbers.
 //
-//   npm run bench -- [--orders N] [--seed S] [--runs R] [--write-doc]
+//   npm run bench -- [--orders N] [--seed S] [--runs R] [--write-doc] [--only shuffle] [--no-build]
 //   node scripts/bench.mjs --duckdb FILE [--as-of YYYY-MM-DD]   # DuckDB metrics of any Shopify file, as JSON
 //
 // 1. generates an N-order shop (default 1,000,000) into .bench/ with generate-shop.mjs (reused
 //    when it is already there for the same N and seed);
-// 2. builds the CLI and times `shopmetrics report ... --format json` R times (median);
+// 2. builds the CLI (unless --no-build: then dist/ as it is) and times `shopmetrics report ...
+//    --format json` R times (median), each round also on the same file with its records shuffled
+//    (seeded; a record may hold a quoted line break, so records are shuffled, not lines), sorted
+//    and shuffled interleaved; fails if the shuffled file costs more than 1.5x the sorted one or
+//    if any figure of the two reports differs (issue 8). --only shuffle stops after this step;
 // 3. installs DuckDB into .bench/duckdb on first use (never a project dependency) and times the
 //    same metrics in SQL, R times, each run in a child process so its peak RSS can be measured;
 // 4. compares both results per currency and metric (money to the cent, rates to 1e-9), and
@@ -15,7 +19,18 @@
 // 5. prints a markdown table; --write-doc also writes docs/performance.md.
 
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -24,7 +39,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const BENCH_DIR = join(ROOT, ".bench");
 const DUCKDB_PREFIX = join(BENCH_DIR, "duckdb");
-const DUCKDB_PKG = "@duckdb/node-api@1.5.6-r.1"; // pinned so figures are reproducible
+export const DUCKDB_PKG = "@duckdb/node-api@1.5.6-r.1"; // pinned so figures are reproducible
 const TZ = "Europe/Prague";
 const WINDOW_DAYS = 365;
 
@@ -148,11 +163,11 @@ async function duckdbChild(file, asOf) {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-async function importDuckDB() {
+export async function importDuckDB() {
   const req = createRequire(join(DUCKDB_PREFIX, "noop.js"));
   return import(pathToFileURL(req.resolve("@duckdb/node-api")).href);
 }
-function ensureDuckDB() {
+export function ensureDuckDB() {
   const pkg = join(DUCKDB_PREFIX, "node_modules", "@duckdb", "node-api", "package.json");
   const wanted = DUCKDB_PKG.split("@").pop();
   if (existsSync(pkg) && JSON.parse(readFileSync(pkg, "utf8")).version === wanted) return;
@@ -171,12 +186,13 @@ const GNU_TIME = existsSync("/usr/bin/time") && spawnSync("/usr/bin/time", ["-f"
 function measure(cmd, args) {
   return new Promise((resolveP, reject) => {
     const rssFile = join(tmpdir(), `shopmetrics-bench-${process.pid}-${Date.now()}.rss`);
-    const [file, argv] = GNU_TIME ? ["/usr/bin/time", ["-f", "%M", "-o", rssFile, cmd, ...args]] : [cmd, args];
+    const [file, argv] = GNU_TIME ? ["/usr/bin/time", ["-f", "%M %U %S", "-o", rssFile, cmd, ...args]] : [cmd, args];
     const start = performance.now();
     const child = spawn(file, argv, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "",
       stderr = "",
-      hwmKb = 0;
+      hwmKb = 0,
+      cpuMs = null; // user + system CPU time, from GNU time only
     child.stdout.on("data", (d) => (stdout += d));
     child.stderr.on("data", (d) => (stderr += d));
     const poll = GNU_TIME
@@ -195,19 +211,22 @@ function measure(cmd, args) {
       if (poll) clearInterval(poll);
       if (GNU_TIME) {
         try {
-          hwmKb = Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) || 0;
+          const [kb, user, sys] = readFileSync(rssFile, "utf8").trim().split("\n").pop().split(" ").map(Number);
+          hwmKb = kb || 0;
+          cpuMs = (user + sys) * 1000;
           unlinkSync(rssFile);
         } catch {
           /* no file */
         }
       }
-      resolveP({ code, wallMs, peakRssMb: hwmKb / 1024, stdout, stderr });
+      resolveP({ code, wallMs, cpuMs, peakRssMb: hwmKb / 1024, stdout, stderr });
     });
   });
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const summarize = (runs, out) => ({
   wallMs: median(runs.map((r) => r.wallMs)),
+  cpuMs: runs.every((r) => r.cpuMs !== null) ? median(runs.map((r) => r.cpuMs)) : null,
   peakRssMb: median(runs.map((r) => r.peakRssMb)),
   maxRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
   out,
@@ -277,7 +296,7 @@ function log(s) {
 }
 const rel = (p) => (p.startsWith(`${ROOT}/`) ? p.slice(ROOT.length + 1) : p);
 function parseArgs(argv) {
-  const o = { orders: 1_000_000, seed: 42, runs: 3, writeDoc: false, duckdb: null, asOf: null };
+  const o = { orders: 1_000_000, seed: 42, runs: 3, writeDoc: false, duckdb: null, asOf: null, only: null, build: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i],
       v = () => argv[++i];
@@ -287,10 +306,14 @@ function parseArgs(argv) {
     else if (a === "--write-doc") o.writeDoc = true;
     else if (a === "--duckdb") o.duckdb = v();
     else if (a === "--as-of") o.asOf = v();
+    else if (a === "--only") o.only = v();
+    else if (a === "--no-build") o.build = false;
     else throw new Error(`unknown argument ${a}`);
   }
   if (!Number.isInteger(o.orders) || o.orders < 1) throw new Error("--orders must be a positive integer");
   if (!Number.isInteger(o.runs) || o.runs < 1) throw new Error("--runs must be a positive integer");
+  if (o.only !== null && o.only !== "shuffle") throw new Error("--only takes one value: shuffle");
+  if (o.only && o.writeDoc) throw new Error("--write-doc rewrites the full bench's section; it can't go with --only");
   return o;
 }
 
@@ -314,6 +337,100 @@ function generate(orders, seed) {
     renameSync(`${statsFile}.tmp`, statsFile); // written last: its presence marks a complete file
   }
   return { file, stats: JSON.parse(readFileSync(statsFile, "utf8")) };
+}
+
+// ------------------------------------------------------------------ the same records, shuffled
+// A CSV record ends at a line break outside quotes (a Shopify note may hold quoted line breaks,
+// and "" inside quotes toggles twice, so counting quotes is enough). The header stays first; the
+// other records are permuted by a Fisher-Yates shuffle driven by mulberry32(seed), so the file is
+// the same on every machine. Reused when already there.
+const SHUFFLE_MAX_RATIO = 1.5;
+function shuffled(file, seed) {
+  const out = join(dirname(file), `shuffled-seed${seed}`, "orders_export.csv");
+  if (existsSync(out)) {
+    log(`reusing ${rel(out)}`);
+    return out;
+  }
+  log(`shuffling the records of ${rel(file)} (seed ${seed}) into ${rel(out)} ...`);
+  const buf = readFileSync(file);
+  let starts = new Float64Array(1 << 20);
+  let n = 0;
+  let inQuote = false;
+  starts[n++] = 0;
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i];
+    if (c === 0x22) inQuote = !inQuote;
+    else if (c === 0x0a && !inQuote && i + 1 < buf.length) {
+      if (n === starts.length) {
+        const grown = new Float64Array(n * 2);
+        grown.set(starts);
+        starts = grown;
+      }
+      starts[n++] = i + 1;
+    }
+  }
+  if (inQuote) throw new Error(`${rel(file)} ends inside quotes`);
+  const end = (k) => (k + 1 < n ? starts[k + 1] : buf.length);
+  const order = new Uint32Array(n - 1).map((_, k) => k + 1); // record 0 is the header
+  let a = seed >>> 0;
+  const rng = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let k = order.length - 1; k > 0; k--) {
+    const j = Math.floor(rng() * (k + 1));
+    const t = order[k];
+    order[k] = order[j];
+    order[j] = t;
+  }
+  mkdirSync(dirname(out), { recursive: true });
+  const fd = openSync(`${out}.tmp`, "w");
+  const newline = Buffer.from("\n");
+  let chunk = [buf.subarray(0, end(0))];
+  let size = chunk[0].length;
+  const flush = () => {
+    writeSync(fd, Buffer.concat(chunk, size));
+    chunk = [];
+    size = 0;
+  };
+  for (const k of order) {
+    const rec = buf.subarray(starts[k], end(k));
+    chunk.push(rec);
+    size += rec.length;
+    if (rec[rec.length - 1] !== 0x0a) {
+      chunk.push(newline); // the last record of the file may lack its line break
+      size += 1;
+    }
+    if (size >= 1 << 20) flush();
+  }
+  flush();
+  closeSync(fd);
+  renameSync(`${out}.tmp`, out); // renamed last: its presence marks a complete file
+  log(`  ${(n - 1).toLocaleString("en-US")} records shuffled`);
+  return out;
+}
+
+// Every figure of two reports, as "path: value" lines that differ (groups' metrics and the
+// dataQuality counts; not the problems' line numbers, which move with the rows).
+function reportDifferences(a, b) {
+  const figures = (r) => {
+    const { problems: _p, ...dq } = r.dataQuality ?? {};
+    return { asOf: r.asOf, window: r.window, groups: r.groups.map((g) => ({ currency: g.currency, metrics: g.metrics })), dataQuality: dq };
+  };
+  const flat = (x, path, outMap) => {
+    if (x !== null && typeof x === "object") for (const [k, v] of Object.entries(x)) flat(v, path ? `${path}.${k}` : k, outMap);
+    else outMap.set(path, x);
+    return outMap;
+  };
+  const fa = flat(figures(a), "", new Map());
+  const fb = flat(figures(b), "", new Map());
+  const diffs = [];
+  for (const k of new Set([...fa.keys(), ...fb.keys()])) {
+    if (!Object.is(fa.get(k), fb.get(k))) diffs.push(`${k}: sorted ${JSON.stringify(fa.get(k))}, shuffled ${JSON.stringify(fb.get(k))}`);
+  }
+  return diffs;
 }
 
 // Build the CLI; null when it can't run (the reason is logged).
@@ -352,22 +469,65 @@ async function main() {
     `${WINDOW_DAYS}d`,
   ];
   let cli = null;
-  if (buildCli()) {
-    const runs = [];
-    for (let i = 0; i < opts.runs; i++) {
-      const m = await measure(process.execPath, cliArgs);
-      if (m.code !== 0) {
-        log(`shopmetrics exited ${m.code}: ${m.stderr.trim().split("\n").slice(0, 10).join("\n")}`);
-        runs.length = 0;
-        break;
+  let shuffle = null; // { file, cli, ratio, diffs, block }
+  const shuffledFile = shuffled(file, opts.seed);
+  const shuffledArgs = cliArgs.map((a) => (a === file ? shuffledFile : a));
+  if (!opts.build || buildCli()) {
+    // Rounds interleave the sorted and the shuffled file, alternating which goes first, so a
+    // machine that slows down or speeds up during the bench weighs on both alike.
+    const runs = [],
+      shufRuns = [];
+    for (let i = 0; i < opts.runs && runs.length === i; i++) {
+      const pair =
+        i % 2
+          ? [
+              ["shuffled", shuffledArgs, shufRuns],
+              ["sorted", cliArgs, runs],
+            ]
+          : [
+              ["sorted", cliArgs, runs],
+              ["shuffled", shuffledArgs, shufRuns],
+            ];
+      for (const [name, args, into] of pair) {
+        const m = await measure(process.execPath, args);
+        if (m.code !== 0) {
+          log(`shopmetrics (${name}) exited ${m.code}: ${m.stderr.trim().split("\n").slice(0, 10).join("\n")}`);
+          runs.length = 0;
+          break;
+        }
+        const cpuNote = m.cpuMs === null ? "" : ` (CPU ${(m.cpuMs / 1000).toFixed(2)} s)`;
+        log(`  shopmetrics run ${i + 1}, ${name}: ${(m.wallMs / 1000).toFixed(2)} s${cpuNote}, peak RSS ${m.peakRssMb.toFixed(0)} MB`);
+        into.push(m);
       }
-      log(`  shopmetrics run ${i + 1}: ${(m.wallMs / 1000).toFixed(2)} s, peak RSS ${m.peakRssMb.toFixed(0)} MB`);
-      runs.push(m);
     }
-    if (runs.length) {
-      const out = JSON.parse(runs[runs.length - 1].stdout);
-      cli = summarize(runs, out);
+    if (runs.length === opts.runs && shufRuns.length === opts.runs) {
+      cli = summarize(runs, JSON.parse(runs[runs.length - 1].stdout));
+      const shufCli = summarize(shufRuns, JSON.parse(shufRuns[shufRuns.length - 1].stdout));
+      const ratio = shufCli.wallMs / cli.wallMs;
+      const diffs = reportDifferences(cli.out, shufCli.out);
+      const cpu = (x) => (x.cpuMs === null ? "n/a" : `${(x.cpuMs / 1000).toFixed(2)} s`);
+      const r = (x) => `${(x.wallMs / 1000).toFixed(2)} s | ${cpu(x)} | ${x.peakRssMb.toFixed(0)} MB (max ${x.maxRssMb.toFixed(0)}) |`;
+      const block = [
+        `Input: ${stats.orders.toLocaleString("en-US")} orders, ${stats.lineItemRows.toLocaleString("en-US")} rows, ${sizeMb.toFixed(0)} MB; the shuffled file holds the same records in a seeded random order (seed ${opts.seed}). Median of ${opts.runs} interleaved rounds, wall time of the whole process.`,
+        "",
+        "| file | wall time | CPU time (user + sys) | peak RSS |",
+        "|---|---:|---:|---:|",
+        `| sorted (as generated) | ${r(cli)}`,
+        `| shuffled records | ${r(shufCli)}`,
+        "",
+        `shuffled / sorted wall-time ratio: **${ratio.toFixed(2)}** (limit ${SHUFFLE_MAX_RATIO}); CPU-time ratio ${cli.cpuMs ? (shufCli.cpuMs / cli.cpuMs).toFixed(2) : "n/a"}; peak RSS ratio ${(shufCli.peakRssMb / cli.peakRssMb).toFixed(2)}.`,
+        "",
+        diffs.length
+          ? `**The two reports differ in ${diffs.length} figure(s):**\n\n${diffs.map((d) => `- ${d}`).join("\n")}`
+          : "Both reports give identical figures (every metric of every currency, and the dataQuality counts).",
+      ].join("\n");
+      shuffle = { file: shuffledFile, cli: shufCli, ratio, diffs, block };
+      process.stdout.write(`${block}\n\n`);
     }
+  }
+  if (opts.only === "shuffle") {
+    if (!shuffle) throw new Error("shopmetrics could not be run on both files");
+    return finishShuffle(shuffle);
   }
 
   // --- shopmetrics, 24 monthly windows in one read (issue 3: well under 2× the single report)
@@ -465,14 +625,24 @@ async function main() {
   process.stdout.write(`${table}\n`);
   const inside = `Inside the DuckDB process: start-up and import ${(duckOut.timingMs.startup / 1000).toFixed(2)} s, reading the CSV into a table ${(duckOut.timingMs.loadCsv / 1000).toFixed(2)} s, the metrics query ${(duckOut.timingMs.query / 1000).toFixed(2)} s (last run).`;
   log(inside);
-  if (opts.writeDoc) writeDoc({ table, inside, comparison }, opts, duckOut, cli, bad);
+  if (opts.writeDoc) writeDoc({ table, inside, comparison, shuffle }, opts, duckOut, cli, bad);
 
   if (bad) log(`${bad} disagreement(s)`);
   else log(cli ? "shopmetrics and DuckDB agree" : "DuckDB agrees with the generator; shopmetrics was not checked");
   process.exitCode = bad ? 1 : cli ? 0 : 2;
+  if (shuffle) finishShuffle(shuffle);
 }
 
-function writeDoc({ table, inside, comparison }, opts, duckOut, cli, bad) {
+// Exit 1 when the shuffled file costs more than SHUFFLE_MAX_RATIO x the sorted one, or a figure differs.
+function finishShuffle(shuffle) {
+  const slow = shuffle.ratio > SHUFFLE_MAX_RATIO;
+  if (slow) log(`shuffled rows: ${shuffle.ratio.toFixed(2)}x the sorted file, over the ${SHUFFLE_MAX_RATIO}x limit`);
+  if (shuffle.diffs.length) log(`shuffled rows: ${shuffle.diffs.length} figure(s) differ from the sorted file's report`);
+  if (!slow && !shuffle.diffs.length) log(`shuffled rows: ${shuffle.ratio.toFixed(2)}x the sorted file, same figures`);
+  if (slow || shuffle.diffs.length) process.exitCode = 1;
+}
+
+function writeDoc({ table, inside, comparison, shuffle }, opts, duckOut, cli, bad) {
   const free = spawnSync("free", ["-h"], { encoding: "utf8" }).stdout?.trimEnd() || `${(totalmem() / 2 ** 30).toFixed(0)} GiB total`;
   const doc = `# Performance
 
@@ -487,7 +657,7 @@ ${table}
 ${inside}
 
 Command timed: \`node bin/shopmetrics.js report --orders FILE --format json --tz ${TZ} --as-of ${duckOut.asOf} --window ${WINDOW_DAYS}d\`.
-
+${shuffle ? `\n### Shuffled rows (same run)\n\n${shuffle.block}\n` : ""}
 ## Agreement
 
 ${cli ? (bad ? `**${bad} disagreement(s).**` : "Every metric of every currency agrees.") : "DuckDB agrees with the generator's own totals; shopmetrics was not compared yet."}
@@ -546,7 +716,10 @@ npm run bench -- --write-doc        # rewrites this page
   log("wrote docs/performance.md");
 }
 
-main().catch((e) => {
-  log(`bench: ${e.message}`);
-  process.exit(1);
-});
+// Run only as a script: scripts/crosscheck/*.mjs import the DuckDB installer and loader above.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    log(`bench: ${e.message}`);
+    process.exit(1);
+  });
+}

@@ -201,6 +201,7 @@ describe.skipIf(!hasSharedData)(`UCI Online Retail raw line items (online-retail
     // distinct rows): 7 rows are exact repeats; 9,362 invoices, of which 9,049 count (C and A
     // invoices don't), 380,233.42 GBP, 3,017 customers, 1,586 of them with two or more invoices.
     // Before lines were assembled wherever they stand, 10,638 rows were lost as "already read".
+    // DuckDB gives the same (GROUP BY InvoiceNo over SELECT DISTINCT): scripts/crosscheck/online-retail-duckdb.mjs, output in its README.
     const r = await report(["--orders", RANDOM, "--tz", "Europe/London", "--window", "all"]);
     expect(r.dataQuality).toMatchObject({ rowsRead: 20_000, rowsSkipped: 7, skippedByCode: { DUPLICATE_ROW: 7 }, ordersRead: 9362 });
     expect(r.groups[0].metrics).toMatchObject({ orders: 9049, revenue: 380_233.42, aov: 42.02, customers: 3017 });
