@@ -11,6 +11,7 @@ import { describeOutcome } from "../commands/fail-if.js";
 import { inspectFile, renderInspect } from "../commands/inspect.js";
 import { buildReport, renderReport } from "../commands/report.js";
 import { AppError, formatLocation } from "../core/errors.js";
+import { printable, printableLine as saidLine } from "../core/printable.js";
 import type { Problem } from "../core/problems.js";
 import type { ReadProgress } from "../io/csv/read-csv.js";
 import type { Source } from "../io/read-file.js";
@@ -42,7 +43,7 @@ interface ReadHooks {
 
 export async function main(argv: readonly string[], io: ProcessIo): Promise<number> {
   const warnColor = chalkFor(colorEnabled(io.env, io.stderr.isTTY));
-  const warn = (text: string) => io.stderr.write(`shopmetrics: ${warnColor.yellow("warning:")} ${text}\n`);
+  const warn = (text: string) => io.stderr.write(`shopmetrics: ${warnColor.yellow("warning:")} ${saidLine(text)}\n`);
   const stdoutColor = () => chalkFor(colorEnabled(io.env, io.stdout.isTTY));
   const now = io.now ?? Date.now;
   let exitCode: number = ExitCode.ok;
@@ -58,7 +59,8 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     if (file === "-" && io.stdin.isTTY) {
       io.stderr.write("shopmetrics: reading orders from the terminal; paste CSV and end with Ctrl-D (or pass a file)\n");
     }
-    const progress = showProgress && io.stderr.isTTY && !io.env.CI ? progressLine((text) => io.stderr.write(text), file, now) : null;
+    const progress =
+      showProgress && io.stderr.isTTY && !io.env.CI ? progressLine((text) => io.stderr.write(text), printable(file), now) : null;
     let problemsShown = 0;
     try {
       return await read({
@@ -97,7 +99,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
       for (const outcome of run.failIf) {
         const said = describeOutcome(outcome, report.asOf, report.groups.length > 0);
         if (said && "tripped" in said) {
-          io.stderr.write(`shopmetrics: ${said.tripped}\n`);
+          io.stderr.write(`shopmetrics: ${saidLine(said.tripped)}\n`);
           exitCode = ExitCode.failIf;
         } else if (said) warn(said.notEvaluated);
       }
@@ -124,11 +126,12 @@ function exitCodeFor(error: unknown, io: ProcessIo): number {
     return ExitCode.usage;
   }
   if (error instanceof AppError) {
-    io.stderr.write(`shopmetrics: error: ${error.toUserString()}\n`);
+    io.stderr.write(`shopmetrics: error: ${saidLine(error.toUserString())}\n`);
     return EXIT_BY_ERROR[error.code];
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  io.stderr.write(`shopmetrics: internal error — this is a bug, please report it with the command you ran:\n${stack}\n`);
+  const lines = stack.split("\n").map(saidLine).join("\n");
+  io.stderr.write(`shopmetrics: internal error — this is a bug, please report it with the command you ran:\n${lines}\n`);
   return ExitCode.bug;
 }
 

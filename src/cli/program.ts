@@ -1,5 +1,6 @@
 /** commander wiring only: flags, help text, choices. The actions are main.ts's handlers. */
 import { Command, Option } from "commander";
+import { printableLine } from "../core/printable.js";
 import { PERIODS } from "../core/window.js";
 import { PLATFORM_NAMES } from "../io/platforms/index.js";
 import type { RawInspectOptions, RawReportOptions } from "./options.js";
@@ -22,7 +23,7 @@ export function buildProgram(handlers: ProgramHandlers): Command {
     .configureOutput({
       writeOut: handlers.writeOut,
       writeErr: handlers.writeErr,
-      outputError: (text, write) => write(`shopmetrics: ${text}`),
+      outputError: (text, write) => write(`shopmetrics: ${commanderError(text)}`),
     })
     .showSuggestionAfterError();
 
@@ -80,6 +81,17 @@ Examples:
     .action(async (file: string, options: Omit<RawInspectOptions, "file">) => handlers.inspect({ ...options, file }));
 
   return program;
+}
+
+/**
+ * commander's error message, which quotes what was typed (`unknown option '…'`, `argument '…' is
+ * invalid`): each quoted value cut to 60 characters, then printable(), keeping the one line
+ * break commander puts before its suggestion.
+ */
+function commanderError(text: string): string {
+  const [, message = text, suggestion = ""] = /^([\s\S]*?)(\n\(Did you mean [^\n]*\?\))?\n?$/.exec(text) ?? [];
+  const cut = message.replace(/'([^']{61,})'/g, (_, value: string) => `'${[...value].slice(0, 60).join("")}…'`);
+  return `${printableLine(cut)}${suggestion === "" ? "" : `\n${printableLine(suggestion.slice(1))}`}\n`;
 }
 
 /** The options that say how to read an orders export, shared by every command that reads one (READING_SETTINGS). */

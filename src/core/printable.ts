@@ -18,6 +18,17 @@ export function printable(text: string): string {
   return text.replace(CONTROL, (c) => SHORT[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
+/** The longest message line written, in characters: the rest is cut (`…`). */
+const LINE = 2000;
+
+/**
+ * printable(), for (a part of) one line of a message: no control character, so no line break
+ * either, and at most 2,000 characters, whatever a value of argv or a cell held.
+ */
+export function printableLine(text: string): string {
+  return printable(text.length > LINE ? `${[...text].slice(0, LINE).join("")}…` : text);
+}
+
 /** How much of a value a message echoes: a flag's value may be a megabyte of argv. */
 const ECHOED = 60;
 

@@ -2,6 +2,7 @@
 
 import type { MetricUnit } from "../core/metric-info.js";
 import { minorDigits } from "../core/money.js";
+import { printable } from "../core/printable.js";
 
 const counts = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const days = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -30,7 +31,8 @@ export function formatValue(value: number | null, unit: MetricUnit, currency: st
         format = new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
         moneyFormats.set(digits, format);
       }
-      return currency === null ? format.format(value) : `${format.format(value)} ${currency}`;
+      // The currency code is a file's text: printable() (render-table.ts).
+      return currency === null ? format.format(value) : `${format.format(value)} ${printable(currency)}`;
     }
   }
 }

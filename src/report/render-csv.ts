@@ -2,7 +2,8 @@
  * Report → tidy CSV for spreadsheets: one row per as-of, currency and metric. The single report
  * is one as-of; an --every series is one per point, oldest first; --compare adds the previous
  * window's rows (its own as-of, once). Values are raw numbers (money in major units, rates as
- * fractions); null is an empty cell. Changes are left to the spreadsheet.
+ * fractions); null is an empty cell. Changes are left to the spreadsheet. A text cell that a
+ * spreadsheet would read as a formula gets a leading ' (OWASP, "CSV Injection").
  */
 import type { MetricInfo } from "../core/metric-info.js";
 import { lastDayOf, type Report, type SeriesPoint } from "./model.js";
@@ -24,16 +25,9 @@ export function renderCsv<Id extends string>(report: Report<Id>, metrics: readon
       for (const metric of metrics) {
         const value = group.metrics[metric.id];
         lines.push(
-          [
-            point.asOf,
-            point.window.from,
-            point.window.to,
-            group.currency ?? "",
-            metric.id,
-            metric.unit,
-            value === null ? "" : String(value),
-          ]
-            .map(cell)
+          [point.asOf, point.window.from, point.window.to, group.currency ?? "", metric.id, metric.unit]
+            .map((text) => cell(text))
+            .concat(value === null ? "" : cell(String(value), "number"))
             .join(","),
         );
       }
@@ -42,7 +36,13 @@ export function renderCsv<Id extends string>(report: Report<Id>, metrics: readon
   return `${lines.join("\n")}\n`;
 }
 
-/** RFC 4180: quote a cell holding a comma, quote or line break. */
-function cell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/**
+ * RFC 4180: quote a cell holding a comma, quote or line break. A text cell starting with = + - @,
+ * a tab or a carriage return is a formula to Excel, LibreOffice and Google Sheets (a file's text
+ * could run one): it is written with a leading ' (`'=HYPERLINK(…)`), shown as text. A number
+ * stays a number (-12.5).
+ */
+function cell(text: string, kind: "text" | "number" = "text"): string {
+  const safe = kind === "text" && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

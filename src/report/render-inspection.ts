@@ -1,14 +1,18 @@
 /** Inspection → text for people (JSON is JSON.stringify). */
 import type { ChalkInstance } from "chalk";
+import { printable } from "../core/printable.js";
 import type { Inspection } from "./inspection.js";
 
-const show = (d: string) => (d === "\t" ? "tab" : JSON.stringify(d));
+/** A file's text in quotes, its control characters escaped as everywhere (printable()). */
+const q = (text: string) => `"${printable(text)}"`;
+const show = (d: string) => (d === "\t" ? "tab" : q(d));
 
 export function renderInspection(i: Inspection, chalk: ChalkInstance): string {
   const out: string[] = [];
+  // Every value and reason may hold a file's text (header names, cells, the file name): printable().
   const line = (label: string, value: string, reason?: string) =>
-    out.push(`${chalk.bold(label.padEnd(11))} ${value}${reason ? chalk.dim(`  (${reason})`) : ""}`);
-  out.push(chalk.bold(`shopmetrics inspect · ${i.file}`), "");
+    out.push(`${chalk.bold(label.padEnd(11))} ${printable(value)}${reason ? chalk.dim(`  (${printable(reason)})`) : ""}`);
+  out.push(chalk.bold(`shopmetrics inspect · ${printable(i.file)}`), "");
   line("platform", `${i.platform.value} — ${i.platform.label}`, i.platform.reason);
   line("encoding", i.encoding.value, i.encoding.reason);
   line("delimiter", show(i.delimiter.value), i.delimiter.reason);
@@ -29,12 +33,13 @@ export function renderInspection(i: Inspection, chalk: ChalkInstance): string {
   out.push("", chalk.bold("columns"));
   for (const [field, header] of Object.entries(i.columns)) {
     const choice = i.columnChoices[field];
-    out.push(`  ${field.padEnd(13)} ← ${header}${choice?.source === "option" ? chalk.dim(`  (${choice.reason})`) : ""}`);
+    out.push(
+      `  ${field.padEnd(13)} ← ${printable(header)}${choice?.source === "option" ? chalk.dim(`  (${printable(choice.reason)})`) : ""}`,
+    );
   }
   out.push("", chalk.bold("statuses"));
   if (i.statuses.length === 0) out.push("  (no status column: every order counts)");
-  for (const s of i.statuses)
-    out.push(`  ${JSON.stringify(s.text).padEnd(28)} → ${s.status.padEnd(30)} ${s.count.toLocaleString("en-US")}`);
+  for (const s of i.statuses) out.push(`  ${q(s.text).padEnd(28)} → ${s.status.padEnd(30)} ${s.count.toLocaleString("en-US")}`);
   out.push(
     "",
     chalk.bold(
@@ -47,10 +52,12 @@ export function renderInspection(i: Inspection, chalk: ChalkInstance): string {
     const refund = o.refunded ? ` − ${o.refunded} refunded` : "";
     const guest = o.guest === null ? "" : o.guest ? ", guest" : ", account";
     out.push(
-      `  line ${o.line}: ${o.key ?? "(no key)"}  ${o.createdAt}  ${o.total}${refund} ${o.currency ?? ""}  ${o.status}  ${who}${guest}`,
+      printable(
+        `  line ${o.line}: ${o.key ?? "(no key)"}  ${o.createdAt}  ${o.total}${refund} ${o.currency ?? ""}  ${o.status}  ${who}${guest}`,
+      ),
     );
   }
-  for (const p of i.problems) out.push(chalk.yellow(`problem: ${p.file}:${p.line}: ${p.message}`));
-  for (const w of i.warnings) out.push(chalk.yellow(`warning: ${w}`));
+  for (const p of i.problems) out.push(chalk.yellow(printable(`problem: ${p.file}:${p.line}: ${p.message}`)));
+  for (const w of i.warnings) out.push(chalk.yellow(printable(`warning: ${w}`)));
   return `${out.join("\n")}\n`;
 }

@@ -7,6 +7,7 @@
 import type { ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { MetricInfo } from "../core/metric-info.js";
+import { printable } from "../core/printable.js";
 import { formatValue, NOT_AVAILABLE } from "./format-value.js";
 import { type GroupReport, lastDayOf, type Report } from "./model.js";
 
@@ -17,7 +18,10 @@ export function renderTable<Id extends string>(report: Report<Id>, metrics: read
     ? `${report.series.length} windows of ${window.spec}, as of ${report.series[0]!.asOf} … ${report.asOf}`
     : `${window.from.slice(0, 10)} … ${report.asOf} (window ${window.spec}, ${window.days} days`;
   out.push(`${chalk.bold(`shopmetrics report · ${span}`)}${report.series ? " (" : ", "}${report.timezone})`);
-  for (const input of report.inputs) out.push(`${input.kind}: ${input.file} (${input.platform}, ${plural(input.rows, "row")})`);
+  // Text from a file or a file name goes through printable(): no ESC or line break reaches the terminal.
+  for (const input of report.inputs) {
+    out.push(`${input.kind}: ${printable(input.file)} (${printable(input.platform)}, ${plural(input.rows, "row")})`);
+  }
   const previous = report.groups.find((g) => g.previous)?.previous;
   if (previous)
     out.push(`compared with: ${previous.window.from.slice(0, 10)} … ${lastDayOf(previous.window)} (${previous.window.days} days)`);
@@ -39,10 +43,10 @@ export function renderTable<Id extends string>(report: Report<Id>, metrics: read
         : [metric.label, valueCell(group.metrics[metric.id], metric, group.currency, chalk) + marker(group, metric)];
       table.push(group.previous ? [...row, ...compareCells(group, metric, chalk)] : row);
     }
-    out.push("", chalk.bold(group.currency ?? "(no currency)"), table.toString());
+    out.push("", chalk.bold(group.currency === null ? "(no currency)" : printable(group.currency)), table.toString());
     for (const metric of metrics) {
       const note = group.notes[metric.id];
-      if (note !== undefined) out.push(chalk.dim(`* ${metric.label}: ${note}`));
+      if (note !== undefined) out.push(chalk.dim(`* ${metric.label}: ${printable(note)}`));
     }
   });
 
@@ -52,7 +56,7 @@ export function renderTable<Id extends string>(report: Report<Id>, metrics: read
   out.push(
     "",
     `Data: ${plural(dq.rowsRead, "row")} read, ${count(dq.rowsSkipped)} skipped; ${plural(dq.ordersRead, "order")}, ` +
-      `${count(excludedCount)} excluded${excluded.length ? ` (${excluded.map(([reason, n]) => `${reason} ${count(n)}`).join(", ")})` : ""}; ` +
+      `${count(excludedCount)} excluded${excluded.length ? ` (${excluded.map(([reason, n]) => `${printable(reason)} ${count(n)}`).join(", ")})` : ""}; ` +
       `${count(dq.unidentifiedOrders)} without email or customer id` +
       (dq.customersRead === undefined
         ? "."
