@@ -9,6 +9,11 @@ export const ExitCode = {
   input: 3,
   /** A --fail-if condition tripped; the report was printed. */
   failIf: 4,
+  /**
+   * stdout is a pipe whose reader has gone (`| head -1`): 128 + SIGPIPE (13), what a shell says
+   * of `cat` killed by the signal. Node ignores SIGPIPE, so it exits with the code instead, quietly.
+   */
+  brokenPipe: 141,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -21,4 +26,5 @@ export const EXIT_BY_ERROR: Readonly<Record<ErrorCode, ExitCode>> = {
   INPUT_AMBIGUOUS: ExitCode.input,
   INPUT_TOO_LARGE: ExitCode.input,
   INPUT_ROW: ExitCode.input,
+  OUTPUT_UNWRITABLE: ExitCode.input,
 };

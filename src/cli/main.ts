@@ -47,6 +47,10 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
   const stdoutColor = () => chalkFor(colorEnabled(io.env, io.stdout.isTTY));
   const now = io.now ?? Date.now;
   let exitCode: number = ExitCode.ok;
+  const stdout = output(io.stdout);
+  // A warning that can't be written (stderr a closed pipe, a full disk) is lost: never the report
+  // on stdout, never a crash, and the exit code stays what it was.
+  output(io.stderr);
 
   /** A file named on the command line (or stdin for `-`), opened when it is read. */
   const open = (file: string): Source => ({ file, open: () => (file === "-" ? io.stdin : createReadStream(resolve(io.cwd, file))) });
@@ -81,7 +85,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
 
   const program = buildProgram({
     version: readVersion(),
-    writeOut: (text) => io.stdout.write(text),
+    writeOut: (text) => void stdout.write(text),
     writeErr: (text) => io.stderr.write(text),
     async report(raw) {
       const at = now();
@@ -94,7 +98,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
       );
       const { report } = run;
       for (const warning of report.warnings) warn(warning);
-      io.stdout.write(renderReport(run, cli.format, stdoutColor()));
+      await stdout.write(renderReport(run, cli.format, stdoutColor()));
       // --fail-if: after the report, as usual; say which condition tripped, for which currency.
       for (const outcome of run.failIf) {
         const said = describeOutcome(outcome, report.asOf, report.groups.length > 0);
@@ -107,7 +111,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     async inspect(raw) {
       const cli = parseInspectOptions(withConfig(raw, loadConfig(raw.config, io.cwd)), io.env);
       const inspection = await reading(cli.file, cli.progress, (hooks) => inspectFile(open(cli.file), { ...cli.options, ...hooks }));
-      io.stdout.write(renderInspect(inspection, cli.format, stdoutColor()));
+      await stdout.write(renderInspect(inspection, cli.format, stdoutColor()));
     },
   });
 
@@ -116,7 +120,59 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
   } catch (error) {
     exitCode = exitCodeFor(error, io);
   }
+  const failed = await stdout.failure();
+  if (failed?.code === "EPIPE") return ExitCode.brokenPipe; // quietly, as `cat` or `yes | head -1`
+  if (failed) return exitCodeFor(new AppError("OUTPUT_UNWRITABLE", `cannot write to stdout: ${writeFailure(failed)}`), io);
   return exitCode;
+}
+
+interface Output {
+  /** Writes `text`; resolves once it is written or has failed (failure() says which). */
+  write(text: string): Promise<void>;
+  /** The first error writing to the stream, once every write so far has ended. */
+  failure(): Promise<NodeJS.ErrnoException | undefined>;
+}
+
+/**
+ * A stream written to with its errors kept, not thrown: a closed pipe (EPIPE) or a full disk
+ * (ENOSPC) is an 'error' event, which without a listener ends Node with a stack trace.
+ */
+function output(stream: Writable): Output {
+  let failed: NodeJS.ErrnoException | undefined;
+  const keep = (error: Error | null | undefined) => {
+    failed ??= error ?? undefined;
+  };
+  stream.on("error", keep);
+  let last = Promise.resolve();
+  return {
+    write(text) {
+      const written = new Promise<void>((done) => {
+        stream.write(text, (error) => {
+          keep(error);
+          done();
+        });
+      });
+      last = last.then(() => written);
+      return written;
+    },
+    async failure() {
+      await last;
+      // The 'error' event comes a tick after the write's callback.
+      await new Promise((tick) => setImmediate(tick));
+      return failed;
+    },
+  };
+}
+
+const WRITE_FAILURES: Readonly<Record<string, string>> = {
+  ENOSPC: "no space left on device",
+  EDQUOT: "disk quota exceeded",
+  EFBIG: "the file is too large",
+  EIO: "input/output error",
+};
+
+function writeFailure(error: NodeJS.ErrnoException): string {
+  return (error.code && WRITE_FAILURES[error.code]) ?? error.message;
 }
 
 function exitCodeFor(error: unknown, io: ProcessIo): number {

@@ -59,6 +59,7 @@ export function buildProgram(handlers: ProgramHandlers): Command {
       "after",
       `
 Exit codes: 0 ok, 1 internal error (a bug), 2 usage error, 3 input error, 4 a --fail-if condition tripped.
+(3 also when stdout can't be written, e.g. a full disk; 141 when stdout is a pipe whose reader has gone.)
 
 Examples:
   shopmetrics report --orders orders_export.csv
