@@ -681,6 +681,7 @@ npm ci
 npm run bench                       # 1,000,000 orders; prints the table above
 npm run bench -- --orders 100000    # quicker
 npm run bench -- --write-doc        # rewrites this page
+npm run bench -- --orders 100000 --only shuffle   # only sorted vs shuffled rows
 \`\`\`
 
 - The input is made by \`scripts/generate-shop.mjs --orders N --seed ${opts.seed}\` into \`.bench/\`
