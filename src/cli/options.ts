@@ -179,8 +179,11 @@ function parseOrderReading(raw: RawReading, env: Env): Omit<OrderReadingOptions,
   }
   const delimiter =
     raw.delimiter === undefined ? undefined : raw.delimiter.toLowerCase() === "tab" || raw.delimiter === "\\t" ? "\t" : raw.delimiter;
-  if (delimiter !== undefined && [...delimiter].length !== 1) {
-    throw usageError(`invalid --delimiter ${quoted(raw.delimiter ?? "")}: expected one character such as , ; | or the word tab`);
+  // A quote or a line break can't separate fields: CSV gives them their own meanings.
+  if (delimiter !== undefined && ([...delimiter].length !== 1 || /["\r\n]/.test(delimiter))) {
+    throw usageError(
+      `invalid --delimiter ${quoted(raw.delimiter ?? "")}: expected one character such as , ; | or the word tab, not a quote or a line break`,
+    );
   }
   // commander checks these choices on the command line; a config file's values are checked here.
   if (raw.decimal !== undefined && raw.decimal !== "." && raw.decimal !== ",")

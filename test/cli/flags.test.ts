@@ -128,6 +128,17 @@ describe("--periods takes decimal digits only", () => {
   });
 });
 
+describe("--delimiter", () => {
+  it.each(['"', "\n", "\r", "ab", ""])("%j is a usage error: a quote or a line break can't separate fields", async (delimiter) => {
+    const run = await runCli([...WOO, "--delimiter", delimiter]);
+    expect(run).toEqual({
+      status: 2,
+      stdout: "",
+      stderr: `shopmetrics: error: invalid --delimiter ${JSON.stringify(delimiter)}: expected one character such as , ; | or the word tab, not a quote or a line break\n`,
+    });
+  });
+});
+
 describe("a config file with a UTF-8 BOM", () => {
   it("is read (Notepad writes one)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "shopmetrics-flags-"));
