@@ -45,7 +45,7 @@ export interface TokenizerOptions {
   readonly maxRecordChars?: number;
 }
 
-export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
+const MAX_RECORD_CHARS = 64 * 1024 * 1024;
 
 const QUOTE = 34;
 const LF = 10;
