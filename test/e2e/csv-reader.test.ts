@@ -65,7 +65,9 @@ describe("quotes", () => {
     const customers = file("customers-bad.csv", 'email,registered\nc1@example.com,true\n"c2@example.com"x,false\n');
     const run = await json(["--orders", orders, "--customers", customers]);
     expect(run.status).toBe(3);
-    expect(run.stderr).toContain(`${customers}:3: malformed CSV: the quoted field opened on line 3 closes, and is followed by "x,false" instead of`);
+    expect(run.stderr).toContain(
+      `${customers}:3: malformed CSV: the quoted field opened on line 3 closes, and is followed by "x,false" instead of`,
+    );
     const inspect = await runCli([
       "inspect",
       file("inspect-bad.csv", `${HEADER}${row(1)}#2,"x"y,paid,EUR,1,2025-01-02 10:00:00 +0100,Mug\n`),

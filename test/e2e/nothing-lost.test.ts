@@ -95,9 +95,12 @@ describe("sums stay exact", () => {
   it("stops with one line when the amounts would add up past 2^53 minor units, instead of drifting", async () => {
     // Each total is 5,000,000,000,000,000 cents (a safe integer); two of them are 10^16 > 2^53 − 1
     // = 9,007,199,254,740,991, past which a double can't hold every integer.
-    const input = ["order_id,created_at,total,currency", "1,2025-03-01,50000000000000.00,EUR", "2,2025-03-02,50000000000000.00,EUR", ""].join(
-      "\n",
-    );
+    const input = [
+      "order_id,created_at,total,currency",
+      "1,2025-03-01,50000000000000.00,EUR",
+      "2,2025-03-02,50000000000000.00,EUR",
+      "",
+    ].join("\n");
     const r = await report(input);
     expect(r.status).toBe(3);
     expect(r.stdout).toBe("");
