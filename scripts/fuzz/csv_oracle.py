@@ -45,8 +45,8 @@ def decode(data, forced):
         return data[2:].decode("utf-16-be", errors="replace"), "utf-16be", False
     try:
         return data.decode("utf-8"), "utf-8", False
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as e:
+        first_invalid = e.start
     sample_ok = True
     try:
         codecs.getincrementaldecoder("utf-8")().decode(data[:SAMPLE], final=len(data) <= SAMPLE)
@@ -60,7 +60,10 @@ def decode(data, forced):
             cut_at_end = True
         except UnicodeDecodeError:
             pass
-        return data.decode("utf-8", errors="replace"), "utf-8", "cut-at-end" if cut_at_end else True
+        # The physical line of the first invalid byte (CRLF is one line end), which the error names.
+        head = data[:first_invalid]
+        line = 1 + head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n")
+        return data.decode("utf-8", errors="replace"), "utf-8", {"cut_at_end": cut_at_end, "line": line}
     return data.decode("latin-1"), "windows-1250", False
 
 
@@ -137,10 +140,11 @@ def analyse(request):
                 rest = "".join(lines[start - 1 :])
                 loose = next(csv.reader([rest], delimiter=delimiter, strict=False, skipinitialspace=spaced), [])
                 tail = loose[-1] if loose else ""
-                error["cut"] = len(lines) >= start and start == len(lines) and "\n" not in tail and "\r" not in tail
+                # A cell without a line break that is the last one lies on the last line: it opened there.
+                error["cut"] = "\n" not in tail and "\r" not in tail
             break
-        if not row:
-            continue
+        if not row or (spaced and row == [""]):
+            continue  # blank lines (only spaces too, when spaces after a delimiter are dropped) are no records
         end_line = lines[consumed[0] - 1] if consumed[0] else ""
         last = {"cells": len(row), "line": start, "line_end": end_line.endswith(("\n", "\r"))}
         if header is None:

@@ -427,10 +427,14 @@ export function checkStructure(res, py, base, { strict = false, inspect = false 
     return out;
   }
   if (py.invalid_utf8_later) {
-    const cutAtEnd = py.invalid_utf8_later === "cut-at-end";
+    const { cut_at_end: cutAtEnd, line } = py.invalid_utf8_later;
     if (res.status === 3) {
       if (!/--encoding/.test(res.stderr))
         out.push(`invalid UTF-8 after the first 64 KiB: exit 3 but the message does not name --encoding: ${firstLine(res.stderr)}`);
+      else if (!new RegExp(`:${line}: `).test(res.stderr))
+        out.push(
+          `invalid UTF-8 after the first 64 KiB, the first invalid byte on line ${line}: the message names another: ${firstLine(res.stderr)}`,
+        );
     } else if (!(cutAtEnd && ok && report?.dataQuality.skippedByCode?.TRUNCATED_ROW >= 1))
       out.push(`UTF-8 that turns invalid after the first 64 KiB, yet exit ${res.status} (promised: 3 naming --encoding)`);
     return out;
@@ -961,21 +965,23 @@ export const CATEGORIES = [
     name: "flags",
     title: "every flag with bad values (usage errors, exit 2)",
     make(_base, r) {
-      const [flag, value, command] = r.pick(BAD_FLAGS);
+      const [flag, value, command, code] = r.pick(BAD_FLAGS);
       const files = { "orders.csv": readFileSync(join(ROOT, "fixtures/orders/woocommerce-small.csv")) };
       if (flag === "--config" && value !== null) files["config.json"] = Buffer.from(value);
       // A file that can't be read is an input error (3); an empty file name is a usage error (2).
       const isFile = (flag === "--orders" || flag === "--customers") && value !== "";
-      const want = isFile ? [3] : [2];
+      // A --map column the header lacks is an input error (docs/rules.md, "Platforms").
+      const want = code ? [code] : isFile ? [3] : [2];
       return {
         variant:
           `${flag ?? ""} ${clip(json1(flag === "--config" ? (value === null ? "" : `file: ${value}`) : value), 40)}${command === "inspect" ? " (inspect)" : ""}`.trim(),
         files,
         args: (f) => {
           const v = flag === "--config" ? (value === null ? "" : f["config.json"]) : value;
-          if (command === "inspect") return ["inspect", f["orders.csv"], ...(flag === null ? [value] : [flag, v])];
+          const extra = flag === null ? [value].flat() : [flag, v];
+          if (command === "inspect") return ["inspect", f["orders.csv"], ...extra];
           if (flag === "--orders") return ["report", "--orders", value, "--format", "json"];
-          return ["report", "--orders", f["orders.csv"], "--format", "json", ...(flag === null ? [value] : [flag, v])];
+          return ["report", "--orders", f["orders.csv"], "--format", "json", ...extra];
         },
         check: ([res]) => {
           const out = [];
@@ -983,9 +989,9 @@ export const CATEGORIES = [
             out.push(`exit ${res.status}, promised ${want.join(" or ")}: ${firstLine(res.stderr) || "(no message)"}`);
           const errors = res.stderr.split("\n").filter((l) => l.startsWith("shopmetrics: error:"));
           if (want.includes(res.status) && errors.length !== 1) out.push(`${errors.length} "shopmetrics: error:" lines (want one)`);
-          // README: a message echoes at most the first 60 characters of a value, then "…".
+          // README, exit 2 (usage errors): a message echoes at most the first 60 characters of a value, then "…".
           const long = typeof value === "string" ? value.match(/(.)\1{60,}/) : null;
-          if (long && res.stderr.includes(long[1].repeat(61)))
+          if (long && res.status === 2 && res.stderr.includes(long[1].repeat(61)))
             out.push(`the message echoes more than 60 characters of a ${value.length}-character value`);
           return out;
         },
@@ -1064,6 +1070,34 @@ export const CATEGORIES = [
     },
   },
   {
+    name: "stacked",
+    title: "2–4 edits at once: lines repeated, dropped, swapped, a header pasted in; quotes, delimiters, line ends inserted",
+    make(base, r) {
+      let lines = base.text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
+      const edits = [];
+      const n = r.between(2, 4);
+      for (let e = 0; e < n && lines.length > 1; e++) {
+        const op = r.pick(["repeat-line", "drop-line", "swap-lines", "header-line", "quote", "delimiter", "line-end", "cut"]);
+        const i = r.between(1, lines.length - 1);
+        if (op === "repeat-line") lines.splice(i, 0, lines[i]);
+        else if (op === "drop-line") lines.splice(i, 1);
+        else if (op === "swap-lines") {
+          const j = r.between(1, lines.length - 1);
+          [lines[i], lines[j]] = [lines[j], lines[i]];
+        } else if (op === "header-line")
+          lines.splice(i, 0, lines[0].endsWith("\n") || lines[0].endsWith("\r") ? lines[0] : `${lines[0]}\n`);
+        else {
+          const line = lines[i];
+          const at = r.int(Math.max(1, line.replace(/[\r\n]+$/, "").length));
+          if (op === "cut") lines = [...lines.slice(0, i), line.slice(0, at)];
+          else lines[i] = insertAt(line, at, op === "quote" ? '"' : op === "delimiter" ? base.delimiter : r.pick(["\n", "\r", "\r\n"]));
+        }
+        edits.push(op);
+      }
+      return structureCase(base, text2bytes(base, lines.join("")), edits.join(" + "));
+    },
+  },
+  {
     name: "closed-pipes",
     title: "stdout closed after 1 byte (| head -c 1), stdout on a full disk (/dev/full); spawned",
     weight: 0.25,
@@ -1104,7 +1138,7 @@ export const CATEGORIES = [
   },
 ];
 
-/** [flag, bad value, command]: flag null = the value is itself the argument. */
+/** [flag, bad value, command, exit code]: flag null = the value is itself the argument(s); exit 2 unless given. */
 const BAD_FLAGS = [
   ["--window", ""],
   ["--window", "x"],
@@ -1185,6 +1219,9 @@ const BAD_FLAGS = [
   ["--config", '{"map": "total"}'],
   [null, "--nosuch"],
   [null, "-x"],
+  [null, ["--window", "2025-01-01..2025-02-01", "--every", "month"]],
+  ["--map", "total=\x1b[2Jgone", "report", 3],
+  ["--map", `total=${"c".repeat(200)}`, "report", 3],
   ["--orders", "/nonexistent/orders.csv"],
   ["--orders", "/"],
   ["--customers", "/nonexistent/customers.csv"],
