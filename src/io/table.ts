@@ -51,6 +51,8 @@ export class Table<F extends string> {
   #probes: readonly number[];
   readonly #resolve: (header: readonly string[]) => ColumnIndex<F>;
   readonly #file: string;
+  /** Whether a row before had fewer cells than the header. */
+  #shortRows = false;
 
   /**
    * Resolves the header to `fields` (throws AppError INPUT_HEADER when a required or mapped
@@ -100,7 +102,9 @@ export class Table<F extends string> {
   cells(record: CsvRecord): Record<F, string | null> | null {
     this.rowsRead++;
     const { fields: values } = record;
-    if (record.cut === "open-quote" || (record.cut === "no-line-end" && values.length < this.width)) {
+    // A short last row is a cut one, unless the file writes short rows anyway (an export that
+    // leaves out trailing empty cells): then the missing line end is all there is to go by.
+    if (record.cut === "open-quote" || (record.cut === "no-line-end" && values.length < this.width && !this.#shortRows)) {
       // The file ends inside this row (a cut download): what it holds is not what was written.
       this.problems.skip(record.line, 1, {
         code: "TRUNCATED_ROW",
@@ -112,6 +116,7 @@ export class Table<F extends string> {
       return null;
     }
     if (this.#isRepeatedHeader(values, record.line)) return null;
+    if (values.length < this.width) this.#shortRows = true;
     for (let i = this.width; i < values.length; i++) {
       if (values[i]!.trim() !== "") {
         // A value beyond the header means the columns have shifted (an unquoted `1,234.50`, or a

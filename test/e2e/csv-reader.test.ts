@@ -95,6 +95,14 @@ describe("a cut download", () => {
     expect(whole.report.dataQuality).toMatchObject({ rowsRead: 2, rowsSkipped: 0, ordersRead: 2 });
   });
 
+  it("reads a short last row without a line end when the file writes short rows anyway (trailing empty cells left out)", async () => {
+    // Every row stops after Created at (the Lineitem name cell left out); the last has no line end.
+    // Nothing tells it from the rows before: 3 orders, none skipped.
+    const short = (n: number) => `#${n},c${n}@example.com,paid,EUR,10.00,2025-01-0${n} 10:00:00 +0100`;
+    const run = await json(["--orders", file("short-rows.csv", `${HEADER}${short(1)}\n${short(2)}\n${short(3)}`)]);
+    expect(run.report.dataQuality).toMatchObject({ rowsRead: 3, rowsSkipped: 0, ordersRead: 3 });
+  });
+
   it("stops a quoted field opened earlier and never closed, naming its line", async () => {
     const bad = file("never.csv", `${HEADER}${row(1)}#2,"c2@example.com,paid\n${row(3)}`);
     const run = await json(["--orders", bad]);
