@@ -1,6 +1,6 @@
 /** commander wiring only: flags, help text, choices. The actions are main.ts's handlers. */
 import { Command, Option } from "commander";
-import { printableLine } from "../core/printable.js";
+import { firstChars, printableLine } from "../core/printable.js";
 import { PERIODS } from "../core/window.js";
 import { PLATFORM_NAMES } from "../io/platforms/index.js";
 import type { RawInspectOptions, RawReportOptions } from "./options.js";
@@ -91,7 +91,7 @@ Examples:
  */
 function commanderError(text: string): string {
   const [, message = text, suggestion = ""] = /^([\s\S]*?)(\n\(Did you mean [^\n]*\?\))?\n?$/.exec(text) ?? [];
-  const cut = message.replace(/'([^']{61,})'/g, (_, value: string) => `'${[...value].slice(0, 60).join("")}…'`);
+  const cut = message.replace(/'([^']{61,})'/g, (_, value: string) => `'${firstChars(value, 60)}…'`);
   return `${printableLine(cut)}${suggestion === "" ? "" : `\n${printableLine(suggestion.slice(1))}`}\n`;
 }
 

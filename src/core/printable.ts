@@ -5,9 +5,11 @@
  * cell of the table goes through printable() (README, "Exit codes"; docs/rules.md).
  */
 
-// C0 (U+0000–U+001F), DEL (U+007F) and C1 (U+0080–U+009F): the characters a terminal acts on.
+// C0 (U+0000–U+001F), DEL (U+007F) and C1 (U+0080–U+009F): the characters a terminal acts on;
+// and the line and paragraph separators and bidirectional controls (U+2028–U+2029, U+202A–U+202E,
+// U+2066–U+2069), which can break a line or make a line read otherwise than it is.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]/g;
 const SHORT: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
 /**
@@ -15,7 +17,17 @@ const SHORT: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t"
  * `\xHH` (ESC is `\x1b`, BEL `\x07`, DEL `\x7f`, CSI `\x9b`). Everything else is left as it is.
  */
 export function printable(text: string): string {
-  return text.replace(CONTROL, (c) => SHORT[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return text.replace(CONTROL, (c) => {
+    const code = c.charCodeAt(0);
+    return SHORT[c] ?? (code > 0xff ? `\\u${code.toString(16)}` : `\\x${code.toString(16).padStart(2, "0")}`);
+  });
+}
+
+/** The first `count` code points of `text`, never copying more of a huge text than that. */
+export function firstChars(text: string, count: number): string {
+  if (text.length <= count) return text;
+  // 2 × count code units hold at least count code points; only that much is spread.
+  return [...text.slice(0, 2 * count)].slice(0, count).join("");
 }
 
 /** The longest message line written, in characters: the rest is cut (`…`). */
@@ -26,7 +38,8 @@ const LINE = 2000;
  * either, and at most 2,000 characters, whatever a value of argv or a cell held.
  */
 export function printableLine(text: string): string {
-  return printable(text.length > LINE ? `${[...text].slice(0, LINE).join("")}…` : text);
+  const cut = firstChars(text, LINE);
+  return printable(cut.length < text.length ? `${cut}…` : text);
 }
 
 /** How much of a value a message echoes: a flag's value may be a megabyte of argv. */
@@ -34,6 +47,6 @@ const ECHOED = 60;
 
 /** A value quoted for a message, as JSON writes it: its first 60 characters, then `…` when it is longer. */
 export function quoted(value: string): string {
-  const chars = [...value]; // by code point, so a surrogate pair is never split
-  return JSON.stringify(chars.length > ECHOED ? `${chars.slice(0, ECHOED).join("")}…` : value);
+  const cut = firstChars(value, ECHOED); // by code point, so a surrogate pair is never split
+  return JSON.stringify(cut.length < value.length ? `${cut}…` : value);
 }

@@ -4,6 +4,7 @@
  * over the years and users trim them.
  */
 import { AppError } from "../core/errors.js";
+import { firstChars, printable } from "../core/printable.js";
 
 /** Canonical field → index in the row; absent when the file has no such column. */
 export type ColumnIndex<F extends string> = Partial<Record<F, number>>;
@@ -16,10 +17,9 @@ export interface ColumnSpec<F extends string> {
 }
 
 /** A header name safe to echo on a terminal: control characters escaped, at most 60 characters. */
-function printable(name: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-  const safe = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-  return safe.length > 60 ? `${safe.slice(0, 59)}…` : safe;
+function echoed(name: string): string {
+  const cut = firstChars(name, 59);
+  return printable(cut.length < name.length ? `${cut}…` : name);
 }
 
 const normaliseHeader = (name: string): string => name.trim().toLowerCase();
@@ -87,6 +87,6 @@ export function resolveColumns<F extends string>(
 }
 
 function listColumns(header: readonly string[]): string {
-  const names = header.map((h) => (h.trim() === "" ? '""' : printable(h.trim())));
+  const names = header.map((h) => (h.trim() === "" ? '""' : echoed(h.trim())));
   return names.length <= 40 ? names.join(", ") : `${names.slice(0, 40).join(", ")}, … (${names.length} in all)`;
 }
