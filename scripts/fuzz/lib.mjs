@@ -1002,8 +1002,27 @@ export const CATEGORIES = [
     name: "escapes",
     title: "ESC, BEL, CR in cells and in file names",
     make(base, r) {
-      const variant = r.pick(["amount", "unused-cell-cr", "file-name", "missing-file-name"]);
+      const variant = r.pick(["amount", "unused-cell-cr", "file-name", "missing-file-name", "status", "header"]);
       const evil = r.pick(["\x1b[31mred\x1b[0m", "\x07bell", "a\rb", "\x1b]0;title\x07", "\x1b[2J\x1b[H", "\x9b31m"]);
+      if (variant === "status" || variant === "header") {
+        // Text a warning, an error or inspect quotes: an unknown status, a column name ("Columns found: …").
+        const records = base.records.map((c) => [...c]);
+        const statusAt = base.columns.status === undefined ? -1 : base.header.indexOf(base.columns.status);
+        if (variant === "status" && statusAt >= 0) {
+          const i = r.between(1, records.length - 1);
+          records[i][statusAt] = `paid${evil}`;
+        } else {
+          const at = r.int(headerWidth(base.header));
+          records[0][at] = `${records[0][at]}${evil.replace(/\r/g, "")}`;
+        }
+        const inspect = r.chance(0.5);
+        return {
+          variant: `${statusAt >= 0 && variant === "status" ? "status" : "header"} ${json1(evil)}${inspect ? " (inspect)" : ""}`,
+          files: { "orders.csv": text2bytes(base, serialize(records, base.delimiter).text) },
+          args: (f) => (inspect ? ["inspect", f["orders.csv"], ...base.args, "--tz", "Europe/Prague"] : reportArgs(f["orders.csv"], base)),
+          check: () => [],
+        };
+      }
       if (variant === "amount") {
         const pick = pickRow(base, base.totalAt, r);
         if (pick) {
