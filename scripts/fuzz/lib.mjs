@@ -769,6 +769,22 @@ export const CATEGORIES = [
     },
   },
   {
+    name: "requoted",
+    title: "the same cells written otherwise: every cell quoted, a space after every delimiter, a trailing delimiter on every line",
+    make(base, r) {
+      const variant = r.pick(["all-quoted", "spaced", "trailing-delimiter"]);
+      const d = base.delimiter;
+      const quoteAll = (cells) => cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(d);
+      let text;
+      if (variant === "all-quoted") text = `${base.records.map(quoteAll).join("\n")}\n`;
+      else if (variant === "spaced")
+        // `a, "b"` (one Ecwid variant): with the header written so, spaces after a delimiter are dropped.
+        text = `${base.records.map((cells) => cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(`${d} `)).join("\n")}\n`;
+      else text = `${base.records.map((cells) => `${serializeRecord(cells, d)}${d}`).join("\n")}\n`;
+      return invariantCase(base, text2bytes(base, text), variant, { lines: false, python: true });
+    },
+  },
+  {
     name: "big-cells",
     title: "a 10 MB cell (unused column, quoted or not; or the amount)",
     weight: 0.3,
