@@ -4,7 +4,8 @@ export interface RunResult {
   stdout: string;
   stderr: string;
 }
-export type Run = (args: string[]) => Promise<RunResult>;
+/** Runs main() with argv; `stdin`: what stdin hands over, chunk by chunk. */
+export type Run = (args: string[], options?: { stdin?: Buffer[] }) => Promise<RunResult>;
 export interface BaseFile {
   id: string;
   path: string;

@@ -785,6 +785,47 @@ export const CATEGORIES = [
     },
   },
   {
+    name: "stdin-chunks",
+    title:
+      "the file on stdin (--orders -) in chunks of 1 to 64 KiB bytes, split anywhere (inside a character, a CRLF, a doubled quote), as UTF-8, UTF-16 or windows-1250",
+    make(base, r) {
+      const variant = r.pick(["as is", "as is", "crlf", "utf16le", "cp1250"]);
+      let bytes = text2bytes(base, base.text);
+      const flags = [];
+      if (variant === "crlf") bytes = text2bytes(base, withRecords(base, dataRecords(base), "\r\n").text);
+      else if (variant === "utf16le") bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(base.text, "utf16le")]);
+      else if (variant === "cp1250" && base.encoding !== "windows-1250") {
+        const cp = encodeCp1250(base.text);
+        if (cp) {
+          bytes = cp;
+          flags.push("--encoding", "windows-1250");
+        }
+      }
+      // Small files in tiny chunks; big ones in chunks around the 64 KiB sample.
+      const small = bytes.length < 100_000;
+      const chunks = [];
+      for (let at = 0; at < bytes.length; ) {
+        const size = small ? r.pick([1, 2, 3, r.between(1, 17), r.between(1, 4096)]) : r.between(1, 70_000);
+        chunks.push(bytes.subarray(at, at + size));
+        at += size;
+      }
+      const sizes = small ? "1–4096" : "1–70000";
+      return {
+        ...invariantCase(
+          base,
+          bytes,
+          `stdin ${variant}${flags.length ? " --encoding windows-1250" : ""}, ${chunks.length} chunks of ${sizes} bytes`,
+          {
+            lines: variant !== "crlf",
+            flags,
+          },
+        ),
+        args: () => [...reportArgs("-", base), ...flags],
+        stdin: chunks,
+      };
+    },
+  },
+  {
     name: "big-cells",
     title: "a 10 MB cell (unused column, quoted or not; or the amount)",
     weight: 0.3,
@@ -1393,7 +1434,10 @@ export async function fuzz({ seed, count, run, bases, categories = CATEGORIES, o
     }
     const runs = [made.args(paths), ...(made.second ? [made.second(paths)] : [])];
     const results = [];
-    for (const args of runs) results.push(made.spawn ? await runSpawned(args, made.spawn) : await withTimeout(run(args), timeoutMs));
+    for (const args of runs)
+      results.push(
+        made.spawn ? await runSpawned(args, made.spawn) : await withTimeout(run(args, made.stdin ? { stdin: made.stdin } : {}), timeoutMs),
+      );
     const py = made.python ? await python.ask(paths[made.python.file], made.python) : null;
     const format = formatOf(runs[0]);
     let problems = [];
@@ -1412,7 +1456,18 @@ export async function fuzz({ seed, count, run, bases, categories = CATEGORIES, o
     if (problems.length === 0) s.passed++;
     else {
       s.failed++;
-      const failure = { k, category: category.name, variant: made.variant, base: base.id, problems, runs, paths, dir: caseDir, results };
+      const failure = {
+        k,
+        category: category.name,
+        variant: made.variant,
+        base: base.id,
+        problems,
+        runs,
+        paths,
+        dir: caseDir,
+        results,
+        stdin: Boolean(made.stdin),
+      };
       failures.push(failure);
     }
     if (problems.length === 0) rmSync(caseDir, { recursive: true, force: true });
@@ -1424,7 +1479,7 @@ export async function fuzz({ seed, count, run, bases, categories = CATEGORIES, o
 function pickBase(category, bases, r) {
   // Most cases need no 2 MB file: the big ones are taken for what needs size (past 64 KiB).
   const small = bases.filter((b) => !b.big);
-  const wantBig = (category.name === "encodings" || category.name === "binary" || category.name === "truncation") && r.chance(0.25);
+  const wantBig = ["encodings", "binary", "truncation", "stdin-chunks"].includes(category.name) && r.chance(0.25);
   const pool = wantBig
     ? bases.filter((b) => b.big)
     : category.name === "big-cells" || category.name === "closed-pipes"
@@ -1478,7 +1533,11 @@ export function keepFailure(failure, to, seed) {
     }
   }
   const argv = (args) => args.map((a) => moved[a] ?? a);
-  const cmd = failure.runs.map((args) => `${copies.join(" ")} node bin/shopmetrics.js ${argv(args).map(shellQuote).join(" ")}`.trim());
+  // stdin cases: the shell hands the file over in its own chunks; `--case` re-runs the same chunks.
+  const stdin = failure.stdin ? ` < ${shellQuote(relative(ROOT, Object.values(moved)[0] ?? ""))}` : "";
+  const cmd = failure.runs.map((args) =>
+    `${copies.join(" ")} node bin/shopmetrics.js ${argv(args).map(shellQuote).join(" ")}${stdin}`.trim(),
+  );
   const text = [
     `category: ${failure.category}`,
     `variant: ${failure.variant}`,

@@ -34,7 +34,7 @@ const categories = wanted ? CATEGORIES.filter((c) => wanted.includes(c.name)) : 
 const { main } = await import(pathToFileURL(join(ROOT, "dist/cli/main.js")).href);
 
 /** main() with its own stdin, stdout and stderr, as test/helpers.ts's runCli does for src/. */
-async function run(args) {
+async function run(args, { stdin = [] } = {}) {
   const out = [];
   const err = [];
   const sink = (chunks) =>
@@ -45,7 +45,7 @@ async function run(args) {
       },
     });
   const status = await main(args, {
-    stdin: Readable.from([]),
+    stdin: Readable.from(stdin, { objectMode: false }),
     stdout: sink(out),
     stderr: sink(err),
     env: { TZ: "Europe/Prague", CI: "1" },

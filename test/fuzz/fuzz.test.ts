@@ -9,9 +9,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Readable, Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseFiles, CATEGORIES, fuzz, prepareBases, startPythonOracle } from "../../scripts/fuzz/lib.mjs";
-import { runCli } from "../helpers.js";
+import { main } from "../../src/cli/main.js";
+import { ROOT, runCli } from "../helpers.js";
 
 const SEED = 8;
 /** Cases per category; the spawned and the 10 MB ones cost more. */
@@ -19,7 +21,27 @@ const PER_CATEGORY: Record<string, number> = { "closed-pipes": 3, "big-cells": 3
 const DEFAULT_PER_CATEGORY = 15;
 
 const dir = mkdtempSync(join(tmpdir(), "shopmetrics-fuzz-test-"));
-const run = (args: string[]) => runCli(args, { env: { CI: "1" } });
+/** runCli, or, for the stdin-chunks cases (bytes in given chunks, which runCli's string input can't hold), main() as runCli calls it. */
+async function run(args: string[], options: { stdin?: Buffer[] } = {}) {
+  if (!options.stdin) return runCli(args, { env: { CI: "1" } });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  const sink = (chunks: Buffer[]) =>
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(Buffer.from(chunk));
+        done();
+      },
+    });
+  const status = await main(args, {
+    stdin: Readable.from(options.stdin, { objectMode: false }),
+    stdout: sink(out),
+    stderr: sink(err),
+    env: { TZ: "Europe/Prague", CI: "1" },
+    cwd: ROOT,
+  });
+  return { status, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
+}
 let python: ReturnType<typeof startPythonOracle>;
 let bases: Awaited<ReturnType<typeof prepareBases>>["bases"];
 
