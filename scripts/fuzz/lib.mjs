@@ -464,9 +464,19 @@ export function checkStructure(res, py, base, { strict = false, inspect = false 
   const cut = Boolean(py.error?.cut);
   const records = py.records + (cut && py.header !== null ? 1 : 0);
   const shortLast = py.last && !py.last.line_end && py.last.line > 1 && py.header && py.last.cells < headerWidth(py.header);
+  const truncated = (cut && py.header !== null) || shortLast;
+  if (strict && truncated) {
+    // --strict: the first row that can't be read is an input error (README "Exit codes", 3), named by
+    // its line: the cut row, or one before it that can't be read either.
+    const line = cut ? py.error.record_line : py.last.line;
+    const named = [...res.stderr.matchAll(/:(\d+): /g)].map((m) => Number(m[1]));
+    if (res.status !== 3) out.push(`--strict and a cut last row (line ${line}), yet exit ${res.status}`);
+    else if (!named.some((n) => n >= 2 && n <= line))
+      out.push(`--strict and a cut last row: the message names no line up to ${line}: ${firstLine(res.stderr)}`);
+    return out;
+  }
   if (res.status === 3) {
-    if (/malformed/i.test(res.stderr) && !(strict && (cut || shortLast)))
-      out.push(`well-formed CSV by Python (${records} records), yet exit 3: ${firstLine(res.stderr)}`);
+    if (/malformed/i.test(res.stderr)) out.push(`well-formed CSV by Python (${records} records), yet exit 3: ${firstLine(res.stderr)}`);
     return out;
   }
   if (!ok || !report) {
@@ -683,7 +693,12 @@ export const CATEGORIES = [
     make(base, r) {
       const bytes = text2bytes(base, base.text);
       const at = r.chance(0.15) ? r.between(0, Math.min(bytes.length, 200)) : r.between(0, bytes.length);
-      return (r.chance(0.2) ? inspectCase : structureCase)(base, bytes.subarray(0, at), `cut at byte ${at} of ${bytes.length}`);
+      const cut = bytes.subarray(0, at);
+      if (r.chance(0.15)) {
+        const c = structureCase(base, cut, `cut at byte ${at} of ${bytes.length}, --strict`, { strict: true });
+        return { ...c, args: (f) => [...reportArgs(f["orders.csv"], base), "--strict"] };
+      }
+      return (r.chance(0.2) ? inspectCase : structureCase)(base, cut, `cut at byte ${at} of ${bytes.length}`);
     },
   },
   {
@@ -1431,8 +1446,8 @@ function rowSkipped(res, base, { line, codes, strict = false, what, dateFormat =
   const before = base.report.dataQuality;
   const grew = codes.filter((c) => (dq.skippedByCode?.[c] ?? 0) > (before.skippedByCode?.[c] ?? 0));
   if (grew.length === 0) out.push(`bad ${what}: no ${codes.join("/")} skip (skippedByCode ${json1(dq.skippedByCode)}); read as a value?`);
-  else if (!dq.problems.some((p) => codes.includes(p.code) && p.line <= line))
-    out.push(`bad ${what}: the problem names no line up to ${line}`);
+  else if (!dq.problems.some((p) => codes.includes(p.code) && p.line === line))
+    out.push(`bad ${what}: no ${codes.join("/")} problem names line ${line}`);
   if (dq.rowsRead !== before.rowsRead) out.push(`rowsRead ${before.rowsRead} → ${dq.rowsRead} for a change of one cell`);
   return out;
 }
