@@ -252,6 +252,9 @@ export function startPythonOracle() {
   child.on("exit", (code) => {
     for (const w of waiting.splice(0)) w.reject(new Error(`the Python oracle exited (${code})`));
   });
+  child.on("error", (e) => {
+    for (const w of waiting.splice(0)) w.reject(new Error(`the fuzz oracle needs python3 (standard library only): ${e.message}`));
+  });
   return {
     ask(path, options = {}) {
       return new Promise((resolvePromise, reject) => {
@@ -1462,7 +1465,8 @@ function rowSkipped(res, base, { line, codes, strict = false, what, dateFormat =
 async function runSpawned(args, mode) {
   for (let attempt = 0; ; attempt++) {
     const res = await spawnOnce(args, mode);
-    if (attempt >= 5 || !/ERR_MODULE_NOT_FOUND[^\n]*dist/.test(res.stderr)) return res;
+    if (!/ERR_MODULE_NOT_FOUND[^\n]*dist/.test(res.stderr)) return res;
+    if (attempt >= 5) return { ...res, stderr: `(dist/ is not built: run npm run build)\n${res.stderr}` };
     await new Promise((done) => setTimeout(done, 3000));
   }
 }
