@@ -656,7 +656,7 @@ export const CATEGORIES = [
     name: "binary",
     title: "NUL bytes, binary files, empty files",
     make(base, r) {
-      const variant = r.pick(["nul", "nul", "nul-late", "garbage", "magic", "empty", "bom-only", "header-only"]);
+      const variant = r.pick(["nul", "nul", "nul-late", "garbage", "magic", "empty", "bom-only", "header-only", "long-header", "one-line"]);
       const bytes = text2bytes(base, base.text);
       if (variant === "nul" || (variant === "nul-late" && bytes.length > 70_000)) {
         const late = variant === "nul-late";
@@ -684,6 +684,21 @@ export const CATEGORIES = [
         const body = Buffer.alloc(2000);
         for (let i = 0; i < body.length; i++) body[i] = r.int(256);
         return exitCase(base, Buffer.concat([Buffer.from(magic), body]), "zip/gzip/png/pdf", [3]);
+      }
+      if (variant === "long-header" || variant === "one-line") {
+        // docs/rules.md, binary input: a header longer than 64 KiB, or no line break in the first 1 MiB, is exit 3.
+        const header = [...base.header];
+        header[r.int(header.length)] += "h".repeat(variant === "long-header" ? r.between(70_000, 200_000) : 0);
+        const text =
+          variant === "long-header"
+            ? `${serializeRecord(header, base.delimiter)}\n${base.text.slice(dataStart(base.text))}`
+            : `${serializeRecord(base.header, base.delimiter)}${base.delimiter}${"x".repeat(r.between(1_100_000, 1_500_000))}`;
+        return exitCase(
+          base,
+          text2bytes(base, text),
+          variant === "long-header" ? "a header over 64 KiB" : "no line break in the first 1 MiB",
+          [3],
+        );
       }
       if (variant === "empty") return structureCase(base, Buffer.alloc(0), "empty file");
       if (variant === "bom-only") return structureCase(base, Buffer.from([0xef, 0xbb, 0xbf]), "BOM only");
