@@ -723,7 +723,17 @@ export const CATEGORIES = [
     name: "pasted",
     title: "two exports concatenated (with and without the second header, columns reordered), rows shuffled, CRLF/CR",
     make(base, r, bases) {
-      const variant = r.pick(["self+header", "self", "self+reordered-header", "other-export", "shuffled", "shuffled", "crlf", "cr"]);
+      let variant = r.pick([
+        "self+header",
+        "self",
+        "self+reordered-header",
+        "other-export",
+        "shuffled",
+        "shuffled",
+        "repeated-rows",
+        "crlf",
+        "cr",
+      ]);
       const data = dataRecords(base);
       const n = base.report.dataQuality.rowsRead;
       const hasKey = base.keyAt >= 0;
@@ -781,8 +791,29 @@ export const CATEGORIES = [
           python: { file: "orders.csv", delimiter: base.delimiter },
         };
       }
+      const dupKeys = base.report.dataQuality.skippedByCode?.DUPLICATE_KEY ?? 0;
+      if (variant === "repeated-rows" && hasKey && dupKeys === 0 && data.length > 0) {
+        // Rows copied to random places, some with trailing separators: each copy counts once (DUPLICATE_ROW).
+        const k = r.between(1, Math.min(5, data.length));
+        const rows = [...data];
+        for (let c = 0; c < k; c++) {
+          const copy = [...r.pick(data)];
+          if (r.chance(0.3)) copy.push("", "");
+          rows.splice(r.int(rows.length + 1), 0, copy);
+        }
+        return invariantCase(base, text2bytes(base, withRecords(base, rows).text), `${k} rows repeated elsewhere`, {
+          lines: false,
+          python: true,
+          adjust: (want, got, report) => {
+            want.rowsSkipped += k;
+            delete want.skippedByCode;
+            delete got.skippedByCode;
+            if (report.dataQuality.rowsRead !== n + k) got.rowsRead = `${report.dataQuality.rowsRead} (want ${n + k})`;
+          },
+        });
+      }
+      if (variant === "repeated-rows") variant = "shuffled";
       if (variant === "shuffled") {
-        const dupKeys = base.report.dataQuality.skippedByCode?.DUPLICATE_KEY ?? 0;
         if (dupKeys === 0)
           return invariantCase(base, text2bytes(base, withRecords(base, r.shuffle(data)).text), "shuffled rows", {
             lines: false,
