@@ -95,6 +95,14 @@ def is_spaced(header_line, delimiter):
     return delimiters > 0 and spaced * 2 > delimiters
 
 
+def width(header):
+    """The header's cells, trailing empty ones aside (Shoptet ends every line with `;`)."""
+    n = len(header)
+    while n > 0 and header[n - 1].strip() == "":
+        n -= 1
+    return n
+
+
 def physical_lines(text):
     return LINE.findall(text)
 
@@ -123,6 +131,7 @@ def analyse(request):
 
     reader = csv.reader(feed(), delimiter=delimiter, quotechar='"', strict=True, skipinitialspace=spaced)
     header = None
+    short_before = False
     records = 0
     last = None
     error = None
@@ -146,7 +155,9 @@ def analyse(request):
         if not row or (spaced and row == [""]):
             continue  # blank lines (only spaces too, when spaces after a delimiter are dropped) are no records
         end_line = lines[consumed[0] - 1] if consumed[0] else ""
-        last = {"cells": len(row), "line": start, "line_end": end_line.endswith(("\n", "\r"))}
+        if last is not None and header is not None and last["line"] > 1 and last["cells"] < width(header):
+            short_before = True  # a data row before this one was short: the file writes short rows
+        last = {"cells": len(row), "line": start, "line_end": end_line.endswith(("\n", "\r")), "short_before": short_before}
         if header is None:
             header = row
         else:

@@ -466,7 +466,10 @@ export function checkStructure(res, py, base, { strict = false, inspect = false 
   // Well-formed, or cut inside a quoted cell of its last line (a cut download).
   const cut = Boolean(py.error?.cut);
   const records = py.records + (cut && py.header !== null ? 1 : 0);
-  const shortLast = py.last && !py.last.line_end && py.last.line > 1 && py.header && py.last.cells < headerWidth(py.header);
+  // A short last row without a line end is a cut one, unless rows before it were short too (an
+  // export that leaves out trailing empty cells: docs/rules.md, "A cut download").
+  const shortLast =
+    py.last && !py.last.line_end && py.last.line > 1 && py.header && py.last.cells < headerWidth(py.header) && !py.last.short_before;
   const truncated = (cut && py.header !== null) || shortLast;
   if (strict && truncated) {
     // --strict: the first row that can't be read is an input error (README "Exit codes", 3), named by
