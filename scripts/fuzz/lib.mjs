@@ -230,7 +230,9 @@ async function prepare(base, run, dir) {
     records,
     header,
     columns,
-    totalAt: index("total"),
+    // The amount an order's figure is read from: its total, or (UCI Online Retail) each line's unit price.
+    totalAt: index("total") >= 0 ? index("total") : index("unit_price"),
+    quantityAt: index("quantity"),
     dateAt: index("created_at"),
     keyAt: index("order_id"),
     report: json,
@@ -1052,7 +1054,34 @@ export const CATEGORIES = [
       if (!pick) return null;
       const { data, i } = pick;
       const value = data[i][base.totalAt];
-      const variant = r.pick(["unreadable", "unreadable", "too-large", "empty", "minus", "minus", "strict"]);
+      const variant = r.pick([
+        "unreadable",
+        "unreadable",
+        "too-large",
+        "empty",
+        "minus",
+        "minus",
+        "strict",
+        ...(base.quantityAt >= 0 ? ["quantity", "quantity"] : []),
+      ]);
+      if (variant === "quantity") {
+        // A line's quantity that is no whole number: that line is skipped by itself (docs/rules.md).
+        const q = pickRow(base, base.quantityAt, r);
+        if (q) {
+          const bad = r.pick(["1.5", "x", "2k", "1e3", "--1", "½", "1 2"]);
+          const copy = q.data.map((c) => [...c]);
+          copy[q.i][base.quantityAt] = bad;
+          const { text, starts } = withRecords(base, copy);
+          const line = starts[q.i + 1];
+          return {
+            variant: `quantity ${json1(bad)}`,
+            files: { "orders.csv": text2bytes(base, text) },
+            args: (f) => reportArgs(f["orders.csv"], base),
+            check: ([res]) =>
+              rowSkipped(res, base, { line, codes: ["UNREADABLE_QUANTITY"], what: `quantity ${json1(bad)} on line ${line}` }),
+          };
+        }
+      }
       const write = (v) => {
         const copy = data.map((c) => [...c]);
         copy[i][base.totalAt] = v;
