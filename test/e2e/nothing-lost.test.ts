@@ -13,6 +13,12 @@ async function report(input: string, extra: string[] = []) {
   const run = await runCli(["report", "--orders", "-", ...AS_OF, ...extra], { input });
   return { ...run, json: run.status === 0 || run.status === 4 ? JSON.parse(run.stdout) : null };
 }
+/** The run stopped with exit 3, nothing on stdout and this one error line. */
+function expectInputError(run: { status: number; stdout: string; stderr: string }, message: string): void {
+  expect(run.status).toBe(3);
+  expect(run.stdout).toBe("");
+  expect(run.stderr).toBe(`shopmetrics: error: ${message}\n`);
+}
 const metricsOf = (json: { groups: { currency: string; metrics: unknown }[] }) => json.groups.map((g) => [g.currency, g.metrics]);
 
 const SHOPIFY = readFileSync(resolve(FIXTURES, "orders/shopify-small.csv"), "utf8");
@@ -75,11 +81,9 @@ describe("rows of one order anywhere, exact repeats, pasted exports", () => {
       "2,2025-03-02,5.00,EUR",
       "",
     ].join("\n");
-    const r = await report(input);
-    expect(r.status).toBe(3);
-    expect(r.stdout).toBe("");
-    expect(r.stderr).toBe(
-      "shopmetrics: error: -:3: a second header row with other columns than the first (two different exports pasted together?): the rows after it can't be read with the first header; split the file\n",
+    expectInputError(
+      await report(input),
+      "-:3: a second header row with other columns than the first (two different exports pasted together?): the rows after it can't be read with the first header; split the file",
     );
   });
 
@@ -101,11 +105,9 @@ describe("sums stay exact", () => {
       "2,2025-03-02,50000000000000.00,EUR",
       "",
     ].join("\n");
-    const r = await report(input);
-    expect(r.status).toBe(3);
-    expect(r.stdout).toBe("");
-    expect(r.stderr).toBe(
-      "shopmetrics: error: -:3: the orders' amounts add up to more than 2^53 minor units (9,007,199,254,740,991), beyond which sums stop being exact; split the file\n",
+    expectInputError(
+      await report(input),
+      "-:3: the orders' amounts add up to more than 2^53 minor units (9,007,199,254,740,991), beyond which sums stop being exact; split the file",
     );
     // One of them alone is read exactly.
     const one = await report(input.split("\n").slice(0, 2).join("\n"));
