@@ -14,7 +14,7 @@ async function report(input: string, extra: string[] = []) {
   return { ...run, json: run.status === 0 || run.status === 4 ? JSON.parse(run.stdout) : null };
 }
 /** The run stopped with exit 3, nothing on stdout and this one error line. */
-function expectInputError(run: { status: number; stdout: string; stderr: string }, message: string): void {
+function expectInputError(run: { status: number | null; stdout: string; stderr: string }, message: string): void {
   expect(run.status).toBe(3);
   expect(run.stdout).toBe("");
   expect(run.stderr).toBe(`shopmetrics: error: ${message}\n`);
