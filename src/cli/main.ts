@@ -18,7 +18,7 @@ import type { Source } from "../io/read-file.js";
 import { chalkFor, colorEnabled, type Env } from "./color.js";
 import { loadConfig, withConfig } from "./config.js";
 import { EXIT_BY_ERROR, ExitCode } from "./exit-codes.js";
-import { parseInspectOptions, parseReportOptions } from "./options.js";
+import { parseInspectOptions, parseReportOptions, type RawReading } from "./options.js";
 import { buildProgram } from "./program.js";
 import { progressLine } from "./progress.js";
 
@@ -83,13 +83,20 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     }
   }
 
+  /** The flags over the config file's settings, and whether the zone came from the config. */
+  function settings<T extends RawReading>(raw: T): T {
+    const config = loadConfig(raw.config, io.cwd);
+    const merged = withConfig(raw, config);
+    return raw.tz === undefined && config.tz !== undefined ? { ...merged, tzFrom: "config" } : merged;
+  }
+
   const program = buildProgram({
     version: readVersion(),
     writeOut: (text) => void stdout.write(text),
     writeErr: (text) => io.stderr.write(text),
     async report(raw) {
       const at = now();
-      const cli = parseReportOptions(withConfig(raw, loadConfig(raw.config, io.cwd)), io.env, at);
+      const cli = parseReportOptions(settings(raw), io.env, at);
       const run = await reading(cli.ordersFile, cli.progress, (hooks) =>
         buildReport(
           { orders: open(cli.ordersFile), ...(cli.customersFile === undefined ? {} : { customers: open(cli.customersFile) }) },
@@ -109,7 +116,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
       }
     },
     async inspect(raw) {
-      const cli = parseInspectOptions(withConfig(raw, loadConfig(raw.config, io.cwd)), io.env);
+      const cli = parseInspectOptions(settings(raw), io.env);
       const inspection = await reading(cli.file, cli.progress, (hooks) => inspectFile(open(cli.file), { ...cli.options, ...hooks }));
       await stdout.write(renderInspect(inspection, cli.format, stdoutColor()));
     },

@@ -12,12 +12,12 @@ import { AppError, usageError } from "../core/errors.js";
 import { ORDER_STATUSES, type OrderStatus } from "../core/order.js";
 import { quoted } from "../core/printable.js";
 import { type Period, parseAsOf, parseWindowSpec } from "../core/window.js";
-import { isValidTimeZone, Zone } from "../core/zone.js";
 import { isEncodingLabel } from "../io/csv/dialect.js";
 import { CUSTOMER_FIELDS, type CustomerField } from "../io/platforms/customer-platforms.js";
 import { ORDER_FIELDS, PLATFORM_NAMES } from "../io/platforms/index.js";
 import { METRICS } from "../metrics/index.js";
 import type { Env } from "./color.js";
+import { chooseZone } from "./zone-choice.js";
 
 /**
  * How to read a shop's exports: each of these is a flag (`--status-map` for statusMap, as
@@ -44,7 +44,12 @@ export const flagOf = (key: string): string => `--${key.replace(/[A-Z]/g, (c) =>
 /** The reading settings as commander (or a config file) gives them. */
 export type RawReading = {
   -readonly [K in ReadingSetting]?: (typeof READING_SETTINGS)[K] extends "entries" ? string[] : string;
-} & { strict?: boolean; config?: string };
+} & {
+  strict?: boolean;
+  config?: string;
+  /** Where `tz` came from, when it was given: the flag (the default) or the config file. */
+  tzFrom?: "flag" | "config";
+};
 
 export interface RawReportOptions extends RawReading {
   orders: string;
@@ -167,7 +172,7 @@ function parseCustomerMaps(raw: RawReading): Map<CustomerField, string> {
 }
 
 function parseOrderReading(raw: RawReading, env: Env): Omit<OrderReadingOptions, "onProgress" | "onProblem"> {
-  const zone = parseZone(raw.tz, env);
+  const { zone, source: zoneSource, warning: zoneWarning } = chooseZone(raw.tz, raw.tzFrom ?? "flag", env);
   let currency: string | null = null;
   if (raw.currency !== undefined) {
     if (!/^[A-Za-z]{3}$/.test(raw.currency.trim()))
@@ -204,22 +209,10 @@ function parseOrderReading(raw: RawReading, env: Env): Omit<OrderReadingOptions,
     statusMap: parseStatusMap(raw.statusMap ?? []),
     currency,
     zone,
+    zoneSource,
+    ...(zoneWarning === undefined ? {} : { zoneWarning }),
     strict: raw.strict === true,
   };
-}
-
-/** --tz, else the TZ environment variable, else the system zone. */
-function parseZone(tz: string | undefined, env: Env): Zone {
-  if (tz !== undefined) {
-    if (!isValidTimeZone(tz)) throw usageError(`invalid --tz ${quoted(tz)}: expected an IANA time zone such as Europe/Prague`);
-    return new Zone(tz);
-  }
-  // TZ may also be POSIX-style (":/etc/localtime", "CET-1CEST"); ICU understands those, so the
-  // zone Intl resolves from them is the system zone the user means.
-  const fromEnv = (env.TZ ?? "").trim();
-  if (fromEnv !== "" && isValidTimeZone(fromEnv)) return new Zone(fromEnv);
-  const system = new Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return new Zone(isValidTimeZone(system) ? system : "UTC");
 }
 
 function parseStatusMap(entries: readonly string[]): Map<string, OrderStatus> {

@@ -6,8 +6,10 @@
  */
 import { IdentityGraph } from "../core/identity.js";
 import { markGuestsByRegistration, type OrderLedger } from "../core/ledger.js";
+import { formatOffset } from "../core/offsets.js";
 import type { Order } from "../core/order.js";
 import type { ProblemCode } from "../core/problems.js";
+import type { ZoneSource } from "../core/zone.js";
 import type { DialectOptions, TextDialect } from "../io/csv/dialect.js";
 import type { ReadProgress } from "../io/csv/read-csv.js";
 import { type CustomersRead, createCustomerReader } from "../io/customers/customer-reader.js";
@@ -21,6 +23,10 @@ import type { DataQuality, InputSummary } from "../report/model.js";
 /** How to read an orders export: the options every command that reads one takes. */
 export interface OrderReadingOptions extends Omit<OrderReaderOptions, "file" | "onOrder" | "identity">, DialectOptions {
   readonly onProgress?: (progress: ReadProgress) => void;
+  /** Where `zone` came from: a zone only the system gave may contradict the file's offsets. */
+  readonly zoneSource: ZoneSource;
+  /** Said once on stderr: the zone that was meant could not be found (UTC is used). */
+  readonly zoneWarning?: string;
 }
 
 /** How to read a shop: its orders, and a customers export to join. */
@@ -136,6 +142,64 @@ export function shopWarnings(shop: Shop): string[] {
   else if (ledger.counted === 0) warnings.push(`${file}: no counted orders (every order was excluded by status)`);
   return warnings;
 }
+
+/**
+ * What the zone choice needs said: that the zone meant could not be found, or that the system's
+ * zone — no zone was given — contradicts the UTC offsets the order dates carry (a Shopify export
+ * at +11:00 read on a UTC server), with the offsets seen and the zones they fit. Said once.
+ */
+export function zoneWarnings(orders: OrdersFile, options: OrderReadingOptions): string[] {
+  const warnings = options.zoneWarning === undefined ? [] : [options.zoneWarning];
+  const { offsets } = orders;
+  if (options.zoneSource !== "system" || offsets.contradicted === 0) return warnings;
+  const seen = offsets.offsets;
+  const listed = seen.slice(0, 4).map((o) => `${formatOffset(o.minutes)} (${count(o.count)})`);
+  const more = seen.length > 4 ? ` and ${seen.length - 4} more` : "";
+  const fits = rankZones(offsets.zonesFitting());
+  const advice =
+    fits.length === 0
+      ? "no single zone fits them all; pass --tz with the shop's zone"
+      : `they fit ${fits.slice(0, 4).join(", ")}${fits.length > 4 ? ` (${fits.length} zones in all)` : ""}: pass --tz with the shop's zone (e.g. --tz ${fits[0]})`;
+  warnings.push(
+    `${orders.file}: no zone was given, so days are drawn in the system's zone, ${options.zone.name}, but ${count(offsets.contradicted)} of ${count(offsets.total)} order dates carry other UTC offsets: ` +
+      `${listed.join(", ")}${more}; ${advice}, or set "tz" in shopmetrics.config.json`,
+  );
+  return warnings;
+}
+
+/**
+ * Zones to suggest first: where our users' shops mostly are (Czechia, Slovakia, Hungary, then the
+ * large markets), then the rest of the world's cities, then Antarctica, the Arctic and Etc/.
+ */
+const LIKELY_ZONES = [
+  "Europe/Prague",
+  "Europe/Bratislava",
+  "Europe/Budapest",
+  "Europe/Warsaw",
+  "Europe/Vienna",
+  "Europe/Berlin",
+  "Europe/London",
+  "Europe/Paris",
+  "America/New_York",
+  "America/Chicago",
+  "America/Denver",
+  "America/Los_Angeles",
+  "America/Sao_Paulo",
+  "Australia/Sydney",
+  "Australia/Melbourne",
+  "Asia/Tokyo",
+];
+
+function rankZones(zones: readonly string[]): string[] {
+  const rank = (zone: string) => {
+    const likely = LIKELY_ZONES.indexOf(zone);
+    if (likely >= 0) return likely;
+    return /^(Antarctica|Arctic|Etc)\//.test(zone) || !zone.includes("/") ? 2000 : 1000;
+  };
+  return [...zones].sort((a, b) => rank(a) - rank(b));
+}
+
+const count = (n: number): string => n.toLocaleString("en-US");
 
 /** Lines that repeat the header: two exports pasted into one file; said once. */
 function repeatedHeaderWarning(file: string, lines: readonly number[]): string[] {

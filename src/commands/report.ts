@@ -38,6 +38,7 @@ import {
   type ShopReadingOptions,
   type ShopSources,
   shopWarnings,
+  zoneWarnings,
 } from "./read-shop.js";
 
 export interface ReportOptions<Id extends string = MetricId> extends ShopReadingOptions {
@@ -122,7 +123,12 @@ function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<
     });
   }
 
-  const warnings = [...shop.orders.warnings, ...missingInputWarnings(shop.orders.file, shop.unavailable, metrics), ...shopWarnings(shop)];
+  const warnings = [
+    ...zoneWarnings(shop.orders, options),
+    ...shop.orders.warnings,
+    ...missingInputWarnings(shop.orders.file, shop.unavailable, metrics),
+    ...shopWarnings(shop),
+  ];
   if (dataDays && options.window.kind !== "all") {
     const firstShown = Math.min(...shown.map((w) => w.firstDay));
     if (firstShown < dataDays.first) {
@@ -141,6 +147,7 @@ function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<
     schemaVersion: SCHEMA_VERSION,
     asOf: formatDay(window.asOf),
     timezone: zone.name,
+    timezoneSource: options.zoneSource,
     window: windowInfo(window, zone),
     margin: options.margin,
     inputs: inputSummaries(shop),

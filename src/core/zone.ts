@@ -7,6 +7,9 @@ import { civilFromDays, type DayNumber, daysFromCivil, MS_PER_DAY } from "./cale
 
 const QUARTER_HOUR = 900_000;
 
+/** Where a report's zone came from: --tz, the config file, an IANA `TZ`, or the system (`timezoneSource`). */
+export type ZoneSource = "flag" | "config" | "env" | "system";
+
 export function isValidTimeZone(name: string): boolean {
   if (name.trim() === "") return false;
   try {

@@ -5,6 +5,7 @@
  */
 import { formatDay, parseDay } from "../core/calendar.js";
 import type { Problem, ProblemCode } from "../core/problems.js";
+import type { ZoneSource } from "../core/zone.js";
 
 export const SCHEMA_VERSION = 1;
 
@@ -99,6 +100,8 @@ export interface Report<Id extends string = string> {
   readonly asOf: string;
   /** IANA zone used for wall-clock times and day bounds. */
   readonly timezone: string;
+  /** Where the zone came from: --tz (`flag`), the config file's `tz`, an IANA `TZ` (`env`), or the system. */
+  readonly timezoneSource: ZoneSource;
   readonly window: WindowInfo;
   /** --margin used for clv. */
   readonly margin: number;

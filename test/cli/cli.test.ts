@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { colorEnabled } from "../../src/cli/color.js";
@@ -63,7 +64,7 @@ describe("main", () => {
     expect(stderr.read().toString()).toBe("shopmetrics: warning: -: no status column; every order is counted as a sale\n");
   });
 
-  it("falls back to the system zone when TZ is not an IANA name (POSIX ':/etc/localtime')", async () => {
+  it("reads TZ=:/etc/localtime (POSIX's path form) as the zone that file links to", async () => {
     const stdout = new PassThrough();
     const stdin = new PassThrough();
     stdin.end("created_at,total,currency\n2025-01-01,10.00,EUR\n");
@@ -75,7 +76,11 @@ describe("main", () => {
       cwd: process.cwd(),
     });
     expect(code).toBe(0);
-    // The system zone is this test process's: npm test and vitest.config.ts pin it to Europe/Prague.
-    expect(JSON.parse(stdout.read().toString()).timezone).toBe("Europe/Prague");
+    // This machine's /etc/localtime, followed here with the shell's own tool (or UTC when it links nowhere).
+    const target = spawnSync("readlink", ["-f", "/etc/localtime"], { encoding: "utf8" }).stdout.trim();
+    const named = target.includes("/zoneinfo/") ? target.split("/zoneinfo/")[1]!.replace(/^(posix|right)\//, "") : null;
+    const report = JSON.parse(stdout.read().toString());
+    expect(report.timezoneSource).toBe("system");
+    if (named !== null) expect(report.timezone).toBe(named);
   });
 });

@@ -98,6 +98,7 @@ async function report(bytes: Buffer) {
     {
       maps: new Map(),
       statusMap: new Map(),
+      zoneSource: "flag",
       customerMaps: new Map(),
       currency: null,
       zone: PRAGUE,

@@ -150,6 +150,7 @@ describe("a metric that exists only as a file", () => {
   const options = (failIf: string[] = []): ReportOptions<string> => ({
     maps: new Map(),
     statusMap: new Map(),
+    zoneSource: "flag",
     customerMaps: new Map(),
     currency: "EUR",
     zone: PRAGUE,

@@ -20,6 +20,7 @@ function reportOf(groups: GroupReport<Id>[]): Report<Id> {
     schemaVersion: 1,
     asOf: "2025-01-07",
     timezone: "Europe/Prague",
+    timezoneSource: "flag",
     window: WINDOW,
     margin: 1,
     inputs: [],

@@ -4,6 +4,7 @@
  */
 
 import { type Minor, minorDigits, roundMinor } from "../../core/money.js";
+import type { OffsetTally } from "../../core/offsets.js";
 import type { Order, OrderStatus } from "../../core/order.js";
 import type { RowIssue } from "../../core/problems.js";
 import type { Zone } from "../../core/zone.js";
@@ -25,6 +26,8 @@ export interface DecodeContext {
   readonly conventions: Conventions;
   /** --status-map: the shop's own status texts (lower-cased) → our vocabulary; wins over the platform's. */
   readonly statusMap: ReadonlyMap<string, OrderStatus>;
+  /** Where the UTC offsets the order dates carry are tallied (the reader's; none in a test's context). */
+  readonly offsets?: OffsetTally;
 }
 
 export type DecodeResult =
@@ -46,7 +49,7 @@ export function decodeOrder(
 
   const createdText = (cells.created_at ?? "").trim();
   if (createdText === "") return { problem: { code: "EMPTY_DATE", message: `empty ${name("created_at")}` } };
-  const at = parseDateTime(createdText, ctx.zone, ctx.conventions.dateOrder?.value ?? null);
+  const at = parseDateTime(createdText, ctx.zone, ctx.conventions.dateOrder?.value ?? null, ctx.offsets);
   if (at === null) {
     const order = ctx.conventions.dateOrder;
     const why =

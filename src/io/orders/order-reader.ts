@@ -18,6 +18,7 @@ import type { Decided } from "../../core/decided.js";
 import { AppError } from "../../core/errors.js";
 import type { IdentityGraph } from "../../core/identity.js";
 import { OrderLedger } from "../../core/ledger.js";
+import { OffsetTally } from "../../core/offsets.js";
 import type { Order, OrderStatus } from "../../core/order.js";
 import { PROBLEM_CODES, type ProblemCode } from "../../core/problems.js";
 import type { Zone } from "../../core/zone.js";
@@ -80,6 +81,8 @@ export interface OrdersRead {
   readonly repeatedHeaders: readonly number[];
   /** Rows not used in any order, and why. */
   readonly problems: ProblemLog;
+  /** The UTC offsets the order dates carry, checked against the report's zone. */
+  readonly offsets: OffsetTally;
   readonly unavailable: OrderInputs;
   readonly warnings: readonly string[];
 }
@@ -131,6 +134,7 @@ class OrdersFromRows implements PushReader<OrdersRead> {
   readonly #table: Table<OrderField>;
   readonly #conventions: Conventions;
   readonly #context: DecodeContext;
+  readonly #offsets: OffsetTally;
   readonly #ledger: OrderLedger;
   /** What became of each order key read (see READ, HELD, SKIPPED). */
   readonly #keys = new KeyMap();
@@ -170,6 +174,7 @@ class OrdersFromRows implements PushReader<OrdersRead> {
       options,
       platform.dateOrder ? { value: platform.dateOrder, reason: `${platform.label}s write month/day/year`, source: "platform" } : undefined,
     );
+    this.#offsets = new OffsetTally(options.zone);
     this.#context = {
       platform,
       zone: options.zone,
@@ -177,6 +182,7 @@ class OrdersFromRows implements PushReader<OrdersRead> {
       columnNames: this.#table.columnNames,
       conventions: this.#conventions,
       statusMap: options.statusMap,
+      offsets: this.#offsets,
     };
     this.#ledger = new OrderLedger(options.identity);
     this.#itemRowsWait = platform.grain === "line-item" && !platform.lineTotal && this.#table.index.total !== undefined;
@@ -246,6 +252,7 @@ class OrdersFromRows implements PushReader<OrdersRead> {
       rowsRead: this.#table.rowsRead,
       repeatedHeaders: this.#table.repeatedHeaders,
       problems: this.#table.problems,
+      offsets: this.#offsets,
       unavailable,
       warnings: this.#warnings(),
     };

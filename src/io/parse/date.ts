@@ -12,6 +12,7 @@
  * Times without an offset are wall-clock time in the report's zone.
  */
 import { daysFromCivil, isPlausibleYear, isValidCivil, MS_PER_DAY } from "../../core/calendar.js";
+import type { OffsetTally } from "../../core/offsets.js";
 import type { Zone } from "../../core/zone.js";
 import { parseTimestamp } from "./timestamp.js";
 
@@ -42,11 +43,12 @@ export function dateEvidence(text: string): DateEvidence {
 
 /**
  * Epoch ms of `text`, or null when it is no date we read. `order` settles slash dates; a slash
- * date read with `order` null (undecided) is null too unless both readings agree.
+ * date read with `order` null (undecided) is null too unless both readings agree. A UTC offset
+ * written in `text` is noted in `offsets`.
  */
-export function parseDateTime(text: string, zone: Zone, order: DateOrder | null): number | null {
+export function parseDateTime(text: string, zone: Zone, order: DateOrder | null, offsets?: OffsetTally): number | null {
   const t = text.trim();
-  const iso = parseTimestamp(t, zone);
+  const iso = parseTimestamp(t, zone, offsets);
   if (iso !== null) return iso;
   const dashed = DASHED_MERIDIEM.exec(t);
   if (dashed) return civil(Number(dashed[1]), Number(dashed[2]), Number(dashed[3]), dashed.slice(4), zone);

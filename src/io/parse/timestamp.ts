@@ -4,14 +4,18 @@
  * the report's zone, and a date alone is local midnight there.
  */
 import { daysFromCivil, isPlausibleYear, isValidCivil, MS_PER_DAY } from "../../core/calendar.js";
+import type { OffsetTally } from "../../core/offsets.js";
 import type { Zone } from "../../core/zone.js";
 
 // An offset is only read after a time: `2025-05-11-04` is not a date at −04:00.
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:\s*(?:(Z|UTC|GMT)|([+-])(\d{2})(?::?(\d{2}))?))?)?$/i;
 
-/** Milliseconds since the epoch, or null when `text` is not a timestamp we can read. */
-export function parseTimestamp(text: string, zone: Zone): number | null {
+/**
+ * Milliseconds since the epoch, or null when `text` is not a timestamp we can read. A numeric
+ * offset read is noted in `offsets` (what the file says about the shop's zone).
+ */
+export function parseTimestamp(text: string, zone: Zone, offsets?: OffsetTally): number | null {
   const m = ISO.exec(text.trim());
   if (!m) return null;
   const year = Number(m[1]);
@@ -29,8 +33,10 @@ export function parseTimestamp(text: string, zone: Zone): number | null {
     const hours = Number(m[10]);
     const minutes = m[11] === undefined ? 0 : Number(m[11]);
     if (hours > 14 || minutes > 59) return null;
-    const offset = (hours * 60 + minutes) * 60_000;
-    return m[9] === "-" ? wall + offset : wall - offset;
+    const east = (m[9] === "-" ? -1 : 1) * (hours * 60 + minutes);
+    const instant = wall - east * 60_000;
+    offsets?.note(east, instant);
+    return instant;
   }
   return zone.instantOf(wall);
 }

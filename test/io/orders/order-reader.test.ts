@@ -42,6 +42,7 @@ describe("the stream adapter", () => {
     const options: ReportOptions = {
       maps: new Map(),
       statusMap: new Map(),
+      zoneSource: "flag",
       customerMaps: new Map(),
       currency: null,
       zone: PRAGUE,

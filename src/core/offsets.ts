@@ -1,0 +1,107 @@
+/**
+ * The UTC offsets a file's timestamps carry (`2016-11-30 23:30:00 +1100`), tallied as they are
+ * read, and what they say about the zone: whether the report's zone agrees with them, and which
+ * IANA zones would. A Shopify export is written in the shop's zone with its offset on every
+ * timestamp; read on a server whose zone is UTC, every day would be drawn in the wrong place.
+ *
+ * Only numeric offsets are evidence: `Z`, `UTC` and `GMT` say the writer used UTC, not where the
+ * shop is. Memory is bounded: per offset, a count and one sample instant per UTC month seen.
+ */
+import { civilFromDays, MS_PER_DAY } from "./calendar.js";
+import { Zone } from "./zone.js";
+
+export interface OffsetSeen {
+  /** Minutes east of UTC (+11:00 → 660). */
+  readonly minutes: number;
+  /** Timestamps read with this offset. */
+  readonly count: number;
+  readonly first: number;
+  readonly last: number;
+}
+
+export class OffsetTally {
+  readonly zone: Zone;
+  readonly #seen = new Map<number, { count: number; first: number; last: number; samples: Map<number, number> }>();
+  #contradicted = 0;
+  #firstContradiction: { instant: number; minutes: number } | null = null;
+
+  /** `zone`: the report's zone, checked against every offset read. */
+  constructor(zone: Zone) {
+    this.zone = zone;
+  }
+
+  /** A timestamp read as `instant`, written with `minutes` east of UTC. */
+  note(minutes: number, instant: number): void {
+    let seen = this.#seen.get(minutes);
+    if (!seen) {
+      seen = { count: 0, first: instant, last: instant, samples: new Map() };
+      this.#seen.set(minutes, seen);
+    }
+    seen.count++;
+    if (instant < seen.first) seen.first = instant;
+    if (instant > seen.last) seen.last = instant;
+    const month = monthOf(instant);
+    if (!seen.samples.has(month)) seen.samples.set(month, instant);
+    if (this.zone.offsetAt(instant) !== minutes * 60_000) {
+      this.#contradicted++;
+      this.#firstContradiction ??= { instant, minutes };
+    }
+  }
+
+  /** Offsets seen, the most frequent first. */
+  get offsets(): OffsetSeen[] {
+    return [...this.#seen]
+      .map(([minutes, s]) => ({ minutes, count: s.count, first: s.first, last: s.last }))
+      .sort((a, b) => b.count - a.count || a.minutes - b.minutes);
+  }
+
+  /** Timestamps read with an offset. */
+  get total(): number {
+    let total = 0;
+    for (const seen of this.#seen.values()) total += seen.count;
+    return total;
+  }
+
+  /** Timestamps whose offset is not the report zone's offset at their instant. */
+  get contradicted(): number {
+    return this.#contradicted;
+  }
+
+  /** The first timestamp read whose offset the report's zone contradicts. */
+  get firstContradiction(): { readonly instant: number; readonly minutes: number } | null {
+    return this.#firstContradiction;
+  }
+
+  /**
+   * The IANA zones whose offset matches every sample (an offset's first and last instants and one
+   * per month), in `candidates`' order: the zones the file could have been written in.
+   */
+  zonesFitting(candidates: readonly string[] = ianaZones()): string[] {
+    const samples: [instant: number, offset: number][] = [];
+    for (const [minutes, seen] of this.#seen) {
+      for (const instant of new Set([seen.first, seen.last, ...seen.samples.values()])) samples.push([instant, minutes * 60_000]);
+    }
+    if (samples.length === 0) return [];
+    return candidates.filter((name) => {
+      const zone = new Zone(name);
+      return samples.every(([instant, offset]) => zone.offsetAt(instant) === offset);
+    });
+  }
+}
+
+/** `+11:00`, `-04:00`, `+05:45`, `+00:00`. */
+export function formatOffset(minutes: number): string {
+  const abs = Math.abs(minutes);
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${minutes < 0 ? "-" : "+"}${p(Math.floor(abs / 60))}:${p(abs % 60)}`;
+}
+
+/** Every zone this runtime's ICU knows, canonical names (Intl.supportedValuesOf). */
+export function ianaZones(): string[] {
+  return [...Intl.supportedValuesOf("timeZone"), "UTC"].filter((name, i, all) => all.indexOf(name) === i);
+}
+
+function monthOf(instant: number): number {
+  const { year, month } = civilFromDays(Math.floor(instant / MS_PER_DAY));
+  return year * 12 + month;
+}
