@@ -26,5 +26,6 @@ export const EXIT_BY_ERROR: Readonly<Record<ErrorCode, ExitCode>> = {
   INPUT_AMBIGUOUS: ExitCode.input,
   INPUT_TOO_LARGE: ExitCode.input,
   INPUT_ROW: ExitCode.input,
+  INPUT_NOTHING_READ: ExitCode.input,
   OUTPUT_UNWRITABLE: ExitCode.input,
 };

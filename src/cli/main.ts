@@ -7,12 +7,12 @@ import { createReadStream, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { CommanderError } from "commander";
-import { describeOutcome } from "../commands/fail-if.js";
+import { describeOutcomes } from "../commands/fail-if.js";
 import { inspectFile, renderInspect } from "../commands/inspect.js";
 import { buildReport, renderReport } from "../commands/report.js";
 import { AppError, formatLocation } from "../core/errors.js";
 import { printable, printableLine as saidLine } from "../core/printable.js";
-import type { Problem } from "../core/problems.js";
+import type { Problem, ProblemCode } from "../core/problems.js";
 import type { ReadProgress } from "../io/csv/read-csv.js";
 import type { Source } from "../io/read-file.js";
 import { chalkFor, colorEnabled, type Env } from "./color.js";
@@ -33,8 +33,11 @@ export interface ProcessIo {
   readonly now?: () => number;
 }
 
-/** How many skipped rows are warned about one by one on stderr; all are in the JSON. */
-const PROBLEMS_ON_STDERR = 20;
+/**
+ * How many skipped rows of each kind (problem code) are warned about one by one on stderr; the
+ * rest are counted in one line per kind at the end. All are in the JSON (up to its cap).
+ */
+const PROBLEMS_PER_CODE = 3;
 
 interface ReadHooks {
   readonly onProgress?: (progress: ReadProgress) => void;
@@ -43,7 +46,11 @@ interface ReadHooks {
 
 export async function main(argv: readonly string[], io: ProcessIo): Promise<number> {
   const warnColor = chalkFor(colorEnabled(io.env, io.stderr.isTTY));
-  const warn = (text: string) => io.stderr.write(`shopmetrics: ${warnColor.yellow("warning:")} ${saidLine(text)}\n`);
+  /** --quiet (report): no warnings, for cron; errors and tripped --fail-if conditions still are said. */
+  let quiet = false;
+  const warn = (text: string) => {
+    if (!quiet) io.stderr.write(`shopmetrics: ${warnColor.yellow("warning:")} ${saidLine(text)}\n`);
+  };
   const stdoutColor = () => chalkFor(colorEnabled(io.env, io.stdout.isTTY));
   const now = io.now ?? Date.now;
   let exitCode: number = ExitCode.ok;
@@ -57,7 +64,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
 
   /**
    * Runs `read` with the progress line and the per-row warnings every command that reads a file
-   * shows, and says at the end how many skipped rows it did not list one by one.
+   * shows: the first PROBLEMS_PER_CODE of each kind, and at the end one line per kind for the rest.
    */
   async function reading<T>(file: string, showProgress: boolean, read: (hooks: ReadHooks) => Promise<T>): Promise<T> {
     if (file === "-" && io.stdin.isTTY) {
@@ -65,20 +72,30 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     }
     const progress =
       showProgress && io.stderr.isTTY && !io.env.CI ? progressLine((text) => io.stderr.write(text), printable(file), now) : null;
-    let problemsShown = 0;
+    // Problems by file and kind: the first few of each are said one by one, the rest counted.
+    const kinds = new Map<string, { file: string; code: ProblemCode; seen: number }>();
+    let failed = false;
     try {
       return await read({
         ...(progress ? { onProgress: (p: ReadProgress) => progress.update(p) } : {}),
         onProblem(problem) {
-          if (++problemsShown > PROBLEMS_ON_STDERR) return;
+          const key = `${problem.code} ${problem.file}`;
+          const kind = kinds.get(key) ?? { file: problem.file, code: problem.code, seen: 0 };
+          kinds.set(key, kind);
+          if (++kind.seen > PROBLEMS_PER_CODE || quiet) return;
           progress?.clear();
           warn(`${formatLocation(problem)}${problem.message}`);
         },
       });
+    } catch (error) {
+      failed = true; // the error says what the file's rows lacked
+      throw error;
     } finally {
       progress?.clear();
-      if (problemsShown > PROBLEMS_ON_STDERR) {
-        warn(`… ${problemsShown - PROBLEMS_ON_STDERR} more skipped rows (${problemsShown} in all; listed in the JSON)`);
+      for (const { file, code, seen } of failed ? [] : kinds.values()) {
+        if (seen <= PROBLEMS_PER_CODE) continue;
+        const more = (seen - PROBLEMS_PER_CODE).toLocaleString("en-US");
+        warn(`${printable(file)}: … and ${more} more ${code} (${seen.toLocaleString("en-US")} in all; --format json lists them)`);
       }
     }
   }
@@ -97,6 +114,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     async report(raw) {
       const at = now();
       const cli = parseReportOptions(settings(raw), io.env, at);
+      quiet = cli.quiet;
       const run = await reading(cli.ordersFile, cli.progress, (hooks) =>
         buildReport(
           { orders: open(cli.ordersFile), ...(cli.customersFile === undefined ? {} : { customers: open(cli.customersFile) }) },
@@ -107,13 +125,10 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
       for (const warning of report.warnings) warn(warning);
       await stdout.write(renderReport(run, cli.format, stdoutColor()));
       // --fail-if: after the report, as usual; say which condition tripped, for which currency.
-      for (const outcome of run.failIf) {
-        const said = describeOutcome(outcome, report.asOf, report.groups.length > 0);
-        if (said && "tripped" in said) {
-          io.stderr.write(`shopmetrics: ${saidLine(said.tripped)}\n`);
-          exitCode = ExitCode.failIf;
-        } else if (said) warn(said.notEvaluated);
-      }
+      const said = describeOutcomes(run.failIf, report.asOf, report.groups.length > 0);
+      for (const tripped of said.tripped) io.stderr.write(`shopmetrics: ${saidLine(tripped)}\n`);
+      if (said.tripped.length > 0) exitCode = ExitCode.failIf;
+      for (const notEvaluated of said.notEvaluated) warn(notEvaluated);
     },
     async inspect(raw) {
       const cli = parseInspectOptions(settings(raw), io.env);

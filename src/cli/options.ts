@@ -63,6 +63,7 @@ export interface RawReportOptions extends RawReading {
   periods?: string;
   failIf: string[];
   progress: boolean;
+  quiet?: boolean;
 }
 
 export interface RawInspectOptions extends RawReading {
@@ -78,6 +79,8 @@ export interface Printing<F extends string> {
 }
 
 export interface ReportCli extends Printing<"table" | "json" | "csv"> {
+  /** --quiet: no warnings on stderr (they stay in the JSON). */
+  readonly quiet: boolean;
   readonly ordersFile: string;
   readonly customersFile?: string;
   readonly options: Omit<ReportOptions, "now" | "onProgress" | "onProblem">;
@@ -124,6 +127,7 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
     ...(raw.customers === undefined ? {} : { customersFile: raw.customers }),
     format: raw.format === "json" || raw.format === "csv" ? raw.format : "table",
     progress: raw.progress,
+    quiet: raw.quiet === true,
     options: {
       ...reading,
       window,

@@ -55,6 +55,7 @@ export function buildProgram(handlers: ProgramHandlers): Command {
     .option("--fail-if <condition>", "exit 4 when a metric trips, e.g. 'repeatPurchaseRate<0.2' (repeatable)", collect, [])
     .option("--strict", "exit 3 on the first row that cannot be read, instead of skipping it")
     .option("--no-progress", "never show read progress on stderr")
+    .option("-q, --quiet", "no warnings on stderr (for cron): only errors and tripped --fail-if conditions")
     .addHelpText(
       "after",
       `

@@ -66,18 +66,33 @@ function compare(value: number, op: Condition["op"], threshold: number): boolean
 }
 
 /**
- * What stderr says of an outcome: that it tripped (the run then exits 4), that it could not be
- * evaluated (the metric is null), or nothing.
+ * What stderr says of the outcomes: each condition that tripped, for each currency (the run then
+ * exits 4), and once per condition the currencies it could not be evaluated for (the metric is
+ * null there).
  */
-export function describeOutcome(
-  outcome: ConditionOutcome,
+export function describeOutcomes(
+  outcomes: readonly ConditionOutcome[],
   asOf: string,
   hasGroups: boolean,
-): { tripped: string } | { notEvaluated: string } | null {
-  const where = `${hasGroups ? (outcome.currency ?? "(no currency)") : "the report (no orders)"} as of ${asOf}`;
-  if (outcome.tripped)
-    return { tripped: `fail-if tripped: ${outcome.condition.text} (${outcome.condition.metric} is ${outcome.value} for ${where})` };
-  if (outcome.value === null)
-    return { notEvaluated: `--fail-if ${outcome.condition.text} not evaluated for ${where}: ${outcome.condition.metric} is null` };
-  return null;
+): { readonly tripped: string[]; readonly notEvaluated: string[] } {
+  const where = (outcome: ConditionOutcome) => (hasGroups ? (outcome.currency ?? "(no currency)") : "the report (no orders)");
+  const tripped = outcomes
+    .filter((o) => o.tripped)
+    .map((o) => `fail-if tripped: ${o.condition.text} (${o.condition.metric} is ${o.value} for ${where(o)} as of ${asOf})`);
+  const unevaluated = new Map<string, { metric: string; where: string[] }>();
+  for (const outcome of outcomes) {
+    if (outcome.tripped || outcome.value !== null) continue;
+    const entry = unevaluated.get(outcome.condition.text) ?? { metric: outcome.condition.metric, where: [] };
+    entry.where.push(where(outcome));
+    unevaluated.set(outcome.condition.text, entry);
+  }
+  const notEvaluated = [...unevaluated].map(
+    ([text, { metric, where }]) => `--fail-if ${text} not evaluated for ${listed(where)} as of ${asOf}: ${metric} is null`,
+  );
+  return { tripped, notEvaluated };
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }

@@ -4,6 +4,7 @@
  * the ledger. What each file lacks (identity, amounts, guest flags) is settled here, after the
  * join, and so is the data-quality ledger every command's JSON carries.
  */
+import { AppError } from "../core/errors.js";
 import { IdentityGraph } from "../core/identity.js";
 import { markGuestsByRegistration, type OrderLedger } from "../core/ledger.js";
 import { formatOffset } from "../core/offsets.js";
@@ -74,7 +75,9 @@ export async function readShop(sources: ShopSources, options: ShopReadingOptions
   const identity = new IdentityGraph();
   // --encoding and --delimiter are for the orders file; the customers file's dialect is its own.
   const customers = sources.customers ? await readCustomers(sources.customers, options, identity) : null;
+  if (customers) somethingRead(customers, customers.rowsRead - customers.problems.rowsSkipped - customers.repeatedHeaders.length, "customers");
   const orders = await readOrders(sources.orders, { ...options, identity });
+  somethingRead(orders, orders.ledger.ordersRead, "orders");
   let { guest } = orders.unavailable;
   if (customers && guest !== null) {
     if (orders.unavailable.identity !== null) guest = `${guest}; and ${orders.unavailable.identity}, so the customers file can't be joined`;
@@ -97,6 +100,30 @@ async function readCustomers(source: Source, options: ShopReadingOptions, identi
     }),
   );
   return { ...result, file: source.file, dialect };
+}
+
+/** How many of the most common reasons a file none of whose rows could be used is stopped with. */
+const REASONS_SHOWN = 3;
+
+/**
+ * A file with rows none of which could be used is an input error (exit 3), not a report of
+ * nothing: said with the most common reasons, their counts and the first line of each. (A file
+ * with a header and no rows is a shop with no orders yet: a report, and a warning.)
+ */
+function somethingRead(read: OrdersFile | CustomersFile, used: number, what: string): void {
+  const { problems } = read;
+  if (used > 0 || problems.rowsSkipped === 0) return;
+  const reasons = [...problems.skippedByCode].sort(([a, m], [b, n]) => n - m || a.localeCompare(b));
+  const said = reasons.slice(0, REASONS_SHOWN).map(([code, rows]) => {
+    const first = problems.problems.find((p) => p.code === code);
+    return `${rows.toLocaleString("en-US")} ${code}${first ? ` (line ${first.line}: ${first.message})` : ""}`;
+  });
+  const more = reasons.length > REASONS_SHOWN ? `; and ${reasons.length - REASONS_SHOWN} more reasons` : "";
+  throw new AppError(
+    "INPUT_NOTHING_READ",
+    `no ${what} could be read: all ${problems.rowsSkipped.toLocaleString("en-US")} rows were skipped: ${said.join("; ")}${more}. Run shopmetrics inspect on the file to see how it was read`,
+    { file: read.file },
+  );
 }
 
 /** The report's `inputs`: each file read, as what, and how. */
@@ -138,7 +165,7 @@ export function shopWarnings(shop: Shop): string[] {
   const warnings = [shop.orders, ...(shop.customers ? [shop.customers] : [])].flatMap((read) =>
     repeatedHeaderWarning(read.file, read.repeatedHeaders),
   );
-  if (ledger.ordersRead === 0) warnings.push(`${file}: no orders could be read`);
+  if (ledger.ordersRead === 0) warnings.push(`${file}: no orders could be read (the file has no rows after its header)`);
   else if (ledger.counted === 0) warnings.push(`${file}: no counted orders (every order was excluded by status)`);
   return warnings;
 }

@@ -27,7 +27,7 @@ import type { Registry } from "../metrics/registry.js";
 import { type Change, type GroupReport, type MetricValues, type Report, SCHEMA_VERSION, type WindowInfo } from "../report/model.js";
 import { renderCsv } from "../report/render-csv.js";
 import { renderJson } from "../report/render-json.js";
-import { renderTable } from "../report/render-table.js";
+import { renderTable, type TableOptions } from "../report/render-table.js";
 import { type Condition, type ConditionOutcome, checkConditions } from "./fail-if.js";
 import {
   dataQuality,
@@ -129,19 +129,7 @@ function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<
     ...missingInputWarnings(shop.orders.file, shop.unavailable, metrics),
     ...shopWarnings(shop),
   ];
-  if (dataDays && options.window.kind !== "all") {
-    const firstShown = Math.min(...shown.map((w) => w.firstDay));
-    if (firstShown < dataDays.first) {
-      warnings.push(
-        `a window starts on ${formatDay(firstShown)} but the data starts on ${formatDay(dataDays.first)}: customers who bought before the export began look new`,
-      );
-    }
-    if (earliestStart < dataDays.first) {
-      warnings.push(
-        `a previous window starts on ${formatDay(earliestStart)} but the data starts on ${formatDay(dataDays.first)}: customersAtStart is understated, and retention, churn and clv with it`,
-      );
-    }
-  }
+  if (dataDays) warnings.push(...windowWarnings(points, shown, earliestStart, dataDays, options.window.kind === "all"));
 
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
@@ -167,6 +155,45 @@ function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<
   };
   const checked = groups.length > 0 ? groups : [computeEmptyGroup(window, previous, metrics, computeOptions)];
   return { report, metrics: metrics.metrics, failIf: checkConditions(options.failIf, checked) };
+}
+
+/**
+ * What the windows say about the data, once per run: windows that lie wholly outside the data's
+ * days (`--as-of today` on an old export), and windows that start before the data does — where
+ * customers who bought before the export began look new, and customersAtStart is understated.
+ */
+function windowWarnings(
+  points: readonly ReportWindow[],
+  shown: readonly ReportWindow[],
+  earliestStart: number,
+  data: { readonly first: number; readonly last: number },
+  all: boolean,
+): string[] {
+  const warnings: string[] = [];
+  const span = `the data runs from ${formatDay(data.first)} to ${formatDay(data.last)}`;
+  const empty = points.filter((w) => w.asOf < data.first || w.firstDay > data.last);
+  if (empty.length === points.length) {
+    const only =
+      points.length === 1
+        ? `the window ${formatDay(points[0]!.firstDay)} … ${formatDay(points[0]!.asOf)} lies`
+        : `all ${points.length} windows lie`;
+    warnings.push(`${only} wholly outside the data: ${span} (--as-of DATE or --window FROM..TO picks a window with data)`);
+  } else if (empty.length > 0) {
+    warnings.push(`${empty.length} of ${points.length} windows lie wholly outside the data (${span}): their figures are empty`);
+  }
+  if (all || empty.length === points.length) return warnings;
+  const firstShown = Math.min(...shown.map((w) => w.firstDay));
+  const starts = formatDay(data.first);
+  if (firstShown < data.first) {
+    warnings.push(
+      `a window starts on ${formatDay(firstShown)} (its previous window on ${formatDay(earliestStart)}), before the data (${starts}): customers who bought before the export began look new, and customersAtStart is understated, and retention, churn and clv with it`,
+    );
+  } else if (earliestStart < data.first) {
+    warnings.push(
+      `the previous window the lifecycle metrics compare with starts on ${formatDay(earliestStart)}, before the data (${starts}): customersAtStart is understated, and retention, churn and clv with it`,
+    );
+  }
+  return warnings;
 }
 
 function windowInfo(window: ReportWindow, zone: Zone): WindowInfo {
@@ -196,13 +223,17 @@ function changes<Id extends string>(
   return out;
 }
 
-/** The report as the chosen output format prints it; `chalk` colours the table (level 0: none). */
+/**
+ * The report as the chosen output format prints it; `chalk` colours the table (level 0: none),
+ * `table.width` fits it to a terminal (none: no limit).
+ */
 export function renderReport<Id extends string>(
   { report, metrics }: ReportRun<Id>,
   format: "table" | "json" | "csv",
   chalk: ChalkInstance,
+  table: TableOptions = {},
 ): string {
   if (format === "json") return renderJson(report);
   if (format === "csv") return renderCsv(report, metrics);
-  return renderTable(report, metrics, chalk);
+  return renderTable(report, metrics, chalk, table);
 }

@@ -13,6 +13,7 @@ export type ErrorCode =
   | "INPUT_AMBIGUOUS" // dates or amounts that only a flag can settle (--date-format, --decimal)
   | "INPUT_TOO_LARGE" // amounts whose sums would pass 2^53 minor units, beyond which they stop being exact
   | "INPUT_ROW" // a row could not be decoded and --strict is on
+  | "INPUT_NOTHING_READ" // a file has rows and every one of them was skipped
   | "OUTPUT_UNWRITABLE"; // stdout can't be written (a full disk, …); a closed pipe is not an error
 
 /** Where in the input an error was found; printed as `file:line:`. */

@@ -1,4 +1,4 @@
-import { deriveMetric, NO_START_CUSTOMERS } from "./metric.js";
+import { deriveMetric, NO_START_CUSTOMERS, ratio } from "./metric.js";
 
 export default deriveMetric({
   id: "churnRate",
@@ -12,6 +12,6 @@ export default deriveMetric({
   derive({ customersAtStart, retainedCustomers }) {
     const start = customersAtStart.value ?? 0;
     if (start === 0) return { value: null, note: NO_START_CUSTOMERS };
-    return { value: (start - (retainedCustomers.value ?? 0)) / start };
+    return ratio(start - (retainedCustomers.value ?? 0), start, NO_START_CUSTOMERS, "customers at start");
   },
 });

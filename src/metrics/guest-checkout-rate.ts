@@ -1,4 +1,4 @@
-import { defineMetric, NO_ORDERS, ratio } from "./metric.js";
+import { defineMetric, NO_ORDERS, notes, ratio } from "./metric.js";
 
 export default defineMetric({
   id: "guestCheckoutRate",
@@ -26,9 +26,11 @@ export default defineMetric({
           guests,
           known,
           "no counted order in the window has a known guest status (its guest cell is empty or unreadable)",
+          "orders",
         );
         if (result.value === null || known === count) return result;
-        return { ...result, note: `over the ${known} of ${count} orders whose guest status is known` };
+        const note = notes(`over the ${known} of ${count} orders whose guest status is known`, result.note);
+        return { ...result, ...(note === undefined ? {} : { note }) };
       },
     };
   },

@@ -156,9 +156,30 @@ export function countCustomers(
   };
 }
 
-/** numerator / denominator, or null with `whyZero` when the denominator is 0. */
-export function ratio(numerator: number, denominator: number, whyZero: string): MetricResult {
-  return denominator === 0 ? { value: null, note: whyZero } : { value: numerator / denominator };
+/**
+ * numerator / denominator, or null with `whyZero` when the denominator is 0. With `base` (what
+ * the denominator counts, "customers"), a rate over fewer than SMALL_BASE of them says so.
+ */
+export function ratio(numerator: number, denominator: number, whyZero: string, base?: string): MetricResult {
+  if (denominator === 0) return { value: null, note: whyZero };
+  const note = base === undefined ? undefined : smallBase(denominator, base);
+  return note === undefined ? { value: numerator / denominator } : { value: numerator / denominator, note };
+}
+
+/** Below this many customers (or orders) in its denominator, a rate carries a small-base note. */
+export const SMALL_BASE = 30;
+
+/** The note on a rate over fewer than SMALL_BASE `what`: how much one of them moves it. */
+export function smallBase(denominator: number, what: string): string | undefined {
+  if (denominator >= SMALL_BASE) return undefined;
+  const counted = denominator === 1 ? what.replace(/^(\w+)s\b/, "$1") : what; // "1 customer at start"
+  return `a small base: over ${denominator} ${counted} (fewer than ${SMALL_BASE}), each one moves the rate by ${(100 / denominator).toFixed(1)} percentage points`;
+}
+
+/** Notes joined: `a; b`; undefined when there are none. */
+export function notes(...said: (string | undefined)[]): string | undefined {
+  const kept = said.filter((note): note is string => note !== undefined);
+  return kept.length === 0 ? undefined : kept.join("; ");
 }
 
 export const NO_ORDERS = "no counted orders in the window";

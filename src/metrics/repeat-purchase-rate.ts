@@ -19,7 +19,7 @@ export default defineMetric({
         if (customer.ordersInWindow > 0) customerCount++;
         if (customer.ordersInWindow > 1) repeaters++;
       },
-      result: () => ratio(repeaters, customerCount, NO_CUSTOMERS),
+      result: () => ratio(repeaters, customerCount, NO_CUSTOMERS, "customers"),
     };
   },
 });

@@ -1,4 +1,8 @@
-import { deriveMetric, NO_START_CUSTOMERS } from "./metric.js";
+import { deriveMetric, NO_START_CUSTOMERS, notes, smallBase } from "./metric.js";
+
+/** Why a retention rate above 100 % is no bug. */
+const ABOVE_ONE =
+  "above 100 %: reactivated customers (who bought before the previous window, not in it, and again in this one) count in E − N but not in S";
 
 // The textbook customer retention rate, ((E − N) / S): customers at the end (E), less new
 // customers (N), over customers at the start (S). E − N includes reactivated customers, so
@@ -15,6 +19,8 @@ export default deriveMetric({
   derive({ customers, newCustomers, customersAtStart }) {
     const start = customersAtStart.value ?? 0;
     if (start === 0) return { value: null, note: NO_START_CUSTOMERS };
-    return { value: ((customers.value ?? 0) - (newCustomers.value ?? 0)) / start };
+    const value = ((customers.value ?? 0) - (newCustomers.value ?? 0)) / start;
+    const note = notes(value > 1 ? ABOVE_ONE : undefined, smallBase(start, "customers at start"));
+    return note === undefined ? { value } : { value, note };
   },
 });

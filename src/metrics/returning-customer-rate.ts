@@ -20,7 +20,7 @@ export default defineMetric({
         customerCount++;
         if (customer.ordersToEnd > 1) returning++;
       },
-      result: () => ratio(returning, customerCount, NO_CUSTOMERS),
+      result: () => ratio(returning, customerCount, NO_CUSTOMERS, "customers"),
     };
   },
 });

@@ -16,7 +16,7 @@ describe("READING_SETTINGS", () => {
   it("is exactly report's reading flags, each named as commander names the flag", () => {
     const reportFlags = attributes("report");
     for (const key of settings) expect(reportFlags).toContain(key);
-    const reportOnly = ["window", "asOf", "format", "margin", "compare", "every", "periods", "failIf"];
+    const reportOnly = ["window", "asOf", "format", "margin", "compare", "every", "periods", "failIf", "quiet"];
     expect(reportFlags.filter((a) => !settings.includes(a) && !reportOnly.includes(a) && !NOT_SETTINGS.includes(a))).toEqual([]);
   });
 

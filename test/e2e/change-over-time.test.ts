@@ -37,7 +37,7 @@ describe("--compare previous", async () => {
     // compared window's own previous window, [2023-07-06, 2023-10-04), is not.
     const r = await json(["--window", "90d", "--as-of", "2024-03-31", "--compare", "previous"]);
     expect(r.warnings).toEqual([
-      "a previous window starts on 2023-07-06 but the data starts on 2023-09-01: customersAtStart is understated, and retention, churn and clv with it",
+      "the previous window the lifecycle metrics compare with starts on 2023-07-06, before the data (2023-09-01): customersAtStart is understated, and retention, churn and clv with it",
     ]);
     expect((await json(["--window", "90d", "--as-of", "2024-03-31"])).warnings).toEqual([]);
   });
@@ -251,7 +251,7 @@ describe("--fail-if", async () => {
     ]);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain(
-      "shopmetrics: warning: --fail-if guestCheckoutRate>=0 not evaluated for EUR as of 2026-06-30: guestCheckoutRate is null\n",
+      "shopmetrics: warning: --fail-if guestCheckoutRate>=0 not evaluated for CZK and EUR as of 2026-06-30: guestCheckoutRate is null\n",
     );
     expect((await runCli([...base, "--fail-if", "orders>=999"])).status).toBe(4); // EUR has exactly 999
     expect((await runCli([...base, "--fail-if", "orders>999"])).status).toBe(0);

@@ -21,7 +21,7 @@ describe("Shopify export (fixtures/orders/shopify-small.csv)", async () => {
     expect(run.stderr).toBe(
       `shopmetrics: warning: ${fixture("shopify-small.csv")}: 1 order with unrecognised status "expired" counted as completed; if that is wrong, map it, e.g. --status-map "expired=cancelled"\n` +
         // P = [2023-07-02, 2024-07-01): 365 days, with 2024-02-29 in it.
-        "shopmetrics: warning: a previous window starts on 2023-07-02 but the data starts on 2024-06-15: customersAtStart is understated, and retention, churn and clv with it\n",
+        "shopmetrics: warning: the previous window the lifecycle metrics compare with starts on 2023-07-02, before the data (2024-06-15): customersAtStart is understated, and retention, churn and clv with it\n",
     );
   });
 
@@ -130,7 +130,7 @@ describe("WooCommerce export (fixtures/orders/woocommerce-small.csv)", async () 
       [
         `shopmetrics: warning: ${fixture("woocommerce-small.csv")}:12: unreadable amount in order_total: expected a number like 1234.50 or 1 234,50, got "abc"; row skipped`,
         `shopmetrics: warning: ${fixture("woocommerce-small.csv")}:13: unreadable date in order_date: expected a date such as 2025-03-04 10:00, 4.3.2025 10:00 or 03/04/2025, got "31/04/2025" (this file's dates are day/month, from "31/04/2025" on line 13; --date-format sets it); row skipped`,
-        "shopmetrics: warning: a previous window starts on 2025-03-23 but the data starts on 2025-03-30: customersAtStart is understated, and retention, churn and clv with it",
+        "shopmetrics: warning: the previous window the lifecycle metrics compare with starts on 2025-03-23, before the data (2025-03-30): customersAtStart is understated, and retention, churn and clv with it",
         "",
       ].join("\n"),
     );
@@ -207,7 +207,9 @@ describe("generic files", async () => {
       repeatPurchaseRate: 1 / 3, // id 9
       guestCheckoutRate: 0.5, // A1, A4 of the 4 known
     });
-    expect(report.groups[0].notes.guestCheckoutRate).toBe("over the 4 of 5 orders whose guest status is known");
+    expect(report.groups[0].notes.guestCheckoutRate).toBe(
+      "over the 4 of 5 orders whose guest status is known; a small base: over 4 orders (fewer than 30), each one moves the rate by 25.0 percentage points",
+    );
     expect(report.dataQuality.ordersExcluded).toEqual({});
     expect(run.stderr).toContain("1 order with an empty status counted as completed");
   });
@@ -286,7 +288,9 @@ describe("table output and colour", async () => {
     expect(run.stdout).toContain("shopmetrics report · 2024-07-01 … 2025-06-30 (window 365d, 365 days, Europe/Prague)");
     expect(run.stdout).toContain(`orders: ${fixture("shopify-small.csv")} (shopify, 15 rows)`);
     expect(run.stdout).toMatch(/│ Revenue\s+│\s+220\.49 EUR │/);
-    expect(run.stdout).toMatch(/│ Repeat purchase rate \(2\+ orders in window\)\s+│\s+33\.3% │/);
+    // 33.3 % over 3 customers: the small-base mark, and its footnote.
+    expect(run.stdout).toMatch(/│ Repeat purchase rate \(2\+ orders in window\)\s+│\s+33\.3% \* │/);
+    expect(run.stdout).toContain("a small base: over 3 customers (fewer than 30), each one moves the rate by 33.3 percentage points");
     expect(run.stdout).toMatch(/│ Guest checkout rate\s+│\s+n\/a \* │/);
     expect(run.stdout).toMatch(/│ Revenue\s+│\s+1,250\.00 CZK │/);
     expect(run.stdout).toContain(

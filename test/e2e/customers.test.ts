@@ -26,7 +26,10 @@ describe("--customers", async () => {
     ]);
     expect(r.groups[1].metrics.guestCheckoutRate).toBe(0.6);
     expect(r.groups[0].metrics.guestCheckoutRate).toBe(0.5);
-    expect(r.groups[1].notes.guestCheckoutRate).toBeUndefined();
+    // Every order's guest status is known now; only the small base (5 orders) is noted.
+    expect(r.groups[1].notes.guestCheckoutRate).toBe(
+      "a small base: over 5 orders (fewer than 30), each one moves the rate by 20.0 percentage points",
+    );
     expect(r.inputs[1]).toEqual({
       kind: "customers",
       file: "fixtures/customers/registered.csv",

@@ -54,6 +54,36 @@ describe("lifecycle metrics on a hand-worked shop", () => {
     expect(eur?.metrics.churnRate).toBe(0.5); // (S − retained) / S = (4 − 2) / 4
   });
 
+  it("every rate here is over a small base (S = 4, E = 4), and says so", () => {
+    // 100 / 4 = 25.0 percentage points per customer.
+    const small = "a small base: over 4 customers at start (fewer than 30), each one moves the rate by 25.0 percentage points";
+    expect(eur?.notes.retentionRate).toBe(small);
+    expect(eur?.notes.churnRate).toBe(small);
+    expect(eur?.notes.repeatPurchaseRate).toBe(
+      "a small base: over 4 customers (fewer than 30), each one moves the rate by 25.0 percentage points",
+    );
+  });
+
+  it("a retention rate above 100 % carries why: reactivated customers are in E − N but not in S", () => {
+    // Only b was a customer in P (S = 1); a and g come back after skipping P: E − N = 3 (a, b, g).
+    const [above] = metricsOf(
+      [
+        noon("2025-01-10", "a"),
+        noon("2025-04-05", "a"),
+        noon("2025-03-10", "b"),
+        noon("2025-04-10", "b"),
+        noon("2025-02-01", "g"),
+        noon("2025-04-12", "g"),
+      ],
+      "30d",
+      { asOf: "2025-04-30" },
+    );
+    expect(above?.metrics).toMatchObject({ customers: 3, newCustomers: 0, customersAtStart: 1, retentionRate: 3 });
+    expect(above?.notes.retentionRate).toMatch(
+      /^above 100 %: reactivated customers \(who bought before the previous window, not in it, and again in this one\) count in E − N but not in S; a small base: over 1 customer at start \(fewer than 30\), each one moves the rate by 100\.0 percentage points$/,
+    );
+  });
+
   it("returning customer rate looks back before the window; repeat purchase rate doesn't", () => {
     expect(eur?.metrics.returningCustomerRate).toBe(0.75); // a, b, d have 2+ orders to the end of W; e has 1
     expect(eur?.metrics.repeatPurchaseRate).toBe(0.25); // only d has 2 orders inside W

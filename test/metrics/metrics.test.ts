@@ -149,7 +149,9 @@ describe("guestCheckoutRate", () => {
       { guestUnknownReason: null },
     );
     expect(eur?.metrics.guestCheckoutRate).toBe(0.5); // 2 guests of 4 known
-    expect(eur?.notes.guestCheckoutRate).toBe("over the 4 of 5 orders whose guest status is known");
+    expect(eur?.notes.guestCheckoutRate).toBe(
+      "over the 4 of 5 orders whose guest status is known; a small base: over 4 orders (fewer than 30), each one moves the rate by 25.0 percentage points",
+    );
   });
 
   it("is null when no order's status is known", () => {
@@ -203,5 +205,31 @@ describe("the registry", () => {
       "clv",
     ]);
     for (const m of METRICS.metrics) expect(m.definition.length).toBeGreaterThan(20);
+  });
+});
+
+describe("a rate over a small base says so (fewer than 30 in its denominator)", () => {
+  const at = "2025-06-01T10:00:00+02:00";
+  /** `n` customers, the first `repeaters` of them with two orders in the window. */
+  const customers = (n: number, repeaters: number) =>
+    Array.from({ length: n }, (_, i) => [
+      order({ at, email: `c${i}@x.cz` }),
+      ...(i < repeaters ? [order({ at, email: `c${i}@x.cz` })] : []),
+    ]).flat();
+
+  it("29 customers: the note, with what one customer moves (100 / 29 = 3.4 pp)", () => {
+    const [eur] = metricsOf(customers(29, 3), YEAR_2025);
+    expect(eur?.metrics.repeatPurchaseRate).toBeCloseTo(3 / 29, 12);
+    expect(eur?.notes.repeatPurchaseRate).toBe(
+      "a small base: over 29 customers (fewer than 30), each one moves the rate by 3.4 percentage points",
+    );
+    expect(eur?.notes.returningCustomerRate).toMatch(/^a small base: over 29 customers/);
+  });
+
+  it("30 customers: no note", () => {
+    const [eur] = metricsOf(customers(30, 3), YEAR_2025);
+    expect(eur?.metrics.repeatPurchaseRate).toBe(0.1);
+    expect(eur?.notes.repeatPurchaseRate).toBeUndefined();
+    expect(eur?.notes.returningCustomerRate).toBeUndefined();
   });
 });
