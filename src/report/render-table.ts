@@ -1,68 +1,299 @@
 /**
- * Report → text tables for people. Colour comes only through the injected chalk instance
- * (level 0 = none); cli-table3's own default colours are switched off.
+ * Report → text for people, fitted to the terminal's width when one is given (README, "The table
+ * on a terminal"). Colour comes only through the injected chalk instance (level 0 = none);
+ * cli-table3's own default colours are switched off.
  *   - a single window: Metric | Value (and Previous | Change with --compare);
- *   - an --every series: Metric | Trend (a sparkline, oldest → latest) | First | Latest.
+ *   - an --every series: Metric | Trend (a sparkline, oldest → latest) | one column per point,
+ *     oldest → latest: all of them, or as many of the latest as fit;
+ *   - narrower than STACKED_BELOW (or when the boxed table can't fit): each metric's label on a
+ *     line, then its value (previous and change; or trend, first → latest) indented below.
+ * Headers, footnotes and the data line wrap to the width with a hanging indent. No width (a pipe,
+ * a file): the full table, every point, nothing wrapped.
  */
 import type { ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { MetricInfo } from "../core/metric-info.js";
 import { printable } from "../core/printable.js";
 import { formatValue, NOT_AVAILABLE } from "./format-value.js";
-import { type GroupReport, lastDayOf, type Report } from "./model.js";
+import { type GroupReport, lastDayOf, type Report, type SeriesPoint } from "./model.js";
+import { displayWidth, wrap, wrapParts } from "./text-layout.js";
 
-export function renderTable<Id extends string>(report: Report<Id>, metrics: readonly MetricInfo<Id>[], chalk: ChalkInstance): string {
+export interface TableOptions {
+  /** The terminal's width in columns. None: no limit (a pipe or a file). */
+  readonly width?: number | undefined;
+}
+
+/** Narrower than this, the metrics are stacked instead of boxed in a table. */
+export const STACKED_BELOW = 80;
+/** The label column is never squeezed below this (its text); a table that would need to is stacked (or shows fewer points). */
+const MIN_LABEL = 24;
+/** Continuation lines, and values under their label in the stacked layout. */
+const INDENT = 2;
+const PAD = " ".repeat(INDENT);
+const BARS = "▁▂▃▄▅▆▇█";
+/** A sparkline shows at most this many points (the latest), to keep the table on a screen. */
+const MAX_SPARK = 48;
+/** …and, when the width is short, at least this many before the layout stacks. */
+const MIN_SPARK = 8;
+/** How many metrics a folded footnote names before "and N other metrics". */
+const NAMED_IN_NOTE = 3;
+
+/** One metric's cells in one currency group. */
+interface MetricLine<Id extends string> {
+  readonly metric: MetricInfo<Id>;
+  /** Each point's value, oldest first (one, without --every); the last with its note marker. */
+  readonly cells: readonly string[];
+  /** The points' values, for the sparkline. */
+  readonly values: readonly (number | null)[];
+  /** With --compare: the previous window's value, and the change. */
+  readonly compare: readonly string[];
+}
+
+interface Group<Id extends string> {
+  readonly report: GroupReport<Id>;
+  readonly lines: readonly MetricLine<Id>[];
+}
+
+/** Boxed: how many of the latest points get a column, and how many the sparkline shows. */
+type Layout =
+  | { readonly stacked: true; readonly spark: number }
+  | { readonly stacked: false; readonly points: number; readonly spark: number };
+
+export function renderTable<Id extends string>(
+  report: Report<Id>,
+  metrics: readonly MetricInfo<Id>[],
+  chalk: ChalkInstance,
+  options: TableOptions = {},
+): string {
+  const width = options.width !== undefined && options.width >= 1 ? Math.floor(options.width) : undefined;
+  const series = report.series;
+  const previous = report.groups.find((g) => g.previous)?.previous;
+  const groups = report.groups.map(
+    (group): Group<Id> => ({ report: group, lines: metrics.map((m) => metricLine(report, group, m, chalk)) }),
+  );
+  // A single window has a head row only with --compare.
+  const heads = series ? pointHeads(series) : [previous ? "This window" : ""];
+  const layout = chooseLayout(groups, heads, width, series !== undefined, previous !== undefined);
+
   const out: string[] = [];
   const { window } = report;
-  const span = report.series
-    ? `${report.series.length} windows of ${window.spec}, as of ${report.series[0]!.asOf} … ${report.asOf}`
-    : `${window.from.slice(0, 10)} … ${report.asOf} (window ${window.spec}, ${window.days} days`;
-  out.push(`${chalk.bold(`shopmetrics report · ${span}`)}${report.series ? " (" : ", "}${report.timezone})`);
+  // Lines break between their phrases first (the parts), then at spaces.
+  const title = series
+    ? [`${plural(series.length, "window")} of ${window.spec},`, `as of ${series[0]!.asOf} … ${report.asOf}`, `(${report.timezone})`]
+    : [`${window.from.slice(0, 10)} … ${report.asOf}`, `(window ${window.spec}, ${plural(window.days, "day")}, ${report.timezone})`];
+  out.push(...wrapParts(["shopmetrics report ·", ...title], " ", width, INDENT).map((line) => chalk.bold(line)));
   // Text from a file or a file name goes through printable(): no ESC or line break reaches the terminal.
   for (const input of report.inputs) {
-    out.push(`${input.kind}: ${printable(input.file)} (${printable(input.platform)}, ${plural(input.rows, "row")})`);
+    const read = [`${input.kind}: ${printable(input.file)}`, `(${printable(input.platform)}, ${plural(input.rows, "row")})`];
+    out.push(...wrapParts(read, " ", width, INDENT));
   }
-  const previous = report.groups.find((g) => g.previous)?.previous;
-  if (previous)
-    out.push(`compared with: ${previous.window.from.slice(0, 10)} … ${lastDayOf(previous.window)} (${previous.window.days} days)`);
+  if (previous) {
+    const line = `compared with: ${previous.window.from.slice(0, 10)} … ${lastDayOf(previous.window)} (${plural(previous.window.days, "day")})`;
+    out.push(...wrap(line, width, INDENT));
+  }
+  const note = series && groups.length > 0 ? seriesNote(series, layout) : "";
+  if (note) out.push(...wrap(note, width, INDENT).map((line) => chalk.dim(line)));
 
-  if (report.groups.length === 0) out.push("", chalk.dim("No orders: nothing to report."));
-  const series = report.series;
-  const shownPoints = series ? Math.min(series.length, MAX_SPARK) : 0;
-  const head = [
-    ...(series
-      ? ["", shownPoints < series.length ? `Trend (last ${shownPoints})` : "Trend", `as of ${series[0]!.asOf}`, `as of ${report.asOf}`]
-      : ["", "This window"]),
-    ...(previous ? ["Previous", "Change"] : []),
-  ];
-  report.groups.forEach((group, index) => {
-    const table = newTable(series || previous ? head : undefined);
-    for (const metric of metrics) {
-      const row = series
-        ? seriesRow(report, index, metric, chalk)
-        : [metric.label, valueCell(group.metrics[metric.id], metric, group.currency, chalk) + marker(group, metric)];
-      table.push(group.previous ? [...row, ...compareCells(group, metric, chalk)] : row);
-    }
-    out.push("", chalk.bold(group.currency === null ? "(no currency)" : printable(group.currency)), table.toString());
-    for (const metric of metrics) {
-      const note = group.notes[metric.id];
-      if (note !== undefined) out.push(chalk.dim(`* ${metric.label}: ${printable(note)}`));
-    }
-  });
+  if (groups.length === 0) out.push("", chalk.dim("No orders: nothing to report."));
+  for (const group of groups) {
+    const currency = group.report.currency === null ? "(no currency)" : printable(group.report.currency);
+    out.push("", ...wrap(currency, width, INDENT).map((line) => chalk.bold(line)));
+    out.push(layout.stacked ? stacked(group, layout.spark, width) : boxed(group, heads, layout, width, series !== undefined));
+    for (const line of footnotes(group)) out.push(...wrap(line, width, INDENT).map((part) => chalk.dim(part)));
+  }
 
   const dq = report.dataQuality;
   const excluded = Object.entries(dq.ordersExcluded);
   const excludedCount = excluded.reduce((sum, [, n]) => sum + n, 0);
-  out.push(
-    "",
+  const data =
     `Data: ${plural(dq.rowsRead, "row")} read, ${count(dq.rowsSkipped)} skipped; ${plural(dq.ordersRead, "order")}, ` +
-      `${count(excludedCount)} excluded${excluded.length ? ` (${excluded.map(([reason, n]) => `${printable(reason)} ${count(n)}`).join(", ")})` : ""}; ` +
-      `${count(dq.unidentifiedOrders)} without email or customer id` +
-      (dq.customersRead === undefined
-        ? "."
-        : `; ${plural(dq.customersRead, "customer")} in the customers file, ${count(dq.customersWithoutOrders ?? 0)} without an order.`),
-  );
+    `${count(excludedCount)} excluded${excluded.length ? ` (${excluded.map(([reason, n]) => `${printable(reason)} ${count(n)}`).join(", ")})` : ""}; ` +
+    `${count(dq.unidentifiedOrders)} without email or customer id` +
+    (dq.customersRead === undefined
+      ? "."
+      : `; ${plural(dq.customersRead, "customer")} in the customers file, ${count(dq.customersWithoutOrders ?? 0)} without an order.`);
+  out.push("", ...wrap(data, width, INDENT));
   return `${out.join("\n")}\n`;
+}
+
+function metricLine<Id extends string>(
+  report: Report<Id>,
+  group: GroupReport<Id>,
+  metric: MetricInfo<Id>,
+  chalk: ChalkInstance,
+): MetricLine<Id> {
+  const { currency } = group;
+  const values = report.series
+    ? report.series.map((point) => point.groups.find((g) => g.currency === currency)?.metrics[metric.id] ?? null)
+    : [group.metrics[metric.id]];
+  const cells = values.map((value) => valueCell(value, metric, currency, chalk));
+  cells[cells.length - 1] += group.notes[metric.id] === undefined ? "" : " *";
+  return { metric, cells, values, compare: group.previous ? compareCells(group, metric, chalk) : [] };
+}
+
+/**
+ * Each point's column head: its as-of date, or its month (`2026-01`) when every point's window
+ * is that calendar month (--window 1m --every month).
+ */
+function pointHeads(series: readonly SeriesPoint[]): string[] {
+  const months = series.every((point) => point.window.from.slice(0, 10) === `${point.asOf.slice(0, 7)}-01` && isMonthEnd(point.asOf));
+  return series.map((point) => (months ? point.asOf.slice(0, 7) : point.asOf));
+}
+
+function isMonthEnd(day: string): boolean {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.getUTCDate() === 1;
+}
+
+const trendHead = (spark: number, points: number) => (spark < points ? `Trend (last ${spark})` : "Trend");
+const compareHeads = ["Previous", "Change"];
+
+/** Columns a boxed table's column of these cells takes, with cli-table3's padding of one each side. */
+function columnWidth(head: string, cells: readonly string[]): number {
+  return Math.max(displayWidth(head), ...cells.map(displayWidth)) + 2;
+}
+
+/** The width of each of `heads`' columns, the i-th holding the i-th of `cells`. */
+function columnWidths(heads: readonly string[], cells: readonly (readonly string[])[]): number[] {
+  return heads.map((head, i) => columnWidth(head, nth(cells, i)));
+}
+
+const nth = (rows: readonly (readonly string[])[], i: number): string[] => rows.map((row) => row[i]!);
+const sum = (numbers: readonly number[]) => numbers.reduce((total, n) => total + n, 0);
+
+/**
+ * Stacked when the width is short; else boxed, with the most of the latest points (and the
+ * longest sparkline, up to MAX_SPARK) that leave the labels MIN_LABEL columns in every group.
+ * A column takes its width and the border on its right; the table adds its left border.
+ */
+function chooseLayout<Id extends string>(
+  groups: readonly Group<Id>[],
+  heads: readonly string[],
+  width: number | undefined,
+  isSeries: boolean,
+  compare: boolean,
+): Layout {
+  const points = heads.length;
+  const fullSpark = Math.min(points, MAX_SPARK);
+  if (width === undefined) return { stacked: false, points, spark: isSeries ? fullSpark : 0 };
+  const stackedSpark = Math.max(1, Math.min(fullSpark, width - INDENT));
+  if (width < STACKED_BELOW) return { stacked: true, spark: stackedSpark };
+  const sparkColumn = (n: number) => (isSeries ? Math.max(displayWidth(trendHead(n, points)), n) + 3 : 0);
+  let shown = points;
+  let spark = isSeries ? fullSpark : 0;
+  for (const group of groups) {
+    const cells = group.lines.map((line) => line.cells);
+    const pointColumns = columnWidths(heads, cells).map((w) => w + 1);
+    const compareValues = group.lines.map((line) => line.compare);
+    const compareColumns = compare ? columnWidths(compareHeads, compareValues).map((w) => w + 1) : [];
+    const fixed = 1 + (MIN_LABEL + 2 + 1) + sum(compareColumns);
+    // The latest points first, while they fit.
+    let fit = 0;
+    let used = fixed + sparkColumn(spark);
+    while (fit < shown && used + pointColumns[points - 1 - fit]! <= width) used += pointColumns[points - 1 - fit++]!;
+    if (fit === 0 && isSeries) {
+      // Not even the latest point beside the full sparkline: a shorter sparkline.
+      const rest = width - fixed - pointColumns[points - 1]!;
+      while (spark > MIN_SPARK && sparkColumn(spark) > rest) spark--;
+      if (sparkColumn(spark) <= rest) fit = 1;
+    }
+    if (fit === 0) return { stacked: true, spark: stackedSpark };
+    shown = Math.min(shown, fit);
+  }
+  return { stacked: false, points: shown, spark };
+}
+
+/** With --every: which points the table shows, when not all. */
+function seriesNote(series: readonly SeriesPoint[], layout: Layout): string {
+  const all = series.length;
+  const trend = layout.spark < all ? `the trend the last ${count(layout.spark)}` : `the trend all ${count(all)}`;
+  if (layout.stacked) {
+    const first = series[all - layout.spark]?.asOf ?? series[0]!.asOf;
+    const cut = layout.spark < all ? ` (the last ${count(layout.spark)} of ${count(all)} windows)` : "";
+    return `trend, then value as of ${first} → ${series[all - 1]!.asOf}${cut}`;
+  }
+  if (layout.points === all) return "";
+  return `the table shows ${layout.points === 1 ? "the latest" : `the last ${count(layout.points)}`} of ${count(all)} windows, ${trend}`;
+}
+
+function boxed<Id extends string>(
+  group: Group<Id>,
+  heads: readonly string[],
+  layout: Layout & { stacked: false },
+  width: number | undefined,
+  isSeries: boolean,
+): string {
+  const all = heads.length;
+  const from = all - layout.points;
+  const compare = group.lines[0]?.compare.length ? compareHeads : [];
+  const head = isSeries ? ["", trendHead(layout.spark, all), ...heads.slice(from), ...compare] : ["", ...heads, ...compare];
+  const rows = group.lines.map((line) => [
+    ...(isSeries ? [sparkline(line.values.slice(-layout.spark))] : []),
+    ...line.cells.slice(from),
+    ...line.compare,
+  ]);
+  const others = sum(columnWidths(head.slice(1), rows).map((w) => w + 1));
+  // What is left for the labels (the table's left border, their padding and right border taken off); all they need when no width.
+  const budget = width === undefined ? undefined : width - others - 4;
+  const table = newTable(isSeries || compare.length > 0 ? head : undefined);
+  group.lines.forEach((line, i) => {
+    table.push([labelLines(line.metric.label, budget, INDENT).join("\n"), ...rows[i]!]);
+  });
+  return table.toString();
+}
+
+function stacked<Id extends string>(group: Group<Id>, spark: number, width: number | undefined): string {
+  const out: string[] = [];
+  const room = width === undefined ? undefined : Math.max(1, width - INDENT);
+  for (const line of group.lines) {
+    out.push(...labelLines(line.metric.label, width, INDENT));
+    const values = line.values.slice(-spark);
+    const shown =
+      line.cells.length > 1
+        ? [
+            `${values.some((v) => v !== null) ? `${sparkline(values)}  ` : ""}${line.cells[line.cells.length - spark]} → ${line.cells[line.cells.length - 1]}`,
+          ]
+        : [line.cells[0]!];
+    const parts = [...shown, ...(line.compare.length ? [`previous ${line.compare[0]}`, line.compare[1]!] : [])];
+    out.push(...wrapParts(parts, " · ", room, INDENT).map((text) => PAD + text));
+  }
+  return out.join("\n");
+}
+
+/**
+ * A label in at most `budget` columns: broken before its parenthesis first ("Churn rate" /
+ * "(in previous window)"), then at spaces; the lines after the first indented.
+ */
+function labelLines(label: string, budget: number | undefined, indent: number): string[] {
+  if (budget === undefined || displayWidth(label) <= budget) return [label];
+  const at = label.indexOf(" (");
+  if (at <= 0) return wrap(label, budget, indent);
+  const pad = " ".repeat(Math.max(0, Math.min(indent, budget - 1)));
+  return [
+    ...wrap(label.slice(0, at), budget, indent),
+    ...wrap(label.slice(at + 1), Math.max(1, budget - pad.length), 0).map((l) => pad + l),
+  ];
+}
+
+/** "* Label: note", one per distinct note: a note shared by several metrics names them all once. */
+function footnotes<Id extends string>(group: Group<Id>): string[] {
+  const byNote = new Map<string, string[]>();
+  for (const { metric } of group.lines) {
+    const note = group.report.notes[metric.id];
+    if (note === undefined) continue;
+    const labels = byNote.get(note) ?? [];
+    labels.push(metric.label);
+    byNote.set(note, labels);
+  }
+  return [...byNote].map(([note, labels]) => `* ${namedList(labels)}: ${printable(note)}`);
+}
+
+/** "A", "A and B", "A, B and C", "A, B, C and 11 other metrics". */
+function namedList(labels: readonly string[]): string {
+  if (labels.length === 1) return labels[0]!;
+  if (labels.length <= NAMED_IN_NOTE) return `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`;
+  return `${labels.slice(0, NAMED_IN_NOTE).join(", ")} and ${labels.length - NAMED_IN_NOTE} other metrics`;
 }
 
 function newTable(head: string[] | undefined): Table.Table {
@@ -71,7 +302,7 @@ function newTable(head: string[] | undefined): Table.Table {
     // No default colours (cli-table3 paints borders grey and heads red); no rule between rows.
     style: { head: [], border: [] },
     chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
-    colAligns: ["left", "right", "right", "right", "right", "right"],
+    colAligns: ["left", ...Array<"right">(Math.max(1, (head?.length ?? 2) - 1)).fill("right")],
   });
 }
 
@@ -79,8 +310,6 @@ function valueCell<Id extends string>(value: number | null, metric: MetricInfo<I
   const text = formatValue(value, metric.unit, currency);
   return text === NOT_AVAILABLE ? chalk.dim(text) : text;
 }
-
-const marker = <Id extends string>(group: GroupReport<Id>, metric: MetricInfo<Id>) => (group.notes[metric.id] === undefined ? "" : " *");
 
 /** Previous | Change, for --compare. */
 function compareCells<Id extends string>(group: GroupReport<Id>, metric: MetricInfo<Id>, chalk: ChalkInstance): string[] {
@@ -111,28 +340,14 @@ function arrow<Id extends string>(absolute: number | null, relative: number | nu
   return good ? chalk.green(text) : chalk.red(text);
 }
 
-const BARS = "▁▂▃▄▅▆▇█";
-/** A sparkline shows at most this many points (the latest), to keep the table on a screen. */
-const MAX_SPARK = 48;
-
-function seriesRow<Id extends string>(report: Report<Id>, index: number, metric: MetricInfo<Id>, chalk: ChalkInstance): string[] {
-  const series = report.series!;
-  const currency = report.groups[index]!.currency;
-  const values = series.map((point) => point.groups.find((g) => g.currency === currency)?.metrics[metric.id] ?? null);
-  const recent = values.slice(-MAX_SPARK);
-  const present = recent.filter((v): v is number => v !== null);
+/** One bar per value, scaled between the lowest and highest; a blank for a null. */
+function sparkline(values: readonly (number | null)[]): string {
+  const present = values.filter((v): v is number => v !== null);
   const low = Math.min(...present);
   const high = Math.max(...present);
-  const spark = recent
+  return values
     .map((v) => (v === null ? " " : BARS[high === low ? 3 : Math.round(((v - low) / (high - low)) * (BARS.length - 1))]))
     .join("");
-  const latest = report.groups[index]!;
-  return [
-    metric.label,
-    spark,
-    valueCell(values[0] ?? null, metric, currency, chalk),
-    valueCell(values[values.length - 1] ?? null, metric, currency, chalk) + marker(latest, metric),
-  ];
 }
 
 const count = (n: number): string => formatValue(n, "count", null);

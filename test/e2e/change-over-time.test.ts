@@ -203,7 +203,8 @@ describe("--compare with a date range, --every and CSV", async () => {
       "previous",
     ]);
     expect(run.stdout).toContain("compared with: 2026-05-02 … 2026-05-31 (30 days)");
-    expect(run.stdout).toMatch(/│\s+│\s+Trend │\s+as of 2026-04-30 │\s+as of 2026-06-30 │\s+Previous │\s+Change │/);
+    // One column per point (rolling 30-day windows: headed by their as-of dates), then the latest's comparison.
+    expect(run.stdout).toMatch(/│\s+│\s+Trend │\s+2026-04-30 │\s+2026-05-31 │\s+2026-06-30 │\s+Previous │\s+Change │/);
   });
 
   it("adds the previous window's rows to the CSV, once", async () => {
