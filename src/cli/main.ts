@@ -21,10 +21,12 @@ import { EXIT_BY_ERROR, ExitCode } from "./exit-codes.js";
 import { parseInspectOptions, parseReportOptions, type RawReading } from "./options.js";
 import { buildProgram } from "./program.js";
 import { progressLine } from "./progress.js";
+import { outputWidth } from "./terminal-width.js";
 
 export interface ProcessIo {
   readonly stdin: Readable & { isTTY?: boolean };
-  readonly stdout: Writable & { isTTY?: boolean };
+  /** `columns`: the terminal's width, when stdout is one (the table fits it). */
+  readonly stdout: Writable & { isTTY?: boolean; columns?: number };
   readonly stderr: Writable & { isTTY?: boolean };
   readonly env: Env;
   /** Where relative paths (files, ./shopmetrics.config.json) are resolved. */
@@ -123,7 +125,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
       );
       const { report } = run;
       for (const warning of report.warnings) warn(warning);
-      await stdout.write(renderReport(run, cli.format, stdoutColor()));
+      await stdout.write(renderReport(run, cli.format, stdoutColor(), { width: outputWidth(io.stdout, io.env) }));
       // --fail-if: after the report, as usual; say which condition tripped, for which currency.
       const said = describeOutcomes(run.failIf, report.asOf, report.groups.length > 0);
       for (const tripped of said.tripped) io.stderr.write(`shopmetrics: ${saidLine(tripped)}\n`);
