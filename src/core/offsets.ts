@@ -97,7 +97,7 @@ export function formatOffset(minutes: number): string {
 }
 
 /** Every zone this runtime's ICU knows, canonical names (Intl.supportedValuesOf). */
-export function ianaZones(): string[] {
+function ianaZones(): string[] {
   return [...Intl.supportedValuesOf("timeZone"), "UTC"].filter((name, i, all) => all.indexOf(name) === i);
 }
 

@@ -167,7 +167,7 @@ export function ratio(numerator: number, denominator: number, whyZero: string, b
 }
 
 /** Below this many customers (or orders) in its denominator, a rate carries a small-base note. */
-export const SMALL_BASE = 30;
+const SMALL_BASE = 30;
 
 /** The note on a rate over fewer than SMALL_BASE `what`: how much one of them moves it. */
 export function smallBase(denominator: number, what: string): string | undefined {
