@@ -176,7 +176,8 @@ function chooseLayout<Id extends string>(
 ): Layout {
   const points = heads.length;
   const fullSpark = Math.min(points, MAX_SPARK);
-  if (width === undefined) return { stacked: false, points, spark: isSeries ? fullSpark : 0 };
+  // No width (a pipe): every point up to MAX_SPARK, the latest; --format csv or json has them all.
+  if (width === undefined) return { stacked: false, points: fullSpark, spark: isSeries ? fullSpark : 0 };
   const stackedSpark = Math.max(1, Math.min(fullSpark, width - INDENT));
   if (width < STACKED_BELOW) return { stacked: true, spark: stackedSpark };
   const sparkColumn = (n: number) => (isSeries ? Math.max(displayWidth(trendHead(n, points)), n) + 3 : 0);
