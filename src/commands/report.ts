@@ -9,6 +9,7 @@ import { daysFromCivil, formatDay, MIN_YEAR } from "../core/calendar.js";
 import { usageError } from "../core/errors.js";
 import type { MetricInfo } from "../core/metric-info.js";
 import { minorDigits } from "../core/money.js";
+import { REVENUE_BASIS } from "../core/revenue-basis.js";
 import { buildTimeline, type Timeline } from "../core/timeline.js";
 import {
   type AsOfSpec,
@@ -138,6 +139,7 @@ function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<
     timezoneSource: options.zoneSource,
     window: windowInfo(window, zone),
     margin: options.margin,
+    revenue: options.revenue ?? "total",
     inputs: inputSummaries(shop),
     groups,
     ...(options.every
@@ -151,7 +153,9 @@ function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<
       : {}),
     dataQuality: dataQuality(shop),
     warnings,
-    definitions: Object.fromEntries(metrics.metrics.map((m) => [m.id, m.definition])),
+    definitions: Object.fromEntries(
+      metrics.metrics.map((m) => [m.id, m.id === "revenue" ? REVENUE_BASIS[options.revenue ?? "total"].definition : m.definition]),
+    ),
   };
   const checked = groups.length > 0 ? groups : [computeEmptyGroup(window, previous, metrics, computeOptions)];
   return { report, metrics: metrics.metrics, failIf: checkConditions(options.failIf, checked) };

@@ -45,9 +45,9 @@ export interface Order {
   readonly at: number;
   /** ISO 4217 code, upper case; null when neither the file nor --currency says. */
   readonly currency: string | null;
-  /** The order total, minor units. */
+  /** The order total, minor units; with --revenue net-sales, its net sales (subtotal − discount) instead. */
   readonly total: Minor;
-  /** The amount refunded so far, minor units (0 when none). */
+  /** The amount refunded so far, minor units (0 when none, and with --revenue net-sales). */
   readonly refunded: Minor;
   readonly status: StatusOrUnknown;
   /** The platform's own status text, for reporting unknown ones. */

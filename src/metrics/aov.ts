@@ -1,7 +1,7 @@
 import { deriveMetric, NO_ORDERS } from "./metric.js";
 
-// AOV = revenue / orders, both over counted orders in the window. Revenue is net of refunds
-// (WooCommerce's "net sales" basis, not Shopify's "gross − discounts"); see metrics-landscape §2.
+// AOV = revenue / orders, both over counted orders in the window. Revenue is total − refunds by
+// default, or Shopify's "gross sales − discounts" with --revenue net-sales (core/revenue-basis.ts).
 export default deriveMetric({
   id: "aov",
   label: "Average order value",

@@ -1,3 +1,4 @@
+import { REVENUE_BASIS } from "../core/revenue-basis.js";
 import { defineMetric } from "./metric.js";
 
 export default defineMetric({
@@ -6,7 +7,8 @@ export default defineMetric({
   unit: "money",
   better: "higher",
   position: 20,
-  definition: "Sum over counted orders in the window of order total minus refunded amount, summed exactly in minor units.",
+  // --revenue net-sales changes the amount each order brings; the report says which (report.ts).
+  definition: REVENUE_BASIS.total.definition,
   needs: ["amounts"],
   create() {
     let sum = 0;

@@ -5,6 +5,7 @@
  */
 import { formatDay, parseDay } from "../core/calendar.js";
 import type { Problem, ProblemCode } from "../core/problems.js";
+import type { RevenueBasis } from "../core/revenue-basis.js";
 import type { ZoneSource } from "../core/zone.js";
 
 export const SCHEMA_VERSION = 1;
@@ -105,6 +106,8 @@ export interface Report<Id extends string = string> {
   readonly window: WindowInfo;
   /** --margin used for clv. */
   readonly margin: number;
+  /** --revenue: what an order's revenue is (total − refunds, or net sales); `definitions.revenue` says it in words. */
+  readonly revenue: RevenueBasis;
   readonly inputs: readonly InputSummary[];
   /** One per currency; with --every, the latest point's. */
   readonly groups: readonly GroupReport<Id>[];

@@ -14,6 +14,7 @@ import type { ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { MetricInfo } from "../core/metric-info.js";
 import { printable } from "../core/printable.js";
+import { REVENUE_BASIS } from "../core/revenue-basis.js";
 import { formatValue, NOT_AVAILABLE } from "./format-value.js";
 import { type GroupReport, lastDayOf, type Report, type SeriesPoint } from "./model.js";
 import { displayWidth, wrap, wrapParts } from "./text-layout.js";
@@ -87,6 +88,7 @@ export function renderTable<Id extends string>(
     const read = [`${input.kind}: ${printable(input.file)}`, `(${printable(input.platform)}, ${plural(input.rows, "row")})`];
     out.push(...wrapParts(read, " ", width, INDENT));
   }
+  out.push(...wrap(REVENUE_BASIS[report.revenue].heading, width, INDENT));
   if (previous) {
     const line = `compared with: ${previous.window.from.slice(0, 10)} … ${lastDayOf(previous.window)} (${plural(previous.window.days, "day")})`;
     out.push(...wrap(line, width, INDENT));

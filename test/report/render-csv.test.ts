@@ -23,6 +23,7 @@ function reportOf(groups: GroupReport<Id>[]): Report<Id> {
     timezoneSource: "flag",
     window: WINDOW,
     margin: 1,
+    revenue: "total",
     inputs: [],
     groups,
     dataQuality: {

@@ -18,7 +18,7 @@ export interface OrderLine {
 }
 
 /** Money fields whose decimal mark is learned per column. */
-export const MONEY_FIELDS = ["total", "refunded", "unit_price"] as const satisfies readonly OrderField[];
+export const MONEY_FIELDS = ["total", "refunded", "unit_price", "subtotal", "discount"] as const satisfies readonly OrderField[];
 export type MoneyField = (typeof MONEY_FIELDS)[number];
 
 /** What --decimal and --date-format force. */

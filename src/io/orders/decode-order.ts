@@ -7,6 +7,7 @@ import { type Minor, minorDigits, roundMinor } from "../../core/money.js";
 import type { OffsetTally } from "../../core/offsets.js";
 import type { Order, OrderStatus } from "../../core/order.js";
 import type { RowIssue } from "../../core/problems.js";
+import type { RevenueBasis } from "../../core/revenue-basis.js";
 import type { Zone } from "../../core/zone.js";
 import { amountOf, currencyMark, currencyOfMark, decimalEvidence } from "../parse/amount.js";
 import { parseBoolean } from "../parse/boolean.js";
@@ -28,6 +29,8 @@ export interface DecodeContext {
   readonly statusMap: ReadonlyMap<string, OrderStatus>;
   /** Where the UTC offsets the order dates carry are tallied (the reader's; none in a test's context). */
   readonly offsets?: OffsetTally;
+  /** --revenue: which amount is the order's (net-sales: its subtotal less its discount); total when absent. */
+  readonly revenue?: RevenueBasis;
 }
 
 export type DecodeResult =
@@ -76,7 +79,7 @@ export function decodeOrder(
   let currency = currencyText === "" ? ctx.currency : currencyText;
   // An amount written with its currency ($219.40, 99,90 Kč) must agree with the order's currency,
   // and names it when nothing else does: two currencies are never added together.
-  for (const field of ["total", "refunded"] as const) {
+  for (const field of ["total", "refunded", "subtotal", "discount"] as const) {
     const text = (cells[field] ?? "").trim();
     const mark = text === "" ? null : currencyMark(text);
     const code = mark === null ? null : currencyOfMark(mark);
@@ -95,7 +98,9 @@ export function decodeOrder(
 
   let total: Minor | RowIssue;
   let lineSum: number | undefined;
-  if (ctx.platform.lineTotal) {
+  if (ctx.revenue === "net-sales") {
+    total = netSales(cells, digits, ctx);
+  } else if (ctx.platform.lineTotal) {
     const sum = sumLines(lines, digits, ctx);
     if (typeof sum !== "number") return { problem: sum };
     lineSum = sum;
@@ -109,7 +114,8 @@ export function decodeOrder(
   }
   if (typeof total !== "number") return { problem: total };
 
-  const refundedText = (cells.refunded ?? "").trim();
+  // Net sales subtract no refund: an order's value as it was placed (Shopify's AOV basis).
+  const refundedText = ctx.revenue === "net-sales" ? "" : (cells.refunded ?? "").trim();
   const refunded = refundedText === "" ? 0 : readAmount("refunded", refundedText, digits, ctx);
   if (typeof refunded !== "number") return { problem: refunded };
 
@@ -136,6 +142,22 @@ export function decodeOrder(
     },
     ...(lineSum === undefined ? {} : { lineSum }),
   };
+}
+
+/**
+ * --revenue net-sales: the order's subtotal less its discount, or its subtotal alone where the
+ * file has no discount column (Shopify's Subtotal is after discounts; the reader has checked that
+ * every other platform's file has one). An empty discount is none.
+ */
+function netSales(cells: OrderCells, digits: number, ctx: DecodeContext): Minor | RowIssue {
+  const subtotalText = (cells.subtotal ?? "").trim();
+  if (subtotalText === "") return { code: "EMPTY_AMOUNT", message: `empty ${ctx.columnNames.subtotal ?? "subtotal"}` };
+  const subtotal = readAmount("subtotal", subtotalText, digits, ctx);
+  if (typeof subtotal !== "number") return subtotal;
+  const discountText = (cells.discount ?? "").trim();
+  const discount = discountText === "" ? 0 : readAmount("discount", discountText, digits, ctx);
+  if (typeof discount !== "number") return discount;
+  return subtotal - discount;
 }
 
 /** Extra decimal digits unit prices are read with, so Σ quantity × price is exact before the one rounding. */

@@ -21,6 +21,7 @@ import { OrderLedger } from "../../core/ledger.js";
 import { OffsetTally } from "../../core/offsets.js";
 import type { Order, OrderStatus } from "../../core/order.js";
 import { PROBLEM_CODES, type ProblemCode } from "../../core/problems.js";
+import type { RevenueBasis } from "../../core/revenue-basis.js";
 import type { Zone } from "../../core/zone.js";
 import type { CsvRecord } from "../csv/read-csv.js";
 import { parseBoolean } from "../parse/boolean.js";
@@ -54,6 +55,8 @@ export interface OrderReaderOptions extends TableOptions, ForcedConventions {
   readonly onOrder?: (order: Order) => void;
   /** The identity graph to join into: a customers file's, when there is one. */
   readonly identity?: IdentityGraph;
+  /** --revenue: net-sales reads each order's subtotal and discount instead of its total and refund; total when absent. */
+  readonly revenue?: RevenueBasis;
 }
 
 /** What the file lacks, for the metrics that need it: null when it has it, else why not. */
@@ -169,7 +172,16 @@ class OrdersFromRows implements PushReader<OrdersRead> {
             .map((p) => p.name)
             .join(", ")}), and a ${generic.label}`
         : `a ${platform.label}`;
-    this.#table = new Table(header, ORDER_FIELDS, platform, { flag: "--map", maps: options.maps, label: platform.label }, what, options);
+    const netSales = options.revenue === "net-sales";
+    this.#table = new Table(
+      header,
+      ORDER_FIELDS,
+      netSales ? platform : withoutNetSalesColumns(platform),
+      { flag: "--map", maps: options.maps, label: platform.label },
+      what,
+      options,
+    );
+    if (netSales) checkNetSalesColumns(platform, this.#table, options.file);
     this.#conventions = new Conventions(
       options,
       platform.dateOrder ? { value: platform.dateOrder, reason: `${platform.label}s write month/day/year`, source: "platform" } : undefined,
@@ -183,6 +195,7 @@ class OrdersFromRows implements PushReader<OrdersRead> {
       conventions: this.#conventions,
       statusMap: options.statusMap,
       offsets: this.#offsets,
+      ...(options.revenue === undefined ? {} : { revenue: options.revenue }),
     };
     this.#ledger = new OrderLedger(options.identity);
     this.#itemRowsWait = platform.grain === "line-item" && !platform.lineTotal && this.#table.index.total !== undefined;
@@ -486,8 +499,11 @@ class OrdersFromRows implements PushReader<OrdersRead> {
       index.email === undefined && index.customer_id === undefined
         ? `the ${platform === generic ? "file" : platform.label} has no email or customer id column, so customers can't be told apart${platform === generic ? " (point at one with --map email=COLUMN or --map customer_id=COLUMN)" : ""}`
         : null;
+    // With --revenue net-sales the subtotal column is there (checkNetSalesColumns).
     const amounts =
-      index.total === undefined && !platform.lineTotal ? "the file has no amount column (point at one with --map total=COLUMN)" : null;
+      index.total === undefined && !platform.lineTotal && this.#context.revenue !== "net-sales"
+        ? "the file has no amount column (point at one with --map total=COLUMN)"
+        : null;
     return { identity, amounts, guest: guestUnknownReason(platform, this.#table) };
   }
 
@@ -527,6 +543,54 @@ class OrdersFromRows implements PushReader<OrdersRead> {
     }
     return warnings;
   }
+}
+
+/** The fields --revenue net-sales reads, and nothing else does. */
+const NET_SALES_FIELDS = ["subtotal", "discount"] as const satisfies readonly OrderField[];
+
+/**
+ * The platform's columns without its subtotal and discount: with --revenue total they are not
+ * read, so that neither an unreadable nor an ambiguous value in them changes what a file gives.
+ * A --map for them is still read (and its column must exist).
+ */
+function withoutNetSalesColumns(platform: OrderPlatform): OrderPlatform {
+  const columns = { ...platform.columns };
+  for (const field of NET_SALES_FIELDS) delete columns[field];
+  return { ...platform, columns };
+}
+
+/**
+ * --revenue net-sales needs each order's subtotal, and its discount unless the platform's
+ * subtotal is already after discounts (Shopify): a file without them is an input error naming
+ * the file and the missing columns, before any row is read.
+ */
+function checkNetSalesColumns(platform: OrderPlatform, table: Table<OrderField>, file: string): void {
+  const where = { file, line: 1 };
+  if (platform.lineTotal) {
+    throw new AppError(
+      "INPUT_HEADER",
+      `--revenue net-sales needs each order's subtotal and discount, and a ${platform.label} has neither: its amounts are quantity × unit price; use --revenue total`,
+      where,
+    );
+  }
+  const needed = platform.subtotalAfterDiscounts ? (["subtotal"] as const) : NET_SALES_FIELDS;
+  const missing = needed.filter((field) => table.index[field] === undefined);
+  if (missing.length === 0) return;
+  const named = missing.map((field) => {
+    const header = platform.columns[field]?.[0];
+    return header === undefined || header === field ? field : `${header} (${field})`;
+  });
+  const known = missing.every((field) => platform.columns[field] !== undefined);
+  const maps = missing.map((field) => `--map ${field}=COLUMN`).join(" ");
+  const needs = platform.subtotalAfterDiscounts
+    ? "each order's subtotal (its items after discounts, before shipping and taxes)"
+    : "each order's subtotal (its items before discounts, shipping and taxes) and discount";
+  throw new AppError(
+    "INPUT_HEADER",
+    `--revenue net-sales needs ${needs}, and this ${platform.label} has no ${named.join(" or ")} column${missing.length === 1 ? "" : "s"}` +
+      `${known ? "" : " that shopmetrics knows of"}: point at ${missing.length === 1 ? "it" : "them"} with ${maps}, or use --revenue total`,
+    where,
+  );
 }
 
 /**

@@ -14,6 +14,8 @@ export const ORDER_FIELDS = [
   "email",
   "total",
   "refunded",
+  "subtotal",
+  "discount",
   "currency",
   "status",
   "guest",
@@ -50,6 +52,13 @@ export interface OrderPlatform extends ColumnSpec<OrderField> {
   readonly statuses: Readonly<Record<string, OrderStatus>>;
   /** Orders whose key starts with one of these (upper case) have that status: UCI's C invoices are cancellations. */
   readonly keyPrefixStatus?: Readonly<Record<string, OrderStatus>>;
+  /**
+   * The platform's `subtotal` is already after discounts (Shopify's Subtotal: Σ line price ×
+   * quantity − Discount Amount), so --revenue net-sales takes it as it is and needs no discount
+   * column. Elsewhere the subtotal is before discounts (WooCommerce's order_subtotal, a generic
+   * file's subtotal) and net sales are subtotal − discount.
+   */
+  readonly subtotalAfterDiscounts?: boolean;
   /** The order total is Σ quantity × unit_price over the order's rows (UCI Online Retail has no total). */
   readonly lineTotal?: boolean;
   /** The currency when neither the file nor --currency says (UCI Online Retail is in GBP). */

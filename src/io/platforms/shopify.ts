@@ -17,11 +17,16 @@ export const shopify: OrderPlatform = {
     email: ["Email"],
     total: ["Total"],
     refunded: ["Refunded Amount"],
+    // Read for --revenue net-sales only. Subtotal is after discounts — on every discounted order
+    // of four real exports (49 orders), Σ Lineitem price × quantity − Discount Amount = Subtotal —
+    // so Discount Amount is not subtracted again (subtotalAfterDiscounts).
+    subtotal: ["Subtotal"],
     currency: ["Currency"],
     status: ["Financial Status"],
     cancelled_at: ["Cancelled at"],
   },
   required: ["order_id", "created_at", "total"],
+  subtotalAfterDiscounts: true,
   guest: {
     kind: "unknown",
     reason:

@@ -16,6 +16,11 @@ export const woocommerce: OrderPlatform = {
     email: ["billing_email"],
     total: ["order_total"],
     refunded: ["refunded_total"],
+    // For --revenue net-sales. The WebToffee export (export-formats.md §5.3; its basic exporter's
+    // source) writes order_subtotal = WC_Order::get_subtotal(), the lines before discounts and
+    // without tax, and discount_total = get_total_discount(), without tax. SkyVerge's has no subtotal.
+    subtotal: ["order_subtotal"],
+    discount: ["discount_total"],
     currency: ["order_currency"],
     status: ["status"],
   },
