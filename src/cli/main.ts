@@ -21,6 +21,7 @@ import { EXIT_BY_ERROR, ExitCode } from "./exit-codes.js";
 import { parseInspectOptions, parseReportOptions, type RawReading } from "./options.js";
 import { buildProgram } from "./program.js";
 import { progressLine } from "./progress.js";
+import type { CommandName } from "./settings.js";
 import { outputWidth } from "./terminal-width.js";
 
 export interface ProcessIo {
@@ -102,10 +103,14 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     }
   }
 
-  /** The flags over the config file's settings, and whether the zone came from the config. */
-  function settings<T extends RawReading>(raw: T): T {
-    const config = loadConfig(raw.config, io.cwd);
-    const merged = withConfig(raw, config);
+  /**
+   * The flags over the config file's settings over the defaults, and whether the zone came from
+   * the config; a config key under its former name is warned about (not with --quiet).
+   */
+  function settings<T extends RawReading & { quiet?: boolean }>(raw: T, command: CommandName): T {
+    const { settings: config, warnings } = loadConfig(raw.config, io.cwd);
+    if (raw.quiet !== true) for (const warning of warnings) warn(warning);
+    const merged = withConfig(raw, config, command);
     return raw.tz === undefined && config.tz !== undefined ? { ...merged, tzFrom: "config" } : merged;
   }
 
@@ -115,7 +120,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     writeErr: (text) => io.stderr.write(text),
     async report(raw) {
       const at = now();
-      const cli = parseReportOptions(settings(raw), io.env, at);
+      const cli = parseReportOptions(settings(raw, "report"), io.env, at);
       quiet = cli.quiet;
       const run = await reading(cli.ordersFile, cli.progress, (hooks) =>
         buildReport(
@@ -133,7 +138,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
       for (const notEvaluated of said.notEvaluated) warn(notEvaluated);
     },
     async inspect(raw) {
-      const cli = parseInspectOptions(settings(raw), io.env);
+      const cli = parseInspectOptions(settings(raw, "inspect"), io.env);
       const inspection = await reading(cli.file, cli.progress, (hooks) => inspectFile(open(cli.file), { ...cli.options, ...hooks }));
       await stdout.write(renderInspect(inspection, cli.format, stdoutColor()));
     },

@@ -1,9 +1,10 @@
 /**
- * commander's loose option values → the typed options a command accepts, in two layers: the
- * reading options every command that reads an export shares (READING_SETTINGS, which are also the
- * config file's keys), and each command's own on top. Usage errors (exit 2) are raised here,
- * before any input is read — all but one that only the data can show: --every windows reaching
- * back before 1900 from the latest order's day (commands/report.ts).
+ * commander's loose option values — the flags over a config file's settings, with the defaults
+ * (config.ts; the table of settings is settings.ts) — → the typed options a command accepts, in
+ * two layers: the reading options every command that reads an export shares, and each command's
+ * own on top. Usage errors (exit 2) are raised here, before any input is read — all but one that
+ * only the data can show: --every windows reaching back before 1900 from the latest order's day
+ * (commands/report.ts).
  */
 import { parseCondition } from "../commands/fail-if.js";
 import type { OrderReadingOptions, ShopReadingOptions } from "../commands/read-shop.js";
@@ -11,46 +12,37 @@ import type { ReportOptions } from "../commands/report.js";
 import { AppError, usageError } from "../core/errors.js";
 import { ORDER_STATUSES, type OrderStatus } from "../core/order.js";
 import { quoted } from "../core/printable.js";
-import { type Period, parseAsOf, parseWindowSpec } from "../core/window.js";
+import type { RevenueBasis } from "../core/revenue-basis.js";
+import { type Period, parseAsOf, parseWindowSpec, type WindowSpec } from "../core/window.js";
 import { isEncodingLabel } from "../io/csv/dialect.js";
 import { CUSTOMER_FIELDS, type CustomerField } from "../io/platforms/customer-platforms.js";
-import { ORDER_FIELDS, PLATFORM_NAMES } from "../io/platforms/index.js";
+import { ORDER_FIELDS } from "../io/platforms/index.js";
 import { METRICS } from "../metrics/index.js";
 import type { Env } from "./color.js";
 import { chooseZone } from "./zone-choice.js";
 
 /**
- * How to read a shop's exports: each of these is a flag (`--status-map` for statusMap, as
- * commander names it) and the same key in a config file. "entries" settings are repeatable
- * `A=B` flags, and objects of strings in a config file.
+ * The reading settings as commander (or a config file) gives them, by commander's names for the
+ * flags (`statusMap` for --status-map). Repeatable flags are absent when not given.
  */
-export const READING_SETTINGS = {
-  platform: "string",
-  map: "entries",
-  statusMap: "entries",
-  currency: "string",
-  tz: "string",
-  encoding: "string",
-  delimiter: "string",
-  decimal: "string",
-  dateFormat: "string",
-  customersMap: "entries",
-} as const satisfies Record<string, "string" | "entries">;
-export type ReadingSetting = keyof typeof READING_SETTINGS;
-
-/** The flag of a setting: `statusMap` → `--status-map`. */
-export const flagOf = (key: string): string => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-
-/** The reading settings as commander (or a config file) gives them. */
-export type RawReading = {
-  -readonly [K in ReadingSetting]?: (typeof READING_SETTINGS)[K] extends "entries" ? string[] : string;
-} & {
+export interface RawReading {
+  platform?: string;
+  map?: string[];
+  statusMap?: string[];
+  currency?: string;
+  tz?: string;
+  encoding?: string;
+  delimiter?: string;
+  decimal?: string;
+  dateFormat?: string;
+  customersMap?: string[];
   strict?: boolean;
   config?: string;
   /** Where `tz` came from, when it was given: the flag (the default) or the config file. */
   tzFrom?: "flag" | "config";
-};
+}
 
+/** `window`, `format`, `margin` and `revenue` always have a value: their defaults are applied with the config (config.ts). */
 export interface RawReportOptions extends RawReading {
   orders: string;
   customers?: string;
@@ -58,15 +50,17 @@ export interface RawReportOptions extends RawReading {
   asOf?: string;
   format: string;
   margin: string;
+  revenue: string;
   compare?: string;
   every?: string;
   periods?: string;
-  failIf: string[];
+  failIf?: string[];
   progress: boolean;
   quiet?: boolean;
 }
 
-export interface RawInspectOptions extends RawReading {
+/** A config's report settings reach inspect too, to be checked as report checks them. */
+export interface RawInspectOptions extends RawReading, Partial<Omit<RawReportOptions, keyof RawReading | "format">> {
   file: string;
   format: string;
 }
@@ -93,35 +87,13 @@ export interface InspectCli extends Printing<"table" | "json"> {
 
 export function parseReportOptions(raw: RawReportOptions, env: Env, now: number): ReportCli {
   fileNamed("--orders", raw.orders, "the orders export, or - for stdin");
-  if (raw.customers !== undefined) fileNamed("--customers", raw.customers, "the customers export");
   const reading = parseShopReading(raw, env);
-  const window = parseWindowSpec(raw.window);
-  if (!window) {
-    throw usageError(`invalid --window ${quoted(raw.window)}: expected Nd, Nm, Ny, all, or YYYY-MM-DD..YYYY-MM-DD (e.g. 365d, 3m, 1y)`);
-  }
+  const { window = parseWindowSpec("365d")!, margin = 1, every } = parseReportSettings(raw);
   const asOf = parseAsOf(raw.asOf, reading.zone, now);
   if (!asOf) throw usageError(`invalid --as-of ${quoted(raw.asOf ?? "")}: expected YYYY-MM-DD or today`);
   if (window.kind === "range" && raw.asOf !== undefined) {
     throw usageError("--as-of cannot be combined with a --window date range: the range's last day is the as-of date");
   }
-  const margin = Number(raw.margin);
-  if (!/^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(raw.margin) || margin <= 0 || margin > 1) {
-    throw usageError(
-      `invalid --margin ${quoted(raw.margin)}: expected the share of revenue that is profit, above 0 and at most 1 (e.g. 0.3)`,
-    );
-  }
-  if (raw.periods !== undefined && raw.every === undefined) throw usageError("--periods needs --every (day, week, month, quarter or year)");
-  let every: ReportOptions["every"] = null;
-  if (raw.every !== undefined) {
-    if (window.kind === "range") throw usageError("--every needs a window length (Nd, Nm, Ny or all), not a date range");
-    // Decimal digits only: Number() would also take 0x10, 1e3, " 5", +5 and 5.0.
-    const periods = raw.periods === undefined ? 12 : /^[0-9]+$/.test(raw.periods) ? Number(raw.periods) : Number.NaN;
-    if (!Number.isInteger(periods) || periods < 1 || periods > 1000) {
-      throw usageError(`invalid --periods ${quoted(raw.periods ?? "")}: expected a whole number from 1 to 1000`);
-    }
-    every = { period: raw.every as Period, periods };
-  }
-  if (raw.customers === "-") throw usageError("--customers must name a file (stdin is for --orders -)");
   return {
     ordersFile: raw.orders,
     ...(raw.customers === undefined ? {} : { customersFile: raw.customers }),
@@ -135,16 +107,59 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
       margin,
       compare: raw.compare === "previous",
       every,
-      failIf: raw.failIf.map((text) => echoingLess(text, () => parseCondition(text, METRICS))),
+      revenue: (raw.revenue === "net-sales" ? "net-sales" : "total") satisfies RevenueBasis,
+      failIf: (raw.failIf ?? []).map((text) => echoingLess(text, () => parseCondition(text, METRICS))),
     },
   };
 }
 
+/**
+ * The report's own settings that a config may hold, checked: for report, and for inspect, which
+ * checks a config's as report would (it has none of these flags), so that one config is valid or
+ * not for every command. A setting not given is undefined. Choices (--every, --compare, --format,
+ * --revenue) were checked by commander or when the config was read.
+ */
+function parseReportSettings(raw: Partial<RawReportOptions>): {
+  window?: WindowSpec;
+  margin?: number;
+  every: ReportOptions["every"];
+} {
+  if (raw.customers !== undefined) {
+    fileNamed("--customers", raw.customers, "the customers export");
+    if (raw.customers === "-") throw usageError("--customers must name a file (stdin is for --orders -)");
+  }
+  const window = raw.window === undefined ? undefined : parseWindowSpec(raw.window);
+  if (window === null) {
+    throw usageError(
+      `invalid --window ${quoted(raw.window ?? "")}: expected Nd, Nm, Ny, all, or YYYY-MM-DD..YYYY-MM-DD (e.g. 365d, 3m, 1y)`,
+    );
+  }
+  const margin = raw.margin === undefined ? undefined : Number(raw.margin);
+  if (raw.margin !== undefined && (!/^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(raw.margin) || margin! <= 0 || margin! > 1)) {
+    throw usageError(
+      `invalid --margin ${quoted(raw.margin)}: expected the share of revenue that is profit, above 0 and at most 1 (e.g. 0.3)`,
+    );
+  }
+  if (raw.periods !== undefined && raw.every === undefined) throw usageError("--periods needs --every (day, week, month, quarter or year)");
+  let every: ReportOptions["every"] = null;
+  if (raw.every !== undefined) {
+    if (window?.kind === "range") throw usageError("--every needs a window length (Nd, Nm, Ny or all), not a date range");
+    // Decimal digits only: Number() would also take 0x10, 1e3, " 5", +5 and 5.0.
+    const periods = raw.periods === undefined ? 12 : /^[0-9]+$/.test(raw.periods) ? Number(raw.periods) : Number.NaN;
+    if (!Number.isInteger(periods) || periods < 1 || periods > 1000) {
+      throw usageError(`invalid --periods ${quoted(raw.periods ?? "")}: expected a whole number from 1 to 1000`);
+    }
+    every = { period: raw.every as Period, periods };
+  }
+  return { ...(window === undefined ? {} : { window }), ...(margin === undefined ? {} : { margin }), every };
+}
+
 export function parseInspectOptions(raw: RawInspectOptions, env: Env): InspectCli {
   fileNamed("inspect's <file>", raw.file, "the export to inspect, or - for stdin");
-  // inspect reads no customers file, but a config's customersMap is checked as report checks it,
-  // so that one config is valid or not for every command.
+  // inspect reads no customers file and makes no report, but a config's customers-map and report
+  // settings are checked as report checks them, so that one config is valid or not for every command.
   parseCustomerMaps(raw);
+  parseReportSettings(raw);
   return { file: raw.file, format: raw.format === "json" ? "json" : "table", progress: true, options: parseOrderReading(raw, env) };
 }
 
@@ -194,18 +209,11 @@ function parseOrderReading(raw: RawReading, env: Env): Omit<OrderReadingOptions,
       `invalid --delimiter ${quoted(raw.delimiter ?? "")}: expected one character such as , ; | or the word tab, not a quote or a line break`,
     );
   }
-  // commander checks these choices on the command line; a config file's values are checked here.
-  if (raw.decimal !== undefined && raw.decimal !== "." && raw.decimal !== ",")
-    throw usageError(`invalid --decimal ${quoted(raw.decimal)}: expected . or ,`);
-  if (raw.dateFormat !== undefined && raw.dateFormat !== "dmy" && raw.dateFormat !== "mdy") {
-    throw usageError(`invalid --date-format ${quoted(raw.dateFormat)}: expected dmy or mdy`);
-  }
-  if (raw.platform !== undefined && !PLATFORM_NAMES.includes(raw.platform)) {
-    throw usageError(`invalid --platform ${quoted(raw.platform)}: expected one of ${PLATFORM_NAMES.join(", ")}`);
-  }
+  // Choices (--decimal, --date-format, --platform) are checked by commander on the command line,
+  // and when a config file is read (config.ts).
   return {
-    ...(raw.decimal === undefined ? {} : { decimal: raw.decimal }),
-    ...(raw.dateFormat === undefined ? {} : { dateOrder: raw.dateFormat }),
+    ...(raw.decimal === undefined ? {} : { decimal: raw.decimal as "." | "," }),
+    ...(raw.dateFormat === undefined ? {} : { dateOrder: raw.dateFormat as "dmy" | "mdy" }),
     ...(raw.encoding === undefined ? {} : { encoding: raw.encoding }),
     ...(delimiter === undefined ? {} : { delimiter }),
     ...(raw.platform === undefined ? {} : { platform: raw.platform }),

@@ -1,9 +1,10 @@
-/** commander wiring only: flags, help text, choices. The actions are main.ts's handlers. */
+/** commander wiring only: the flags (made from settings.ts), help text, choices. The actions are main.ts's handlers. */
 import { Command, Option } from "commander";
 import { firstChars, printableLine } from "../core/printable.js";
-import { PERIODS } from "../core/window.js";
-import { PLATFORM_NAMES } from "../io/platforms/index.js";
+import { CUSTOMER_FIELDS } from "../io/platforms/customer-platforms.js";
+import { ORDER_FIELDS, PLATFORM_NAMES } from "../io/platforms/index.js";
 import type { RawInspectOptions, RawReportOptions } from "./options.js";
+import { CONFIG_KEYS, type CommandName, SETTINGS, type Setting } from "./settings.js";
 
 export interface ProgramHandlers {
   version: string;
@@ -13,7 +14,8 @@ export interface ProgramHandlers {
   inspect(options: RawInspectOptions): Promise<void>;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+/** A repeatable flag's values; absent when the flag is not given, so that a config's come first (config.ts). */
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export function buildProgram(handlers: ProgramHandlers): Command {
   const program = new Command("shopmetrics")
@@ -31,34 +33,13 @@ export function buildProgram(handlers: ProgramHandlers): Command {
     .command("report")
     .description(
       "Engagement metrics per currency over a window: AOV, purchase frequency, repeat, returning and guest checkout rates, new customers, retention, churn, days between purchases, CLV",
-    )
-    .requiredOption("--orders <file>", "orders export CSV (Shopify, WooCommerce, Shoptet, … or generic); - reads stdin")
-    .option("--customers <file>", "customers export to join on email and customer id (guest orders, customers who never ordered)")
-    .option(
-      "--customers-map <field=column>",
-      "read a customers-file FIELD from COLUMN (repeatable), e.g. email=customer_unique_id",
-      collect,
-      [],
     );
-  addInputOptions(report)
-    .option("--window <spec>", "Nd, Nm (calendar months), Ny, all, or YYYY-MM-DD..YYYY-MM-DD", "365d")
-    .option("--as-of <date>", "last day inside the window, YYYY-MM-DD or today (default: date of the latest order)")
-    .addOption(
-      new Option("--format <format>", "output format (csv: tidy rows of as-of, currency, metric, value)")
-        .choices(["table", "json", "csv"])
-        .default("table"),
-    )
-    .option("--margin <share>", "share of revenue that is profit, for clv (e.g. 0.3)", "1")
-    .addOption(new Option("--compare <what>", "also show the previous window and the change").choices(["previous"]))
-    .addOption(new Option("--every <period>", "a series: one window per period end (with --periods)").choices([...PERIODS]))
-    .option("--periods <n>", "how many points --every computes (default 12)")
-    .option("--fail-if <condition>", "exit 4 when a metric trips, e.g. 'repeatPurchaseRate<0.2' (repeatable)", collect, [])
-    .option("--strict", "exit 3 on the first row that cannot be read, instead of skipping it")
-    .option("--no-progress", "never show read progress on stderr")
-    .option("-q, --quiet", "no warnings on stderr (for cron): only errors and tripped --fail-if conditions")
+  addSettings(report, "report")
     .addHelpText(
       "after",
       `
+${fieldsAndPlatforms("report")}
+
 Exit codes: 0 ok, 1 internal error (a bug), 2 usage error, 3 input error, 4 a --fail-if condition tripped.
 (3 also when stdout can't be written, e.g. a full disk; 141 when stdout is a pipe whose reader has gone.)
 
@@ -66,6 +47,7 @@ Examples:
   shopmetrics report --orders orders_export.csv
   shopmetrics report --orders orders.csv --window 3m --as-of 2025-12-31 --tz Europe/Prague --format json | jq '.groups[].metrics.aov'
   shopmetrics report --orders invoices.csv --map created_at=InvoiceDate --map total=TotalPrice --currency GBP
+  shopmetrics report --orders orders_export.csv --revenue net-sales
   shopmetrics report --orders orders.csv --window 1m --every month --periods 12 --format csv
   shopmetrics report --orders orders.csv --window 30d --compare previous --fail-if 'churnRate>0.5'`,
     )
@@ -77,9 +59,8 @@ Examples:
       "Show what shopmetrics reads in an export, and why: platform, encoding, delimiter, decimal marks, dates, columns, statuses, first orders",
     )
     .argument("<file>", "the export to inspect; - reads stdin");
-  addInputOptions(inspect)
-    .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
-    .option("--strict", "exit 3 on the first row that cannot be read")
+  addSettings(inspect, "inspect")
+    .addHelpText("after", `\n${fieldsAndPlatforms("inspect")}`)
     .action(async (file: string, options: Omit<RawInspectOptions, "file">) => handlers.inspect({ ...options, file }));
 
   return program;
@@ -96,24 +77,51 @@ function commanderError(text: string): string {
   return `${printableLine(cut)}${suggestion === "" ? "" : `\n${printableLine(suggestion.slice(1))}`}\n`;
 }
 
-/** The options that say how to read an orders export, shared by every command that reads one (READING_SETTINGS). */
-function addInputOptions(command: Command): Command {
-  return command
-    .addOption(
-      new Option("--platform <name>", "force the export's platform instead of detecting it from the header").choices(PLATFORM_NAMES),
-    )
-    .option("--map <field=column>", "read FIELD from COLUMN (repeatable), e.g. --map created_at=InvoiceDate", collect, [])
-    .option("--currency <code>", "currency of amounts when the file has no currency column")
-    .option("--status-map <text=status>", "map a shop status to ours (repeatable), e.g. 'Čeká na platbu=pending-payment'", collect, [])
-    .option("--encoding <label>", "text encoding instead of detecting it (utf-8, windows-1250, …)")
-    .option("--delimiter <char>", "field delimiter instead of sniffing it (, ; | or tab)")
-    .addOption(new Option("--decimal <mark>", "decimal mark of amounts, when the values can't tell (1,234)").choices([".", ","]))
-    .addOption(
-      new Option("--date-format <order>", "day/month order of slash dates (01/02/2025), when the values can't tell").choices([
-        "dmy",
-        "mdy",
-      ]),
-    )
-    .option("--tz <zone>", "IANA time zone for wall-clock times and day bounds (default: $TZ, else the system zone)")
-    .option("--config <file>", "JSON settings for reading exports (default: ./shopmetrics.config.json when present); flags override it");
+/** The command's flags, from the table of settings (settings.ts), in its order. */
+function addSettings(command: Command, name: CommandName): Command {
+  for (const setting of SETTINGS) {
+    if (!setting.commands.includes(name)) continue;
+    const own = name === "inspect" ? setting.inspect : undefined;
+    const short = setting.short === undefined ? "" : `${setting.short}, `;
+    const option = new Option(
+      `${short}--${setting.key}${setting.value === undefined ? "" : ` ${setting.value}`}`,
+      helpOf(setting, own?.help),
+    );
+    const choices = own?.choices ?? setting.choices;
+    if (choices) option.choices(choices);
+    if (setting.kind === "entries" || setting.kind === "list") option.argParser(collect);
+    if (setting.required) option.makeOptionMandatory();
+    command.addOption(option);
+  }
+  return command;
+}
+
+/** The default is said, not set: a config's value comes between the flag and the default (config.ts). */
+function helpOf(setting: Setting, help = setting.help): string {
+  const said = setting.default ?? setting.defaultSaid;
+  return said === undefined ? help : `${help} (default: ${said})`;
+}
+
+/** After the options: the fields --map (and --customers-map) can point at, the platforms, and the config's keys. */
+function fieldsAndPlatforms(name: CommandName): string {
+  return [
+    listed("--map fields:", ORDER_FIELDS),
+    ...(name === "report" ? [listed("--customers-map fields:", CUSTOMER_FIELDS)] : []),
+    listed("Platforms (--platform; detected from the header when not given):", PLATFORM_NAMES),
+    listed("Config keys (./shopmetrics.config.json or --config FILE), the flags' names:", CONFIG_KEYS),
+  ].join("\n");
+}
+
+/** `title`, then `items` on lines of at most 80 characters, indented. */
+function listed(title: string, items: readonly string[]): string {
+  const lines = [""];
+  for (const item of items) {
+    const last = lines.length - 1;
+    const next = lines[last] === "" ? `  ${item}` : `${lines[last]}, ${item}`;
+    if (next.length > 79 && lines[last] !== "") {
+      lines[last] += ",";
+      lines.push(`  ${item}`);
+    } else lines[last] = next;
+  }
+  return [title, ...lines].join("\n");
 }

@@ -1,41 +1,80 @@
 /**
- * One list of reading settings (READING_SETTINGS): each is a flag of every command that reads the
- * file it concerns, and the config file's key of the same name; nothing else is either.
+ * One table of settings (src/cli/settings.ts): every flag of every command is a row of it, each
+ * config key is a flag's name, and README's options table and config keys say the same — so an
+ * option can't be added to one of them and forgotten in another.
  */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { flagOf, READING_SETTINGS } from "../../src/cli/options.js";
 import { buildProgram } from "../../src/cli/program.js";
+import { attributeOf, CONFIG_KEYS, SETTINGS } from "../../src/cli/settings.js";
+import { ROOT } from "../helpers.js";
 
 const program = buildProgram({ version: "0", writeOut() {}, writeErr() {}, report: async () => {}, inspect: async () => {} });
-const attributes = (name: string) => program.commands.find((c) => c.name() === name)!.options.map((o) => o.attributeName());
-const settings = Object.keys(READING_SETTINGS);
-/** Flags that say how to read, but are no setting a shop keeps: where to read, and per-run choices. */
-const NOT_SETTINGS = ["orders", "customers", "config", "strict", "progress"];
+const command = (name: string) => program.commands.find((c) => c.name() === name)!;
+const flags = (name: string) => command(name).options.map((o) => o.long!.slice(2));
 
-describe("READING_SETTINGS", () => {
-  it("is exactly report's reading flags, each named as commander names the flag", () => {
-    const reportFlags = attributes("report");
-    for (const key of settings) expect(reportFlags).toContain(key);
-    const reportOnly = ["window", "asOf", "format", "margin", "compare", "every", "periods", "failIf", "quiet"];
-    expect(reportFlags.filter((a) => !settings.includes(a) && !reportOnly.includes(a) && !NOT_SETTINGS.includes(a))).toEqual([]);
+describe("SETTINGS", () => {
+  it.each(["report", "inspect"] as const)("is exactly %s's flags, in its help's order", (name) => {
+    expect(flags(name)).toEqual(SETTINGS.filter((s) => s.commands.includes(name)).map((s) => s.key));
   });
 
-  it("is inspect's reading flags too, but for the customers file's map, which inspect never reads", () => {
-    expect(settings.filter((key) => !attributes("inspect").includes(key))).toEqual(["customersMap"]);
+  it("names each value as commander does: status-map is statusMap, no-progress is progress", () => {
+    for (const setting of SETTINGS) {
+      const option = command(setting.commands[0]!).options.find((o) => o.long === `--${setting.key}`)!;
+      expect(attributeOf(setting)).toBe(option.attributeName());
+    }
   });
 
-  it("names each flag: statusMap is --status-map", () => {
-    expect(settings.map(flagOf)).toEqual([
-      "--platform",
-      "--map",
-      "--status-map",
-      "--currency",
-      "--tz",
-      "--encoding",
-      "--delimiter",
-      "--decimal",
-      "--date-format",
-      "--customers-map",
+  it("lets a config hold every reading and report setting, under the flag's name", () => {
+    expect(CONFIG_KEYS).toEqual([
+      "customers",
+      "customers-map",
+      "platform",
+      "map",
+      "currency",
+      "status-map",
+      "encoding",
+      "delimiter",
+      "decimal",
+      "date-format",
+      "tz",
+      "window",
+      "format",
+      "compare",
+      "every",
+      "periods",
+      "margin",
+      "revenue",
     ]);
+  });
+
+  it("says why a config can't hold the rest", () => {
+    const refused = SETTINGS.filter((s) => s.notInConfig !== undefined).map((s) => s.key);
+    expect(refused).toEqual(["orders", "config", "as-of", "fail-if", "strict", "quiet", "no-progress"]);
+  });
+
+  it("sets no default in commander: a config's value comes between the flag and the default", () => {
+    for (const name of ["report", "inspect"]) for (const option of command(name).options) expect(option.defaultValue).toBeUndefined();
+  });
+});
+
+describe("README", () => {
+  const readme = readFileSync(resolve(ROOT, "README.md"), "utf8");
+
+  it("its options table has a row for every flag, in the table's order", () => {
+    const start = readme.indexOf("| Option | Meaning |");
+    const lines = readme.slice(start).split("\n").slice(2);
+    const rows = lines.slice(
+      0,
+      lines.findIndex((line) => !line.startsWith("|")),
+    );
+    const listed = rows.map((row) => [...row.split("|")[1]!.matchAll(/`(?:-\w, )?--([a-z-]+)/g)].map((m) => m[1]).at(-1));
+    expect(listed).toEqual(SETTINGS.map((s) => s.key));
+  });
+
+  it("lists the config keys, in the table's order", () => {
+    const line = /Its keys are the flags' names without the dashes — ([^—]+) —/.exec(readme.replace(/\n/g, " "))![1]!;
+    expect([...line.matchAll(/`([^`]+)`/g)].map((m) => m[1])).toEqual(CONFIG_KEYS);
   });
 });

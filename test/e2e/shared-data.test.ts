@@ -251,3 +251,28 @@ describe.skipIf(!hasSharedData)(`Olist orders through --map, joined to customers
     expect(run.stderr).toContain("no amount column; revenue, aov, repeatCustomerRevenueMultiple and clv are null");
   });
 });
+
+describe.skipIf(!hasSharedData)(`--revenue net-sales on real Shopify exports (panalysis, forezia)${sharedNote}`, async () => {
+  // scripts/crosscheck/net_sales.py (csv + decimal, written from docs/metrics.md):
+  //   python3 scripts/crosscheck/net_sales.py <panalysis> --tz Australia/Sydney --currency AUD [--as-of 2016-12-31 --days 365]
+  //   python3 scripts/crosscheck/net_sales.py <forezia> --tz Europe/Prague
+  // panalysis has Subtotal (after discounts, tax included: an Australian shop's GST) but no
+  // Discount Amount, which a Subtotal after discounts does not need.
+  const panalysis = ["--orders", PANALYSIS, "--tz", "Australia/Sydney", "--currency", "AUD"];
+
+  it.each([
+    [["--window", "all"], 1057, 53_823.55, 50.92, 68_141.45],
+    [["--as-of", "2016-12-31"], 564, 27_815.59, 49.32, 35_181.35],
+  ])("panalysis %j: Σ Subtotal, not Σ Total", async (window, orders, netSales, aov, total) => {
+    const net = await report([...panalysis, ...window, "--revenue", "net-sales"]);
+    expect(net.revenue).toBe("net-sales");
+    expect(net.groups[0].metrics).toMatchObject({ orders, revenue: netSales, aov });
+    expect((await report([...panalysis, ...window])).groups[0].metrics).toMatchObject({ orders, revenue: total });
+  });
+
+  it("forezia: multi-row orders read from their first row; no shipping, taxes or discounts, so net sales = total", async () => {
+    const r = await report(["--orders", FOREZIA, "--tz", "Europe/Prague", "--window", "all", "--revenue", "net-sales"]);
+    expect(r.dataQuality).toMatchObject({ rowsRead: 40, rowsSkipped: 0, ordersRead: 19 });
+    expect(r.groups[0].metrics).toMatchObject({ orders: 19, revenue: 14_089.04, aov: 741.53 });
+  });
+});

@@ -1,0 +1,283 @@
+/**
+ * Every option of every command, in one table: its flag, its help, the commands that take it, its
+ * default, and whether a config file may hold it — under the flag's own name without the dashes
+ * (`status-map` for --status-map). program.ts makes the flags from it, config.ts the config's keys
+ * and their checks, and the defaults are applied from it after the config (flags > config >
+ * default); README's options table and its list of config keys are checked against it
+ * (test/cli/settings.test.ts). A new option is one row here, so none is forgotten in one place.
+ */
+import { REVENUE_BASES } from "../core/revenue-basis.js";
+import { PERIODS } from "../core/window.js";
+import { PLATFORM_NAMES } from "../io/platforms/index.js";
+
+export type CommandName = "report" | "inspect";
+
+export type SettingKind =
+  /** One value: `--tz Europe/Prague`, `"tz": "Europe/Prague"`. */
+  | "string"
+  /** One value that a config may also write as a JSON number: `"margin": 0.3`. */
+  | "number"
+  /** Repeatable FIELD=Column flags; an object of strings in a config. */
+  | "entries"
+  /** Repeatable flag values; never in a config. */
+  | "list"
+  /** A flag without a value (--strict; --no-progress turns `progress` off). */
+  | "switch";
+
+export interface Setting {
+  /** The flag without its dashes, and the config key: `status-map`. */
+  readonly key: string;
+  /** A one-letter alias: `-q`. */
+  readonly short?: string;
+  /** The value's placeholder in the help: `<field=column>`. None for a switch. */
+  readonly value?: string;
+  readonly kind: SettingKind;
+  readonly help: string;
+  /** The commands that take the flag, in the order their help lists them. */
+  readonly commands: readonly CommandName[];
+  readonly choices?: readonly string[];
+  /** What a command with the flag uses when neither the flag nor the config gives it. */
+  readonly default?: string;
+  /** Shown in the help as the default when there is no `default` value (it is decided later). */
+  readonly defaultSaid?: string;
+  /** The command cannot run without it (commander says so). */
+  readonly required?: boolean;
+  /** Why a config file can't hold it; absent when it can. */
+  readonly notInConfig?: string;
+  /** The commands a config's value applies to, when not every command with the flag (its choices differ). */
+  readonly configCommands?: readonly CommandName[];
+  /** Names the config key had before the keys were the flags' names: read, with a warning. */
+  readonly formerKeys?: readonly string[];
+  /** A config example, for the message about a value of the wrong type. */
+  readonly example?: string;
+  /** inspect's own help and choices, where they differ from report's. */
+  readonly inspect?: { readonly help?: string; readonly choices?: readonly string[] };
+}
+
+const BOTH = ["report", "inspect"] as const;
+const REPORT = ["report"] as const;
+
+export const SETTINGS: readonly Setting[] = [
+  {
+    key: "orders",
+    value: "<file>",
+    kind: "string",
+    help: "orders export CSV (Shopify, WooCommerce, Shoptet, … or generic); - reads stdin",
+    commands: REPORT,
+    required: true,
+    notInConfig: "the orders export is what each run reads: name it with --orders",
+  },
+  {
+    key: "customers",
+    value: "<file>",
+    kind: "string",
+    help: "customers export to join on email and customer id (guest orders, customers who never ordered)",
+    commands: REPORT,
+  },
+  {
+    key: "customers-map",
+    value: "<field=column>",
+    kind: "entries",
+    help: "read a customers-file FIELD from COLUMN (repeatable), e.g. email=customer_unique_id",
+    commands: REPORT,
+    formerKeys: ["customersMap"],
+    example: '{ "email": "customer_unique_id" }',
+  },
+  {
+    key: "config",
+    value: "<file>",
+    kind: "string",
+    help: "JSON settings, keyed by the flags' names (default: ./shopmetrics.config.json when present); flags override it",
+    commands: BOTH,
+    notInConfig: "a config names no other config",
+  },
+  {
+    key: "platform",
+    value: "<name>",
+    kind: "string",
+    help: "force the export's platform instead of detecting it from the header",
+    commands: BOTH,
+    choices: PLATFORM_NAMES,
+  },
+  {
+    key: "map",
+    value: "<field=column>",
+    kind: "entries",
+    help: "read FIELD from COLUMN (repeatable), e.g. --map created_at=InvoiceDate; the fields are listed below",
+    commands: BOTH,
+    example: '{ "created_at": "InvoiceDate" }',
+  },
+  {
+    key: "currency",
+    value: "<code>",
+    kind: "string",
+    help: "currency of amounts when the file has no currency column",
+    commands: BOTH,
+  },
+  {
+    key: "status-map",
+    value: "<text=status>",
+    kind: "entries",
+    help: "map a shop status to ours (repeatable), e.g. 'Čeká na platbu=pending-payment'",
+    commands: BOTH,
+    formerKeys: ["statusMap"],
+    example: '{ "Čeká na platbu": "pending-payment" }',
+  },
+  {
+    key: "encoding",
+    value: "<label>",
+    kind: "string",
+    help: "text encoding instead of detecting it (utf-8, windows-1250, …)",
+    commands: BOTH,
+  },
+  {
+    key: "delimiter",
+    value: "<char>",
+    kind: "string",
+    help: "field delimiter instead of sniffing it (, ; | or tab)",
+    commands: BOTH,
+  },
+  {
+    key: "decimal",
+    value: "<mark>",
+    kind: "string",
+    help: "decimal mark of amounts, when the values can't tell (1,234)",
+    commands: BOTH,
+    choices: [".", ","],
+  },
+  {
+    key: "date-format",
+    value: "<order>",
+    kind: "string",
+    help: "day/month order of slash dates (01/02/2025), when the values can't tell",
+    commands: BOTH,
+    choices: ["dmy", "mdy"],
+    formerKeys: ["dateFormat"],
+  },
+  {
+    key: "tz",
+    value: "<zone>",
+    kind: "string",
+    help: "IANA time zone for wall-clock times and day bounds",
+    defaultSaid: "$TZ, else the system zone",
+    commands: BOTH,
+    formerKeys: ["timezone"],
+  },
+  {
+    key: "window",
+    value: "<spec>",
+    kind: "string",
+    help: "Nd, Nm (calendar months), Ny, all, or YYYY-MM-DD..YYYY-MM-DD",
+    commands: REPORT,
+    default: "365d",
+  },
+  {
+    key: "as-of",
+    value: "<date>",
+    kind: "string",
+    help: "last day inside the window, YYYY-MM-DD or today",
+    defaultSaid: "date of the latest order",
+    commands: REPORT,
+    notInConfig:
+      'a fixed as-of would stop every run at that day (a cron job would report the same window forever); pass --as-of on the command line, e.g. --as-of "$(date -d yesterday +%F)"',
+  },
+  {
+    key: "format",
+    value: "<format>",
+    kind: "string",
+    help: "output format (csv: tidy rows of as-of, currency, metric, value)",
+    commands: BOTH,
+    choices: ["table", "json", "csv"],
+    default: "table",
+    // inspect has no csv: a config's format is the report's.
+    configCommands: REPORT,
+    inspect: { help: "output format", choices: ["table", "json"] },
+  },
+  {
+    key: "compare",
+    value: "<what>",
+    kind: "string",
+    help: "also show the previous window and the change",
+    commands: REPORT,
+    choices: ["previous"],
+  },
+  {
+    key: "every",
+    value: "<period>",
+    kind: "string",
+    help: "a series: one window per period end (with --periods)",
+    commands: REPORT,
+    choices: PERIODS,
+  },
+  {
+    key: "periods",
+    value: "<n>",
+    kind: "number",
+    help: "how many points --every computes",
+    defaultSaid: "12",
+    commands: REPORT,
+  },
+  {
+    key: "margin",
+    value: "<share>",
+    kind: "number",
+    help: "share of revenue that is profit, for clv (e.g. 0.3)",
+    commands: REPORT,
+    default: "1",
+  },
+  {
+    key: "revenue",
+    value: "<basis>",
+    kind: "string",
+    help: "an order's revenue: total (total − refunds) or net-sales (gross sales − discounts, without shipping and taxes: Shopify's AOV basis)",
+    commands: REPORT,
+    choices: REVENUE_BASES,
+    default: "total",
+  },
+  {
+    key: "fail-if",
+    value: "<condition>",
+    kind: "list",
+    help: "exit 4 when a metric trips, e.g. 'repeatPurchaseRate<0.2' (repeatable)",
+    commands: REPORT,
+    notInConfig:
+      "a condition belongs to the job that checks it: in a config it would fail every run, an ad-hoc look included; put --fail-if on the cron line",
+  },
+  {
+    key: "strict",
+    kind: "switch",
+    help: "exit 3 on the first row that cannot be read, instead of skipping it",
+    commands: BOTH,
+    notInConfig: "no flag could turn a config's strict off again; pass --strict on the runs that want it",
+  },
+  {
+    key: "quiet",
+    short: "-q",
+    kind: "switch",
+    help: "no warnings on stderr (for cron): only errors and tripped --fail-if conditions",
+    commands: REPORT,
+    notInConfig: "no flag could turn a config's quiet off again, and a run by hand should see its warnings; pass --quiet on the cron line",
+  },
+  {
+    key: "no-progress",
+    kind: "switch",
+    help: "never show read progress on stderr",
+    commands: REPORT,
+    notInConfig: "progress is shown only on a terminal anyway; pass --no-progress where it is not wanted",
+  },
+];
+
+/** The attribute commander gives a flag's value: `status-map` → statusMap, `no-progress` → progress. */
+export const attributeOf = (setting: Setting): string =>
+  setting.key.replace(/^no-/, "").replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** The keys a config file may hold, in the table's order. */
+export const CONFIG_KEYS: readonly string[] = SETTINGS.filter((s) => s.notInConfig === undefined).map((s) => s.key);
+
+/** The setting of a config key or former key, by the name written. */
+export function settingOfKey(key: string): { setting: Setting; former: boolean } | undefined {
+  const setting = SETTINGS.find((s) => s.key === key);
+  if (setting) return { setting, former: false };
+  const renamed = SETTINGS.find((s) => s.formerKeys?.includes(key));
+  return renamed ? { setting: renamed, former: true } : undefined;
+}
