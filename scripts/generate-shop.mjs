@@ -837,7 +837,7 @@ async function main() {
     const taxableNet = taxableSubtotal - Math.floor((itemDiscount * taxableSubtotal) / Math.max(1, subtotal));
     const vat = p ? p.vat : 21;
     const taxes = Math.floor(((taxableNet + shipping - (discountCode === "FREESHIP" ? discount : 0)) * vat + 50) / 100);
-    const total = subtotal + shipping + taxes - discount; // the contract: Total = Subtotal + Shipping + Taxes - Discount
+    const total = subtotal + shipping + taxes - discount; // Σ lines + Shipping + Taxes − Discount Amount
 
     // --- status, payment, fulfilment
     const outcome = source === "pos" ? pickOutcomePos(rng) : source === "shopify_draft_order" ? pickOutcomeDraft(rng) : pickOutcomeWeb(rng);
@@ -917,7 +917,9 @@ async function main() {
     row[C["Fulfilled at"]] = fulfilledAt ? shopifyTime(fulfilledAt) : "";
     row[C["Accepts Marketing"]] = p?.acceptsMarketing ? "yes" : "no";
     row[C.Currency] = currency;
-    row[C.Subtotal] = money(subtotal);
+    // Shopify's Subtotal is after the items' discounts (Σ lines − Discount Amount, as in real
+    // exports); a FREESHIP discount is the shipping's, so it leaves the Subtotal whole.
+    row[C.Subtotal] = money(subtotal - itemDiscount);
     row[C.Shipping] = money(shipping);
     row[C.Taxes] = money(taxes);
     row[C.Total] = money(total);

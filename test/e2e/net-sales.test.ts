@@ -108,6 +108,21 @@ describe("--revenue net-sales on a Shopify export (fixtures/orders/shopify-net-s
   });
 });
 
+describe("--revenue net-sales on the sample shop (fixtures/sample-shop: discounts, FREESHIP, VAT on top, refunds)", () => {
+  it("matches scripts/crosscheck/net_sales.py: Σ Subtotal per currency over the last 365 days", async () => {
+    // python3 scripts/crosscheck/net_sales.py fixtures/sample-shop/orders_export.csv --tz Europe/Prague --as-of 2026-06-30 --days 365
+    const shop = ["report", "--orders", "fixtures/sample-shop/orders_export.csv", "--tz", "Europe/Prague", "--as-of", "2026-06-30"];
+    const groups = (await json([...shop, "--revenue", "net-sales"])).groups.map((g: { currency: string; metrics: object }) => ({
+      currency: g.currency,
+      ...g.metrics,
+    }));
+    expect(groups).toMatchObject([
+      { currency: "CZK", orders: 222, revenue: 213_757.9, aov: 962.87 },
+      { currency: "EUR", orders: 999, revenue: 38_667.14, aov: 38.71 },
+    ]);
+  });
+});
+
 describe("--revenue net-sales on other platforms", () => {
   it("WooCommerce (WebToffee export): order_subtotal − discount_total", async () => {
     // 101: 100.00 − 15.00 = 85.00; 102: 40.00 − 0.00 = 40.00; 103 cancelled. 125.00 / 2 = 62.50.
