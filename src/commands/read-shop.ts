@@ -75,7 +75,8 @@ export async function readShop(sources: ShopSources, options: ShopReadingOptions
   const identity = new IdentityGraph();
   // --encoding and --delimiter are for the orders file; the customers file's dialect is its own.
   const customers = sources.customers ? await readCustomers(sources.customers, options, identity) : null;
-  if (customers) somethingRead(customers, customers.rowsRead - customers.problems.rowsSkipped - customers.repeatedHeaders.length, "customers");
+  if (customers)
+    somethingRead(customers, customers.rowsRead - customers.problems.rowsSkipped - customers.repeatedHeaders.length, "customers");
   const orders = await readOrders(sources.orders, { ...options, identity });
   somethingRead(orders, orders.ledger.ordersRead, "orders");
   let { guest } = orders.unavailable;
