@@ -7,6 +7,7 @@
 import type { ChalkInstance } from "chalk";
 import type { Decided } from "../core/decided.js";
 import { minorDigits, toMajor } from "../core/money.js";
+import { formatOffset, type OffsetTally } from "../core/offsets.js";
 import type { Order } from "../core/order.js";
 import { MONEY_FIELDS } from "../io/orders/conventions.js";
 import type { DecimalMark } from "../io/parse/amount.js";
@@ -15,7 +16,7 @@ import type { Source } from "../io/read-file.js";
 import { METRICS } from "../metrics/index.js";
 import { INSPECTION_SCHEMA_VERSION, type Inspection } from "../report/inspection.js";
 import { renderInspection } from "../report/render-inspection.js";
-import { missingInputWarnings, type OrderReadingOptions, readOrders } from "./read-shop.js";
+import { fittingZones, missingInputWarnings, type OrderReadingOptions, readOrders, zoneWarnings } from "./read-shop.js";
 
 /** How many normalised orders inspect shows. */
 const SAMPLE_ORDERS = 5;
@@ -50,6 +51,8 @@ export async function inspectFile(source: Source, options: OrderReadingOptions):
     kind: "inspection",
     file: source.file,
     timezone: zone.name,
+    timezoneSource: options.zoneSource,
+    offsets: offsetsSeen(read.offsets),
     platform: { ...platform, value: platform.value.name, label: platform.value.label },
     encoding: read.dialect.encoding,
     delimiter: read.dialect.delimiter,
@@ -84,7 +87,16 @@ export async function inspectFile(source: Source, options: OrderReadingOptions):
         };
       }),
     problems: read.problems.problems.slice(0, 20),
-    warnings: [...read.warnings, ...missingInputWarnings(source.file, read.unavailable, METRICS)],
+    warnings: [...zoneWarnings(read, options), ...read.warnings, ...missingInputWarnings(source.file, read.unavailable, METRICS)],
+  };
+}
+
+/** The UTC offsets the order dates carry, how many the zone contradicts, and the zones that fit them all. */
+function offsetsSeen(offsets: OffsetTally): Inspection["offsets"] {
+  return {
+    seen: offsets.offsets.map((o) => ({ offset: formatOffset(o.minutes), count: o.count })),
+    contradicted: offsets.contradicted,
+    zonesFitting: offsets.total === 0 ? [] : fittingZones(offsets),
   };
 }
 

@@ -7,7 +7,7 @@
 import { AppError } from "../core/errors.js";
 import { IdentityGraph } from "../core/identity.js";
 import { markGuestsByRegistration, type OrderLedger } from "../core/ledger.js";
-import { formatOffset } from "../core/offsets.js";
+import { formatOffset, type OffsetTally } from "../core/offsets.js";
 import type { Order } from "../core/order.js";
 import type { ProblemCode } from "../core/problems.js";
 import type { ZoneSource } from "../core/zone.js";
@@ -183,7 +183,7 @@ export function zoneWarnings(orders: OrdersFile, options: OrderReadingOptions): 
   const seen = offsets.offsets;
   const listed = seen.slice(0, 4).map((o) => `${formatOffset(o.minutes)} (${count(o.count)})`);
   const more = seen.length > 4 ? ` and ${seen.length - 4} more` : "";
-  const fits = rankZones(offsets.zonesFitting());
+  const fits = fittingZones(offsets);
   const advice =
     fits.length === 0
       ? "no single zone fits them all; pass --tz with the shop's zone"
@@ -217,6 +217,11 @@ const LIKELY_ZONES = [
   "Australia/Melbourne",
   "Asia/Tokyo",
 ];
+
+/** The zones whose offsets match all the file's, the likeliest first. */
+export function fittingZones(offsets: OffsetTally): string[] {
+  return rankZones(offsets.zonesFitting());
+}
 
 function rankZones(zones: readonly string[]): string[] {
   const rank = (zone: string) => {

@@ -4,6 +4,7 @@
  */
 import type { Decided } from "../core/decided.js";
 import type { Problem } from "../core/problems.js";
+import type { ZoneSource } from "../core/zone.js";
 
 export const INSPECTION_SCHEMA_VERSION = 1;
 
@@ -12,6 +13,17 @@ export interface Inspection {
   readonly kind: "inspection";
   readonly file: string;
   readonly timezone: string;
+  /** Where the zone came from: flag, config, env or system (as the report's `timezoneSource`). */
+  readonly timezoneSource: ZoneSource;
+  /** The UTC offsets the order dates carry (numeric ones: not Z), and the zones that fit them all. */
+  readonly offsets: {
+    /** Each offset written (`+11:00`) and how many order dates carry it, the most frequent first. */
+    readonly seen: readonly { readonly offset: string; readonly count: number }[];
+    /** Order dates whose offset is not `timezone`'s at their instant. */
+    readonly contradicted: number;
+    /** IANA zones whose offsets match every one seen, the likeliest first; empty when none is seen. */
+    readonly zonesFitting: readonly string[];
+  };
   readonly platform: Decided<string> & { readonly label: string };
   readonly encoding: Decided<string>;
   readonly delimiter: Decided<string>;

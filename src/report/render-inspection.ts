@@ -7,6 +7,8 @@ import type { Inspection } from "./inspection.js";
 const q = (text: string) => `"${printable(text)}"`;
 const show = (d: string) => (d === "\t" ? "tab" : q(d));
 
+const ZONE_SOURCES = { flag: "from --tz", config: "from the config file", env: "from TZ", system: "the system's zone" } as const;
+
 export function renderInspection(i: Inspection, chalk: ChalkInstance): string {
   const out: string[] = [];
   // Every value and reason may hold a file's text (header names, cells, the file name): printable().
@@ -29,7 +31,22 @@ export function renderInspection(i: Inspection, chalk: ChalkInstance): string {
     i.dateOrder.value === null ? "no day/month order needed" : i.dateOrder.value === "dmy" ? "day/month/year" : "month/day/year",
     i.dateOrder.value === null ? undefined : i.dateOrder.reason,
   );
-  line("timezone", i.timezone, "for times without an offset");
+  line("timezone", i.timezone, `${ZONE_SOURCES[i.timezoneSource]}; for times without an offset`);
+  const { offsets } = i;
+  if (offsets.seen.length === 0) line("offsets", "none written in the order dates");
+  else {
+    const seen = offsets.seen.map((o) => `${o.offset} (${o.count.toLocaleString("en-US")})`).join(", ");
+    const fits = offsets.zonesFitting;
+    const fit =
+      fits.length === 0
+        ? "no one zone fits them all"
+        : `they fit ${fits.slice(0, 4).join(", ")}${fits.length > 4 ? ` (${fits.length.toLocaleString("en-US")} zones in all)` : ""}`;
+    const against =
+      offsets.contradicted === 0
+        ? `${i.timezone} agrees with all`
+        : `${i.timezone} contradicts ${offsets.contradicted.toLocaleString("en-US")}`;
+    line("offsets", seen, `${against}; ${fit}`);
+  }
   out.push("", chalk.bold("columns"));
   for (const [field, header] of Object.entries(i.columns)) {
     const choice = i.columnChoices[field];

@@ -223,3 +223,32 @@ describe("a file whose offsets agree with the system's zone says nothing", () =>
     expect(run.stderr).not.toContain("UTC offsets");
   });
 });
+
+describe("inspect shows the offsets seen and the zones they fit", () => {
+  it.skipIf(!hasSharedData)(`panalysis with --tz UTC: 687 at +11:00, 370 at +10:00, all contradicted by UTC${sharedNote}`, async () => {
+    const run = await runCli(["inspect", PANALYSIS, "--tz", "UTC", "--format", "json"]);
+    expect(run.status).toBe(0);
+    const inspection = JSON.parse(run.stdout);
+    expect(inspection).toMatchObject({ timezone: "UTC", timezoneSource: "flag" });
+    expect(inspection.offsets).toEqual({
+      seen: [
+        { offset: "+11:00", count: 687 },
+        { offset: "+10:00", count: 370 },
+      ],
+      contradicted: 1057,
+      zonesFitting: ["Australia/Sydney", "Australia/Melbourne", "Australia/Hobart", "Antarctica/Macquarie"],
+    });
+    const text = await runCli(["inspect", PANALYSIS, "--tz", "UTC"]);
+    expect(text.stdout).toContain(
+      "offsets     +11:00 (687), +10:00 (370)  (UTC contradicts 1,057; they fit Australia/Sydney, Australia/Melbourne, Australia/Hobart, Antarctica/Macquarie)",
+    );
+  });
+
+  it("the sample shop in Europe/Prague: agreed with; a file without offsets says so", async () => {
+    const sample = await runCli(["inspect", SAMPLE, "--format", "json"]);
+    expect(JSON.parse(sample.stdout)).toMatchObject({ timezoneSource: "env", offsets: { contradicted: 0 } });
+    expect(JSON.parse(sample.stdout).offsets.zonesFitting.slice(0, 3)).toEqual(["Europe/Prague", "Europe/Bratislava", "Europe/Budapest"]);
+    const woo = await runCli(["inspect", resolve(FIXTURES, "orders/woocommerce-small.csv"), "--tz", "Europe/Prague"]);
+    expect(woo.stdout).toContain("offsets     none written in the order dates");
+  });
+});
