@@ -14,7 +14,7 @@ import { ORDER_STATUSES, type OrderStatus } from "../core/order.js";
 import { quoted } from "../core/printable.js";
 import type { RevenueBasis } from "../core/revenue-basis.js";
 import { type Period, parseAsOf, parseWindowSpec, type WindowSpec } from "../core/window.js";
-import { isEncodingLabel } from "../io/csv/dialect.js";
+import { isEncodingLabel, WHITESPACE } from "../io/csv/dialect.js";
 import { CUSTOMER_FIELDS, type CustomerField } from "../io/platforms/customer-platforms.js";
 import { ORDER_FIELDS } from "../io/platforms/index.js";
 import { METRICS } from "../metrics/index.js";
@@ -201,12 +201,19 @@ function parseOrderReading(raw: RawReading, env: Env): Omit<OrderReadingOptions,
   if (raw.encoding !== undefined && !isEncodingLabel(raw.encoding)) {
     throw usageError(`invalid --encoding ${quoted(raw.encoding)}: expected an encoding label such as utf-8, windows-1250 or iso-8859-2`);
   }
+  const named = raw.delimiter?.toLowerCase();
   const delimiter =
-    raw.delimiter === undefined ? undefined : raw.delimiter.toLowerCase() === "tab" || raw.delimiter === "\\t" ? "\t" : raw.delimiter;
+    raw.delimiter === undefined
+      ? undefined
+      : named === "tab" || raw.delimiter === "\\t"
+        ? "\t"
+        : named === WHITESPACE
+          ? WHITESPACE
+          : raw.delimiter;
   // A quote or a line break can't separate fields: CSV gives them their own meanings.
-  if (delimiter !== undefined && ([...delimiter].length !== 1 || /["\r\n]/.test(delimiter))) {
+  if (delimiter !== undefined && delimiter !== WHITESPACE && ([...delimiter].length !== 1 || /["\r\n]/.test(delimiter))) {
     throw usageError(
-      `invalid --delimiter ${quoted(raw.delimiter ?? "")}: expected one character such as , ; | or the word tab, not a quote or a line break`,
+      `invalid --delimiter ${quoted(raw.delimiter ?? "")}: expected one character such as , ; | or the word tab or whitespace, not a quote or a line break`,
     );
   }
   // Choices (--decimal, --date-format, --platform) are checked by commander on the command line,

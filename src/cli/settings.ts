@@ -134,7 +134,7 @@ export const SETTINGS: readonly Setting[] = [
     key: "delimiter",
     value: "<char>",
     kind: "string",
-    help: "field delimiter instead of sniffing it (, ; | or tab)",
+    help: "field delimiter instead of sniffing it (, ; | tab, or whitespace: runs of spaces and tabs)",
     commands: BOTH,
   },
   {

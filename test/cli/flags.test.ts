@@ -133,7 +133,7 @@ describe("--delimiter", () => {
     expect(run).toEqual({
       status: 2,
       stdout: "",
-      stderr: `shopmetrics: error: invalid --delimiter ${JSON.stringify(delimiter)}: expected one character such as , ; | or the word tab, not a quote or a line break\n`,
+      stderr: `shopmetrics: error: invalid --delimiter ${JSON.stringify(delimiter)}: expected one character such as , ; | or the word tab or whitespace, not a quote or a line break\n`,
     });
   });
 });

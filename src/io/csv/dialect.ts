@@ -5,7 +5,9 @@
  * Encoding: a BOM says UTF-8 or UTF-16; otherwise the sample must be valid UTF-8, else the file
  * is windows-1250 (Shoptet, Upgates and Czech/Slovak Excel write it). A file read as UTF-8 that
  * turns invalid later stops with an error naming --encoding (and, through the record reader, the line).
- * Delimiter: the most frequent of , ; tab | in the header line, outside quotes.
+ * Delimiter: the most frequent of , ; tab | in the header line, outside quotes; when it has none
+ * of them but runs of spaces between its names, whitespace (runs of spaces and tabs separate
+ * fields: CDNOW's `customer_id  date number_of_cds  dollar_value`).
  * Binary input stops here: NUL characters in the sample, or no line break in the first MiB (a
  * header longer than 64 KiB is no CSV export either).
  */
@@ -17,6 +19,7 @@ import { AppError } from "../../core/errors.js";
 export interface TextDialect {
   /** WHATWG encoding label: utf-8, utf-16le, utf-16be, windows-1250, or what --encoding said. */
   readonly encoding: Decided<string>;
+  /** One character, or WHITESPACE: runs of spaces and tabs (whitespace-tokenizer.ts). */
   readonly delimiter: Decided<string>;
   /** The header puts a space after most delimiters (`a, "b"`): spaces before a field are dropped. */
   readonly spaced: boolean;
@@ -25,9 +28,12 @@ export interface TextDialect {
 export interface DialectOptions {
   /** --encoding: any WHATWG label (utf-8, windows-1250, iso-8859-2, …). */
   readonly encoding?: string;
-  /** --delimiter: one character (`\t` may be written as "tab"). */
+  /** --delimiter: one character (`\t` may be written as "tab"), or WHITESPACE. */
   readonly delimiter?: string;
 }
+
+/** The delimiter value of whitespace-separated text: runs of spaces and tabs separate fields, no quoting. */
+export const WHITESPACE = "whitespace";
 
 const SAMPLE_BYTES = 65_536;
 const DELIMITERS = [",", ";", "\t", "|"] as const;
@@ -117,7 +123,8 @@ export async function openText(input: Readable, file: string, options: DialectOp
   const delimiter: Decided<string> = options.delimiter
     ? { value: options.delimiter, reason: "--delimiter", source: "option" }
     : sniffDelimiter(first);
-  const dialect: TextDialect = { encoding: decidedEncoding, delimiter, spaced: isSpaced(first, delimiter.value) };
+  const spaced = delimiter.value !== WHITESPACE && isSpaced(first, delimiter.value);
+  const dialect: TextDialect = { encoding: decidedEncoding, delimiter, spaced };
 
   if (encoding === "utf-8") {
     // UTF-8 is checked as it passes (whole characters only, the last few bytes of a chunk held
@@ -251,7 +258,10 @@ function detectEncoding(sample: Buffer): Decided<string> {
   }
 }
 
-/** The most frequent of , ; tab | in the first line, outside quotes; ties go to the earlier one. */
+/**
+ * The most frequent of , ; tab | in the first line, outside quotes; ties go to the earlier one.
+ * A line with none of them whose names are separated by runs of spaces is whitespace-separated.
+ */
 export function sniffDelimiter(text: string): Decided<string> {
   const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
   let quoted = false;
@@ -269,7 +279,26 @@ export function sniffDelimiter(text: string): Decided<string> {
       most = n;
     }
   }
-  if (most === 0) return { value: best, reason: "one column: no delimiter in the header", source: "default" };
+  if (most === 0) {
+    // Not when the header quotes a name: quotes are CSV's, and whitespace text has none.
+    const header = firstLine(text);
+    const names = header.trim().split(/[ \t]+/).length;
+    if (names > 1 && !header.includes('"')) {
+      return {
+        value: WHITESPACE,
+        reason: `no , ; tab or | in the header, and runs of spaces separate its ${names} columns`,
+        source: "content",
+        line: 1,
+      };
+    }
+    return { value: best, reason: "one column: no delimiter in the header", source: "default" };
+  }
   const name = best === "\t" ? "tab" : `"${best}"`;
   return { value: best, reason: `${name} separates the header's ${most + 1} columns`, source: "content", line: 1 };
+}
+
+/** The text up to its first line end. */
+function firstLine(text: string): string {
+  const end = text.search(/[\r\n]/);
+  return end < 0 ? text : text.slice(0, end);
 }

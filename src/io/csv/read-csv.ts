@@ -6,8 +6,9 @@
  */
 import type { Readable } from "node:stream";
 import { AppError } from "../../core/errors.js";
-import { type DialectOptions, type OpenedText, openText, type TextDialect } from "./dialect.js";
-import { CsvTokenizer, type RecordCut } from "./tokenizer.js";
+import { type DialectOptions, type OpenedText, openText, type TextDialect, WHITESPACE } from "./dialect.js";
+import { CsvTokenizer, type RecordCut, type RecordTokenizer, type TokenizedRecord } from "./tokenizer.js";
+import { WhitespaceTokenizer } from "./whitespace-tokenizer.js";
 
 export interface CsvRecord {
   /** 1-based line on which the record starts (a quoted newline makes a record span lines). */
@@ -62,9 +63,13 @@ async function* readRecords(
 ): AsyncGenerator<CsvRecord> {
   const { file, onProgress } = options;
   const out: CsvRecord[] = [];
-  const tokenizer = new CsvTokenizer({ delimiter: dialect.delimiter.value, ltrim: dialect.spaced, file }, (record) => {
+  const emit = (record: TokenizedRecord) => {
     out.push(record);
-  });
+  };
+  const tokenizer: RecordTokenizer =
+    dialect.delimiter.value === WHITESPACE
+      ? new WhitespaceTokenizer({ file }, emit)
+      : new CsvTokenizer({ delimiter: dialect.delimiter.value, ltrim: dialect.spaced, file }, emit);
   let records = 0;
   let headerChars = 0;
   /** Characters read: the progress's bytes when the stream does not count them (stdin, a test). */

@@ -45,6 +45,18 @@ export interface TokenizerOptions {
   readonly maxRecordChars?: number;
 }
 
+/** What read-csv.ts drives: this file's CSV tokenizer, or whitespace-tokenizer.ts for `--delimiter whitespace`. */
+export interface RecordTokenizer {
+  /** The next piece of the text; records are emitted as they end. */
+  push(chunk: string): void;
+  /** After the last chunk: emits the last record if the input did not end with a line end. */
+  end(): void;
+  /** The physical line the next character fed would be on. */
+  readonly line: number;
+  /** The line a quoted field still open opened on; undefined outside one. */
+  readonly openQuoteLine: number | undefined;
+}
+
 const MAX_RECORD_CHARS = 64 * 1024 * 1024;
 
 const QUOTE = 34;
@@ -65,7 +77,7 @@ enum State {
   QuoteSeen,
 }
 
-export class CsvTokenizer {
+export class CsvTokenizer implements RecordTokenizer {
   readonly #delimiter: string;
   readonly #delim: number;
   readonly #ltrim: boolean;
