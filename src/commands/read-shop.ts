@@ -243,12 +243,15 @@ function repeatedHeaderWarning(file: string, lines: readonly number[]): string[]
   ];
 }
 
-/** A file without amounts makes every metric that needs them null: say which, once. */
+/**
+ * A file without amounts makes every metric that needs them null: say which, once, and why as the
+ * metrics' note does (with the column that looks like an amount, when one does).
+ */
 export function missingInputWarnings(file: string, unavailable: OrderInputs, metrics: Registry<string>): string[] {
   if (unavailable.amounts === null) return [];
   const names = metrics.metrics.filter((m) => m.requires.includes("amounts")).map((m) => m.id);
   const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : (names[0] ?? "no metric");
-  return [`${file}: no amount column; ${list} are null (point at one with --map total=COLUMN)`];
+  return [`${file}: ${list} are null: ${unavailable.amounts}`];
 }
 
 /** Skipped rows by problem code, over the logs of every input; codes sorted. */

@@ -86,7 +86,8 @@ export function resolveColumns<F extends string>(
   return index;
 }
 
-function listColumns(header: readonly string[]): string {
+/** A header's names for a message: each trimmed and escaped, `""` for an empty one, the first 40. */
+export function listColumns(header: readonly string[]): string {
   const names = header.map((h) => (h.trim() === "" ? '""' : echoed(h.trim())));
   return names.length <= 40 ? names.join(", ") : `${names.slice(0, 40).join(", ")}, … (${names.length} in all)`;
 }

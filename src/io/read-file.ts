@@ -31,7 +31,10 @@ export async function readFile<R>(
     const first = await records.next();
     if (first.done) throw new AppError("INPUT_HEADER", `${options.what} is empty: expected a header row`, { file: source.file });
     const reader = create(first.value.fields);
-    for await (const record of records) reader.push(record);
+    for await (const record of records) {
+      reader.push(record);
+      if (reader.done) break;
+    }
     return { dialect, result: reader.end() };
   } finally {
     // Closes the file when the header or a row stopped the read early.

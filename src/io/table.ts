@@ -16,6 +16,8 @@ import { ProblemLog } from "./problems.js";
 /** A reader of one record kind: the file's records after the header, pushed one by one, then ended. */
 export interface PushReader<R> {
   push(record: CsvRecord): void;
+  /** True once the reader needs no more records: the rest of the file is not read. */
+  readonly done?: boolean;
   /** After the last record: the result, or an AppError for what only the whole file shows. */
   end(): R;
 }

@@ -354,7 +354,7 @@ describe("bad input: one line on stderr, a documented exit code, no stack trace"
     ],
     [
       ["report", "--orders", fixture("unrecognised-header.csv")],
-      `shopmetrics: error: ${fixture("unrecognised-header.csv")}:1: unrecognised header: it matches no platform's export (shopify, woocommerce, shoptet, upgates, prestashop, bigcommerce, magento, ecwid, online-retail), and a generic orders file needs created_at. Columns found: Datum, Castka, Zakaznik. Point a field at a column with --map FIELD=COLUMN`,
+      `shopmetrics: error: ${fixture("unrecognised-header.csv")}:1: unrecognised header: it matches no platform's export (shopify, woocommerce, shoptet, upgates, prestashop, bigcommerce, magento, ecwid, online-retail), and a generic orders file needs created_at: Datum looks like created_at by name and by value ("2025-01-01"): --map created_at=Datum. Columns found: Datum, Castka, Zakaznik. shopmetrics inspect on the file suggests a --map for every field`,
     ],
     [
       ["report", "--orders", fixture("invoices-mapped.csv"), "--map", "created_at=Date", "--map", "total=TotalPrice"],

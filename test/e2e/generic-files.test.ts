@@ -8,7 +8,9 @@
  *   → 69659 2500315.63 23570 (and 11,662 customers with more than one row; every line has 4 fields),
  * which SOURCES.md's row and customer counts agree with.
  */
-import { resolve } from "node:path";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { hasSharedData, runCli, SHARED_DATA, sharedNote } from "../helpers.js";
 
@@ -58,5 +60,71 @@ describe.skipIf(!hasSharedData)(`whitespace-separated text: CDNOW_master.txt${sh
       source: "content",
       line: 1,
     });
+  });
+});
+
+/** A file in a fresh temporary directory. */
+function file(name: string, text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), "shopmetrics-generic-")), name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const NO_PLATFORM =
+  "unrecognised header: it matches no platform's export (shopify, woocommerce, shoptet, upgates, prestashop, bigcommerce, magento, ecwid, online-retail), and a generic orders file needs created_at";
+
+describe("a generic file that lacks a field is told which columns look like it", () => {
+  it("the issue's InvoiceDate,TotalPrice: report --orders FILE names InvoiceDate for created_at, one line, exit 3", async () => {
+    const orders = file("invoices.csv", "InvoiceDate,TotalPrice\n2010-12-01,139.12\n2010-12-02,22.20\n");
+    const run = await runCli(["report", "--orders", orders]);
+    expect(run.status).toBe(3);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      `shopmetrics: error: ${orders}:1: ${NO_PLATFORM}: InvoiceDate looks like created_at by name and by value ("2010-12-01"): --map created_at=InvoiceDate. ` +
+        "Columns found: InvoiceDate, TotalPrice. shopmetrics inspect on the file suggests a --map for every field\n",
+    );
+  });
+
+  it("with created_at mapped, the missing total is said with TotalPrice: report --orders FILE --map created_at=InvoiceDate", async () => {
+    const orders = file("invoices.csv", "InvoiceDate,TotalPrice\n2010-12-01,139.12\n2010-12-02,22.20\n");
+    const run = await runCli([
+      "report",
+      "--orders",
+      orders,
+      "--map",
+      "created_at=InvoiceDate",
+      "--as-of",
+      "2010-12-31",
+      "--format",
+      "json",
+    ]);
+    expect(run.status).toBe(0);
+    const hint = 'the file has no amount column (TotalPrice looks like total by name and by value ("139.12"): --map total=TotalPrice)';
+    expect(JSON.parse(run.stdout).groups[0].notes.revenue).toBe(hint);
+    expect(run.stderr).toContain(
+      `shopmetrics: warning: ${orders}: revenue, aov, repeatCustomerRevenueMultiple and clv are null: ${hint}\n`,
+    );
+  });
+});
+
+describe.skipIf(!hasSharedData)(`real files without a created_at column${sharedNote}`, () => {
+  const CDNOW_SAMPLE = resolve(SHARED_DATA, "lifetimes/CDNOW_sample.txt");
+
+  it("report --orders CDNOW_master.txt: date, by name and by value", async () => {
+    const run = await runCli(["report", "--orders", CDNOW]);
+    expect(run.status).toBe(3);
+    expect(run.stderr).toBe(
+      `shopmetrics: error: ${CDNOW}:1: ${NO_PLATFORM}: date looks like created_at by name and by value ("19970101"): --map created_at=date. ` +
+        "Columns found: customer_id, date, number_of_cds, dollar_value. shopmetrics inspect on the file suggests a --map for every field\n",
+    );
+  });
+
+  it("a file without a header row (CDNOW_sample.txt) is said to have none", async () => {
+    const run = await runCli(["report", "--orders", CDNOW_SAMPLE]);
+    expect(run.status).toBe(3);
+    expect(run.stderr).toBe(
+      `shopmetrics: error: ${CDNOW_SAMPLE}:1: ${NO_PLATFORM}, and its first line holds values, not column names (00004, 0001, 19970101, 2, 29.33): ` +
+        "the file has no header row. Add one naming its columns as the first line, then point the fields at them with --map FIELD=COLUMN\n",
+    );
   });
 });

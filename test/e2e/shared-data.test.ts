@@ -248,7 +248,9 @@ describe.skipIf(!hasSharedData)(`Olist orders through --map, joined to customers
       customersRead: 8016,
       customersWithoutOrders: 0,
     });
-    expect(run.stderr).toContain("no amount column; revenue, aov, repeatCustomerRevenueMultiple and clv are null");
+    expect(run.stderr).toContain(
+      "revenue, aov, repeatCustomerRevenueMultiple and clv are null: the file has no amount column (point at one with --map total=COLUMN)",
+    );
   });
 });
 

@@ -23,6 +23,7 @@ import type { Order, OrderStatus } from "../../core/order.js";
 import { PROBLEM_CODES, type ProblemCode } from "../../core/problems.js";
 import type { RevenueBasis } from "../../core/revenue-basis.js";
 import type { Zone } from "../../core/zone.js";
+import { listColumns } from "../columns.js";
 import type { CsvRecord } from "../csv/read-csv.js";
 import { parseBoolean } from "../parse/boolean.js";
 import { normaliseCustomerId, normaliseEmail } from "../parse/identity.js";
@@ -37,6 +38,7 @@ import {
 } from "../platforms/index.js";
 import type { ProblemLog } from "../problems.js";
 import { type PushReader, Table, type TableOptions } from "../table.js";
+import { type ColumnHint, ColumnHints, describeHint, HINTED_FIELDS, headerHoldsValues, mapFlag } from "./column-hints.js";
 import { Conventions, type ForcedConventions, type OrderLine } from "./conventions.js";
 import { type DecodeContext, decodeOrder, roundLineSum } from "./decode-order.js";
 import { KeyMap } from "./key-map.js";
@@ -57,6 +59,12 @@ export interface OrderReaderOptions extends TableOptions, ForcedConventions {
   readonly identity?: IdentityGraph;
   /** --revenue: net-sales reads each order's subtotal and discount instead of its total and refund; total when absent. */
   readonly revenue?: RevenueBasis;
+  /**
+   * A generic file whose header lacks a required field (created_at): "throw" (the default) stops
+   * with an error that suggests the columns that look like it; "describe" (inspect) reads the rows
+   * the suggestions need, no more, and ends with `missing` saying what the error would be.
+   */
+  readonly onMissingColumns?: "throw" | "describe";
 }
 
 /** What the file lacks, for the metrics that need it: null when it has it, else why not. */
@@ -88,6 +96,13 @@ export interface OrdersRead {
   readonly offsets: OffsetTally;
   readonly unavailable: OrderInputs;
   readonly warnings: readonly string[];
+  /** Generic files: the columns that look like the fields the file has no column for (column-hints.ts). */
+  readonly hints: readonly ColumnHint[];
+  /**
+   * With onMissingColumns "describe": the required fields the header lacks, and the error a
+   * report stops with. No row was read as an order. Null when the header has them.
+   */
+  readonly missing: { readonly fields: readonly OrderField[]; readonly message: string } | null;
 }
 
 /** Detects the platform from the header (or takes --platform) and resolves its columns. */
@@ -161,6 +176,17 @@ class OrdersFromRows implements PushReader<OrdersRead> {
   readonly #unreadableGuest = new Map<string, number>();
   /** Ids Excel turned into scientific notation have lost digits: per field, a count and an example. */
   readonly #excelIds = new Map<OrderField, { count: number; example: string }>();
+  readonly #header: readonly string[];
+  /** How the header's error names what it is read as ("a generic orders file"). */
+  readonly #what: string;
+  /** Generic files: evidence for the columns that look like the fields the file lacks. */
+  readonly #hints: ColumnHints | null;
+  /** Generic files whose header lacks a required field: the rows are only looked at for #hints. */
+  readonly #missing: readonly OrderField[];
+  /** The reader needs no more rows (describing a header that lacks a required field): read-file.ts stops. */
+  done = false;
+  /** Rows looked at for the hints when the header lacks a required field. */
+  #rowsSampled = 0;
 
   constructor(header: readonly string[], options: OrderReaderOptions) {
     this.#options = options;
@@ -173,15 +199,26 @@ class OrdersFromRows implements PushReader<OrdersRead> {
             .join(", ")}), and a ${generic.label}`
         : `a ${platform.label}`;
     const netSales = options.revenue === "net-sales";
+    const spec = netSales ? platform : withoutNetSalesColumns(platform);
+    // A generic file's missing fields are said after a look at its values (#missingMessage).
     this.#table = new Table(
       header,
       ORDER_FIELDS,
-      netSales ? platform : withoutNetSalesColumns(platform),
+      platform === generic ? { ...spec, required: [] } : spec,
       { flag: "--map", maps: options.maps, label: platform.label },
       what,
       options,
     );
-    if (netSales) checkNetSalesColumns(platform, this.#table, options.file);
+    this.#header = header;
+    this.#what = what;
+    const { index } = this.#table;
+    this.#missing = platform === generic ? spec.required.filter((field) => index[field] === undefined) : [];
+    const lacking = HINTED_FIELDS.filter((field) => index[field] === undefined);
+    this.#hints =
+      platform === generic && lacking.length > 0
+        ? new ColumnHints(header, lacking, new Set(Object.values(index).filter((at): at is number => at !== undefined)))
+        : null;
+    if (netSales && this.#missing.length === 0) checkNetSalesColumns(platform, this.#table, options.file);
     this.#conventions = new Conventions(
       options,
       platform.dateOrder ? { value: platform.dateOrder, reason: `${platform.label}s write month/day/year`, source: "platform" } : undefined,
@@ -202,8 +239,17 @@ class OrdersFromRows implements PushReader<OrdersRead> {
   }
 
   push(record: CsvRecord): void {
+    const hints = this.#hints;
+    if (this.#missing.length > 0) {
+      // No row can be read without the field: its values are only looked at, for the error's hints.
+      this.#rowsSampled++;
+      hints?.observe(record.fields);
+      if (!hints?.wantsRows) this.#sampled();
+      return;
+    }
     const cells = this.#table.cells(record);
     if (cells === null) return;
+    if (hints?.wantsRows) hints.observe(record.fields);
     // Without an order key nothing tells a repeated row from a second order with the same cells.
     if (cells.order_id !== null && !this.#rows.hashCells(record.fields).insert(record.line, 0)) {
       const first = this.#rows.get(this.#rows.find(), 0);
@@ -243,6 +289,7 @@ class OrdersFromRows implements PushReader<OrdersRead> {
   }
 
   end(): OrdersRead {
+    if (this.#missing.length > 0) this.#sampled();
     if (this.#gathering) this.#finish(this.#gathering);
     this.#gathering = null;
     if (this.#deferred.length > 0) throw this.#ambiguity(this.#deferred[0]!, "the whole file");
@@ -262,13 +309,52 @@ class OrdersFromRows implements PushReader<OrdersRead> {
       columnNames: this.#table.columnNames,
       columns: this.#table.columns,
       conventions: this.#conventions,
-      rowsRead: this.#table.rowsRead,
+      rowsRead: this.#missing.length > 0 ? this.#rowsSampled : this.#table.rowsRead,
       repeatedHeaders: this.#table.repeatedHeaders,
       problems: this.#table.problems,
       offsets: this.#offsets,
       unavailable,
-      warnings: this.#warnings(),
+      warnings: this.#missing.length > 0 ? [] : this.#warnings(),
+      hints: this.#hints?.hints ?? [],
+      missing: this.#missing.length > 0 ? { fields: this.#missing, message: this.#missingMessage() } : null,
     };
+  }
+
+  /** A header that lacks a required field has been looked at enough: stop with the error, or (describing) stop reading. */
+  #sampled(): void {
+    if (this.#options.onMissingColumns !== "describe") {
+      throw new AppError("INPUT_HEADER", this.#missingMessage(), { file: this.#options.file, line: 1 });
+    }
+    this.done = true;
+  }
+
+  /**
+   * The error for a generic file without a required field: each missing field with the column
+   * that looks like it and the --map that reads it, or that none does; a first line of values
+   * (no header row) is said as such.
+   */
+  #missingMessage(): string {
+    const hints = this.#hints?.hints ?? [];
+    const header = this.#header;
+    const found = `Columns found: ${listColumns(header)}`;
+    const needs = `unrecognised header: ${this.#what} needs ${this.#missing.join(", ")}`;
+    if (headerHoldsValues(header)) {
+      return `${needs}, and its first line holds values, not column names (${listColumns(header.slice(0, 5))}${header.length > 5 ? ", …" : ""}): the file has no header row. Add one naming its columns as the first line, then point the fields at them with --map FIELD=COLUMN`;
+    }
+    const said = this.#missing.map((field) => {
+      const hint = hints.find((h) => h.field === field);
+      if (!hint) return `no column looks like ${field} by name or by value`;
+      const others =
+        hint.others.length === 0
+          ? ""
+          : ` (so ${hint.others.length === 1 ? "does" : "do"} ${listColumns(hint.others.slice(0, 3))}${hint.others.length > 3 ? `, and ${hint.others.length - 3} more` : ""})`;
+      return `${describeHint(hint)}${others}: ${mapFlag(field, hint.column)}`;
+    });
+    const advice =
+      hints.length > 0
+        ? "shopmetrics inspect on the file suggests a --map for every field"
+        : "Point a field at a column with --map FIELD=COLUMN";
+    return `${needs}: ${said.join("; ")}. ${found}. ${advice}`;
   }
 
   /**
@@ -495,16 +581,22 @@ class OrdersFromRows implements PushReader<OrdersRead> {
   #unavailable(): OrderInputs {
     const platform = this.platform.value;
     const { index } = this.#table;
+    const hint = (...fields: OrderField[]) => {
+      const found = this.#hints?.hints.filter((h) => (fields as string[]).includes(h.field)) ?? [];
+      return found.length === 0 ? null : found.map((h) => `${describeHint(h)}: ${mapFlag(h.field, h.column)}`).join("; ");
+    };
     const identity =
       index.email === undefined && index.customer_id === undefined
-        ? `the ${platform === generic ? "file" : platform.label} has no email or customer id column, so customers can't be told apart${platform === generic ? " (point at one with --map email=COLUMN or --map customer_id=COLUMN)" : ""}`
+        ? `the ${platform === generic ? "file" : platform.label} has no email or customer id column, so customers can't be told apart${platform === generic ? ` (${hint("email", "customer_id") ?? "point at one with --map email=COLUMN or --map customer_id=COLUMN"})` : ""}`
         : null;
     // With --revenue net-sales the subtotal column is there (checkNetSalesColumns).
     const amounts =
       index.total === undefined && !platform.lineTotal && this.#context.revenue !== "net-sales"
-        ? "the file has no amount column (point at one with --map total=COLUMN)"
+        ? `the file has no amount column (${hint("total") ?? "point at one with --map total=COLUMN"})`
         : null;
-    return { identity, amounts, guest: guestUnknownReason(platform, this.#table) };
+    const guestHint = platform === generic && index.guest === undefined ? hint("guest") : null;
+    const guest = guestUnknownReason(platform, this.#table);
+    return { identity, amounts, guest: guest !== null && guestHint !== null ? `${guest} (${guestHint})` : guest };
   }
 
   #warnings(): string[] {
