@@ -1,36 +1,42 @@
 /**
  * `shopmetrics inspect FILE`: what was read and why — platform, encoding, delimiter, each money
- * column's decimal mark, the date order, the row grain, the column mapping, the statuses found
- * with their mapping and counts, and the first few orders as the metrics see them. The file is
- * read once, exactly as `report` reads it.
+ * column's decimal mark, the date order, the row grain, the column mapping (and, for a generic
+ * file, the columns that look like the fields it lacks), the statuses found with their mapping
+ * and counts, the data's first and last day, orders per currency, how customers and guests are
+ * told apart, and the first few orders as the metrics see them. The file is read once, exactly
+ * as `report` reads it; what inspect counts on top it counts from the orders as they pass.
  */
 import type { ChalkInstance } from "chalk";
+import { formatDay } from "../core/calendar.js";
 import type { Decided } from "../core/decided.js";
 import { minorDigits, toMajor } from "../core/money.js";
 import { formatOffset, type OffsetTally } from "../core/offsets.js";
-import type { Order } from "../core/order.js";
+import { COUNTED_STATUSES, type Order, type StatusOrUnknown, type StatusRule } from "../core/order.js";
+import type { ProblemCode } from "../core/problems.js";
+import { mapFlag } from "../io/orders/column-hints.js";
 import { MONEY_FIELDS } from "../io/orders/conventions.js";
 import type { DecimalMark } from "../io/parse/amount.js";
 import type { DateOrder } from "../io/parse/date.js";
 import type { Source } from "../io/read-file.js";
 import { METRICS } from "../metrics/index.js";
-import { INSPECTION_SCHEMA_VERSION, type Inspection } from "../report/inspection.js";
+import { INSPECTION_SCHEMA_VERSION, type Inspection, type StatusSeen } from "../report/inspection.js";
 import { renderInspection } from "../report/render-inspection.js";
-import { fittingZones, missingInputWarnings, type OrderReadingOptions, readOrders, zoneWarnings } from "./read-shop.js";
+import { fittingZones, missingInputWarnings, type OrderReadingOptions, type OrdersFile, readOrders, zoneWarnings } from "./read-shop.js";
 
 /** How many normalised orders inspect shows. */
 const SAMPLE_ORDERS = 5;
 
 export async function inspectFile(source: Source, options: OrderReadingOptions): Promise<Inspection> {
-  const sample: Order[] = [];
+  const tally = new OrderTally();
   const read = await readOrders(source, {
     ...options,
-    onOrder: (order) => {
-      if (sample.length < SAMPLE_ORDERS * 4) sample.push(order);
-    },
+    // The rows it skips are listed in the inspection, each once: not also as warnings on stderr.
+    onProblem: undefined,
+    onMissingColumns: "describe",
+    onOrder: (order) => tally.add(order),
   });
   const { zone } = options;
-  const { conventions } = read;
+  const { conventions, ledger } = read;
   const decimal: Record<string, Decided<DecimalMark | null>> = {};
   for (const field of MONEY_FIELDS) {
     if (read.columnNames[field] === undefined) continue;
@@ -46,6 +52,9 @@ export async function inspectFile(source: Source, options: OrderReadingOptions):
     source: "default",
   };
   const platform = read.platform;
+  const identified = ledger.ordersRead - ledger.unidentified;
+  const amounts = read.unavailable.amounts === null;
+  const given = [...options.maps].map(([field, column]) => mapFlag(field, column));
   return {
     schemaVersion: INSPECTION_SCHEMA_VERSION,
     kind: "inspection",
@@ -59,16 +68,39 @@ export async function inspectFile(source: Source, options: OrderReadingOptions):
     grain: platform.value.grain,
     columns: read.columnNames,
     columnChoices: read.columns,
+    suggestions: {
+      hints: read.hints,
+      line: read.hints.length === 0 ? null : [...given, ...read.hints.map((h) => mapFlag(h.field, h.column))].join(" "),
+    },
+    notRead: read.missing,
     decimal,
     dateOrder,
-    statuses: [...read.ledger.statusTexts.values()]
-      .map(({ text, status, count }) => ({ text, status: status === "unknown-status" ? "unknown: counted as completed" : status, count }))
+    statuses: [...tally.statuses.values()]
+      .map(
+        ({ text, status, rule, count }): StatusSeen => ({
+          text,
+          status: status === "unknown-status" ? "unknown: counted as completed" : status,
+          rule,
+          ruleReason: rule === null ? null : ruleReason(rule, status, read),
+          count,
+        }),
+      )
       .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)),
     rows: read.rowsRead,
     rowsSkipped: read.problems.rowsSkipped,
-    orders: read.ledger.ordersRead,
+    skippedByCode: Object.fromEntries([...read.problems.skippedByCode].sort(([a, m], [b, n]) => n - m || a.localeCompare(b))) as Partial<
+      Record<ProblemCode, number>
+    >,
+    orders: ledger.ordersRead,
+    days: ledger.ordersRead === 0 ? null : { first: formatDay(zone.dayOf(ledger.firstAt)), last: formatDay(zone.dayOf(ledger.lastAt)) },
+    currencies: [...tally.currencies]
+      .map(([currency, c]) => ({ currency, orders: c.orders, counted: c.counted }))
+      .sort((a, b) => b.orders - a.orders || (a.currency ?? "").localeCompare(b.currency ?? "")),
+    identified: { orders: identified, share: ledger.ordersRead === 0 ? null : identified / ledger.ordersRead },
+    guest: { rule: guestRule(read), guest: tally.guest, account: tally.account, unknown: tally.unknownGuest },
+    unavailable: read.unavailable,
     // Orders that waited for a decimal or date decision are read later: show the file's first.
-    sample: sample
+    sample: tally.sample
       .sort((a, b) => a.line - b.line)
       .slice(0, SAMPLE_ORDERS)
       .map((o) => {
@@ -78,17 +110,94 @@ export async function inspectFile(source: Source, options: OrderReadingOptions):
           line: o.line,
           createdAt: zone.formatInstant(o.at),
           currency: o.currency,
-          total: toMajor(o.total, digits),
-          refunded: toMajor(o.refunded, digits),
+          total: amounts ? toMajor(o.total, digits) : null,
+          refunded: amounts ? toMajor(o.refunded, digits) : null,
           status: o.status,
           email: o.email,
           customerId: o.customerId,
           guest: o.guest,
         };
       }),
-    problems: read.problems.problems.slice(0, 20),
-    warnings: [...zoneWarnings(read, options), ...read.warnings, ...missingInputWarnings(source.file, read.unavailable, METRICS)],
+    problems: read.problems.problems,
+    problemsOmitted: read.problems.omitted,
+    // A header that can't be read says so above: no warnings about the metrics its orders would give.
+    warnings: [
+      ...zoneWarnings(read, options),
+      ...read.warnings,
+      ...(read.missing === null ? missingInputWarnings(source.file, read.unavailable, METRICS) : []),
+    ],
   };
+}
+
+/**
+ * What inspect counts of the orders as they are decoded, besides what the ledger keeps for the
+ * metrics: a sample, orders per currency, each status text with the status and rule it gave,
+ * and the guest flags. A few map lookups an order.
+ */
+class OrderTally {
+  /** The first orders decoded (some wait for a convention, so more than shown, sorted by line later). */
+  readonly sample: Order[] = [];
+  readonly currencies = new Map<string | null, { orders: number; counted: number }>();
+  /** Keyed by text, status and rule: one Financial Status "paid" is cancelled when its Cancelled at is set. */
+  readonly statuses = new Map<string, { text: string; status: StatusOrUnknown; rule: StatusRule | null; count: number }>();
+  guest = 0;
+  account = 0;
+  unknownGuest = 0;
+
+  add(order: Order): void {
+    if (this.sample.length < SAMPLE_ORDERS * 4) this.sample.push(order);
+    let currency = this.currencies.get(order.currency);
+    if (!currency) {
+      currency = { orders: 0, counted: 0 };
+      this.currencies.set(order.currency, currency);
+    }
+    currency.orders++;
+    if (COUNTED_STATUSES.has(order.status)) currency.counted++;
+    const rule = order.statusRule ?? null;
+    const key = `${order.statusText}\u0000${order.status}\u0000${rule ?? ""}`;
+    const seen = this.statuses.get(key);
+    if (seen) seen.count++;
+    else this.statuses.set(key, { text: order.statusText, status: order.status, rule, count: 1 });
+    if (order.guest === null) this.unknownGuest++;
+    else if (order.guest) this.guest++;
+    else this.account++;
+  }
+}
+
+/** A status rule in words, with the file's column names: `Cancelled at is set`, `InvoiceNo starts with C or A`. */
+function ruleReason(rule: StatusRule, status: StatusOrUnknown, read: OrdersFile): string {
+  const names = read.columnNames;
+  switch (rule) {
+    case "cancelled-at":
+      return `${names.cancelled_at ?? "cancelled_at"} is set`;
+    case "key-prefix": {
+      const prefixes = Object.entries(read.platform.value.keyPrefixStatus ?? {})
+        .filter(([, mapped]) => mapped === status)
+        .map(([prefix]) => prefix);
+      return `${names.order_id ?? "the order key"} starts with ${prefixes.join(" or ")}`;
+    }
+    case "status-map":
+      return "--status-map";
+  }
+}
+
+/** How the file tells guest checkouts from accounts, or why it can't. */
+function guestRule(read: OrdersFile): string {
+  const rule = read.platform.value.guest;
+  const names = read.columnNames;
+  const unknown = read.unavailable.guest ?? "";
+  switch (rule.kind) {
+    case "unknown":
+      return rule.reason;
+    case "customer-id-zero":
+      return names.customer_id === undefined ? unknown : `a ${names.customer_id} of 0 or empty is a guest checkout, any other an account`;
+    case "column":
+      return names.guest === undefined ? unknown : `${names.guest}: true, 1 or yes is a guest checkout, false, 0 or no an account`;
+    case "column-equals":
+      return names.guest === undefined
+        ? unknown
+        : `${names.guest} ${rule.values.map((v) => JSON.stringify(v.toUpperCase())).join(" or ")} is a guest checkout, anything else an account`;
+  }
 }
 
 /** The UTC offsets the order dates carry, how many the zone contradicts, and the zones that fit them all. */

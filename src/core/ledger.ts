@@ -8,7 +8,7 @@
 import { AppError } from "./errors.js";
 import { IdentityGraph } from "./identity.js";
 import type { Minor } from "./money.js";
-import { COUNTED_STATUSES, type Order, revenueOf, type StatusOrUnknown, UNKNOWN_STATUS } from "./order.js";
+import { COUNTED_STATUSES, type Order, revenueOf, UNKNOWN_STATUS } from "./order.js";
 
 /** The counted orders of one currency, column by column. */
 export class OrderColumns {
@@ -64,8 +64,6 @@ export class OrderLedger {
   readonly excluded = new Map<string, number>();
   /** Raw status texts that no mapping knew (counted as completed), with counts. */
   readonly unknownStatuses = new Map<string, number>();
-  /** Every (raw status text, status it was mapped to) read, with its count; keyed text + NUL + status. */
-  readonly statusTexts = new Map<string, { text: string; status: StatusOrUnknown; count: number }>();
   /** Orders (any status) with neither an email nor a customer id. */
   unidentified = 0;
   /** Earliest and latest creation instant over all orders read (any status); NaN when none. */
@@ -105,11 +103,6 @@ export class OrderLedger {
     this.#groupOf[ordinal] = group;
     this.#indexOf[ordinal] = -1;
     if (order.status === UNKNOWN_STATUS) increment(this.unknownStatuses, order.statusText);
-    // Keyed by both: one Financial Status "paid" is cancelled when its Cancelled at is set.
-    const key = `${order.statusText}\u0000${order.status}`;
-    const seen = this.statusTexts.get(key);
-    if (seen) seen.count++;
-    else this.statusTexts.set(key, { text: order.statusText, status: order.status, count: 1 });
     if (!COUNTED_STATUSES.has(order.status)) {
       increment(this.excluded, order.status);
       return ordinal;

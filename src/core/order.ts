@@ -28,6 +28,13 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const UNKNOWN_STATUS = "unknown-status";
 export type StatusOrUnknown = OrderStatus | typeof UNKNOWN_STATUS;
 
+/**
+ * What decided an order's status, when it was not its status text through the platform's table:
+ * a cancelled-at date (Shopify's `Cancelled at`), the order key's prefix (UCI's `C` invoices), or
+ * --status-map.
+ */
+export type StatusRule = "cancelled-at" | "key-prefix" | "status-map";
+
 /** Orders in these statuses are sales; all others are excluded and counted by reason. */
 export const COUNTED_STATUSES: ReadonlySet<StatusOrUnknown> = new Set<StatusOrUnknown>([
   "completed",
@@ -52,6 +59,8 @@ export interface Order {
   readonly status: StatusOrUnknown;
   /** The platform's own status text, for reporting unknown ones. */
   readonly statusText: string;
+  /** The rule that decided `status`, when one did (inspect says so); absent or undefined when the status text did. */
+  readonly statusRule?: StatusRule | undefined;
   /** Trimmed, lower-cased email; null when empty. */
   readonly email: string | null;
   /** Platform customer id; null when empty or 0. */

@@ -3,10 +3,12 @@
  * (docs/json-schema.md) and what the text renderer prints.
  */
 import type { Decided } from "../core/decided.js";
-import type { Problem } from "../core/problems.js";
+import type { StatusRule } from "../core/order.js";
+import type { Problem, ProblemCode } from "../core/problems.js";
 import type { ZoneSource } from "../core/zone.js";
 
-export const INSPECTION_SCHEMA_VERSION = 1;
+/** 2: a sample order's total and refunded are null, not 0, when the file has no amount column. */
+export const INSPECTION_SCHEMA_VERSION = 2;
 
 export interface Inspection {
   readonly schemaVersion: typeof INSPECTION_SCHEMA_VERSION;
@@ -26,6 +28,7 @@ export interface Inspection {
   };
   readonly platform: Decided<string> & { readonly label: string };
   readonly encoding: Decided<string>;
+  /** One character, or "whitespace" (runs of spaces and tabs). */
   readonly delimiter: Decided<string>;
   /** Row grain: one row per order, or one per line item grouped into orders. */
   readonly grain: "order" | "line-item";
@@ -33,17 +36,64 @@ export interface Inspection {
   readonly columns: Readonly<Record<string, string>>;
   /** Field → its column, and why: a --map, or the platform's name for it. */
   readonly columnChoices: Readonly<Record<string, Decided<string>>>;
+  /**
+   * A generic file's columns that look like the fields it has no column for, by name and by value,
+   * and the --map line that reads them all (the --map flags given included); line null when no
+   * column looks like a missing field.
+   */
+  readonly suggestions: { readonly hints: readonly ColumnSuggestion[]; readonly line: string | null };
+  /**
+   * The header lacks a field the file can't be read without (a generic file's created_at): which,
+   * and the error a report stops with. Only the rows the suggestions look at were read (`rows`).
+   */
+  readonly notRead: { readonly fields: readonly string[]; readonly message: string } | null;
   /** Per money column: its decimal mark and why; null value when no value needed one. */
   readonly decimal: Readonly<Record<string, Decided<"." | "," | null>>>;
   /** The day/month order of slash dates and why; null value when the file has none to settle. */
   readonly dateOrder: Decided<"dmy" | "mdy" | null>;
-  readonly statuses: readonly { readonly text: string; readonly status: string; readonly count: number }[];
+  /** Each status text read, the status it gave, the rule that gave it (when not the text), and how many orders. */
+  readonly statuses: readonly StatusSeen[];
   readonly rows: number;
   readonly rowsSkipped: number;
+  /** Skipped rows by problem code. */
+  readonly skippedByCode: Readonly<Partial<Record<ProblemCode, number>>>;
   readonly orders: number;
+  /** The local days, in `timezone`, of the first and the last order read (any status); null when none was. */
+  readonly days: { readonly first: string; readonly last: string } | null;
+  /** Orders read per currency (null: no currency known) and how many of them count as sales; the most orders first. */
+  readonly currencies: readonly { readonly currency: string | null; readonly orders: number; readonly counted: number }[];
+  /** Orders read with an email or a customer id (customers are told apart by them), and their share of all. */
+  readonly identified: { readonly orders: number; readonly share: number | null };
+  /** How guest checkouts are told apart, and what that gave for the orders read. */
+  readonly guest: { readonly rule: string; readonly guest: number; readonly account: number; readonly unknown: number };
+  /** What the metrics lack for want of a column, and why (as the report's notes say it); null for what the file has. */
+  readonly unavailable: { readonly identity: string | null; readonly amounts: string | null; readonly guest: string | null };
   readonly sample: readonly SampleOrder[];
+  /** The first problems (1,000 at most, as the report's), and how many more there were. */
   readonly problems: readonly Problem[];
+  readonly problemsOmitted: number;
   readonly warnings: readonly string[];
+}
+
+export interface ColumnSuggestion {
+  readonly field: string;
+  readonly column: string;
+  readonly byName: boolean;
+  readonly byValue: boolean;
+  /** The first value looked at that read as the field's kind (a date, an amount, an email), when byValue. */
+  readonly example: string | null;
+  /** Other columns that look like the field too, likeliest first. */
+  readonly others: readonly string[];
+}
+
+export interface StatusSeen {
+  readonly text: string;
+  readonly status: string;
+  /** A cancelled-at date, the order key's prefix (UCI's C invoices) or --status-map; null when the status text gave it. */
+  readonly rule: StatusRule | null;
+  /** The rule in words (`Cancelled at is set`, `InvoiceNo starts with C or A`); null with no rule. */
+  readonly ruleReason: string | null;
+  readonly count: number;
 }
 
 export interface SampleOrder {
@@ -51,8 +101,9 @@ export interface SampleOrder {
   readonly line: number;
   readonly createdAt: string;
   readonly currency: string | null;
-  readonly total: number;
-  readonly refunded: number;
+  /** In major units; null when the file has no amount column. */
+  readonly total: number | null;
+  readonly refunded: number | null;
   readonly status: string;
   readonly email: string | null;
   readonly customerId: string | null;

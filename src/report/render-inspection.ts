@@ -1,80 +1,206 @@
-/** Inspection → text for people (JSON is JSON.stringify). */
+/**
+ * Inspection → text for people (JSON is JSON.stringify). A title, then sections, each a heading
+ * (bold, the whole line) and its lines; a section with nothing to say is left out. A new section
+ * is one more function in SECTIONS.
+ */
 import type { ChalkInstance } from "chalk";
 import { printable } from "../core/printable.js";
+import { PROBLEM_CODES, type ProblemCode } from "../core/problems.js";
+import { formatValue } from "./format-value.js";
 import type { Inspection } from "./inspection.js";
 
 /** A file's text in quotes, its control characters escaped as everywhere (printable()). */
 const q = (text: string) => `"${printable(text)}"`;
-const show = (d: string) => (d === "\t" ? "tab" : q(d));
+const showDelimiter = (d: string) => (d === "\t" ? "tab" : d === "whitespace" ? "whitespace (runs of spaces and tabs)" : q(d));
+const count = (n: number) => n.toLocaleString("en-US");
+const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
+const percent = new Intl.NumberFormat("en-US", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 const ZONE_SOURCES = { flag: "from --tz", config: "from the config file", env: "from TZ", system: "the system's zone" } as const;
 
+/** Problems of one kind listed one by one; the rest are counted (the JSON lists them). */
+const PROBLEMS_PER_CODE = 3;
+
+/** A section: its heading and lines, or null when it has nothing to say. */
+type Section = (i: Inspection, chalk: ChalkInstance) => { readonly heading: string; readonly lines: readonly string[] } | null;
+
 export function renderInspection(i: Inspection, chalk: ChalkInstance): string {
-  const out: string[] = [];
-  // Every value and reason may hold a file's text (header names, cells, the file name): printable().
-  const line = (label: string, value: string, reason?: string) =>
-    out.push(`${chalk.bold(label.padEnd(11))} ${printable(value)}${reason ? chalk.dim(`  (${printable(reason)})`) : ""}`);
-  out.push(chalk.bold(`shopmetrics inspect · ${printable(i.file)}`), "");
-  line("platform", `${i.platform.value} — ${i.platform.label}`, i.platform.reason);
-  line("encoding", i.encoding.value, i.encoding.reason);
-  line("delimiter", show(i.delimiter.value), i.delimiter.reason);
-  line("rows", i.grain === "order" ? "one per order" : "one per line item, grouped into orders by the order key");
+  const out: string[] = [chalk.bold(`shopmetrics inspect · ${printable(i.file)}`)];
+  for (const section of SECTIONS) {
+    const said = section(i, chalk);
+    if (said === null) continue;
+    out.push("", chalk.bold(said.heading), ...said.lines);
+  }
+  return `${out.join("\n")}\n`;
+}
+
+/** `  label       value  (reason)`: every value and reason may hold a file's text (header names, cells): printable(). */
+function row(chalk: ChalkInstance, label: string, value: string, reason?: string | null): string {
+  return `  ${label.padEnd(11)} ${printable(value)}${reason ? chalk.dim(`  (${printable(reason)})`) : ""}`;
+}
+
+const notRead: Section = (i, chalk) =>
+  i.notRead === null
+    ? null
+    : {
+        heading: "not read as orders",
+        lines: [
+          `  the header has no column for ${i.notRead.fields.join(", ")}, which a ${printable(i.platform.label)} can't be read without (report stops here, exit 3)`,
+          chalk.dim(
+            `  (the first ${plural(i.rows, "row")} after the header were looked at, for the suggestions; no row was read as an order)`,
+          ),
+        ],
+      };
+
+const readAs: Section = (i, chalk) => {
+  const lines = [
+    row(chalk, "platform", `${i.platform.value} — ${i.platform.label}`, i.platform.reason),
+    row(chalk, "encoding", i.encoding.value, i.encoding.reason),
+    row(chalk, "delimiter", showDelimiter(i.delimiter.value), i.delimiter.reason),
+    row(chalk, "rows", i.grain === "order" ? "one per order" : "one per line item, grouped into orders by the order key"),
+  ];
   for (const [field, d] of Object.entries(i.decimal)) {
-    line(
-      `decimal`,
-      `${i.columns[field as keyof typeof i.columns]}: ${d.value === null ? "either (no value needs one)" : show(d.value)}`,
-      d.value === null ? undefined : `from ${d.reason}`,
+    lines.push(
+      row(
+        chalk,
+        "decimal",
+        `${i.columns[field]}: ${d.value === null ? "either (no value needs one)" : showDelimiter(d.value)}`,
+        d.value === null ? undefined : `from ${d.reason}`,
+      ),
     );
   }
-  line(
-    "dates",
-    i.dateOrder.value === null ? "no day/month order needed" : i.dateOrder.value === "dmy" ? "day/month/year" : "month/day/year",
-    i.dateOrder.value === null ? undefined : i.dateOrder.reason,
+  lines.push(
+    row(
+      chalk,
+      "dates",
+      i.dateOrder.value === null ? "no day/month order needed" : i.dateOrder.value === "dmy" ? "day/month/year" : "month/day/year",
+      i.dateOrder.value === null ? undefined : i.dateOrder.reason,
+    ),
+    row(chalk, "timezone", i.timezone, `${ZONE_SOURCES[i.timezoneSource]}; for times without an offset`),
   );
-  line("timezone", i.timezone, `${ZONE_SOURCES[i.timezoneSource]}; for times without an offset`);
   const { offsets } = i;
-  if (offsets.seen.length === 0) line("offsets", "none written in the order dates");
+  if (offsets.seen.length === 0) lines.push(row(chalk, "offsets", "none written in the order dates"));
   else {
-    const seen = offsets.seen.map((o) => `${o.offset} (${o.count.toLocaleString("en-US")})`).join(", ");
+    const seen = offsets.seen.map((o) => `${o.offset} (${count(o.count)})`).join(", ");
     const fits = offsets.zonesFitting;
     const fit =
       fits.length === 0
         ? "no one zone fits them all"
-        : `they fit ${fits.slice(0, 4).join(", ")}${fits.length > 4 ? ` (${fits.length.toLocaleString("en-US")} zones in all)` : ""}`;
+        : `they fit ${fits.slice(0, 4).join(", ")}${fits.length > 4 ? ` (${count(fits.length)} zones in all)` : ""}`;
     const against =
-      offsets.contradicted === 0
-        ? `${i.timezone} agrees with all`
-        : `${i.timezone} contradicts ${offsets.contradicted.toLocaleString("en-US")}`;
-    line("offsets", seen, `${against}; ${fit}`);
+      offsets.contradicted === 0 ? `${i.timezone} agrees with all` : `${i.timezone} contradicts ${count(offsets.contradicted)}`;
+    lines.push(row(chalk, "offsets", seen, `${against}; ${fit}`));
   }
-  out.push("", chalk.bold("columns"));
-  for (const [field, header] of Object.entries(i.columns)) {
+  return { heading: "read as", lines };
+};
+
+const columns: Section = (i, chalk) => {
+  const lines = Object.entries(i.columns).map(([field, header]) => {
     const choice = i.columnChoices[field];
-    out.push(
-      `  ${field.padEnd(13)} ← ${printable(header)}${choice?.source === "option" ? chalk.dim(`  (${printable(choice.reason)})`) : ""}`,
-    );
+    return `  ${field.padEnd(13)} ← ${printable(header)}${choice?.source === "option" ? chalk.dim(`  (${printable(choice.reason)})`) : ""}`;
+  });
+  return { heading: "columns", lines: lines.length > 0 ? lines : ["  (no column has a field's name)"] };
+};
+
+const suggested: Section = (i, chalk) => {
+  const { hints, line } = i.suggestions;
+  if (line === null) return null;
+  return {
+    heading: "suggested --map, from the columns' names and values (check before use)",
+    lines: [
+      `  ${printable(line)}`,
+      ...hints.map((h) => {
+        const by = h.byName && h.byValue ? "by name and by value" : h.byName ? "by name" : "by value";
+        const example = h.example === null ? "" : ` (${JSON.stringify(h.example)})`;
+        const others = h.others.length === 0 ? "" : `; so ${h.others.length === 1 ? "does" : "do"} ${h.others.join(", ")}`;
+        return chalk.dim(printable(`  ${h.column} looks like ${h.field} ${by}${example}${others}`));
+      }),
+    ],
+  };
+};
+
+const statuses: Section = (i, chalk) => {
+  if (i.notRead !== null) return null;
+  const noColumn = i.columns.status === undefined;
+  const lines = i.statuses.map((s) => {
+    const label = noColumn && s.text === "" ? "(no status column)" : q(s.text);
+    const reason = s.ruleReason ?? (noColumn && s.text === "" ? "every order counts" : null);
+    return `  ${label.padEnd(28)} → ${s.status.padEnd(30)} ${count(s.count)}${reason ? chalk.dim(`  (${printable(reason)})`) : ""}`;
+  });
+  if (lines.length === 0) lines.push(noColumn ? "  (no status column: every order counts)" : "  (no orders)");
+  return { heading: "statuses", lines };
+};
+
+const orders: Section = (i, chalk) => {
+  if (i.notRead !== null) return null;
+  const lines = [row(chalk, "read", `${plural(i.rows, "row")}, ${plural(i.orders, "order")}, ${plural(i.rowsSkipped, "row")} skipped`)];
+  if (i.days !== null) lines.push(row(chalk, "days", i.days.first === i.days.last ? i.days.first : `${i.days.first} … ${i.days.last}`));
+  if (i.currencies.length > 0) {
+    const said = i.currencies.map((c) => `${c.currency ?? "(no currency)"}: ${plural(c.orders, "order")}, ${count(c.counted)} counted`);
+    lines.push(row(chalk, "currencies", said.join("; "), "counted: completed, processing or on-hold"));
   }
-  out.push("", chalk.bold("statuses"));
-  if (i.statuses.length === 0) out.push("  (no status column: every order counts)");
-  for (const s of i.statuses) out.push(`  ${q(s.text).padEnd(28)} → ${s.status.padEnd(30)} ${s.count.toLocaleString("en-US")}`);
-  out.push(
-    "",
-    chalk.bold(
-      `read: ${i.rows.toLocaleString("en-US")} rows, ${i.orders.toLocaleString("en-US")} orders, ${i.rowsSkipped.toLocaleString("en-US")} rows skipped`,
-    ),
-  );
-  out.push("", chalk.bold(`first ${i.sample.length} orders, as the metrics see them`));
-  for (const o of i.sample) {
-    const who = o.email ?? (o.customerId ? `customer ${o.customerId}` : "(no email or customer id)");
-    const refund = o.refunded ? ` − ${o.refunded} refunded` : "";
-    const guest = o.guest === null ? "" : o.guest ? ", guest" : ", account";
-    out.push(
-      printable(
-        `  line ${o.line}: ${o.key ?? "(no key)"}  ${o.createdAt}  ${o.total}${refund} ${o.currency ?? ""}  ${o.status}  ${who}${guest}`,
+  if (i.unavailable.identity !== null) lines.push(row(chalk, "customers", `n/a: ${i.unavailable.identity}`));
+  else if (i.orders > 0) {
+    lines.push(
+      row(
+        chalk,
+        "customers",
+        `${count(i.identified.orders)} of ${plural(i.orders, "order")} (${percent.format(i.identified.share ?? 0)}) carry an email or a customer id`,
       ),
     );
   }
-  for (const p of i.problems) out.push(chalk.yellow(printable(`problem: ${p.file}:${p.line}: ${p.message}`)));
-  for (const w of i.warnings) out.push(chalk.yellow(printable(`warning: ${w}`)));
-  return `${out.join("\n")}\n`;
-}
+  const { guest } = i;
+  const known = guest.guest + guest.account;
+  const guests =
+    i.orders === 0
+      ? "no orders"
+      : known === 0
+        ? "unknown for every order"
+        : `${count(guest.guest)} guest, ${count(guest.account)} account${guest.unknown > 0 ? `, ${count(guest.unknown)} unknown` : ""}`;
+  lines.push(known === 0 && i.orders > 0 ? row(chalk, "guests", `${guests}: ${guest.rule}`) : row(chalk, "guests", guests, guest.rule));
+  if (i.unavailable.amounts !== null) lines.push(row(chalk, "amounts", `n/a: ${i.unavailable.amounts}`));
+  return { heading: "orders", lines };
+};
+
+const sample: Section = (i) => {
+  if (i.notRead !== null || i.orders === 0) return null;
+  const n = i.sample.length;
+  const heading =
+    n === i.orders
+      ? n === 1
+        ? "the one order, as the metrics see it"
+        : `all ${count(n)} orders, as the metrics see them`
+      : `the first ${count(n)} of ${count(i.orders)} orders, as the metrics see them`;
+  return {
+    heading,
+    lines: i.sample.map((o) => {
+      const who = o.email ?? (o.customerId ? `customer ${o.customerId}` : "(no email or customer id)");
+      const money =
+        o.total === null
+          ? `${o.currency ?? ""}${o.currency ? ", " : ""}no amount`
+          : `${formatValue(o.total, "money", o.currency)}${o.refunded ? ` (${formatValue(o.refunded, "money", o.currency)} refunded)` : ""}`;
+      const guest = o.guest === null ? "" : o.guest ? ", guest" : ", account";
+      return printable(`  line ${o.line}: ${o.key ?? "(no key)"}  ${o.createdAt}  ${money}  ${o.status}  ${who}${guest}`);
+    }),
+  };
+};
+
+const skipped: Section = (i, chalk) => {
+  const codes = Object.entries(i.skippedByCode) as [ProblemCode, number][];
+  if (codes.length === 0) return null;
+  const lines: string[] = [];
+  for (const [code, rows] of codes) {
+    lines.push(`  ${plural(rows, "row")} ${code}: ${PROBLEM_CODES[code]}`);
+    const listed = i.problems.filter((p) => p.code === code);
+    for (const p of listed.slice(0, PROBLEMS_PER_CODE)) lines.push(chalk.yellow(printable(`    line ${p.line}: ${p.message}`)));
+    if (listed.length > PROBLEMS_PER_CODE)
+      lines.push(chalk.dim(`    … and ${count(listed.length - PROBLEMS_PER_CODE)} more (--format json lists them)`));
+  }
+  if (i.problemsOmitted > 0) lines.push(chalk.dim(`  (${plural(i.problemsOmitted, "more problem")} past the first 1,000, counted above)`));
+  return { heading: `skipped rows (${count(i.rowsSkipped)})`, lines };
+};
+
+const warnings: Section = (i, chalk) =>
+  i.warnings.length === 0 ? null : { heading: "warnings", lines: i.warnings.map((w) => chalk.yellow(printable(`  ${w}`))) };
+
+const SECTIONS: readonly Section[] = [notRead, readAs, columns, suggested, statuses, orders, sample, skipped, warnings];

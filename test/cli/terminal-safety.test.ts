@@ -86,7 +86,7 @@ describe("text from a file on the terminal", () => {
     expect(out[0]).toBe(`shopmetrics inspect · ${dir}/${SHOWN_NAME}`);
     expect(out).toContain("  total         ← Tot\\x07al  (--map total=Tot\\x07al)");
     expect(out.some((l) => l.startsWith('  "Bad\\x1bStatus\\x9b"'))).toBe(true);
-    expect(out).toContain("  line 2: K\\x1b[2J1  2025-01-02T00:00:00+01:00  10 EUR  unknown-status  a\\x7f@x.cz");
+    expect(out).toContain("  line 2: K\\x1b[2J1  2025-01-02T00:00:00+01:00  10.00 EUR  unknown-status  a\\x7f@x.cz");
     expect(out.some((l) => l.includes("c\\x1b[31m@x.cz"))).toBe(true);
   });
 

@@ -110,8 +110,8 @@ describe("issue 4 review regressions", async () => {
       "Name,Financial Status,Total,Created at,Cancelled at\n#1,paid,10,2025-01-01 10:00:00 +0100,\n#2,paid,10,2025-01-02 10:00:00 +0100,2025-01-03 10:00:00 +0100\n#3,paid,10,2025-01-04 10:00:00 +0100,\n";
     const i = JSON.parse((await runCli(["inspect", "-", "--format", "json"], { input: shopify })).stdout);
     expect(i.statuses).toEqual([
-      { text: "paid", status: "completed", count: 2 },
-      { text: "paid", status: "cancelled", count: 1 },
+      { text: "paid", status: "completed", rule: null, ruleReason: null, count: 2 },
+      { text: "paid", status: "cancelled", rule: "cancelled-at", ruleReason: "Cancelled at is set", count: 1 },
     ]);
     const retail = await runCli(["inspect", "fixtures/orders/online-retail.csv", "--format", "json"]);
     expect(JSON.parse(retail.stdout).warnings).toEqual([]);

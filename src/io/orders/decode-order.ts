@@ -5,7 +5,7 @@
 
 import { type Minor, minorDigits, roundMinor } from "../../core/money.js";
 import type { OffsetTally } from "../../core/offsets.js";
-import type { Order, OrderStatus } from "../../core/order.js";
+import type { Order, OrderStatus, StatusRule } from "../../core/order.js";
 import type { RowIssue } from "../../core/problems.js";
 import type { RevenueBasis } from "../../core/revenue-basis.js";
 import type { Zone } from "../../core/zone.js";
@@ -13,7 +13,7 @@ import { amountOf, currencyMark, currencyOfMark, decimalEvidence } from "../pars
 import { parseBoolean } from "../parse/boolean.js";
 import { dateEvidence, parseDateTime } from "../parse/date.js";
 import { normaliseCustomerId, normaliseEmail } from "../parse/identity.js";
-import { mapStatus, type OrderCells, type OrderField, type OrderPlatform } from "../platforms/index.js";
+import { keyPrefixStatus, mapStatus, type OrderCells, type OrderField, type OrderPlatform } from "../platforms/index.js";
 import type { Conventions, MoneyField, OrderLine } from "./conventions.js";
 
 export interface DecodeContext {
@@ -124,6 +124,15 @@ export function decodeOrder(
   const mapped =
     cells.status === null || cancelledAt !== null ? undefined : ctx.statusMap.get(statusText.toLowerCase().replace(/^wc-/, ""));
   const status = mapped ?? mapStatus(ctx.platform, cells.status === null ? null : statusText, cancelledAt, key);
+  // The same precedence as above: a cancelled-at date, then --status-map, then the key's prefix.
+  const statusRule: StatusRule | undefined =
+    cancelledAt !== null
+      ? "cancelled-at"
+      : mapped !== undefined
+        ? "status-map"
+        : ctx.platform.keyPrefixStatus && keyPrefixStatus(ctx.platform, key) !== null
+          ? "key-prefix"
+          : undefined;
 
   const customerId = normaliseCustomerId(cells.customer_id);
   return {
@@ -136,6 +145,7 @@ export function decodeOrder(
       refunded,
       status,
       statusText,
+      statusRule,
       email: normaliseEmail(cells.email),
       customerId,
       guest: decodeGuest(cells, customerId, ctx.platform),

@@ -81,15 +81,21 @@ export const VOCABULARY: Readonly<Record<string, OrderStatus>> = {
   "checkout-draft": "draft",
 };
 
+/** The status the order key's prefix gives (UCI's C invoices are cancelled), or null when no prefix rule applies. */
+export function keyPrefixStatus(platform: OrderPlatform, key: string | null): OrderStatus | null {
+  if (key === null || !platform.keyPrefixStatus) return null;
+  for (const [prefix, mapped] of Object.entries(platform.keyPrefixStatus)) if (key.toUpperCase().startsWith(prefix)) return mapped;
+  return null;
+}
+
 /**
  * The order's status: a cancelled-at date means cancelled; then a key prefix rule; then the
  * platform's table. A file without a status column counts every order (`status` null).
  */
 export function mapStatus(platform: OrderPlatform, status: string | null, cancelledAt: string | null, key: string | null): StatusOrUnknown {
   if (cancelledAt !== null) return "cancelled";
-  if (key !== null && platform.keyPrefixStatus) {
-    for (const [prefix, mapped] of Object.entries(platform.keyPrefixStatus)) if (key.toUpperCase().startsWith(prefix)) return mapped;
-  }
+  const prefixed = keyPrefixStatus(platform, key);
+  if (prefixed !== null) return prefixed;
   if (status === null) return "completed";
   return platform.statuses[status.trim().toLowerCase().replace(/^wc-/, "")] ?? UNKNOWN_STATUS;
 }
