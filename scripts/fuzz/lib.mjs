@@ -308,7 +308,9 @@ export function checkCommon(res, { format = "json" } = {}) {
     if (format === "json") {
       try {
         const report = JSON.parse(res.stdout);
-        if (report.schemaVersion !== 1) out.push("stdout JSON has no schemaVersion 1");
+        // The report is at schema 1, inspect's document (kind "inspection") at 2.
+        const version = report.kind === "inspection" ? 2 : 1;
+        if (report.schemaVersion !== version) out.push(`stdout JSON has no schemaVersion ${version}`);
       } catch {
         out.push(`stdout is no complete JSON report (${res.stdout.length} chars)`);
       }
