@@ -47,7 +47,9 @@ const notRead: Section = (i, chalk) =>
         lines: [
           `  the header has no column for ${i.notRead.fields.join(", ")}, which a ${printable(i.platform.label)} can't be read without (report stops here, exit 3)`,
           chalk.dim(
-            `  (the first ${plural(i.rows, "row")} after the header were looked at, for the suggestions; no row was read as an order)`,
+            i.rows === 0
+              ? "  (the file has no row after its header)"
+              : `  (${i.rows === 1 ? "the one row" : `the first ${count(i.rows)} rows`} after the header ${i.rows === 1 ? "was" : "were"} looked at, for the suggestions; none was read as an order)`,
           ),
         ],
       };

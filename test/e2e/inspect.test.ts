@@ -257,6 +257,10 @@ describe("small slips (issue 9, item 11)", () => {
       expect(run.stdout).not.toMatch(/first 0|0 orders, as/);
       expect(run.stdout).toMatch(/\n {2}read {8}\d row(s)?, 0 orders, \d rows? skipped\n/);
     }
+    // Nor "the first 0 rows were looked at" for a header without created_at.
+    const headerOnly = await runCli(["inspect", file("header.csv", "when,what\n")]);
+    expect(headerOnly.stdout).toContain("\n  (the file has no row after its header)\n");
+    expect(headerOnly.stdout).not.toMatch(/first 0/);
   });
 
   it("bold is a whole line, never a label's part of one (on a terminal)", async () => {
