@@ -292,10 +292,10 @@ function footnotes<Id extends string>(group: Group<Id>): string[] {
   return [...byNote].map(([note, labels]) => `* ${namedList(labels)}: ${printable(note)}`);
 }
 
-/** "A", "A and B", "A, B and C", "A, B, C and 11 other metrics". */
+/** "A", "A and B", "A, B and C", "A, B, C and D", "A, B, C and 11 other metrics" (never "1 other metrics"). */
 function namedList(labels: readonly string[]): string {
   if (labels.length === 1) return labels[0]!;
-  if (labels.length <= NAMED_IN_NOTE) return `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`;
+  if (labels.length <= NAMED_IN_NOTE + 1) return `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`;
   return `${labels.slice(0, NAMED_IN_NOTE).join(", ")} and ${labels.length - NAMED_IN_NOTE} other metrics`;
 }
 

@@ -153,7 +153,9 @@ describe("footnotes", () => {
   it("fold in the stacked layout too, wrapped", () => {
     const lines = linesOf(render(withNotes(reports.single, ["customers", "newCustomers", "churnRate", "clv"]), 50));
     const at = lines.findIndex((line) => line.startsWith("* "));
-    expect(lines[at]).toBe("* Customers, New customers, Churn rate and 1 other");
+    // Four metrics are all named: "and 1 other metrics" would say less, and wrongly.
+    expect(lines[at]).toBe("* Customers, New customers, Churn rate and");
+    expect(lines[at + 1]).toMatch(/^ {2}Customer lifetime value: the export has/);
     expect(lines.slice(at + 1).every((line, i) => line === "" || line.startsWith("Data") || i > 3 || line.startsWith("  "))).toBe(true);
   });
 });
