@@ -13,6 +13,7 @@ import { buildReport, renderReport } from "../commands/report.js";
 import { AppError, formatLocation } from "../core/errors.js";
 import { printable, printableLine as saidLine } from "../core/printable.js";
 import type { Problem, ProblemCode } from "../core/problems.js";
+import { count } from "../core/words.js";
 import type { ReadProgress } from "../io/csv/read-csv.js";
 import type { Source } from "../io/read-file.js";
 import { chalkFor, colorEnabled, type Env } from "./color.js";
@@ -97,8 +98,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
       progress?.clear();
       for (const { file, code, seen } of failed ? [] : kinds.values()) {
         if (seen <= PROBLEMS_PER_CODE) continue;
-        const more = (seen - PROBLEMS_PER_CODE).toLocaleString("en-US");
-        warn(`${printable(file)}: … and ${more} more ${code} (${seen.toLocaleString("en-US")} in all; --format json lists them)`);
+        warn(`${printable(file)}: … and ${count(seen - PROBLEMS_PER_CODE)} more ${code} (${count(seen)} in all; --format json lists them)`);
       }
     }
   }

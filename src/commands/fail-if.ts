@@ -6,6 +6,7 @@
  * there, so 'orders<1' trips, and a metric whose input the file lacks stays null.
  */
 import { usageError } from "../core/errors.js";
+import { listed } from "../core/words.js";
 import type { GroupResult } from "../metrics/compute.js";
 import type { Registry } from "../metrics/registry.js";
 
@@ -90,9 +91,4 @@ export function describeOutcomes(
     ([text, { metric, where }]) => `--fail-if ${text} not evaluated for ${listed(where)} as of ${asOf}: ${metric} is null`,
   );
   return { tripped, notEvaluated };
-}
-
-/** `a`, `a and b`, `a, b and c`. */
-function listed(items: readonly string[]): string {
-  return items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }

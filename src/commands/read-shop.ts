@@ -10,6 +10,7 @@ import { markGuestsByRegistration, type OrderLedger } from "../core/ledger.js";
 import { formatOffset, type OffsetTally } from "../core/offsets.js";
 import type { Order } from "../core/order.js";
 import type { ProblemCode } from "../core/problems.js";
+import { count, listed } from "../core/words.js";
 import type { ZoneSource } from "../core/zone.js";
 import type { DialectOptions, TextDialect } from "../io/csv/dialect.js";
 import type { ReadProgress } from "../io/csv/read-csv.js";
@@ -117,12 +118,12 @@ function somethingRead(read: OrdersFile | CustomersFile, used: number, what: str
   const reasons = [...problems.skippedByCode].sort(([a, m], [b, n]) => n - m || a.localeCompare(b));
   const said = reasons.slice(0, REASONS_SHOWN).map(([code, rows]) => {
     const first = problems.problems.find((p) => p.code === code);
-    return `${rows.toLocaleString("en-US")} ${code}${first ? ` (line ${first.line}: ${first.message})` : ""}`;
+    return `${count(rows)} ${code}${first ? ` (line ${first.line}: ${first.message})` : ""}`;
   });
   const more = reasons.length > REASONS_SHOWN ? `; and ${reasons.length - REASONS_SHOWN} more reasons` : "";
   throw new AppError(
     "INPUT_NOTHING_READ",
-    `no ${what} could be read: all ${problems.rowsSkipped.toLocaleString("en-US")} rows were skipped: ${said.join("; ")}${more}. Run shopmetrics inspect on the file to see how it was read`,
+    `no ${what} could be read: all ${count(problems.rowsSkipped)} rows were skipped: ${said.join("; ")}${more}. Run shopmetrics inspect on the file to see how it was read`,
     { file: read.file },
   );
 }
@@ -232,8 +233,6 @@ function rankZones(zones: readonly string[]): string[] {
   return [...zones].sort((a, b) => rank(a) - rank(b));
 }
 
-const count = (n: number): string => n.toLocaleString("en-US");
-
 /** Lines that repeat the header: two exports pasted into one file; said once. */
 function repeatedHeaderWarning(file: string, lines: readonly number[]): string[] {
   if (lines.length === 0) return [];
@@ -250,7 +249,7 @@ function repeatedHeaderWarning(file: string, lines: readonly number[]): string[]
 export function missingInputWarnings(file: string, unavailable: OrderInputs, metrics: Registry<string>): string[] {
   if (unavailable.amounts === null) return [];
   const names = metrics.metrics.filter((m) => m.requires.includes("amounts")).map((m) => m.id);
-  const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : (names[0] ?? "no metric");
+  const list = names.length > 0 ? listed(names) : "no metric";
   return [`${file}: ${list} are null: ${unavailable.amounts}`];
 }
 

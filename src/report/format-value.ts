@@ -3,8 +3,8 @@
 import type { MetricUnit } from "../core/metric-info.js";
 import { minorDigits } from "../core/money.js";
 import { printable } from "../core/printable.js";
+import { count } from "../core/words.js";
 
-const counts = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const days = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const ratios = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const percents = new Intl.NumberFormat("en-US", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -17,7 +17,7 @@ export function formatValue(value: number | null, unit: MetricUnit, currency: st
   if (value === null) return NOT_AVAILABLE;
   switch (unit) {
     case "count":
-      return counts.format(value);
+      return count(value);
     case "ratio":
       return ratios.format(value);
     case "days":

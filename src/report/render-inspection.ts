@@ -6,14 +6,13 @@
 import type { ChalkInstance } from "chalk";
 import { printable } from "../core/printable.js";
 import { PROBLEM_CODES, type ProblemCode } from "../core/problems.js";
+import { count, plural } from "../core/words.js";
 import { formatValue } from "./format-value.js";
 import type { Inspection } from "./inspection.js";
 
 /** A file's text in quotes, its control characters escaped as everywhere (printable()). */
 const q = (text: string) => `"${printable(text)}"`;
 const showDelimiter = (d: string) => (d === "\t" ? "tab" : d === "whitespace" ? "whitespace (runs of spaces and tabs)" : q(d));
-const count = (n: number) => n.toLocaleString("en-US");
-const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 const percent = new Intl.NumberFormat("en-US", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 const ZONE_SOURCES = { flag: "from --tz", config: "from the config file", env: "from TZ", system: "the system's zone" } as const;

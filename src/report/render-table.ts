@@ -15,6 +15,7 @@ import Table from "cli-table3";
 import type { MetricInfo } from "../core/metric-info.js";
 import { printable } from "../core/printable.js";
 import { REVENUE_BASIS } from "../core/revenue-basis.js";
+import { count, listed, plural } from "../core/words.js";
 import { formatValue, NOT_AVAILABLE } from "./format-value.js";
 import { type GroupReport, lastDayOf, type Report, type SeriesPoint } from "./model.js";
 import { displayWidth, wrap, wrapParts } from "./text-layout.js";
@@ -295,7 +296,7 @@ function footnotes<Id extends string>(group: Group<Id>): string[] {
 /** "A", "A and B", "A, B and C", "A, B, C and D", "A, B, C and 11 other metrics" (never "1 other metrics"). */
 function namedList(labels: readonly string[]): string {
   if (labels.length === 1) return labels[0]!;
-  if (labels.length <= NAMED_IN_NOTE + 1) return `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`;
+  if (labels.length <= NAMED_IN_NOTE + 1) return listed(labels);
   return `${labels.slice(0, NAMED_IN_NOTE).join(", ")} and ${labels.length - NAMED_IN_NOTE} other metrics`;
 }
 
@@ -351,10 +352,4 @@ function sparkline(values: readonly (number | null)[]): string {
   return values
     .map((v) => (v === null ? " " : BARS[high === low ? 3 : Math.round(((v - low) / (high - low)) * (BARS.length - 1))]))
     .join("");
-}
-
-const count = (n: number): string => formatValue(n, "count", null);
-
-function plural(n: number, word: string): string {
-  return `${count(n)} ${word}${n === 1 ? "" : "s"}`;
 }
