@@ -19,6 +19,9 @@ export const FIXTURES = resolve(ROOT, "fixtures");
 export const SHARED_DATA = resolve(ROOT, "../shared/data");
 export const hasSharedData = existsSync(SHARED_DATA);
 /** Appended to describe() titles of suites that need ../shared/data. */
+/** CDNOW_master.txt, and a reading of it that skips every row (one space as the delimiter: its columns shift). */
+export const CDNOW = resolve(SHARED_DATA, "lifetimes/CDNOW_master.txt");
+export const CDNOW_EVERY_ROW_SKIPPED = ["--delimiter", " ", "--map", "created_at=date", "--map", "total=dollar_value"];
 export const sharedNote = hasSharedData ? "" : " (skipped: ../shared/data not found)";
 
 export const PRAGUE = new Zone("Europe/Prague");

@@ -12,9 +12,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { hasSharedData, runCli, SHARED_DATA, sharedNote } from "../helpers.js";
+import { CDNOW, hasSharedData, runCli, SHARED_DATA, sharedNote } from "../helpers.js";
 
-const CDNOW = resolve(SHARED_DATA, "lifetimes/CDNOW_master.txt");
 const CDNOW_MAPS = ["--map", "created_at=date", "--map", "total=dollar_value", "--currency", "USD"];
 
 describe.skipIf(!hasSharedData)(`whitespace-separated text: CDNOW_master.txt${sharedNote}`, () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { inspectFile } from "../../src/commands/inspect.js";
 import type { OrderReadingOptions } from "../../src/commands/read-shop.js";
 import type { Source } from "../../src/io/read-file.js";
-import { hasSharedData, PRAGUE, ROOT, runCli, SHARED_DATA, sharedNote } from "../helpers.js";
+import { CDNOW, CDNOW_EVERY_ROW_SKIPPED, hasSharedData, PRAGUE, ROOT, runCli, SHARED_DATA, sharedNote } from "../helpers.js";
 
 describe("shopmetrics inspect", async () => {
   it("explains what it read in a Shoptet export, and why", async () => {
@@ -115,7 +115,6 @@ function file(name: string, text: string): string {
 const SAMPLE = "fixtures/sample-shop/orders_export.csv";
 const FIRST999 = resolve(SHARED_DATA, "online_retail/online_retail_first999__evanvolgas.csv");
 const OLIST = resolve(SHARED_DATA, "olist/olist_orders_dataset__cab-g-subset.csv");
-const CDNOW = resolve(SHARED_DATA, "lifetimes/CDNOW_master.txt");
 
 /*
  * Issue 9, item 8. The sample shop's figures were computed with Python (csv + zoneinfo) over the
@@ -308,7 +307,7 @@ describe("each problem once (issue 9, item 7)", () => {
   it.skipIf(!hasSharedData)(
     `all rows skipped: inspect CDNOW_master.txt --delimiter ' ' --map created_at=date --map total=dollar_value${sharedNote}`,
     async () => {
-      const run = await runCli(["inspect", CDNOW, "--delimiter", " ", "--map", "created_at=date", "--map", "total=dollar_value"]);
+      const run = await runCli(["inspect", CDNOW, ...CDNOW_EVERY_ROW_SKIPPED]);
       expect(run.status).toBe(0);
       expect(run.stderr).toBe("");
       expect(run.stdout).toContain("\n  read        69,659 rows, 0 orders, 69,659 rows skipped\n");
@@ -318,22 +317,7 @@ describe("each problem once (issue 9, item 7)", () => {
       expect(run.stdout.split("\n    line 2: ")).toHaveLength(2);
       // Three of each kind one by one, the rest counted (the JSON lists the first 1,000).
       expect(run.stdout.match(/^ {4}line \d+: /gm)).toHaveLength(9);
-      const i = JSON.parse(
-        (
-          await runCli([
-            "inspect",
-            CDNOW,
-            "--delimiter",
-            " ",
-            "--map",
-            "created_at=date",
-            "--map",
-            "total=dollar_value",
-            "--format",
-            "json",
-          ])
-        ).stdout,
-      );
+      const i = JSON.parse((await runCli(["inspect", CDNOW, ...CDNOW_EVERY_ROW_SKIPPED, "--format", "json"])).stdout);
       expect(i.skippedByCode).toEqual({ SHIFTED_ROW: 66_474, EMPTY_DATE: 2072, UNREADABLE_DATE: 1113 });
       expect(i.problems).toHaveLength(1000);
       expect(i.problemsOmitted).toBe(69_659 - 1000);
