@@ -103,7 +103,8 @@ function besideConfig(name: string, configFile: string, cwd: string): string {
  * The settings `command` runs with: its flags, then the config's values for what the flags left
  * out (repeatable entries: the config's first, so a flag for the same field overrides them), then
  * each flag's default. A config's value for a flag the command lacks (a report setting, for
- * inspect) is kept too, so that one config is checked the same way by every command.
+ * inspect) is kept too, so that one config is checked the same way by every command. `tzFrom`
+ * says when the zone came from the config.
  */
 export function withConfig<T extends RawReading>(raw: T, config: ConfigSettings, command: CommandName): T {
   const merged: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
@@ -118,5 +119,7 @@ export function withConfig<T extends RawReading>(raw: T, config: ConfigSettings,
     }
     if (setting.default !== undefined && setting.commands.includes(command) && merged[key] === undefined) merged[key] = setting.default;
   }
+  // The zone's source is in the report (timezoneSource): say when the config gave it.
+  if (raw.tz === undefined && config.tz !== undefined) merged.tzFrom = "config";
   return merged as T;
 }

@@ -104,14 +104,13 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
   }
 
   /**
-   * The flags over the config file's settings over the defaults, and whether the zone came from
-   * the config; a config key under its former name is warned about (not with --quiet).
+   * The flags over the config file's settings over the defaults (withConfig); a config key under
+   * its former name is warned about (not with --quiet).
    */
   function settings<T extends RawReading & { quiet?: boolean }>(raw: T, command: CommandName): T {
     const { settings: config, warnings } = loadConfig(raw.config, io.cwd);
     if (raw.quiet !== true) for (const warning of warnings) warn(warning);
-    const merged = withConfig(raw, config, command);
-    return raw.tz === undefined && config.tz !== undefined ? { ...merged, tzFrom: "config" } : merged;
+    return withConfig(raw, config, command);
   }
 
   const program = buildProgram({
