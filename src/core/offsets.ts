@@ -15,15 +15,14 @@ export interface OffsetSeen {
   readonly minutes: number;
   /** Timestamps read with this offset. */
   readonly count: number;
-  readonly first: number;
-  readonly last: number;
 }
 
 export class OffsetTally {
   readonly zone: Zone;
   readonly #seen = new Map<number, { count: number; first: number; last: number; samples: Map<number, number> }>();
   #contradicted = 0;
-  #firstContradiction: { instant: number; minutes: number } | null = null;
+  /** zonesFitting() of every zone, as of `total` timestamps. */
+  #fits: { readonly total: number; readonly zones: readonly string[] } | null = null;
 
   /** `zone`: the report's zone, checked against every offset read. */
   constructor(zone: Zone) {
@@ -42,17 +41,12 @@ export class OffsetTally {
     if (instant > seen.last) seen.last = instant;
     const month = monthOf(instant);
     if (!seen.samples.has(month)) seen.samples.set(month, instant);
-    if (this.zone.offsetAt(instant) !== minutes * 60_000) {
-      this.#contradicted++;
-      this.#firstContradiction ??= { instant, minutes };
-    }
+    if (this.zone.offsetAt(instant) !== minutes * 60_000) this.#contradicted++;
   }
 
   /** Offsets seen, the most frequent first. */
   get offsets(): OffsetSeen[] {
-    return [...this.#seen]
-      .map(([minutes, s]) => ({ minutes, count: s.count, first: s.first, last: s.last }))
-      .sort((a, b) => b.count - a.count || a.minutes - b.minutes);
+    return [...this.#seen].map(([minutes, s]) => ({ minutes, count: s.count })).sort((a, b) => b.count - a.count || a.minutes - b.minutes);
   }
 
   /** Timestamps read with an offset. */
@@ -67,16 +61,16 @@ export class OffsetTally {
     return this.#contradicted;
   }
 
-  /** The first timestamp read whose offset the report's zone contradicts. */
-  get firstContradiction(): { readonly instant: number; readonly minutes: number } | null {
-    return this.#firstContradiction;
-  }
-
   /**
    * The IANA zones whose offset matches every sample (an offset's first and last instants and one
    * per month), in `candidates`' order: the zones the file could have been written in.
    */
-  zonesFitting(candidates: readonly string[] = ianaZones()): string[] {
+  zonesFitting(candidates?: readonly string[]): string[] {
+    // Checking all ~420 zones takes a tenth of a second; inspect and its warning both ask.
+    if (candidates === undefined) {
+      if (this.#fits?.total !== this.total) this.#fits = { total: this.total, zones: this.zonesFitting(ianaZones()) };
+      return [...this.#fits.zones];
+    }
     const samples: [instant: number, offset: number][] = [];
     for (const [minutes, seen] of this.#seen) {
       for (const instant of new Set([seen.first, seen.last, ...seen.samples.values()])) samples.push([instant, minutes * 60_000]);
