@@ -1,11 +1,15 @@
 /**
  * An IANA time zone, for turning wall-clock times into instants and instants into local days.
- * Built on Intl (Node ships full ICU), with offsets cached per quarter hour: modern zones change
- * offset only on quarter-hour boundaries.
+ * Built on Intl (Node ships full ICU), with offsets cached per UTC day, and per quarter hour on the
+ * few days that hold a change: modern zones change offset only on quarter-hour boundaries, at most
+ * once a day. One Intl call costs microseconds, and a file's dates span thousands of quarter
+ * hours, so a day whose offset is the same at its start, middle and last quarter hour is one entry.
  */
 import { civilFromDays, type DayNumber, daysFromCivil, MS_PER_DAY } from "./calendar.js";
 
 const QUARTER_HOUR = 900_000;
+/** A day's entry in the day cache when the offset changes that day: look in the quarter-hour cache. */
+const CHANGES = Number.NaN;
 
 /** Where a report's zone came from: --tz, the config file, an IANA `TZ`, or the system (`timezoneSource`). */
 export type ZoneSource = "flag" | "config" | "env" | "system";
@@ -23,6 +27,9 @@ export function isValidTimeZone(name: string): boolean {
 export class Zone {
   readonly name: string;
   readonly #format: Intl.DateTimeFormat;
+  /** UTC day → the offset all day, or CHANGES. */
+  readonly #days = new Map<number, number>();
+  /** Quarter hour → offset, on the days that hold a change. */
   readonly #offsets = new Map<number, number>();
 
   /** `name` must be valid (see isValidTimeZone); Intl throws RangeError otherwise. */
@@ -46,6 +53,20 @@ export class Zone {
 
   /** The zone's offset from UTC at `instant`, in milliseconds (Prague in winter: 3,600,000). */
   offsetAt(instant: number): number {
+    const day = Math.floor(instant / MS_PER_DAY);
+    let offset = this.#days.get(day);
+    if (offset === undefined) {
+      const start = day * MS_PER_DAY;
+      offset = this.#computeOffset(start);
+      const noon = this.#computeOffset(start + MS_PER_DAY / 2);
+      const last = this.#computeOffset(start + MS_PER_DAY - QUARTER_HOUR);
+      if (noon !== offset || last !== offset) offset = CHANGES;
+      this.#days.set(day, offset);
+    }
+    return Number.isNaN(offset) ? this.#quarterOffset(instant) : offset;
+  }
+
+  #quarterOffset(instant: number): number {
     const bucket = Math.floor(instant / QUARTER_HOUR);
     let offset = this.#offsets.get(bucket);
     if (offset === undefined) {

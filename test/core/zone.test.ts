@@ -50,3 +50,58 @@ describe("Zone", () => {
     expect(new Zone("Asia/Kolkata").name).toBe("Asia/Kolkata");
   });
 });
+
+describe("Zone offsets cached per day", () => {
+  // The reference: Intl's own wall time at the instant, from its longOffset name, with no cache.
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  function intlOffset(zone: string, instant: number): number {
+    let format = formats.get(zone);
+    if (!format) {
+      format = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" });
+      formats.set(zone, format);
+    }
+    const name = format.formatToParts(new Date(instant)).find((p) => p.type === "timeZoneName")!.value; // "GMT+05:45", "GMT"
+    const m = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name)!;
+    return m[1] === undefined ? 0 : (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000;
+  }
+
+  // Zones whose changes are on odd hours or by odd amounts: Lord Howe moves by 30 minutes,
+  // Kathmandu sits at +05:45, Casablanca leaves and rejoins +01:00 around Ramadan, Santiago
+  // changes at midnight local time, Chatham at +12:45/+13:45.
+  for (const name of [
+    "Europe/Prague",
+    "America/New_York",
+    "Australia/Lord_Howe",
+    "Asia/Kathmandu",
+    "Africa/Casablanca",
+    "America/Santiago",
+    "Pacific/Chatham",
+  ]) {
+    it(`agrees with Intl every 193 minutes of 2024-2026 in ${name}, and on each side of every change`, () => {
+      const zone = new Zone(name);
+      const from = Date.parse("2024-01-01T00:00:00Z");
+      const to = Date.parse("2027-01-01T00:00:00Z");
+      let changes = 0;
+      let before = intlOffset(name, from);
+      for (let t = from; t < to; t += 193 * 60_000) {
+        const expected = intlOffset(name, t);
+        expect(zone.offsetAt(t)).toBe(expected);
+        if (expected !== before) {
+          changes++;
+          // Find the change to the minute and check the minute before and after it.
+          let lo = t - 193 * 60_000;
+          let hi = t;
+          while (hi - lo > 60_000) {
+            const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+            if (intlOffset(name, mid) === before) lo = mid;
+            else hi = mid;
+          }
+          expect(zone.offsetAt(lo)).toBe(before);
+          expect(zone.offsetAt(hi)).toBe(expected);
+        }
+        before = expected;
+      }
+      if (name !== "Asia/Kathmandu") expect(changes).toBeGreaterThan(0);
+    });
+  }
+});
