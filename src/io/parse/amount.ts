@@ -215,10 +215,68 @@ function plainDecimal(s: string, mark: DecimalMark): string | null {
  * safe integer (above 2^53 − 1), which no JS number holds exactly.
  */
 export function amountOf(text: string, mark: DecimalMark, digits: number): Minor | AmountRefusal {
+  const plainMinor = simpleAmount(text, mark === "." ? DOT : COMMA, digits);
+  if (plainMinor !== undefined) return plainMinor;
   const s = strip(text);
   const plain = s === null ? null : plainDecimal(s, mark);
   if (plain === null) return "unreadable";
   return parseMinor(plain, digits) ?? "too-large"; // plain has a digit (dissect saw one): null means unsafe
+}
+
+const DOT = 46;
+const COMMA = 44;
+const ZERO = 48;
+const MINUS_SIGN = 45;
+const PLUS_SIGN = 43;
+/** Digits a whole part may have to stay exact as minor units whatever the currency's decimals (2^53 ≈ 9·10^15). */
+const SIMPLE_DIGITS = 12;
+
+/**
+ * The common case of amountOf, read without building strings: an optional sign, up to 12 digits,
+ * and optionally `mark` and more digits (`1234.50`, `-3`, `99,90`) — what nearly every cell of an
+ * export holds. Undefined for anything else (spaces, grouping, currency marks, long numbers), which
+ * takes the general path; the same minor units as that path for what it does read.
+ */
+function simpleAmount(text: string, mark: number, digits: number): Minor | undefined {
+  const n = text.length;
+  let i = 0;
+  let c = text.charCodeAt(0);
+  const negative = c === MINUS_SIGN;
+  if (negative || c === PLUS_SIGN) c = text.charCodeAt(++i);
+  let whole = 0;
+  const start = i;
+  while (i < n && c >= ZERO && c <= ZERO + 9) {
+    whole = whole * 10 + (c - ZERO);
+    c = text.charCodeAt(++i);
+  }
+  const wholeDigits = i - start;
+  if (wholeDigits > SIMPLE_DIGITS) return undefined;
+  let minor = whole;
+  if (i < n) {
+    if (c !== mark) return undefined;
+    i++;
+    let kept = 0;
+    let roundUp = false;
+    for (; i < n; i++) {
+      const d = text.charCodeAt(i) - ZERO;
+      if (d < 0 || d > 9) return undefined;
+      if (kept < digits) {
+        minor = minor * 10 + d;
+        kept++;
+      } else if (kept === digits) {
+        roundUp = d >= 5;
+        kept++;
+      }
+    }
+    for (; kept < digits; kept++) minor *= 10;
+    if (roundUp) minor++;
+    if (kept === 0) return undefined; // `5.`: the general path says what a mark with no digits is
+  } else {
+    if (wholeDigits === 0) return undefined;
+    for (let k = 0; k < digits; k++) minor *= 10;
+  }
+  if (!Number.isSafeInteger(minor)) return undefined;
+  return negative && minor !== 0 ? -minor : minor;
 }
 
 /** amountOf's minor units, or null when the value is refused for either reason. */
