@@ -1,11 +1,15 @@
 /**
  * Customer identity by union-find. Two orders belong to one customer when they share a
  * normalised email or a platform customer id — transitively, over every order in the file.
- * Nodes are merged as orders stream in; roots are read once the file is done.
+ * Nodes are merged as orders stream in; roots are read once the file is done. No text is kept:
+ * emails and ids are held as 64-bit hashes (key-map.ts), one table each, so an email and an id
+ * that read alike are still two identifiers.
  */
+import { KeyMap } from "./key-map.js";
 
 export class IdentityGraph {
-  readonly #nodes = new Map<string, number>();
+  readonly #emails = new KeyMap();
+  readonly #ids = new KeyMap();
   #parent = new Int32Array(1024);
   #rank = new Uint8Array(1024);
   #size = 0;
@@ -15,8 +19,8 @@ export class IdentityGraph {
    * customer, or -1 when the order has no identifier at all (an unidentified order).
    */
   link(email: string | null, customerId: string | null): number {
-    const a = email === null ? -1 : this.#node(`e\u0000${email}`);
-    const b = customerId === null ? -1 : this.#node(`i\u0000${customerId}`);
+    const a = email === null ? -1 : this.#node(this.#emails.hash(email));
+    const b = customerId === null ? -1 : this.#node(this.#ids.hash(customerId));
     if (a < 0) return b;
     if (b >= 0) this.#union(a, b);
     return a;
@@ -42,21 +46,21 @@ export class IdentityGraph {
     return root;
   }
 
-  #node(key: string): number {
-    let node = this.#nodes.get(key);
-    if (node === undefined) {
-      node = this.#size++;
-      if (node >= this.#parent.length) {
-        const parent = new Int32Array(this.#parent.length * 2);
-        parent.set(this.#parent);
-        this.#parent = parent;
-        const rank = new Uint8Array(this.#rank.length * 2);
-        rank.set(this.#rank);
-        this.#rank = rank;
-      }
-      this.#parent[node] = node;
-      this.#nodes.set(key, node);
+  /** The node of the key `keys` last hashed, made when it is new. */
+  #node(keys: KeyMap): number {
+    const slot = keys.find();
+    if (slot >= 0) return keys.get(slot, 0);
+    const node = this.#size++;
+    if (node >= this.#parent.length) {
+      const parent = new Int32Array(this.#parent.length * 2);
+      parent.set(this.#parent);
+      this.#parent = parent;
+      const rank = new Uint8Array(this.#rank.length * 2);
+      rank.set(this.#rank);
+      this.#rank = rank;
     }
+    this.#parent[node] = node;
+    keys.insert(node, 0);
     return node;
   }
 

@@ -41,7 +41,7 @@ import { type PushReader, Table, type TableOptions } from "../table.js";
 import { type ColumnHint, ColumnHints, describeHint, HINTED_FIELDS, headerHoldsValues, mapFlag } from "./column-hints.js";
 import { Conventions, type ForcedConventions, type OrderLine } from "./conventions.js";
 import { type DecodeContext, decodeOrder, roundLineSum } from "./decode-order.js";
-import { KeyMap } from "./key-map.js";
+import { KeyMap } from "../../core/key-map.js";
 
 export interface OrderReaderOptions extends TableOptions, ForcedConventions {
   /** --platform; undefined to detect it from the header. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KeyMap } from "../../../src/io/orders/key-map.js";
+import { KeyMap } from "../../src/core/key-map.js";
 
 describe("KeyMap", () => {
   it("adds each distinct key once, keeps its two values, and refuses it the second time", () => {
