@@ -66,8 +66,8 @@ export async function readOrders(
   options: OrderReadingOptions & { readonly onOrder?: (order: Order) => void; readonly identity?: IdentityGraph },
 ): Promise<OrdersFile> {
   const { encoding, delimiter, onProgress } = options;
-  const { dialect, result } = await readFile(source, { encoding, delimiter, onProgress, what: "the file" }, (header) =>
-    createOrderReader(header, { ...options, file: source.file }),
+  const { dialect, result } = await readFile(source, { encoding, delimiter, onProgress, what: "the file" }, (header, projection) =>
+    createOrderReader(header, { ...options, file: source.file, projection }),
   );
   return { ...result, file: source.file, dialect };
 }
@@ -92,9 +92,10 @@ export async function readShop(sources: ShopSources, options: ShopReadingOptions
 }
 
 async function readCustomers(source: Source, options: ShopReadingOptions, identity: IdentityGraph): Promise<CustomersFile> {
-  const { dialect, result } = await readFile(source, { what: "the customers file" }, (header) =>
+  const { dialect, result } = await readFile(source, { what: "the customers file" }, (header, projection) =>
     createCustomerReader(header, {
       file: source.file,
+      projection,
       strict: options.strict,
       onProblem: options.onProblem,
       identity,

@@ -6,7 +6,7 @@
 import type { Readable } from "node:stream";
 import { AppError } from "../core/errors.js";
 import type { DialectOptions, TextDialect } from "./csv/dialect.js";
-import { openCsv, type ReadProgress } from "./csv/read-csv.js";
+import { openCsv, type Projection, type ReadProgress } from "./csv/read-csv.js";
 import type { PushReader } from "./table.js";
 
 /** A file to read: its name in messages (`-` for stdin), and how to open its bytes when it is read. */
@@ -24,13 +24,14 @@ export interface ReadFileOptions extends DialectOptions {
 export async function readFile<R>(
   source: Source,
   options: ReadFileOptions,
-  create: (header: readonly string[]) => PushReader<R>,
+  /** The reader for the header; `projection`, when the reader may read fewer cells (see Table.project). */
+  create: (header: readonly string[], projection: Projection | null) => PushReader<R>,
 ): Promise<{ readonly dialect: TextDialect; readonly result: R }> {
-  const { dialect, records } = await openCsv(source.open(), { ...options, file: source.file });
+  const { dialect, records, projection } = await openCsv(source.open(), { ...options, file: source.file });
   try {
     const first = await records.next();
     if (first.done) throw new AppError("INPUT_HEADER", `${options.what} is empty: expected a header row`, { file: source.file });
-    const reader = create(first.value.fields);
+    const reader = create(first.value.fields, projection);
     for await (const record of records) {
       reader.push(record);
       if (reader.done) break;

@@ -10,7 +10,7 @@ import type { Decided } from "../core/decided.js";
 import { AppError } from "../core/errors.js";
 import type { Problem } from "../core/problems.js";
 import { type ColumnIndex, type ColumnSpec, resolveColumns } from "./columns.js";
-import type { CsvRecord } from "./csv/read-csv.js";
+import type { CsvRecord, Projection } from "./csv/read-csv.js";
 import { ProblemLog } from "./problems.js";
 
 /** A reader of one record kind: the file's records after the header, pushed one by one, then ended. */
@@ -29,6 +29,8 @@ export interface TableOptions {
   readonly strict: boolean;
   /** Called for every skipped row (the CLI warns on stderr). */
   readonly onProblem?: (problem: Problem) => void;
+  /** How the file can be read for fewer cells (read-file.ts): see Table.project. */
+  readonly projection?: Projection | null;
 }
 
 export class Table<F extends string> {
@@ -55,6 +57,10 @@ export class Table<F extends string> {
   readonly #file: string;
   /** Whether a row before had fewer cells than the header. */
   #shortRows = false;
+  /** Set by project(): only the resolved fields' cells are read out of the file's text. */
+  #projection: Projection | null = null;
+  /** The first character (lower-cased) of each header name: a probed cell starting otherwise is no name. */
+  #initials = new Set<number>();
 
   /**
    * Resolves the header to `fields` (throws AppError INPUT_HEADER when a required or mapped
@@ -92,7 +98,31 @@ export class Table<F extends string> {
     this.#names = headerNames(header);
     this.#nameSet = new Set(this.#names);
     this.#probes = this.#probePositions();
+    this.#initials = initials(this.#names);
     this.#file = options.file;
+  }
+
+  /**
+   * From the next record on, reads only the cells of the resolved fields (and any beyond the
+   * header's width, where a shifted row shows) out of the file's text: a reader that uses a few of
+   * a wide export's columns calls this, one that looks at every cell (a generic file's column
+   * hints) does not. The cells left out are "". Nothing else changes: a row is still skipped for
+   * the same reasons, a repeated header is still told by all its cells (read again from its text),
+   * and an exact repeat of a row by its text.
+   */
+  project(projection: Projection | null | undefined): void {
+    this.#projection = projection ?? null;
+    this.#projectIndex();
+  }
+
+  #projectIndex(): void {
+    if (!this.#projection) return;
+    const keep = new Uint8Array(this.width);
+    for (const field of this.#fields) {
+      const at = this.index[field];
+      if (at !== undefined && at < keep.length) keep[at] = 1;
+    }
+    this.#projection.project(keep);
   }
 
   /**
@@ -117,7 +147,7 @@ export class Table<F extends string> {
       });
       return null;
     }
-    if (this.#isRepeatedHeader(values, record.line)) return null;
+    if (this.#isRepeatedHeader(record)) return null;
     if (values.length < this.width) this.#shortRows = true;
     for (let i = this.width; i < values.length; i++) {
       if (values[i]!.trim() !== "") {
@@ -144,13 +174,15 @@ export class Table<F extends string> {
    * columns stops the read: the rows after it can't be read with this header. A row is taken for
    * a header when a resolved field's cell holds a header name and at least half its filled cells do.
    */
-  #isRepeatedHeader(values: readonly string[], line: number): boolean {
+  #isRepeatedHeader(record: CsvRecord): boolean {
     let probed = false;
     for (const at of this.#probes) {
-      const value = values[at];
-      if (value !== undefined && value.length <= MAX_NAME && this.#nameSet.has(value.trim().toLowerCase())) probed = true;
+      const value = record.fields[at];
+      if (value !== undefined && this.#mayBeName(value) && this.#nameSet.has(value.trim().toLowerCase())) probed = true;
     }
     if (!probed) return false;
+    const { line } = record;
+    const values = this.#projection && record.text !== undefined ? this.#projection.cellsOf(record.text) : record.fields;
     let filled = 0;
     let named = 0;
     for (const value of values) {
@@ -171,7 +203,21 @@ export class Table<F extends string> {
     this.repeatedHeaders.push(line);
     this.index = this.#resolve(values);
     this.#probes = this.#probePositions();
+    this.#projectIndex();
     return true;
+  }
+
+  /**
+   * False when `value` can't be a header name after trimming and lower-casing: too long, or its
+   * first character begins no name. A key (`#1001`) or a date in the probed cells fails here with
+   * no string built.
+   */
+  #mayBeName(value: string): boolean {
+    if (value.length > MAX_NAME) return false;
+    const c = value.charCodeAt(0);
+    // Spaces and non-ASCII characters (trim() and toLowerCase() may change them) go the long way.
+    if (c <= 32 || c >= 128) return true;
+    return this.#initials.has(c >= 65 && c <= 90 ? c + 32 : c);
   }
 
   /** The first two resolved fields' columns (the key and the date, for an orders file): two lookups a row. */
@@ -185,6 +231,11 @@ export class Table<F extends string> {
 
 /** Longer cells are no header name worth comparing (names are short; a long note is not one). */
 const MAX_NAME = 200;
+
+/** The first characters of header names, lower-cased: what #mayBeName compares with. */
+function initials(names: readonly string[]): Set<number> {
+  return new Set(names.map((name) => name.charCodeAt(0)));
+}
 
 /** A header's names as compared with a repeated one: trimmed, lower-cased, empty ones left out, sorted. */
 function headerNames(header: readonly string[]): string[] {

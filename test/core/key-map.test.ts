@@ -39,4 +39,35 @@ describe("KeyMap", () => {
     expect(rows.hashCells(["ab", "c", "", ""]).insert(5, 0)).toBe(false); // line 2 with trailing separators
     expect(rows.get(rows.hashCells(["ab", "c", ""]).find(), 0)).toBe(2);
   });
+
+  it("hashes texts so that 400,000 rows differing in one or two characters anywhere are all apart", () => {
+    // Rows alike but for one or two bytes, as line items of one order are; in bytes (< 256) and
+    // with wide characters (the two-per-word path).
+    const base = "#1001,jana.mueller1@example.com,paid,2023-09-01 00:08:42 +0200,fulfilled,,no,EUR,39.90,4.90,8.96,53.76,,0.00,Packeta";
+    for (const [name, alphabet] of [
+      ["bytes", '0123456789abcdef,;"\u00e9\u00ff'],
+      ["wide", "0123456789abcdef,\u010d\u0159\u4e2d"],
+    ] as const) {
+      const rows = new KeyMap();
+      let added = 0;
+      let tried = 0;
+      const seen = new Set<string>();
+      let seed = 7;
+      const next = (n: number) => {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        return (seed >>> 8) % n;
+      };
+      while (tried < 200_000) {
+        const chars = [...base];
+        for (let k = 1 + next(2); k > 0; k--) chars[next(chars.length)] = alphabet[next(alphabet.length)]!;
+        const text = chars.join("") + (next(3) === 0 ? alphabet[next(alphabet.length)] : "");
+        if (seen.has(text)) continue;
+        seen.add(text);
+        tried++;
+        if (rows.hashText(text).insert(tried, 0)) added++;
+      }
+      expect(added, name).toBe(200_000);
+      expect(rows.hashText([...seen][12_345]!).find(), name).toBeGreaterThanOrEqual(0);
+    }
+  });
 });

@@ -56,7 +56,27 @@ export interface OpenedText {
    * reader that counted the lines adds it.
    */
   readonly chunks: AsyncIterable<string>;
+  /**
+   * Null when the chunks are the file's text. Otherwise they are its bytes, one character per
+   * byte (latin1), and this decodes a cell holding a character from 0x80 up into its text: UTF-8
+   * and single-byte encodings write `"`, delimiters and line ends as the ASCII bytes, and no other
+   * character uses those bytes, so records and cells are found in the bytes as in the text — and
+   * turning a byte into a character costs a tenth of decoding UTF-8 or windows-1250, which is
+   * then done for the few cells read that need it (see tokenizer.ts).
+   */
+  readonly decodeCell: ((bytes: string) => string) | null;
 }
+
+/**
+ * Encodings whose every character but ASCII is written with bytes from 0x80 up (WHATWG names):
+ * UTF-8 and the single-byte ones. Not UTF-16, nor the East Asian multi-byte encodings, some of
+ * whose second bytes are ASCII (Shift_JIS and Big5 write `|` inside characters).
+ */
+function bytesReadAsText(encoding: string): boolean {
+  const name = new TextDecoder(encoding).encoding;
+  return name === "utf-8" || SINGLE_BYTE.test(name);
+}
+const SINGLE_BYTE = /^(windows-125\d|windows-874|iso-8859-\d+|koi8-[ru]|ibm866|macintosh|x-mac-cyrillic)$/;
 
 /** Read beyond the sample, looking for a line break, before a file is taken for binary. */
 const LINE_BREAK_BYTES = 1024 * 1024;
@@ -125,14 +145,18 @@ export async function openText(input: Readable, file: string, options: DialectOp
     : sniffDelimiter(first);
   const spaced = delimiter.value !== WHITESPACE && isSpaced(first, delimiter.value);
   const dialect: TextDialect = { encoding: decidedEncoding, delimiter, spaced };
+  const asBytes = delimiter.value !== WHITESPACE && bytesReadAsText(encoding);
 
   if (encoding === "utf-8") {
     // UTF-8 is checked as it passes (whole characters only, the last few bytes of a chunk held
     // for the next) and decoded with its BOM kept, which the record reader drops.
     const invalid = () => new AppError("INPUT_ENCODING", invalidUtf8(decidedEncoding), { file });
+    const text = asBytes ? latin1 : utf8;
     async function* checked(): AsyncGenerator<string> {
       let carry = Buffer.alloc(0);
-      yield* pass(sample, false);
+      // As bytes, the BOM is dropped here; as text, the record reader drops U+FEFF.
+      const bom = asBytes && sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf ? 3 : 0;
+      yield* pass(sample.subarray(bom), false);
       for await (const bytes of rest()) yield* pass(bytes, false);
       yield* pass(Buffer.alloc(0), true);
       function* pass(bytes: Buffer, final: boolean): Generator<string> {
@@ -142,14 +166,23 @@ export async function openText(input: Readable, file: string, options: DialectOp
         if (!isUtf8(whole)) {
           // The text before the first bad byte, so that the reader knows its line.
           const bad = firstInvalidUtf8(whole);
-          if (bad > 0) yield whole.toString("utf8", 0, bad);
+          if (bad > 0) yield text(whole.subarray(0, bad));
           throw invalid();
         }
         carry = Buffer.from(all.subarray(cut));
-        if (whole.length > 0) yield whole.toString("utf8");
+        if (whole.length > 0) yield text(whole);
       }
     }
-    return { dialect, chunks: checked() };
+    return { dialect, chunks: checked(), decodeCell: asBytes ? (bytes) => Buffer.from(bytes, "latin1").toString("utf8") : null };
+  }
+
+  if (asBytes) {
+    async function* bytes(): AsyncGenerator<string> {
+      if (sample.length > 0) yield latin1(sample);
+      for await (const chunk of rest()) yield latin1(chunk);
+    }
+    const cellDecoder = new TextDecoder(encoding);
+    return { dialect, chunks: bytes(), decodeCell: (text) => cellDecoder.decode(Buffer.from(text, "latin1")) };
   }
 
   const decoder = new TextDecoder(encoding);
@@ -163,7 +196,15 @@ export async function openText(input: Readable, file: string, options: DialectOp
     const tail = decoder.decode();
     if (tail !== "") yield tail;
   }
-  return { dialect, chunks: decoded() };
+  return { dialect, chunks: decoded(), decodeCell: null };
+}
+
+function latin1(bytes: Buffer): string {
+  return bytes.toString("latin1");
+}
+
+function utf8(bytes: Buffer): string {
+  return bytes.toString("utf8");
 }
 
 /** Why the bytes were read as UTF-8, in the error for an invalid byte: never "the sample was valid" when a flag said so. */

@@ -7,13 +7,16 @@
 import type { Readable } from "node:stream";
 import { AppError } from "../../core/errors.js";
 import { type DialectOptions, type OpenedText, openText, type TextDialect, WHITESPACE } from "./dialect.js";
-import { CsvTokenizer, type RecordCut, type RecordTokenizer, type TokenizedRecord } from "./tokenizer.js";
+import { CsvTokenizer, type RecordCut, type RecordTokenizer, type TokenizedRecord, type TokenizerOptions } from "./tokenizer.js";
 import { WhitespaceTokenizer } from "./whitespace-tokenizer.js";
 
 export interface CsvRecord {
   /** 1-based line on which the record starts (a quoted newline makes a record span lines). */
   readonly line: number;
+  /** Every cell; a cell the reader said it does not read (OpenedCsv.projection) may be "". */
   readonly fields: readonly string[];
+  /** The record as written, without its line end and trailing delimiters; absent where the reader has no text (whitespace files, tests). */
+  readonly text?: string;
   /**
    * Only on the file's last record, when it did not end with a line end: "no-line-end" (most
    * files end so), or "open-quote" when the file ends inside a quoted cell opened on its last line
@@ -37,6 +40,19 @@ export interface OpenedCsv {
   readonly dialect: TextDialect;
   /** Every record, the header included. Throws AppError INPUT_CSV / INPUT_UNREADABLE / INPUT_ENCODING. */
   readonly records: AsyncGenerator<CsvRecord>;
+  /** Reading fewer cells: null where the file's reader reads every cell anyway (whitespace files). */
+  readonly projection: Projection | null;
+}
+
+/**
+ * A reader that uses a few of a wide file's columns says which (a Shopify export has 79; the
+ * metrics read about 10), and the cells of the others are never cut out of the text.
+ */
+export interface Projection {
+  /** From the next records on, read only the cells at the positions `keep` marks 1, and all from keep.length on; null: all. */
+  project(keep: Uint8Array | null): void;
+  /** Every cell of one record's text (CsvRecord.text), for the rare row that needs them all. */
+  cellsOf(text: string): string[];
 }
 
 /** The header, the first record, must end within this many characters. */
@@ -52,7 +68,28 @@ export async function openCsv(input: Readable, options: ReadCsvOptions): Promise
     input.destroy();
     throw toAppError(error, options.file);
   }
-  return { dialect: text.dialect, records: readRecords(text.chunks, input, text.dialect, options) };
+  const { dialect } = text;
+  let tokenizer: RecordTokenizer | undefined;
+  const tokenizerOptions = { delimiter: dialect.delimiter.value, ltrim: dialect.spaced, file: options.file, decodeCell: text.decodeCell };
+  const records = readRecords(text.chunks, input, dialect, options, tokenizerOptions, (t) => {
+    tokenizer = t;
+  });
+  const projection: Projection | null =
+    dialect.delimiter.value === WHITESPACE
+      ? null
+      : {
+          project: (keep) => tokenizer?.project?.(keep),
+          cellsOf: (line) => {
+            let cells: string[] = [];
+            const one = new CsvTokenizer(tokenizerOptions, (record) => {
+              cells = record.fields;
+            });
+            one.push(line);
+            one.end();
+            return cells;
+          },
+        };
+  return { dialect, records, projection };
 }
 
 async function* readRecords(
@@ -60,6 +97,8 @@ async function* readRecords(
   input: Readable,
   dialect: TextDialect,
   options: ReadCsvOptions,
+  tokenizerOptions: TokenizerOptions,
+  made: (tokenizer: RecordTokenizer) => void,
 ): AsyncGenerator<CsvRecord> {
   const { file, onProgress } = options;
   const out: CsvRecord[] = [];
@@ -67,9 +106,8 @@ async function* readRecords(
     out.push(record);
   };
   const tokenizer: RecordTokenizer =
-    dialect.delimiter.value === WHITESPACE
-      ? new WhitespaceTokenizer({ file }, emit)
-      : new CsvTokenizer({ delimiter: dialect.delimiter.value, ltrim: dialect.spaced, file }, emit);
+    dialect.delimiter.value === WHITESPACE ? new WhitespaceTokenizer({ file }, emit) : new CsvTokenizer(tokenizerOptions, emit);
+  made(tokenizer);
   let records = 0;
   let headerChars = 0;
   /** Characters read: the progress's bytes when the stream does not count them (stdin, a test). */

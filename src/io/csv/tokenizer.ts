@@ -29,7 +29,10 @@ export type RecordCut =
 export interface TokenizedRecord {
   /** 1-based physical line on which the record starts (CRLF counts once). */
   readonly line: number;
+  /** Every cell; a cell left out by project() is "" (the row keeps its width). */
   readonly fields: string[];
+  /** The record as written, without its line end and trailing delimiters: what an exact repeat of it repeats. */
+  readonly text?: string;
   /** Only on the input's last record, when it was not ended by a line end. */
   readonly cut?: RecordCut;
 }
@@ -43,7 +46,15 @@ export interface TokenizerOptions {
   readonly file: string;
   /** The longest record, in characters, before the input is taken for no CSV (default 64 Mi). */
   readonly maxRecordChars?: number;
+  /**
+   * When the chunks are bytes, a character a byte (dialect.ts): what turns a cell that holds a byte
+   * from 0x80 up into its text. Record texts stay bytes.
+   */
+  readonly decodeCell?: ((bytes: string) => string) | null;
 }
+
+/** A byte (or character) from 0x80 up: a cell read from bytes that has one needs decoding. */
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** What read-csv.ts drives: this file's CSV tokenizer, or whitespace-tokenizer.ts for `--delimiter whitespace`. */
 export interface RecordTokenizer {
@@ -55,6 +66,11 @@ export interface RecordTokenizer {
   readonly line: number;
   /** The line a quoted field still open opened on; undefined outside one. */
   readonly openQuoteLine: number | undefined;
+  /**
+   * From the next record on, only the cells at the positions `keep` marks 1 are read out of the
+   * text (and all from `keep.length` on); the others are "". Null reads every cell.
+   */
+  project?(keep: Uint8Array | null): void;
 }
 
 const MAX_RECORD_CHARS = 64 * 1024 * 1024;
@@ -84,6 +100,7 @@ export class CsvTokenizer implements RecordTokenizer {
   readonly #file: string;
   readonly #max: number;
   readonly #emit: (record: TokenizedRecord) => void;
+  readonly #decode: ((bytes: string) => string) | null;
 
   #state: State = State.FieldStart;
   /** The physical line the next character is on. */
@@ -100,6 +117,10 @@ export class CsvTokenizer implements RecordTokenizer {
   /** The previous chunk ended with \r (a \n starting this one is the same line end). */
   #lastCR = false;
   #started = false;
+  /** The cells to read (see project); null: all. */
+  #keep: Uint8Array | null = null;
+  /** The text of the record being read that came in earlier chunks. */
+  #carriedText = "";
   /** A closing quote followed by text was met: the line its field opened on, and the text after it so far. */
   #failing: { line: number; after: string } | undefined;
   #ended = false;
@@ -112,6 +133,7 @@ export class CsvTokenizer implements RecordTokenizer {
     this.#file = options.file;
     this.#max = options.maxRecordChars ?? MAX_RECORD_CHARS;
     this.#emit = emit;
+    this.#decode = options.decodeCell ?? null;
   }
 
   /** The physical line the next character fed would be on (for errors found outside the tokenizer). */
@@ -122,6 +144,10 @@ export class CsvTokenizer implements RecordTokenizer {
   /** The line a quoted field still open opened on; undefined outside one. */
   get openQuoteLine(): number | undefined {
     return this.#state === State.Quoted || this.#state === State.QuoteSeen ? this.#quoteLine : undefined;
+  }
+
+  project(keep: Uint8Array | null): void {
+    this.#keep = keep;
   }
 
   push(chunk: string): void {
@@ -158,6 +184,22 @@ export class CsvTokenizer implements RecordTokenizer {
     /** Where the record being read started in this chunk (0: in an earlier one). */
     let recStart = 0;
     let carried = this.#carried;
+    let carriedText = this.#carriedText;
+    const keep = this.#keep;
+    const decode = this.#decode;
+    /** A cell's text: as read, or decoded when read from bytes and not ASCII. */
+    const cell = (v: string): string => (decode !== null && NON_ASCII.test(v) ? decode(v) : v);
+    const keepAll = keep === null ? 0 : keep.length;
+    /** Whether cell k of a record is read out (see project). */
+    const wants = (k: number): boolean => keep === null || k >= keepAll || keep[k] === 1;
+    /** Whether the cell being read is. */
+    let wanted = wants(fields.length);
+    /** The record's text, from its start (in this chunk or carried) to `end`. */
+    const textTo = (end: number): string => {
+      let e = end;
+      while (e > recStart && s.charCodeAt(e - 1) === delim) e--;
+      return recStart === 0 && carriedText !== "" ? trimDelimiters(carriedText + s.slice(0, e), delim) : s.slice(recStart, e);
+    };
 
     try {
       while (i < n) {
@@ -179,6 +221,7 @@ export class CsvTokenizer implements RecordTokenizer {
           }
           if (c === delim) {
             fields.push("");
+            wanted = wants(fields.length);
             i++;
             continue;
           }
@@ -188,13 +231,15 @@ export class CsvTokenizer implements RecordTokenizer {
               if (c === CR || !(i > 0 ? s.charCodeAt(i - 1) === CR : prevCR)) line++;
             } else {
               fields.push("");
-              emit({ line: recordLine, fields });
+              emit({ line: recordLine, fields, text: textTo(i) });
               fields = [];
+              wanted = wants(0);
               line++;
             }
             i++;
             recStart = i;
             carried = 0;
+            carriedText = "";
             recordLine = line;
             continue;
           }
@@ -209,20 +254,23 @@ export class CsvTokenizer implements RecordTokenizer {
           if (ncr < i) ncr = idx(s, "\r", i, n);
           const e = Math.min(nd, nl, ncr);
           if (e === n) {
-            pending += s.slice(i);
+            if (wanted) pending += s.slice(i);
             i = n;
             break;
           }
-          fields.push(pending === "" ? s.slice(i, e) : pending + s.slice(i, e));
+          fields.push(wanted ? cell(pending === "" ? s.slice(i, e) : pending + s.slice(i, e)) : "");
+          wanted = wants(fields.length);
           pending = "";
           i = e + 1;
           state = State.FieldStart;
           if (e === nd) continue;
-          emit({ line: recordLine, fields });
+          emit({ line: recordLine, fields, text: textTo(e) });
           fields = [];
+          wanted = wants(0);
           line++;
           recStart = i;
           carried = 0;
+          carriedText = "";
           recordLine = line;
           continue;
         }
@@ -242,11 +290,11 @@ export class CsvTokenizer implements RecordTokenizer {
             nl = idx(s, "\n", nl + 1, n);
           }
           if (q === n) {
-            pending += s.slice(i);
+            if (wanted) pending += s.slice(i);
             i = n;
             break;
           }
-          if (q > i) pending += s.slice(i, q);
+          if (q > i && wanted) pending += s.slice(i, q);
           i = q + 1;
           state = State.QuoteSeen;
           if (i === n) break;
@@ -255,27 +303,30 @@ export class CsvTokenizer implements RecordTokenizer {
         // State.QuoteSeen: s[i] follows a quote inside a quoted field.
         const c = s.charCodeAt(i);
         if (c === QUOTE) {
-          pending += '"';
+          if (wanted) pending += '"';
           i++;
           state = State.Quoted;
           continue;
         }
         if (c === delim) {
-          fields.push(pending);
+          fields.push(cell(pending));
+          wanted = wants(fields.length);
           pending = "";
           i++;
           state = State.FieldStart;
           continue;
         }
         if (c === LF || c === CR) {
-          fields.push(pending);
+          fields.push(cell(pending));
           pending = "";
-          emit({ line: recordLine, fields });
+          emit({ line: recordLine, fields, text: textTo(i) });
           fields = [];
+          wanted = wants(0);
           line++;
           i++;
           recStart = i;
           carried = 0;
+          carriedText = "";
           recordLine = line;
           state = State.FieldStart;
           continue;
@@ -293,9 +344,13 @@ export class CsvTokenizer implements RecordTokenizer {
       this.#fields = fields;
       this.#pending = pending;
       this.#carried = carried;
+      this.#carriedText = carriedText;
     }
     this.#lastCR = s.charCodeAt(n - 1) === CR;
-    if (state !== State.FieldStart || fields.length > 0) {
+    // Spaces before a record's first cell, dropped at the chunk's end with ltrim, are its text too.
+    if (recStart < n && state === State.FieldStart && fields.length === 0) this.#carriedText += s.slice(recStart);
+    else if (state !== State.FieldStart || fields.length > 0) {
+      this.#carriedText += recStart === 0 ? s : s.slice(recStart);
       this.#carried += n - recStart;
       if (this.#carried > this.#max) {
         throw new AppError(
@@ -325,7 +380,7 @@ export class CsvTokenizer implements RecordTokenizer {
         break;
       case State.Unquoted:
       case State.QuoteSeen:
-        fields.push(this.#pending);
+        fields.push(this.#cell(this.#pending));
         break;
       case State.Quoted:
         if (this.#line !== this.#quoteLine) {
@@ -334,11 +389,16 @@ export class CsvTokenizer implements RecordTokenizer {
             line: this.#quoteLine,
           });
         }
-        fields.push(this.#pending);
-        this.#emit({ line: this.#recordLine, fields, cut: "open-quote" });
+        fields.push(this.#cell(this.#pending));
+        this.#emit({ line: this.#recordLine, fields, text: trimDelimiters(this.#carriedText, this.#delim), cut: "open-quote" });
         return;
     }
-    this.#emit({ line: this.#recordLine, fields, cut: "no-line-end" });
+    this.#emit({ line: this.#recordLine, fields, text: trimDelimiters(this.#carriedText, this.#delim), cut: "no-line-end" });
+  }
+
+  /** A cell's text (see decodeCell). */
+  #cell(v: string): string {
+    return this.#decode !== null && NON_ASCII.test(v) ? this.#decode(v) : v;
   }
 
   /** Adds `more` to the malformed close's excerpt; throws once it is whole or the input ends. */
@@ -355,6 +415,7 @@ export class CsvTokenizer implements RecordTokenizer {
       failing.after = after;
       return;
     }
+    after = this.#cell(after);
     const delimiter = this.#delimiter === "\t" ? "tab" : `"${this.#delimiter}"`;
     throw new AppError(
       "INPUT_CSV",
@@ -366,6 +427,13 @@ export class CsvTokenizer implements RecordTokenizer {
 
 /** How many characters after a misplaced closing quote the error shows. */
 const EXCERPT = 40;
+
+/** `text` without the delimiters it ends with: a row written with and without trailing separators is the same row. */
+function trimDelimiters(text: string, delim: number): string {
+  let e = text.length;
+  while (e > 0 && text.charCodeAt(e - 1) === delim) e--;
+  return e === text.length ? text : text.slice(0, e);
+}
 
 function idx(s: string, what: string, from: number, none: number): number {
   const at = s.indexOf(what, from);

@@ -50,6 +50,7 @@ export function createCustomerReader(header: readonly string[], options: Custome
     `a ${platform.value.label}`,
     options,
   );
+  table.project(options.projection);
   const reg = platform.value.registration;
   const registrationColumn = table.index.registered !== undefined;
   const nodes: number[] = [];

@@ -17,6 +17,7 @@
 import type { Decided } from "../../core/decided.js";
 import { AppError } from "../../core/errors.js";
 import type { IdentityGraph } from "../../core/identity.js";
+import { KeyMap } from "../../core/key-map.js";
 import { OrderLedger } from "../../core/ledger.js";
 import { OffsetTally } from "../../core/offsets.js";
 import type { Order, OrderStatus } from "../../core/order.js";
@@ -41,7 +42,6 @@ import { type PushReader, Table, type TableOptions } from "../table.js";
 import { type ColumnHint, ColumnHints, describeHint, HINTED_FIELDS, headerHoldsValues, mapFlag } from "./column-hints.js";
 import { Conventions, type ForcedConventions, type OrderLine } from "./conventions.js";
 import { type DecodeContext, decodeOrder, roundLineSum } from "./decode-order.js";
-import { KeyMap } from "../../core/key-map.js";
 
 export interface OrderReaderOptions extends TableOptions, ForcedConventions {
   /** --platform; undefined to detect it from the header. */
@@ -235,6 +235,8 @@ class OrdersFromRows implements PushReader<OrdersRead> {
       ...(options.revenue === undefined ? {} : { revenue: options.revenue }),
     };
     this.#ledger = new OrderLedger(options.identity);
+    // A generic file's column hints look at every cell; otherwise only the fields' cells are read.
+    if (this.#hints === null && this.#missing.length === 0) this.#table.project(options.projection);
     this.#itemRowsWait = platform.grain === "line-item" && !platform.lineTotal && this.#table.index.total !== undefined;
   }
 
@@ -251,7 +253,7 @@ class OrdersFromRows implements PushReader<OrdersRead> {
     if (cells === null) return;
     if (hints?.wantsRows) hints.observe(record.fields);
     // Without an order key nothing tells a repeated row from a second order with the same cells.
-    if (cells.order_id !== null && !this.#rows.hashCells(record.fields).insert(record.line, 0)) {
+    if (cells.order_id !== null && !this.#rowHash(record).insert(record.line, 0)) {
       const first = this.#rows.get(this.#rows.find(), 0);
       this.#table.problems.skip(record.line, 1, { code: "DUPLICATE_ROW", message: `an exact repeat of line ${first}` });
       return;
@@ -286,6 +288,11 @@ class OrdersFromRows implements PushReader<OrdersRead> {
     }
     if (open) this.#finish(open);
     this.#gathering = { key, line: record.line, rows: 1, cells, lines };
+  }
+
+  /** The row's hash in #rows: of its text as written where the file reader gives it, else of its cells. */
+  #rowHash(record: CsvRecord): KeyMap {
+    return record.text === undefined ? this.#rows.hashCells(record.fields) : this.#rows.hashText(record.text);
   }
 
   end(): OrdersRead {

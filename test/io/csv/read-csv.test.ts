@@ -120,17 +120,17 @@ describe("readCsv", () => {
     expect((await collect(Readable.from(["a,b\n1,2\n"]))).map((r) => r.cut)).toEqual([undefined, undefined]);
     expect((await collect(Readable.from(["a,b\n1,2"]))).map((r) => r.cut)).toEqual([undefined, "no-line-end"]);
     const cut = await collect(chunked('a,b\r\n1,"x\r\ny"\r\n2,"half a ce', 2));
-    expect(cut.at(-1)).toEqual({ line: 4, fields: ["2", "half a ce"], cut: "open-quote" });
-    expect(cut[1]).toEqual({ line: 2, fields: ["1", "x\r\ny"] });
+    expect(cut.at(-1)).toEqual({ line: 4, fields: ["2", "half a ce"], text: '2,"half a ce', cut: "open-quote" });
+    expect(cut[1]).toEqual({ line: 2, fields: ["1", "x\r\ny"], text: '1,"x\r\ny"' });
   });
 
   it("splits a \\r\\n or a doubled quote across chunks as it reads them whole", async () => {
     const text = 'a,b\r\n"x""y","1\r\n2"\r\n\r\nlast,""""\r';
     const whole = await collect(Readable.from([text]));
     expect(whole).toEqual([
-      { line: 1, fields: ["a", "b"] },
-      { line: 2, fields: ['x"y', "1\r\n2"] },
-      { line: 5, fields: ["last", '"'] },
+      { line: 1, fields: ["a", "b"], text: "a,b" },
+      { line: 2, fields: ['x"y', "1\r\n2"], text: '"x""y","1\r\n2"' },
+      { line: 5, fields: ["last", '"'], text: 'last,""""' },
     ]);
     for (let stride = 1; stride <= 8; stride++) expect(await collect(chunked(text, stride))).toEqual(whole);
   });
@@ -171,5 +171,61 @@ describe("readCsv", () => {
     const error = await collect(createReadStream("/nonexistent/orders.csv")).catch((e: unknown) => e);
     expect((error as AppError).code).toBe("INPUT_UNREADABLE");
     expect((error as AppError).toUserString()).toBe("t.csv: cannot read the file: no such file");
+  });
+});
+
+describe("readCsv reads UTF-8 and single-byte files as bytes, decoding only the cells it keeps", () => {
+  // Cells with characters of two, three and four bytes, cut at every byte by the chunking; the
+  // decoded cells must be the text a plain decode of the whole file gives.
+  const text = 'jméno,poznámka,částka\r\nJana Müller,"žluťoučký, kůň",1 234,50\r\n€uro,"中文\r\n🙂",Ő\r\n"Ďábel ""č""",;,x\r\n';
+  const expected = [
+    ["jméno", "poznámka", "částka"],
+    ["Jana Müller", "žluťoučký, kůň", "1 234", "50"],
+    ["€uro", "中文\r\n🙂", "Ő"],
+    ['Ďábel "č"', ";", "x"],
+  ];
+  const byteChunks = (bytes: Buffer, stride: number) =>
+    Readable.from(Array.from({ length: Math.ceil(bytes.length / stride) }, (_, i) => bytes.subarray(i * stride, (i + 1) * stride)));
+
+  it("in UTF-8, whole and cut into chunks of 1 to 7 bytes", async () => {
+    for (let stride = 1; stride <= 7; stride++) {
+      const records = await collect(chunked(text, stride));
+      expect(
+        records.map((r) => r.fields),
+        `stride ${stride}`,
+      ).toEqual(expected);
+    }
+    expect((await collect(chunked(`\ufeff${text}`, 2)))[0]!.fields).toEqual(expected[0]);
+  });
+
+  it("in windows-1250, the characters Czech, Slovak and Hungarian write", async () => {
+    const cz = 'číslo;stav;jméno\r\n1;"Vyřízena";Šťastný Ďurďovič\r\n2;Nevyřízená;Őrség Űrlap\r\n';
+    // windows-1250 bytes, from Python's codec table for these letters (independent of TextDecoder).
+    const table: Record<string, number> = {
+      č: 0xe8,
+      í: 0xed,
+      é: 0xe9,
+      ř: 0xf8,
+      Š: 0x8a,
+      ť: 0x9d,
+      ý: 0xfd,
+      Ď: 0xcf,
+      ď: 0xef,
+      á: 0xe1,
+      Ő: 0xd5,
+      Ű: 0xdb,
+    };
+    const encoded = Buffer.from([...cz].map((c) => (c.charCodeAt(0) < 128 ? c.charCodeAt(0) : table[c]!)));
+    for (const stride of [1, 3, 1024]) {
+      const opened = await openCsv(byteChunks(encoded, stride), { file: "t.csv" });
+      expect(opened.dialect.encoding.value).toBe("windows-1250");
+      const records: string[][] = [];
+      for await (const record of opened.records) records.push([...record.fields]);
+      expect(records).toEqual([
+        ["číslo", "stav", "jméno"],
+        ["1", "Vyřízena", "Šťastný Ďurďovič"],
+        ["2", "Nevyřízená", "Őrség Űrlap"],
+      ]);
+    }
   });
 });
