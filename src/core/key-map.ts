@@ -97,6 +97,26 @@ export class KeyMap {
     return this.#mix(h1, h2, n);
   }
 
+  /** hashText of the latin1 text of bytes[from, to): the same hash, read four bytes at a time. */
+  hashBytes(bytes: DataView, from: number, to: number): this {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x050c5d1f;
+    let i = from;
+    for (; i + 4 <= to; i += 4) {
+      const w = bytes.getInt32(i, true);
+      h1 = Math.imul(h1 ^ w, 0x9e3779b1);
+      h1 = (h1 << 15) | (h1 >>> 17);
+      h2 = Math.imul(h2 ^ w, 0x85ebca77);
+      h2 = (h2 << 13) | (h2 >>> 19);
+    }
+    for (; i < to; i++) {
+      const c = bytes.getUint8(i);
+      h1 = Math.imul(h1 ^ c, 0x9e3779b1);
+      h2 = Math.imul(h2 ^ c, 0x85ebca77);
+    }
+    return this.#mix(h1, h2, to - from);
+  }
+
   /** hashText for a text with characters from 256 up: two characters to a word. */
   #hashWide(text: string): this {
     const n = text.length;

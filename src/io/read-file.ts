@@ -27,18 +27,24 @@ export async function readFile<R>(
   /** The reader for the header; `projection`, when the reader may read fewer cells (see Table.project). */
   create: (header: readonly string[], projection: Projection | null) => PushReader<R>,
 ): Promise<{ readonly dialect: TextDialect; readonly result: R }> {
-  const { dialect, records, projection } = await openCsv(source.open(), { ...options, file: source.file });
+  const { dialect, batches, projection } = await openCsv(source.open(), { ...options, file: source.file });
   try {
-    const first = await records.next();
-    if (first.done) throw new AppError("INPUT_HEADER", `${options.what} is empty: expected a header row`, { file: source.file });
-    const reader = create(first.value.fields, projection);
-    for await (const record of records) {
-      reader.push(record);
-      if (reader.done) break;
+    let reader: PushReader<R> | undefined;
+    read: for await (const batch of batches) {
+      let i = 0;
+      if (reader === undefined) {
+        reader = create(batch[0]!.fields, projection);
+        i = 1;
+      }
+      for (; i < batch.length; i++) {
+        reader.push(batch[i]!);
+        if (reader.done) break read;
+      }
     }
+    if (reader === undefined) throw new AppError("INPUT_HEADER", `${options.what} is empty: expected a header row`, { file: source.file });
     return { dialect, result: reader.end() };
   } finally {
     // Closes the file when the header or a row stopped the read early.
-    await records.return(undefined);
+    await batches.return(undefined);
   }
 }

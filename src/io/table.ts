@@ -59,6 +59,8 @@ export class Table<F extends string> {
   #shortRows = false;
   /** Set by project(): only the resolved fields' cells are read out of the file's text. */
   #projection: Projection | null = null;
+  /** The cells project() asked for last. */
+  #keep: Uint8Array | null = null;
   /** The first character (lower-cased) of each header name: a probed cell starting otherwise is no name. */
   #initials = new Set<number>();
 
@@ -122,7 +124,25 @@ export class Table<F extends string> {
       const at = this.index[field];
       if (at !== undefined && at < keep.length) keep[at] = 1;
     }
+    this.#keep = keep;
     this.#projection.project(keep);
+  }
+
+  /**
+   * The record's cells. Records come a chunk at a time, so those after a repeated header in its
+   * chunk were cut out for the columns before it: they are read again from their text.
+   */
+  #values(record: CsvRecord): readonly string[] {
+    const { kept } = record;
+    if (kept === undefined || kept === null || kept === this.#keep || !this.#projection || record.text === undefined) return record.fields;
+    return this.#allCells(record);
+  }
+
+  /** Every cell of a projected record, from its text (whose trailing delimiters are cut: the empty cells are put back). */
+  #allCells(record: CsvRecord): string[] {
+    const cells = this.#projection!.cellsOf(record.text!);
+    while (cells.length < record.fields.length) cells.push("");
+    return cells;
   }
 
   /**
@@ -133,7 +153,7 @@ export class Table<F extends string> {
    */
   cells(record: CsvRecord): Record<F, string | null> | null {
     this.rowsRead++;
-    const { fields: values } = record;
+    const values = this.#values(record);
     // A short last row is a cut one, unless the file writes short rows anyway (an export that
     // leaves out trailing empty cells): then the missing line end is all there is to go by.
     if (record.cut === "open-quote" || (record.cut === "no-line-end" && values.length < this.width && !this.#shortRows)) {
@@ -147,7 +167,7 @@ export class Table<F extends string> {
       });
       return null;
     }
-    if (this.#isRepeatedHeader(record)) return null;
+    if (this.#isRepeatedHeader(record, values)) return null;
     if (values.length < this.width) this.#shortRows = true;
     for (let i = this.width; i < values.length; i++) {
       if (values[i]!.trim() !== "") {
@@ -174,15 +194,15 @@ export class Table<F extends string> {
    * columns stops the read: the rows after it can't be read with this header. A row is taken for
    * a header when a resolved field's cell holds a header name and at least half its filled cells do.
    */
-  #isRepeatedHeader(record: CsvRecord): boolean {
+  #isRepeatedHeader(record: CsvRecord, cells: readonly string[]): boolean {
     let probed = false;
     for (const at of this.#probes) {
-      const value = record.fields[at];
+      const value = cells[at];
       if (value !== undefined && this.#mayBeName(value) && this.#nameSet.has(value.trim().toLowerCase())) probed = true;
     }
     if (!probed) return false;
     const { line } = record;
-    const values = this.#projection && record.text !== undefined ? this.#projection.cellsOf(record.text) : record.fields;
+    const values = this.#projection && record.text !== undefined && cells === record.fields ? this.#allCells(record) : cells;
     let filled = 0;
     let named = 0;
     for (const value of values) {

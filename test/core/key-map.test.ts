@@ -70,4 +70,20 @@ describe("KeyMap", () => {
       expect(rows.hashText([...seen][12_345]!).find(), name).toBeGreaterThanOrEqual(0);
     }
   });
+
+  it("hashes bytes as it hashes their latin1 text, at any offset and length", () => {
+    const bytes = new Uint8Array(300);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 167 + 13) & 0xff;
+    const view = new DataView(bytes.buffer, 0, bytes.length);
+    const text = Buffer.from(bytes).toString("latin1");
+    const a = new KeyMap();
+    const b = new KeyMap();
+    for (let from = 0; from < 9; from++) {
+      for (let to = from + 1; to <= 300; to += 7) {
+        a.hashText(text.slice(from, to)).insert(1, 0);
+        expect(b.hashBytes(view, from, to).insert(1, 0), `${from}..${to}`).toBe(true);
+        expect(a.hashBytes(view, from, to).find(), `${from}..${to}`).toBeGreaterThanOrEqual(0);
+      }
+    }
+  });
 });

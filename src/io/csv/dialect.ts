@@ -55,10 +55,10 @@ export interface OpenedText {
    * INPUT_ENCODING, without a line, after yielding the text before the first invalid byte: the
    * reader that counted the lines adds it.
    */
-  readonly chunks: AsyncIterable<string>;
+  readonly chunks: AsyncIterable<string | Buffer>;
   /**
-   * Null when the chunks are the file's text. Otherwise they are its bytes, one character per
-   * byte (latin1), and this decodes a cell holding a character from 0x80 up into its text: UTF-8
+   * Null when the chunks are the file's text. Otherwise they are its bytes (Buffers, read by the
+   * record reader one character per byte, as latin1), and this decodes a cell holding a character from 0x80 up into its text: UTF-8
    * and single-byte encodings write `"`, delimiters and line ends as the ASCII bytes, and no other
    * character uses those bytes, so records and cells are found in the bytes as in the text — and
    * turning a byte into a character costs a tenth of decoding UTF-8 or windows-1250, which is
@@ -151,15 +151,15 @@ export async function openText(input: Readable, file: string, options: DialectOp
     // UTF-8 is checked as it passes (whole characters only, the last few bytes of a chunk held
     // for the next) and decoded with its BOM kept, which the record reader drops.
     const invalid = () => new AppError("INPUT_ENCODING", invalidUtf8(decidedEncoding), { file });
-    const text = asBytes ? latin1 : utf8;
-    async function* checked(): AsyncGenerator<string> {
+    const text = asBytes ? (bytes: Buffer) => bytes : utf8;
+    async function* checked(): AsyncGenerator<string | Buffer> {
       let carry = Buffer.alloc(0);
       // As bytes, the BOM is dropped here; as text, the record reader drops U+FEFF.
       const bom = asBytes && sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf ? 3 : 0;
-      yield* pass(sample.subarray(bom), false);
+      for (const piece of after(head, bom)) yield* pass(piece, false);
       for await (const bytes of rest()) yield* pass(bytes, false);
       yield* pass(Buffer.alloc(0), true);
-      function* pass(bytes: Buffer, final: boolean): Generator<string> {
+      function* pass(bytes: Buffer, final: boolean): Generator<string | Buffer> {
         const all = carry.length > 0 ? Buffer.concat([carry, bytes]) : bytes;
         const cut = final ? all.length : completeLength(all);
         const whole = all.subarray(0, cut);
@@ -177,9 +177,9 @@ export async function openText(input: Readable, file: string, options: DialectOp
   }
 
   if (asBytes) {
-    async function* bytes(): AsyncGenerator<string> {
-      if (sample.length > 0) yield latin1(sample);
-      for await (const chunk of rest()) yield latin1(chunk);
+    async function* bytes(): AsyncGenerator<Buffer> {
+      yield* after(head, 0);
+      yield* rest();
     }
     const cellDecoder = new TextDecoder(encoding);
     return { dialect, chunks: bytes(), decodeCell: (text) => cellDecoder.decode(Buffer.from(text, "latin1")) };
@@ -199,8 +199,20 @@ export async function openText(input: Readable, file: string, options: DialectOp
   return { dialect, chunks: decoded(), decodeCell: null };
 }
 
-function latin1(bytes: Buffer): string {
-  return bytes.toString("latin1");
+/**
+ * The sample's pieces as they came, less their first `skip` bytes (a BOM, which tiny pieces may
+ * split): a reader that cuts out fewer cells starts with the piece after the header's.
+ */
+function* after(pieces: readonly Buffer[], skip: number): Generator<Buffer> {
+  let left = skip;
+  for (const piece of pieces) {
+    if (left >= piece.length) {
+      left -= piece.length;
+      continue;
+    }
+    yield left > 0 ? piece.subarray(left) : piece;
+    left = 0;
+  }
 }
 
 function utf8(bytes: Buffer): string {

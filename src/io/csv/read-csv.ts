@@ -17,6 +17,12 @@ export interface CsvRecord {
   readonly fields: readonly string[];
   /** The record as written, without its line end and trailing delimiters; absent where the reader has no text (whitespace files, tests). */
   readonly text?: string;
+  /** Read as bytes, a record in one chunk: the chunk, and where `text` is in it (KeyMap.hashBytes). */
+  readonly bytes?: DataView | undefined;
+  readonly start?: number;
+  readonly end?: number;
+  /** The cells kept when it was read (Projection.project; null: all): a reader that projected otherwise since reads its text again. */
+  readonly kept?: Uint8Array | null;
   /**
    * Only on the file's last record, when it did not end with a line end: "no-line-end" (most
    * files end so), or "open-quote" when the file ends inside a quoted cell opened on its last line
@@ -40,6 +46,8 @@ export interface OpenedCsv {
   readonly dialect: TextDialect;
   /** Every record, the header included. Throws AppError INPUT_CSV / INPUT_UNREADABLE / INPUT_ENCODING. */
   readonly records: AsyncGenerator<CsvRecord>;
+  /** The same records, as many at a time as a chunk of the file ends: one await a chunk, not a record. Read this or records, not both. */
+  readonly batches: AsyncGenerator<readonly CsvRecord[]>;
   /** Reading fewer cells: null where the file's reader reads every cell anyway (whitespace files). */
   readonly projection: Projection | null;
 }
@@ -71,7 +79,7 @@ export async function openCsv(input: Readable, options: ReadCsvOptions): Promise
   const { dialect } = text;
   let tokenizer: RecordTokenizer | undefined;
   const tokenizerOptions = { delimiter: dialect.delimiter.value, ltrim: dialect.spaced, file: options.file, decodeCell: text.decodeCell };
-  const records = readRecords(text.chunks, input, dialect, options, tokenizerOptions, (t) => {
+  const batches = readRecords(text.chunks, input, dialect, options, tokenizerOptions, (t) => {
     tokenizer = t;
   });
   const projection: Projection | null =
@@ -89,19 +97,19 @@ export async function openCsv(input: Readable, options: ReadCsvOptions): Promise
             return cells;
           },
         };
-  return { dialect, records, projection };
+  return { dialect, records: one(batches), batches, projection };
 }
 
 async function* readRecords(
-  chunks: AsyncIterable<string>,
+  chunks: AsyncIterable<string | Buffer>,
   input: Readable,
   dialect: TextDialect,
   options: ReadCsvOptions,
   tokenizerOptions: TokenizerOptions,
   made: (tokenizer: RecordTokenizer) => void,
-): AsyncGenerator<CsvRecord> {
+): AsyncGenerator<CsvRecord[]> {
   const { file, onProgress } = options;
-  const out: CsvRecord[] = [];
+  let out: CsvRecord[] = [];
   const emit = (record: TokenizedRecord) => {
     out.push(record);
   };
@@ -113,9 +121,11 @@ async function* readRecords(
   /** Characters read: the progress's bytes when the stream does not count them (stdin, a test). */
   let fed = 0;
   try {
-    for await (const text of chunks) {
+    for await (const chunk of chunks) {
+      const bytes = typeof chunk === "string" ? undefined : chunk;
+      const text = bytes === undefined ? (chunk as string) : bytes.toString("latin1");
       fed += text.length;
-      tokenizer.push(text);
+      tokenizer.push(text, bytes);
       if (records === 0 && out.length === 0) {
         headerChars += text.length;
         if (headerChars > MAX_HEADER_CHARS) {
@@ -129,16 +139,15 @@ async function* readRecords(
           );
         }
       }
-      for (let i = 0; i < out.length; i++) {
-        if (onProgress && ++records % PROGRESS_EVERY === 0)
-          onProgress({ records, bytes: (input as Readable & { bytesRead?: number }).bytesRead ?? fed });
-        else if (!onProgress) records++;
-        yield out[i]!;
-      }
-      out.length = 0;
+      if (out.length === 0) continue;
+      if (onProgress && Math.floor((records + out.length) / PROGRESS_EVERY) > Math.floor(records / PROGRESS_EVERY))
+        onProgress({ records: records + out.length, bytes: (input as Readable & { bytesRead?: number }).bytesRead ?? fed });
+      records += out.length;
+      yield out;
+      out = [];
     }
     tokenizer.end();
-    yield* out;
+    if (out.length > 0) yield out;
   } catch (error) {
     // An invalid byte: dialect.ts yielded the text before it, so the tokenizer's line is its line.
     if (error instanceof AppError && error.code === "INPUT_ENCODING" && error.location?.line === undefined) {
@@ -147,6 +156,14 @@ async function* readRecords(
     throw toAppError(error, file);
   } finally {
     input.destroy();
+  }
+}
+
+async function* one(batches: AsyncGenerator<readonly CsvRecord[]>): AsyncGenerator<CsvRecord> {
+  try {
+    for await (const batch of batches) yield* batch;
+  } finally {
+    await batches.return(undefined);
   }
 }
 

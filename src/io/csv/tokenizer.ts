@@ -29,10 +29,16 @@ export type RecordCut =
 export interface TokenizedRecord {
   /** 1-based physical line on which the record starts (CRLF counts once). */
   readonly line: number;
-  /** Every cell; a cell left out by project() is "" (the row keeps its width). */
+  /** Every cell; a cell left out by project() is a hole (undefined; the row keeps its width). */
   readonly fields: string[];
   /** The record as written, without its line end and trailing delimiters: what an exact repeat of it repeats. */
   readonly text?: string;
+  /** When the file is read as bytes and the record lies in one chunk: that chunk, and where `text` is in it. */
+  readonly bytes?: DataView | undefined;
+  readonly start?: number;
+  readonly end?: number;
+  /** The project() the cells were read with (null: all); a reader that changed it since reads the text again. */
+  readonly kept?: Uint8Array | null;
   /** Only on the input's last record, when it was not ended by a line end. */
   readonly cut?: RecordCut;
 }
@@ -58,8 +64,8 @@ const NON_ASCII = /[\u0080-\uffff]/;
 
 /** What read-csv.ts drives: this file's CSV tokenizer, or whitespace-tokenizer.ts for `--delimiter whitespace`. */
 export interface RecordTokenizer {
-  /** The next piece of the text; records are emitted as they end. */
-  push(chunk: string): void;
+  /** The next piece of the text; records are emitted as they end. `bytes`: the chunk's bytes, when `chunk` is them as latin1. */
+  push(chunk: string, bytes?: Uint8Array): void;
   /** After the last chunk: emits the last record if the input did not end with a line end. */
   end(): void;
   /** The physical line the next character fed would be on. */
@@ -110,6 +116,10 @@ export class CsvTokenizer implements RecordTokenizer {
   /** The line the open quoted field opened on. */
   #quoteLine = 1;
   #fields: string[] = [];
+  /** How many cells the record being read has so far (with project(), #fields holds only the kept ones). */
+  #nf = 0;
+  /** The project() in force when the record being read started (a record cut by a chunk may see another after). */
+  #recordKeep: Uint8Array | null = null;
   /** The current field's text from earlier chunks (or before a `""`). */
   #pending = "";
   /** Characters of the record being read that came in earlier chunks. */
@@ -150,7 +160,7 @@ export class CsvTokenizer implements RecordTokenizer {
     this.#keep = keep;
   }
 
-  push(chunk: string): void {
+  push(chunk: string, bytes?: Uint8Array): void {
     if (this.#ended) throw new Error("push() after end()");
     if (this.#failing) {
       this.#failWith(chunk.slice(0, EXCERPT + 1), false);
@@ -170,6 +180,7 @@ export class CsvTokenizer implements RecordTokenizer {
     const emit = this.#emit;
     const prevCR = this.#lastCR;
     let fields = this.#fields;
+    let nf = this.#nf;
     let pending = this.#pending;
     let state = this.#state;
     let line = this.#line;
@@ -186,6 +197,7 @@ export class CsvTokenizer implements RecordTokenizer {
     let carried = this.#carried;
     let carriedText = this.#carriedText;
     const keep = this.#keep;
+    let recordKeep = state === State.FieldStart && nf === 0 ? keep : this.#recordKeep;
     const decode = this.#decode;
     /** A cell's text: as read, or decoded when read from bytes and not ASCII. */
     const cell = (v: string): string => (decode !== null && NON_ASCII.test(v) ? decode(v) : v);
@@ -193,12 +205,38 @@ export class CsvTokenizer implements RecordTokenizer {
     /** Whether cell k of a record is read out (see project). */
     const wants = (k: number): boolean => keep === null || k >= keepAll || keep[k] === 1;
     /** Whether the cell being read is. */
-    let wanted = wants(fields.length);
+    let wanted = wants(nf);
+    /** Stores cell nf (wanted). With project(), the record's array is made to its expected width and only kept cells are set. */
+    const store = (v: string): void => {
+      if (keep === null) fields.push(v);
+      else fields[nf] = v;
+    };
+    const nextRecord = (): void => {
+      fields = keep === null ? [] : new Array<string>(nf);
+      nf = 0;
+      recordKeep = keep;
+    };
     /** The record's text, from its start (in this chunk or carried) to `end`. */
-    const textTo = (end: number): string => {
+    // A BOM dropped from the text (never from bytes: dialect.ts drops it there) would shift positions.
+    const view = bytes !== undefined && bytes.length === s.length ? new DataView(bytes.buffer, bytes.byteOffset, bytes.length) : undefined;
+    /** The record that ends at `end`: its line, cells and text (and bytes). */
+    const record = (end: number): TokenizedRecord => {
       let e = end;
       while (e > recStart && s.charCodeAt(e - 1) === delim) e--;
-      return recStart === 0 && carriedText !== "" ? trimDelimiters(carriedText + s.slice(0, e), delim) : s.slice(recStart, e);
+      if (recStart === 0 && carriedText !== "") {
+        fields.length = nf;
+        return {
+          line: recordLine,
+          fields,
+          text: trimDelimiters(carriedText + s.slice(0, e), delim),
+          bytes: undefined,
+          start: 0,
+          end: 0,
+          kept: recordKeep,
+        };
+      }
+      fields.length = nf;
+      return { line: recordLine, fields, text: s.slice(recStart, e), bytes: view, start: recStart, end: e, kept: recordKeep };
     };
 
     try {
@@ -220,19 +258,20 @@ export class CsvTokenizer implements RecordTokenizer {
             continue;
           }
           if (c === delim) {
-            fields.push("");
-            wanted = wants(fields.length);
+            if (wanted) store("");
+            wanted = wants(++nf);
             i++;
             continue;
           }
           if (c === LF || c === CR) {
-            if (fields.length === 0) {
+            if (nf === 0) {
               // An empty line, or the \n of a \r\n whose \r ended the record before.
               if (c === CR || !(i > 0 ? s.charCodeAt(i - 1) === CR : prevCR)) line++;
             } else {
-              fields.push("");
-              emit({ line: recordLine, fields, text: textTo(i) });
-              fields = [];
+              if (wanted) store("");
+              nf++;
+              emit(record(i));
+              nextRecord();
               wanted = wants(0);
               line++;
             }
@@ -258,14 +297,14 @@ export class CsvTokenizer implements RecordTokenizer {
             i = n;
             break;
           }
-          fields.push(wanted ? cell(pending === "" ? s.slice(i, e) : pending + s.slice(i, e)) : "");
-          wanted = wants(fields.length);
+          if (wanted) store(cell(pending === "" ? s.slice(i, e) : pending + s.slice(i, e)));
+          wanted = wants(++nf);
           pending = "";
           i = e + 1;
           state = State.FieldStart;
           if (e === nd) continue;
-          emit({ line: recordLine, fields, text: textTo(e) });
-          fields = [];
+          emit(record(e));
+          nextRecord();
           wanted = wants(0);
           line++;
           recStart = i;
@@ -309,18 +348,19 @@ export class CsvTokenizer implements RecordTokenizer {
           continue;
         }
         if (c === delim) {
-          fields.push(cell(pending));
-          wanted = wants(fields.length);
+          if (wanted) store(cell(pending));
+          wanted = wants(++nf);
           pending = "";
           i++;
           state = State.FieldStart;
           continue;
         }
         if (c === LF || c === CR) {
-          fields.push(cell(pending));
+          if (wanted) store(cell(pending));
+          nf++;
           pending = "";
-          emit({ line: recordLine, fields, text: textTo(i) });
-          fields = [];
+          emit(record(i));
+          nextRecord();
           wanted = wants(0);
           line++;
           i++;
@@ -342,14 +382,16 @@ export class CsvTokenizer implements RecordTokenizer {
       this.#line = line;
       this.#recordLine = recordLine;
       this.#fields = fields;
+      this.#nf = nf;
+      this.#recordKeep = recordKeep;
       this.#pending = pending;
       this.#carried = carried;
       this.#carriedText = carriedText;
     }
     this.#lastCR = s.charCodeAt(n - 1) === CR;
     // Spaces before a record's first cell, dropped at the chunk's end with ltrim, are its text too.
-    if (recStart < n && state === State.FieldStart && fields.length === 0) this.#carriedText += s.slice(recStart);
-    else if (state !== State.FieldStart || fields.length > 0) {
+    if (recStart < n && state === State.FieldStart && nf === 0) this.#carriedText += s.slice(recStart);
+    else if (state !== State.FieldStart || nf > 0) {
       this.#carriedText += recStart === 0 ? s : s.slice(recStart);
       this.#carried += n - recStart;
       if (this.#carried > this.#max) {
@@ -373,14 +415,20 @@ export class CsvTokenizer implements RecordTokenizer {
       return;
     }
     const fields = this.#fields;
+    const nf = this.#nf;
+    const last = (v: string): void => {
+      const keep = this.#keep;
+      if (keep === null || nf >= keep.length || keep[nf] === 1) fields[nf] = v;
+      fields.length = nf + 1;
+    };
     switch (this.#state) {
       case State.FieldStart:
-        if (fields.length === 0) return;
-        fields.push("");
+        if (nf === 0) return;
+        last("");
         break;
       case State.Unquoted:
       case State.QuoteSeen:
-        fields.push(this.#cell(this.#pending));
+        last(this.#cell(this.#pending));
         break;
       case State.Quoted:
         if (this.#line !== this.#quoteLine) {
@@ -389,11 +437,23 @@ export class CsvTokenizer implements RecordTokenizer {
             line: this.#quoteLine,
           });
         }
-        fields.push(this.#cell(this.#pending));
-        this.#emit({ line: this.#recordLine, fields, text: trimDelimiters(this.#carriedText, this.#delim), cut: "open-quote" });
+        last(this.#cell(this.#pending));
+        this.#emit({
+          line: this.#recordLine,
+          fields,
+          text: trimDelimiters(this.#carriedText, this.#delim),
+          kept: this.#recordKeep,
+          cut: "open-quote",
+        });
         return;
     }
-    this.#emit({ line: this.#recordLine, fields, text: trimDelimiters(this.#carriedText, this.#delim), cut: "no-line-end" });
+    this.#emit({
+      line: this.#recordLine,
+      fields,
+      text: trimDelimiters(this.#carriedText, this.#delim),
+      kept: this.#recordKeep,
+      cut: "no-line-end",
+    });
   }
 
   /** A cell's text (see decodeCell). */

@@ -292,6 +292,7 @@ class OrdersFromRows implements PushReader<OrdersRead> {
 
   /** The row's hash in #rows: of its text as written where the file reader gives it, else of its cells. */
   #rowHash(record: CsvRecord): KeyMap {
+    if (record.bytes !== undefined) return this.#rows.hashBytes(record.bytes, record.start!, record.end!);
     return record.text === undefined ? this.#rows.hashCells(record.fields) : this.#rows.hashText(record.text);
   }
 

@@ -27,7 +27,10 @@ type Ours = { ok: true; records: TokenizedRecord[] } | { ok: false; error: strin
 
 function tokenize(chunks: readonly string[], delimiter: string, ltrim: boolean): Ours {
   const records: TokenizedRecord[] = [];
-  const tokenizer = new CsvTokenizer({ delimiter, ltrim, file: "t.csv" }, (r) => records.push(r));
+  // What a record says, not where in which chunk it was.
+  const tokenizer = new CsvTokenizer({ delimiter, ltrim, file: "t.csv" }, ({ line, fields, text, cut }) =>
+    records.push(cut === undefined ? { line, fields, text } : { line, fields, text, cut }),
+  );
   try {
     for (const chunk of chunks) tokenizer.push(chunk);
     tokenizer.end();
