@@ -59,6 +59,10 @@ export class Table<F extends string> {
   #shortRows = false;
   /** Set by project(): only the resolved fields' cells are read out of the file's text. */
   #projection: Projection | null = null;
+  /** Every field null: what a row's cells start from. */
+  readonly #blank: Record<F, string | null>;
+  /** The fields the file has and their positions, in pairs: field, position, field, … (follows the index). */
+  #read: (F | number)[] = [];
   /** The cells project() asked for last. */
   #keep: Uint8Array | null = null;
   /** The first character (lower-cased) of each header name: a probed cell starting otherwise is no name. */
@@ -100,6 +104,8 @@ export class Table<F extends string> {
     this.#names = headerNames(header);
     this.#nameSet = new Set(this.#names);
     this.#probes = this.#probePositions();
+    this.#blank = Object.fromEntries(fields.map((field) => [field, null])) as Record<F, string | null>;
+    this.#read = this.#positions();
     this.#initials = initials(this.#names);
     this.#file = options.file;
   }
@@ -180,11 +186,10 @@ export class Table<F extends string> {
         return null;
       }
     }
-    const cells = {} as Record<F, string | null>;
-    for (const field of this.#fields) {
-      const at = this.index[field];
-      cells[field] = at === undefined ? null : (values[at] ?? "");
-    }
+    // Every row's cells share one shape (the blank's): a copy, then the fields the file has.
+    const cells = { ...this.#blank };
+    const read = this.#read;
+    for (let k = 0; k < read.length; k += 2) cells[read[k] as F] = values[read[k + 1] as number] ?? "";
     return cells;
   }
 
@@ -223,6 +228,7 @@ export class Table<F extends string> {
     this.repeatedHeaders.push(line);
     this.index = this.#resolve(values);
     this.#probes = this.#probePositions();
+    this.#read = this.#positions();
     this.#projectIndex();
     return true;
   }
@@ -238,6 +244,10 @@ export class Table<F extends string> {
     // Spaces and non-ASCII characters (trim() and toLowerCase() may change them) go the long way.
     if (c <= 32 || c >= 128) return true;
     return this.#initials.has(c >= 65 && c <= 90 ? c + 32 : c);
+  }
+
+  #positions(): (F | number)[] {
+    return this.#fields.flatMap((field) => (this.index[field] === undefined ? [] : [field, this.index[field]!]));
   }
 
   /** The first two resolved fields' columns (the key and the date, for an orders file): two lookups a row. */
