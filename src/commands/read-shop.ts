@@ -264,7 +264,7 @@ function countsByCode(logs: readonly ProblemLog[]): Partial<Record<ProblemCode, 
 /** Distinct customers in the customers file, and those of them with no order in the orders file. */
 function customerCounts(ledger: OrderLedger, nodes: readonly number[]): { customersRead: number; customersWithoutOrders: number } {
   const { identity } = ledger;
-  const ordered = new Set([...ledger.orderNodes].map((node) => identity.find(node)));
+  const ordered = new Set(ledger.orderNodes().map((node) => identity.find(node)));
   const listed = new Set(nodes.map((node) => identity.find(node)));
   let without = 0;
   for (const root of listed) if (!ordered.has(root)) without++;

@@ -21,6 +21,8 @@ export class OrderColumns {
   node = new Int32Array(256);
   /** 1 guest, 0 account, -1 unknown. */
   guest = new Int8Array(256);
+  /** Σ |revenue|: every sum a metric takes is at most this, so it is exact while this is (OrderLedger checks). */
+  magnitude = 0;
 
   push(at: number, revenue: Minor, node: number, guest: boolean | null): void {
     if (this.length === this.at.length) this.#grow();
@@ -48,8 +50,8 @@ export class OrderColumns {
 export class OrderLedger {
   /** Shared with a customers file's reader when there is one, so both join on email and id. */
   readonly identity: IdentityGraph;
-  /** Identity nodes of every order read (any status): who has ordered, for customersWithoutOrders. */
-  readonly orderNodes = new Set<number>();
+  /** 1 at the identity node of every order read (any status): who has ordered, for customersWithoutOrders. */
+  #ordered = new Uint8Array(1024);
 
   constructor(identity: IdentityGraph = new IdentityGraph()) {
     this.identity = identity;
@@ -76,8 +78,6 @@ export class OrderLedger {
   #nodeOf = new Int32Array(256);
   #groupOf: OrderColumns[] = [];
   #indexOf = new Int32Array(256);
-  /** Σ |revenue| per group: every sum a metric takes is at most this, so it is exact while this is. */
-  readonly #magnitude = new Map<OrderColumns, number>();
 
   /** Adds an order; returns its number, for amend(). Throws AppError INPUT_TOO_LARGE when sums would stop being exact. */
   add(order: Order): number {
@@ -88,7 +88,7 @@ export class OrderLedger {
     // that an email and a customer id are one person.
     const node = this.identity.link(order.email, order.customerId);
     if (node < 0) this.unidentified++;
-    else this.orderNodes.add(node);
+    else this.#markOrdered(node);
     // Every currency read gets a group, even one whose orders are all excluded.
     let group = this.groups.get(order.currency);
     if (!group) {
@@ -135,19 +135,35 @@ export class OrderLedger {
     }
     this.#nodeOf[ordinal] = added;
     this.unidentified--;
-    this.orderNodes.add(added);
+    this.#markOrdered(added);
     if (index >= 0) group.node[index] = added;
   }
 
+  /** The identity nodes of every order read (any status). */
+  orderNodes(): number[] {
+    const nodes: number[] = [];
+    for (let node = 0; node < this.#ordered.length; node++) if (this.#ordered[node] === 1) nodes.push(node);
+    return nodes;
+  }
+
+  #markOrdered(node: number): void {
+    if (node >= this.#ordered.length) {
+      const grown = new Uint8Array(Math.max(node + 1, this.#ordered.length * 2));
+      grown.set(this.#ordered);
+      this.#ordered = grown;
+    }
+    this.#ordered[node] = 1;
+  }
+
   #addMagnitude(group: OrderColumns, revenue: Minor): void {
-    const magnitude = (this.#magnitude.get(group) ?? 0) + Math.abs(revenue);
+    const magnitude = group.magnitude + Math.abs(revenue);
     if (magnitude > Number.MAX_SAFE_INTEGER) {
       throw new AppError(
         "INPUT_TOO_LARGE",
         "the orders' amounts add up to more than 2^53 minor units (9,007,199,254,740,991), beyond which sums stop being exact; split the file",
       );
     }
-    this.#magnitude.set(group, magnitude);
+    group.magnitude = magnitude;
   }
 }
 
