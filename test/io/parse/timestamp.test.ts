@@ -42,3 +42,29 @@ describe("parseTimestamp", () => {
     expect(parseTimestamp(text, prague)).toBeNull();
   });
 });
+
+describe("parseTimestamp's short path for the common shapes", () => {
+  // A leading space keeps a text off the short path (it reads exact shapes only); the general path
+  // trims it. So each text read both ways must give the same instant, or null both ways.
+  const zone = new Zone("Europe/Prague");
+  let seed = 99;
+  const next = (n: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  const two = (n: number) => String(n).padStart(2, "0");
+  it("agrees with the general path on 20,000 seeded texts, valid and not", () => {
+    let read = 0;
+    for (let k = 0; k < 20_000; k++) {
+      const year = next(10) === 0 ? 1 + next(9999) : 1990 + next(50);
+      const date = `${String(year).padStart(4, "0")}-${two(next(14))}-${two(next(33))}`;
+      const time = `${two(next(26))}:${two(next(61))}:${two(next(61))}`;
+      const offset = ["", "", " +0200", "+02:00", " -04:00", "-0400", " +1500", "+05:45", " +02", "Z", " +02:6"][next(11)]!;
+      const text = `${date}${next(2) === 0 ? " " : "T"}${time}${offset}`;
+      const fast = parseTimestamp(text, zone);
+      expect(fast, text).toBe(parseTimestamp(` ${text}`, zone));
+      if (fast !== null) read++;
+    }
+    expect(read).toBeGreaterThan(5_000);
+  });
+});
