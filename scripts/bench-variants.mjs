@@ -18,7 +18,9 @@
 //   - shoptet: the orders export, 52 columns, windows-1250, `;`, every field quoted and a trailing
 //     `;` on every line, CRLF, decimal comma with a no-break space between thousands, one row per
 //     order item with the order's fields repeated on every row; shipping, payment, discount (and
-//     partial refund) are item rows (itemCode SHIPPING…, BILLING…), dates local without an offset.
+//     partial refund) are item rows (itemCode SHIPPING…, BILLING…), dates local without an offset:
+//     `2025-07-01 10:00:00` as export-formats.md §7 has the export write them, or, with
+//     `dates: "day-first"`, `1.7.2025 10:00:00` as Czech Excel and Shoptet's admin pages write them.
 //
 // Same orders, same metrics. What shopmetrics reads from each file maps one to one:
 //   - order key: Shopify `Name` without its `#` (order_id / code);
@@ -27,7 +29,11 @@
 //     that repeats when summer time ends (the last Sunday of October, 02:00–02:59 twice): a local
 //     time there is read as the earlier of the two instants, so an order placed in the second such
 //     hour moves one hour back. No format of these exports can say which one was meant; the count of
-//     such orders is in the returned stats (`foldHourOrders`), for the bench to report.
+//     such orders is in the returned stats (`foldHourOrders`), for the bench to report. Windows start
+//     at local midnight, so no order changes window; what can change is a purchase gap (avg and
+//     median days between purchases): the gaps before and after a moved order change by −1 h and
+//     +1 h, which cancel in the mean unless the moved order is its customer's last in the window.
+//     The generator places about 2 orders in 100,000 there (#1674 at 20k; #4367, #68335 at 100k).
 //   - status: Shopify's Financial Status and Cancelled at become status texts that shopmetrics maps
 //     to the same counted/excluded class (STATUS below; a Financial Status not in the table fails);
 //   - money: WooCommerce has Shopify's total and refund as `order_total` and `refunded_total`.
