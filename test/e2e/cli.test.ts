@@ -446,9 +446,11 @@ describe("a person at a terminal", async () => {
     const run = await runCli(["report", "--orders", "-", "--currency", "EUR", "--format", "json"], { input, tty: true, now: clock });
     expect(run.status).toBe(0);
     // Drawn once a chunk of records takes the count past a multiple of 8,192.
-    const drawn = run.stderr.search(new RegExp(String.raw`\r\u001b\[Kreading -: \d{1,2},\d{3} rows, `));
+    const erase = "\r\x1b[K";
+    const drawn = run.stderr.indexOf(`${erase}reading -: `);
     expect(drawn).toBeGreaterThanOrEqual(0);
-    expect(run.stderr.indexOf("\r\x1b[K", drawn + 4)).toBeGreaterThan(drawn); // and erased after
+    expect(run.stderr.slice(drawn + erase.length)).toMatch(/^reading -: \d{1,2},\d{3} rows, /);
+    expect(run.stderr.indexOf(erase, drawn + 4)).toBeGreaterThan(drawn); // and erased after
     expect(run.stderr.endsWith(" MB") || run.stderr.includes(" MB\r\x1b[K")).toBe(true);
     expect(JSON.parse(run.stdout).groups[0].metrics.orders).toBe(20_000);
   });
