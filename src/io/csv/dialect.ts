@@ -101,12 +101,14 @@ export async function openText(input: Readable, file: string, options: DialectOp
   };
   await read(SAMPLE_BYTES);
   let sample = Buffer.concat(head);
+  // Decided from the first SAMPLE_BYTES whatever the pieces the stream gives (a reading thread's are larger).
+  const probe = sample.subarray(0, SAMPLE_BYTES);
   const decidedEncoding: Decided<string> = options.encoding
     ? { value: options.encoding, reason: "--encoding", source: "option" }
-    : detectEncoding(sample);
+    : detectEncoding(probe);
   const encoding = decidedEncoding.value;
-  checkText(sample, encoding, ended, file);
-  if (!ended && !hasLineBreak(new TextDecoder(encoding).decode(sample, { stream: true }))) {
+  checkText(probe, encoding, ended && probe.length === sample.length, file);
+  if (!(ended && probe.length === sample.length) && !hasLineBreak(new TextDecoder(encoding).decode(probe, { stream: true }))) {
     // No line break in 64 KiB: read on (up to 1 MiB) to tell a huge header from a binary file.
     const isBreak = (chunk: Buffer) => hasLineBreak(new TextDecoder(encoding).decode(chunk, { stream: true }));
     await read(LINE_BREAK_BYTES, isBreak);

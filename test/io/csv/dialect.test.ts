@@ -69,6 +69,16 @@ describe("encoding", () => {
     ]);
   });
 
+  it("is decided from the first 64 KiB, however large the pieces the stream gives", async () => {
+    // A windows-1250 byte (š) past 64 KiB: UTF-8 by the first 64 KiB, so it stops there, in
+    // pieces of 7 bytes or all at once (a reading thread's stream gives larger pieces).
+    const bytes = Buffer.concat([Buffer.from(`a,b\n${"1,2\n".repeat(20_000)}`), Buffer.from([0x9a, 0x0a])]);
+    for (const chunk of [7, 65_536, bytes.length]) {
+      const error = await open(bytes, {}, chunk).catch((e: unknown) => e);
+      expect((error as AppError).code, `${chunk}`).toBe("INPUT_ENCODING");
+    }
+  });
+
   it("--encoding forces one", async () => {
     const { dialect, rows } = await open(Buffer.from([0x61, 0x0a, 0xb9, 0x0a]), { encoding: "iso-8859-2" });
     expect(dialect.encoding).toEqual({ value: "iso-8859-2", reason: "--encoding", source: "option" });
