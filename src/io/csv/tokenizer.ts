@@ -197,18 +197,24 @@ export class CsvTokenizer implements RecordTokenizer {
     let carried = this.#carried;
     let carriedText = this.#carriedText;
     const keep = this.#keep;
-    let recordKeep = state === State.FieldStart && nf === 0 ? keep : this.#recordKeep;
+    let recordKeep = this.#recordKeep;
+    if (state === State.FieldStart && nf === 0 && recordKeep !== keep) {
+      // project() was called between records: the next one is cut by it, into an array made for it.
+      recordKeep = keep;
+      fields = keep === null ? [] : new Array<string>(fields.length);
+    }
     const decode = this.#decode;
     /** A cell's text: as read, or decoded when read from bytes and not ASCII. */
     const cell = (v: string): string => (decode !== null && NON_ASCII.test(v) ? decode(v) : v);
-    const keepAll = keep === null ? 0 : keep.length;
-    /** Whether cell k of a record is read out (see project). */
-    const wants = (k: number): boolean => keep === null || k >= keepAll || keep[k] === 1;
+    // Every cell of a record is cut by the projection in force when it started (recordKeep, which
+    // its `kept` says), though project() may have been called since, while it was cut in two.
+    /** Whether cell k of the record being read is read out (see project). */
+    const wants = (k: number): boolean => recordKeep === null || k >= recordKeep.length || recordKeep[k] === 1;
     /** Whether the cell being read is. */
     let wanted = wants(nf);
     /** Stores cell nf (wanted). With project(), the record's array is made to its expected width and only kept cells are set. */
     const store = (v: string): void => {
-      if (keep === null) fields.push(v);
+      if (recordKeep === null) fields.push(v);
       else fields[nf] = v;
     };
     const nextRecord = (): void => {
@@ -417,7 +423,7 @@ export class CsvTokenizer implements RecordTokenizer {
     const fields = this.#fields;
     const nf = this.#nf;
     const last = (v: string): void => {
-      const keep = this.#keep;
+      const keep = this.#recordKeep;
       if (keep === null || nf >= keep.length || keep[nf] === 1) fields[nf] = v;
       fields.length = nf + 1;
     };

@@ -4,6 +4,7 @@ import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../../src/core/errors.js";
 import { type CsvRecord, openCsv } from "../../../src/io/csv/read-csv.js";
+import { CsvTokenizer, type TokenizedRecord } from "../../../src/io/csv/tokenizer.js";
 import { chunked, hasSharedData, SHARED_DATA, sharedNote } from "../../helpers.js";
 
 /** The records read, as what they say: line, cells, text and how the last ended (not where in which chunk they were). */
@@ -230,5 +231,25 @@ describe("readCsv reads UTF-8 and single-byte files as bytes, decoding only the 
         ["2", "Nevyřízená", "Őrség Űrlap"],
       ]);
     }
+  });
+});
+
+describe("CsvTokenizer.project", () => {
+  it("cuts every cell of a record by the projection it started under, though project() is called while it is cut in two", () => {
+    const records: TokenizedRecord[] = [];
+    const tokenizer = new CsvTokenizer({ delimiter: ",", ltrim: false, file: "t.csv" }, (r) => records.push(r));
+    const keep = Uint8Array.from([1, 0, 1, 0]);
+    tokenizer.push("a,b,c,d\n1,2");
+    tokenizer.project(keep); // the record of line 2 started under null: all its cells
+    tokenizer.push(",3,4\n5,6,");
+    tokenizer.project(null); // line 3 started under keep: cells 0 and 2 only
+    tokenizer.push("7,8\n9,10,11,12\n");
+    tokenizer.end();
+    expect(records.map((r) => [r.line, r.kept, [...r.fields]])).toEqual([
+      [1, null, ["a", "b", "c", "d"]],
+      [2, null, ["1", "2", "3", "4"]],
+      [3, keep, ["5", undefined, "7", undefined]],
+      [4, null, ["9", "10", "11", "12"]],
+    ]);
   });
 });
