@@ -9,6 +9,7 @@ import type { Order } from "../src/core/order.js";
 import { buildTimeline } from "../src/core/timeline.js";
 import { parseWindowSpec, previousWindow, resolveWindow } from "../src/core/window.js";
 import { Zone } from "../src/core/zone.js";
+import type { OrdersRead } from "../src/io/orders/order-reader.js";
 import { ORDER_FIELDS, type OrderCells } from "../src/io/platforms/index.js";
 import { computeGroups, type GroupResult } from "../src/metrics/compute.js";
 import { METRICS } from "../src/metrics/index.js";
@@ -38,7 +39,7 @@ export interface CliResult {
 export interface RunOptions {
   /** What stdin holds. */
   input?: string;
-  /** The whole environment: TZ is Europe/Prague unless given; nothing else is inherited. */
+  /** The whole environment: TZ is Europe/Prague and SHOPMETRICS_THREADS 1 unless given; nothing else is inherited. */
   env?: Record<string, string>;
   cwd?: string;
   /** Make stdout (and stderr) look like a terminal. */
@@ -63,7 +64,9 @@ export async function runCli(args: string[], options: RunOptions = {}): Promise<
     stdin,
     stdout: out.stream,
     stderr: err.stream,
-    env: { TZ: "Europe/Prague", ...options.env },
+    // src/ runs here as TypeScript, which a worker thread can't load: reading in a second thread
+    // is tested through dist/ (test/io/read-thread.test.ts, test/e2e/read-thread.test.ts).
+    env: { TZ: "Europe/Prague", SHOPMETRICS_THREADS: "1", ...options.env },
     cwd: options.cwd ?? ROOT,
     ...(options.now ? { now: options.now } : {}),
   });
@@ -99,6 +102,29 @@ export function chunked(text: string, size: number): Readable {
   const chunks: Buffer[] = [];
   for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
   return Readable.from(chunks, { objectMode: false });
+}
+
+/** What a read gives that a report uses, in plain values. */
+export function ordersSummary(read: OrdersRead) {
+  const groups = [...read.ledger.groups].map(([currency, g]) => ({
+    currency,
+    at: [...g.at.subarray(0, g.length)],
+    revenue: [...g.revenue.subarray(0, g.length)],
+    node: [...g.node.subarray(0, g.length)].map((n) => (n < 0 ? -1 : read.ledger.identity.find(n))),
+    guest: [...g.guest.subarray(0, g.length)],
+  }));
+  return {
+    platform: read.platform.value.name,
+    groups,
+    excluded: [...read.ledger.excluded],
+    unknownStatuses: [...read.ledger.unknownStatuses],
+    rowsRead: read.rowsRead,
+    repeatedHeaders: read.repeatedHeaders,
+    problems: read.problems.problems.map((p) => [p.line, p.code, p.message]),
+    skipped: read.problems.rowsSkipped,
+    conventions: [...read.conventions.decimal].map(([f, d]) => [f, d.value]),
+    warnings: read.warnings,
+  };
 }
 
 let nextLine = 2;

@@ -3,14 +3,15 @@
  * exit codes, all of them handed in (bin/shopmetrics.js passes the real process; tests their own).
  * main() never throws; it returns the exit code (README, "Exit codes").
  */
-import { createReadStream, readFileSync } from "node:fs";
+import { createReadStream, readFileSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { CommanderError } from "commander";
 import { describeOutcomes } from "../commands/fail-if.js";
 import { inspectFile, renderInspect } from "../commands/inspect.js";
 import { buildReport, renderReport } from "../commands/report.js";
-import { AppError, formatLocation } from "../core/errors.js";
+import { AppError, formatLocation, usageError } from "../core/errors.js";
 import { printable, printableLine as saidLine } from "../core/printable.js";
 import type { Problem, ProblemCode } from "../core/problems.js";
 import { count } from "../core/words.js";
@@ -48,6 +49,31 @@ interface ReadHooks {
   readonly onProblem: (problem: Problem) => void;
 }
 
+/** From this size a file is read in a second thread (read-thread.ts), where the machine has two cores: below, starting the thread costs more than it saves. */
+const THREAD_FROM_BYTES = 8 * 1024 * 1024;
+const THREAD_CHUNK_BYTES = 64 * 1024;
+
+/**
+ * SHOPMETRICS_THREADS=1 reads every file in the main thread; 2 (or more) reads every file (not
+ * stdin) in a second thread, whatever its size; unset, a file from THREAD_FROM_BYTES is, on a
+ * machine with more than one core.
+ */
+function readInThread(path: string, env: Env): boolean {
+  const threads = env.SHOPMETRICS_THREADS;
+  if (threads !== undefined && threads !== "") {
+    if (!/^[1-9][0-9]*$/.test(threads))
+      throw usageError(`SHOPMETRICS_THREADS=${printable(threads)}: expected a whole number of threads, 1 or more`);
+    return Number(threads) > 1;
+  }
+  if (availableParallelism() < 2) return false;
+  try {
+    const stat = statSync(path);
+    return stat.isFile() && stat.size >= THREAD_FROM_BYTES;
+  } catch {
+    return false; // reading it says why
+  }
+}
+
 export async function main(argv: readonly string[], io: ProcessIo): Promise<number> {
   const warnColor = chalkFor(colorEnabled(io.env, io.stderr.isTTY));
   /** --quiet (report): no warnings, for cron; errors and tripped --fail-if conditions still are said. */
@@ -63,8 +89,12 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
   // on stdout, never a crash, and the exit code stays what it was.
   output(io.stderr);
 
-  /** A file named on the command line (or stdin for `-`), opened when it is read. */
-  const open = (file: string): Source => ({ file, open: () => (file === "-" ? io.stdin : createReadStream(resolve(io.cwd, file))) });
+  /** A file named on the command line (or stdin for `-`), opened when it is read; a big one is read in a second thread. */
+  const open = (file: string): Source => {
+    const path = resolve(io.cwd, file);
+    const source = { file, open: () => (file === "-" ? io.stdin : createReadStream(path)) };
+    return file !== "-" && readInThread(path, io.env) ? { ...source, thread: { path, chunkBytes: THREAD_CHUNK_BYTES } } : source;
+  };
 
   /**
    * Runs `read` with the progress line and the per-row warnings every command that reads a file

@@ -7,12 +7,15 @@ import type { Readable } from "node:stream";
 import { AppError } from "../core/errors.js";
 import type { DialectOptions, TextDialect } from "./csv/dialect.js";
 import { openCsv, type Projection, type ReadProgress } from "./csv/read-csv.js";
+import { openCsvInThread, type ReadThread } from "./csv/read-thread.js";
 import type { PushReader } from "./table.js";
 
 /** A file to read: its name in messages (`-` for stdin), and how to open its bytes when it is read. */
 export interface Source {
   readonly file: string;
   open(): Readable;
+  /** Where the file is read in a second thread instead (read-thread.ts): a big file, not stdin. */
+  readonly thread?: ReadThread;
 }
 
 export interface ReadFileOptions extends DialectOptions {
@@ -27,7 +30,10 @@ export async function readFile<R>(
   /** The reader for the header; `projection`, when the reader may read fewer cells (see Table.project). */
   create: (header: readonly string[], projection: Projection | null) => PushReader<R>,
 ): Promise<{ readonly dialect: TextDialect; readonly result: R }> {
-  const { dialect, batches, projection } = await openCsv(source.open(), { ...options, file: source.file });
+  const csvOptions = { ...options, file: source.file };
+  const { dialect, batches, projection } = source.thread
+    ? await openCsvInThread(source.thread, csvOptions)
+    : await openCsv(source.open(), csvOptions);
   try {
     let reader: PushReader<R> | undefined;
     read: for await (const batch of batches) {

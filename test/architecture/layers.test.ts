@@ -37,6 +37,17 @@ const PACKAGES: Readonly<Record<string, readonly string[]>> = {
   "node:path": ["cli"],
   "node:stream": ["cli", "commands", "io"],
   "node:buffer": ["io"],
+  "node:os": ["cli"],
+  "node:worker_threads": ["io"],
+};
+
+/**
+ * Single files that may use a package their layer may not, and why. The reading thread opens the
+ * file the CLI named, by the path the CLI put in Source.thread: a stream can't be handed to
+ * another thread.
+ */
+const FILE_PACKAGES: Readonly<Record<string, readonly string[]>> = {
+  "io/csv/read-thread-worker.ts": ["node:fs"],
 };
 
 interface Edge {
@@ -115,7 +126,9 @@ describe("the layers of src/", () => {
   });
 
   it("uses each outside package only in the layers that own it", () => {
-    const against = packageEdges.filter((e) => !(PACKAGES[e.to] ?? []).includes(layerOf(e.from)));
+    const against = packageEdges.filter(
+      (e) => !(PACKAGES[e.to] ?? []).includes(layerOf(e.from)) && !(FILE_PACKAGES[e.from] ?? []).includes(e.to),
+    );
     expect(against.map((e) => `${e.from} → ${e.to}`)).toEqual([]);
   });
 

@@ -51,20 +51,12 @@ export function isEncodingLabel(label: string): boolean {
 export interface OpenedText {
   readonly dialect: TextDialect;
   /**
-   * The file's text chunk by chunk (a UTF-8 BOM kept: the record reader drops it). Throws AppError
+   * The file's text chunk by chunk (a UTF-8 BOM kept: the record reader drops it), or its bytes
+   * where cellDecoder(dialect) is not null. Throws AppError
    * INPUT_ENCODING, without a line, after yielding the text before the first invalid byte: the
    * reader that counted the lines adds it.
    */
   readonly chunks: AsyncIterable<string | Buffer>;
-  /**
-   * Null when the chunks are the file's text. Otherwise they are its bytes (Buffers, read by the
-   * record reader one character per byte, as latin1), and this decodes a cell holding a character from 0x80 up into its text: UTF-8
-   * and single-byte encodings write `"`, delimiters and line ends as the ASCII bytes, and no other
-   * character uses those bytes, so records and cells are found in the bytes as in the text — and
-   * turning a byte into a character costs a tenth of decoding UTF-8 or windows-1250, which is
-   * then done for the few cells read that need it (see tokenizer.ts).
-   */
-  readonly decodeCell: ((bytes: string) => string) | null;
 }
 
 /**
@@ -77,6 +69,23 @@ function bytesReadAsText(encoding: string): boolean {
   return name === "utf-8" || SINGLE_BYTE.test(name);
 }
 const SINGLE_BYTE = /^(windows-125\d|windows-874|iso-8859-\d+|koi8-[ru]|ibm866|macintosh|x-mac-cyrillic)$/;
+
+/**
+ * Null where a file of this dialect is read as text. Otherwise its chunks are its bytes (Buffers,
+ * read by the record reader one character per byte, as latin1), and this decodes a cell holding a
+ * character from 0x80 up into its text: UTF-8 and single-byte encodings write `"`, delimiters and
+ * line ends as the ASCII bytes, and no other character uses those bytes, so records and cells are
+ * found in the bytes as in the text — and turning a byte into a character costs a tenth of
+ * decoding UTF-8 or windows-1250, which is then done for the few cells read that need it (see
+ * tokenizer.ts).
+ */
+export function cellDecoder(dialect: TextDialect): ((bytes: string) => string) | null {
+  const encoding = dialect.encoding.value;
+  if (dialect.delimiter.value === WHITESPACE || !bytesReadAsText(encoding)) return null;
+  if (encoding === "utf-8") return (bytes) => Buffer.from(bytes, "latin1").toString("utf8");
+  const decoder = new TextDecoder(encoding);
+  return (bytes) => decoder.decode(Buffer.from(bytes, "latin1"));
+}
 
 /** Read beyond the sample, looking for a line break, before a file is taken for binary. */
 const LINE_BREAK_BYTES = 1024 * 1024;
@@ -175,7 +184,7 @@ export async function openText(input: Readable, file: string, options: DialectOp
         if (whole.length > 0) yield text(whole);
       }
     }
-    return { dialect, chunks: checked(), decodeCell: asBytes ? (bytes) => Buffer.from(bytes, "latin1").toString("utf8") : null };
+    return { dialect, chunks: checked() };
   }
 
   if (asBytes) {
@@ -183,8 +192,7 @@ export async function openText(input: Readable, file: string, options: DialectOp
       yield* after(head, 0);
       yield* rest();
     }
-    const cellDecoder = new TextDecoder(encoding);
-    return { dialect, chunks: bytes(), decodeCell: (text) => cellDecoder.decode(Buffer.from(text, "latin1")) };
+    return { dialect, chunks: bytes() };
   }
 
   const decoder = new TextDecoder(encoding);
@@ -198,7 +206,7 @@ export async function openText(input: Readable, file: string, options: DialectOp
     const tail = decoder.decode();
     if (tail !== "") yield tail;
   }
-  return { dialect, chunks: decoded(), decodeCell: null };
+  return { dialect, chunks: decoded() };
 }
 
 /**

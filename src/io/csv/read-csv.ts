@@ -6,7 +6,8 @@
  */
 import type { Readable } from "node:stream";
 import { AppError } from "../../core/errors.js";
-import { type DialectOptions, type OpenedText, openText, type TextDialect, WHITESPACE } from "./dialect.js";
+import type { KeyMap } from "../../core/key-map.js";
+import { cellDecoder, type DialectOptions, type OpenedText, openText, type TextDialect, WHITESPACE } from "./dialect.js";
 import { CsvTokenizer, type RecordCut, type RecordTokenizer, type TokenizedRecord, type TokenizerOptions } from "./tokenizer.js";
 import { WhitespaceTokenizer } from "./whitespace-tokenizer.js";
 
@@ -21,6 +22,9 @@ export interface CsvRecord {
   readonly bytes?: DataView | undefined;
   readonly start?: number;
   readonly end?: number;
+  /** KeyMap's hash of `text` (hash1, hash2), where the reading thread computed it. */
+  readonly hash1?: number;
+  readonly hash2?: number;
   /** The cells kept when it was read (Projection.project; null: all): a reader that projected otherwise since reads its text again. */
   readonly kept?: Uint8Array | null;
   /**
@@ -78,26 +82,34 @@ export async function openCsv(input: Readable, options: ReadCsvOptions): Promise
   }
   const { dialect } = text;
   let tokenizer: RecordTokenizer | undefined;
-  const tokenizerOptions = { delimiter: dialect.delimiter.value, ltrim: dialect.spaced, file: options.file, decodeCell: text.decodeCell };
-  const batches = readRecords(text.chunks, input, dialect, options, tokenizerOptions, (t) => {
+  const batches = readRecords(text.chunks, input, dialect, options, tokenizerOptions(dialect, options.file), (t) => {
     tokenizer = t;
   });
-  const projection: Projection | null =
-    dialect.delimiter.value === WHITESPACE
-      ? null
-      : {
-          project: (keep) => tokenizer?.project?.(keep),
-          cellsOf: (line) => {
-            let cells: string[] = [];
-            const one = new CsvTokenizer(tokenizerOptions, (record) => {
-              cells = record.fields;
-            });
-            one.push(line);
-            one.end();
-            return cells;
-          },
-        };
+  const projection = projectionOf(dialect, options.file, (keep) => tokenizer?.project?.(keep));
   return { dialect, records: one(batches), batches, projection };
+}
+
+/** How the records of a file of this dialect are cut (with the text read a character a byte where dialect.ts reads it so). */
+function tokenizerOptions(dialect: TextDialect, file: string): TokenizerOptions {
+  return { delimiter: dialect.delimiter.value, ltrim: dialect.spaced, file, decodeCell: cellDecoder(dialect) };
+}
+
+/** OpenedCsv.projection for a file of this dialect, where `project` tells its record reader (here or in the reading thread). */
+export function projectionOf(dialect: TextDialect, file: string, project: (keep: Uint8Array | null) => void): Projection | null {
+  if (dialect.delimiter.value === WHITESPACE) return null;
+  const options = tokenizerOptions(dialect, file);
+  return {
+    project,
+    cellsOf: (line) => {
+      let cells: string[] = [];
+      const one = new CsvTokenizer(options, (record) => {
+        cells = record.fields;
+      });
+      one.push(line);
+      one.end();
+      return cells;
+    },
+  };
 }
 
 async function* readRecords(
@@ -157,6 +169,17 @@ async function* readRecords(
   } finally {
     input.destroy();
   }
+}
+
+/**
+ * The record's hash in `map` for the next find/insert: of its text as written where the reader
+ * gives it (from its bytes when it has them: the same hash), else of its cells; or the one the
+ * reading thread computed so.
+ */
+export function hashRecord(map: KeyMap, record: CsvRecord): KeyMap {
+  if (record.hash1 !== undefined) return map.hashed(record.hash1, record.hash2!);
+  if (record.bytes !== undefined) return map.hashBytes(record.bytes, record.start!, record.end!);
+  return record.text === undefined ? map.hashCells(record.fields) : map.hashText(record.text);
 }
 
 async function* one(batches: AsyncGenerator<readonly CsvRecord[]>): AsyncGenerator<CsvRecord> {

@@ -25,7 +25,7 @@ import { PROBLEM_CODES, type ProblemCode } from "../../core/problems.js";
 import type { RevenueBasis } from "../../core/revenue-basis.js";
 import type { Zone } from "../../core/zone.js";
 import { listColumns } from "../columns.js";
-import type { CsvRecord } from "../csv/read-csv.js";
+import { type CsvRecord, hashRecord } from "../csv/read-csv.js";
 import { parseBoolean } from "../parse/boolean.js";
 import { normaliseCustomerId, normaliseEmail } from "../parse/identity.js";
 import { generic } from "../platforms/generic.js";
@@ -253,7 +253,7 @@ class OrdersFromRows implements PushReader<OrdersRead> {
     if (cells === null) return;
     if (hints?.wantsRows) hints.observe(record.fields);
     // Without an order key nothing tells a repeated row from a second order with the same cells.
-    if (cells.order_id !== null && !this.#rowHash(record).insert(record.line, 0)) {
+    if (cells.order_id !== null && !hashRecord(this.#rows, record).insert(record.line, 0)) {
       const first = this.#rows.get(this.#rows.find(), 0);
       this.#table.problems.skip(record.line, 1, { code: "DUPLICATE_ROW", message: `an exact repeat of line ${first}` });
       return;
@@ -288,12 +288,6 @@ class OrdersFromRows implements PushReader<OrdersRead> {
     }
     if (open) this.#finish(open);
     this.#gathering = { key, line: record.line, rows: 1, cells, lines };
-  }
-
-  /** The row's hash in #rows: of its text as written where the file reader gives it, else of its cells. */
-  #rowHash(record: CsvRecord): KeyMap {
-    if (record.bytes !== undefined) return this.#rows.hashBytes(record.bytes, record.start!, record.end!);
-    return record.text === undefined ? this.#rows.hashCells(record.fields) : this.#rows.hashText(record.text);
   }
 
   end(): OrdersRead {

@@ -7,41 +7,18 @@ import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createOrderReader, type OrderReaderOptions, type OrdersRead } from "../../../src/io/orders/order-reader.js";
+import { createOrderReader, type OrderReaderOptions } from "../../../src/io/orders/order-reader.js";
 import { readFile } from "../../../src/io/read-file.js";
-import { FIXTURES, PRAGUE } from "../../helpers.js";
+import { FIXTURES, ordersSummary, PRAGUE } from "../../helpers.js";
 
 const OPTIONS: OrderReaderOptions = { file: "t.csv", maps: new Map(), statusMap: new Map(), zone: PRAGUE, currency: null, strict: false };
-
-/** What a read gives that a report uses, in plain values. */
-function summary(read: OrdersRead) {
-  const groups = [...read.ledger.groups].map(([currency, g]) => ({
-    currency,
-    at: [...g.at.subarray(0, g.length)],
-    revenue: [...g.revenue.subarray(0, g.length)],
-    node: [...g.node.subarray(0, g.length)].map((n) => (n < 0 ? -1 : read.ledger.identity.find(n))),
-    guest: [...g.guest.subarray(0, g.length)],
-  }));
-  return {
-    platform: read.platform.value.name,
-    groups,
-    excluded: [...read.ledger.excluded],
-    unknownStatuses: [...read.ledger.unknownStatuses],
-    rowsRead: read.rowsRead,
-    repeatedHeaders: read.repeatedHeaders,
-    problems: read.problems.problems.map((p) => [p.line, p.code, p.message]),
-    skipped: read.problems.rowsSkipped,
-    conventions: [...read.conventions.decimal].map(([f, d]) => [f, d.value]),
-    warnings: read.warnings,
-  };
-}
 
 async function readBytes(bytes: Buffer, chunk: number, project: boolean) {
   const chunks = Array.from({ length: Math.ceil(bytes.length / chunk) }, (_, i) => bytes.subarray(i * chunk, (i + 1) * chunk));
   const { result } = await readFile({ file: "t.csv", open: () => Readable.from(chunks) }, { what: "the file" }, (header, projection) =>
     createOrderReader(header, { ...OPTIONS, projection: project ? projection : null }),
   );
-  return summary(result);
+  return ordersSummary(result);
 }
 
 const ordersDir = resolve(FIXTURES, "orders");

@@ -1,0 +1,65 @@
+/**
+ * The reading thread (read-thread.ts): openCsv on the file, each chunk's records packed and sent
+ * to the thread that started it, at most as many batches ahead as it allows (credits).
+ */
+import { createReadStream } from "node:fs";
+import { parentPort, workerData } from "node:worker_threads";
+import { AppError } from "../../core/errors.js";
+import { KeyMap } from "../../core/key-map.js";
+import { type OpenedCsv, openCsv, type ReadProgress } from "./read-csv.js";
+import { type FromThread, packBatch, type ThreadData, type ToThread } from "./read-thread.js";
+
+const port = parentPort!;
+const data = workerData as ThreadData;
+let opened: OpenedCsv | undefined;
+/** The batch holding the header may go at once; the rest as the other thread asks for them. */
+let credits = 1;
+let wake: (() => void) | undefined;
+/** The keep arrays as received here, each with the version it was sent as. */
+const versions = new Map<Uint8Array | null, number>([[null, 0]]);
+
+port.on("message", (message: ToThread) => {
+  if (message.type === "project") {
+    versions.set(message.keep, message.version);
+    opened?.projection?.project(message.keep);
+  } else {
+    credits += message.batches;
+    wake?.();
+  }
+});
+
+const send = (message: FromThread, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
+
+async function run(): Promise<void> {
+  let progress: ReadProgress | undefined;
+  try {
+    opened = await openCsv(createReadStream(data.path, { highWaterMark: data.chunkBytes }), {
+      file: data.file,
+      ...(data.encoding === undefined ? {} : { encoding: data.encoding }),
+      ...(data.delimiter === undefined ? {} : { delimiter: data.delimiter }),
+      ...(data.progress ? { onProgress: (p: ReadProgress) => (progress = p) } : {}),
+    });
+    send({ type: "dialect", dialect: opened.dialect });
+    const scratch = new KeyMap();
+    const version = (kept: Uint8Array | null) => versions.get(kept) ?? 0;
+    for await (const batch of opened.batches) {
+      while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
+      credits--;
+      const packed = packBatch(batch, scratch, version);
+      const transfer = [packed.ints.buffer as ArrayBuffer];
+      if (packed.bytes) transfer.push(packed.bytes.buffer as ArrayBuffer);
+      send({ type: "batch", batch: packed, progress }, transfer);
+      progress = undefined;
+    }
+    send({ type: "end" });
+  } catch (error) {
+    send(
+      error instanceof AppError
+        ? { type: "error", code: error.code, message: error.message, location: error.location }
+        : { type: "crash", message: error instanceof Error ? (error.stack ?? error.message) : String(error) },
+    );
+  }
+  port.close();
+}
+
+void run();

@@ -1,0 +1,254 @@
+/**
+ * Reading a file in a second thread. read-thread-worker.ts runs openCsv on the file there —
+ * dialect, tokenizer, each record's text hashed for KeyMap — and sends the records over a chunk
+ * at a time as two flat values (an Int32Array and one string); this thread rebuilds them and runs
+ * the readers (orders, customers) on them, so cutting records and running the metrics' readers
+ * take a core each. The records are the very ones openCsv gives in this thread: the same code
+ * cuts them from the same bytes. What changes is how fast, never what: the same lines, cells,
+ * problems and errors, in the same order. Used for files, not stdin (see ReadThread).
+ */
+import { Worker } from "node:worker_threads";
+import { AppError, type ErrorCode, type Location } from "../../core/errors.js";
+import type { KeyMap } from "../../core/key-map.js";
+import type { TextDialect } from "./dialect.js";
+import { type CsvRecord, hashRecord, type OpenedCsv, projectionOf, type ReadCsvOptions, type ReadProgress } from "./read-csv.js";
+import type { RecordCut } from "./tokenizer.js";
+
+/** A file read in a second thread: its path, and how many bytes it reads at a time. */
+export interface ReadThread {
+  readonly path: string;
+  readonly chunkBytes: number;
+}
+
+/** What the reading thread is started with. */
+export interface ThreadData {
+  readonly path: string;
+  readonly chunkBytes: number;
+  readonly file: string;
+  readonly encoding: string | undefined;
+  readonly delimiter: string | undefined;
+  readonly progress: boolean;
+}
+
+/** Messages from the reading thread. */
+export type FromThread =
+  | { readonly type: "dialect"; readonly dialect: TextDialect }
+  | { readonly type: "batch"; readonly batch: PackedBatch; readonly progress: ReadProgress | undefined }
+  | { readonly type: "end" }
+  | { readonly type: "error"; readonly code: ErrorCode; readonly message: string; readonly location: Location | undefined }
+  | { readonly type: "crash"; readonly message: string };
+
+/** Messages to it: the cells to cut from now on (Projection.project), and how many more batches it may send. */
+export type ToThread =
+  | { readonly type: "project"; readonly keep: Uint8Array | null; readonly version: number }
+  | { readonly type: "credit"; readonly batches: number };
+
+/** Batches the reading thread may be ahead by, once the header is read: enough to never wait for it. */
+const AHEAD = 32;
+
+/** openCsv, with the records cut in a second thread. */
+export async function openCsvInThread(thread: ReadThread, options: ReadCsvOptions): Promise<OpenedCsv> {
+  const data: ThreadData = {
+    path: thread.path,
+    chunkBytes: thread.chunkBytes,
+    file: options.file,
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+    progress: options.onProgress !== undefined,
+  };
+  const worker = new Worker(new URL("./read-thread-worker.js", import.meta.url), { workerData: data });
+  const inbox: FromThread[] = [];
+  let waiting: ((message: FromThread) => void) | undefined;
+  let over = false;
+  const deliver = (message: FromThread) => {
+    if (over) return;
+    if (message.type === "end" || message.type === "error" || message.type === "crash") over = true;
+    if (waiting) {
+      const wake = waiting;
+      waiting = undefined;
+      wake(message);
+    } else inbox.push(message);
+  };
+  worker.on("message", deliver);
+  worker.on("error", (error) => deliver({ type: "crash", message: error.stack ?? String(error) }));
+  worker.on("exit", (code) => deliver({ type: "crash", message: `the reading thread stopped early (exit code ${code})` }));
+  const next = (): Promise<FromThread> =>
+    inbox.length > 0 ? Promise.resolve(inbox.shift()!) : new Promise((resolve) => (waiting = resolve));
+
+  const first = await next();
+  if (first.type !== "dialect") {
+    await worker.terminate();
+    throw failure(first);
+  }
+  const { dialect } = first;
+  /** Every keep sent, by version: a record comes back with the version it was cut with, and gets the very array (Table compares them by identity). */
+  const keeps: (Uint8Array | null)[] = [null];
+  const projection = projectionOf(dialect, options.file, (keep) => {
+    keeps.push(keep);
+    worker.postMessage({ type: "project", keep, version: keeps.length - 1 } satisfies ToThread);
+  });
+  async function* batches(): AsyncGenerator<CsvRecord[]> {
+    try {
+      for (let taken = 0; ; taken++) {
+        const message = await next();
+        if (message.type === "end") return;
+        if (message.type !== "batch") throw failure(message);
+        // The first batch holds the header: the reader made for it has said which cells to cut
+        // (project) before the thread reads on.
+        worker.postMessage({ type: "credit", batches: taken === 0 ? AHEAD : 1 } satisfies ToThread);
+        if (message.progress && options.onProgress) options.onProgress(message.progress);
+        yield unpackBatch(message.batch, keeps);
+      }
+    } finally {
+      over = true;
+      await worker.terminate();
+    }
+  }
+  const all = batches();
+  return { dialect, batches: all, records: one(all), projection };
+}
+
+async function* one(batches: AsyncGenerator<readonly CsvRecord[]>): AsyncGenerator<CsvRecord> {
+  try {
+    for await (const batch of batches) yield* batch;
+  } finally {
+    await batches.return(undefined);
+  }
+}
+
+function failure(message: FromThread): Error {
+  if (message.type === "error") return new AppError(message.code, message.message, message.location);
+  return new Error(`reading thread: ${message.type === "crash" ? message.message : `unexpected ${message.type}`}`);
+}
+
+// The wire format of a batch. ints, per record:
+//   line, flags, hash1, hash2, fields.length, start, end, cells sent, then (position, length) a cell
+// bytes: the chunk the batch was cut from, as read (records whose text lies in it have start and
+// end there; one begun in an earlier chunk has its text first among the strings). strings: per
+// record, that text if it has one, then its cells sent, concatenated. flags: the cut
+// (1 no-line-end, 2 open-quote) in bits 0-1, IN_BYTES or SENT_TEXT, and from bit 4 the version of
+// the keep it was cut with.
+const CUTS = [undefined, "no-line-end", "open-quote"] as const;
+const IN_BYTES = 4;
+const SENT_TEXT = 8;
+const VERSION_SHIFT = 4;
+const HEAD = 8;
+
+export interface PackedBatch {
+  readonly ints: Int32Array;
+  readonly bytes: Uint8Array | undefined;
+  readonly strings: string;
+}
+
+/** A batch as the reading thread sends it: every cell the record was cut with (not the holes), and its text's hash. */
+export function packBatch(records: readonly CsvRecord[], scratch: KeyMap, version: (kept: Uint8Array | null) => number): PackedBatch {
+  let size = 0;
+  let chunk: DataView | undefined;
+  for (const record of records) {
+    size += HEAD + 2 * record.fields.length;
+    chunk ??= record.bytes;
+  }
+  const ints = new Int32Array(size);
+  const parts: string[] = [];
+  let p = 0;
+  for (const record of records) {
+    const { fields, text } = record;
+    hashRecord(scratch, record);
+    const inBytes = record.bytes !== undefined && record.bytes === chunk;
+    if (!inBytes && text !== undefined) parts.push(text);
+    ints[p] = record.line;
+    ints[p + 1] =
+      CUTS.indexOf(record.cut) |
+      (inBytes ? IN_BYTES : text === undefined ? 0 : SENT_TEXT) |
+      (version(record.kept ?? null) << VERSION_SHIFT);
+    ints[p + 2] = scratch.hash1 | 0;
+    ints[p + 3] = scratch.hash2 | 0;
+    ints[p + 4] = fields.length;
+    ints[p + 5] = inBytes ? record.start! : 0;
+    ints[p + 6] = inBytes ? record.end! : text === undefined ? 0 : text.length;
+    let q = p + HEAD;
+    for (let i = 0; i < fields.length; i++) {
+      const cell = fields[i];
+      if (cell === undefined) continue;
+      ints[q] = i;
+      ints[q + 1] = cell.length;
+      q += 2;
+      parts.push(cell);
+    }
+    ints[p + 7] = (q - p - HEAD) / 2;
+    p = q;
+  }
+  // A copy of the chunk: the stream that read it may still hold its memory.
+  const bytes = chunk === undefined ? undefined : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength).slice();
+  return { ints: ints.slice(0, p), bytes, strings: parts.join("") };
+}
+
+/** A record rebuilt from a batch: its text is read out of the chunk only if a reader asks for it (rarely: see Table). */
+class ThreadRecord implements CsvRecord {
+  readonly #chunk: Buffer | undefined;
+  readonly #start: number;
+  readonly #end: number;
+  #text: string | undefined;
+  constructor(
+    readonly line: number,
+    readonly fields: string[],
+    readonly kept: Uint8Array | null,
+    readonly hash1: number,
+    readonly hash2: number,
+    readonly cut: RecordCut | undefined,
+    chunk: Buffer | undefined,
+    start: number,
+    end: number,
+    text: string | undefined,
+  ) {
+    this.#chunk = chunk;
+    this.#start = start;
+    this.#end = end;
+    this.#text = text;
+  }
+  get text(): string | undefined {
+    if (this.#text === undefined && this.#chunk !== undefined) this.#text = this.#chunk.toString("latin1", this.#start, this.#end);
+    return this.#text;
+  }
+}
+
+/** The records of a packed batch, as the tokenizer gave them: cells cut out stay holes. */
+function unpackBatch({ ints, bytes, strings }: PackedBatch, keeps: readonly (Uint8Array | null)[]): CsvRecord[] {
+  const chunk = bytes === undefined ? undefined : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const records: CsvRecord[] = [];
+  let p = 0;
+  let t = 0;
+  while (p < ints.length) {
+    const flags = ints[p + 1]!;
+    const width = ints[p + 4]!;
+    const sent = ints[p + 7]!;
+    let text: string | undefined;
+    if (flags & SENT_TEXT) {
+      text = strings.slice(t, t + ints[p + 6]!);
+      t += text.length;
+    }
+    const fields = new Array<string>(width);
+    let q = p + HEAD;
+    for (let k = 0; k < sent; k++, q += 2) {
+      const length = ints[q + 1]!;
+      fields[ints[q]!] = strings.slice(t, t + length);
+      t += length;
+    }
+    records.push(
+      new ThreadRecord(
+        ints[p]!,
+        fields,
+        keeps[flags >>> VERSION_SHIFT] ?? null,
+        ints[p + 2]! >>> 0,
+        ints[p + 3]! >>> 0,
+        CUTS[flags & 3],
+        flags & IN_BYTES ? chunk : undefined,
+        ints[p + 5]!,
+        ints[p + 6]!,
+        text,
+      ),
+    );
+    p = q;
+  }
+  return records;
+}

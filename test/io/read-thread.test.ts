@@ -1,0 +1,167 @@
+/**
+ * Reading a file in a second thread (src/io/csv/read-thread.ts) must read exactly what reading it
+ * in this thread reads: the same orders, problems, repeated headers, conventions, progress and
+ * errors, however the file is cut into chunks. A worker runs built JavaScript, so both sides are
+ * read through dist/ (`npm test` builds it first).
+ */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { Readable } from "node:stream";
+import { pathToFileURL } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { OrderReaderOptions } from "../../src/io/orders/order-reader.js";
+import { FIXTURES, ordersSummary, PRAGUE, ROOT } from "../helpers.js";
+
+type ReadFileModule = typeof import("../../src/io/read-file.js");
+type OrderReaderModule = typeof import("../../src/io/orders/order-reader.js");
+type ZoneModule = typeof import("../../src/core/zone.js");
+let readFile: ReadFileModule["readFile"];
+let createOrderReader: OrderReaderModule["createOrderReader"];
+let zone: InstanceType<ZoneModule["Zone"]>;
+const dist = (path: string) => import(pathToFileURL(resolve(ROOT, "dist", path)).href);
+
+beforeAll(async () => {
+  ({ readFile } = (await dist("io/read-file.js")) as ReadFileModule);
+  ({ createOrderReader } = (await dist("io/orders/order-reader.js")) as OrderReaderModule);
+  zone = new ((await dist("core/zone.js")) as ZoneModule).Zone(PRAGUE.name);
+});
+
+const dir = mkdtempSync(join(tmpdir(), "shopmetrics-thread-"));
+function written(name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** The read's summary, or the error it stopped with; and every progress report on the way. */
+async function read(path: string, chunkBytes: number | null, reader: Partial<OrderReaderOptions> = {}) {
+  const progress: unknown[] = [];
+  const options: OrderReaderOptions = {
+    file: "t.csv",
+    maps: new Map(),
+    statusMap: new Map(),
+    zone,
+    currency: null,
+    strict: false,
+    ...reader,
+  };
+  try {
+    const { result, dialect } = await readFile(
+      {
+        file: "t.csv",
+        open: () => Readable.from([readFileSync(path)]),
+        ...(chunkBytes === null ? {} : { thread: { path, chunkBytes } }),
+      },
+      { what: "the file", onProgress: (p) => progress.push(p) },
+      (header, projection) => createOrderReader(header, { ...options, projection }),
+    );
+    return { summary: ordersSummary(result), dialect, progress };
+  } catch (error) {
+    const { code, message, location } = error as { code?: string; message: string; location?: unknown };
+    return { error: { code, message, location }, progress };
+  }
+}
+
+/** Reads `path` in this thread and then in a second one in chunks of each size: all the same. */
+async function expectSameInThread(path: string, chunks: readonly number[], reader: Partial<OrderReaderOptions> = {}) {
+  const here = await read(path, null, reader);
+  for (const chunk of chunks) {
+    const there = await read(path, chunk, reader);
+    // Progress comes as the chunks end, so only a read in the same chunks reports the same.
+    expect({ ...there, progress: null }, `chunks of ${chunk} bytes`).toEqual({ ...here, progress: null });
+  }
+  return here;
+}
+
+const ordersDir = resolve(FIXTURES, "orders");
+
+describe("reading a file in a second thread", () => {
+  for (const file of readdirSync(ordersDir).filter((f) => f.endsWith(".csv"))) {
+    it(`reads ${file} as this thread does, in chunks of 64 KiB, 97 and 13 bytes`, async () => {
+      // invoices-mapped.csv is read through --map, as its users must.
+      const maps =
+        file === "invoices-mapped.csv"
+          ? new Map([
+              ["created_at", "InvoiceDate"],
+              ["total", "TotalPrice"],
+            ] as const)
+          : new Map();
+      const here = await expectSameInThread(resolve(ordersDir, file), [65_536, 97, 13], { maps });
+      // The two files that stop with an error stop with the same one.
+      if (["unrecognised-header.csv", "malformed-quote.csv"].includes(file)) expect(here.error?.code).toMatch(/^INPUT_/);
+      else expect(here.summary?.rowsRead).toBeGreaterThan(0);
+    });
+  }
+
+  it("reads the sample shop in chunks of 4 KiB, with its progress reported as in this thread", async () => {
+    const path = resolve(FIXTURES, "sample-shop/orders_export.csv");
+    const here = await expectSameInThread(path, [4096, 333]);
+    expect(here.summary!.rowsRead).toBeGreaterThan(1000);
+    // In the stream's own chunks (64 KiB) both report progress at the same records and bytes.
+    expect((await read(path, 65_536)).progress).toEqual(here.progress);
+  });
+
+  it("reads the rows after a reordered repeated header by their new places, however far the thread had read ahead", async () => {
+    const header = "Name,Email,Financial Status,Currency,Total,Created at,Lineitem name,Note";
+    const rows = Array.from(
+      { length: 400 },
+      (_, i) =>
+        `#${1000 + i},c${i % 7}@example.com,${i % 3 === 0 ? "refunded" : "paid"},EUR,${10 + i}.50,2025-03-0${1 + (i % 9)} 10:00:00 +0100,Item ${i},"a, note"`,
+    );
+    const reorder = (line: string) => {
+      const c = line.match(/("[^"]*"|[^,]+)/g)!;
+      return [c[5], c[4], c[7], c[0], c[3], c[1], c[6], c[2]].join(",");
+    };
+    const path = written("reordered.csv", [header, ...rows.slice(0, 40), reorder(header), ...rows.slice(40).map(reorder), ""].join("\n"));
+    const here = await expectSameInThread(path, [65_536, 1500, 120, 50, 7]);
+    expect(here.summary!.repeatedHeaders).toEqual([42]);
+    // By hand: the orders not refunded (i not a multiple of 3), (10 + i).50 each.
+    const expected = rows.reduce((sum, _, i) => sum + (i % 3 === 0 ? 0 : (10 + i) * 100 + 50), 0);
+    expect(here.summary!.groups[0]!.revenue.reduce((a, b) => a + b, 0)).toBe(expected);
+  });
+
+  it("reads quoted line breaks, CRLF, a BOM, exact repeats and a cut last row across chunk ends", async () => {
+    const lines = ["\uFEFFName,Email,Financial Status,Currency,Total,Created at,Note"];
+    for (let i = 0; i < 300; i++) {
+      lines.push(`#${i},ů${i % 11}@example.cz,paid,CZK,"1${i}.00",2025-03-01 10:00:00 +0100,"line one\r\nline ""two"", ${i}"`);
+      if (i % 50 === 0) lines.push(lines.at(-1)!); // an exact repeat
+    }
+    lines.push('#999,z@example.cz,paid,CZK,5.00,2025-03-02 10:00:00 +0100,"cut off');
+    const path = written("quoted.csv", lines.join("\r\n"));
+    const here = await expectSameInThread(path, [65_536, 211, 64, 9]);
+    expect(here.summary!.problems.map((p) => p[1])).toEqual([...Array(6).fill("DUPLICATE_ROW"), "TRUNCATED_ROW"]);
+  });
+
+  it("stops at an invalid UTF-8 byte with the same error, on the same line", async () => {
+    // Past the first 64 KiB, which were valid UTF-8, so the file is read as UTF-8.
+    const good = Array.from({ length: 2000 }, (_, i) => `#${i},a${i}@example.com,paid,EUR,10.00,2025-03-01 10:00:00 +0100,é`);
+    const text = Buffer.concat([
+      Buffer.from(
+        [
+          "Name,Email,Financial Status,Currency,Total,Created at,Note",
+          ...good,
+          "#x,b@example.com,paid,EUR,1.00,2025-03-01 10:00:00 +0100,",
+        ].join("\n"),
+      ),
+      Buffer.from([0xff, 0x0a]),
+    ]);
+    const path = written("invalid.csv", text);
+    const here = await expectSameInThread(path, [65_536, 1000, 77]);
+    expect(here.error).toMatchObject({ code: "INPUT_ENCODING", location: { file: "t.csv", line: 2002 } });
+  });
+
+  it("stops at a second header with other columns, and the thread with it", async () => {
+    const a = ["Name,Email,Financial Status,Currency,Total,Created at", "#1,a@example.com,paid,EUR,10.00,2025-03-01 10:00:00 +0100"];
+    const b = ["Name,Email,Financial Status,Currency,Total,Created at,Tags", "#2,b@example.com,paid,EUR,1.00,2025-03-01 10:00:00 +0100,x"];
+    const many = Array.from({ length: 2000 }, (_, i) => `#${i + 10},c@example.com,paid,EUR,1.00,2025-03-01 10:00:00 +0100`);
+    const path = written("two-exports.csv", [...a, ...b, ...many].join("\n"));
+    const here = await expectSameInThread(path, [65_536, 100]);
+    expect(here.error).toMatchObject({ code: "INPUT_HEADER", location: { line: 3 } });
+  });
+
+  it("says the same when the file is not there", async () => {
+    const missing = await read(join(dir, "no-such.csv"), 65_536);
+    expect(missing.error).toMatchObject({ code: "INPUT_UNREADABLE", message: "cannot read the file: no such file" });
+  });
+});
