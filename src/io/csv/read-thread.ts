@@ -45,6 +45,8 @@ export type ToThread =
 
 /** Batches the reading thread may be ahead by, once the header is read: enough to never wait for it. */
 const AHEAD = 32;
+/** Batches read here before the thread is told it may send as many more: a message a batch costs more than it says. */
+const CREDIT_EVERY = 8;
 
 /** openCsv, with the records cut in a second thread. */
 export async function openCsvInThread(thread: ReadThread, options: ReadCsvOptions): Promise<OpenedCsv> {
@@ -95,7 +97,8 @@ export async function openCsvInThread(thread: ReadThread, options: ReadCsvOption
         if (message.type !== "batch") throw failure(message);
         // The first batch holds the header: the reader made for it has said which cells to cut
         // (project) before the thread reads on.
-        worker.postMessage({ type: "credit", batches: taken === 0 ? AHEAD : 1 } satisfies ToThread);
+        if (taken === 0) worker.postMessage({ type: "credit", batches: AHEAD } satisfies ToThread);
+        else if (taken % CREDIT_EVERY === 0) worker.postMessage({ type: "credit", batches: CREDIT_EVERY } satisfies ToThread);
         if (message.progress && options.onProgress) options.onProgress(message.progress);
         yield unpackBatch(message.batch, keeps);
       }
