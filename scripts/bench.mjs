@@ -34,7 +34,7 @@ import {
   writeSync,
 } from "node:fs";
 import { createRequire } from "node:module";
-import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -326,7 +326,11 @@ function measure(cmd, args) {
     });
   });
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
 const summarize = (runs, out) => ({
   wallMs: median(runs.map((r) => r.wallMs)),
   cpuMs: runs.every((r) => r.cpuMs !== null) ? median(runs.map((r) => r.cpuMs)) : null,
@@ -626,154 +630,145 @@ function buildCli() {
   return true;
 }
 
+// ------------------------------------------------------------------ rounds and load
+// The machine's load average (1, 5, 15 minutes), said at the start and end of every bench: the
+// figures mean little on a machine that was busy with something else.
+const showLoad = (l) => `${l.map((x) => x.toFixed(2)).join(", ")} (1, 5, 15 min; ${availableParallelism()} CPUs)`;
+const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+// Times each entry `runs` times, in rounds: every entry once a round, in the order given in even
+// rounds and reversed in odd ones, so that a machine that slows down or speeds up during the bench
+// weighs on all alike and none always goes first. An entry is { name, cmd, args, optional }; one
+// that exits non-zero stops the bench, unless optional: then it is said and left out of later
+// rounds, and its result is null. Results: name -> summarize(runs, last run's stdout as JSON).
+async function interleaved(entries, runs) {
+  const done = new Map(entries.map((e) => [e.name, []]));
+  const failed = new Set();
+  for (let i = 0; i < runs; i++) {
+    for (const e of i % 2 ? [...entries].reverse() : entries) {
+      if (failed.has(e.name)) continue;
+      const m = await measure(e.cmd, e.args);
+      if (m.code !== 0) {
+        const why = `${e.name} exited ${m.code}:\n${m.stderr.trim().split("\n").slice(0, 15).join("\n")}`;
+        if (!e.optional) throw new Error(why);
+        log(why);
+        failed.add(e.name);
+        continue;
+      }
+      const cpu = m.cpuMs === null ? "" : ` (CPU ${secs(m.cpuMs)})`;
+      log(`  round ${i + 1}, ${e.name}: ${secs(m.wallMs)}${cpu}, peak RSS ${m.peakRssMb.toFixed(0)} MB`);
+      done.get(e.name).push(m);
+    }
+  }
+  const result = new Map();
+  for (const e of entries) {
+    const ms = done.get(e.name);
+    result.set(e.name, failed.has(e.name) ? null : summarize(ms, JSON.parse(ms[ms.length - 1].stdout)));
+  }
+  return result;
+}
+
+const cliArgs = (file, asOf, extra = []) => [
+  "bin/shopmetrics.js",
+  "report",
+  "--orders",
+  file,
+  "--format",
+  "json",
+  "--tz",
+  TZ,
+  "--as-of",
+  asOf,
+  "--window",
+  `${WINDOW_DAYS}d`,
+  ...extra,
+];
+const duckArgs = (file, asOf) => [join(ROOT, "scripts/bench.mjs"), "--duckdb", file, "--as-of", asOf];
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (opts.duckdb) return duckdbChild(resolve(opts.duckdb), opts.asOf, opts.days);
+  const loadStart = loadavg();
+  log(`load average at start: ${showLoad(loadStart)}`);
 
   const { file, stats } = generate(opts.orders, opts.seed);
   const sizeMb = statSync(file).size / 1e6;
   const asOf = stats.expectedReport.asOf; // = Prague date of the latest order, as the CLI's default
   log(`${rel(file)}: ${sizeMb.toFixed(1)} MB, ${stats.orders} orders, ${stats.lineItemRows} rows, as-of ${asOf}`);
-
-  // --- shopmetrics
-  const cliArgs = [
-    "bin/shopmetrics.js",
-    "report",
-    "--orders",
-    file,
-    "--format",
-    "json",
-    "--tz",
-    TZ,
-    "--as-of",
-    asOf,
-    "--window",
-    `${WINDOW_DAYS}d`,
-  ];
-  let cli = null;
-  let shuffle = null; // { file, cli, ratio, diffs, block }
   const shuffledFile = shuffled(file, opts.seed);
-  const shuffledArgs = cliArgs.map((a) => (a === file ? shuffledFile : a));
-  if (!opts.build || buildCli()) {
-    // Rounds interleave the sorted and the shuffled file, alternating which goes first, so a
-    // machine that slows down or speeds up during the bench weighs on both alike.
-    const runs = [],
-      shufRuns = [];
-    for (let i = 0; i < opts.runs && runs.length === i; i++) {
-      const pair =
-        i % 2
-          ? [
-              ["shuffled", shuffledArgs, shufRuns],
-              ["sorted", cliArgs, runs],
-            ]
-          : [
-              ["sorted", cliArgs, runs],
-              ["shuffled", shuffledArgs, shufRuns],
-            ];
-      for (const [name, args, into] of pair) {
-        const m = await measure(process.execPath, args);
-        if (m.code !== 0) {
-          log(`shopmetrics (${name}) exited ${m.code}: ${m.stderr.trim().split("\n").slice(0, 10).join("\n")}`);
-          runs.length = 0;
-          break;
-        }
-        const cpuNote = m.cpuMs === null ? "" : ` (CPU ${(m.cpuMs / 1000).toFixed(2)} s)`;
-        log(`  shopmetrics run ${i + 1}, ${name}: ${(m.wallMs / 1000).toFixed(2)} s${cpuNote}, peak RSS ${m.peakRssMb.toFixed(0)} MB`);
-        into.push(m);
-      }
-    }
-    if (runs.length === opts.runs && shufRuns.length === opts.runs) {
-      cli = summarize(runs, JSON.parse(runs[runs.length - 1].stdout));
-      const shufCli = summarize(shufRuns, JSON.parse(shufRuns[shufRuns.length - 1].stdout));
-      const ratio = shufCli.wallMs / cli.wallMs;
-      const diffs = reportDifferences(cli.out, shufCli.out);
-      const cpu = (x) => (x.cpuMs === null ? "n/a" : `${(x.cpuMs / 1000).toFixed(2)} s`);
-      const r = (x) => `${(x.wallMs / 1000).toFixed(2)} s | ${cpu(x)} | ${x.peakRssMb.toFixed(0)} MB (max ${x.maxRssMb.toFixed(0)}) |`;
-      const block = [
-        `Input: ${stats.orders.toLocaleString("en-US")} orders, ${stats.lineItemRows.toLocaleString("en-US")} rows, ${sizeMb.toFixed(0)} MB; the shuffled file holds the same records in a seeded random order (seed ${opts.seed}). Median of ${opts.runs} interleaved rounds, wall time of the whole process.`,
-        "",
-        "| file | wall time | CPU time (user + sys) | peak RSS |",
-        "|---|---:|---:|---:|",
-        `| sorted (as generated) | ${r(cli)}`,
-        `| shuffled records | ${r(shufCli)}`,
-        "",
-        `shuffled / sorted wall-time ratio: **${ratio.toFixed(2)}** (limit ${SHUFFLE_MAX_RATIO}); CPU-time ratio ${cli.cpuMs ? (shufCli.cpuMs / cli.cpuMs).toFixed(2) : "n/a"}; peak RSS ratio ${(shufCli.peakRssMb / cli.peakRssMb).toFixed(2)}.`,
-        "",
-        diffs.length
-          ? `**The two reports differ in ${diffs.length} figure(s):**\n\n${diffs.map((d) => `- ${d}`).join("\n")}`
-          : "Both reports give identical figures (every metric of every currency, and the dataQuality counts).",
-      ].join("\n");
-      shuffle = { file: shuffledFile, cli: shufCli, ratio, diffs, block };
-      process.stdout.write(`${block}\n\n`);
-    }
+  const withCli = !opts.build || buildCli();
+  if (opts.only !== "shuffle") ensureDuckDB();
+
+  // --- shopmetrics on the file and on its shuffled records, and DuckDB, in interleaved rounds:
+  // sorted, DuckDB, shuffled, then the other way round, so that each pair alternates who goes first
+  const entries = [];
+  if (withCli) entries.push({ name: "shopmetrics", cmd: process.execPath, args: cliArgs(file, asOf), optional: true });
+  if (opts.only !== "shuffle") entries.push({ name: "DuckDB", cmd: process.execPath, args: duckArgs(file, asOf) });
+  if (withCli) entries.push({ name: "shopmetrics (shuffled)", cmd: process.execPath, args: cliArgs(shuffledFile, asOf), optional: true });
+  const timed = await interleaved(entries, opts.runs);
+  let cli = timed.get("shopmetrics") ?? null;
+  const shufCli = timed.get("shopmetrics (shuffled)") ?? null;
+  if (!shufCli) cli = null; // the CLI failed on one of the two: it is not reported on either
+
+  let shuffle = null; // { file, cli, ratio, diffs, block }
+  if (cli) {
+    const ratio = shufCli.wallMs / cli.wallMs;
+    const diffs = reportDifferences(cli.out, shufCli.out);
+    const cpu = (x) => (x.cpuMs === null ? "n/a" : secs(x.cpuMs));
+    const r = (x) => `${secs(x.wallMs)} | ${cpu(x)} | ${x.peakRssMb.toFixed(0)} MB (max ${x.maxRssMb.toFixed(0)}) |`;
+    const block = [
+      `Input: ${stats.orders.toLocaleString("en-US")} orders, ${stats.lineItemRows.toLocaleString("en-US")} rows, ${sizeMb.toFixed(0)} MB; the shuffled file holds the same records in a seeded random order (seed ${opts.seed}). Median of ${opts.runs} interleaved rounds, wall time of the whole process.`,
+      "",
+      "| file | wall time | CPU time (user + sys) | peak RSS |",
+      "|---|---:|---:|---:|",
+      `| sorted (as generated) | ${r(cli)}`,
+      `| shuffled records | ${r(shufCli)}`,
+      "",
+      `shuffled / sorted wall-time ratio: **${ratio.toFixed(2)}** (limit ${SHUFFLE_MAX_RATIO}); CPU-time ratio ${cli.cpuMs ? (shufCli.cpuMs / cli.cpuMs).toFixed(2) : "n/a"}; peak RSS ratio ${(shufCli.peakRssMb / cli.peakRssMb).toFixed(2)}.`,
+      "",
+      diffs.length
+        ? `**The two reports differ in ${diffs.length} figure(s):**\n\n${diffs.map((d) => `- ${d}`).join("\n")}`
+        : "Both reports give identical figures (every metric of every currency, and the dataQuality counts).",
+    ].join("\n");
+    shuffle = { file: shuffledFile, cli: shufCli, ratio, diffs, block };
+    process.stdout.write(`${block}\n\n`);
   }
   if (opts.only === "shuffle") {
     if (!shuffle) throw new Error("shopmetrics could not be run on both files");
+    log(`load average at end: ${showLoad(loadavg())}`);
     return finishShuffle(shuffle);
   }
 
   // --- shopmetrics, 24 monthly windows in one read (issue 3: well under 2× the single report)
   let series = null;
   if (cli) {
-    const seriesArgs = [
-      "bin/shopmetrics.js",
-      "report",
-      "--orders",
-      file,
-      "--format",
-      "json",
-      "--tz",
-      TZ,
-      "--as-of",
-      asOf,
-      "--window",
-      "1m",
-      "--every",
-      "month",
-      "--periods",
-      "24",
-    ];
-    const runs = [];
-    for (let i = 0; i < opts.runs; i++) {
-      const m = await measure(process.execPath, seriesArgs);
-      if (m.code !== 0) throw new Error(`shopmetrics --every failed:\n${m.stderr}`);
-      log(
-        `  shopmetrics --every month --periods 24, run ${i + 1}: ${(m.wallMs / 1000).toFixed(2)} s, peak RSS ${m.peakRssMb.toFixed(0)} MB`,
-      );
-      runs.push(m);
-    }
-    series = summarize(runs, null);
+    const every = ["--window", "1m", "--every", "month", "--periods", "24"];
+    const args = cliArgs(file, asOf).slice(0, -2).concat(every);
+    series = (await interleaved([{ name: "shopmetrics --every month --periods 24", cmd: process.execPath, args }], opts.runs)).get(
+      "shopmetrics --every month --periods 24",
+    );
   }
-
-  // --- DuckDB, same rules, each run in a child process
-  ensureDuckDB();
-  const duckRuns = [];
-  for (let i = 0; i < opts.runs; i++) {
-    const m = await measure(process.execPath, [join(ROOT, "scripts/bench.mjs"), "--duckdb", file, "--as-of", asOf]);
-    if (m.code !== 0) throw new Error(`DuckDB child failed:\n${m.stderr}`);
-    log(`  duckdb run ${i + 1}: ${(m.wallMs / 1000).toFixed(2)} s, peak RSS ${m.peakRssMb.toFixed(0)} MB`);
-    duckRuns.push(m);
-  }
-  const duckOut = JSON.parse(duckRuns[duckRuns.length - 1].stdout);
-  const duck = summarize(duckRuns, duckOut);
 
   // --- compare
+  const duck = timed.get("DuckDB");
+  const duckOut = duck.out;
   const { bad, lines } = checkFile(cli?.out ?? null, duckOut, stats, asOf);
   const comparison = lines.join("\n");
   process.stdout.write(`${comparison}\n\n`);
 
   // --- figures
+  const loadEnd = loadavg();
   const row = (name, r) =>
     r
-      ? `| ${name} | ${(r.wallMs / 1000).toFixed(2)} s | ${(sizeMb / (r.wallMs / 1000)).toFixed(1)} | ${Math.round(stats.orders / (r.wallMs / 1000)).toLocaleString("en-US")} | ${r.peakRssMb.toFixed(0)} MB (max ${r.maxRssMb.toFixed(0)}) |`
+      ? `| ${name} | ${secs(r.wallMs)} | ${(sizeMb / (r.wallMs / 1000)).toFixed(1)} | ${Math.round(stats.orders / (r.wallMs / 1000)).toLocaleString("en-US")} | ${r.peakRssMb.toFixed(0)} MB (max ${r.maxRssMb.toFixed(0)}) |`
       : `| ${name} | TODO | TODO | TODO | TODO |`;
   const table = [
-    `Input: ${stats.orders.toLocaleString("en-US")} orders, ${stats.lineItemRows.toLocaleString("en-US")} rows, ${sizeMb.toFixed(0)} MB; median of ${opts.runs} runs, wall time of the whole process.`,
+    `Input: ${stats.orders.toLocaleString("en-US")} orders, ${stats.lineItemRows.toLocaleString("en-US")} rows, ${sizeMb.toFixed(0)} MB; median of ${opts.runs} interleaved rounds (shopmetrics, DuckDB, shopmetrics on the shuffled file; the other way round every other round), wall time of the whole process. Load average at start ${showLoad(loadStart)}; at end ${showLoad(loadEnd)}.`,
     "",
     "| tool | wall time | MB/s | orders/s | peak RSS |",
     "|---|---:|---:|---:|---:|",
     row("shopmetrics", cli),
-    row(`DuckDB ${duckOut.engine.duckdb} (${duckOut.engine.threads} threads)`, duck),
+    row(`DuckDB ${duckOut.engine.duckdb} (${duckOut.engine.threads} threads), all ${METRICS.length} metrics`, duck),
     "",
     cli
       ? `shopmetrics / DuckDB wall-time ratio: **${(cli.wallMs / duck.wallMs).toFixed(2)}**`
@@ -781,13 +776,15 @@ async function main() {
     ...(series
       ? [
           "",
-          `shopmetrics \`--window 1m --every month --periods 24\` (one read, 24 windows): ${(series.wallMs / 1000).toFixed(2)} s, ${(series.wallMs / cli.wallMs).toFixed(2)}× the single report; peak RSS ${series.peakRssMb.toFixed(0)} MB.`,
+          `shopmetrics \`--window 1m --every month --periods 24\` (one read, 24 windows): ${secs(series.wallMs)}, ${(series.wallMs / cli.wallMs).toFixed(2)}× the single report; peak RSS ${series.peakRssMb.toFixed(0)} MB.`,
         ]
       : []),
   ].join("\n");
   process.stdout.write(`${table}\n`);
-  const inside = `Inside the DuckDB process: start-up and import ${(duckOut.timingMs.startup / 1000).toFixed(2)} s, reading the CSV into a table ${(duckOut.timingMs.loadCsv / 1000).toFixed(2)} s, the metrics query ${(duckOut.timingMs.query / 1000).toFixed(2)} s (last run).`;
+  const t = duckOut.timingMs;
+  const inside = `Inside the DuckDB process: start-up and import ${secs(t.startup)}, reading the CSV into a table ${secs(t.loadCsv)}, the metrics query ${secs(t.query)} (last run).`;
   log(inside);
+  log(`load average at end: ${showLoad(loadEnd)}`);
   if (opts.writeDoc) writeDoc({ table, inside, comparison, shuffle }, opts, duckOut, cli, bad);
 
   if (bad) log(`${bad} disagreement(s)`);
