@@ -481,7 +481,18 @@ function log(s) {
 }
 const rel = (p) => (p.startsWith(`${ROOT}/`) ? p.slice(ROOT.length + 1) : p);
 function parseArgs(argv) {
-  const o = { orders: 1_000_000, seed: 42, runs: 3, writeDoc: false, duckdb: null, asOf: null, days: WINDOW_DAYS, only: null, build: true };
+  const o = {
+    orders: 1_000_000,
+    seed: 42,
+    runs: 3,
+    writeDoc: false,
+    duckdb: null,
+    asOf: null,
+    days: WINDOW_DAYS,
+    only: null,
+    build: true,
+    scale: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i],
       v = () => argv[++i];
@@ -494,12 +505,18 @@ function parseArgs(argv) {
     else if (a === "--days") o.days = Number(v());
     else if (a === "--only") o.only = v();
     else if (a === "--no-build") o.build = false;
-    else throw new Error(`unknown argument ${a}`);
+    else if (a === "--scale") {
+      // a comma-separated list of order counts, or none: SCALE_DEFAULT
+      const list = argv[i + 1] !== undefined && !argv[i + 1].startsWith("--") ? v() : null;
+      o.scale = list === null ? SCALE_DEFAULT : list.split(",").map((x) => Number(x.trim().replace(/_/g, "")));
+    } else throw new Error(`unknown argument ${a}`);
   }
   if (!Number.isInteger(o.orders) || o.orders < 1) throw new Error("--orders must be a positive integer");
   if (!Number.isInteger(o.runs) || o.runs < 1) throw new Error("--runs must be a positive integer");
   if (o.only !== null && o.only !== "shuffle") throw new Error("--only takes one value: shuffle");
   if (o.only && o.writeDoc) throw new Error("--write-doc rewrites the full bench's section; it can't go with --only");
+  if (o.scale && !o.scale.every((n) => Number.isInteger(n) && n >= 1)) throw new Error("--scale takes order counts: --scale 100000,300000");
+  if (o.scale && o.only) throw new Error("--scale and --only are two different benches");
   return o;
 }
 
@@ -633,7 +650,8 @@ function buildCli() {
 // ------------------------------------------------------------------ rounds and load
 // The machine's load average (1, 5, 15 minutes), said at the start and end of every bench: the
 // figures mean little on a machine that was busy with something else.
-const showLoad = (l) => `${l.map((x) => x.toFixed(2)).join(", ")} (1, 5, 15 min; ${availableParallelism()} CPUs)`;
+const loadFigures = (l) => l.map((x) => x.toFixed(2)).join(", ");
+const showLoad = (l) => `${loadFigures(l)} (1, 5, 15 min; ${availableParallelism()} CPUs)`;
 const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
 // Times each entry `runs` times, in rounds: every entry once a round, in the order given in even
@@ -685,11 +703,135 @@ const cliArgs = (file, asOf, extra = []) => [
 ];
 const duckArgs = (file, asOf) => [join(ROOT, "scripts/bench.mjs"), "--duckdb", file, "--as-of", asOf];
 
+// ------------------------------------------------------------------ --scale: the scaling table
+const SCALE_DEFAULT = [100_000, 300_000, 1_000_000, 3_000_000];
+// Miller's minimal pass: read every record, sum one column per currency (a value-typed CSV read
+// of the whole file with a little arithmetic, the least any tool computing a metric must do).
+const mlrArgs = (file) => ["--icsv", "--ojson", "stats1", "-a", "count,sum", "-f", "Total", "-g", "Currency", file];
+
+// The other tools of the table: their version, or null when not installed.
+function otherTools() {
+  const mlr = spawnSync("mlr", ["--version"], { encoding: "utf8" });
+  const csvParsePkg = join(ROOT, "node_modules", "csv-parse", "package.json");
+  return {
+    mlr: mlr.status === 0 ? mlr.stdout.trim() : null,
+    csvParse: existsSync(csvParsePkg) ? `csv-parse ${JSON.parse(readFileSync(csvParsePkg, "utf8")).version}` : null,
+  };
+}
+
+async function runScale(opts) {
+  const tools = otherTools();
+  log(`Miller: ${tools.mlr ?? "not installed"}; csv-parse: ${tools.csvParse ?? "not installed (npm ci installs it)"}`);
+  const table = [
+    "| orders | rows | MB | tool | wall | MB/s | orders/s | peak RSS | wall ÷ DuckDB's |",
+    "|---:|---:|---:|---|---:|---:|---:|---:|---:|",
+  ];
+  const notes = [
+    `| orders | load average at start (1, 5, 15 min; ${availableParallelism()} CPUs) | at end | shopmetrics against DuckDB | inside DuckDB: start-up, reading the CSV, the query |`,
+    "|---:|---|---|---|---|",
+  ];
+  const disagreements = [];
+  let bad = 0;
+  let duckdbVersion = null;
+  for (const n of opts.scale) {
+    const { file, stats } = generate(n, opts.seed);
+    const sizeMb = statSync(file).size / 1e6;
+    const asOf = stats.expectedReport.asOf;
+    const loadStart = loadavg();
+    log(`${rel(file)}: ${sizeMb.toFixed(1)} MB, ${stats.orders} orders, ${stats.lineItemRows} rows; load average ${showLoad(loadStart)}`);
+    const entries = [
+      { name: "shopmetrics", cmd: process.execPath, args: cliArgs(file, asOf) },
+      { name: "DuckDB", cmd: process.execPath, args: duckArgs(file, asOf) },
+    ];
+    if (tools.mlr) entries.push({ name: "Miller", cmd: "mlr", args: mlrArgs(file) });
+    if (tools.csvParse)
+      entries.push({ name: "csv-parse alone", cmd: process.execPath, args: [join(ROOT, "scripts/bench-csv-parse.mjs"), file] });
+    const timed = await interleaved(entries, opts.runs);
+    const loadEnd = loadavg();
+    const cli = timed.get("shopmetrics"),
+      duck = timed.get("DuckDB");
+    duckdbVersion = duck.out.engine.duckdb;
+
+    // every check of the single-size bench, and that the other two read the whole file
+    const checked = checkFile(cli.out, duck.out, stats, asOf);
+    const mlr = timed.get("Miller");
+    if (mlr) {
+      const totals = mlr.out.reduce((sum, g) => sum + g.Total_count, 0);
+      checked.lines.push(
+        `- Miller counted ${totals} order totals, the generator wrote ${stats.orders}: ${totals === stats.orders ? "agree" : "**DIFFER**"}`,
+      );
+      if (totals !== stats.orders) checked.bad++;
+    }
+    const csvParse = timed.get("csv-parse alone");
+    if (csvParse) {
+      const ok = csvParse.out.records === stats.lineItemRows + 1;
+      checked.lines.push(
+        `- csv-parse read ${csvParse.out.records} records, the generator wrote ${stats.lineItemRows} rows and a header: ${ok ? "agree" : "**DIFFER**"}`,
+      );
+      if (!ok) checked.bad++;
+    }
+    bad += checked.bad;
+    if (checked.bad) disagreements.push(`### ${n.toLocaleString("en-US")} orders\n\n${checked.lines.join("\n")}`);
+
+    const fmt = (x) => x.toLocaleString("en-US");
+    const lead = `| ${fmt(stats.orders)} | ${fmt(stats.lineItemRows)} | ${sizeMb.toFixed(0)} |`;
+    const label = {
+      shopmetrics: "shopmetrics",
+      DuckDB: `DuckDB ${duckdbVersion}, all ${METRICS.length} metrics`,
+      Miller: tools.mlr ? `Miller ${tools.mlr.replace(/^mlr /, "")}, \`stats1\` count and sum` : "Miller",
+      "csv-parse alone": tools.csvParse ? `${tools.csvParse} alone, counting records` : "csv-parse alone",
+    };
+    for (const name of ["shopmetrics", "DuckDB", "Miller", "csv-parse alone"]) {
+      const r = timed.get(name);
+      if (!r) {
+        table.push(`${lead} ${label[name]} | not installed | | | | |`);
+        continue;
+      }
+      const s = r.wallMs / 1000;
+      table.push(
+        `${lead} ${label[name]} | ${secs(r.wallMs)} | ${(sizeMb / s).toFixed(1)} | ${fmt(Math.round(stats.orders / s))} | ${r.peakRssMb.toFixed(0)} MB (max ${r.maxRssMb.toFixed(0)}) | ${name === "shopmetrics" ? "**" : ""}${(r.wallMs / duck.wallMs).toFixed(2)}${name === "shopmetrics" ? "**" : ""} |`,
+      );
+    }
+    const t = duck.out.timingMs;
+    const agreement = checked.bad
+      ? `**${checked.bad} disagreement(s)** (below)`
+      : `all ${METRICS.length} metrics of ${duck.out.groups.length} currencies agree`;
+    notes.push(
+      `| ${fmt(stats.orders)} | ${showLoad(loadStart)} | ${showLoad(loadEnd)} | ${agreement} | ${secs(t.startup)}, ${secs(t.loadCsv)}, ${secs(t.query)} |`,
+    );
+    log(`  ${checked.bad ? `${checked.bad} disagreement(s)` : "all metrics agree"}; load average ${showLoad(loadEnd)}`);
+  }
+  const block = [
+    "## Scaling",
+    "",
+    `Median of ${opts.runs} interleaved rounds per size (the tools in the order of the table, the other way round every other round), wall time of the whole process, on files made by \`generate-shop.mjs --seed ${opts.seed}\`. shopmetrics: \`report --format json --tz ${TZ} --as-of (latest order's date) --window ${WINDOW_DAYS}d\`; DuckDB: every metric the report prints, in SQL, reading the CSV into a table included; Miller: \`mlr ${mlrArgs("FILE").join(" ")}\`, which reads every record and sums one column; csv-parse alone: \`scripts/bench-csv-parse.mjs\`, the file streamed through csv-parse counting records, no metrics. The last column is each tool's wall time over DuckDB's for the same file.`,
+    "",
+    ...table,
+    "",
+    ...notes,
+    ...(disagreements.length ? ["", ...disagreements] : []),
+  ].join("\n");
+  process.stdout.write(`${block}\n`);
+  return { block, bad, duckdbVersion };
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (opts.duckdb) return duckdbChild(resolve(opts.duckdb), opts.asOf, opts.days);
   const loadStart = loadavg();
   log(`load average at start: ${showLoad(loadStart)}`);
+
+  if (opts.scale) {
+    if (opts.build && !buildCli()) throw new Error("--scale needs the CLI, and it could not be built");
+    ensureDuckDB();
+    const scale = await runScale(opts);
+    log(`load average at end: ${showLoad(loadavg())}`);
+    if (opts.writeDoc) writeDoc({ scale: scale.block, machine: machineBlock(scale.duckdbVersion) });
+    if (scale.bad) log(`${scale.bad} disagreement(s)`);
+    else log("every size: shopmetrics and DuckDB agree");
+    process.exitCode = scale.bad ? 1 : 0;
+    return;
+  }
 
   const { file, stats } = generate(opts.orders, opts.seed);
   const sizeMb = statSync(file).size / 1e6;
@@ -785,7 +927,12 @@ async function main() {
   const inside = `Inside the DuckDB process: start-up and import ${secs(t.startup)}, reading the CSV into a table ${secs(t.loadCsv)}, the metrics query ${secs(t.query)} (last run).`;
   log(inside);
   log(`load average at end: ${showLoad(loadEnd)}`);
-  if (opts.writeDoc) writeDoc({ table, inside, comparison, shuffle }, opts, duckOut, cli, bad);
+  if (opts.writeDoc) {
+    writeDoc({
+      result: resultBlock({ table, inside, comparison, shuffle }, opts, duckOut, cli, bad),
+      machine: machineBlock(duckOut.engine.duckdb),
+    });
+  }
 
   if (bad) log(`${bad} disagreement(s)`);
   else log(cli ? "shopmetrics and DuckDB agree" : "DuckDB agrees with the generator; shopmetrics was not checked");
@@ -802,16 +949,16 @@ function finishShuffle(shuffle) {
   if (slow || shuffle.diffs.length) process.exitCode = 1;
 }
 
-function writeDoc({ table, inside, comparison, shuffle }, opts, duckOut, cli, bad) {
-  const free = spawnSync("free", ["-h"], { encoding: "utf8" }).stdout?.trimEnd() || `${(totalmem() / 2 ** 30).toFixed(0)} GiB total`;
-  const doc = `# Performance
+// ------------------------------------------------------------------ docs/performance.md
+// What a bench run measured goes between the bench markers as named blocks, each between
+// <!-- bench:NAME --> and <!-- /bench:NAME -->, in DOC_BLOCKS order. A run rewrites the blocks it
+// measured and keeps the others (a --scale run leaves the single-size result alone, and so on);
+// what lies outside the markers is hand-written and kept as it is.
+const DOC_BLOCKS = ["result", "scale", "variants", "profile", "machine"];
 
-How fast \`shopmetrics report\` reads a large Shopify orders export, next to DuckDB computing the
-same metrics in SQL. The DuckDB run is also an independent check of the numbers: the bench fails
-if any metric of any currency differs (money to the cent, rates to 1e-9).
+function resultBlock({ table, inside, comparison, shuffle }, opts, duckOut, cli, bad) {
+  return `## Result (${opts.orders.toLocaleString("en-US")} orders)
 ${cli ? "" : "\n> **TODO:** the shopmetrics figures are missing: the CLI could not be built or run when this was\n> written. Re-run `npm run bench -- --write-doc` once it works.\n"}
-## Result (${opts.orders.toLocaleString("en-US")} orders)
-
 ${table}
 
 ${inside}
@@ -820,62 +967,88 @@ Command timed: \`node bin/shopmetrics.js report --orders FILE --format json --tz
 ${shuffle ? `\n### Shuffled rows (same run)\n\n${shuffle.block}\n` : ""}
 ## Agreement
 
-${cli ? (bad ? `**${bad} disagreement(s).**` : "Every metric of every currency agrees.") : "DuckDB agrees with the generator's own totals; shopmetrics was not compared yet."}
+${cli ? (bad ? `**${bad} disagreement(s).**` : `Every metric of every currency agrees (all ${METRICS.length} the report prints).`) : "DuckDB agrees with the generator's own totals; shopmetrics was not compared yet."}
 
-${comparison}
+${comparison}`;
+}
 
-## Machine
+function machineBlock(duckdbVersion) {
+  const free = spawnSync("free", ["-h"], { encoding: "utf8" }).stdout?.trimEnd() || `${(totalmem() / 2 ** 30).toFixed(0)} GiB total`;
+  return `## Machine
 
 - CPU: ${cpus()[0]?.model ?? "unknown"}, \`nproc\` = ${availableParallelism()}
-- Node ${process.version}, DuckDB ${duckOut.engine.duckdb} (\`${DUCKDB_PKG}\`)
+- Node ${process.version}, DuckDB ${duckdbVersion} (\`${DUCKDB_PKG}\`)
 - \`free -h\`:
 
 \`\`\`
 ${free}
-\`\`\`
+\`\`\``;
+}
 
-## Reproduce
-
-\`\`\`sh
-npm ci
-npm run bench                       # 1,000,000 orders; prints the table above
-npm run bench -- --orders 100000    # quicker
-npm run bench -- --write-doc        # rewrites this page
-npm run bench -- --orders 100000 --only shuffle   # only sorted vs shuffled rows
-\`\`\`
-
-- The input is made by \`scripts/generate-shop.mjs --orders N --seed ${opts.seed}\` into \`.bench/\`
-  (gitignored), and reused on later runs.
-- DuckDB is installed on first use into \`.bench/duckdb\` with \`npm install --no-save\`; it is not a
-  dependency of the project.
-- Wall time is from spawn to exit of each process, so both include Node start-up; DuckDB's time
-  includes reading the CSV (all columns as VARCHAR; it keeps only the 8 columns the metrics use)
-  and uses all cores. Peak RSS is GNU \`time\`'s \`%M\` (or VmHWM from \`/proc\`). Figures are the
-  median of ${opts.runs} runs, with the highest peak RSS in brackets.
-- "generator truth" is what \`generate-shop.mjs\` knows it wrote (its stderr report), computed
-  without reading the CSV.
-- The SQL is in \`scripts/bench.mjs\` (\`SQL_LOAD\`, \`SQL_METRICS\`) and follows the CLI's rules:
-  rows grouped into orders by \`Name\` with order fields forward-filled, status from
-  \`Cancelled at\` and \`Financial Status\`, revenue = Total − Refunded Amount in cents, customers by
-  lower(trim(Email)), per currency, window of ${WINDOW_DAYS} days ending at local midnight after the as-of date
-  in ${TZ}.
-`;
-  // Keep the hand-written sections: replace only what lies between the bench markers.
+function writeDoc(blocks) {
   const path = join(ROOT, "docs", "performance.md");
   const begin = /<!-- bench:begin[^>]*-->\n/;
   const end = "<!-- bench:end -->";
   const existing = existsSync(path) ? readFileSync(path, "utf8") : "";
   const start = existing.search(begin);
   const stop = existing.indexOf(end);
+  const old = {};
   if (start >= 0 && stop > start) {
-    const generated = doc.slice(doc.indexOf("## Result"), doc.indexOf("## Reproduce"));
+    const region = existing.slice(start, stop);
+    for (const m of region.matchAll(/<!-- bench:([a-z]+) -->\n[\s\S]*?<!-- \/bench:\1 -->\n/g)) old[m[1]] = m[0];
+  }
+  const merged = DOC_BLOCKS.map((name) =>
+    blocks[name] === undefined ? old[name] : `<!-- bench:${name} -->\n${blocks[name].trim()}\n<!-- /bench:${name} -->\n`,
+  )
+    .filter(Boolean)
+    .join("\n");
+  if (start >= 0 && stop > start) {
     const head = existing.slice(0, start) + existing.slice(start).match(begin)[0];
-    writeFileSync(path, head + generated + existing.slice(stop));
+    writeFileSync(path, `${head}${merged}\n${existing.slice(stop)}`);
   } else {
-    writeFileSync(path, doc);
+    writeFileSync(
+      path,
+      `${DOC_INTRO}\n<!-- bench:begin (npm run bench -- --write-doc rewrites what is between these markers) -->\n${merged}\n${end}\n\n${DOC_REPRODUCE}`,
+    );
   }
   log("wrote docs/performance.md");
 }
+
+const DOC_INTRO = `# Performance
+
+How fast \`shopmetrics report\` reads a large Shopify orders export, next to DuckDB computing the
+same metrics in SQL. The DuckDB run is also an independent check of the numbers: the bench fails
+if any metric of any currency differs (counts exact, money to the cent, rates to 1e-9).
+`;
+const DOC_REPRODUCE = `## Reproduce
+
+\`\`\`sh
+npm ci
+npm run bench                       # 1,000,000 orders; prints the table above
+npm run bench -- --orders 100000    # quicker
+npm run bench -- --write-doc        # rewrites the measured blocks of this page
+npm run bench -- --orders 100000 --only shuffle   # only sorted vs shuffled rows
+npm run bench -- --scale 100000,300000,1000000,3000000 --write-doc   # the scaling table
+npm run bench -- --orders 1000000 --variants --profile --write-doc   # WooCommerce and Shoptet files; CPU profile
+\`\`\`
+
+- The input is made by \`scripts/generate-shop.mjs --orders N --seed 42\` into \`.bench/\`
+  (gitignored), and reused on later runs.
+- DuckDB is installed on first use into \`.bench/duckdb\` with \`npm install --no-save\`; it is not a
+  dependency of the project.
+- Wall time is from spawn to exit of each process, so both include Node start-up; DuckDB's time
+  includes reading the CSV (all columns as VARCHAR; it keeps only the 8 columns the metrics use)
+  and uses all cores. Peak RSS is GNU \`time\`'s \`%M\` (or VmHWM from \`/proc\`). Figures are the
+  median of the runs, with the highest peak RSS in brackets; the tools are timed in interleaved
+  rounds.
+- "generator truth" is what \`generate-shop.mjs\` knows it wrote (its stderr report), computed
+  without reading the CSV.
+- The SQL is in \`scripts/bench.mjs\` (\`SQL_LOAD\`, \`SQL_METRICS\`) and follows docs/metrics.md
+  and docs/rules.md: rows grouped into orders by \`Name\` with order fields forward-filled, status
+  from \`Cancelled at\` and \`Financial Status\`, revenue = Total − Refunded Amount in cents,
+  customers by their trimmed, lower-cased Email, per currency, window of ${WINDOW_DAYS} days ending at local
+  midnight after the as-of date in ${TZ}, the previous window the ${WINDOW_DAYS} days before it.
+`;
 
 // Run only as a script: scripts/crosscheck/*.mjs import the DuckDB installer and loader above.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
