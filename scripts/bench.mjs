@@ -492,6 +492,7 @@ function parseArgs(argv) {
     only: null,
     build: true,
     scale: null,
+    variants: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i],
@@ -505,6 +506,7 @@ function parseArgs(argv) {
     else if (a === "--days") o.days = Number(v());
     else if (a === "--only") o.only = v();
     else if (a === "--no-build") o.build = false;
+    else if (a === "--variants") o.variants = true;
     else if (a === "--scale") {
       // a comma-separated list of order counts, or none: SCALE_DEFAULT
       const list = argv[i + 1] !== undefined && !argv[i + 1].startsWith("--") ? v() : null;
@@ -517,6 +519,8 @@ function parseArgs(argv) {
   if (o.only && o.writeDoc) throw new Error("--write-doc rewrites the full bench's section; it can't go with --only");
   if (o.scale && !o.scale.every((n) => Number.isInteger(n) && n >= 1)) throw new Error("--scale takes order counts: --scale 100000,300000");
   if (o.scale && o.only) throw new Error("--scale and --only are two different benches");
+  if (o.variants && (o.scale || o.only))
+    throw new Error("--variants goes with the single-size bench (--orders N), not with --scale or --only");
   return o;
 }
 
@@ -815,6 +819,152 @@ async function runScale(opts) {
   return { block, bad, duckdbVersion };
 }
 
+// ------------------------------------------------------------------ --variants: WooCommerce and Shoptet
+// Issue 10: the same shop exported by WooCommerce and by Shoptet (scripts/bench-variants.mjs:
+// same orders, the platform's own layout, encoding, delimiter and decimal mark) must cost at most
+// VARIANT_MAX_RATIO x the Shopify file, and give the same figures.
+const VARIANT_MAX_RATIO = 1.2;
+
+// The variant files of the bench file, written next to it and reused; a variant's stats file is
+// written last, so its presence marks a complete variant.
+async function variantFiles(file) {
+  const { PLATFORMS, writeVariant } = await import("./bench-variants.mjs");
+  const out = [];
+  for (const platform of PLATFORMS) {
+    const dir = join(dirname(file), platform);
+    const csv = join(dir, "orders_export.csv"),
+      statsFile = join(dir, "variant.json");
+    if (existsSync(csv) && existsSync(statsFile)) log(`reusing ${rel(csv)}`);
+    else {
+      log(`writing the ${platform} variant of ${rel(file)} into ${rel(csv)} ...`);
+      mkdirSync(dir, { recursive: true });
+      const stats = await writeVariant(file, platform, `${csv}.tmp`);
+      renameSync(`${csv}.tmp`, csv);
+      writeFileSync(statsFile, `${JSON.stringify(stats, null, 2)}\n`);
+    }
+    out.push({ platform, file: csv, stats: JSON.parse(readFileSync(statsFile, "utf8")) });
+  }
+  return out;
+}
+
+// A variant's report against the Shopify file's: -> { bad, lines }. Documented differences
+// (bench-variants.mjs's header): guestCheckoutRate is a number on WooCommerce (its customer_id 0
+// is a guest; Shopify and Shoptet can't tell); and an order placed in the hour that repeats when
+// summer time ends moves one hour back (a local time without an offset is read as the earlier
+// instant), which can change the gaps. Moving k orders by up to 1 h moves each customer's first
+// and last order by at most 1 h, so the sum of the gaps ending in W by at most 2k h, and each
+// gap by at most 2 h: the mean by at most 2k / 24 / gaps days, the median by at most 2 / 24.
+function variantDifferences(platform, report, shopify, foldHourOrders, duckGroups) {
+  let bad = 0;
+  const lines = [];
+  const fail = (text) => {
+    bad++;
+    lines.push(`- **${text}**`);
+  };
+  const detected = report.inputs?.[0]?.platform;
+  if (detected !== platform) fail(`read as ${detected}, not ${platform}`);
+  if (report.asOf !== shopify.asOf || report.window.from !== shopify.window.from || report.window.to !== shopify.window.to) {
+    fail(
+      `as-of ${report.asOf}, window ${report.window.from} .. ${report.window.to}; Shopify's ${shopify.asOf}, ${shopify.window.from} .. ${shopify.window.to}`,
+    );
+  }
+  for (const k of ["ordersRead", "unidentifiedOrders", "rowsSkipped"]) {
+    if (report.dataQuality[k] !== shopify.dataQuality[k])
+      fail(`dataQuality.${k} ${report.dataQuality[k]}, Shopify's ${shopify.dataQuality[k]}`);
+  }
+  if (JSON.stringify(report.dataQuality.ordersExcluded) !== JSON.stringify(shopify.dataQuality.ordersExcluded)) {
+    fail(
+      `orders excluded ${JSON.stringify(report.dataQuality.ordersExcluded)}, Shopify's ${JSON.stringify(shopify.dataQuality.ordersExcluded)}`,
+    );
+  }
+  const currencies = [...new Set([...report.groups, ...shopify.groups].map((g) => g.currency))].sort();
+  for (const cur of currencies) {
+    const g = report.groups.find((x) => x.currency === cur)?.metrics,
+      s = shopify.groups.find((x) => x.currency === cur)?.metrics;
+    if (!g || !s) {
+      fail(`${cur}: the group is ${g ? "missing from the Shopify report" : "missing"}`);
+      continue;
+    }
+    const gaps = duckGroups.find((x) => x.currency === cur)?.gaps ?? 0;
+    for (const id of Object.keys(s)) {
+      const a = g[id],
+        b = s[id];
+      if (Object.is(a, b)) continue;
+      if (id === "guestCheckoutRate" && platform === "woocommerce" && b === null && typeof a === "number" && a >= 0 && a <= 1) {
+        lines.push(`- ${cur} guestCheckoutRate ${a} (WooCommerce's customer_id 0 marks guests; Shopify's export can't tell): expected`);
+        continue;
+      }
+      const days = id === "avgDaysBetweenPurchases" || id === "medianDaysBetweenPurchases";
+      if (days && foldHourOrders > 0 && typeof a === "number" && typeof b === "number") {
+        const bound = id === "avgDaysBetweenPurchases" ? (2 * foldHourOrders) / 24 / gaps : 2 / 24;
+        const within = Math.abs(a - b) <= bound + 1e-9;
+        const text = `${cur} ${id} ${a}, Shopify's ${b}: ${(a - b).toExponential(2)} days, ${within ? "within" : "over"} the ${bound.toExponential(2)} that ${foldHourOrders} order(s) in the repeated DST hour can move it`;
+        if (within) lines.push(`- ${text}: expected`);
+        else fail(text);
+        continue;
+      }
+      fail(`${cur} ${id} ${a}, Shopify's ${b}`);
+    }
+  }
+  return { bad, lines };
+}
+
+async function runVariants(file, stats, asOf, opts, duckGroups) {
+  const variants = await variantFiles(file);
+  const loadStart = loadavg();
+  const entries = [
+    { name: "shopify", cmd: process.execPath, args: cliArgs(file, asOf) },
+    ...variants.map((v) => ({ name: v.platform, cmd: process.execPath, args: cliArgs(v.file, asOf) })),
+  ];
+  const timed = await interleaved(entries, opts.runs);
+  const loadEnd = loadavg();
+  const shopify = timed.get("shopify");
+  let bad = 0,
+    slow = 0;
+  const fmt = (x) => x.toLocaleString("en-US");
+  const table = [
+    `| file | platform read as | MB | rows | wall | MB/s | orders/s | peak RSS | wall ÷ Shopify's (limit ${VARIANT_MAX_RATIO}) |`,
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  const findings = [];
+  for (const v of [{ platform: "shopify", file, stats: { foldHourOrders: 0 } }, ...variants]) {
+    const r = timed.get(v.platform);
+    const mb = statSync(v.file).size / 1e6;
+    const s = r.wallMs / 1000;
+    const ratio = r.wallMs / shopify.wallMs;
+    const over = v.platform !== "shopify" && ratio > VARIANT_MAX_RATIO;
+    if (over) slow++;
+    const input = r.out.inputs?.[0] ?? {};
+    table.push(
+      `| ${v.platform === "shopify" ? "Shopify (as generated)" : v.platform === "woocommerce" ? "WooCommerce" : "Shoptet"} | ${input.platform} (${input.encoding}, \`${input.delimiter}\`) | ${mb.toFixed(0)} | ${fmt(input.rows)} | ${secs(r.wallMs)} | ${(mb / s).toFixed(1)} | ${fmt(Math.round(stats.orders / s))} | ${r.peakRssMb.toFixed(0)} MB (max ${r.maxRssMb.toFixed(0)}) | ${v.platform === "shopify" ? "1.00" : `**${ratio.toFixed(2)}**${over ? " (over)" : ""}`} |`,
+    );
+    if (v.platform === "shopify") continue;
+    const d = variantDifferences(v.platform, r.out, shopify.out, v.stats.foldHourOrders, duckGroups);
+    bad += d.bad;
+    const fold = v.stats.foldHourOrders
+      ? ` ${v.stats.foldHourOrders} order(s) in the repeated DST hour (${v.stats.foldHourExamples.join(", ")}).`
+      : "";
+    findings.push(
+      `- **${v.platform}**: ${d.bad ? `${d.bad} figure(s) differ from the Shopify report's.` : `${d.lines.length ? "every other figure" : "every figure"} (all metrics of every currency, as-of, window, orders read, excluded and unidentified) equals the Shopify report's.`}${fold}`,
+      ...d.lines.map((l) => `  ${l}`),
+    );
+  }
+  const block = [
+    `## WooCommerce and Shoptet variants (${fmt(stats.orders)} orders)`,
+    "",
+    `The bench file rewritten by \`scripts/bench-variants.mjs\` as a WooCommerce (SkyVerge) and a Shoptet orders export holding the same orders; the same \`shopmetrics report\` command on each (the platform, encoding, delimiter and decimal mark detected). Median of ${opts.runs} interleaved rounds (Shopify, WooCommerce, Shoptet; the other way round every other round). Load average at start ${showLoad(loadStart)}; at end ${showLoad(loadEnd)}.`,
+    "",
+    ...table,
+    "",
+    ...findings,
+  ].join("\n");
+  process.stdout.write(`${block}\n\n`);
+  if (slow) log(`variants: ${slow} over ${VARIANT_MAX_RATIO}x the Shopify file's time`);
+  if (bad) log(`variants: ${bad} figure(s) differ from the Shopify report's`);
+  if (!slow && !bad) log(`variants: within ${VARIANT_MAX_RATIO}x the Shopify file, same figures`);
+  return { block, bad: bad + slow };
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (opts.duckdb) return duckdbChild(resolve(opts.duckdb), opts.asOf, opts.days);
@@ -923,20 +1073,24 @@ async function main() {
       : []),
   ].join("\n");
   process.stdout.write(`${table}\n`);
+  const variants = opts.variants && cli ? await runVariants(file, stats, asOf, opts, duckOut.groups) : null;
+  if (opts.variants && !cli) log("variants: not timed, the CLI could not be run");
+
   const t = duckOut.timingMs;
   const inside = `Inside the DuckDB process: start-up and import ${secs(t.startup)}, reading the CSV into a table ${secs(t.loadCsv)}, the metrics query ${secs(t.query)} (last run).`;
   log(inside);
-  log(`load average at end: ${showLoad(loadEnd)}`);
+  log(`load average at end: ${showLoad(loadavg())}`);
   if (opts.writeDoc) {
     writeDoc({
       result: resultBlock({ table, inside, comparison, shuffle }, opts, duckOut, cli, bad),
+      ...(variants ? { variants: variants.block } : {}),
       machine: machineBlock(duckOut.engine.duckdb),
     });
   }
 
   if (bad) log(`${bad} disagreement(s)`);
   else log(cli ? "shopmetrics and DuckDB agree" : "DuckDB agrees with the generator; shopmetrics was not checked");
-  process.exitCode = bad ? 1 : cli ? 0 : 2;
+  process.exitCode = bad || variants?.bad ? 1 : cli ? 0 : 2;
   if (shuffle) finishShuffle(shuffle);
 }
 
