@@ -26,8 +26,10 @@ import {
   existsSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
   unlinkSync,
   writeFileSync,
@@ -493,6 +495,7 @@ function parseArgs(argv) {
     build: true,
     scale: null,
     variants: false,
+    profile: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i],
@@ -507,6 +510,7 @@ function parseArgs(argv) {
     else if (a === "--only") o.only = v();
     else if (a === "--no-build") o.build = false;
     else if (a === "--variants") o.variants = true;
+    else if (a === "--profile") o.profile = true;
     else if (a === "--scale") {
       // a comma-separated list of order counts, or none: SCALE_DEFAULT
       const list = argv[i + 1] !== undefined && !argv[i + 1].startsWith("--") ? v() : null;
@@ -519,6 +523,7 @@ function parseArgs(argv) {
   if (o.only && o.writeDoc) throw new Error("--write-doc rewrites the full bench's section; it can't go with --only");
   if (o.scale && !o.scale.every((n) => Number.isInteger(n) && n >= 1)) throw new Error("--scale takes order counts: --scale 100000,300000");
   if (o.scale && o.only) throw new Error("--scale and --only are two different benches");
+  if (o.profile && o.only) throw new Error("--profile goes with the full bench, not with --only");
   if (o.variants && (o.scale || o.only))
     throw new Error("--variants goes with the single-size bench (--orders N), not with --scale or --only");
   return o;
@@ -965,6 +970,147 @@ async function runVariants(file, stats, asOf, opts, duckGroups) {
   return { block, bad: bad + slow };
 }
 
+// ------------------------------------------------------------------ --profile: where the time goes
+// One run of the report under `node --cpu-prof`; the profile's samples give each function's self
+// time (time in the function itself, not in what it calls): sample i lasts until sample i + 1
+// (timeDeltas[i] is the time since the sample before), the last one until the profile's end.
+// Functions of dist/ are shown at their line in src/, through the build's source maps.
+const PROFILE_TOP = 15;
+
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+// A source map's mappings: per generated line, its segments [column, source, line, column].
+function decodeMappings(mappings) {
+  const lines = [];
+  let source = 0,
+    line = 0,
+    column = 0;
+  for (const text of mappings.split(";")) {
+    const segments = [];
+    let generated = 0;
+    for (const segment of text.split(",")) {
+      if (segment === "") continue;
+      const fields = [];
+      let value = 0,
+        shift = 0;
+      for (const ch of segment) {
+        const digit = B64.indexOf(ch);
+        value += (digit & 31) << shift;
+        if (digit & 32) shift += 5;
+        else {
+          fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      generated += fields[0];
+      if (fields.length < 4) continue;
+      source += fields[1];
+      line += fields[2];
+      column += fields[3];
+      segments.push([generated, source, line, column]);
+    }
+    lines.push(segments);
+  }
+  return lines;
+}
+const sourceMaps = new Map();
+// "src/io/csv/tokenizer.ts:120" for a 0-based line and column of a dist/ file, or the file's own
+// path and line when it has no map.
+function sourceLocation(url, line0, column0) {
+  if (url === "") return "(native)";
+  if (!url.startsWith("file://")) return `${url}:${line0 + 1}`;
+  const file = fileURLToPath(url);
+  if (!sourceMaps.has(file)) {
+    let map = null;
+    try {
+      const raw = JSON.parse(readFileSync(`${file}.map`, "utf8"));
+      map = { sources: raw.sources.map((s) => resolve(dirname(file), raw.sourceRoot ?? "", s)), lines: decodeMappings(raw.mappings) };
+    } catch {
+      /* no source map */
+    }
+    sourceMaps.set(file, map);
+  }
+  const map = sourceMaps.get(file);
+  const segments = map?.lines[line0] ?? [];
+  let best = segments[0];
+  for (const s of segments) if (s[0] <= column0) best = s;
+  return best ? `${rel(map.sources[best[1]])}:${best[2] + 1}` : `${rel(file)}:${line0 + 1}`;
+}
+
+function profileSummary(profile) {
+  const { nodes, samples, timeDeltas, startTime, endTime } = profile;
+  const frameOf = new Map(nodes.map((n) => [n.id, n.callFrame]));
+  const selfUs = new Map(); // node id -> µs
+  const stamps = [];
+  let t = startTime;
+  for (const d of timeDeltas) {
+    t += d;
+    stamps.push(t);
+  }
+  for (let i = 0; i < samples.length; i++) {
+    const us = (i + 1 < samples.length ? stamps[i + 1] : endTime) - stamps[i];
+    selfUs.set(samples[i], (selfUs.get(samples[i]) ?? 0) + us);
+  }
+  const fns = new Map(); // one entry per function, however many call paths (nodes) it has
+  const files = new Map();
+  let total = 0;
+  for (const [id, us] of selfUs) {
+    const f = frameOf.get(id);
+    total += us;
+    const key = `${f.functionName}\0${f.url}\0${f.lineNumber}\0${f.columnNumber}`;
+    const entry = fns.get(key) ?? {
+      name: f.functionName || "(anonymous)",
+      where: sourceLocation(f.url, f.lineNumber, f.columnNumber),
+      us: 0,
+    };
+    entry.us += us;
+    fns.set(key, entry);
+    const file = entry.where.replace(/:\d+$/, "");
+    files.set(file, (files.get(file) ?? 0) + us);
+  }
+  const byTime = (a, b) => b[1] - a[1];
+  return {
+    totalMs: total / 1000,
+    samples: samples.length,
+    top: [...fns.values()].sort((a, b) => b.us - a.us).slice(0, PROFILE_TOP),
+    files: [...files.entries()].sort(byTime),
+  };
+}
+
+async function runProfile(file, stats, asOf) {
+  const dir = join(dirname(file), "cpu-profile");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const loadStart = loadavg();
+  log(`profiling shopmetrics on ${rel(file)} ...`);
+  const m = await measure(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${dir}`, ...cliArgs(file, asOf)]);
+  if (m.code !== 0) throw new Error(`shopmetrics under --cpu-prof exited ${m.code}:\n${m.stderr}`);
+  const loadEnd = loadavg();
+  const profiles = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"));
+  if (profiles.length !== 1) throw new Error(`expected one .cpuprofile in ${rel(dir)}, found ${profiles.length}`);
+  const summary = profileSummary(JSON.parse(readFileSync(join(dir, profiles[0]), "utf8")));
+  const ms = (us) => `${(us / 1000).toFixed(0)} ms`;
+  const pct = (us) => `${((100 * us) / 1000 / summary.totalMs).toFixed(1)} %`;
+  const block = [
+    `## Where the time goes (CPU profile, ${stats.orders.toLocaleString("en-US")} orders)`,
+    "",
+    `One run of the report under \`node --cpu-prof\`: ${secs(m.wallMs)} wall (the profiler slows it down a little), ${(summary.totalMs / 1000).toFixed(2)} s profiled in ${summary.samples.toLocaleString("en-US")} samples. Load average at start ${showLoad(loadStart)}; at end ${showLoad(loadEnd)}. The ${PROFILE_TOP} functions with the most self time (time in the function itself, not in the functions it calls; dist/ shown at its src/ line through the source maps):`,
+    "",
+    "| # | function | where | self time | share |",
+    "|---:|---|---|---:|---:|",
+    ...summary.top.map((f, i) => `| ${i + 1} | \`${f.name}\` | ${f.where} | ${ms(f.us)} | ${pct(f.us)} |`),
+    "",
+    `By file (self time): ${summary.files
+      .slice(0, 8)
+      .map(([f, us]) => `${f} ${pct(us)}`)
+      .join(", ")}.`,
+    "",
+    `The profile is kept in \`${rel(dir)}/\` (open it in Chrome's DevTools or speedscope).`,
+  ].join("\n");
+  process.stdout.write(`${block}\n\n`);
+  return { block };
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (opts.duckdb) return duckdbChild(resolve(opts.duckdb), opts.asOf, opts.days);
@@ -975,8 +1121,12 @@ async function main() {
     if (opts.build && !buildCli()) throw new Error("--scale needs the CLI, and it could not be built");
     ensureDuckDB();
     const scale = await runScale(opts);
+    // the profile of the largest size
+    const largest = opts.profile ? generate(Math.max(...opts.scale), opts.seed) : null;
+    const profile = largest ? await runProfile(largest.file, largest.stats, largest.stats.expectedReport.asOf) : null;
     log(`load average at end: ${showLoad(loadavg())}`);
-    if (opts.writeDoc) writeDoc({ scale: scale.block, machine: machineBlock(scale.duckdbVersion) });
+    if (opts.writeDoc)
+      writeDoc({ scale: scale.block, ...(profile ? { profile: profile.block } : {}), machine: machineBlock(scale.duckdbVersion) });
     if (scale.bad) log(`${scale.bad} disagreement(s)`);
     else log("every size: shopmetrics and DuckDB agree");
     process.exitCode = scale.bad ? 1 : 0;
@@ -1075,6 +1225,8 @@ async function main() {
   process.stdout.write(`${table}\n`);
   const variants = opts.variants && cli ? await runVariants(file, stats, asOf, opts, duckOut.groups) : null;
   if (opts.variants && !cli) log("variants: not timed, the CLI could not be run");
+  const profile = opts.profile && cli ? await runProfile(file, stats, asOf) : null;
+  if (opts.profile && !cli) log("profile: not taken, the CLI could not be run");
 
   const t = duckOut.timingMs;
   const inside = `Inside the DuckDB process: start-up and import ${secs(t.startup)}, reading the CSV into a table ${secs(t.loadCsv)}, the metrics query ${secs(t.query)} (last run).`;
@@ -1084,6 +1236,7 @@ async function main() {
     writeDoc({
       result: resultBlock({ table, inside, comparison, shuffle }, opts, duckOut, cli, bad),
       ...(variants ? { variants: variants.block } : {}),
+      ...(profile ? { profile: profile.block } : {}),
       machine: machineBlock(duckOut.engine.duckdb),
     });
   }
