@@ -1360,6 +1360,11 @@ npm run bench -- --orders 1000000 --variants --profile --write-doc   # WooCommer
   rounds.
 - "generator truth" is what \`generate-shop.mjs\` knows it wrote (its stderr report), computed
   without reading the CSV.
+- Miller (\`mlr\`) is timed where it is installed (\`apt-get install miller\`), csv-parse alone where
+  \`npm ci\` has installed it (a dev dependency); the table says "not installed" otherwise.
+- \`--variants\` writes the WooCommerce and Shoptet variants of the bench file with
+  \`scripts/bench-variants.mjs\` next to it (reused on later runs); \`--profile\` keeps its
+  \`.cpuprofile\` under \`.bench/\`.
 - The SQL is in \`scripts/bench.mjs\` (\`SQL_LOAD\`, \`SQL_METRICS\`) and follows docs/metrics.md
   and docs/rules.md: rows grouped into orders by \`Name\` with order fields forward-filled, status
   from \`Cancelled at\` and \`Financial Status\`, revenue = Total − Refunded Amount in cents,
