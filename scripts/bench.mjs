@@ -816,7 +816,7 @@ async function runScale(opts) {
       ? `**${checked.bad} disagreement(s)** (below)`
       : `all ${METRICS.length} metrics of ${duck.out.groups.length} currencies agree`;
     notes.push(
-      `| ${fmt(stats.orders)} | ${showLoad(loadStart)} | ${showLoad(loadEnd)} | ${agreement} | ${secs(t.startup)}, ${secs(t.loadCsv)}, ${secs(t.query)} |`,
+      `| ${fmt(stats.orders)} | ${loadFigures(loadStart)} | ${loadFigures(loadEnd)} | ${agreement} | ${secs(t.startup)}, ${secs(t.loadCsv)}, ${secs(t.query)} |`,
     );
     log(`  ${checked.bad ? `${checked.bad} disagreement(s)` : "all metrics agree"}; load average ${showLoad(loadEnd)}`);
   }
