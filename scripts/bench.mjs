@@ -1,24 +1,33 @@
 #!/usr/bin/env node
 // Benchmark of the shopmetrics CLI against DuckDB, which also serves as an independent check of
-// the CLI's numbers.
+// the CLI's numbers (issue 10).
 //
 //   npm run bench -- [--orders N] [--seed S] [--runs R] [--write-doc] [--only shuffle] [--no-build]
+//                    [--variants] [--profile]
+//   npm run bench -- --scale [100000,300000,1000000,3000000] [--runs R] [--profile] [--write-doc]
 //   node scripts/bench.mjs --duckdb FILE [--as-of YYYY-MM-DD] [--days N]   # DuckDB metrics of any Shopify file, as JSON
 //
 // 1. generates an N-order shop (default 1,000,000) into .bench/ with generate-shop.mjs (reused
-//    when it is already there for the same N and seed);
-// 2. builds the CLI (unless --no-build: then dist/ as it is) and times `shopmetrics report ...
-//    --format json` R times (median), each round also on the same file with its records shuffled
-//    (seeded; a record may hold a quoted line break, so records are shuffled, not lines), sorted
-//    and shuffled interleaved; fails if the shuffled file costs more than 1.5x the sorted one or
-//    if any figure of the two reports differs (issue 8). --only shuffle stops after this step;
-// 3. installs DuckDB into .bench/duckdb on first use (never a project dependency) and times every
-//    metric the report prints, in SQL under the same rules (lifecycle, gaps, previous window), R
-//    times, each run in a child process so its peak RSS can be measured;
-// 4. compares both results per currency and metric (counts exact, money to the cent, rates to
-//    1e-9, the mean gap to a relative 1e-9), and DuckDB's also with the generator's own truth for
-//    the metrics the generator knows; exits non-zero on any disagreement;
-// 5. prints a markdown table; --write-doc also writes docs/performance.md.
+//    when it is already there for the same N and seed), and a copy with its records shuffled
+//    (seeded; a record may hold a quoted line break, so records are shuffled, not lines);
+// 2. builds the CLI (unless --no-build: then dist/ as it is) and installs DuckDB into .bench/duckdb
+//    on first use (never a project dependency);
+// 3. times, in R interleaved rounds (each round: `shopmetrics report ... --format json`, DuckDB,
+//    shopmetrics on the shuffled file; reversed every other round), medians, each run in a child
+//    process so its peak RSS can be measured; DuckDB computes every metric the report prints, in
+//    SQL under the same rules (lifecycle, gaps, previous window). The load average is printed at
+//    the start and end. Fails if the shuffled file costs more than 1.5x the sorted one or if any
+//    figure of the two reports differs (issue 8). --only shuffle times only the two CLI runs;
+// 4. compares the CLI and DuckDB per currency and metric (counts exact, money to the cent, rates
+//    to 1e-9, the mean gap to a relative 1e-9), and DuckDB's also with the generator's own truth
+//    for the metrics the generator knows; exits non-zero on any disagreement;
+// 5. --variants: writes the WooCommerce and Shoptet variants of the file (bench-variants.mjs),
+//    times the CLI on the three in interleaved rounds, checks their figures equal the Shopify
+//    report's and their time is within 1.2x of it;
+// 6. --profile: one run under `node --cpu-prof`, its top 15 functions by self time;
+// 7. prints markdown tables; --write-doc also writes them into docs/performance.md.
+// --scale LIST does steps 1-4 for each size (shopmetrics and DuckDB, plus Miller and csv-parse
+// alone where installed) and prints the scaling table instead.
 
 import { spawn, spawnSync } from "node:child_process";
 import {
@@ -529,6 +538,7 @@ function parseArgs(argv) {
   }
   if (!Number.isInteger(o.orders) || o.orders < 1) throw new Error("--orders must be a positive integer");
   if (!Number.isInteger(o.runs) || o.runs < 1) throw new Error("--runs must be a positive integer");
+  if (!Number.isInteger(o.days) || o.days < 1) throw new Error("--days must be a positive integer");
   if (o.only !== null && o.only !== "shuffle") throw new Error("--only takes one value: shuffle");
   if (o.only && o.writeDoc) throw new Error("--write-doc rewrites the full bench's section; it can't go with --only");
   if (o.scale && !o.scale.every((n) => Number.isInteger(n) && n >= 1)) throw new Error("--scale takes order counts: --scale 100000,300000");
