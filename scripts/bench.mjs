@@ -1,22 +1,33 @@
 #!/usr/bin/env node
 // Benchmark of the shopmetrics CLI against DuckDB, which also serves as an independent check of
-// the CLI's numbers.
+// the CLI's numbers (issue 10).
 //
 //   npm run bench -- [--orders N] [--seed S] [--runs R] [--write-doc] [--only shuffle] [--no-build]
-//   node scripts/bench.mjs --duckdb FILE [--as-of YYYY-MM-DD]   # DuckDB metrics of any Shopify file, as JSON
+//                    [--variants] [--profile]
+//   npm run bench -- --scale [100000,300000,1000000,3000000] [--runs R] [--profile] [--write-doc]
+//   node scripts/bench.mjs --duckdb FILE [--as-of YYYY-MM-DD] [--days N]   # DuckDB metrics of any Shopify file, as JSON
 //
 // 1. generates an N-order shop (default 1,000,000) into .bench/ with generate-shop.mjs (reused
-//    when it is already there for the same N and seed);
-// 2. builds the CLI (unless --no-build: then dist/ as it is) and times `shopmetrics report ...
-//    --format json` R times (median), each round also on the same file with its records shuffled
-//    (seeded; a record may hold a quoted line break, so records are shuffled, not lines), sorted
-//    and shuffled interleaved; fails if the shuffled file costs more than 1.5x the sorted one or
-//    if any figure of the two reports differs (issue 8). --only shuffle stops after this step;
-// 3. installs DuckDB into .bench/duckdb on first use (never a project dependency) and times the
-//    same metrics in SQL, R times, each run in a child process so its peak RSS can be measured;
-// 4. compares both results per currency and metric (money to the cent, rates to 1e-9), and
-//    DuckDB's also with the generator's own truth; exits non-zero on any disagreement;
-// 5. prints a markdown table; --write-doc also writes docs/performance.md.
+//    when it is already there for the same N and seed), and a copy with its records shuffled
+//    (seeded; a record may hold a quoted line break, so records are shuffled, not lines);
+// 2. builds the CLI (unless --no-build: then dist/ as it is) and installs DuckDB into .bench/duckdb
+//    on first use (never a project dependency);
+// 3. times, in R interleaved rounds (each round: `shopmetrics report ... --format json`, DuckDB,
+//    shopmetrics on the shuffled file; reversed every other round), medians, each run in a child
+//    process so its peak RSS can be measured; DuckDB computes every metric the report prints, in
+//    SQL under the same rules (lifecycle, gaps, previous window). The load average is printed at
+//    the start and end. Fails if the shuffled file costs more than 1.5x the sorted one or if any
+//    figure of the two reports differs (issue 8). --only shuffle times only the two CLI runs;
+// 4. compares the CLI and DuckDB per currency and metric (counts exact, money to the cent, rates
+//    to 1e-9, the mean gap to a relative 1e-9), and DuckDB's also with the generator's own truth
+//    for the metrics the generator knows; exits non-zero on any disagreement;
+// 5. --variants: writes the WooCommerce and Shoptet variants of the file (bench-variants.mjs),
+//    times the CLI on the three in interleaved rounds, checks their figures equal the Shopify
+//    report's and their time is within 1.2x of it;
+// 6. --profile: one run under `node --cpu-prof`, its top 15 functions by self time;
+// 7. prints markdown tables; --write-doc also writes them into docs/performance.md.
+// --scale LIST does steps 1-4 for each size (shopmetrics and DuckDB, plus Miller and csv-parse
+// alone where installed) and prints the scaling table instead.
 
 import { spawn, spawnSync } from "node:child_process";
 import {
@@ -24,15 +35,17 @@ import {
   existsSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
   unlinkSync,
   writeFileSync,
   writeSync,
 } from "node:fs";
 import { createRequire } from "node:module";
-import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -42,94 +55,189 @@ const DUCKDB_PREFIX = join(BENCH_DIR, "duckdb");
 export const DUCKDB_PKG = "@duckdb/node-api@1.5.6-r.1"; // pinned so figures are reproducible
 const TZ = "Europe/Prague";
 const WINDOW_DAYS = 365;
+const MARGIN = 1; // the CLI's default --margin, which the bench runs with
 
 // ------------------------------------------------------------------ DuckDB: the metric rules in SQL
-// Every column is read as VARCHAR. The projected rows go into a temp table first: a table keeps
-// insertion (= file) order, so its rowid gives "first non-empty value in file order" exactly,
-// which a parallel CSV scan alone does not promise.
+// Written from docs/metrics.md and docs/rules.md, not from the CLI's code. Every column is read as
+// VARCHAR. The projected rows go into a temp table first: a table keeps insertion (= file) order,
+// so its rowid gives "first non-empty value in file order" exactly, which a parallel CSV scan
+// alone does not promise.
 const SQL_LOAD = `
 CREATE TEMP TABLE shop_rows AS
 SELECT "Name" AS name, "Email" AS email, "Financial Status" AS financial, "Currency" AS currency,
        "Total" AS total, "Refunded Amount" AS refunded, "Cancelled at" AS cancelled_at, "Created at" AS created_at
 FROM read_csv($file, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`;
 
+// What JavaScript's String.prototype.trim removes (docs/rules.md: cells are "trimmed"), taken from
+// the engine itself; DuckDB's one-argument trim() removes spaces only. trim(x, JS_WHITESPACE) on
+// every cell is slow (4x the whole query at 100k orders), so a cell is tested with a regular
+// expression first and trimmed only when it starts or ends with whitespace; "not empty once
+// trimmed" is "has a character that is not whitespace".
+const JS_WHITESPACE = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c))
+  .filter((c) => c.trim() === "")
+  .join("");
+const jsTrim = (x) =>
+  `CASE WHEN regexp_matches(${x}, '^[${JS_WHITESPACE}]|[${JS_WHITESPACE}]$') THEN trim(${x}, '${JS_WHITESPACE}') ELSE ${x} END`;
+const filled = (x) => `regexp_matches(${x}, '[^${JS_WHITESPACE}]')`;
+// docs/rules.md, "Customer identity": these spellings (any case) are no email.
+const MISSING_MARKERS = ["", "na", "n/a", "#n/a", "nan", "null", "none", "-"];
+const DAY_MS = 86_400_000;
+
 const SQL_METRICS = `
 WITH
--- one row per order (grouped by Name): each field = its first non-empty value in file order
+-- one row per order (grouped by Name, trimmed, one leading apostrophe dropped): each field = its
+-- first value in file order that is not empty once trimmed (forward-fill), trimmed
+first_values AS (
+  SELECT regexp_replace(${jsTrim("name")}, '^''', '') AS name,
+    arg_min(email, rowid)        FILTER (WHERE ${filled("email")})        AS email,
+    arg_min(financial, rowid)    FILTER (WHERE ${filled("financial")})    AS financial,
+    arg_min(currency, rowid)     FILTER (WHERE ${filled("currency")})     AS currency,
+    arg_min(total, rowid)        FILTER (WHERE ${filled("total")})        AS total,
+    arg_min(refunded, rowid)     FILTER (WHERE ${filled("refunded")})     AS refunded,
+    arg_min(cancelled_at, rowid) FILTER (WHERE ${filled("cancelled_at")}) AS cancelled_at,
+    arg_min(created_at, rowid)   FILTER (WHERE ${filled("created_at")})   AS created_at
+  FROM shop_rows GROUP BY 1
+),
 orders AS (
-  SELECT name,
-    arg_min(email, rowid)        FILTER (WHERE trim(email) <> '')        AS email,
-    arg_min(financial, rowid)    FILTER (WHERE trim(financial) <> '')    AS financial,
-    arg_min(currency, rowid)     FILTER (WHERE trim(currency) <> '')     AS currency,
-    arg_min(total, rowid)        FILTER (WHERE trim(total) <> '')        AS total,
-    arg_min(refunded, rowid)     FILTER (WHERE trim(refunded) <> '')     AS refunded,
-    arg_min(cancelled_at, rowid) FILTER (WHERE trim(cancelled_at) <> '') AS cancelled_at,
-    arg_min(created_at, rowid)   FILTER (WHERE trim(created_at) <> '')   AS created_at
-  FROM shop_rows GROUP BY name
+  SELECT name, ${["email", "financial", "currency", "total", "refunded", "cancelled_at", "created_at"].map((f) => `${jsTrim(f)} AS ${f}`).join(",\n    ")}
+  FROM first_values
 ),
 typed AS (
   SELECT
-    nullif(lower(trim(email)), '') AS customer,              -- identity: lower(trim(Email)); none = unidentified
-    trim(currency) AS currency,
-    strptime(trim(created_at), '%Y-%m-%d %H:%M:%S %z') AS created,   -- an exact instant
+    -- identity: the email trimmed and lower-cased; none, or a missing-value marker = unidentified
+    -- (a Shopify orders export has no customer id column, so the email alone is the identity)
+    CASE WHEN lower(coalesce(email, '')) IN (${MISSING_MARKERS.map((m) => `'${m}'`).join(", ")}) THEN NULL
+         ELSE lower(email) END AS customer,
+    upper(currency) AS currency,
+    epoch_ms(strptime(created_at, '%Y-%m-%d %H:%M:%S %z')) AS at_ms,   -- an exact instant
     CASE                                                     -- Shopify status -> CLI status
       WHEN cancelled_at IS NOT NULL THEN 'cancelled'
-      WHEN lower(trim(financial)) IN ('paid', 'partially_refunded') THEN 'completed'
-      WHEN lower(trim(financial)) IN ('partially_paid', 'pending') THEN 'processing'
-      WHEN lower(trim(financial)) = 'authorized' THEN 'on-hold'
-      WHEN lower(trim(financial)) = 'refunded' THEN 'refunded'
-      WHEN lower(trim(financial)) = 'voided' THEN 'cancelled'
-      ELSE 'other' END AS status,
+      WHEN lower(financial) IN ('paid', 'partially_refunded') THEN 'completed'
+      WHEN lower(financial) IN ('partially_paid', 'pending') THEN 'processing'
+      WHEN lower(financial) = 'authorized' THEN 'on-hold'
+      WHEN lower(financial) = 'refunded' THEN 'refunded'
+      WHEN lower(financial) = 'voided' THEN 'cancelled'
+      ELSE 'unknown-status' END AS status,                   -- counted as completed (rules.md)
     -- revenue = Total - Refunded Amount (empty = 0), exact, in cents
-    CAST(CAST(trim(total) AS DECIMAL(18, 2)) * 100 AS BIGINT)
-      - coalesce(CAST(CAST(trim(refunded) AS DECIMAL(18, 2)) * 100 AS BIGINT), 0) AS revenue_cents
+    CAST(CAST(total AS DECIMAL(18, 2)) * 100 AS BIGINT)
+      - coalesce(CAST(CAST(refunded AS DECIMAL(18, 2)) * 100 AS BIGINT), 0) AS revenue_cents
   FROM orders
 ),
 -- as-of: the Prague date of the latest order of any status, unless given
-latest AS (SELECT CAST(timezone('${TZ}', max(created)) AS DATE) AS latest_date FROM typed),
+latest AS (SELECT CAST(timezone('${TZ}', make_timestamp(max(at_ms) * 1000)) AS DATE) AS latest_date FROM typed),
+bounds AS (
+  SELECT latest_date, coalesce(CAST($as_of AS DATE), latest_date) AS as_of FROM latest
+),
+-- W = [local midnight of (as-of + 1 - N days), local midnight of (as-of + 1)); the previous window
+-- P = the N days before: [local midnight of (as-of + 1 - 2N), W's start)
 win AS (
-  SELECT latest_date, coalesce(CAST($as_of AS DATE), latest_date) AS as_of,
-    -- [local midnight of (as-of + 1 day - N days), local midnight of (as-of + 1 day))
-    timezone('${TZ}', CAST(coalesce(CAST($as_of AS DATE), latest_date) + 1 - ${WINDOW_DAYS} AS TIMESTAMP)) AS lo,
-    timezone('${TZ}', CAST(coalesce(CAST($as_of AS DATE), latest_date) + 1 AS TIMESTAMP)) AS hi
-  FROM latest
+  SELECT latest_date, as_of,
+    epoch_ms(timezone('${TZ}', CAST(as_of + 1 - 2 * $days AS TIMESTAMP))) AS p_lo,
+    epoch_ms(timezone('${TZ}', CAST(as_of + 1 - $days AS TIMESTAMP))) AS lo,
+    epoch_ms(timezone('${TZ}', CAST(as_of + 1 AS TIMESTAMP))) AS hi
+  FROM bounds
 ),
-counted AS (   -- counted orders: completed, processing, on-hold
-  SELECT t.*, (t.created >= w.lo AND t.created < w.hi) AS in_window
-  FROM typed t, win w WHERE t.status IN ('completed', 'processing', 'on-hold')
+counted AS (   -- counted orders: completed, processing, on-hold (and unknown statuses, as completed)
+  SELECT t.currency, t.customer, t.at_ms, t.revenue_cents,
+    (t.at_ms >= w.lo AND t.at_ms < w.hi) AS in_w,
+    (t.at_ms >= w.p_lo AND t.at_ms < w.lo) AS in_p,
+    (t.at_ms < w.hi) AS to_end
+  FROM typed t, win w WHERE t.status IN ('completed', 'processing', 'on-hold', 'unknown-status')
 ),
+currencies AS (SELECT DISTINCT currency FROM typed),   -- a group for every currency on an order
 per_order AS (
   SELECT currency,
-    count(*) FILTER (WHERE in_window) AS orders,
-    coalesce(sum(revenue_cents) FILTER (WHERE in_window), 0) AS revenue_cents,
-    count(*) FILTER (WHERE in_window AND customer IS NOT NULL) AS identified_orders
+    count(*) FILTER (WHERE in_w) AS orders,
+    coalesce(sum(revenue_cents) FILTER (WHERE in_w), 0) AS revenue_cents,
+    count(*) FILTER (WHERE in_w AND customer IS NOT NULL) AS identified_orders
   FROM counted GROUP BY currency
 ),
-per_customer AS (   -- per currency and customer: counted orders in the window, first counted order ever
-  SELECT currency, customer, count(*) FILTER (WHERE in_window) AS n_window, min(created) AS first_order
+-- per currency and customer: counted orders in W, in P, from the first up to the end of W;
+-- revenue in W; the first counted order in this currency anywhere in the file
+per_customer AS (
+  SELECT currency, customer,
+    count(*) FILTER (WHERE in_w) AS n_w,
+    count(*) FILTER (WHERE in_p) AS n_p,
+    count(*) FILTER (WHERE to_end) AS n_to_end,
+    coalesce(sum(revenue_cents) FILTER (WHERE in_w), 0) AS revenue_w,
+    min(at_ms) AS first_ms
   FROM counted WHERE customer IS NOT NULL GROUP BY currency, customer
 ),
-customers AS (
+per_group AS (
   SELECT currency,
-    count(*) FILTER (WHERE n_window >= 1) AS customers,
-    count(*) FILTER (WHERE n_window >= 2) AS repeat_customers,
-    count(*) FILTER (WHERE first_order >= w.lo AND first_order < w.hi) AS new_customers
+    count(*) FILTER (WHERE n_w >= 1) AS customers,
+    count(*) FILTER (WHERE n_w >= 2) AS repeat_customers,
+    count(*) FILTER (WHERE n_w >= 1 AND n_to_end >= 2) AS returning_customers,
+    count(*) FILTER (WHERE first_ms >= w.lo AND first_ms < w.hi) AS new_customers,
+    count(*) FILTER (WHERE n_p >= 1) AS customers_at_start,
+    count(*) FILTER (WHERE n_p >= 1 AND n_w >= 1) AS retained_customers,
+    count(*) FILTER (WHERE n_w >= 1 AND n_p = 0 AND first_ms < w.lo) AS reactivated_customers,
+    count(*) FILTER (WHERE n_w = 1) AS one_time_customers,
+    coalesce(sum(revenue_w) FILTER (WHERE n_w = 1), 0) AS one_time_revenue,
+    coalesce(sum(revenue_w) FILTER (WHERE n_w >= 2), 0) AS repeat_revenue
   FROM per_customer, win w GROUP BY currency
+),
+-- gaps: each customer's consecutive counted orders in this currency over the whole history, in
+-- time order, whose later order is in W; in ms (exact integers). Orders at the same instant are
+-- a gap of 0 whichever comes first, so ties need no rule.
+gaps AS (
+  SELECT currency, gap_ms FROM (
+    SELECT currency, in_w, at_ms - lag(at_ms) OVER (PARTITION BY currency, customer ORDER BY at_ms) AS gap_ms
+    FROM counted WHERE customer IS NOT NULL
+  ) WHERE in_w AND gap_ms IS NOT NULL
+),
+per_gaps AS (
+  SELECT currency, count(*) AS gaps, sum(gap_ms) AS gap_ms_sum,
+    quantile_cont(gap_ms, 0.5) AS gap_ms_median   -- for an even count, the mean of the middle two
+  FROM gaps GROUP BY currency
+),
+g AS (
+  SELECT k.currency,
+    coalesce(o.orders, 0) AS orders, coalesce(o.revenue_cents, 0) AS revenue_cents,
+    coalesce(o.identified_orders, 0) AS identified_orders,
+    coalesce(c.customers, 0) AS customers, coalesce(c.repeat_customers, 0) AS repeat_customers,
+    coalesce(c.returning_customers, 0) AS returning_customers, coalesce(c.new_customers, 0) AS new_customers,
+    coalesce(c.customers_at_start, 0) AS customers_at_start, coalesce(c.retained_customers, 0) AS retained_customers,
+    coalesce(c.reactivated_customers, 0) AS reactivated_customers,
+    coalesce(c.one_time_customers, 0) AS one_time_customers, coalesce(c.one_time_revenue, 0) AS one_time_revenue,
+    coalesce(c.repeat_revenue, 0) AS repeat_revenue,
+    coalesce(p.gaps, 0) AS gaps, p.gap_ms_sum, p.gap_ms_median
+  FROM currencies k
+  LEFT JOIN per_order o USING (currency) LEFT JOIN per_group c USING (currency) LEFT JOIN per_gaps p USING (currency)
 )
-SELECT o.currency, o.orders, o.revenue_cents, o.identified_orders,
-  coalesce(c.customers, 0) AS customers, coalesce(c.repeat_customers, 0) AS repeat_customers,
-  coalesce(c.new_customers, 0) AS new_customers,
+SELECT g.*,
   -- aov in cents, rounded half away from zero, in integer arithmetic
-  CASE WHEN o.orders > 0 THEN sign(o.revenue_cents) * ((2 * abs(o.revenue_cents) + o.orders) // (2 * o.orders)) END AS aov_cents,
-  CASE WHEN c.customers > 0 THEN o.identified_orders / c.customers END AS purchase_frequency,
-  CASE WHEN c.customers > 0 THEN c.repeat_customers / c.customers END AS repeat_purchase_rate,
+  CASE WHEN orders > 0 THEN sign(revenue_cents) * ((2 * abs(revenue_cents) + orders) // (2 * orders)) END AS aov_cents,
+  CASE WHEN customers > 0 THEN identified_orders / customers END AS purchase_frequency,
+  CASE WHEN customers > 0 THEN repeat_customers / customers END AS repeat_purchase_rate,
+  CASE WHEN customers > 0 THEN returning_customers / customers END AS returning_customer_rate,
+  CASE WHEN customers_at_start > 0 THEN (customers - new_customers) / customers_at_start END AS retention_rate,
+  CASE WHEN customers_at_start > 0 THEN (customers_at_start - retained_customers) / customers_at_start END AS churn_rate,
+  -- the exact mean: an integer sum of ms (< 2^53, so exact as a DOUBLE too), divided once
+  CASE WHEN gaps > 0 THEN CAST(gap_ms_sum AS DOUBLE) / (gaps * ${DAY_MS}.0) END AS avg_days,
+  CASE WHEN gaps > 0 THEN gap_ms_median / ${DAY_MS} END AS median_days,
+  CASE WHEN repeat_customers > 0 AND one_time_customers > 0 AND one_time_revenue <> 0
+    THEN (CAST(repeat_revenue AS DOUBLE) / repeat_customers) / (CAST(one_time_revenue AS DOUBLE) / one_time_customers) END
+    AS repeat_customer_revenue_multiple,
+  -- clv = aov x purchaseFrequency x margin / churnRate with the unrounded aov, rounded once to the
+  -- cent (half away from zero): revenue x identified x S / (orders x customers x (S - retained)),
+  -- exactly, in HUGEINT; margin ${MARGIN}
+  CASE WHEN orders > 0 AND customers > 0 AND customers_at_start > retained_customers THEN
+    sign(revenue_cents) * (
+      (2 * abs(CAST(revenue_cents AS HUGEINT)) * identified_orders * customers_at_start * ${MARGIN}
+        + CAST(orders AS HUGEINT) * customers * (customers_at_start - retained_customers))
+      // (2 * CAST(orders AS HUGEINT) * customers * (customers_at_start - retained_customers)))
+  END AS clv_cents,
+  (SELECT count(DISTINCT customer) FROM typed) AS identities,
+  (SELECT count(*) FROM typed WHERE customer IS NULL) AS unidentified_orders,
+  (SELECT count(*) FROM typed) AS orders_read,
   strftime(w.as_of, '%Y-%m-%d') AS as_of, strftime(w.latest_date, '%Y-%m-%d') AS latest_date,
-  epoch_ms(w.lo) AS lo_ms, epoch_ms(w.hi) AS hi_ms
-FROM per_order o LEFT JOIN customers c USING (currency), win w
-ORDER BY o.currency`;
+  w.p_lo AS p_lo_ms, w.lo AS lo_ms, w.hi AS hi_ms
+FROM g, win w
+ORDER BY g.currency`;
 
-// Child mode: run the SQL on FILE, print {asOf, window, groups, timing} as JSON on stdout.
-async function duckdbChild(file, asOf) {
+// Child mode: run the SQL on FILE, print {asOf, window, previous, groups, timing} as JSON on stdout.
+async function duckdbChild(file, asOf, days = WINDOW_DAYS) {
   const t0 = performance.now();
   const { DuckDBInstance } = await importDuckDB();
   const db = await DuckDBInstance.create(":memory:");
@@ -137,7 +245,7 @@ async function duckdbChild(file, asOf) {
   const t1 = performance.now();
   await con.run(SQL_LOAD, { file });
   const t2 = performance.now();
-  const rows = (await con.runAndReadAll(SQL_METRICS, { as_of: asOf ?? null })).getRowObjectsJS();
+  const rows = (await con.runAndReadAll(SQL_METRICS, { as_of: asOf ?? null, days })).getRowObjectsJS();
   const t3 = performance.now();
   const meta = (await con.runAndReadAll("SELECT version() AS v, current_setting('threads') AS th")).getRowObjectsJS()[0];
   const num = (x) => (x === null || x === undefined ? null : Number(x));
@@ -146,17 +254,33 @@ async function duckdbChild(file, asOf) {
     engine: { duckdb: meta.v, threads: num(meta.th) },
     asOf: r0.as_of ?? asOf ?? null,
     latestOrderDate: r0.latest_date ?? null,
-    window: rows.length ? { fromMs: num(r0.lo_ms), toMs: num(r0.hi_ms), days: WINDOW_DAYS } : null,
+    window: rows.length ? { fromMs: num(r0.lo_ms), toMs: num(r0.hi_ms), days } : null,
+    previous: rows.length ? { fromMs: num(r0.p_lo_ms), toMs: num(r0.lo_ms), days } : null,
+    // over the whole file, any status: distinct normalised emails, orders without one, orders
+    file: rows.length
+      ? { identities: num(r0.identities), unidentifiedOrders: num(r0.unidentified_orders), orders: num(r0.orders_read) }
+      : null,
     groups: rows.map((r) => ({
       currency: r.currency,
       orders: num(r.orders),
       revenueCents: num(r.revenue_cents),
       aovCents: num(r.aov_cents),
       customers: num(r.customers),
+      newCustomers: num(r.new_customers),
       purchaseFrequency: num(r.purchase_frequency),
       repeatPurchaseRate: num(r.repeat_purchase_rate),
-      guestCheckoutRate: null,
-      newCustomers: num(r.new_customers),
+      returningCustomerRate: num(r.returning_customer_rate),
+      guestCheckoutRate: null, // a Shopify orders export can't tell guest checkouts
+      customersAtStart: num(r.customers_at_start),
+      retainedCustomers: num(r.retained_customers),
+      reactivatedCustomers: num(r.reactivated_customers),
+      retentionRate: num(r.retention_rate),
+      churnRate: num(r.churn_rate),
+      avgDaysBetweenPurchases: num(r.avg_days),
+      medianDaysBetweenPurchases: num(r.median_days),
+      repeatCustomerRevenueMultiple: num(r.repeat_customer_revenue_multiple),
+      clvCents: num(r.clv_cents),
+      gaps: num(r.gaps), // how many gaps the two days metrics are over
     })),
     timingMs: { startup: t1 - t0, loadCsv: t2 - t1, query: t3 - t2 },
   };
@@ -223,7 +347,11 @@ function measure(cmd, args) {
     });
   });
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
 const summarize = (runs, out) => ({
   wallMs: median(runs.map((r) => r.wallMs)),
   cpuMs: runs.every((r) => r.cpuMs !== null) ? median(runs.map((r) => r.cpuMs)) : null,
@@ -233,34 +361,52 @@ const summarize = (runs, out) => ({
 });
 
 // ------------------------------------------------------------------ comparing results
-// The CLI reports money in major units; compare in cents. Rates within 1e-9.
+// The CLI reports money in major units (two decimals for EUR and CZK); compare in cents.
 function cliToCents(group) {
   const m = group.metrics;
   const cents = (x) => (x === null || x === undefined ? null : Math.round(x * 100));
-  return { ...m, currency: group.currency, revenueCents: cents(m.revenue), aovCents: cents(m.aov) };
+  return { ...m, currency: group.currency, revenueCents: cents(m.revenue), aovCents: cents(m.aov), clvCents: cents(m.clv) };
 }
-// [field, kind, label]: money is held in cents and shown in major units under the CLI's name
+// [field, kind, label]: every metric the report prints, in its order. Money is held in cents and
+// shown in major units under the CLI's name.
 const METRICS = [
   ["orders", "count", "orders"],
   ["revenueCents", "money", "revenue"],
   ["aovCents", "money", "aov"],
   ["customers", "count", "customers"],
+  ["newCustomers", "count", "newCustomers"],
   ["purchaseFrequency", "rate", "purchaseFrequency"],
   ["repeatPurchaseRate", "rate", "repeatPurchaseRate"],
+  ["returningCustomerRate", "rate", "returningCustomerRate"],
   ["guestCheckoutRate", "rate", "guestCheckoutRate"],
-  ["newCustomers", "count", "newCustomers"],
+  ["customersAtStart", "count", "customersAtStart"],
+  ["retainedCustomers", "count", "retainedCustomers"],
+  ["reactivatedCustomers", "count", "reactivatedCustomers"],
+  ["retentionRate", "rate", "retentionRate"],
+  ["churnRate", "rate", "churnRate"],
+  ["avgDaysBetweenPurchases", "mean", "avgDaysBetweenPurchases"],
+  ["medianDaysBetweenPurchases", "days", "medianDaysBetweenPurchases"],
+  ["repeatCustomerRevenueMultiple", "rate", "repeatCustomerRevenueMultiple"],
+  ["clvCents", "money", "clv"],
 ];
-const agrees = (a, b, kind) =>
-  a === null || a === undefined || b === null || b === undefined
-    ? (a ?? null) === (b ?? null)
-    : kind === "rate"
-      ? Math.abs(a - b) <= 1e-9
-      : a === b;
+// Counts and money (cents) must be equal. Rates and the revenue multiple are one or two divisions
+// of exact integers on both sides, so they agree to the last bit or so: 1e-9. The median gap: both
+// take the same middle gap(s) in ms, but the CLI divides each by 86,400,000 before averaging the
+// two and DuckDB after, so the last bit may differ: 1e-9. The mean gap: DuckDB sums the ms as
+// integers and divides once (correctly rounded); the CLI adds n doubles of days, whose error grows
+// with n, up to about n × 2^-53 of the sum (n ≈ 330,000 gaps at 1M orders: under 4e-11), so the
+// two agree to a relative 1e-9, not an absolute one.
+const agrees = (a, b, kind) => {
+  if (a === null || a === undefined || b === null || b === undefined) return (a ?? null) === (b ?? null);
+  if (kind === "rate" || kind === "days") return Math.abs(a - b) <= 1e-9;
+  if (kind === "mean") return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+  return a === b;
+};
 const show = (v, kind) => (v === null || v === undefined ? "null" : kind === "money" ? (v / 100).toFixed(2) : String(v));
 
 // Lines "CUR metric left right ok"; returns the number of disagreements. A currency missing on one
-// side agrees only if the other side has no orders in the window.
-function compare(leftName, left, rightName, right, lines) {
+// side agrees only if the other side has no orders in the window. `metrics`: the ones both have.
+function compare(leftName, left, rightName, right, lines, metrics = METRICS) {
   let bad = 0;
   const currencies = [...new Set([...left.map((g) => g.currency), ...right.map((g) => g.currency)])].sort();
   lines.push(`| currency | metric | ${leftName} | ${rightName} | agree |`, "|---|---|---:|---:|---|");
@@ -273,7 +419,7 @@ function compare(leftName, left, rightName, right, lines) {
       lines.push(`| ${cur} | (group) | ${l ? "present" : "missing"} | ${r ? "present" : "missing"} | ${ok ? "yes" : "**NO**"} |`);
       continue;
     }
-    for (const [k, kind, label] of METRICS) {
+    for (const [k, kind, label] of metrics) {
       const ok = agrees(l[k], r[k], kind);
       if (!ok) bad++;
       lines.push(`| ${cur} | ${label} | ${show(l[k], kind)} | ${show(r[k], kind)} | ${ok ? "yes" : "**NO**"} |`);
@@ -281,7 +427,16 @@ function compare(leftName, left, rightName, right, lines) {
   }
   return bad;
 }
-// The generator's expectedReport -> the same shape as DuckDB's groups.
+// The metrics the CLI prints that METRICS does not compare, and the other way round: a metric
+// added to the CLI must be added here (and to the SQL), or the bench no longer checks "every
+// metric the report prints".
+function uncompared(report) {
+  const printed = new Set(report.groups.flatMap((g) => Object.keys(g.metrics)));
+  const compared = new Set(METRICS.map(([, , label]) => label));
+  return [...[...printed].filter((id) => !compared.has(id)), ...[...compared].filter((id) => !printed.has(id))];
+}
+// The generator's expectedReport -> the same shape as DuckDB's groups (it knows a subset of the
+// metrics: TRUTH_METRICS).
 const truthGroups = (exp) =>
   Object.entries(exp.groups).map(([currency, m]) => ({
     currency,
@@ -289,6 +444,57 @@ const truthGroups = (exp) =>
     revenueCents: Math.round(m.revenue * 100),
     aovCents: m.aov === null ? null : Math.round(m.aov * 100),
   }));
+const truthMetrics = (exp) => METRICS.filter(([, , label]) => Object.values(exp.groups).every((m) => label in m));
+
+// Everything the bench checks about one file: the as-of and window, the identities over the whole
+// file (did the SQL's email normalisation find the customers the generator made?), every metric
+// of every currency between the CLI and DuckDB, and DuckDB against the generator's truth for the
+// metrics the generator knows. `cliOut` null: DuckDB against the truth only. -> { bad, lines }
+function checkFile(cliOut, duckOut, stats, asOf) {
+  let bad = 0;
+  const lines = [];
+  const check = (ok, text) => {
+    if (!ok) bad++;
+    lines.push(`- ${text}: ${ok ? "agree" : "**DIFFER**"}`);
+  };
+  check(duckOut.latestOrderDate === asOf, `as-of: generator ${asOf}, DuckDB's latest order date ${duckOut.latestOrderDate}`);
+  const f = duckOut.file;
+  check(f.orders === stats.orders, `orders in the file: generator ${stats.orders}, DuckDB ${f.orders}`);
+  check(
+    f.identities === stats.distinctNormalisedEmails,
+    `customers over the whole file (distinct emails, trimmed and lower-cased): generator ${stats.distinctNormalisedEmails}, DuckDB ${f.identities}`,
+  );
+  check(
+    f.unidentifiedOrders === stats.ordersWithoutEmail,
+    `orders without an email: generator ${stats.ordersWithoutEmail}, DuckDB ${f.unidentifiedOrders}`,
+  );
+  if (cliOut) {
+    const w = cliOut.window ?? {};
+    const iso = (ms) => new Date(ms).toISOString();
+    check(
+      cliOut.asOf === asOf && Date.parse(w.from) === duckOut.window.fromMs && Date.parse(w.to) === duckOut.window.toMs,
+      `as-of ${cliOut.asOf}, window ${w.from} .. ${w.to}: shopmetrics, and DuckDB ${iso(duckOut.window.fromMs)} .. ${iso(duckOut.window.toMs)} (previous window ${iso(duckOut.previous.fromMs)} .. ${iso(duckOut.previous.toMs)})`,
+    );
+    const dq = cliOut.dataQuality ?? {};
+    check(dq.ordersRead === f.orders, `orders read: shopmetrics ${dq.ordersRead}, DuckDB ${f.orders}`);
+    check(
+      dq.unidentifiedOrders === f.unidentifiedOrders,
+      `orders with no identity: shopmetrics ${dq.unidentifiedOrders}, DuckDB ${f.unidentifiedOrders}`,
+    );
+    const missing = uncompared(cliOut);
+    check(
+      missing.length === 0,
+      `metrics compared: ${missing.length ? `not the same list as the report's (${missing.join(", ")})` : `all ${METRICS.length} the report prints`}`,
+    );
+    lines.push("");
+    bad += compare("shopmetrics", cliOut.groups.map(cliToCents), "DuckDB", duckOut.groups, lines);
+  } else {
+    lines.push("- shopmetrics: not run (see above); DuckDB checked against the generator's truth only.");
+  }
+  lines.push("");
+  bad += compare("DuckDB", duckOut.groups, "generator truth", truthGroups(stats.expectedReport), lines, truthMetrics(stats.expectedReport));
+  return { bad, lines };
+}
 
 // ------------------------------------------------------------------ main
 function log(s) {
@@ -296,7 +502,20 @@ function log(s) {
 }
 const rel = (p) => (p.startsWith(`${ROOT}/`) ? p.slice(ROOT.length + 1) : p);
 function parseArgs(argv) {
-  const o = { orders: 1_000_000, seed: 42, runs: 3, writeDoc: false, duckdb: null, asOf: null, only: null, build: true };
+  const o = {
+    orders: 1_000_000,
+    seed: 42,
+    runs: 3,
+    writeDoc: false,
+    duckdb: null,
+    asOf: null,
+    days: WINDOW_DAYS,
+    only: null,
+    build: true,
+    scale: null,
+    variants: false,
+    profile: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i],
       v = () => argv[++i];
@@ -306,14 +525,27 @@ function parseArgs(argv) {
     else if (a === "--write-doc") o.writeDoc = true;
     else if (a === "--duckdb") o.duckdb = v();
     else if (a === "--as-of") o.asOf = v();
+    else if (a === "--days") o.days = Number(v());
     else if (a === "--only") o.only = v();
     else if (a === "--no-build") o.build = false;
-    else throw new Error(`unknown argument ${a}`);
+    else if (a === "--variants") o.variants = true;
+    else if (a === "--profile") o.profile = true;
+    else if (a === "--scale") {
+      // a comma-separated list of order counts, or none: SCALE_DEFAULT
+      const list = argv[i + 1] !== undefined && !argv[i + 1].startsWith("--") ? v() : null;
+      o.scale = list === null ? SCALE_DEFAULT : list.split(",").map((x) => Number(x.trim().replace(/_/g, "")));
+    } else throw new Error(`unknown argument ${a}`);
   }
   if (!Number.isInteger(o.orders) || o.orders < 1) throw new Error("--orders must be a positive integer");
   if (!Number.isInteger(o.runs) || o.runs < 1) throw new Error("--runs must be a positive integer");
+  if (!Number.isInteger(o.days) || o.days < 1) throw new Error("--days must be a positive integer");
   if (o.only !== null && o.only !== "shuffle") throw new Error("--only takes one value: shuffle");
   if (o.only && o.writeDoc) throw new Error("--write-doc rewrites the full bench's section; it can't go with --only");
+  if (o.scale && !o.scale.every((n) => Number.isInteger(n) && n >= 1)) throw new Error("--scale takes order counts: --scale 100000,300000");
+  if (o.scale && o.only) throw new Error("--scale and --only are two different benches");
+  if (o.profile && o.only) throw new Error("--profile goes with the full bench, not with --only");
+  if (o.variants && (o.scale || o.only))
+    throw new Error("--variants goes with the single-size bench (--orders N), not with --scale or --only");
   return o;
 }
 
@@ -444,173 +676,561 @@ function buildCli() {
   return true;
 }
 
+// ------------------------------------------------------------------ rounds and load
+// The machine's load average (1, 5, 15 minutes), said at the start and end of every bench: the
+// figures mean little on a machine that was busy with something else.
+const loadFigures = (l) => l.map((x) => x.toFixed(2)).join(", ");
+const showLoad = (l) => `${loadFigures(l)} (1, 5, 15 min; ${availableParallelism()} CPUs)`;
+const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+// Times each entry `runs` times, in rounds: every entry once a round, in the order given in even
+// rounds and reversed in odd ones, so that a machine that slows down or speeds up during the bench
+// weighs on all alike and none always goes first. An entry is { name, cmd, args, optional }; one
+// that exits non-zero stops the bench, unless optional: then it is said and left out of later
+// rounds, and its result is null. Results: name -> summarize(runs, last run's stdout as JSON).
+async function interleaved(entries, runs) {
+  const done = new Map(entries.map((e) => [e.name, []]));
+  const failed = new Set();
+  for (let i = 0; i < runs; i++) {
+    for (const e of i % 2 ? [...entries].reverse() : entries) {
+      if (failed.has(e.name)) continue;
+      const m = await measure(e.cmd, e.args);
+      if (m.code !== 0) {
+        const why = `${e.name} exited ${m.code}:\n${m.stderr.trim().split("\n").slice(0, 15).join("\n")}`;
+        if (!e.optional) throw new Error(why);
+        log(why);
+        failed.add(e.name);
+        continue;
+      }
+      const cpu = m.cpuMs === null ? "" : ` (CPU ${secs(m.cpuMs)})`;
+      log(`  round ${i + 1}, ${e.name}: ${secs(m.wallMs)}${cpu}, peak RSS ${m.peakRssMb.toFixed(0)} MB`);
+      done.get(e.name).push(m);
+    }
+  }
+  const result = new Map();
+  for (const e of entries) {
+    const ms = done.get(e.name);
+    result.set(e.name, failed.has(e.name) ? null : summarize(ms, JSON.parse(ms[ms.length - 1].stdout)));
+  }
+  return result;
+}
+
+const cliArgs = (file, asOf, extra = []) => [
+  "bin/shopmetrics.js",
+  "report",
+  "--orders",
+  file,
+  "--format",
+  "json",
+  "--tz",
+  TZ,
+  "--as-of",
+  asOf,
+  "--window",
+  `${WINDOW_DAYS}d`,
+  ...extra,
+];
+const duckArgs = (file, asOf) => [join(ROOT, "scripts/bench.mjs"), "--duckdb", file, "--as-of", asOf];
+
+// ------------------------------------------------------------------ --scale: the scaling table
+const SCALE_DEFAULT = [100_000, 300_000, 1_000_000, 3_000_000];
+// Miller's minimal pass: read every record, sum one column per currency (a value-typed CSV read
+// of the whole file with a little arithmetic, the least any tool computing a metric must do).
+const mlrArgs = (file) => ["--icsv", "--ojson", "stats1", "-a", "count,sum", "-f", "Total", "-g", "Currency", file];
+
+// The other tools of the table: their version, or null when not installed.
+function otherTools() {
+  const mlr = spawnSync("mlr", ["--version"], { encoding: "utf8" });
+  const csvParsePkg = join(ROOT, "node_modules", "csv-parse", "package.json");
+  return {
+    mlr: mlr.status === 0 ? mlr.stdout.trim() : null,
+    csvParse: existsSync(csvParsePkg) ? `csv-parse ${JSON.parse(readFileSync(csvParsePkg, "utf8")).version}` : null,
+  };
+}
+
+async function runScale(opts) {
+  const tools = otherTools();
+  log(`Miller: ${tools.mlr ?? "not installed"}; csv-parse: ${tools.csvParse ?? "not installed (npm ci installs it)"}`);
+  const table = [
+    "| orders | rows | MB | tool | wall | MB/s | orders/s | peak RSS | wall ÷ DuckDB's |",
+    "|---:|---:|---:|---|---:|---:|---:|---:|---:|",
+  ];
+  const notes = [
+    `| orders | load average at start (1, 5, 15 min; ${availableParallelism()} CPUs) | at end | shopmetrics against DuckDB | inside DuckDB: start-up, reading the CSV, the query |`,
+    "|---:|---|---|---|---|",
+  ];
+  const disagreements = [];
+  let bad = 0;
+  let duckdbVersion = null;
+  for (const n of opts.scale) {
+    const { file, stats } = generate(n, opts.seed);
+    const sizeMb = statSync(file).size / 1e6;
+    const asOf = stats.expectedReport.asOf;
+    const loadStart = loadavg();
+    log(`${rel(file)}: ${sizeMb.toFixed(1)} MB, ${stats.orders} orders, ${stats.lineItemRows} rows; load average ${showLoad(loadStart)}`);
+    const entries = [
+      { name: "shopmetrics", cmd: process.execPath, args: cliArgs(file, asOf) },
+      { name: "DuckDB", cmd: process.execPath, args: duckArgs(file, asOf) },
+    ];
+    if (tools.mlr) entries.push({ name: "Miller", cmd: "mlr", args: mlrArgs(file) });
+    if (tools.csvParse)
+      entries.push({ name: "csv-parse alone", cmd: process.execPath, args: [join(ROOT, "scripts/bench-csv-parse.mjs"), file] });
+    const timed = await interleaved(entries, opts.runs);
+    const loadEnd = loadavg();
+    const cli = timed.get("shopmetrics"),
+      duck = timed.get("DuckDB");
+    duckdbVersion = duck.out.engine.duckdb;
+
+    // every check of the single-size bench, and that the other two read the whole file
+    const checked = checkFile(cli.out, duck.out, stats, asOf);
+    const mlr = timed.get("Miller");
+    if (mlr) {
+      const totals = mlr.out.reduce((sum, g) => sum + g.Total_count, 0);
+      checked.lines.push(
+        `- Miller counted ${totals} order totals, the generator wrote ${stats.orders}: ${totals === stats.orders ? "agree" : "**DIFFER**"}`,
+      );
+      if (totals !== stats.orders) checked.bad++;
+    }
+    const csvParse = timed.get("csv-parse alone");
+    if (csvParse) {
+      const ok = csvParse.out.records === stats.lineItemRows + 1;
+      checked.lines.push(
+        `- csv-parse read ${csvParse.out.records} records, the generator wrote ${stats.lineItemRows} rows and a header: ${ok ? "agree" : "**DIFFER**"}`,
+      );
+      if (!ok) checked.bad++;
+    }
+    bad += checked.bad;
+    if (checked.bad) disagreements.push(`### ${n.toLocaleString("en-US")} orders\n\n${checked.lines.join("\n")}`);
+
+    const fmt = (x) => x.toLocaleString("en-US");
+    const lead = `| ${fmt(stats.orders)} | ${fmt(stats.lineItemRows)} | ${sizeMb.toFixed(0)} |`;
+    const label = {
+      shopmetrics: "shopmetrics",
+      DuckDB: `DuckDB ${duckdbVersion}, all ${METRICS.length} metrics`,
+      Miller: tools.mlr ? `Miller ${tools.mlr.replace(/^mlr /, "")}, \`stats1\` count and sum` : "Miller",
+      "csv-parse alone": tools.csvParse ? `${tools.csvParse} alone, counting records` : "csv-parse alone",
+    };
+    for (const name of ["shopmetrics", "DuckDB", "Miller", "csv-parse alone"]) {
+      const r = timed.get(name);
+      if (!r) {
+        table.push(`${lead} ${label[name]} | not installed | | | | |`);
+        continue;
+      }
+      const s = r.wallMs / 1000;
+      table.push(
+        `${lead} ${label[name]} | ${secs(r.wallMs)} | ${(sizeMb / s).toFixed(1)} | ${fmt(Math.round(stats.orders / s))} | ${r.peakRssMb.toFixed(0)} MB (max ${r.maxRssMb.toFixed(0)}) | ${name === "shopmetrics" ? "**" : ""}${(r.wallMs / duck.wallMs).toFixed(2)}${name === "shopmetrics" ? "**" : ""} |`,
+      );
+    }
+    const t = duck.out.timingMs;
+    const agreement = checked.bad
+      ? `**${checked.bad} disagreement(s)** (below)`
+      : `all ${METRICS.length} metrics of ${duck.out.groups.length} currencies agree`;
+    notes.push(
+      `| ${fmt(stats.orders)} | ${loadFigures(loadStart)} | ${loadFigures(loadEnd)} | ${agreement} | ${secs(t.startup)}, ${secs(t.loadCsv)}, ${secs(t.query)} |`,
+    );
+    log(`  ${checked.bad ? `${checked.bad} disagreement(s)` : "all metrics agree"}; load average ${showLoad(loadEnd)}`);
+  }
+  const block = [
+    "## Scaling",
+    "",
+    `Median of ${opts.runs} interleaved rounds per size (the tools in the order of the table, the other way round every other round), wall time of the whole process, on files made by \`generate-shop.mjs --seed ${opts.seed}\`. shopmetrics: \`report --format json --tz ${TZ} --as-of (latest order's date) --window ${WINDOW_DAYS}d\`; DuckDB: every metric the report prints, in SQL, reading the CSV into a table included; Miller: \`mlr ${mlrArgs("FILE").join(" ")}\`, which reads every record and sums one column; csv-parse alone: \`scripts/bench-csv-parse.mjs\`, the file streamed through csv-parse counting records, no metrics. The last column is each tool's wall time over DuckDB's for the same file.`,
+    "",
+    ...table,
+    "",
+    ...notes,
+    ...(disagreements.length ? ["", ...disagreements] : []),
+  ].join("\n");
+  process.stdout.write(`${block}\n`);
+  return { block, bad, duckdbVersion };
+}
+
+// ------------------------------------------------------------------ --variants: WooCommerce and Shoptet
+// Issue 10: the same shop exported by WooCommerce and by Shoptet (scripts/bench-variants.mjs:
+// same orders, the platform's own layout, encoding, delimiter and decimal mark) must cost at most
+// VARIANT_MAX_RATIO x the Shopify file, and give the same figures.
+const VARIANT_MAX_RATIO = 1.2;
+
+// The variant files of the bench file, written next to it and reused; a variant's stats file is
+// written last, so its presence marks a complete variant.
+async function variantFiles(file) {
+  const { PLATFORMS, writeVariant } = await import("./bench-variants.mjs");
+  const out = [];
+  for (const platform of PLATFORMS) {
+    const dir = join(dirname(file), platform);
+    const csv = join(dir, "orders_export.csv"),
+      statsFile = join(dir, "variant.json");
+    if (existsSync(csv) && existsSync(statsFile)) log(`reusing ${rel(csv)}`);
+    else {
+      log(`writing the ${platform} variant of ${rel(file)} into ${rel(csv)} ...`);
+      mkdirSync(dir, { recursive: true });
+      const stats = await writeVariant(file, platform, `${csv}.tmp`);
+      renameSync(`${csv}.tmp`, csv);
+      writeFileSync(statsFile, `${JSON.stringify(stats, null, 2)}\n`);
+    }
+    out.push({ platform, file: csv, stats: JSON.parse(readFileSync(statsFile, "utf8")) });
+  }
+  return out;
+}
+
+// A variant's report against the Shopify file's: -> { bad, lines }. Documented differences
+// (bench-variants.mjs's header): guestCheckoutRate is a number on WooCommerce (its customer_id 0
+// is a guest; Shopify and Shoptet can't tell); and an order placed in the hour that repeats when
+// summer time ends moves one hour back (a local time without an offset is read as the earlier
+// instant), which can change the gaps. Moving k orders by up to 1 h moves each customer's first
+// and last order by at most 1 h, so the sum of the gaps ending in W by at most 2k h, and each
+// gap by at most 2 h: the mean by at most 2k / 24 / gaps days, the median by at most 2 / 24.
+function variantDifferences(platform, report, shopify, foldHourOrders, duckGroups) {
+  let bad = 0;
+  const lines = [];
+  const fail = (text) => {
+    bad++;
+    lines.push(`- **${text}**`);
+  };
+  const detected = report.inputs?.[0]?.platform;
+  if (detected !== platform) fail(`read as ${detected}, not ${platform}`);
+  if (report.asOf !== shopify.asOf || report.window.from !== shopify.window.from || report.window.to !== shopify.window.to) {
+    fail(
+      `as-of ${report.asOf}, window ${report.window.from} .. ${report.window.to}; Shopify's ${shopify.asOf}, ${shopify.window.from} .. ${shopify.window.to}`,
+    );
+  }
+  for (const k of ["ordersRead", "unidentifiedOrders", "rowsSkipped"]) {
+    if (report.dataQuality[k] !== shopify.dataQuality[k])
+      fail(`dataQuality.${k} ${report.dataQuality[k]}, Shopify's ${shopify.dataQuality[k]}`);
+  }
+  if (JSON.stringify(report.dataQuality.ordersExcluded) !== JSON.stringify(shopify.dataQuality.ordersExcluded)) {
+    fail(
+      `orders excluded ${JSON.stringify(report.dataQuality.ordersExcluded)}, Shopify's ${JSON.stringify(shopify.dataQuality.ordersExcluded)}`,
+    );
+  }
+  const currencies = [...new Set([...report.groups, ...shopify.groups].map((g) => g.currency))].sort();
+  for (const cur of currencies) {
+    const g = report.groups.find((x) => x.currency === cur)?.metrics,
+      s = shopify.groups.find((x) => x.currency === cur)?.metrics;
+    if (!g || !s) {
+      fail(`${cur}: the group is ${g ? "missing from the Shopify report" : "missing"}`);
+      continue;
+    }
+    const gaps = duckGroups.find((x) => x.currency === cur)?.gaps ?? 0;
+    for (const id of Object.keys(s)) {
+      const a = g[id],
+        b = s[id];
+      if (Object.is(a, b)) continue;
+      if (id === "guestCheckoutRate" && platform === "woocommerce" && b === null && typeof a === "number" && a >= 0 && a <= 1) {
+        lines.push(`- ${cur} guestCheckoutRate ${a} (WooCommerce's customer_id 0 marks guests; Shopify's export can't tell): expected`);
+        continue;
+      }
+      const days = id === "avgDaysBetweenPurchases" || id === "medianDaysBetweenPurchases";
+      if (days && foldHourOrders > 0 && typeof a === "number" && typeof b === "number") {
+        const bound = id === "avgDaysBetweenPurchases" ? (2 * foldHourOrders) / 24 / gaps : 2 / 24;
+        const within = Math.abs(a - b) <= bound + 1e-9;
+        const text = `${cur} ${id} ${a}, Shopify's ${b}: ${(a - b).toExponential(2)} days, ${within ? "within" : "over"} the ${bound.toExponential(2)} that ${foldHourOrders} order(s) in the repeated DST hour can move it`;
+        if (within) lines.push(`- ${text}: expected`);
+        else fail(text);
+        continue;
+      }
+      fail(`${cur} ${id} ${a}, Shopify's ${b}`);
+    }
+  }
+  return { bad, lines };
+}
+
+async function runVariants(file, stats, asOf, opts, duckGroups) {
+  const variants = await variantFiles(file);
+  const loadStart = loadavg();
+  const entries = [
+    { name: "shopify", cmd: process.execPath, args: cliArgs(file, asOf) },
+    ...variants.map((v) => ({ name: v.platform, cmd: process.execPath, args: cliArgs(v.file, asOf) })),
+  ];
+  const timed = await interleaved(entries, opts.runs);
+  const loadEnd = loadavg();
+  const shopify = timed.get("shopify");
+  let bad = 0,
+    slow = 0;
+  const fmt = (x) => x.toLocaleString("en-US");
+  const table = [
+    `| file | platform read as | MB | rows | wall | MB/s | orders/s | peak RSS | wall ÷ Shopify's (limit ${VARIANT_MAX_RATIO}) |`,
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  const findings = [];
+  for (const v of [{ platform: "shopify", file, stats: { foldHourOrders: 0 } }, ...variants]) {
+    const r = timed.get(v.platform);
+    const mb = statSync(v.file).size / 1e6;
+    const s = r.wallMs / 1000;
+    const ratio = r.wallMs / shopify.wallMs;
+    const over = v.platform !== "shopify" && ratio > VARIANT_MAX_RATIO;
+    if (over) slow++;
+    const input = r.out.inputs?.[0] ?? {};
+    table.push(
+      `| ${v.platform === "shopify" ? "Shopify (as generated)" : v.platform === "woocommerce" ? "WooCommerce" : "Shoptet"} | ${input.platform} (${input.encoding}, \`${input.delimiter}\`) | ${mb.toFixed(0)} | ${fmt(input.rows)} | ${secs(r.wallMs)} | ${(mb / s).toFixed(1)} | ${fmt(Math.round(stats.orders / s))} | ${r.peakRssMb.toFixed(0)} MB (max ${r.maxRssMb.toFixed(0)}) | ${v.platform === "shopify" ? "1.00" : `**${ratio.toFixed(2)}**${over ? " (over)" : ""}`} |`,
+    );
+    if (v.platform === "shopify") continue;
+    const d = variantDifferences(v.platform, r.out, shopify.out, v.stats.foldHourOrders, duckGroups);
+    bad += d.bad;
+    const fold = v.stats.foldHourOrders
+      ? ` ${v.stats.foldHourOrders} order(s) in the repeated DST hour (${v.stats.foldHourExamples.join(", ")}).`
+      : "";
+    findings.push(
+      `- **${v.platform}**: ${d.bad ? `${d.bad} figure(s) differ from the Shopify report's.` : `${d.lines.length ? "every other figure" : "every figure"} (all metrics of every currency, as-of, window, orders read, excluded and unidentified) equals the Shopify report's.`}${fold}`,
+      ...d.lines.map((l) => `  ${l}`),
+    );
+  }
+  const block = [
+    `## WooCommerce and Shoptet variants (${fmt(stats.orders)} orders)`,
+    "",
+    `The bench file rewritten by \`scripts/bench-variants.mjs\` as a WooCommerce (SkyVerge) and a Shoptet orders export holding the same orders; the same \`shopmetrics report\` command on each (the platform, encoding, delimiter and decimal mark detected). Median of ${opts.runs} interleaved rounds (Shopify, WooCommerce, Shoptet; the other way round every other round). Load average at start ${showLoad(loadStart)}; at end ${showLoad(loadEnd)}.`,
+    "",
+    ...table,
+    "",
+    ...findings,
+  ].join("\n");
+  process.stdout.write(`${block}\n\n`);
+  if (slow) log(`variants: ${slow} over ${VARIANT_MAX_RATIO}x the Shopify file's time`);
+  if (bad) log(`variants: ${bad} figure(s) differ from the Shopify report's`);
+  if (!slow && !bad) log(`variants: within ${VARIANT_MAX_RATIO}x the Shopify file, same figures`);
+  return { block, bad: bad + slow };
+}
+
+// ------------------------------------------------------------------ --profile: where the time goes
+// One run of the report under `node --cpu-prof`; the profile's samples give each function's self
+// time (time in the function itself, not in what it calls): sample i lasts until sample i + 1
+// (timeDeltas[i] is the time since the sample before), the last one until the profile's end.
+// Functions of dist/ are shown at their line in src/, through the build's source maps.
+const PROFILE_TOP = 15;
+
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+// A source map's mappings: per generated line, its segments [column, source, line, column].
+function decodeMappings(mappings) {
+  const lines = [];
+  let source = 0,
+    line = 0,
+    column = 0;
+  for (const text of mappings.split(";")) {
+    const segments = [];
+    let generated = 0;
+    for (const segment of text.split(",")) {
+      if (segment === "") continue;
+      const fields = [];
+      let value = 0,
+        shift = 0;
+      for (const ch of segment) {
+        const digit = B64.indexOf(ch);
+        value += (digit & 31) << shift;
+        if (digit & 32) shift += 5;
+        else {
+          fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      generated += fields[0];
+      if (fields.length < 4) continue;
+      source += fields[1];
+      line += fields[2];
+      column += fields[3];
+      segments.push([generated, source, line, column]);
+    }
+    lines.push(segments);
+  }
+  return lines;
+}
+const sourceMaps = new Map();
+// "src/io/csv/tokenizer.ts:120" for a 0-based line and column of a dist/ file, or the file's own
+// path and line when it has no map.
+function sourceLocation(url, line0, column0) {
+  if (url === "") return "(native)";
+  if (!url.startsWith("file://")) return `${url}:${line0 + 1}`;
+  const file = fileURLToPath(url);
+  if (!sourceMaps.has(file)) {
+    let map = null;
+    try {
+      const raw = JSON.parse(readFileSync(`${file}.map`, "utf8"));
+      map = { sources: raw.sources.map((s) => resolve(dirname(file), raw.sourceRoot ?? "", s)), lines: decodeMappings(raw.mappings) };
+    } catch {
+      /* no source map */
+    }
+    sourceMaps.set(file, map);
+  }
+  const map = sourceMaps.get(file);
+  const segments = map?.lines[line0] ?? [];
+  let best = segments[0];
+  for (const s of segments) if (s[0] <= column0) best = s;
+  return best ? `${rel(map.sources[best[1]])}:${best[2] + 1}` : `${rel(file)}:${line0 + 1}`;
+}
+
+function profileSummary(profile) {
+  const { nodes, samples, timeDeltas, startTime, endTime } = profile;
+  const frameOf = new Map(nodes.map((n) => [n.id, n.callFrame]));
+  const selfUs = new Map(); // node id -> µs
+  const stamps = [];
+  let t = startTime;
+  for (const d of timeDeltas) {
+    t += d;
+    stamps.push(t);
+  }
+  for (let i = 0; i < samples.length; i++) {
+    const us = (i + 1 < samples.length ? stamps[i + 1] : endTime) - stamps[i];
+    selfUs.set(samples[i], (selfUs.get(samples[i]) ?? 0) + us);
+  }
+  const fns = new Map(); // one entry per function, however many call paths (nodes) it has
+  const files = new Map();
+  let total = 0;
+  for (const [id, us] of selfUs) {
+    const f = frameOf.get(id);
+    total += us;
+    const key = `${f.functionName}\0${f.url}\0${f.lineNumber}\0${f.columnNumber}`;
+    const entry = fns.get(key) ?? {
+      name: f.functionName || "(anonymous)",
+      where: sourceLocation(f.url, f.lineNumber, f.columnNumber),
+      us: 0,
+    };
+    entry.us += us;
+    fns.set(key, entry);
+    const file = entry.where.replace(/:\d+$/, "");
+    files.set(file, (files.get(file) ?? 0) + us);
+  }
+  const byTime = (a, b) => b[1] - a[1];
+  return {
+    totalMs: total / 1000,
+    samples: samples.length,
+    top: [...fns.values()].sort((a, b) => b.us - a.us).slice(0, PROFILE_TOP),
+    files: [...files.entries()].sort(byTime),
+  };
+}
+
+async function runProfile(file, stats, asOf) {
+  const dir = join(dirname(file), "cpu-profile");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const loadStart = loadavg();
+  log(`profiling shopmetrics on ${rel(file)} ...`);
+  const m = await measure(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${dir}`, ...cliArgs(file, asOf)]);
+  if (m.code !== 0) throw new Error(`shopmetrics under --cpu-prof exited ${m.code}:\n${m.stderr}`);
+  const loadEnd = loadavg();
+  const profiles = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"));
+  if (profiles.length !== 1) throw new Error(`expected one .cpuprofile in ${rel(dir)}, found ${profiles.length}`);
+  const summary = profileSummary(JSON.parse(readFileSync(join(dir, profiles[0]), "utf8")));
+  const ms = (us) => `${(us / 1000).toFixed(0)} ms`;
+  const pct = (us) => `${((100 * us) / 1000 / summary.totalMs).toFixed(1)} %`;
+  const block = [
+    `## Where the time goes (CPU profile, ${stats.orders.toLocaleString("en-US")} orders)`,
+    "",
+    `One run of the report under \`node --cpu-prof\`: ${secs(m.wallMs)} wall (the profiler slows it down a little), ${(summary.totalMs / 1000).toFixed(2)} s profiled in ${summary.samples.toLocaleString("en-US")} samples. Load average at start ${showLoad(loadStart)}; at end ${showLoad(loadEnd)}. The ${PROFILE_TOP} functions with the most self time (time in the function itself, not in the functions it calls; dist/ shown at its src/ line through the source maps):`,
+    "",
+    "| # | function | where | self time | share |",
+    "|---:|---|---|---:|---:|",
+    ...summary.top.map((f, i) => `| ${i + 1} | \`${f.name}\` | ${f.where} | ${ms(f.us)} | ${pct(f.us)} |`),
+    "",
+    `By file (self time): ${summary.files
+      .slice(0, 8)
+      .map(([f, us]) => `${f} ${pct(us)}`)
+      .join(", ")}.`,
+    "",
+    `The profile is kept in \`${rel(dir)}/\` (open it in Chrome's DevTools or speedscope).`,
+  ].join("\n");
+  process.stdout.write(`${block}\n\n`);
+  return { block };
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  if (opts.duckdb) return duckdbChild(resolve(opts.duckdb), opts.asOf);
+  if (opts.duckdb) return duckdbChild(resolve(opts.duckdb), opts.asOf, opts.days);
+  const loadStart = loadavg();
+  log(`load average at start: ${showLoad(loadStart)}`);
+
+  if (opts.scale) {
+    if (opts.build && !buildCli()) throw new Error("--scale needs the CLI, and it could not be built");
+    ensureDuckDB();
+    const scale = await runScale(opts);
+    // the profile of the largest size
+    const largest = opts.profile ? generate(Math.max(...opts.scale), opts.seed) : null;
+    const profile = largest ? await runProfile(largest.file, largest.stats, largest.stats.expectedReport.asOf) : null;
+    log(`load average at end: ${showLoad(loadavg())}`);
+    if (opts.writeDoc)
+      writeDoc({ scale: scale.block, ...(profile ? { profile: profile.block } : {}), machine: machineBlock(scale.duckdbVersion) });
+    if (scale.bad) log(`${scale.bad} disagreement(s)`);
+    else log("every size: shopmetrics and DuckDB agree");
+    process.exitCode = scale.bad ? 1 : 0;
+    return;
+  }
 
   const { file, stats } = generate(opts.orders, opts.seed);
   const sizeMb = statSync(file).size / 1e6;
   const asOf = stats.expectedReport.asOf; // = Prague date of the latest order, as the CLI's default
   log(`${rel(file)}: ${sizeMb.toFixed(1)} MB, ${stats.orders} orders, ${stats.lineItemRows} rows, as-of ${asOf}`);
-
-  // --- shopmetrics
-  const cliArgs = [
-    "bin/shopmetrics.js",
-    "report",
-    "--orders",
-    file,
-    "--format",
-    "json",
-    "--tz",
-    TZ,
-    "--as-of",
-    asOf,
-    "--window",
-    `${WINDOW_DAYS}d`,
-  ];
-  let cli = null;
-  let shuffle = null; // { file, cli, ratio, diffs, block }
   const shuffledFile = shuffled(file, opts.seed);
-  const shuffledArgs = cliArgs.map((a) => (a === file ? shuffledFile : a));
-  if (!opts.build || buildCli()) {
-    // Rounds interleave the sorted and the shuffled file, alternating which goes first, so a
-    // machine that slows down or speeds up during the bench weighs on both alike.
-    const runs = [],
-      shufRuns = [];
-    for (let i = 0; i < opts.runs && runs.length === i; i++) {
-      const pair =
-        i % 2
-          ? [
-              ["shuffled", shuffledArgs, shufRuns],
-              ["sorted", cliArgs, runs],
-            ]
-          : [
-              ["sorted", cliArgs, runs],
-              ["shuffled", shuffledArgs, shufRuns],
-            ];
-      for (const [name, args, into] of pair) {
-        const m = await measure(process.execPath, args);
-        if (m.code !== 0) {
-          log(`shopmetrics (${name}) exited ${m.code}: ${m.stderr.trim().split("\n").slice(0, 10).join("\n")}`);
-          runs.length = 0;
-          break;
-        }
-        const cpuNote = m.cpuMs === null ? "" : ` (CPU ${(m.cpuMs / 1000).toFixed(2)} s)`;
-        log(`  shopmetrics run ${i + 1}, ${name}: ${(m.wallMs / 1000).toFixed(2)} s${cpuNote}, peak RSS ${m.peakRssMb.toFixed(0)} MB`);
-        into.push(m);
-      }
-    }
-    if (runs.length === opts.runs && shufRuns.length === opts.runs) {
-      cli = summarize(runs, JSON.parse(runs[runs.length - 1].stdout));
-      const shufCli = summarize(shufRuns, JSON.parse(shufRuns[shufRuns.length - 1].stdout));
-      const ratio = shufCli.wallMs / cli.wallMs;
-      const diffs = reportDifferences(cli.out, shufCli.out);
-      const cpu = (x) => (x.cpuMs === null ? "n/a" : `${(x.cpuMs / 1000).toFixed(2)} s`);
-      const r = (x) => `${(x.wallMs / 1000).toFixed(2)} s | ${cpu(x)} | ${x.peakRssMb.toFixed(0)} MB (max ${x.maxRssMb.toFixed(0)}) |`;
-      const block = [
-        `Input: ${stats.orders.toLocaleString("en-US")} orders, ${stats.lineItemRows.toLocaleString("en-US")} rows, ${sizeMb.toFixed(0)} MB; the shuffled file holds the same records in a seeded random order (seed ${opts.seed}). Median of ${opts.runs} interleaved rounds, wall time of the whole process.`,
-        "",
-        "| file | wall time | CPU time (user + sys) | peak RSS |",
-        "|---|---:|---:|---:|",
-        `| sorted (as generated) | ${r(cli)}`,
-        `| shuffled records | ${r(shufCli)}`,
-        "",
-        `shuffled / sorted wall-time ratio: **${ratio.toFixed(2)}** (limit ${SHUFFLE_MAX_RATIO}); CPU-time ratio ${cli.cpuMs ? (shufCli.cpuMs / cli.cpuMs).toFixed(2) : "n/a"}; peak RSS ratio ${(shufCli.peakRssMb / cli.peakRssMb).toFixed(2)}.`,
-        "",
-        diffs.length
-          ? `**The two reports differ in ${diffs.length} figure(s):**\n\n${diffs.map((d) => `- ${d}`).join("\n")}`
-          : "Both reports give identical figures (every metric of every currency, and the dataQuality counts).",
-      ].join("\n");
-      shuffle = { file: shuffledFile, cli: shufCli, ratio, diffs, block };
-      process.stdout.write(`${block}\n\n`);
-    }
+  const withCli = !opts.build || buildCli();
+  if (opts.only !== "shuffle") ensureDuckDB();
+
+  // --- shopmetrics on the file and on its shuffled records, and DuckDB, in interleaved rounds:
+  // sorted, DuckDB, shuffled, then the other way round, so that each pair alternates who goes first
+  const entries = [];
+  if (withCli) entries.push({ name: "shopmetrics", cmd: process.execPath, args: cliArgs(file, asOf), optional: true });
+  if (opts.only !== "shuffle") entries.push({ name: "DuckDB", cmd: process.execPath, args: duckArgs(file, asOf) });
+  if (withCli) entries.push({ name: "shopmetrics (shuffled)", cmd: process.execPath, args: cliArgs(shuffledFile, asOf), optional: true });
+  const timed = await interleaved(entries, opts.runs);
+  let cli = timed.get("shopmetrics") ?? null;
+  const shufCli = timed.get("shopmetrics (shuffled)") ?? null;
+  if (!shufCli) cli = null; // the CLI failed on one of the two: it is not reported on either
+
+  let shuffle = null; // { file, cli, ratio, diffs, block }
+  if (cli) {
+    const ratio = shufCli.wallMs / cli.wallMs;
+    const diffs = reportDifferences(cli.out, shufCli.out);
+    const cpu = (x) => (x.cpuMs === null ? "n/a" : secs(x.cpuMs));
+    const r = (x) => `${secs(x.wallMs)} | ${cpu(x)} | ${x.peakRssMb.toFixed(0)} MB (max ${x.maxRssMb.toFixed(0)}) |`;
+    const block = [
+      `Input: ${stats.orders.toLocaleString("en-US")} orders, ${stats.lineItemRows.toLocaleString("en-US")} rows, ${sizeMb.toFixed(0)} MB; the shuffled file holds the same records in a seeded random order (seed ${opts.seed}). Median of ${opts.runs} interleaved rounds, wall time of the whole process.`,
+      "",
+      "| file | wall time | CPU time (user + sys) | peak RSS |",
+      "|---|---:|---:|---:|",
+      `| sorted (as generated) | ${r(cli)}`,
+      `| shuffled records | ${r(shufCli)}`,
+      "",
+      `shuffled / sorted wall-time ratio: **${ratio.toFixed(2)}** (limit ${SHUFFLE_MAX_RATIO}); CPU-time ratio ${cli.cpuMs ? (shufCli.cpuMs / cli.cpuMs).toFixed(2) : "n/a"}; peak RSS ratio ${(shufCli.peakRssMb / cli.peakRssMb).toFixed(2)}.`,
+      "",
+      diffs.length
+        ? `**The two reports differ in ${diffs.length} figure(s):**\n\n${diffs.map((d) => `- ${d}`).join("\n")}`
+        : "Both reports give identical figures (every metric of every currency, and the dataQuality counts).",
+    ].join("\n");
+    shuffle = { file: shuffledFile, cli: shufCli, ratio, diffs, block };
+    process.stdout.write(`${block}\n\n`);
   }
   if (opts.only === "shuffle") {
     if (!shuffle) throw new Error("shopmetrics could not be run on both files");
+    log(`load average at end: ${showLoad(loadavg())}`);
     return finishShuffle(shuffle);
   }
 
   // --- shopmetrics, 24 monthly windows in one read (issue 3: well under 2× the single report)
   let series = null;
   if (cli) {
-    const seriesArgs = [
-      "bin/shopmetrics.js",
-      "report",
-      "--orders",
-      file,
-      "--format",
-      "json",
-      "--tz",
-      TZ,
-      "--as-of",
-      asOf,
-      "--window",
-      "1m",
-      "--every",
-      "month",
-      "--periods",
-      "24",
-    ];
-    const runs = [];
-    for (let i = 0; i < opts.runs; i++) {
-      const m = await measure(process.execPath, seriesArgs);
-      if (m.code !== 0) throw new Error(`shopmetrics --every failed:\n${m.stderr}`);
-      log(
-        `  shopmetrics --every month --periods 24, run ${i + 1}: ${(m.wallMs / 1000).toFixed(2)} s, peak RSS ${m.peakRssMb.toFixed(0)} MB`,
-      );
-      runs.push(m);
-    }
-    series = summarize(runs, null);
+    const every = ["--window", "1m", "--every", "month", "--periods", "24"];
+    const args = cliArgs(file, asOf).slice(0, -2).concat(every);
+    series = (await interleaved([{ name: "shopmetrics --every month --periods 24", cmd: process.execPath, args }], opts.runs)).get(
+      "shopmetrics --every month --periods 24",
+    );
   }
-
-  // --- DuckDB, same rules, each run in a child process
-  ensureDuckDB();
-  const duckRuns = [];
-  for (let i = 0; i < opts.runs; i++) {
-    const m = await measure(process.execPath, [join(ROOT, "scripts/bench.mjs"), "--duckdb", file, "--as-of", asOf]);
-    if (m.code !== 0) throw new Error(`DuckDB child failed:\n${m.stderr}`);
-    log(`  duckdb run ${i + 1}: ${(m.wallMs / 1000).toFixed(2)} s, peak RSS ${m.peakRssMb.toFixed(0)} MB`);
-    duckRuns.push(m);
-  }
-  const duckOut = JSON.parse(duckRuns[duckRuns.length - 1].stdout);
-  const duck = summarize(duckRuns, duckOut);
 
   // --- compare
-  let bad = 0;
-  const lines = [];
-  if (duckOut.latestOrderDate !== asOf) {
-    bad++;
-    lines.push(`as-of: generator says ${asOf}, DuckDB's latest order date is ${duckOut.latestOrderDate}`);
-  }
-  if (cli) {
-    const w = cli.out.window ?? {};
-    const sameWindow = Date.parse(w.from) === duckOut.window.fromMs && Date.parse(w.to) === duckOut.window.toMs && cli.out.asOf === asOf;
-    if (!sameWindow) bad++;
-    lines.push(
-      `as-of ${cli.out.asOf} / window ${w.from} .. ${w.to}: ${sameWindow ? "agrees with DuckDB" : `**DIFFERS** from DuckDB ${new Date(duckOut.window.fromMs).toISOString()} .. ${new Date(duckOut.window.toMs).toISOString()}`}`,
-      "",
-    );
-    bad += compare("shopmetrics", cli.out.groups.map(cliToCents), "DuckDB", duckOut.groups, lines);
-  } else {
-    lines.push("shopmetrics: not run (see above); DuckDB checked against the generator's truth only.");
-  }
-  lines.push("");
-  bad += compare("DuckDB", duckOut.groups, "generator truth", truthGroups(stats.expectedReport), lines);
+  const duck = timed.get("DuckDB");
+  const duckOut = duck.out;
+  const { bad, lines } = checkFile(cli?.out ?? null, duckOut, stats, asOf);
   const comparison = lines.join("\n");
   process.stdout.write(`${comparison}\n\n`);
 
   // --- figures
+  const loadEnd = loadavg();
   const row = (name, r) =>
     r
-      ? `| ${name} | ${(r.wallMs / 1000).toFixed(2)} s | ${(sizeMb / (r.wallMs / 1000)).toFixed(1)} | ${Math.round(stats.orders / (r.wallMs / 1000)).toLocaleString("en-US")} | ${r.peakRssMb.toFixed(0)} MB (max ${r.maxRssMb.toFixed(0)}) |`
+      ? `| ${name} | ${secs(r.wallMs)} | ${(sizeMb / (r.wallMs / 1000)).toFixed(1)} | ${Math.round(stats.orders / (r.wallMs / 1000)).toLocaleString("en-US")} | ${r.peakRssMb.toFixed(0)} MB (max ${r.maxRssMb.toFixed(0)}) |`
       : `| ${name} | TODO | TODO | TODO | TODO |`;
   const table = [
-    `Input: ${stats.orders.toLocaleString("en-US")} orders, ${stats.lineItemRows.toLocaleString("en-US")} rows, ${sizeMb.toFixed(0)} MB; median of ${opts.runs} runs, wall time of the whole process.`,
+    `Input: ${stats.orders.toLocaleString("en-US")} orders, ${stats.lineItemRows.toLocaleString("en-US")} rows, ${sizeMb.toFixed(0)} MB; median of ${opts.runs} interleaved rounds (shopmetrics, DuckDB, shopmetrics on the shuffled file; the other way round every other round), wall time of the whole process. Load average at start ${showLoad(loadStart)}; at end ${showLoad(loadEnd)}.`,
     "",
     "| tool | wall time | MB/s | orders/s | peak RSS |",
     "|---|---:|---:|---:|---:|",
     row("shopmetrics", cli),
-    row(`DuckDB ${duckOut.engine.duckdb} (${duckOut.engine.threads} threads)`, duck),
+    row(`DuckDB ${duckOut.engine.duckdb} (${duckOut.engine.threads} threads), all ${METRICS.length} metrics`, duck),
     "",
     cli
       ? `shopmetrics / DuckDB wall-time ratio: **${(cli.wallMs / duck.wallMs).toFixed(2)}**`
@@ -618,18 +1238,32 @@ async function main() {
     ...(series
       ? [
           "",
-          `shopmetrics \`--window 1m --every month --periods 24\` (one read, 24 windows): ${(series.wallMs / 1000).toFixed(2)} s, ${(series.wallMs / cli.wallMs).toFixed(2)}× the single report; peak RSS ${series.peakRssMb.toFixed(0)} MB.`,
+          `shopmetrics \`--window 1m --every month --periods 24\` (one read, 24 windows): ${secs(series.wallMs)}, ${(series.wallMs / cli.wallMs).toFixed(2)}× the single report; peak RSS ${series.peakRssMb.toFixed(0)} MB.`,
         ]
       : []),
   ].join("\n");
   process.stdout.write(`${table}\n`);
-  const inside = `Inside the DuckDB process: start-up and import ${(duckOut.timingMs.startup / 1000).toFixed(2)} s, reading the CSV into a table ${(duckOut.timingMs.loadCsv / 1000).toFixed(2)} s, the metrics query ${(duckOut.timingMs.query / 1000).toFixed(2)} s (last run).`;
+  const variants = opts.variants && cli ? await runVariants(file, stats, asOf, opts, duckOut.groups) : null;
+  if (opts.variants && !cli) log("variants: not timed, the CLI could not be run");
+  const profile = opts.profile && cli ? await runProfile(file, stats, asOf) : null;
+  if (opts.profile && !cli) log("profile: not taken, the CLI could not be run");
+
+  const t = duckOut.timingMs;
+  const inside = `Inside the DuckDB process: start-up and import ${secs(t.startup)}, reading the CSV into a table ${secs(t.loadCsv)}, the metrics query ${secs(t.query)} (last run).`;
   log(inside);
-  if (opts.writeDoc) writeDoc({ table, inside, comparison, shuffle }, opts, duckOut, cli, bad);
+  log(`load average at end: ${showLoad(loadavg())}`);
+  if (opts.writeDoc) {
+    writeDoc({
+      result: resultBlock({ table, inside, comparison, shuffle }, opts, duckOut, cli, bad),
+      ...(variants ? { variants: variants.block } : {}),
+      ...(profile ? { profile: profile.block } : {}),
+      machine: machineBlock(duckOut.engine.duckdb),
+    });
+  }
 
   if (bad) log(`${bad} disagreement(s)`);
   else log(cli ? "shopmetrics and DuckDB agree" : "DuckDB agrees with the generator; shopmetrics was not checked");
-  process.exitCode = bad ? 1 : cli ? 0 : 2;
+  process.exitCode = bad || variants?.bad ? 1 : cli ? 0 : 2;
   if (shuffle) finishShuffle(shuffle);
 }
 
@@ -642,16 +1276,16 @@ function finishShuffle(shuffle) {
   if (slow || shuffle.diffs.length) process.exitCode = 1;
 }
 
-function writeDoc({ table, inside, comparison, shuffle }, opts, duckOut, cli, bad) {
-  const free = spawnSync("free", ["-h"], { encoding: "utf8" }).stdout?.trimEnd() || `${(totalmem() / 2 ** 30).toFixed(0)} GiB total`;
-  const doc = `# Performance
+// ------------------------------------------------------------------ docs/performance.md
+// What a bench run measured goes between the bench markers as named blocks, each between
+// <!-- bench:NAME --> and <!-- /bench:NAME -->, in DOC_BLOCKS order. A run rewrites the blocks it
+// measured and keeps the others (a --scale run leaves the single-size result alone, and so on);
+// what lies outside the markers is hand-written and kept as it is.
+const DOC_BLOCKS = ["result", "scale", "variants", "profile", "machine"];
 
-How fast \`shopmetrics report\` reads a large Shopify orders export, next to DuckDB computing the
-same metrics in SQL. The DuckDB run is also an independent check of the numbers: the bench fails
-if any metric of any currency differs (money to the cent, rates to 1e-9).
+function resultBlock({ table, inside, comparison, shuffle }, opts, duckOut, cli, bad) {
+  return `## Result (${opts.orders.toLocaleString("en-US")} orders)
 ${cli ? "" : "\n> **TODO:** the shopmetrics figures are missing: the CLI could not be built or run when this was\n> written. Re-run `npm run bench -- --write-doc` once it works.\n"}
-## Result (${opts.orders.toLocaleString("en-US")} orders)
-
 ${table}
 
 ${inside}
@@ -660,62 +1294,93 @@ Command timed: \`node bin/shopmetrics.js report --orders FILE --format json --tz
 ${shuffle ? `\n### Shuffled rows (same run)\n\n${shuffle.block}\n` : ""}
 ## Agreement
 
-${cli ? (bad ? `**${bad} disagreement(s).**` : "Every metric of every currency agrees.") : "DuckDB agrees with the generator's own totals; shopmetrics was not compared yet."}
+${cli ? (bad ? `**${bad} disagreement(s).**` : `Every metric of every currency agrees (all ${METRICS.length} the report prints).`) : "DuckDB agrees with the generator's own totals; shopmetrics was not compared yet."}
 
-${comparison}
+${comparison}`;
+}
 
-## Machine
+function machineBlock(duckdbVersion) {
+  const free = spawnSync("free", ["-h"], { encoding: "utf8" }).stdout?.trimEnd() || `${(totalmem() / 2 ** 30).toFixed(0)} GiB total`;
+  return `## Machine
 
 - CPU: ${cpus()[0]?.model ?? "unknown"}, \`nproc\` = ${availableParallelism()}
-- Node ${process.version}, DuckDB ${duckOut.engine.duckdb} (\`${DUCKDB_PKG}\`)
+- Node ${process.version}, DuckDB ${duckdbVersion} (\`${DUCKDB_PKG}\`)
 - \`free -h\`:
 
 \`\`\`
 ${free}
-\`\`\`
+\`\`\``;
+}
 
-## Reproduce
-
-\`\`\`sh
-npm ci
-npm run bench                       # 1,000,000 orders; prints the table above
-npm run bench -- --orders 100000    # quicker
-npm run bench -- --write-doc        # rewrites this page
-npm run bench -- --orders 100000 --only shuffle   # only sorted vs shuffled rows
-\`\`\`
-
-- The input is made by \`scripts/generate-shop.mjs --orders N --seed ${opts.seed}\` into \`.bench/\`
-  (gitignored), and reused on later runs.
-- DuckDB is installed on first use into \`.bench/duckdb\` with \`npm install --no-save\`; it is not a
-  dependency of the project.
-- Wall time is from spawn to exit of each process, so both include Node start-up; DuckDB's time
-  includes reading the CSV (all columns as VARCHAR; it keeps only the 8 columns the metrics use)
-  and uses all cores. Peak RSS is GNU \`time\`'s \`%M\` (or VmHWM from \`/proc\`). Figures are the
-  median of ${opts.runs} runs, with the highest peak RSS in brackets.
-- "generator truth" is what \`generate-shop.mjs\` knows it wrote (its stderr report), computed
-  without reading the CSV.
-- The SQL is in \`scripts/bench.mjs\` (\`SQL_LOAD\`, \`SQL_METRICS\`) and follows the CLI's rules:
-  rows grouped into orders by \`Name\` with order fields forward-filled, status from
-  \`Cancelled at\` and \`Financial Status\`, revenue = Total − Refunded Amount in cents, customers by
-  lower(trim(Email)), per currency, window of ${WINDOW_DAYS} days ending at local midnight after the as-of date
-  in ${TZ}.
-`;
-  // Keep the hand-written sections: replace only what lies between the bench markers.
+function writeDoc(blocks) {
   const path = join(ROOT, "docs", "performance.md");
   const begin = /<!-- bench:begin[^>]*-->\n/;
   const end = "<!-- bench:end -->";
   const existing = existsSync(path) ? readFileSync(path, "utf8") : "";
   const start = existing.search(begin);
   const stop = existing.indexOf(end);
+  const old = {};
   if (start >= 0 && stop > start) {
-    const generated = doc.slice(doc.indexOf("## Result"), doc.indexOf("## Reproduce"));
+    const region = existing.slice(start, stop);
+    for (const m of region.matchAll(/<!-- bench:([a-z]+) -->\n[\s\S]*?<!-- \/bench:\1 -->\n/g)) old[m[1]] = m[0];
+  }
+  const merged = DOC_BLOCKS.map((name) =>
+    blocks[name] === undefined ? old[name] : `<!-- bench:${name} -->\n${blocks[name].trim()}\n<!-- /bench:${name} -->\n`,
+  )
+    .filter(Boolean)
+    .join("\n");
+  if (start >= 0 && stop > start) {
     const head = existing.slice(0, start) + existing.slice(start).match(begin)[0];
-    writeFileSync(path, head + generated + existing.slice(stop));
+    writeFileSync(path, `${head}${merged}\n${existing.slice(stop)}`);
   } else {
-    writeFileSync(path, doc);
+    writeFileSync(
+      path,
+      `${DOC_INTRO}\n<!-- bench:begin (npm run bench -- --write-doc rewrites what is between these markers) -->\n${merged}\n${end}\n\n${DOC_REPRODUCE}`,
+    );
   }
   log("wrote docs/performance.md");
 }
+
+const DOC_INTRO = `# Performance
+
+How fast \`shopmetrics report\` reads a large Shopify orders export, next to DuckDB computing the
+same metrics in SQL. The DuckDB run is also an independent check of the numbers: the bench fails
+if any metric of any currency differs (counts exact, money to the cent, rates to 1e-9).
+`;
+const DOC_REPRODUCE = `## Reproduce
+
+\`\`\`sh
+npm ci
+npm run bench                       # 1,000,000 orders; prints the table above
+npm run bench -- --orders 100000    # quicker
+npm run bench -- --write-doc        # rewrites the measured blocks of this page
+npm run bench -- --orders 100000 --only shuffle   # only sorted vs shuffled rows
+npm run bench -- --scale 100000,300000,1000000,3000000 --write-doc   # the scaling table
+npm run bench -- --orders 1000000 --variants --profile --write-doc   # WooCommerce and Shoptet files; CPU profile
+\`\`\`
+
+- The input is made by \`scripts/generate-shop.mjs --orders N --seed 42\` into \`.bench/\`
+  (gitignored), and reused on later runs.
+- DuckDB is installed on first use into \`.bench/duckdb\` with \`npm install --no-save\`; it is not a
+  dependency of the project.
+- Wall time is from spawn to exit of each process, so both include Node start-up; DuckDB's time
+  includes reading the CSV (all columns as VARCHAR; it keeps only the 8 columns the metrics use)
+  and uses all cores. Peak RSS is GNU \`time\`'s \`%M\` (or VmHWM from \`/proc\`). Figures are the
+  median of the runs, with the highest peak RSS in brackets; the tools are timed in interleaved
+  rounds.
+- "generator truth" is what \`generate-shop.mjs\` knows it wrote (its stderr report), computed
+  without reading the CSV.
+- Miller (\`mlr\`) is timed where it is installed (\`apt-get install miller\`), csv-parse alone where
+  \`npm ci\` has installed it (a dev dependency); the table says "not installed" otherwise.
+- \`--variants\` writes the WooCommerce and Shoptet variants of the bench file with
+  \`scripts/bench-variants.mjs\` next to it (reused on later runs); \`--profile\` keeps its
+  \`.cpuprofile\` under \`.bench/\`.
+- The SQL is in \`scripts/bench.mjs\` (\`SQL_LOAD\`, \`SQL_METRICS\`) and follows docs/metrics.md
+  and docs/rules.md: rows grouped into orders by \`Name\` with order fields forward-filled, status
+  from \`Cancelled at\` and \`Financial Status\`, revenue = Total − Refunded Amount in cents,
+  customers by their trimmed, lower-cased Email, per currency, window of ${WINDOW_DAYS} days ending at local
+  midnight after the as-of date in ${TZ}, the previous window the ${WINDOW_DAYS} days before it.
+`;
 
 // Run only as a script: scripts/crosscheck/*.mjs import the DuckDB installer and loader above.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
