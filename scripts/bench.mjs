@@ -1106,29 +1106,40 @@ async function runProfile(file, stats, asOf) {
   const m = await measure(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${dir}`, ...cliArgs(file, asOf)]);
   if (m.code !== 0) throw new Error(`shopmetrics under --cpu-prof exited ${m.code}:\n${m.stderr}`);
   const loadEnd = loadavg();
-  const profiles = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"));
-  if (profiles.length !== 1) throw new Error(`expected one .cpuprofile in ${rel(dir)}, found ${profiles.length}`);
-  const summary = profileSummary(JSON.parse(readFileSync(join(dir, profiles[0]), "utf8")));
+  // One profile a thread: Node names them CPU.<date>.<time>.<pid>.<thread id>.<n>.cpuprofile, the
+  // main thread's id 0; a file from 8 MiB has a reading thread too (src/io/csv/read-thread.ts).
+  const threadOf = (f) => Number(f.split(".").at(-3));
+  const profiles = readdirSync(dir)
+    .filter((f) => f.endsWith(".cpuprofile"))
+    .sort((a, b) => threadOf(a) - threadOf(b));
+  if (profiles.length === 0) throw new Error(`no .cpuprofile in ${rel(dir)}`);
   const ms = (us) => `${(us / 1000).toFixed(0)} ms`;
-  const pct = (us) => `${((100 * us) / 1000 / summary.totalMs).toFixed(1)} %`;
   const block = [
     `## Where the time goes (CPU profile, ${stats.orders.toLocaleString("en-US")} orders)`,
     "",
-    `One run of the report under \`node --cpu-prof\`: ${secs(m.wallMs)} wall (the profiler slows it down a little), ${(summary.totalMs / 1000).toFixed(2)} s profiled in ${summary.samples.toLocaleString("en-US")} samples. Load average at start ${showLoad(loadStart)}; at end ${showLoad(loadEnd)}. The ${PROFILE_TOP} functions with the most self time (time in the function itself, not in the functions it calls; dist/ shown at its src/ line through the source maps):`,
-    "",
-    "| # | function | where | self time | share |",
-    "|---:|---|---|---:|---:|",
-    ...summary.top.map((f, i) => `| ${i + 1} | \`${f.name}\` | ${f.where} | ${ms(f.us)} | ${pct(f.us)} |`),
-    "",
-    `By file (self time): ${summary.files
-      .slice(0, 8)
-      .map(([f, us]) => `${f} ${pct(us)}`)
-      .join(", ")}.`,
-    "",
-    `The profile is kept in \`${rel(dir)}/\` (open it in Chrome's DevTools or speedscope).`,
-  ].join("\n");
-  process.stdout.write(`${block}\n\n`);
-  return { block };
+    `One run of the report under \`node --cpu-prof\`: ${secs(m.wallMs)} wall (the profiler slows it down a little). Load average at start ${showLoad(loadStart)}; at end ${showLoad(loadEnd)}. Per thread, the ${PROFILE_TOP} functions with the most self time (time in the function itself, not in the functions it calls; dist/ shown at its src/ line through the source maps); \`(idle)\` is a thread waiting for the other.`,
+  ];
+  for (const f of profiles) {
+    const summary = profileSummary(JSON.parse(readFileSync(join(dir, f), "utf8")));
+    const pct = (us) => `${((100 * us) / 1000 / summary.totalMs).toFixed(1)} %`;
+    block.push(
+      "",
+      `### ${threadOf(f) === 0 ? "Main thread (the readers, then the metrics)" : "Reading thread (dialect, tokenizer, row hashes)"}: ${(summary.totalMs / 1000).toFixed(2)} s profiled in ${summary.samples.toLocaleString("en-US")} samples`,
+      "",
+      "| # | function | where | self time | share |",
+      "|---:|---|---|---:|---:|",
+      ...summary.top.map((fn, i) => `| ${i + 1} | \`${fn.name}\` | ${fn.where} | ${ms(fn.us)} | ${pct(fn.us)} |`),
+      "",
+      `By file (self time): ${summary.files
+        .slice(0, 8)
+        .map(([file, us]) => `${file} ${pct(us)}`)
+        .join(", ")}.`,
+    );
+  }
+  block.push("", `The profiles are kept in \`${rel(dir)}/\` (open them in Chrome's DevTools or speedscope).`);
+  const text = block.join("\n");
+  process.stdout.write(`${text}\n\n`);
+  return { block: text };
 }
 
 async function main() {
