@@ -153,21 +153,6 @@ export class KeyMap {
     return this;
   }
 
-  /** The last hash's halves: a hash computed in one thread and looked up in another (hashed). */
-  get hash1(): number {
-    return this.#h1;
-  }
-  get hash2(): number {
-    return this.#h2;
-  }
-
-  /** Takes a hash another KeyMap computed (its hash1 and hash2) for the next find/insert. */
-  hashed(h1: number, h2: number): this {
-    this.#h1 = h1;
-    this.#h2 = h2;
-    return this;
-  }
-
   /** The slot of the last hashed key, or -1 when it is not in the table. */
   find(): number {
     const slots = this.#slots;

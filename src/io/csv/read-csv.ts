@@ -6,7 +6,7 @@
  */
 import type { Readable } from "node:stream";
 import { AppError } from "../../core/errors.js";
-import type { KeyMap } from "../../core/key-map.js";
+import { KeyMap } from "../../core/key-map.js";
 import { cellDecoder, type DialectOptions, type OpenedText, openText, type TextDialect, WHITESPACE } from "./dialect.js";
 import { CsvTokenizer, type RecordCut, type RecordTokenizer, type TokenizedRecord, type TokenizerOptions } from "./tokenizer.js";
 import { WhitespaceTokenizer } from "./whitespace-tokenizer.js";
@@ -22,9 +22,8 @@ export interface CsvRecord {
   readonly bytes?: DataView | undefined;
   readonly start?: number;
   readonly end?: number;
-  /** KeyMap's hash of `text` (hash1, hash2), where the reading thread computed it. */
-  readonly hash1?: number;
-  readonly hash2?: number;
+  /** Where the reading thread looked: the line of the first record before this one with the same text (0: none). See RowRepeats. */
+  readonly repeatOf?: number;
   /** The cells kept when it was read (Projection.project; null: all): a reader that projected otherwise since reads its text again. */
   readonly kept?: Uint8Array | null;
   /**
@@ -172,14 +171,36 @@ async function* readRecords(
 }
 
 /**
- * The record's hash in `map` for the next find/insert: of its text as written where the reader
- * gives it (from its bytes when it has them: the same hash), else of its cells; or the one the
- * reading thread computed so.
+ * Exact repeats of rows (docs/rules.md: the same text as written, hashed from its bytes where the
+ * reader has them, else of its cells). A reader asks `seen` for each row it would keep and tells
+ * `passedOver` each row it skipped before asking; `seen` gives the line of the first earlier row
+ * with the same text it was asked about, or 0, and notes this one.
+ *
+ * Read in a second thread, a record comes with `repeatOf`, the first earlier record with the same
+ * text among all records (the thread can't know which the reader skips). That is the answer,
+ * unless it is a row the reader passed over: then every row with that text was counted from
+ * there and the first of them the reader kept is what it answers, so rows with such a text are
+ * looked up here, as without the thread. The same lines either way.
  */
-export function hashRecord(map: KeyMap, record: CsvRecord): KeyMap {
-  if (record.hash1 !== undefined) return map.hashed(record.hash1, record.hash2!);
-  if (record.bytes !== undefined) return map.hashBytes(record.bytes, record.start!, record.end!);
-  return record.text === undefined ? map.hashCells(record.fields) : map.hashText(record.text);
+export class RowRepeats {
+  readonly #rows = new KeyMap();
+  readonly #passedOver = new Set<number>();
+
+  seen(record: CsvRecord): number {
+    const earlier = record.repeatOf;
+    if (earlier !== undefined && (earlier === 0 || !this.#passedOver.has(earlier))) return earlier;
+    const rows =
+      record.bytes !== undefined
+        ? this.#rows.hashBytes(record.bytes, record.start!, record.end!)
+        : record.text === undefined
+          ? this.#rows.hashCells(record.fields)
+          : this.#rows.hashText(record.text);
+    return rows.insert(record.line, 0) ? 0 : rows.get(rows.find(), 0);
+  }
+
+  passedOver(record: CsvRecord): void {
+    if (record.repeatOf !== undefined) this.#passedOver.add(record.line);
+  }
 }
 
 async function* one(batches: AsyncGenerator<readonly CsvRecord[]>): AsyncGenerator<CsvRecord> {

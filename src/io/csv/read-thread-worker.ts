@@ -5,8 +5,7 @@
 import { createReadStream } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { AppError } from "../../core/errors.js";
-import { KeyMap } from "../../core/key-map.js";
-import { type OpenedCsv, openCsv, type ReadProgress } from "./read-csv.js";
+import { type OpenedCsv, openCsv, type ReadProgress, RowRepeats } from "./read-csv.js";
 import { type FromThread, packBatch, type ThreadData, type ToThread } from "./read-thread.js";
 
 const port = parentPort!;
@@ -40,12 +39,14 @@ async function run(): Promise<void> {
       ...(data.progress ? { onProgress: (p: ReadProgress) => (progress = p) } : {}),
     });
     send({ type: "dialect", dialect: opened.dialect });
-    const scratch = new KeyMap();
+    const repeats = new RowRepeats();
     const version = (kept: Uint8Array | null) => versions.get(kept) ?? 0;
+    let first = true;
     for await (const batch of opened.batches) {
       while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
       credits--;
-      const packed = packBatch(batch, scratch, version);
+      const packed = packBatch(batch, repeats, first, version);
+      first = false;
       const transfer = [packed.ints.buffer as ArrayBuffer];
       if (packed.bytes) transfer.push(packed.bytes.buffer as ArrayBuffer);
       send({ type: "batch", batch: packed, progress }, transfer);

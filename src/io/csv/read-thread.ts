@@ -1,6 +1,6 @@
 /**
  * Reading a file in a second thread. read-thread-worker.ts runs openCsv on the file there —
- * dialect, tokenizer, each record's text hashed for KeyMap — and sends the records over a chunk
+ * dialect, tokenizer, and which earlier record each one repeats exactly (RowRepeats) — and sends the records over a chunk
  * at a time as two flat values (an Int32Array and one string); this thread rebuilds them and runs
  * the readers (orders, customers) on them, so cutting records and running the metrics' readers
  * take a core each. The records are the very ones openCsv gives in this thread: the same code
@@ -9,9 +9,8 @@
  */
 import { Worker } from "node:worker_threads";
 import { AppError, type ErrorCode, type Location } from "../../core/errors.js";
-import type { KeyMap } from "../../core/key-map.js";
 import type { TextDialect } from "./dialect.js";
-import { type CsvRecord, hashRecord, type OpenedCsv, projectionOf, type ReadCsvOptions, type ReadProgress } from "./read-csv.js";
+import { type CsvRecord, type OpenedCsv, projectionOf, type ReadCsvOptions, type ReadProgress, type RowRepeats } from "./read-csv.js";
 import type { RecordCut } from "./tokenizer.js";
 
 /** A file read in a second thread: its path, and how many bytes it reads at a time. */
@@ -44,9 +43,9 @@ export type ToThread =
   | { readonly type: "credit"; readonly batches: number };
 
 /** Batches the reading thread may be ahead by, once the header is read: enough to never wait for it. */
-const AHEAD = 32;
+const AHEAD = 128;
 /** Batches read here before the thread is told it may send as many more: a message a batch costs more than it says. */
-const CREDIT_EVERY = 8;
+const CREDIT_EVERY = 16;
 
 /** openCsv, with the records cut in a second thread. */
 export async function openCsvInThread(thread: ReadThread, options: ReadCsvOptions): Promise<OpenedCsv> {
@@ -125,7 +124,7 @@ function failure(message: FromThread): Error {
 }
 
 // The wire format of a batch. ints, per record:
-//   line, flags, hash1, hash2, fields.length, start, end, cells sent, then (position, length) a cell
+//   line, flags, repeatOf, fields.length, start, end, cells sent, then (position, length) a cell
 // bytes: the chunk the batch was cut from, as read (records whose text lies in it have start and
 // end there; one begun in an earlier chunk has its text first among the strings). strings: per
 // record, that text if it has one, then its cells sent, concatenated. flags: the cut
@@ -135,7 +134,7 @@ const CUTS = [undefined, "no-line-end", "open-quote"] as const;
 const IN_BYTES = 4;
 const SENT_TEXT = 8;
 const VERSION_SHIFT = 4;
-const HEAD = 8;
+const HEAD = 7;
 
 export interface PackedBatch {
   readonly ints: Int32Array;
@@ -143,8 +142,17 @@ export interface PackedBatch {
   readonly strings: string;
 }
 
-/** A batch as the reading thread sends it: every cell the record was cut with (not the holes), and its text's hash. */
-export function packBatch(records: readonly CsvRecord[], scratch: KeyMap, version: (kept: Uint8Array | null) => number): PackedBatch {
+/**
+ * A batch as the reading thread sends it: every cell the record was cut with (not the holes),
+ * and the first earlier record with the same text (`repeats`; the header, the file's first record,
+ * is none).
+ */
+export function packBatch(
+  records: readonly CsvRecord[],
+  repeats: RowRepeats,
+  first: boolean,
+  version: (kept: Uint8Array | null) => number,
+): PackedBatch {
   let size = 0;
   let chunk: DataView | undefined;
   for (const record of records) {
@@ -154,9 +162,9 @@ export function packBatch(records: readonly CsvRecord[], scratch: KeyMap, versio
   const ints = new Int32Array(size);
   const parts: string[] = [];
   let p = 0;
-  for (const record of records) {
+  for (let r = 0; r < records.length; r++) {
+    const record = records[r]!;
     const { fields, text } = record;
-    hashRecord(scratch, record);
     const inBytes = record.bytes !== undefined && record.bytes === chunk;
     if (!inBytes && text !== undefined) parts.push(text);
     ints[p] = record.line;
@@ -164,13 +172,16 @@ export function packBatch(records: readonly CsvRecord[], scratch: KeyMap, versio
       CUTS.indexOf(record.cut) |
       (inBytes ? IN_BYTES : text === undefined ? 0 : SENT_TEXT) |
       (version(record.kept ?? null) << VERSION_SHIFT);
-    ints[p + 2] = scratch.hash1 | 0;
-    ints[p + 3] = scratch.hash2 | 0;
-    ints[p + 4] = fields.length;
-    ints[p + 5] = inBytes ? record.start! : 0;
-    ints[p + 6] = inBytes ? record.end! : text === undefined ? 0 : text.length;
+    ints[p + 2] = first && r === 0 ? 0 : repeats.seen(record);
+    ints[p + 3] = fields.length;
+    ints[p + 4] = inBytes ? record.start! : 0;
+    ints[p + 5] = inBytes ? record.end! : text === undefined ? 0 : text.length;
     let q = p + HEAD;
-    for (let i = 0; i < fields.length; i++) {
+    // The cells cut: those the keep marks, then all from its length on (holes where the row is short).
+    const keep = record.kept ?? null;
+    const marked = keep === null ? NONE : keptPositions(keep);
+    for (let k = 0; k < marked.length; k++) {
+      const i = marked[k]!;
       const cell = fields[i];
       if (cell === undefined) continue;
       ints[q] = i;
@@ -178,12 +189,32 @@ export function packBatch(records: readonly CsvRecord[], scratch: KeyMap, versio
       q += 2;
       parts.push(cell);
     }
-    ints[p + 7] = (q - p - HEAD) / 2;
+    for (let i = keep === null ? 0 : keep.length; i < fields.length; i++) {
+      const cell = fields[i];
+      if (cell === undefined) continue;
+      ints[q] = i;
+      ints[q + 1] = cell.length;
+      q += 2;
+      parts.push(cell);
+    }
+    ints[p + 6] = (q - p - HEAD) / 2;
     p = q;
   }
   // A copy of the chunk: the stream that read it may still hold its memory.
   const bytes = chunk === undefined ? undefined : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength).slice();
   return { ints: ints.slice(0, p), bytes, strings: parts.join("") };
+}
+
+const NONE: readonly number[] = [];
+const positions = new WeakMap<Uint8Array, readonly number[]>();
+/** The positions a keep marks 1, worked out once a keep. */
+function keptPositions(keep: Uint8Array): readonly number[] {
+  let found = positions.get(keep);
+  if (found === undefined) {
+    found = [...keep.keys()].filter((i) => keep[i] === 1);
+    positions.set(keep, found);
+  }
+  return found;
 }
 
 /** A record rebuilt from a batch: its text is read out of the chunk only if a reader asks for it (rarely: see Table). */
@@ -196,8 +227,7 @@ class ThreadRecord implements CsvRecord {
     readonly line: number,
     readonly fields: string[],
     readonly kept: Uint8Array | null,
-    readonly hash1: number,
-    readonly hash2: number,
+    readonly repeatOf: number,
     readonly cut: RecordCut | undefined,
     chunk: Buffer | undefined,
     start: number,
@@ -223,11 +253,11 @@ function unpackBatch({ ints, bytes, strings }: PackedBatch, keeps: readonly (Uin
   let t = 0;
   while (p < ints.length) {
     const flags = ints[p + 1]!;
-    const width = ints[p + 4]!;
-    const sent = ints[p + 7]!;
+    const width = ints[p + 3]!;
+    const sent = ints[p + 6]!;
     let text: string | undefined;
     if (flags & SENT_TEXT) {
-      text = strings.slice(t, t + ints[p + 6]!);
+      text = strings.slice(t, t + ints[p + 5]!);
       t += text.length;
     }
     const fields = new Array<string>(width);
@@ -242,12 +272,11 @@ function unpackBatch({ ints, bytes, strings }: PackedBatch, keeps: readonly (Uin
         ints[p]!,
         fields,
         keeps[flags >>> VERSION_SHIFT] ?? null,
-        ints[p + 2]! >>> 0,
-        ints[p + 3]! >>> 0,
+        ints[p + 2]!,
         CUTS[flags & 3],
         flags & IN_BYTES ? chunk : undefined,
+        ints[p + 4]!,
         ints[p + 5]!,
-        ints[p + 6]!,
         text,
       ),
     );

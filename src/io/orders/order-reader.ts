@@ -25,7 +25,7 @@ import { PROBLEM_CODES, type ProblemCode } from "../../core/problems.js";
 import type { RevenueBasis } from "../../core/revenue-basis.js";
 import type { Zone } from "../../core/zone.js";
 import { listColumns } from "../columns.js";
-import { type CsvRecord, hashRecord } from "../csv/read-csv.js";
+import { type CsvRecord, RowRepeats } from "../csv/read-csv.js";
 import { parseBoolean } from "../parse/boolean.js";
 import { normaliseCustomerId, normaliseEmail } from "../parse/identity.js";
 import { generic } from "../platforms/generic.js";
@@ -156,8 +156,8 @@ class OrdersFromRows implements PushReader<OrdersRead> {
   readonly #ledger: OrderLedger;
   /** What became of each order key read (see READ, HELD, SKIPPED). */
   readonly #keys = new KeyMap();
-  /** Every row read, by its cells' hash → its line: an exact repeat is skipped. */
-  readonly #rows = new KeyMap();
+  /** Every row read, by its text: an exact repeat is skipped. */
+  readonly #repeats = new RowRepeats();
   /** The line-item order whose rows are being gathered. */
   #gathering: Gathered | null = null;
   /** Orders holding a value that only a later row can settle; read as soon as one does. */
@@ -250,11 +250,14 @@ class OrdersFromRows implements PushReader<OrdersRead> {
       return;
     }
     const cells = this.#table.cells(record);
-    if (cells === null) return;
+    if (cells === null) {
+      this.#repeats.passedOver(record);
+      return;
+    }
     if (hints?.wantsRows) hints.observe(record.fields);
     // Without an order key nothing tells a repeated row from a second order with the same cells.
-    if (cells.order_id !== null && !hashRecord(this.#rows, record).insert(record.line, 0)) {
-      const first = this.#rows.get(this.#rows.find(), 0);
+    const first = cells.order_id === null ? 0 : this.#repeats.seen(record);
+    if (first > 0) {
       this.#table.problems.skip(record.line, 1, { code: "DUPLICATE_ROW", message: `an exact repeat of line ${first}` });
       return;
     }

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../../src/core/errors.js";
-import { type CsvRecord, openCsv } from "../../../src/io/csv/read-csv.js";
+import { type CsvRecord, openCsv, RowRepeats } from "../../../src/io/csv/read-csv.js";
 import { CsvTokenizer, type TokenizedRecord } from "../../../src/io/csv/tokenizer.js";
 import { chunked, hasSharedData, SHARED_DATA, sharedNote } from "../../helpers.js";
 
@@ -251,5 +251,44 @@ describe("CsvTokenizer.project", () => {
       [3, keep, ["5", undefined, "7", undefined]],
       [4, null, ["9", "10", "11", "12"]],
     ]);
+  });
+});
+
+describe("RowRepeats", () => {
+  it("answers the same lines with the reading thread's repeatOf as without, whichever rows the reader passes over", () => {
+    // mulberry32: a seeded sequence, so the test is the same every run.
+    let seed = 77;
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    for (let round = 0; round < 20; round++) {
+      const rows = Array.from({ length: 500 }, (_, i) => ({
+        line: i + 2,
+        text: `#${Math.floor(random() * 25)},x`,
+        passedOver: random() < 0.3,
+      }));
+      // Without the thread: the reader's own table, asked only for the rows it keeps.
+      const alone = new RowRepeats();
+      const expected = rows.map((r) => (r.passedOver ? null : alone.seen({ line: r.line, fields: [], text: r.text })));
+      // With it: the thread's repeatOf among all records, then the reader's table on those.
+      const thread = new RowRepeats();
+      const records: CsvRecord[] = rows.map((r) => ({
+        line: r.line,
+        fields: [],
+        text: r.text,
+        repeatOf: thread.seen({ line: r.line, fields: [], text: r.text }),
+      }));
+      const reader = new RowRepeats();
+      const got = rows.map((r, i) => {
+        if (!r.passedOver) return reader.seen(records[i]!);
+        reader.passedOver(records[i]!);
+        return null;
+      });
+      expect(got, `round ${round}`).toEqual(expected);
+      expect(expected.filter((x) => x !== null && x > 0).length).toBeGreaterThan(100);
+    }
   });
 });
