@@ -83,8 +83,26 @@ export function cellDecoder(dialect: TextDialect): ((bytes: string) => string) |
   const encoding = dialect.encoding.value;
   if (dialect.delimiter.value === WHITESPACE || !bytesReadAsText(encoding)) return null;
   if (encoding === "utf-8") return (bytes) => Buffer.from(bytes, "latin1").toString("utf8");
-  const decoder = new TextDecoder(encoding);
-  return (bytes) => decoder.decode(Buffer.from(bytes, "latin1"));
+  // A single-byte encoding: each byte from 0x80 up is one character, looked up in a table made
+  // by the encoding's own decoder (as decoding the bytes would; no Buffer a cell). ASCII bytes stay
+  // as they are, as in a cell without a high byte (Node's ibm866 decoder alone would swap the
+  // control bytes 0x1a, 0x1c and 0x7f).
+  const high = new TextDecoder(encoding).decode(Uint8Array.from({ length: 128 }, (_, i) => 0x80 + i));
+  if (high.length !== 128) {
+    const decoder = new TextDecoder(encoding);
+    return (bytes) => decoder.decode(Buffer.from(bytes, "latin1"));
+  }
+  return (bytes) => {
+    let out = "";
+    let from = 0;
+    for (let i = 0; i < bytes.length; i++) {
+      const c = bytes.charCodeAt(i);
+      if (c < 0x80) continue;
+      out += bytes.slice(from, i) + high[c - 0x80];
+      from = i + 1;
+    }
+    return out + bytes.slice(from);
+  };
 }
 
 /** Read beyond the sample, looking for a line break, before a file is taken for binary. */

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../../src/core/errors.js";
-import { sniffDelimiter } from "../../../src/io/csv/dialect.js";
+import { cellDecoder, sniffDelimiter, type TextDialect } from "../../../src/io/csv/dialect.js";
 import { openCsv } from "../../../src/io/csv/read-csv.js";
 
 /** windows-1250 bytes of `text`, for the characters the tests use (Czech and Slovak letters). */
@@ -76,6 +76,25 @@ describe("encoding", () => {
     for (const chunk of [7, 65_536, bytes.length]) {
       const error = await open(bytes, {}, chunk).catch((e: unknown) => e);
       expect((error as AppError).code, `${chunk}`).toBe("INPUT_ENCODING");
+    }
+  });
+
+  it("decodes a cell of a single-byte encoding as the encoding's own decoder does, every byte", () => {
+    // Every byte from 0x80 up, each next to printable ASCII and next to another high one. (Not the
+    // ASCII control bytes: Node's ibm866 decoder swaps 0x1a, 0x1c and 0x7f, which a cell read as
+    // bytes keeps as they are, with or without a high byte beside them.)
+    const bytes = Uint8Array.from({ length: 512 }, (_, i) => (i % 2 ? 0x80 | ((i * 97) & 0x7f) : 0x20 + ((i * 7) % 95)));
+    const latin1 = Buffer.from(bytes).toString("latin1");
+    for (const encoding of ["windows-1250", "windows-1252", "iso-8859-2", "iso-8859-15", "koi8-r", "ibm866", "macintosh", "windows-874"]) {
+      const dialect: TextDialect = {
+        encoding: { value: encoding, reason: "test", source: "option" },
+        delimiter: { value: ";", reason: "test", source: "option" },
+        spaced: false,
+      };
+      expect(cellDecoder(dialect)!(latin1), encoding).toBe(new TextDecoder(encoding).decode(bytes));
+      expect(cellDecoder(dialect)!("Vy\u00f8\u00edzena"), encoding).toBe(
+        new TextDecoder(encoding).decode(Buffer.from("Vy\u00f8\u00edzena", "latin1")),
+      );
     }
   });
 
