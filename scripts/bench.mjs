@@ -1107,7 +1107,7 @@ async function runProfile(file, stats, asOf) {
   if (m.code !== 0) throw new Error(`shopmetrics under --cpu-prof exited ${m.code}:\n${m.stderr}`);
   const loadEnd = loadavg();
   // One profile a thread: Node names them CPU.<date>.<time>.<pid>.<thread id>.<n>.cpuprofile, the
-  // main thread's id 0; a file from 8 MiB has a reading thread too (src/io/csv/read-thread.ts).
+  // main thread's id 0; a file from 24 MiB has a reading thread too (src/io/csv/read-thread.ts).
   const threadOf = (f) => Number(f.split(".").at(-3));
   const profiles = readdirSync(dir)
     .filter((f) => f.endsWith(".cpuprofile"))

@@ -50,7 +50,7 @@ interface ReadHooks {
 }
 
 /** From this size a file is read in a second thread (read-thread.ts), where the machine has two cores: below, starting the thread costs more than it saves. */
-const THREAD_FROM_BYTES = 8 * 1024 * 1024;
+const THREAD_FROM_BYTES = 24 * 1024 * 1024;
 const THREAD_CHUNK_BYTES = 64 * 1024;
 
 /**
