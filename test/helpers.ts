@@ -127,6 +127,30 @@ export function ordersSummary(read: OrdersRead) {
   };
 }
 
+/**
+ * Two Shopify-like exports pasted into one file: `before` orders, then the header again with its
+ * columns in another order, then the rest of `orders` in that order. Every third order is
+ * refunded, so a status read from the wrong column changes what counts. `revenue`: the cents of
+ * the orders not refunded, by hand ((10 + i).50 each).
+ */
+export function reorderedExport(orders: number, before: number): { text: string; repeatedHeaderLine: number; revenue: number } {
+  const header = "Name,Email,Financial Status,Currency,Total,Created at,Lineitem name,Note";
+  const rows = Array.from(
+    { length: orders },
+    (_, i) =>
+      `#${1000 + i},c${i % 7}@example.com,${i % 3 === 0 ? "refunded" : "paid"},EUR,${10 + i}.50,2025-03-0${1 + (i % 9)} 10:00:00 +0100,Item ${i},"a, note"`,
+  );
+  const reorder = (line: string) => {
+    const c = line.match(/("[^"]*"|[^,]+)/g)!;
+    return [c[5], c[4], c[7], c[0], c[3], c[1], c[6], c[2]].join(",");
+  };
+  return {
+    text: [header, ...rows.slice(0, before), reorder(header), ...rows.slice(before).map(reorder), ""].join("\n"),
+    repeatedHeaderLine: before + 2,
+    revenue: rows.reduce((sum, _, i) => sum + (i % 3 === 0 ? 0 : (10 + i) * 100 + 50), 0),
+  };
+}
+
 let nextLine = 2;
 /** An order with sensible defaults: completed, EUR, 10.00, no identity, guest unknown. */
 export function order(fields: Omit<Partial<Order>, "at"> & { at: number | string }): Order {

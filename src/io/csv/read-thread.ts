@@ -180,16 +180,9 @@ export function packBatch(
     // The cells cut: those the keep marks, then all from its length on (holes where the row is short).
     const keep = record.kept ?? null;
     const marked = keep === null ? NONE : keptPositions(keep);
-    for (let k = 0; k < marked.length; k++) {
-      const i = marked[k]!;
-      const cell = fields[i];
-      if (cell === undefined) continue;
-      ints[q] = i;
-      ints[q + 1] = cell.length;
-      q += 2;
-      parts.push(cell);
-    }
-    for (let i = keep === null ? 0 : keep.length; i < fields.length; i++) {
+    const rest = keep === null ? 0 : keep.length;
+    for (let k = 0, end = marked.length + Math.max(0, fields.length - rest); k < end; k++) {
+      const i = k < marked.length ? marked[k]! : rest + k - marked.length;
       const cell = fields[i];
       if (cell === undefined) continue;
       ints[q] = i;

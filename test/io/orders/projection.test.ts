@@ -9,7 +9,7 @@ import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createOrderReader, type OrderReaderOptions } from "../../../src/io/orders/order-reader.js";
 import { readFile } from "../../../src/io/read-file.js";
-import { FIXTURES, ordersSummary, PRAGUE } from "../../helpers.js";
+import { FIXTURES, ordersSummary, PRAGUE, reorderedExport } from "../../helpers.js";
 
 const OPTIONS: OrderReaderOptions = { file: "t.csv", maps: new Map(), statusMap: new Map(), zone: PRAGUE, currency: null, strict: false };
 
@@ -38,27 +38,15 @@ describe("reading only the cells used", () => {
   }
 
   it("reads the rows after a repeated header with its columns reordered by their new places, in the same chunk or a later one", async () => {
-    const header = "Name,Email,Financial Status,Currency,Total,Created at,Lineitem name,Note";
-    // Every third order refunded: a status read from the wrong column changes what counts.
-    const rows = Array.from(
-      { length: 40 },
-      (_, i) =>
-        `#${1000 + i},c${i % 7}@example.com,${i % 3 === 0 ? "refunded" : "paid"},EUR,${10 + i}.50,2025-03-0${1 + (i % 9)} 10:00:00 +0100,Item ${i},"a, note"`,
-    );
-    // The second export writes the same columns in another order.
-    const reorder = (line: string) => {
-      const c = line.match(/("[^"]*"|[^,]+)/g)!;
-      return [c[5], c[4], c[7], c[0], c[3], c[1], c[6], c[2]].join(",");
-    };
-    const text = [header, ...rows.slice(0, 20), reorder(header), ...rows.slice(20).map(reorder), ""].join("\n");
+    const { text, repeatedHeaderLine, revenue } = reorderedExport(40, 20);
     const bytes = Buffer.from(text);
     const all = await readBytes(bytes, 1 << 20, false);
-    expect(all.repeatedHeaders).toEqual([22]);
-    // By hand: the 26 orders not refunded, (10 + i).50 each.
+    expect(all.repeatedHeaders).toEqual([repeatedHeaderLine]);
+    // By hand: the 26 orders not refunded (i not a multiple of 3), (10 + i).50 each:
+    // Σ(10 + i) = 1,180 − 413 = 767, so 76,700 + 26 × 50 = 78,000 cents.
     expect(all.excluded).toEqual([["refunded", 14]]);
-    expect(all.groups[0]!.revenue.reduce((a, b) => a + b, 0)).toBe(
-      rows.reduce((sum, _, i) => sum + (i % 3 === 0 ? 0 : (10 + i) * 100 + 50), 0),
-    );
+    expect(revenue).toBe(78_000);
+    expect(all.groups[0]!.revenue.reduce((a, b) => a + b, 0)).toBe(revenue);
     // Every chunk size to 120 bytes, so that the chunk the header ends in is cut inside each cell of the next row.
     const sizes = [1 << 20, 1500, 1000, 700, ...Array.from({ length: 116 }, (_, k) => k + 5)];
     for (const chunk of sizes) expect(await readBytes(bytes, chunk, true), `${chunk}`).toEqual(all);
