@@ -1500,9 +1500,25 @@ function pickRow(base, at, r) {
   const seen = new Set();
   const skippedKeys = new Set();
   for (let i = 0; i < data.length; i++) if (base.problemLines.has(starts[i + 1]) && base.keyAt >= 0) skippedKeys.add(data[i][base.keyAt]);
+  // Not an order whose first row is an item row before its total row: its values are read from
+  // the total row (the item row only fills what that leaves empty) and its problems are said at
+  // its first row (docs/rules.md), which is not the row a check here would look at.
+  const hasTotal = (row) => base.totalAt >= 0 && (row[base.totalAt] ?? "").trim() !== "";
+  const keysWithTotal = new Set();
+  const itemFirst = new Set();
+  if (base.keyAt >= 0) {
+    for (const row of data) if (hasTotal(row)) keysWithTotal.add(row[base.keyAt]);
+    const met = new Set();
+    for (const row of data) {
+      const key = row[base.keyAt];
+      if (!met.has(key) && keysWithTotal.has(key) && !hasTotal(row)) itemFirst.add(key);
+      met.add(key);
+    }
+  }
   const candidates = [];
   for (let i = 0; i < data.length; i++) {
     const key = base.keyAt >= 0 ? data[i][base.keyAt] : null;
+    if (key !== null && itemFirst.has(key) && base.platform !== "online-retail") continue;
     const first = key === null || !seen.has(key);
     if (key !== null) seen.add(key);
     if (!first && base.platform !== "online-retail") continue;

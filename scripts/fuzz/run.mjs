@@ -48,7 +48,12 @@ async function run(args, { stdin = [] } = {}) {
     stdin: Readable.from(stdin, { objectMode: false }),
     stdout: sink(out),
     stderr: sink(err),
-    env: { TZ: "Europe/Prague", CI: "1" },
+    // SHOPMETRICS_THREADS=2 npm run fuzz reads every file in the second thread (src/io/csv/read-thread.ts).
+    env: {
+      TZ: "Europe/Prague",
+      CI: "1",
+      ...(process.env.SHOPMETRICS_THREADS ? { SHOPMETRICS_THREADS: process.env.SHOPMETRICS_THREADS } : {}),
+    },
     cwd: ROOT,
   });
   return { status, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
