@@ -82,7 +82,8 @@ const SINGLE_BYTE = /^(windows-125\d|windows-874|iso-8859-\d+|koi8-[ru]|ibm866|m
 export function cellDecoder(dialect: TextDialect): ((bytes: string) => string) | null {
   const encoding = dialect.encoding.value;
   if (dialect.delimiter.value === WHITESPACE || !bytesReadAsText(encoding)) return null;
-  if (encoding === "utf-8") return (bytes) => Buffer.from(bytes, "latin1").toString("utf8");
+  // By the encoding's name, not the label it was given by (--encoding utf8, UTF-8 …).
+  if (new TextDecoder(encoding).encoding === "utf-8") return (bytes) => Buffer.from(bytes, "latin1").toString("utf8");
   // A single-byte encoding: each byte from 0x80 up is one character, looked up in a table made
   // by the encoding's own decoder (as decoding the bytes would; no Buffer a cell). ASCII bytes stay
   // as they are, as in a cell without a high byte (Node's ibm866 decoder alone would swap the
@@ -176,8 +177,8 @@ export async function openText(input: Readable, file: string, options: DialectOp
   const dialect: TextDialect = { encoding: decidedEncoding, delimiter, spaced };
   const asBytes = delimiter.value !== WHITESPACE && bytesReadAsText(encoding);
 
-  if (encoding === "utf-8") {
-    // UTF-8 is checked as it passes (whole characters only, the last few bytes of a chunk held
+  if (new TextDecoder(encoding).encoding === "utf-8") {
+    // UTF-8, however --encoding labels it, is checked as it passes (whole characters only, the last few bytes of a chunk held
     // for the next) and decoded with its BOM kept, which the record reader drops.
     const invalid = () => new AppError("INPUT_ENCODING", invalidUtf8(decidedEncoding), { file });
     const text = asBytes ? (bytes: Buffer) => bytes : utf8;

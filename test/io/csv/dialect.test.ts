@@ -98,6 +98,21 @@ describe("encoding", () => {
     }
   });
 
+  it("--encoding names UTF-8 by any of its labels: checked, its BOM dropped, its cells decoded", async () => {
+    const bytes = Buffer.from("\uFEFFName,Email\n#1,ž@example.cz\n#2,š@example.cz\n");
+    const detected = await open(bytes);
+    expect(detected.rows).toEqual([
+      ["Name", "Email"],
+      ["#1", "ž@example.cz"],
+      ["#2", "š@example.cz"],
+    ]);
+    for (const label of ["utf-8", "utf8", "UTF-8", "unicode-1-1-utf-8"]) {
+      expect((await open(bytes, { encoding: label })).rows, label).toEqual(detected.rows);
+      const error = await open(Buffer.concat([bytes, Buffer.from([0xff, 0x0a])]), { encoding: label }).catch((e: unknown) => e);
+      expect((error as AppError).code, label).toBe("INPUT_ENCODING");
+    }
+  });
+
   it("--encoding forces one", async () => {
     const { dialect, rows } = await open(Buffer.from([0x61, 0x0a, 0xb9, 0x0a]), { encoding: "iso-8859-2" });
     expect(dialect.encoding).toEqual({ value: "iso-8859-2", reason: "--encoding", source: "option" });
