@@ -55,17 +55,17 @@ const THREAD_CHUNK_BYTES = 64 * 1024;
 
 /**
  * SHOPMETRICS_THREADS=1 reads every file in the main thread; 2 (or more) reads every file (not
- * stdin) in a second thread, whatever its size; unset, a file from THREAD_FROM_BYTES is, on a
- * machine with more than one core.
+ * stdin, `path` null) in a second thread, whatever its size; unset, a file from THREAD_FROM_BYTES
+ * is, on a machine with more than one core. Any other value is a usage error, stdin or not.
  */
-function readInThread(path: string, env: Env): boolean {
+function readInThread(path: string | null, env: Env): boolean {
   const threads = env.SHOPMETRICS_THREADS;
   if (threads !== undefined && threads !== "") {
     if (!/^[1-9][0-9]*$/.test(threads))
       throw usageError(`SHOPMETRICS_THREADS=${printable(threads)}: expected a whole number of threads, 1 or more`);
-    return Number(threads) > 1;
+    return path !== null && Number(threads) > 1;
   }
-  if (availableParallelism() < 2) return false;
+  if (path === null || availableParallelism() < 2) return false;
   try {
     const stat = statSync(path);
     return stat.isFile() && stat.size >= THREAD_FROM_BYTES;
@@ -93,7 +93,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
   const open = (file: string): Source => {
     const path = resolve(io.cwd, file);
     const source = { file, open: () => (file === "-" ? io.stdin : createReadStream(path)) };
-    return file !== "-" && readInThread(path, io.env) ? { ...source, thread: { path, chunkBytes: THREAD_CHUNK_BYTES } } : source;
+    return readInThread(file === "-" ? null : path, io.env) ? { ...source, thread: { path, chunkBytes: THREAD_CHUNK_BYTES } } : source;
   };
 
   /**

@@ -130,6 +130,10 @@ export class Table<F extends string> {
       const at = this.index[field];
       if (at !== undefined && at < keep.length) keep[at] = 1;
     }
+    // A repeated header with the columns where they were keeps the cells cut as they were (the
+    // rows already cut with it, perhaps many chunks ahead in a reading thread, are read as cut).
+    const same = this.#keep !== null && this.#keep.length === keep.length && this.#keep.every((v, i) => v === keep[i]);
+    if (same) return;
     this.#keep = keep;
     this.#projection.project(keep);
   }

@@ -51,10 +51,23 @@ describe("SHOPMETRICS_THREADS", () => {
     expect(two).toEqual(one);
   });
 
-  it("is a usage error when not a whole number", () => {
-    const run = runBin(["report", "--orders", "fixtures/orders/shopify-small.csv"], { env: { SHOPMETRICS_THREADS: "two" } });
-    expect(run.status).toBe(2);
-    expect(run.stdout).toBe("");
-    expect(run.stderr).toBe("shopmetrics: error: SHOPMETRICS_THREADS=two: expected a whole number of threads, 1 or more\n");
+  it("is a usage error when not a whole number, for a file or stdin", () => {
+    for (const [orders, input] of [
+      ["fixtures/orders/shopify-small.csv", undefined],
+      ["-", "Name,Created at,Total\n#1,2025-03-01 10:00:00 +0100,10.00\n"],
+    ] as const) {
+      const run = runBin(["report", "--orders", orders], { env: { SHOPMETRICS_THREADS: "two" }, ...(input ? { input } : {}) });
+      expect(run.status, orders).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toBe("shopmetrics: error: SHOPMETRICS_THREADS=two: expected a whole number of threads, 1 or more\n");
+    }
+  });
+
+  it("reads stdin as it comes, whatever SHOPMETRICS_THREADS says", () => {
+    const input = "Name,Created at,Total\n#1,2025-03-01 10:00:00 +0100,10.00\n";
+    const args = ["report", "--orders", "-", "--format", "json", "--currency", "EUR"];
+    const one = runBin(args, { input, env: { SHOPMETRICS_THREADS: "1" } });
+    expect(one.status).toBe(0);
+    expect(runBin(args, { input, env: { SHOPMETRICS_THREADS: "2" } })).toEqual(one);
   });
 });

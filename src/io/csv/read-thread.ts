@@ -72,6 +72,7 @@ export async function openCsvInThread(thread: ReadThread, options: ReadCsvOption
   };
   worker.on("message", deliver);
   worker.on("error", (error) => deliver({ type: "crash", message: error.stack ?? String(error) }));
+  worker.on("messageerror", (error) => deliver({ type: "crash", message: `a batch could not be read: ${error.message}` }));
   worker.on("exit", (code) => deliver({ type: "crash", message: `the reading thread stopped early (exit code ${code})` }));
   const next = (): Promise<FromThread> =>
     inbox.length > 0 ? Promise.resolve(inbox.shift()!) : new Promise((resolve) => (waiting = resolve));
@@ -94,12 +95,12 @@ export async function openCsvInThread(thread: ReadThread, options: ReadCsvOption
         const message = await next();
         if (message.type === "end") return;
         if (message.type !== "batch") throw failure(message);
-        // The first batch holds the header: the reader made for it has said which cells to cut
-        // (project) before the thread reads on.
-        if (taken === 0) worker.postMessage({ type: "credit", batches: AHEAD } satisfies ToThread);
-        else if (taken % CREDIT_EVERY === 0) worker.postMessage({ type: "credit", batches: CREDIT_EVERY } satisfies ToThread);
+        if (taken > 0 && taken % CREDIT_EVERY === 0) worker.postMessage({ type: "credit", batches: CREDIT_EVERY } satisfies ToThread);
         if (message.progress && options.onProgress) options.onProgress(message.progress);
         yield unpackBatch(message.batch, keeps);
+        // The first batch holds the header: the reader made for it has now said which cells to
+        // cut (project, posted before this), so the thread reads on with it.
+        if (taken === 0) worker.postMessage({ type: "credit", batches: AHEAD } satisfies ToThread);
       }
     } finally {
       over = true;
