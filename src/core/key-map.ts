@@ -11,6 +11,8 @@
  */
 
 const EMPTY = 0;
+/** A character from 256 up: a text no bytes read as latin1 could be. */
+const WIDE = /[\u0100-\uffff]/;
 /** Words a slot takes: the hash's two halves and two values. */
 const WORDS = 4;
 
@@ -64,46 +66,25 @@ export class KeyMap {
   }
 
   /**
-   * Hashes a long text (a row as written) for the next find/insert, eight characters a step where
-   * every character is below 256 (a file read as bytes), as two 32-bit words; else two characters
-   * a word (#hashWide). Each word goes into two multiply-rotate lanes with different constants,
-   * the even words into one pair and the odd words into another, so that the four chains run side
-   * by side; the pairs and the length are mixed at the end (#mix). Several times faster than
-   * hash() on a 450-character row.
+   * Hashes a long text (a row as written) for the next find/insert: where every character is
+   * below 256 (a file read as bytes, or a row of one), as hashBytes hashes its latin1 bytes; else
+   * two characters a word (#hashWide). Rows read as bytes are hashed from their bytes, so this
+   * runs only for a row cut across chunks or a file decoded to text (UTF-16).
    */
   hashText(text: string): this {
-    const n = text.length;
-    let a = 0x811c9dc5;
-    let b = 0x050c5d1f;
-    let c = 0x1b873593;
-    let d = 0xcc9e2d51;
-    let high = 0;
-    let i = 0;
-    for (; i + 8 <= n; i += 8) {
-      const w0 = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 8) | (text.charCodeAt(i + 2) << 16) | (text.charCodeAt(i + 3) << 24);
-      const w1 = text.charCodeAt(i + 4) | (text.charCodeAt(i + 5) << 8) | (text.charCodeAt(i + 6) << 16) | (text.charCodeAt(i + 7) << 24);
-      high |= text.charCodeAt(i) | text.charCodeAt(i + 1) | text.charCodeAt(i + 2) | text.charCodeAt(i + 3);
-      high |= text.charCodeAt(i + 4) | text.charCodeAt(i + 5) | text.charCodeAt(i + 6) | text.charCodeAt(i + 7);
-      a = Math.imul(a ^ w0, 0x9e3779b1);
-      a = (a << 15) | (a >>> 17);
-      b = Math.imul(b ^ w0, 0x85ebca77);
-      b = (b << 13) | (b >>> 19);
-      c = Math.imul(c ^ w1, 0x9e3779b1);
-      c = (c << 15) | (c >>> 17);
-      d = Math.imul(d ^ w1, 0x85ebca77);
-      d = (d << 13) | (d >>> 19);
-    }
-    if (high > 0xff) return this.#hashWide(text);
-    for (; i < n; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch > 0xff) return this.#hashWide(text);
-      a = Math.imul(a ^ ch, 0x9e3779b1);
-      b = Math.imul(b ^ ch, 0x85ebca77);
-    }
-    return this.#mix(a ^ Math.imul(c, 0x27d4eb2f), b ^ Math.imul(d, 0x165667b1), n);
+    if (WIDE.test(text)) return this.#hashWide(text);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    return this.hashBytes(new DataView(bytes.buffer), 0, bytes.length);
   }
 
-  /** hashText of the latin1 text of bytes[from, to): the same hash, read eight bytes at a time. */
+  /**
+   * Hashes bytes[from, to) (a row as written, read as bytes) for the next find/insert, eight bytes
+   * a step as two 32-bit words. Each word goes into two multiply-rotate lanes with different
+   * constants, the even words into one pair and the odd words into another, so that the four
+   * chains run side by side; the pairs and the length are mixed at the end (#mix). Several times
+   * faster than hash() on a 450-character row.
+   */
   hashBytes(bytes: DataView, from: number, to: number): this {
     let a = 0x811c9dc5;
     let b = 0x050c5d1f;

@@ -88,11 +88,8 @@ export function cellDecoder(dialect: TextDialect): ((bytes: string) => string) |
   // by the encoding's own decoder (as decoding the bytes would; no Buffer a cell). ASCII bytes stay
   // as they are, as in a cell without a high byte (Node's ibm866 decoder alone would swap the
   // control bytes 0x1a, 0x1c and 0x7f).
+  // Every byte of these encodings is one character of the Basic Multilingual Plane: 128 of them.
   const high = new TextDecoder(encoding).decode(Uint8Array.from({ length: 128 }, (_, i) => 0x80 + i));
-  if (high.length !== 128) {
-    const decoder = new TextDecoder(encoding);
-    return (bytes) => decoder.decode(Buffer.from(bytes, "latin1"));
-  }
   return (bytes) => {
     let out = "";
     let from = 0;
@@ -178,8 +175,9 @@ export async function openText(input: Readable, file: string, options: DialectOp
   const asBytes = delimiter.value !== WHITESPACE && bytesReadAsText(encoding);
 
   if (new TextDecoder(encoding).encoding === "utf-8") {
-    // UTF-8, however --encoding labels it, is checked as it passes (whole characters only, the last few bytes of a chunk held
-    // for the next) and decoded with its BOM kept, which the record reader drops.
+    // UTF-8, however --encoding labels it, is checked as it passes (whole characters only, the
+    // last few bytes of a chunk held for the next) and decoded with its BOM kept, which the record
+    // reader drops.
     const invalid = () => new AppError("INPUT_ENCODING", invalidUtf8(decidedEncoding), { file });
     const text = asBytes ? (bytes: Buffer) => bytes : utf8;
     async function* checked(): AsyncGenerator<string | Buffer> {

@@ -85,7 +85,7 @@ export async function openCsv(input: Readable, options: ReadCsvOptions): Promise
     tokenizer = t;
   });
   const projection = projectionOf(dialect, options.file, (keep) => tokenizer?.project?.(keep));
-  return { dialect, records: one(batches), batches, projection };
+  return { dialect, records: recordsOf(batches), batches, projection };
 }
 
 /** How the records of a file of this dialect are cut (with the text read a character a byte where dialect.ts reads it so). */
@@ -203,7 +203,8 @@ export class RowRepeats {
   }
 }
 
-async function* one(batches: AsyncGenerator<readonly CsvRecord[]>): AsyncGenerator<CsvRecord> {
+/** OpenedCsv.records from its batches: one record at a time, the batches closed when it is. */
+export async function* recordsOf(batches: AsyncGenerator<readonly CsvRecord[]>): AsyncGenerator<CsvRecord> {
   try {
     for await (const batch of batches) yield* batch;
   } finally {

@@ -10,7 +10,15 @@
 import { Worker } from "node:worker_threads";
 import { AppError, type ErrorCode, type Location } from "../../core/errors.js";
 import type { TextDialect } from "./dialect.js";
-import { type CsvRecord, type OpenedCsv, projectionOf, type ReadCsvOptions, type ReadProgress, type RowRepeats } from "./read-csv.js";
+import {
+  type CsvRecord,
+  type OpenedCsv,
+  projectionOf,
+  type ReadCsvOptions,
+  type ReadProgress,
+  type RowRepeats,
+  recordsOf,
+} from "./read-csv.js";
 import type { RecordCut } from "./tokenizer.js";
 
 /** A file read in a second thread: its path, and how many bytes it reads at a time. */
@@ -108,15 +116,7 @@ export async function openCsvInThread(thread: ReadThread, options: ReadCsvOption
     }
   }
   const all = batches();
-  return { dialect, batches: all, records: one(all), projection };
-}
-
-async function* one(batches: AsyncGenerator<readonly CsvRecord[]>): AsyncGenerator<CsvRecord> {
-  try {
-    for await (const batch of batches) yield* batch;
-  } finally {
-    await batches.return(undefined);
-  }
+  return { dialect, batches: all, records: recordsOf(all), projection };
 }
 
 function failure(message: FromThread): Error {
