@@ -13,7 +13,7 @@ import { amountOf, currencyMark, currencyOfMark, decimalEvidence } from "../pars
 import { parseBoolean } from "../parse/boolean.js";
 import { dateEvidence, parseDateTime } from "../parse/date.js";
 import { normaliseCustomerId, normaliseEmail } from "../parse/identity.js";
-import { keyPrefixStatus, mapStatus, type OrderCells, type OrderField, type OrderPlatform } from "../platforms/index.js";
+import { keyPrefixStatus, mapStatus, type OrderCells, type OrderField, type OrderPlatform, statusKey } from "../platforms/index.js";
 import type { Conventions, MoneyField, OrderLine } from "./conventions.js";
 
 export interface DecodeContext {
@@ -40,6 +40,9 @@ export type DecodeResult =
       readonly lineSum?: number;
     }
   | { readonly problem: RowIssue };
+
+/** The amounts that may be written with their currency. */
+const MARKED_FIELDS = ["total", "refunded", "subtotal", "discount"] as const satisfies readonly MoneyField[];
 
 export function decodeOrder(
   cells: OrderCells,
@@ -79,8 +82,10 @@ export function decodeOrder(
   let currency = currencyText === "" ? ctx.currency : currencyText;
   // An amount written with its currency ($219.40, 99,90 Kč) must agree with the order's currency,
   // and names it when nothing else does: two currencies are never added together.
-  for (const field of ["total", "refunded", "subtotal", "discount"] as const) {
-    const text = (cells[field] ?? "").trim();
+  for (const field of MARKED_FIELDS) {
+    const cell = cells[field];
+    if (cell === null || cell === "") continue;
+    const text = cell.trim();
     const mark = text === "" ? null : currencyMark(text);
     const code = mark === null ? null : currencyOfMark(mark);
     if (code === null) continue;
@@ -122,7 +127,7 @@ export function decodeOrder(
   const statusText = cells.status === null ? "" : cells.status.trim();
   const cancelledAt = cells.cancelled_at === null || cells.cancelled_at.trim() === "" ? null : cells.cancelled_at;
   const mapped =
-    cells.status === null || cancelledAt !== null ? undefined : ctx.statusMap.get(statusText.toLowerCase().replace(/^wc-/, ""));
+    cells.status === null || cancelledAt !== null || ctx.statusMap.size === 0 ? undefined : ctx.statusMap.get(statusKey(statusText));
   const status = mapped ?? mapStatus(ctx.platform, cells.status === null ? null : statusText, cancelledAt, key);
   // The same precedence as above: a cancelled-at date, then --status-map, then the key's prefix.
   const statusRule: StatusRule | undefined =

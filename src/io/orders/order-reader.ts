@@ -114,6 +114,12 @@ export function createOrderReader(header: readonly string[], options: OrderReade
 const ID_FIELDS = ["order_id", "customer_id"] as const satisfies readonly OrderField[];
 const EXCEL_NUMBER = /^\s*'?\d+([.,]\d+)?E\+\d+\s*$/i;
 
+/**
+ * The lines of a row of a platform whose total is not its lines' sum: none. Shared, and never
+ * added to (a run's lines only ever take a row's lines, and these are none).
+ */
+const NO_LINES: OrderLine[] = [];
+
 /** How many orders may wait for their column's convention before the ambiguity is an error. */
 const MAX_DEFERRED = 100_000;
 
@@ -263,7 +269,7 @@ class OrdersFromRows implements PushReader<OrdersRead> {
     }
     this.#noteExcelIds(cells);
     // Shopify and Excel users guard ids with a leading apostrophe ('7210448301122): one is dropped.
-    const key = cells.order_id === null ? null : cells.order_id.trim().replace(/^'/, "");
+    const key = cells.order_id === null ? null : withoutApostrophe(cells.order_id.trim());
     if (key === "") {
       this.#table.problems.skip(record.line, 1, { code: "EMPTY_KEY", message: `empty ${this.#table.columnNames.order_id ?? "order_id"}` });
       return;
@@ -271,7 +277,7 @@ class OrdersFromRows implements PushReader<OrdersRead> {
     const platform = this.platform.value;
     const lines: OrderLine[] = platform.lineTotal
       ? [{ line: record.line, quantity: cells.quantity ?? "", unitPrice: cells.unit_price ?? "" }]
-      : [];
+      : NO_LINES;
     // Where the total is the sum of the lines (UCI), each line stands alone: a line that can't be
     // read is skipped by itself, so the order is the same however its lines are ordered.
     if (platform.grain === "order" || key === null || platform.lineTotal) {
@@ -282,7 +288,7 @@ class OrdersFromRows implements PushReader<OrdersRead> {
     if (open && open.key === key) {
       // Forward-fill: a field keeps the first non-empty value among the order's rows.
       open.rows++;
-      open.lines.push(...lines);
+      if (lines.length > 0) open.lines.push(...lines);
       for (const field of ORDER_FIELDS) {
         const value = cells[field];
         if (value !== null && value.trim() !== "" && (open.cells[field] ?? "").trim() === "") open.cells[field] = value;
@@ -501,7 +507,12 @@ class OrdersFromRows implements PushReader<OrdersRead> {
       this.#unreadableGuest.set(guest, (this.#unreadableGuest.get(guest) ?? 0) + 1);
     }
     this.#options.onOrder?.(order);
-    const ordinal = this.#ledgerDo(run.line, () => this.#ledger.add(order));
+    let ordinal: number;
+    try {
+      ordinal = this.#ledger.add(order);
+    } catch (error) {
+      throw this.#located(error, run.line);
+    }
     if (result.lineSum !== undefined) {
       if (ordinal >= this.#lineSums.length) {
         const grown = new Float64Array(Math.max(1024, 2 * this.#lineSums.length));
@@ -546,21 +557,21 @@ class OrdersFromRows implements PushReader<OrdersRead> {
     }
     const email = state & HAD_EMAIL ? null : normaliseEmail(run.cells.email);
     const customerId = state & HAD_CUSTOMER_ID ? null : normaliseCustomerId(run.cells.customer_id);
-    this.#ledgerDo(run.line, () => this.#ledger.amend(ordinal, revenue, email, customerId));
+    try {
+      this.#ledger.amend(ordinal, revenue, email, customerId);
+    } catch (error) {
+      throw this.#located(error, run.line);
+    }
     const flags = (email === null ? 0 : HAD_EMAIL) | (customerId === null ? 0 : HAD_CUSTOMER_ID);
     if (flags !== 0) this.#keys.set(slot, 0, state | flags);
   }
 
-  /** Runs a ledger change, naming the file and line when the sums would stop being exact. */
-  #ledgerDo<T>(line: number, change: () => T): T {
-    try {
-      return change();
-    } catch (error) {
-      if (error instanceof AppError && error.location === undefined) {
-        throw new AppError(error.code, error.message, { file: this.#options.file, line }, { cause: error });
-      }
-      throw error;
+  /** A ledger's error (the sums would stop being exact), naming the file and the line. */
+  #located(error: unknown, line: number): unknown {
+    if (error instanceof AppError && error.location === undefined) {
+      return new AppError(error.code, error.message, { file: this.#options.file, line }, { cause: error });
     }
+    return error;
   }
 
   #noteExcelIds(cells: OrderCells): void {
@@ -708,6 +719,11 @@ function detach(run: Gathered): void {
   }
 }
 
+/** A key without the one leading apostrophe that guards it from Excel. */
+function withoutApostrophe(key: string): string {
+  return key.charCodeAt(0) === 39 ? key.slice(1) : key;
+}
+
 /** Whether a run holds its order's total (Shopify writes it on the order's first row only). */
 function hasTotal(run: Gathered): boolean {
   return (run.cells.total ?? "").trim() !== "";
@@ -715,8 +731,13 @@ function hasTotal(run: Gathered): boolean {
 
 /** A 32-bit hash of an order's date and total as written: a later row of the order that has them agrees. */
 function orderHash(run: Gathered): number {
-  const text = `${(run.cells.created_at ?? "").trim()}\u0000${(run.cells.total ?? "").trim()}`;
-  let h = 0x811c9dc5;
+  // FNV-1a of the date, a U+0000 and the total, with no joined string built (trim() of a trimmed text makes none either).
+  const h = fnv(0x811c9dc5, (run.cells.created_at ?? "").trim());
+  return fnv(Math.imul(h, 0x01000193) >>> 0, (run.cells.total ?? "").trim());
+}
+
+/** FNV-1a from `h` on over `text`. */
+function fnv(h: number, text: string): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
   return h;
 }
@@ -727,7 +748,7 @@ function orderHash(run: Gathered): number {
  */
 function merge(into: Gathered, run: Gathered, first: boolean): void {
   into.rows += run.rows;
-  into.lines.push(...run.lines);
+  if (run.lines.length > 0) into.lines.push(...run.lines);
   for (const field of ORDER_FIELDS) {
     const value = run.cells[field];
     if (value === null || value.trim() === "") continue;

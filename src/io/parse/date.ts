@@ -32,6 +32,7 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 
 /** dmy/mdy when a slash date shows its order (a component over 12), "ambiguous" when it can't, "none" for other shapes. */
 export function dateEvidence(text: string): DateEvidence {
+  if (text.indexOf("/") < 0) return "none"; // an ISO or dotted date, with no regular expression run
   const m = SLASHED.exec(text.trim());
   if (!m) return "none";
   const [a, b] = [Number(m[1]), Number(m[2])];

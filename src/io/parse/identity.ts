@@ -5,11 +5,13 @@
  * email spelled like this is missing, not a customer called "NA".
  */
 const MISSING = new Set(["", "na", "n/a", "#n/a", "nan", "null", "none", "-"]);
+/** The longest of them: a longer text is no marker, with no lookup. */
+const LONGEST_MISSING = Math.max(...[...MISSING].map((marker) => marker.length));
 
 /** Trimmed and lower-cased; null when empty or a missing-value marker. */
 export function normaliseEmail(text: string | null): string | null {
   const email = (text ?? "").trim().toLowerCase();
-  return MISSING.has(email) ? null : email;
+  return email.length <= LONGEST_MISSING && MISSING.has(email) ? null : email;
 }
 
 /**

@@ -53,4 +53,4 @@ export function detectOrderPlatform(header: readonly string[], forced?: string):
 }
 
 export type { OrderCells, OrderField, OrderPlatform } from "./order-platform.js";
-export { keyPrefixStatus, mapStatus, ORDER_FIELDS } from "./order-platform.js";
+export { keyPrefixStatus, mapStatus, ORDER_FIELDS, statusKey } from "./order-platform.js";

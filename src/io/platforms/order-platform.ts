@@ -81,6 +81,12 @@ export const VOCABULARY: Readonly<Record<string, OrderStatus>> = {
   "checkout-draft": "draft",
 };
 
+/** A status text as the platforms' tables and --status-map know it: trimmed, lower-cased, without a `wc-` prefix. */
+export function statusKey(text: string): string {
+  const key = text.trim().toLowerCase();
+  return key.startsWith("wc-") ? key.slice(3) : key;
+}
+
 /** The status the order key's prefix gives (UCI's C invoices are cancelled), or null when no prefix rule applies. */
 export function keyPrefixStatus(platform: OrderPlatform, key: string | null): OrderStatus | null {
   if (key === null || !platform.keyPrefixStatus) return null;
@@ -97,5 +103,5 @@ export function mapStatus(platform: OrderPlatform, status: string | null, cancel
   const prefixed = keyPrefixStatus(platform, key);
   if (prefixed !== null) return prefixed;
   if (status === null) return "completed";
-  return platform.statuses[status.trim().toLowerCase().replace(/^wc-/, "")] ?? UNKNOWN_STATUS;
+  return platform.statuses[statusKey(status)] ?? UNKNOWN_STATUS;
 }
