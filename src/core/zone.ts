@@ -2,8 +2,9 @@
  * An IANA time zone, for turning wall-clock times into instants and instants into local days.
  * Built on Intl (Node ships full ICU), with offsets cached per UTC day, and per quarter hour on the
  * few days that hold a change: modern zones change offset only on quarter-hour boundaries, at most
- * once a day. One Intl call costs microseconds, and a file's dates span thousands of quarter
- * hours, so a day whose offset is the same at its start, middle and last quarter hour is one entry.
+ * once a day. One Intl call costs tens of microseconds, and a file's dates span thousands of
+ * quarter hours, so a day whose offset is the same at its start and at the next day's start is one
+ * entry, for one call a day.
  */
 import { civilFromDays, type DayNumber, daysFromCivil, MS_PER_DAY } from "./calendar.js";
 
@@ -29,6 +30,8 @@ export class Zone {
   readonly #format: Intl.DateTimeFormat;
   /** UTC day → the offset all day, or CHANGES. */
   readonly #days = new Map<number, number>();
+  /** UTC day → the offset at its start (#days is worked out from these). */
+  readonly #starts = new Map<number, number>();
   /** Quarter hour → offset, on the days that hold a change. */
   readonly #offsets = new Map<number, number>();
 
@@ -56,14 +59,23 @@ export class Zone {
     const day = Math.floor(instant / MS_PER_DAY);
     let offset = this.#days.get(day);
     if (offset === undefined) {
-      const start = day * MS_PER_DAY;
-      offset = this.#computeOffset(start);
-      const noon = this.#computeOffset(start + MS_PER_DAY / 2);
-      const last = this.#computeOffset(start + MS_PER_DAY - QUARTER_HOUR);
-      if (noon !== offset || last !== offset) offset = CHANGES;
+      // At most one change a day: a day starts and ends (the next one starts) with the same
+      // offset only when it holds none. One Intl call a day, the next day's start kept for it.
+      offset = this.#startOffset(day);
+      if (this.#startOffset(day + 1) !== offset) offset = CHANGES;
       this.#days.set(day, offset);
     }
     return Number.isNaN(offset) ? this.#quarterOffset(instant) : offset;
+  }
+
+  /** The offset at the start of UTC day `day`. */
+  #startOffset(day: number): number {
+    let offset = this.#starts.get(day);
+    if (offset === undefined) {
+      offset = this.#computeOffset(day * MS_PER_DAY);
+      this.#starts.set(day, offset);
+    }
+    return offset;
   }
 
   #quarterOffset(instant: number): number {

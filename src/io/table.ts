@@ -63,6 +63,8 @@ export class Table<F extends string> {
   readonly #blank: Record<F, string | null>;
   /** The fields the file has and their positions, in pairs: field, position, field, … (follows the index). */
   #read: (F | number)[] = [];
+  /** The fields the header has (a repeated header has the same names, so the same fields). */
+  #present: readonly F[] = [];
   /** The cells project() asked for last. */
   #keep: Uint8Array | null = null;
   /** The first character (lower-cased) of each header name: a probed cell starting otherwise is no name. */
@@ -106,6 +108,7 @@ export class Table<F extends string> {
     this.#probes = this.#probePositions();
     this.#blank = Object.fromEntries(fields.map((field) => [field, null])) as Record<F, string | null>;
     this.#read = this.#positions();
+    this.#present = fields.filter((field) => this.index[field] !== undefined);
     this.#initials = initials(this.#names);
     this.#file = options.file;
   }
@@ -248,6 +251,11 @@ export class Table<F extends string> {
     // Spaces and non-ASCII characters (trim() and toLowerCase() may change them) go the long way.
     if (c <= 32 || c >= 128) return true;
     return this.#initials.has(c >= 65 && c <= 90 ? c + 32 : c);
+  }
+
+  /** The fields the file has a column for: a row's other fields are always null. */
+  get present(): readonly F[] {
+    return this.#present;
   }
 
   #positions(): (F | number)[] {

@@ -289,7 +289,7 @@ class OrdersFromRows implements PushReader<OrdersRead> {
       // Forward-fill: a field keeps the first non-empty value among the order's rows.
       open.rows++;
       if (lines.length > 0) open.lines.push(...lines);
-      for (const field of ORDER_FIELDS) {
+      for (const field of this.#table.present) {
         const value = cells[field];
         if (value !== null && value.trim() !== "" && (open.cells[field] ?? "").trim() === "") open.cells[field] = value;
       }
@@ -577,7 +577,8 @@ class OrdersFromRows implements PushReader<OrdersRead> {
   #noteExcelIds(cells: OrderCells): void {
     for (const field of ID_FIELDS) {
       const id = cells[field];
-      if (id === null || !EXCEL_NUMBER.test(id)) continue;
+      // Scientific notation has an E+ in it: an id without a + is looked at no further.
+      if (id === null || id.indexOf("+") < 0 || !EXCEL_NUMBER.test(id)) continue;
       const seen = this.#excelIds.get(field);
       if (seen) seen.count++;
       else this.#excelIds.set(field, { count: 1, example: id.trim() });
