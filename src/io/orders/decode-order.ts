@@ -41,6 +41,21 @@ export type DecodeResult =
     }
   | { readonly problem: RowIssue };
 
+/** Currency cells read (a file writes a few): the code, "" for none, null for no code. */
+const currencies = new Map<string, string | null>();
+
+/** A currency cell's ISO 4217 code, upper-cased; "" when empty; null when it is no 3-letter code. */
+function currencyCode(text: string): string | null {
+  let code = currencies.get(text);
+  if (code === undefined) {
+    const upper = text.trim().toUpperCase();
+    code = upper === "" || /^[A-Z]{3}$/.test(upper) ? upper : null;
+    if (currencies.size >= 1024) currencies.clear(); // a file of many odd cells: the cache stays small
+    currencies.set(text, code);
+  }
+  return code;
+}
+
 /** The amounts that may be written with their currency. */
 const MARKED_FIELDS = ["total", "refunded", "subtotal", "discount"] as const satisfies readonly MoneyField[];
 
@@ -70,8 +85,8 @@ export function decodeOrder(
     };
   }
 
-  const currencyText = (cells.currency ?? "").trim().toUpperCase();
-  if (currencyText !== "" && !/^[A-Z]{3}$/.test(currencyText)) {
+  const currencyText = currencyCode(cells.currency ?? "");
+  if (currencyText === null) {
     return {
       problem: {
         code: "UNREADABLE_CURRENCY",
@@ -140,23 +155,21 @@ export function decodeOrder(
           : undefined;
 
   const customerId = normaliseCustomerId(cells.customer_id);
-  return {
-    order: {
-      key,
-      line,
-      at,
-      currency,
-      total,
-      refunded,
-      status,
-      statusText,
-      statusRule,
-      email: normaliseEmail(cells.email),
-      customerId,
-      guest: decodeGuest(cells, customerId, ctx.platform),
-    },
-    ...(lineSum === undefined ? {} : { lineSum }),
+  const order: Order = {
+    key,
+    line,
+    at,
+    currency,
+    total,
+    refunded,
+    status,
+    statusText,
+    statusRule,
+    email: normaliseEmail(cells.email),
+    customerId,
+    guest: decodeGuest(cells, customerId, ctx.platform),
   };
+  return lineSum === undefined ? { order } : { order, lineSum };
 }
 
 /**
