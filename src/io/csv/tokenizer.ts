@@ -217,10 +217,17 @@ export class CsvTokenizer implements RecordTokenizer {
       if (recordKeep === null) fields.push(v);
       else fields[nf] = v;
     };
-    const nextRecord = (): void => {
+    /** After a record's line end: the next record starts at `next`, on the next line. */
+    const nextRecord = (next: number): void => {
       fields = keep === null ? [] : new Array<string>(nf);
       nf = 0;
       recordKeep = keep;
+      wanted = wants(0);
+      line++;
+      recStart = next;
+      carried = 0;
+      carriedText = "";
+      recordLine = line;
     };
     /** The record's text, from its start (in this chunk or carried) to `end`. */
     // A BOM dropped from the text (never from bytes: dialect.ts drops it there) would shift positions.
@@ -248,6 +255,54 @@ export class CsvTokenizer implements RecordTokenizer {
     try {
       while (i < n) {
         if (state === State.FieldStart) {
+          // The fast path, for the common record: from here to its line end, cell after cell, each
+          // unquoted or quoted with no `""` or line break in it, found with one indexOf (the next
+          // delimiter, or the closing quote) and no state. It hands over at the start of any other
+          // cell, or of a record not ended in this chunk, or of an empty line, and the state
+          // machine below reads on from there: both cut and store a cell alike, so where one
+          // hands over to the other changes nothing.
+          fast: for (;;) {
+            if (nl < i) nl = idx(s, "\n", i, n);
+            if (ncr < i) ncr = idx(s, "\r", i, n);
+            const e = Math.min(nl, ncr);
+            if (e === n) break;
+            for (;;) {
+              let j = i;
+              let c = s.charCodeAt(j);
+              if (ltrim) while ((c === SPACE || c === TAB || c === FF) && c !== delim) c = s.charCodeAt(++j);
+              let to: number;
+              let next: number;
+              if (c === QUOTE) {
+                j++;
+                if (nq < j) nq = idx(s, '"', j, n);
+                to = nq;
+                next = to + 1;
+                // A line break inside, or anything but the delimiter or the line end after it, is the state machine's.
+                if (to > e || (next < e && s.charCodeAt(next) !== delim)) break fast;
+              } else if (c === delim) {
+                // An empty cell: no need to look for its end.
+                to = j;
+                next = j;
+              } else {
+                // An empty line (or the \n of a \r\n) is the state machine's: it counts lines.
+                if (j === e && nf === 0) break fast;
+                if (nd < j) nd = idx(s, d, j, n);
+                to = Math.min(nd, e);
+                next = to;
+              }
+              if (wanted) store(cell(s.slice(j, to)));
+              wanted = wants(++nf);
+              i = next + 1;
+              if (next < e) continue;
+              // The \n of a \r\n, when in this chunk: the same line end.
+              if (e === ncr && i < n && s.charCodeAt(i) === LF) i++;
+              emit(record(e));
+              nextRecord(i);
+              if (i === n) break fast;
+              break;
+            }
+          }
+          if (i === n) break;
           let c = s.charCodeAt(i);
           if (ltrim && (c === SPACE || c === TAB || c === FF) && c !== delim) {
             do {
@@ -273,19 +328,17 @@ export class CsvTokenizer implements RecordTokenizer {
             if (nf === 0) {
               // An empty line, or the \n of a \r\n whose \r ended the record before.
               if (c === CR || !(i > 0 ? s.charCodeAt(i - 1) === CR : prevCR)) line++;
-            } else {
-              if (wanted) store("");
-              nf++;
-              emit(record(i));
-              nextRecord();
-              wanted = wants(0);
-              line++;
+              i++;
+              recStart = i;
+              carried = 0;
+              carriedText = "";
+              recordLine = line;
+              continue;
             }
-            i++;
-            recStart = i;
-            carried = 0;
-            carriedText = "";
-            recordLine = line;
+            if (wanted) store("");
+            nf++;
+            emit(record(i));
+            nextRecord(++i);
             continue;
           }
           state = State.Unquoted;
@@ -310,13 +363,7 @@ export class CsvTokenizer implements RecordTokenizer {
           state = State.FieldStart;
           if (e === nd) continue;
           emit(record(e));
-          nextRecord();
-          wanted = wants(0);
-          line++;
-          recStart = i;
-          carried = 0;
-          carriedText = "";
-          recordLine = line;
+          nextRecord(i);
           continue;
         }
 
@@ -366,14 +413,7 @@ export class CsvTokenizer implements RecordTokenizer {
           nf++;
           pending = "";
           emit(record(i));
-          nextRecord();
-          wanted = wants(0);
-          line++;
-          i++;
-          recStart = i;
-          carried = 0;
-          carriedText = "";
-          recordLine = line;
+          nextRecord(++i);
           state = State.FieldStart;
           continue;
         }

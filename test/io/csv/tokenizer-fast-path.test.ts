@@ -1,0 +1,167 @@
+/**
+ * CsvTokenizer's fast path (a record's simple cells read with no state, tokenizer.ts) against its
+ * state machine: the same input fed one character at a time never has a record whole in a chunk,
+ * so it is read by the state machine alone. On a seeded corpus of records that mix unquoted and
+ * quoted cells (`""` inside, line breaks inside, a quote inside an unquoted cell, a closing quote
+ * followed by text), every line end, empty lines, trailing delimiters and spaces, read with and
+ * without spaces dropped, with projections changed between chunks, and cut into chunks anywhere:
+ * the same records, lines, cells, holes, texts and errors.
+ */
+import { describe, expect, it } from "vitest";
+import { AppError } from "../../../src/core/errors.js";
+import { CsvTokenizer, type TokenizedRecord } from "../../../src/io/csv/tokenizer.js";
+
+/** A small seeded PRNG (mulberry32). */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Read {
+  /** Each record as a reader sees it: holes spelled out, so a hole and "" differ. */
+  readonly records: unknown[];
+  /** For the records cut from one chunk of bytes: whether `text` is exactly those bytes. */
+  readonly inBytes: boolean[];
+  readonly error: string | undefined;
+}
+
+/**
+ * The records of `parts`, each pushed after its projection was set (a reader sets one between
+ * chunks), cut into chunks of the sizes `split` gives for its length, each with its bytes.
+ */
+function read(
+  parts: readonly { readonly text: string; readonly keep: Uint8Array | null }[],
+  split: (length: number) => number[],
+  delimiter: string,
+  ltrim: boolean,
+): Read {
+  const records: unknown[] = [];
+  const inBytes: boolean[] = [];
+  const tokenizer = new CsvTokenizer(
+    // A decoder that shows where it ran: on every cell with a byte from 0x80 up, and only there.
+    { delimiter, ltrim, file: "t.csv", decodeCell: (bytes) => `<${bytes}>` },
+    (record: TokenizedRecord) => {
+      const { line, fields, text, kept, cut } = record;
+      records.push({ line, fields: Array.from(fields, (f, i) => (i in fields ? f : "(hole)")), text, kept, cut });
+      if (record.bytes !== undefined) {
+        const bytes = Buffer.from(record.bytes.buffer, record.bytes.byteOffset, record.bytes.byteLength);
+        inBytes.push(bytes.toString("latin1", record.start, record.end) === text);
+      }
+    },
+  );
+  try {
+    for (const { text, keep } of parts) {
+      tokenizer.project(keep);
+      const all = Buffer.from(text, "latin1");
+      let at = 0;
+      for (const size of split(all.length)) {
+        const bytes = all.subarray(at, at + size);
+        tokenizer.push(bytes.toString("latin1"), bytes);
+        at += size;
+      }
+    }
+    tokenizer.end();
+    return { records, inBytes, error: undefined };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { records, inBytes, error: `${error.message} (line ${error.location?.line})` };
+  }
+}
+
+/** A record of 0..8 cells of every kind, ended by any line end or none, with empty lines before it. */
+function record(random: () => number, delimiter: string): string {
+  const pick = <T>(of: readonly T[]): T => of[Math.floor(random() * of.length)]!;
+  const plain = ["", "a", "ab", "12.50", "x y", "é", '15" screen', " lead", "trail ", "\t", "\u00ff\u00e1"];
+  const quoted = ['""', '"a"', '"a b"', `"1${delimiter}2"`, '"say ""hi"""', '"two\nlines"', '"cr\rlf\r\n"', '"é"'];
+  const cells = Array.from({ length: Math.floor(random() * 9) }, () => (random() < 0.35 ? pick(quoted) : pick(plain)));
+  // Now and then a closing quote followed by text: malformed, the error must read the same.
+  if (random() < 0.005) cells.push('"bad"x');
+  let text = cells.join(delimiter);
+  if (random() < 0.2) text += delimiter.repeat(1 + Math.floor(random() * 2));
+  const empty = random() < 0.15 ? pick(["\n", "\r\n", "\r", "  \n"]) : "";
+  return empty + text + pick(["\n", "\n", "\r\n", "\r\n", "\r"]);
+}
+
+/** Chunk sizes that cut `length` characters anywhere: small ones, and ones that hold many records. */
+function cuts(length: number, random: () => number): number[] {
+  const sizes: number[] = [];
+  for (let at = 0; at < length; ) {
+    const size = 1 + Math.floor(random() * (random() < 0.3 ? 4 : 200));
+    sizes.push(size);
+    at += size;
+  }
+  return sizes;
+}
+
+describe("CsvTokenizer's fast path against its state machine", () => {
+  for (const [delimiter, ltrim] of [
+    [",", false],
+    [";", false],
+    ["\t", false],
+    [",", true],
+    ["\t", true],
+  ] as const) {
+    it(`reads 400 seeded inputs as fed one character at a time (delimiter ${JSON.stringify(delimiter)}${ltrim ? ", spaces dropped" : ""}), with and without projections`, () => {
+      const random = mulberry32(0xfa57 + delimiter.charCodeAt(0) * 2 + (ltrim ? 1 : 0));
+      let records = 0;
+      let errors = 0;
+      let inBytes = 0;
+      for (let n = 0; n < 400; n++) {
+        // A few parts of a few records each, the projection set before each.
+        const texts: string[] = [];
+        for (let p = 1 + Math.floor(random() * 4); p > 0; p--) {
+          let text = "";
+          for (let r = Math.floor(random() * 12); r > 0; r--) text += record(random, delimiter);
+          // A part may end inside a record.
+          if (random() < 0.3) text += random() < 0.5 ? `a${delimiter}b` : `a${delimiter}"open`;
+          texts.push(text);
+        }
+        const keep = Uint8Array.from({ length: Math.floor(random() * 8) }, () => (random() < 0.4 ? 1 : 0));
+        for (const keeps of [[null], [keep], [null, keep, Uint8Array.of(0, 1)]]) {
+          const parts = texts.map((text, p) => ({ text, keep: keeps[p % keeps.length]! }));
+          const slow = read(parts, (length) => Array(length).fill(1), delimiter, ltrim);
+          for (let k = 0; k < 3; k++) {
+            const chunked = read(parts, (length) => cuts(length, random), delimiter, ltrim);
+            expect({ records: chunked.records, error: chunked.error }, JSON.stringify(texts)).toEqual({
+              records: slow.records,
+              error: slow.error,
+            });
+            expect(chunked.inBytes.every(Boolean), JSON.stringify(texts)).toBe(true);
+            inBytes += chunked.inBytes.length;
+          }
+          records += slow.records.length;
+          if (slow.error !== undefined) errors++;
+        }
+      }
+      // The corpus reaches what it is for: many records, many read from one chunk's bytes, some errors.
+      expect(records).toBeGreaterThan(3_000);
+      expect(inBytes).toBeGreaterThan(8_000);
+      expect(errors).toBeGreaterThan(100);
+    });
+  }
+
+  it("stores a record's cells as the state machine does: holes for cells not kept, the row's width kept", () => {
+    const records: TokenizedRecord[] = [];
+    const tokenizer = new CsvTokenizer({ delimiter: ",", ltrim: false, file: "t.csv" }, (r) => records.push(r));
+    const keep = Uint8Array.from([1, 0, 1]);
+    tokenizer.push('h1,h2,h3\n"a",b,"c",d,\r\n\n1,"2""",3\r4,5\n');
+    tokenizer.project(keep);
+    tokenizer.push('"a",b,"c",d,\r\n\n1,"2""",3\r4,5\n');
+    tokenizer.end();
+    expect(records.map((r) => [r.line, r.kept, Array.from(r.fields, (f, i) => (i in r.fields ? f : "(hole)")), r.text])).toEqual([
+      [1, null, ["h1", "h2", "h3"], "h1,h2,h3"],
+      [2, null, ["a", "b", "c", "d", ""], '"a",b,"c",d'],
+      [4, null, ["1", '2"', "3"], '1,"2""",3'],
+      [5, null, ["4", "5"], "4,5"],
+      [6, keep, ["a", "(hole)", "c", "d", ""], '"a",b,"c",d'],
+      [8, keep, ["1", "(hole)", "3"], '1,"2""",3'],
+      [9, keep, ["4", "(hole)"], "4,5"],
+    ]);
+  });
+});
