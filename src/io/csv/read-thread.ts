@@ -154,10 +154,23 @@ export function packBatch(
   first: boolean,
   version: (kept: Uint8Array | null) => number,
 ): PackedBatch {
+  // The keep of the last record asked about, and its positions: a batch is mostly cut by one keep.
+  let lastKeep: Uint8Array | null = null;
+  let marked = NONE;
+  const markedBy = (keep: Uint8Array | null): readonly number[] => {
+    if (keep !== lastKeep) {
+      lastKeep = keep;
+      marked = keep === null ? NONE : keptPositions(keep);
+    }
+    return marked;
+  };
+  // Room for the cells sent, not the row's width: a wide file sends a few of each row's cells.
   let size = 0;
   let chunk: DataView | undefined;
   for (const record of records) {
-    size += HEAD + 2 * record.fields.length;
+    const keep = record.kept ?? null;
+    const width = record.fields.length;
+    size += HEAD + 2 * (keep === null ? width : Math.min(width, markedBy(keep).length) + Math.max(0, width - keep.length));
     chunk ??= record.bytes;
   }
   const ints = new Int32Array(size);
@@ -180,7 +193,7 @@ export function packBatch(
     let q = p + HEAD;
     // The cells cut: those the keep marks, then all from its length on (holes where the row is short).
     const keep = record.kept ?? null;
-    const marked = keep === null ? NONE : keptPositions(keep);
+    const marked = markedBy(keep);
     const rest = keep === null ? 0 : keep.length;
     for (let k = 0, end = marked.length + Math.max(0, fields.length - rest); k < end; k++) {
       const i = k < marked.length ? marked[k]! : rest + k - marked.length;
@@ -196,7 +209,7 @@ export function packBatch(
   }
   // A copy of the chunk: the stream that read it may still hold its memory.
   const bytes = chunk === undefined ? undefined : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength).slice();
-  return { ints: ints.slice(0, p), bytes, strings: parts.join("") };
+  return { ints: p === size ? ints : ints.slice(0, p), bytes, strings: parts.join("") };
 }
 
 const NONE: readonly number[] = [];
