@@ -274,8 +274,12 @@ export class CsvTokenizer implements RecordTokenizer {
               let next: number;
               if (c === QUOTE) {
                 j++;
-                if (nq < j) nq = idx(s, '"', j, n);
-                to = nq;
+                // An empty quoted cell ("") closes at once: no search (a Shoptet row has dozens).
+                if (s.charCodeAt(j) === QUOTE) to = j;
+                else {
+                  if (nq < j) nq = idx(s, '"', j, n);
+                  to = nq;
+                }
                 next = to + 1;
                 // A line break inside, or anything but the delimiter or the line end after it, is the state machine's.
                 if (to > e || (next < e && s.charCodeAt(next) !== delim)) break fast;
