@@ -21,6 +21,7 @@ import { AppError } from "../../../src/core/errors.js";
 import { openCsv } from "../../../src/io/csv/read-csv.js";
 import { CsvTokenizer, type TokenizedRecord } from "../../../src/io/csv/tokenizer.js";
 import { FIXTURES, hasSharedData, SHARED_DATA, sharedNote } from "../../helpers.js";
+import { mulberry32 } from "../../random.js";
 import { expected, reference } from "./reference.js";
 
 type Ours = { ok: true; records: TokenizedRecord[] } | { ok: false; error: string; line: number | undefined };
@@ -43,18 +44,6 @@ function tokenize(chunks: readonly string[], delimiter: string, ltrim: boolean):
 }
 
 const plain = (records: readonly { line: number; fields: readonly string[] }[]) => records.map(({ line, fields }) => ({ line, fields }));
-
-/** A small seeded PRNG (mulberry32). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomChunks(text: string, random: () => number): string[] {
   const chunks: string[] = [];

@@ -6,6 +6,7 @@ import { AppError } from "../../../src/core/errors.js";
 import { type CsvRecord, openCsv, RowRepeats } from "../../../src/io/csv/read-csv.js";
 import { CsvTokenizer, type TokenizedRecord } from "../../../src/io/csv/tokenizer.js";
 import { chunked, hasSharedData, SHARED_DATA, sharedNote } from "../../helpers.js";
+import { mulberry32 } from "../../random.js";
 
 /** The records read, as what they say: line, cells, text and how the last ended (not where in which chunk they were). */
 async function collect(input: Readable) {
@@ -256,14 +257,7 @@ describe("CsvTokenizer.project", () => {
 
 describe("RowRepeats", () => {
   it("answers the same lines with the reading thread's repeatOf as without, whichever rows the reader passes over", () => {
-    // mulberry32: a seeded sequence, so the test is the same every run.
-    let seed = 77;
-    const random = () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const random = mulberry32(77);
     for (let round = 0; round < 20; round++) {
       const rows = Array.from({ length: 500 }, (_, i) => ({
         line: i + 2,

@@ -10,18 +10,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../../src/core/errors.js";
 import { CsvTokenizer, type TokenizedRecord } from "../../../src/io/csv/tokenizer.js";
-
-/** A small seeded PRNG (mulberry32). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../../random.js";
 
 interface Read {
   /** Each record as a reader sees it: holes spelled out, so a hole and "" differ. */
