@@ -61,26 +61,32 @@ describe("Zone offsets cached per day", () => {
       formats.set(zone, format);
     }
     const name = format.formatToParts(new Date(instant)).find((p) => p.type === "timeZoneName")!.value; // "GMT+05:45", "GMT"
-    const m = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name)!;
-    return m[1] === undefined ? 0 : (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000;
+    const m = /^GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(name)!;
+    return m[1] === undefined ? 0 : (m[1] === "-" ? -1 : 1) * ((Number(m[2]) * 60 + Number(m[3])) * 60 + Number(m[4] ?? 0)) * 1000;
   }
 
   // Zones whose changes are on odd hours or by odd amounts: Lord Howe moves by 30 minutes,
   // Kathmandu sits at +05:45, Casablanca leaves and rejoins +01:00 around Ramadan, Santiago
   // changes at midnight local time, Chatham at +12:45/+13:45.
-  for (const name of [
-    "Europe/Prague",
-    "America/New_York",
-    "Australia/Lord_Howe",
-    "Asia/Kathmandu",
-    "Africa/Casablanca",
-    "America/Santiago",
-    "Pacific/Chatham",
-  ]) {
-    it(`agrees with Intl every 193 minutes of 2024-2026 in ${name}, and on each side of every change`, () => {
+  // And changes off the quarter hour: Newfoundland and Labrador moved their clocks at 00:01 local
+  // time until 2011, Casey at 16:01 UTC in 2020-2022, Monrovia kept -00:44:30 until 1972.
+  for (const [name, years] of [
+    ["Europe/Prague", [2024, 2026]],
+    ["America/New_York", [2024, 2026]],
+    ["Australia/Lord_Howe", [2024, 2026]],
+    ["Asia/Kathmandu", [2024, 2026]],
+    ["Africa/Casablanca", [2024, 2026]],
+    ["America/Santiago", [2024, 2026]],
+    ["Pacific/Chatham", [2024, 2026]],
+    ["America/St_Johns", [2008, 2011]],
+    ["America/Goose_Bay", [1987, 1988]],
+    ["Antarctica/Casey", [2020, 2022]],
+    ["Africa/Monrovia", [1971, 1972]],
+  ] as const) {
+    it(`agrees with Intl every 193 minutes of ${years[0]}-${years[1]} in ${name}, and on each side of every change`, () => {
       const zone = new Zone(name);
-      const from = Date.parse("2024-01-01T00:00:00Z");
-      const to = Date.parse("2027-01-01T00:00:00Z");
+      const from = Date.parse(`${years[0]}-01-01T00:00:00Z`);
+      const to = Date.parse(`${years[1] + 1}-01-01T00:00:00Z`);
       let changes = 0;
       let before = intlOffset(name, from);
       for (let t = from; t < to; t += 193 * 60_000) {
@@ -88,11 +94,11 @@ describe("Zone offsets cached per day", () => {
         expect(zone.offsetAt(t)).toBe(expected);
         if (expected !== before) {
           changes++;
-          // Find the change to the minute and check the minute before and after it.
+          // Find the change to the second and check the second before and after it.
           let lo = t - 193 * 60_000;
           let hi = t;
-          while (hi - lo > 60_000) {
-            const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+          while (hi - lo > 1000) {
+            const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
             if (intlOffset(name, mid) === before) lo = mid;
             else hi = mid;
           }
