@@ -95,6 +95,8 @@ describe("CsvTokenizer's fast path against its state machine", () => {
     ["\t", false],
     [",", true],
     ["\t", true],
+    // A space delimiter with spaces dropped: a space is then the delimiter, never dropped.
+    [" ", true],
   ] as const) {
     it(`reads 400 seeded inputs as fed one character at a time (delimiter ${JSON.stringify(delimiter)}${ltrim ? ", spaces dropped" : ""}), with and without projections`, () => {
       const random = mulberry32(0xfa57 + delimiter.charCodeAt(0) * 2 + (ltrim ? 1 : 0));
