@@ -210,8 +210,9 @@ function parseOrderReading(raw: RawReading, env: Env): Omit<OrderReadingOptions,
         : named === WHITESPACE
           ? WHITESPACE
           : raw.delimiter;
-  // A quote or a line break can't separate fields: CSV gives them their own meanings.
-  if (delimiter !== undefined && delimiter !== WHITESPACE && ([...delimiter].length !== 1 || /["\r\n]/.test(delimiter))) {
+  // A quote or a line break can't separate fields: CSV gives them their own meanings. One UTF-16
+  // code unit: a character beyond the Basic Multilingual Plane (an emoji) is none we cut on.
+  if (delimiter !== undefined && delimiter !== WHITESPACE && (delimiter.length !== 1 || /["\r\n]/.test(delimiter))) {
     throw usageError(
       `invalid --delimiter ${quoted(raw.delimiter ?? "")}: expected one character such as , ; | or the word tab or whitespace, not a quote or a line break`,
     );

@@ -128,7 +128,7 @@ describe("--periods takes decimal digits only", () => {
 });
 
 describe("--delimiter", () => {
-  it.each(['"', "\n", "\r", "ab", ""])("%j is a usage error: a quote or a line break can't separate fields", async (delimiter) => {
+  it.each(['"', "\n", "\r", "ab", "", "😀"])("%j is a usage error: a quote or a line break can't separate fields", async (delimiter) => {
     const run = await runCli([...WOO, "--delimiter", delimiter]);
     expect(run).toEqual({
       status: 2,

@@ -64,8 +64,16 @@ export interface OpenedText {
  * UTF-8 and the single-byte ones. Not UTF-16, nor the East Asian multi-byte encodings, some of
  * whose second bytes are ASCII (Shift_JIS and Big5 write `|` inside characters).
  */
-function bytesReadAsText(encoding: string): boolean {
-  const name = new TextDecoder(encoding).encoding;
+/**
+ * Whether a file of this dialect is cut from its bytes read a character a byte (see cellDecoder):
+ * UTF-8 and single-byte encodings with an ASCII delimiter. A delimiter from 0x80 up (`§`, `¦`) is
+ * written as other bytes than its character (two in UTF-8, `§` C2 A7), so such a file is read as
+ * decoded text.
+ */
+function readAsBytes(dialect: TextDialect): boolean {
+  const delimiter = dialect.delimiter.value;
+  if (delimiter === WHITESPACE || delimiter.charCodeAt(0) >= 0x80) return false;
+  const name = new TextDecoder(dialect.encoding.value).encoding;
   return name === "utf-8" || SINGLE_BYTE.test(name);
 }
 const SINGLE_BYTE = /^(windows-125\d|windows-874|iso-8859-\d+|koi8-[ru]|ibm866|macintosh|x-mac-cyrillic)$/;
@@ -81,7 +89,7 @@ const SINGLE_BYTE = /^(windows-125\d|windows-874|iso-8859-\d+|koi8-[ru]|ibm866|m
  */
 export function cellDecoder(dialect: TextDialect): ((bytes: string) => string) | null {
   const encoding = dialect.encoding.value;
-  if (dialect.delimiter.value === WHITESPACE || !bytesReadAsText(encoding)) return null;
+  if (!readAsBytes(dialect)) return null;
   // By the encoding's name, not the label it was given by (--encoding utf8, UTF-8 …).
   if (new TextDecoder(encoding).encoding === "utf-8") return (bytes) => Buffer.from(bytes, "latin1").toString("utf8");
   // A single-byte encoding: each byte from 0x80 up is one character, looked up in a table made
@@ -172,7 +180,7 @@ export async function openText(input: Readable, file: string, options: DialectOp
     : sniffDelimiter(first);
   const spaced = delimiter.value !== WHITESPACE && isSpaced(first, delimiter.value);
   const dialect: TextDialect = { encoding: decidedEncoding, delimiter, spaced };
-  const asBytes = delimiter.value !== WHITESPACE && bytesReadAsText(encoding);
+  const asBytes = readAsBytes(dialect);
 
   if (new TextDecoder(encoding).encoding === "utf-8") {
     // UTF-8, however --encoding labels it, is checked as it passes (whole characters only, the

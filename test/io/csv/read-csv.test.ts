@@ -235,6 +235,42 @@ describe("readCsv reads UTF-8 and single-byte files as bytes, decoding only the 
   });
 });
 
+describe("a delimiter from 0x80 up (--delimiter §)", () => {
+  // § is C2 A7 in UTF-8 and A7 in windows-1250: the file is read as decoded text, since cut from
+  // its bytes a character a byte, the A7 of every é, ç or Ч in UTF-8 would not be the delimiter.
+  const rows = [
+    ["Name", "Poznámka", "Total"],
+    ["#1", "§ je paragraf, ç", "10,50"],
+    ["#2", "Чай", "3"],
+  ];
+  const text = `${rows.map((r) => r.map((c) => (c.includes("§") ? `"${c}"` : c)).join("§")).join("\n")}\n`;
+
+  it("cuts a UTF-8 file on the character, whole and in chunks of 1 to 5 bytes", async () => {
+    for (const stride of [1, 2, 3, 5, 65_536]) {
+      const bytes = Buffer.from(text, "utf8");
+      const input = Readable.from(
+        Array.from({ length: Math.ceil(bytes.length / stride) }, (_, i) => bytes.subarray(i * stride, (i + 1) * stride)),
+      );
+      const opened = await openCsv(input, { file: "t.csv", delimiter: "§" });
+      const records: string[][] = [];
+      for await (const record of opened.records) records.push([...record.fields]);
+      expect(records, `stride ${stride}`).toEqual(rows);
+    }
+  });
+
+  it("cuts a windows-1250 file on the character, where its byte is another character read as latin1", async () => {
+    // • is 95 in windows-1250, and 95 read a character a byte is U+0095, no bullet.
+    const bullets = text.replaceAll("§", "•").replace("Чай", "Čaj");
+    // windows-1250 bytes for the letters used (• 95, á E1, ç E7, Č C8), independent of TextDecoder.
+    const table: Record<string, number> = { "•": 0x95, á: 0xe1, ç: 0xe7, Č: 0xc8 };
+    const bytes = Buffer.from([...bullets].map((c) => (c.charCodeAt(0) < 128 ? c.charCodeAt(0) : table[c]!)));
+    const opened = await openCsv(Readable.from([bytes]), { file: "t.csv", delimiter: "•", encoding: "windows-1250" });
+    const records: string[][] = [];
+    for await (const record of opened.records) records.push([...record.fields]);
+    expect(records).toEqual([rows[0], ["#1", "• je paragraf, ç", "10,50"], ["#2", "Čaj", "3"]]);
+  });
+});
+
 describe("CsvTokenizer.project", () => {
   it("cuts every cell of a record by the projection it started under, though project() is called while it is cut in two", () => {
     const records: TokenizedRecord[] = [];
