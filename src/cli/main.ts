@@ -16,7 +16,7 @@ import { printable, printableLine as saidLine } from "../core/printable.js";
 import type { Problem, ProblemCode } from "../core/problems.js";
 import { count } from "../core/words.js";
 import type { ReadProgress } from "../io/csv/read-csv.js";
-import type { Source } from "../io/read-file.js";
+import type { FileRead, Source } from "../io/read-file.js";
 import { chalkFor, colorEnabled, type Env } from "./color.js";
 import { loadConfig, withConfig } from "./config.js";
 import { EXIT_BY_ERROR, ExitCode } from "./exit-codes.js";
@@ -46,6 +46,7 @@ const PROBLEMS_PER_CODE = 3;
 
 interface ReadHooks {
   readonly onProgress?: (progress: ReadProgress) => void;
+  readonly onRead?: (read: FileRead) => void;
   readonly onProblem: (problem: Problem) => void;
 }
 
@@ -58,20 +59,45 @@ const THREAD_CHUNK_BYTES = 64 * 1024;
  * stdin, `path` null) in a second thread, whatever its size; unset, a file from THREAD_FROM_BYTES
  * is, on a machine with more than one core. Any other value is a usage error, stdin or not.
  */
-function readInThread(path: string | null, env: Env): boolean {
+function readInThread(path: string | null, env: Env): { readonly thread: boolean; readonly reason: string } {
   const threads = env.SHOPMETRICS_THREADS;
   if (threads !== undefined && threads !== "") {
     if (!/^[1-9][0-9]*$/.test(threads))
       throw usageError(`SHOPMETRICS_THREADS=${printable(threads)}: expected a whole number of threads, 1 or more`);
-    return path !== null && Number(threads) > 1;
+    if (path === null) return { thread: false, reason: "in one thread (standard input always is)" };
+    return Number(threads) > 1
+      ? { thread: true, reason: `in a second thread (SHOPMETRICS_THREADS=${threads})` }
+      : { thread: false, reason: "in one thread (SHOPMETRICS_THREADS=1)" };
   }
-  if (path === null || availableParallelism() < 2) return false;
+  if (path === null) return { thread: false, reason: "in one thread (standard input always is)" };
+  const cores = availableParallelism();
+  if (cores < 2) return { thread: false, reason: "in one thread (the machine has one core)" };
   try {
     const stat = statSync(path);
-    return stat.isFile() && stat.size >= THREAD_FROM_BYTES;
+    if (!stat.isFile()) return { thread: false, reason: "in one thread (not a regular file)" };
+    return stat.size >= THREAD_FROM_BYTES
+      ? { thread: true, reason: `in a second thread (${megabytes(stat.size)} on ${cores} cores)` }
+      : { thread: false, reason: `in one thread (${megabytes(stat.size)}: a second thread pays from ${megabytes(THREAD_FROM_BYTES)})` };
   } catch {
-    return false; // reading it says why
+    return { thread: false, reason: "in one thread" }; // reading it says why
   }
+}
+
+/** `673 MB`, `2.0 MB`, `14 KB`: a file's size as --verbose says it. */
+function megabytes(bytes: number): string {
+  if (bytes < 1_000_000) return `${Math.ceil(bytes / 1000)} KB`;
+  return `${(bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 1 : 0)} MB`;
+}
+
+/** --verbose's line for a file: how its records are cut, which of its cells, in how many threads. */
+function howRead(read: FileRead, thread: string): string {
+  const { dialect, path, width, kept } = read;
+  const delimiter = dialect.delimiter.value === "\t" ? "tab" : JSON.stringify(dialect.delimiter.value);
+  const cells =
+    kept === null || kept >= width
+      ? `every cell of its ${count(width)} columns read`
+      : `${count(kept)} of its ${count(width)} columns read, the rest skipped`;
+  return `${printable(read.file)}: ${dialect.encoding.value}, ${delimiter}; ${path.reason}; ${cells}; ${thread}`;
 }
 
 export async function main(argv: readonly string[], io: ProcessIo): Promise<number> {
@@ -89,11 +115,18 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
   // on stdout, never a crash, and the exit code stays what it was.
   output(io.stderr);
 
+  /** Why each file opened is read in one thread or two, for --verbose. */
+  const threadReasons = new Map<string, string>();
+  /** --verbose: how each file is read, said once its header is. */
+  let verbose = false;
+
   /** A file named on the command line (or stdin for `-`), opened when it is read; a big one is read in a second thread. */
   const open = (file: string): Source => {
     const path = resolve(io.cwd, file);
     const source = { file, open: () => (file === "-" ? io.stdin : createReadStream(path)) };
-    return readInThread(file === "-" ? null : path, io.env) ? { ...source, thread: { path, chunkBytes: THREAD_CHUNK_BYTES } } : source;
+    const { thread, reason } = readInThread(file === "-" ? null : path, io.env);
+    threadReasons.set(file, reason);
+    return thread ? { ...source, thread: { path, chunkBytes: THREAD_CHUNK_BYTES } } : source;
   };
 
   /**
@@ -112,6 +145,14 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     try {
       return await read({
         ...(progress ? { onProgress: (p: ReadProgress) => progress.update(p) } : {}),
+        ...(verbose
+          ? {
+              onRead: (fileRead: FileRead) => {
+                progress?.clear();
+                io.stderr.write(`shopmetrics: ${saidLine(howRead(fileRead, threadReasons.get(fileRead.file) ?? "in one thread"))}\n`);
+              },
+            }
+          : {}),
         onProblem(problem) {
           const key = `${problem.code} ${problem.file}`;
           const kind = kinds.get(key) ?? { file: problem.file, code: problem.code, seen: 0 };
@@ -151,6 +192,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
       const at = now();
       const cli = parseReportOptions(settings(raw, "report"), io.env, at);
       quiet = cli.quiet;
+      verbose = cli.verbose;
       const run = await reading(cli.ordersFile, cli.progress, (hooks) =>
         buildReport(
           { orders: open(cli.ordersFile), ...(cli.customersFile === undefined ? {} : { customers: open(cli.customersFile) }) },
@@ -168,6 +210,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     },
     async inspect(raw) {
       const cli = parseInspectOptions(settings(raw, "inspect"), io.env);
+      verbose = cli.verbose;
       const inspection = await reading(cli.file, cli.progress, (hooks) => inspectFile(open(cli.file), { ...cli.options, ...hooks }));
       await stdout.write(renderInspect(inspection, cli.format, stdoutColor()));
     },

@@ -37,6 +37,7 @@ export interface RawReading {
   dateFormat?: string;
   customersMap?: string[];
   strict?: boolean;
+  verbose?: boolean;
   config?: string;
   /** Where `tz` came from, when it was given: the flag (the default) or the config file. */
   tzFrom?: "flag" | "config";
@@ -70,6 +71,8 @@ export interface Printing<F extends string> {
   readonly format: F;
   /** --no-progress turns the progress line off. */
   readonly progress: boolean;
+  /** --verbose: how each file is read, on stderr. */
+  readonly verbose: boolean;
 }
 
 export interface ReportCli extends Printing<"table" | "json" | "csv"> {
@@ -99,6 +102,7 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
     ...(raw.customers === undefined ? {} : { customersFile: raw.customers }),
     format: raw.format === "json" || raw.format === "csv" ? raw.format : "table",
     progress: raw.progress,
+    verbose: raw.verbose === true,
     quiet: raw.quiet === true,
     options: {
       ...reading,
@@ -160,7 +164,13 @@ export function parseInspectOptions(raw: RawInspectOptions, env: Env): InspectCl
   // settings are checked as report checks them, so that one config is valid or not for every command.
   parseCustomerMaps(raw);
   parseReportSettings(raw);
-  return { file: raw.file, format: raw.format === "json" ? "json" : "table", progress: true, options: parseOrderReading(raw, env) };
+  return {
+    file: raw.file,
+    format: raw.format === "json" ? "json" : "table",
+    progress: true,
+    verbose: raw.verbose === true,
+    options: parseOrderReading(raw, env),
+  };
 }
 
 /** An empty file name would be read as the working directory: say which flag is empty instead. */

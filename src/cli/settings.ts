@@ -259,6 +259,13 @@ export const SETTINGS: readonly Setting[] = [
     notInConfig: "no flag could turn a config's quiet off again, and a run by hand should see its warnings; pass --quiet on the cron line",
   },
   {
+    key: "verbose",
+    kind: "switch",
+    help: "say on stderr how each file is read: cut from its bytes or its decoded text, the columns read, in one thread or two",
+    commands: BOTH,
+    notInConfig: "it is for a look at one run; pass --verbose on the command line",
+  },
+  {
     key: "no-progress",
     kind: "switch",
     help: "never show read progress on stderr",

@@ -18,13 +18,15 @@ import { type CustomersRead, createCustomerReader } from "../io/customers/custom
 import { createOrderReader, type OrderInputs, type OrderReaderOptions, type OrdersRead } from "../io/orders/order-reader.js";
 import type { CustomerField } from "../io/platforms/customer-platforms.js";
 import { MAX_PROBLEMS, type ProblemLog } from "../io/problems.js";
-import { readFile, type Source } from "../io/read-file.js";
+import { type FileRead, readFile, type Source } from "../io/read-file.js";
 import type { Registry } from "../metrics/registry.js";
 import type { DataQuality, InputSummary } from "../report/model.js";
 
 /** How to read an orders export: the options every command that reads one takes. */
 export interface OrderReadingOptions extends Omit<OrderReaderOptions, "file" | "onOrder" | "identity">, DialectOptions {
   readonly onProgress?: (progress: ReadProgress) => void;
+  /** How each file is read, once its header is (--verbose). */
+  readonly onRead?: (read: FileRead) => void;
   /** Where `zone` came from: a zone only the system gave may contradict the file's offsets. */
   readonly zoneSource: ZoneSource;
   /** Said once on stderr: the zone that was meant could not be found (UTC is used). */
@@ -65,8 +67,8 @@ export async function readOrders(
   source: Source,
   options: OrderReadingOptions & { readonly onOrder?: (order: Order) => void; readonly identity?: IdentityGraph },
 ): Promise<OrdersFile> {
-  const { encoding, delimiter, onProgress } = options;
-  const { dialect, result } = await readFile(source, { encoding, delimiter, onProgress, what: "the file" }, (header, projection) =>
+  const { encoding, delimiter, onProgress, onRead } = options;
+  const { dialect, result } = await readFile(source, { encoding, delimiter, onProgress, onRead, what: "the file" }, (header, projection) =>
     createOrderReader(header, { ...options, file: source.file, projection }),
   );
   return { ...result, file: source.file, dialect };
@@ -92,7 +94,7 @@ export async function readShop(sources: ShopSources, options: ShopReadingOptions
 }
 
 async function readCustomers(source: Source, options: ShopReadingOptions, identity: IdentityGraph): Promise<CustomersFile> {
-  const { dialect, result } = await readFile(source, { what: "the customers file" }, (header, projection) =>
+  const { dialect, result } = await readFile(source, { what: "the customers file", onRead: options.onRead }, (header, projection) =>
     createCustomerReader(header, {
       file: source.file,
       projection,

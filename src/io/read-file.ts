@@ -5,7 +5,7 @@
  */
 import type { Readable } from "node:stream";
 import { AppError } from "../core/errors.js";
-import type { DialectOptions, TextDialect } from "./csv/dialect.js";
+import { type DialectOptions, type ReadPath, readPath, type TextDialect } from "./csv/dialect.js";
 import { openCsv, type Projection, type ReadProgress } from "./csv/read-csv.js";
 import { openCsvInThread, type ReadThread } from "./csv/read-thread.js";
 import type { PushReader } from "./table.js";
@@ -18,8 +18,22 @@ export interface Source {
   readonly thread?: ReadThread;
 }
 
+/** How a file is being read, once its header is (`--verbose` says it). */
+export interface FileRead {
+  readonly file: string;
+  readonly dialect: TextDialect;
+  readonly path: ReadPath;
+  /** Read in a second thread (Source.thread). */
+  readonly inThread: boolean;
+  /** The header's cells, and how many of each row's the reader cuts out (null: every one). */
+  readonly width: number;
+  readonly kept: number | null;
+}
+
 export interface ReadFileOptions extends DialectOptions {
   readonly onProgress?: (progress: ReadProgress) => void;
+  /** Called once the header's reader is made: how the file is read. */
+  readonly onRead?: (read: FileRead) => void;
   /** How an empty file is named in its error: "the file", "the customers file". */
   readonly what: string;
 }
@@ -39,7 +53,28 @@ export async function readFile<R>(
     read: for await (const batch of batches) {
       let i = 0;
       if (reader === undefined) {
-        reader = create(batch[0]!.fields, projection);
+        const header = batch[0]!.fields;
+        // The cells the reader asks to have cut (Table.project), for onRead.
+        let keep: Uint8Array | null = null;
+        const watched: Projection | null =
+          projection && options.onRead !== undefined
+            ? {
+                cellsOf: (text) => projection.cellsOf(text),
+                project: (k) => {
+                  keep = k;
+                  projection.project(k);
+                },
+              }
+            : projection;
+        reader = create(header, watched);
+        options.onRead?.({
+          file: source.file,
+          dialect,
+          path: readPath(dialect),
+          inThread: source.thread !== undefined,
+          width: header.length,
+          kept: keep === null ? null : (keep as Uint8Array).reduce((n, v) => n + v, 0),
+        });
         i = 1;
       }
       for (; i < batch.length; i++) {

@@ -51,7 +51,7 @@ describe("SETTINGS", () => {
 
   it("says why a config can't hold the rest", () => {
     const refused = SETTINGS.filter((s) => s.notInConfig !== undefined).map((s) => s.key);
-    expect(refused).toEqual(["orders", "config", "as-of", "fail-if", "strict", "quiet", "no-progress"]);
+    expect(refused).toEqual(["orders", "config", "as-of", "fail-if", "strict", "quiet", "verbose", "no-progress"]);
   });
 
   it("sets no default in commander: a config's value comes between the flag and the default", () => {

@@ -64,17 +64,31 @@ export interface OpenedText {
  * UTF-8 and the single-byte ones. Not UTF-16, nor the East Asian multi-byte encodings, some of
  * whose second bytes are ASCII (Shift_JIS and Big5 write `|` inside characters).
  */
+/** How a file's records are cut: from its bytes a character a byte (see cellDecoder), or from its decoded text; and why. */
+export interface ReadPath {
+  readonly bytes: boolean;
+  readonly reason: string;
+}
+
 /**
- * Whether a file of this dialect is cut from its bytes read a character a byte (see cellDecoder):
- * UTF-8 and single-byte encodings with an ASCII delimiter. A delimiter from 0x80 up (`§`, `¦`) is
- * written as other bytes than its character (two in UTF-8, `§` C2 A7), so such a file is read as
- * decoded text.
+ * UTF-8 and single-byte encodings with an ASCII delimiter are cut from their bytes: quotes,
+ * delimiters and line ends are single ASCII bytes there, which no other character uses. A
+ * delimiter from 0x80 up (`§`, `•`) is written as other bytes than its character (two in UTF-8,
+ * `§` C2 A7), and other encodings (UTF-16) write every character in more than one byte: such a
+ * file is cut from its decoded text.
  */
-function readAsBytes(dialect: TextDialect): boolean {
+export function readPath(dialect: TextDialect): ReadPath {
   const delimiter = dialect.delimiter.value;
-  if (delimiter === WHITESPACE || delimiter.charCodeAt(0) >= 0x80) return false;
   const name = new TextDecoder(dialect.encoding.value).encoding;
-  return name === "utf-8" || SINGLE_BYTE.test(name);
+  if (delimiter === WHITESPACE) return { bytes: false, reason: "split on runs of spaces and tabs, from its decoded text" };
+  if (delimiter.charCodeAt(0) >= 0x80)
+    return {
+      bytes: false,
+      reason: `cut from its decoded text: the delimiter ${JSON.stringify(delimiter)} is no ASCII character, so no single byte`,
+    };
+  if (name === "utf-8" || SINGLE_BYTE.test(name))
+    return { bytes: true, reason: `cut from its bytes (${name} writes quotes, delimiters and line ends as single ASCII bytes)` };
+  return { bytes: false, reason: `cut from its decoded text: ${name} writes quotes, delimiters and line ends in more than one byte` };
 }
 const SINGLE_BYTE = /^(windows-125\d|windows-874|iso-8859-\d+|koi8-[ru]|ibm866|macintosh|x-mac-cyrillic)$/;
 
@@ -89,7 +103,7 @@ const SINGLE_BYTE = /^(windows-125\d|windows-874|iso-8859-\d+|koi8-[ru]|ibm866|m
  */
 export function cellDecoder(dialect: TextDialect): ((bytes: string) => string) | null {
   const encoding = dialect.encoding.value;
-  if (!readAsBytes(dialect)) return null;
+  if (!readPath(dialect).bytes) return null;
   // By the encoding's name, not the label it was given by (--encoding utf8, UTF-8 …).
   if (new TextDecoder(encoding).encoding === "utf-8") return (bytes) => Buffer.from(bytes, "latin1").toString("utf8");
   // A single-byte encoding: each byte from 0x80 up is one character, looked up in a table made
@@ -180,7 +194,7 @@ export async function openText(input: Readable, file: string, options: DialectOp
     : sniffDelimiter(first);
   const spaced = delimiter.value !== WHITESPACE && isSpaced(first, delimiter.value);
   const dialect: TextDialect = { encoding: decidedEncoding, delimiter, spaced };
-  const asBytes = readAsBytes(dialect);
+  const asBytes = readPath(dialect).bytes;
 
   if (new TextDecoder(encoding).encoding === "utf-8") {
     // UTF-8, however --encoding labels it, is checked as it passes (whole characters only, the
