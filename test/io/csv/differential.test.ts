@@ -201,3 +201,71 @@ describe.skipIf(!hasSharedData)(`our CSV reader against csv-parse on csv-spectru
     await compareFile(join(SPECTRUM, name));
   });
 });
+
+/**
+ * Through openCsv, as files are read: the same seeded hostile texts with Czech, Slovak and
+ * Hungarian letters, written as UTF-8, windows-1250 and UTF-16LE with its BOM, and handed over in
+ * random pieces of bytes (cut inside a character too). UTF-8 and windows-1250 are cut from their
+ * bytes a character a byte and decoded a kept cell at a time; UTF-16 is cut from its decoded text.
+ * Each must give what the tokenizer gives on the text as written, records and errors alike, and
+ * that is held to csv-parse (check, as above).
+ */
+describe("our CSV reader against csv-parse, through the encodings", () => {
+  // windows-1250 bytes of the letters used, from its code page table (not from TextDecoder, which
+  // decodes what openCsv reads).
+  const CP1250: Record<string, number> = { č: 0xe8, ř: 0xf8, ž: 0x9e, Š: 0x8a, ť: 0x9d, ő: 0xf5, ű: 0xfb, á: 0xe1, "€": 0x80 };
+  const letters = Object.keys(CP1250);
+  const encodings = {
+    "utf-8": (text: string) => Buffer.from(text, "utf8"),
+    "windows-1250": (text: string) => Buffer.from([...text].map((c) => (c.charCodeAt(0) < 0x80 ? c.charCodeAt(0) : CP1250[c]!))),
+    "utf-16le": (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]),
+  } as const;
+
+  /** openCsv's records (line and cells) of `bytes` handed over in random pieces, or its error. */
+  async function read(bytes: Buffer, encoding: string, random: () => number): Promise<Ours> {
+    const pieces: Buffer[] = [];
+    for (let i = 0; i < bytes.length; ) {
+      const size = 1 + Math.floor(random() * 9);
+      pieces.push(bytes.subarray(i, i + size));
+      i += size;
+    }
+    try {
+      const opened = await openCsv(Readable.from(pieces), { file: "t.csv", encoding, delimiter: ";" });
+      const records: TokenizedRecord[] = [];
+      for await (const { line, fields } of opened.records) records.push({ line, fields: [...fields] });
+      return { ok: true, records };
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== "INPUT_CSV") throw error;
+      return { ok: false, error: error.message, line: error.location?.line };
+    }
+  }
+
+  for (const [encoding, encode] of Object.entries(encodings)) {
+    it(`reads 400 seeded texts written in ${encoding} as the text itself is read`, async () => {
+      const random = mulberry32(0xc5 + encoding.length);
+      let records = 0;
+      let errors = 0;
+      for (let n = 0; n < 400; n++) {
+        // A header, then hostile rows with letters from 0x80 up mixed in, and a last line end.
+        let text = "a;b;c\n";
+        for (let r = 1 + Math.floor(random() * 4); r > 0; r--) {
+          let row = hostile(random, ";").replaceAll("\uFEFF", "");
+          for (let k = Math.floor(random() * 4); k > 0; k--) {
+            const at = Math.floor(random() * (row.length + 1));
+            row = row.slice(0, at) + letters[Math.floor(random() * letters.length)] + row.slice(at);
+          }
+          text += `${row}\n`;
+        }
+        const asText = tokenize([text], ";", false);
+        const asRead = await read(encode(text), encoding, random);
+        expect(asRead, JSON.stringify(text)).toEqual(asText.ok ? { ok: true, records: plain(asText.records) } : asText);
+        check(text, ";", false);
+        if (asText.ok) records += asText.records.length;
+        else errors++;
+      }
+      // The corpus reaches both: many records read, some texts refused.
+      expect(records).toBeGreaterThan(400);
+      expect(errors).toBeGreaterThan(100);
+    });
+  }
+});
