@@ -193,9 +193,14 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
       const cli = parseReportOptions(settings(raw, "report"), io.env, at);
       quiet = cli.quiet;
       verbose = cli.verbose;
-      const run = await reading(cli.ordersFile, cli.progress, (hooks) =>
+      const { ordersFile, customersFile, surveyFiles } = cli;
+      const run = await reading(ordersFile ?? surveyFiles[0]!, cli.progress, (hooks) =>
         buildReport(
-          { orders: open(cli.ordersFile), ...(cli.customersFile === undefined ? {} : { customers: open(cli.customersFile) }) },
+          {
+            ...(ordersFile === undefined ? {} : { orders: open(ordersFile) }),
+            ...(customersFile === undefined ? {} : { customers: open(customersFile) }),
+            surveys: surveyFiles.map(open),
+          },
           { ...cli.options, ...hooks, now: at },
         ),
       );

@@ -13,10 +13,12 @@ import { AppError, usageError } from "../core/errors.js";
 import { ORDER_STATUSES, type OrderStatus } from "../core/order.js";
 import { quoted } from "../core/printable.js";
 import type { RevenueBasis } from "../core/revenue-basis.js";
+import type { CesDirection, SurveyDedupe } from "../core/survey.js";
 import { type Period, parseAsOf, parseWindowSpec, type WindowSpec } from "../core/window.js";
 import { isEncodingLabel, WHITESPACE } from "../io/csv/dialect.js";
 import { CUSTOMER_FIELDS, type CustomerField } from "../io/platforms/customer-platforms.js";
 import { ORDER_FIELDS } from "../io/platforms/index.js";
+import { SURVEY_FIELDS, type SurveyField } from "../io/platforms/survey-platforms.js";
 import { METRICS } from "../metrics/index.js";
 import type { Env } from "./color.js";
 import { chooseZone } from "./zone-choice.js";
@@ -36,6 +38,11 @@ export interface RawReading {
   decimal?: string;
   dateFormat?: string;
   customersMap?: string[];
+  surveyMap?: string[];
+  surveyPlatform?: string;
+  csatScale?: string;
+  cesScale?: string;
+  cesDirection?: string;
   strict?: boolean;
   verbose?: boolean;
   config?: string;
@@ -45,8 +52,11 @@ export interface RawReading {
 
 /** `window`, `format`, `margin` and `revenue` always have a value: their defaults are applied with the config (config.ts). */
 export interface RawReportOptions extends RawReading {
-  orders: string;
+  orders?: string;
   customers?: string;
+  survey?: string[];
+  surveyDedupe?: string;
+  minResponses?: string;
   window: string;
   asOf?: string;
   format: string;
@@ -78,8 +88,10 @@ export interface Printing<F extends string> {
 export interface ReportCli extends Printing<"table" | "json" | "csv"> {
   /** --quiet: no warnings on stderr (they stay in the JSON). */
   readonly quiet: boolean;
-  readonly ordersFile: string;
+  /** None when only survey files are read. */
+  readonly ordersFile?: string;
   readonly customersFile?: string;
+  readonly surveyFiles: readonly string[];
   readonly options: Omit<ReportOptions, "now" | "onProgress" | "onProblem">;
 }
 
@@ -89,7 +101,16 @@ export interface InspectCli extends Printing<"table" | "json"> {
 }
 
 export function parseReportOptions(raw: RawReportOptions, env: Env, now: number): ReportCli {
-  fileNamed("--orders", raw.orders, "the orders export, or - for stdin");
+  const surveyFiles = raw.survey ?? [];
+  if (raw.orders === undefined && surveyFiles.length === 0) {
+    throw usageError("name the orders export with --orders FILE (or - for stdin), or survey exports with --survey FILE");
+  }
+  if (raw.orders !== undefined) fileNamed("--orders", raw.orders, "the orders export, or - for stdin");
+  for (const file of surveyFiles) {
+    fileNamed("--survey", file, "a survey export");
+    if (file === "-") throw usageError("--survey must name a file (stdin is for --orders -)");
+  }
+  if (raw.orders === undefined && raw.customers !== undefined) throw usageError("--customers needs --orders: it is joined to the orders");
   const reading = parseShopReading(raw, env);
   const { window = parseWindowSpec("365d")!, margin = 1, every } = parseReportSettings(raw);
   const asOf = parseAsOf(raw.asOf, reading.zone, now);
@@ -97,9 +118,17 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
   if (window.kind === "range" && raw.asOf !== undefined) {
     throw usageError("--as-of cannot be combined with a --window date range: the range's last day is the as-of date");
   }
+  let minResponses: number | null = null;
+  if (raw.minResponses !== undefined) {
+    minResponses = /^[0-9]+$/.test(String(raw.minResponses).trim()) ? Number(raw.minResponses) : Number.NaN;
+    if (!Number.isInteger(minResponses) || minResponses < 1) {
+      throw usageError(`invalid --min-responses ${quoted(String(raw.minResponses))}: expected a whole number of responses, 1 or more`);
+    }
+  }
   return {
-    ordersFile: raw.orders,
+    ...(raw.orders === undefined ? {} : { ordersFile: raw.orders }),
     ...(raw.customers === undefined ? {} : { customersFile: raw.customers }),
+    surveyFiles,
     format: raw.format === "json" || raw.format === "csv" ? raw.format : "table",
     progress: raw.progress,
     verbose: raw.verbose === true,
@@ -112,6 +141,7 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
       compare: raw.compare === "previous",
       every,
       revenue: (raw.revenue === "net-sales" ? "net-sales" : "total") satisfies RevenueBasis,
+      surveyOptions: { dedupe: (raw.surveyDedupe === "latest" ? "latest" : "none") satisfies SurveyDedupe, minResponses },
       failIf: (raw.failIf ?? []).map((text) => echoingLess(text, () => parseCondition(text, METRICS))),
     },
   };
@@ -193,7 +223,30 @@ function echoingLess<T>(value: string, parse: () => T): T {
 }
 
 function parseShopReading(raw: RawReading, env: Env): Omit<ShopReadingOptions, "onProgress" | "onProblem"> {
-  return { ...parseOrderReading(raw, env), customerMaps: parseCustomerMaps(raw) };
+  return { ...parseOrderReading(raw, env), customerMaps: parseCustomerMaps(raw), surveys: parseSurveyReading(raw) };
+}
+
+/** --survey-map, --survey-platform, --csat-scale, --ces-scale, --ces-direction (choices checked by commander or config.ts). */
+function parseSurveyReading(raw: RawReading): NonNullable<ShopReadingOptions["surveys"]> {
+  const scales: { csat?: number; ces?: number } = {};
+  if (raw.csatScale !== undefined) scales.csat = Number(raw.csatScale);
+  if (raw.cesScale !== undefined) scales.ces = Number(raw.cesScale);
+  return {
+    maps: parseSurveyMaps(raw.surveyMap ?? []),
+    ...(raw.surveyPlatform === undefined ? {} : { platform: raw.surveyPlatform }),
+    scales,
+    ...(raw.cesDirection === undefined ? {} : { cesDirection: raw.cesDirection as CesDirection }),
+  };
+}
+
+/** --survey-map: a FIELD=Column, or a question kind = its column's header (quotes around it are taken off). */
+function parseSurveyMaps(entries: readonly string[]): Map<SurveyField, string> {
+  const maps = parseMaps(entries, SURVEY_FIELDS, "--survey-map", 'nps="How likely are you to recommend us?"');
+  for (const [field, column] of maps) {
+    const unquoted = /^(["'])(.*)\1$/s.exec(column);
+    if (unquoted) maps.set(field, unquoted[2]!.trim());
+  }
+  return maps;
 }
 
 function parseCustomerMaps(raw: RawReading): Map<CustomerField, string> {

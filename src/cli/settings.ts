@@ -7,8 +7,10 @@
  * (test/cli/settings.test.ts). A new option is one row here, so none is forgotten in one place.
  */
 import { REVENUE_BASES } from "../core/revenue-basis.js";
+import { CES_DIRECTIONS } from "../core/survey.js";
 import { PERIODS } from "../core/window.js";
 import { PLATFORM_NAMES } from "../io/platforms/index.js";
+import { SURVEY_PLATFORM_NAMES } from "../io/platforms/survey-platforms.js";
 
 export type CommandName = "report" | "inspect";
 
@@ -62,9 +64,8 @@ export const SETTINGS: readonly Setting[] = [
     key: "orders",
     value: "<file>",
     kind: "string",
-    help: "orders export CSV (Shopify, WooCommerce, Shoptet, … or generic); - reads stdin",
+    help: "orders export CSV (Shopify, WooCommerce, Shoptet, … or generic); - reads stdin; optional when --survey is given",
     commands: REPORT,
-    required: true,
     notInConfig: "the orders export is what each run reads: name it with --orders",
   },
   {
@@ -82,6 +83,73 @@ export const SETTINGS: readonly Setting[] = [
     commands: REPORT,
     formerKeys: ["customersMap"],
     example: '{ "email": "customer_unique_id" }',
+  },
+  {
+    key: "survey",
+    value: "<file>",
+    kind: "list",
+    help: "survey export for NPS, CSAT and CES (SurveyMonkey, Typeform, Google Forms, Fairing, or generic date,score,type); repeatable",
+    commands: REPORT,
+    notInConfig: "the survey exports are what each run reads: name them with --survey",
+  },
+  {
+    key: "survey-map",
+    value: "<field=column>",
+    kind: "entries",
+    help: 'the survey\'s NPS, CSAT or CES question (nps="column header"; in a long file its text), or a FIELD from COLUMN (date, id, email, respondent, score, type, question, response_type); repeatable',
+    commands: BOTH,
+    example: '{ "nps": "How likely are you to recommend us?" }',
+  },
+  {
+    key: "survey-platform",
+    value: "<name>",
+    kind: "string",
+    help: "force the survey export's format instead of detecting it from the header",
+    commands: BOTH,
+    choices: SURVEY_PLATFORM_NAMES,
+  },
+  {
+    key: "csat-scale",
+    value: "<n>",
+    kind: "string",
+    help: "the CSAT question's scale, 1 to N",
+    defaultSaid: "the smallest of 3, 5, 7 holding every answer",
+    commands: BOTH,
+    choices: ["3", "5", "7"],
+  },
+  {
+    key: "ces-scale",
+    value: "<n>",
+    kind: "string",
+    help: "the CES question's scale, 1 to N",
+    defaultSaid: "the smallest of 5, 7 holding every answer",
+    commands: BOTH,
+    choices: ["5", "7"],
+  },
+  {
+    key: "ces-direction",
+    value: "<direction>",
+    kind: "string",
+    help: "agree (CES 2.0: high = easy) or effort (the legacy 1–5 'how much effort' question: low = easy, turned round)",
+    commands: BOTH,
+    choices: CES_DIRECTIONS,
+    defaultSaid: "agree",
+  },
+  {
+    key: "survey-dedupe",
+    value: "<rule>",
+    kind: "string",
+    help: "none: every response counts (a response id read twice once); latest: each respondent's latest response per window",
+    commands: REPORT,
+    choices: ["none", "latest"],
+    default: "none",
+  },
+  {
+    key: "min-responses",
+    value: "<n>",
+    kind: "number",
+    help: "fewer survey responses than this in a window make its NPS, CSAT or CES null (below 30 they are given with a note)",
+    commands: REPORT,
   },
   {
     key: "config",

@@ -6,9 +6,12 @@
  * there, so 'orders<1' trips, and a metric whose input the file lacks stays null.
  */
 import { usageError } from "../core/errors.js";
+import type { EngagementMetricInfo } from "../core/survey.js";
 import { listed } from "../core/words.js";
 import type { GroupResult } from "../metrics/compute.js";
+import { ENGAGEMENT_METRICS } from "../metrics/engagement/index.js";
 import type { Registry } from "../metrics/registry.js";
+import type { Engagement } from "../report/model.js";
 
 export interface Condition<Id extends string = string> {
   /** As the user wrote it, for messages. */
@@ -16,6 +19,8 @@ export interface Condition<Id extends string = string> {
   readonly metric: Id;
   readonly op: "<" | "<=" | ">" | ">=";
   readonly threshold: number;
+  /** A survey figure (`nps`, `csatRate` …): checked once on the report's engagement block, not per currency. */
+  readonly engagement?: EngagementMetricInfo;
 }
 
 export interface ConditionOutcome<Id extends string = string> {
@@ -24,6 +29,8 @@ export interface ConditionOutcome<Id extends string = string> {
   readonly value: number | null;
   /** True when the value meets the condition; false when it doesn't or is null. */
   readonly tripped: boolean;
+  /** Checked on the survey figures (currency is then null). */
+  readonly engagement?: boolean;
 }
 
 /** `METRIC<NUMBER` (or <=, >, >=) → a condition on one of the registry's metrics; a usage error otherwise. */
@@ -34,10 +41,36 @@ export function parseCondition<Id extends string>(text: string, registry: Regist
       `invalid --fail-if ${JSON.stringify(text)}: expected METRIC<NUMBER, with <, <=, > or >=, e.g. 'repeatPurchaseRate<0.2'`,
     );
   const metric = m[1]!;
+  const op = m[2] as Condition["op"];
+  const threshold = Number(m[3]);
+  const engagement = ENGAGEMENT_METRICS.find((e) => e.id === metric);
+  if (engagement) return { text: text.trim(), metric: metric as Id, op, threshold, engagement };
   if (!registry.has(metric)) {
-    throw usageError(`invalid --fail-if ${JSON.stringify(text)}: unknown metric "${metric}"; metrics are ${registry.ids.join(", ")}`);
+    throw usageError(
+      `invalid --fail-if ${JSON.stringify(text)}: unknown metric "${metric}"; metrics are ${[...registry.ids, ...ENGAGEMENT_METRICS.map((e) => e.id)].join(", ")}`,
+    );
   }
-  return { text: text.trim(), metric, op: m[2] as Condition["op"], threshold: Number(m[3]) };
+  return { text: text.trim(), metric, op, threshold };
+}
+
+/** The survey conditions, checked once on the report's engagement block; null (no such input, or too few responses) trips nothing. */
+export function checkEngagementConditions<Id extends string>(
+  conditions: readonly Condition<Id>[],
+  engagement: Engagement | undefined,
+): ConditionOutcome<Id>[] {
+  return conditions.map((condition) => {
+    const info = condition.engagement!;
+    const figures = engagement?.[info.kind] as Readonly<Record<string, unknown>> | undefined;
+    const raw = figures?.[info.field];
+    const value = typeof raw === "number" ? raw : null;
+    return {
+      condition,
+      currency: null,
+      value,
+      tripped: value !== null && compare(value, condition.op, condition.threshold),
+      engagement: true,
+    };
+  });
 }
 
 /** `groups`: the report's groups, or the one empty group when it has none. */
@@ -76,7 +109,8 @@ export function describeOutcomes(
   asOf: string,
   hasGroups: boolean,
 ): { readonly tripped: string[]; readonly notEvaluated: string[] } {
-  const where = (outcome: ConditionOutcome) => (hasGroups ? (outcome.currency ?? "(no currency)") : "the report (no orders)");
+  const where = (outcome: ConditionOutcome) =>
+    outcome.engagement ? "the survey responses" : hasGroups ? (outcome.currency ?? "(no currency)") : "the report (no orders)";
   const tripped = outcomes
     .filter((o) => o.tripped)
     .map((o) => `fail-if tripped: ${o.condition.text} (${o.condition.metric} is ${o.value} for ${where(o)} as of ${asOf})`);

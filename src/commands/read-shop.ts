@@ -1,8 +1,9 @@
 /**
  * Reading a shop's exports, as every command that computes from orders does: the customers file
  * first (when given), into the identity graph the orders then join; then the orders file, into
- * the ledger. What each file lacks (identity, amounts, guest flags) is settled here, after the
- * join, and so is the data-quality ledger every command's JSON carries.
+ * the ledger; then the survey files, each into its answers. What each file lacks (identity,
+ * amounts, guest flags) is settled here, after the join, and so is the data-quality ledger every
+ * command's JSON carries.
  */
 import { AppError } from "../core/errors.js";
 import { IdentityGraph } from "../core/identity.js";
@@ -17,10 +18,12 @@ import type { ReadProgress } from "../io/csv/read-csv.js";
 import { type CustomersRead, createCustomerReader } from "../io/customers/customer-reader.js";
 import { createOrderReader, type OrderInputs, type OrderReaderOptions, type OrdersRead } from "../io/orders/order-reader.js";
 import type { CustomerField } from "../io/platforms/customer-platforms.js";
+import type { SurveyField } from "../io/platforms/survey-platforms.js";
 import { MAX_PROBLEMS, type ProblemLog } from "../io/problems.js";
 import { type FileRead, readFile, type Source } from "../io/read-file.js";
+import { createSurveyReader, type SurveyReaderOptions, type SurveysRead } from "../io/surveys/survey-reader.js";
 import type { Registry } from "../metrics/registry.js";
-import type { DataQuality, InputSummary } from "../report/model.js";
+import type { DataQuality, InputQuality, InputSummary, QuestionSummary } from "../report/model.js";
 
 /** How to read an orders export: the options every command that reads one takes. */
 export interface OrderReadingOptions extends Omit<OrderReaderOptions, "file" | "onOrder" | "identity">, DialectOptions {
@@ -33,16 +36,28 @@ export interface OrderReadingOptions extends Omit<OrderReaderOptions, "file" | "
   readonly zoneWarning?: string;
 }
 
-/** How to read a shop: its orders, and a customers export to join. */
+/** How to read a survey file: --survey-map, --survey-platform, the scales and the CES direction. */
+export interface SurveyReadingOptions {
+  readonly maps: ReadonlyMap<SurveyField, string>;
+  readonly platform?: string;
+  readonly scales?: SurveyReaderOptions["scales"];
+  readonly cesDirection?: SurveyReaderOptions["cesDirection"];
+}
+
+/** How to read a shop: its orders, a customers export to join, and survey files. */
 export interface ShopReadingOptions extends OrderReadingOptions {
   /** --customers-map FIELD=Column for the customers file. */
   readonly customerMaps: ReadonlyMap<CustomerField, string>;
+  readonly surveys?: SurveyReadingOptions;
 }
 
 export interface ShopSources {
-  readonly orders: Source;
+  /** --orders; a report of survey files alone has none. */
+  readonly orders?: Source;
   /** --customers: a customers export to join on email and customer id. */
   readonly customers?: Source;
+  /** --survey, each. */
+  readonly surveys?: readonly Source[];
 }
 
 export interface OrdersFile extends OrdersRead {
@@ -55,9 +70,16 @@ export interface CustomersFile extends CustomersRead {
   readonly dialect: TextDialect;
 }
 
+export interface SurveysFile extends SurveysRead {
+  readonly file: string;
+  readonly dialect: TextDialect;
+}
+
 export interface Shop {
-  readonly orders: OrdersFile;
+  /** Null when only other inputs (surveys) were given. */
+  readonly orders: OrdersFile | null;
   readonly customers: CustomersFile | null;
+  readonly surveys: readonly SurveysFile[];
   /** What the metrics can't have from these files, and why (the customers file settles guests). */
   readonly unavailable: OrderInputs;
 }
@@ -80,6 +102,13 @@ export async function readShop(sources: ShopSources, options: ShopReadingOptions
   const customers = sources.customers ? await readCustomers(sources.customers, options, identity) : null;
   if (customers)
     somethingRead(customers, customers.rowsRead - customers.problems.rowsSkipped - customers.repeatedHeaders.length, "customers");
+  const surveys: SurveysFile[] = [];
+  for (const source of sources.surveys ?? []) {
+    const read = await readSurveys(source, options);
+    somethingRead(read, read.rowsRead - read.problems.rowsSkipped - read.repeatedHeaders.length, "survey responses");
+    surveys.push(read);
+  }
+  if (!sources.orders) return { orders: null, customers, surveys, unavailable: { identity: null, amounts: null, guest: null } };
   const orders = await readOrders(sources.orders, { ...options, identity });
   somethingRead(orders, orders.ledger.ordersRead, "orders");
   let { guest } = orders.unavailable;
@@ -90,7 +119,26 @@ export async function readShop(sources: ShopSources, options: ShopReadingOptions
       guest = null;
     } else guest = `${guest}; and ${customers.registrationUnknownReason}`;
   }
-  return { orders, customers, unavailable: { ...orders.unavailable, guest } };
+  return { orders, customers, surveys, unavailable: { ...orders.unavailable, guest } };
+}
+
+/** Reads one survey file (--survey) into its answers; its dialect is its own. */
+async function readSurveys(source: Source, options: ShopReadingOptions): Promise<SurveysFile> {
+  const surveys: SurveyReadingOptions = options.surveys ?? { maps: new Map() };
+  const { dialect, result } = await readFile(source, { what: "the survey file", onRead: options.onRead }, (header) =>
+    createSurveyReader(header, {
+      file: source.file,
+      strict: options.strict,
+      onProblem: options.onProblem,
+      zone: options.zone,
+      maps: surveys.maps,
+      ...(surveys.platform === undefined ? {} : { platform: surveys.platform }),
+      ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
+      ...(surveys.scales === undefined ? {} : { scales: surveys.scales }),
+      ...(surveys.cesDirection === undefined ? {} : { cesDirection: surveys.cesDirection }),
+    }),
+  );
+  return { ...result, file: source.file, dialect };
 }
 
 async function readCustomers(source: Source, options: ShopReadingOptions, identity: IdentityGraph): Promise<CustomersFile> {
@@ -115,7 +163,7 @@ const REASONS_SHOWN = 3;
  * nothing: said with the most common reasons, their counts and the first line of each. (A file
  * with a header and no rows is a shop with no orders yet: a report, and a warning.)
  */
-function somethingRead(read: OrdersFile | CustomersFile, used: number, what: string): void {
+function somethingRead(read: { readonly file: string; readonly problems: ProblemLog }, used: number, what: string): void {
   const { problems } = read;
   if (used > 0 || problems.rowsSkipped === 0) return;
   const reasons = [...problems.skippedByCode].sort(([a, m], [b, n]) => n - m || a.localeCompare(b));
@@ -133,7 +181,7 @@ function somethingRead(read: OrdersFile | CustomersFile, used: number, what: str
 
 /** The report's `inputs`: each file read, as what, and how. */
 export function inputSummaries(shop: Shop): InputSummary[] {
-  const summary = (kind: InputSummary["kind"], read: OrdersFile | CustomersFile): InputSummary => ({
+  const summary = (kind: InputSummary["kind"], read: OrdersFile | CustomersFile | SurveysFile): InputSummary => ({
     kind,
     file: read.file,
     platform: read.platform.value.name,
@@ -141,35 +189,87 @@ export function inputSummaries(shop: Shop): InputSummary[] {
     encoding: read.dialect.encoding.value,
     delimiter: read.dialect.delimiter.value,
   });
-  return [summary("orders", shop.orders), ...(shop.customers ? [summary("customers", shop.customers)] : [])];
+  return [
+    ...(shop.orders ? [summary("orders", shop.orders)] : []),
+    ...(shop.customers ? [summary("customers", shop.customers)] : []),
+    ...shop.surveys.map((read) => ({ ...summary("survey", read), questions: questionSummaries(read) })),
+  ];
+}
+
+/** A survey file's questions, as `inputs[].questions` says them. */
+function questionSummaries(read: SurveysFile): Partial<Record<string, QuestionSummary>> {
+  return Object.fromEntries(
+    read.questions.map((q) => [
+      q.kind,
+      {
+        column: q.column.value,
+        reason: q.column.reason,
+        scale: q.scale.value,
+        scaleReason: q.scale.reason,
+        ...(q.direction ? { direction: q.direction.value } : {}),
+      },
+    ]),
+  );
+}
+
+/** Each file's rows, in the order of inputSummaries. */
+function inputQualities(shop: Shop): InputQuality[] {
+  const rows = (kind: InputQuality["kind"], read: OrdersFile | CustomersFile | SurveysFile, excluded?: Record<string, number>) => {
+    const repeated = read.repeatedHeaders.length;
+    const skipped = read.problems.rowsSkipped;
+    const notCounted = Object.values(excluded ?? {}).reduce((sum, n) => sum + n, 0);
+    return {
+      kind,
+      file: read.file,
+      rowsRead: read.rowsRead,
+      rowsUsed: read.rowsRead - skipped - repeated - notCounted,
+      rowsSkipped: skipped,
+      repeatedHeaders: repeated,
+      ...(excluded ? { excluded } : {}),
+    };
+  };
+  return [
+    ...(shop.orders ? [rows("orders", shop.orders)] : []),
+    ...(shop.customers ? [rows("customers", shop.customers)] : []),
+    ...shop.surveys.map((read) =>
+      rows("survey", read, {
+        ...read.excluded,
+        ...(read.unanswered > 0 ? { unanswered: read.unanswered } : {}),
+        ...(read.otherAnswers > 0 ? { otherQuestions: read.otherAnswers } : {}),
+      }),
+    ),
+  ];
 }
 
 /** The data-quality ledger: every row read, used or skipped and why; the orders by status. */
 export function dataQuality(shop: Shop): DataQuality {
-  const { orders, customers } = shop;
-  const { ledger } = orders;
-  const logs = [...(customers ? [customers.problems] : []), orders.problems];
+  const { orders, customers, surveys } = shop;
+  const ledger = orders?.ledger;
+  const reads = [...(customers ? [customers] : []), ...(orders ? [orders] : []), ...surveys];
+  const logs = reads.map((read) => read.problems);
   const listed = logs.flatMap((log) => log.problems);
   return {
-    rowsRead: orders.rowsRead + (customers?.rowsRead ?? 0),
-    repeatedHeaders: orders.repeatedHeaders.length + (customers?.repeatedHeaders.length ?? 0),
+    rowsRead: reads.reduce((sum, read) => sum + read.rowsRead, 0),
+    repeatedHeaders: reads.reduce((sum, read) => sum + read.repeatedHeaders.length, 0),
     rowsSkipped: logs.reduce((sum, log) => sum + log.rowsSkipped, 0),
     skippedByCode: countsByCode(logs),
-    ordersRead: ledger.ordersRead,
-    ordersExcluded: Object.fromEntries([...ledger.excluded].sort(([a], [b]) => a.localeCompare(b))),
-    unidentifiedOrders: ledger.unidentified,
+    ordersRead: ledger?.ordersRead ?? 0,
+    ordersExcluded: ledger ? Object.fromEntries([...ledger.excluded].sort(([a], [b]) => a.localeCompare(b))) : {},
+    unidentifiedOrders: ledger?.unidentified ?? 0,
     problems: listed.slice(0, MAX_PROBLEMS),
     problemsOmitted: logs.reduce((sum, log) => sum + log.omitted, 0) + Math.max(0, listed.length - MAX_PROBLEMS),
-    ...(customers ? customerCounts(ledger, customers.nodes) : {}),
+    ...(customers && ledger ? customerCounts(ledger, customers.nodes) : {}),
+    inputs: inputQualities(shop),
   };
 }
 
 /** Warnings about the files as a whole: headers pasted inside them, nothing read, nothing counted. */
 export function shopWarnings(shop: Shop): string[] {
+  const reads = [...(shop.orders ? [shop.orders] : []), ...(shop.customers ? [shop.customers] : []), ...shop.surveys];
+  const warnings = reads.flatMap((read) => repeatedHeaderWarning(read.file, read.repeatedHeaders));
+  for (const survey of shop.surveys) warnings.push(...survey.warnings);
+  if (!shop.orders) return warnings;
   const { ledger, file } = shop.orders;
-  const warnings = [shop.orders, ...(shop.customers ? [shop.customers] : [])].flatMap((read) =>
-    repeatedHeaderWarning(read.file, read.repeatedHeaders),
-  );
   if (ledger.ordersRead === 0) warnings.push(`${file}: no orders could be read (the file has no rows after its header)`);
   else if (ledger.counted === 0) warnings.push(`${file}: no counted orders (every order was excluded by status)`);
   return warnings;

@@ -23,13 +23,15 @@ import {
 } from "../core/window.js";
 import type { Zone } from "../core/zone.js";
 import { computeEmptyGroup, computeGroups, type GroupResult } from "../metrics/compute.js";
+import { ENGAGEMENT_METRICS, type SurveyOptions } from "../metrics/engagement/index.js";
 import { METRICS, type MetricId } from "../metrics/index.js";
 import type { Registry } from "../metrics/registry.js";
 import { type Change, type GroupReport, type MetricValues, type Report, SCHEMA_VERSION, type WindowInfo } from "../report/model.js";
 import { renderCsv } from "../report/render-csv.js";
 import { renderJson } from "../report/render-json.js";
 import { renderTable, type TableOptions } from "../report/render-table.js";
-import { type Condition, type ConditionOutcome, checkConditions } from "./fail-if.js";
+import { answerInstants, engagementBlock, engagementFigures } from "./engagement.js";
+import { type Condition, type ConditionOutcome, checkConditions, checkEngagementConditions } from "./fail-if.js";
 import {
   dataQuality,
   inputSummaries,
@@ -55,6 +57,8 @@ export interface ReportOptions<Id extends string = MetricId> extends ShopReading
   readonly failIf: readonly Condition<Id>[];
   /** The clock (epoch ms), for --as-of today; injected for reproducible tests. */
   readonly now: number;
+  /** How survey answers are counted: --survey-dedupe, --min-responses. */
+  readonly surveyOptions?: SurveyOptions;
 }
 
 export interface ReportRun<Id extends string = MetricId> {
@@ -83,11 +87,19 @@ export async function buildReport(
 
 function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<string>): ReportRun<string> {
   const { zone } = options;
-  const { ledger } = shop.orders;
+  const ledger = shop.orders?.ledger;
   const timelines = new Map<string | null, Timeline>();
-  for (const [currency, columns] of ledger.groups) timelines.set(currency, buildTimeline(columns, ledger.identity));
+  if (ledger) for (const [currency, columns] of ledger.groups) timelines.set(currency, buildTimeline(columns, ledger.identity));
+  const questions = shop.surveys.flatMap((survey) => survey.questions);
+  const surveyOptions = options.surveyOptions ?? { dedupe: "none", minResponses: null };
 
-  const dataDays = Number.isNaN(ledger.firstAt) ? null : { first: zone.dayOf(ledger.firstAt), last: zone.dayOf(ledger.lastAt) };
+  // The data's days: the orders' (the default as-of is the latest order's day); without orders, the survey answers'.
+  const answers = answerInstants(questions);
+  const dataDays = ledger
+    ? Number.isNaN(ledger.firstAt)
+      ? null
+      : { first: zone.dayOf(ledger.firstAt), last: zone.dayOf(ledger.lastAt) }
+    : answers && { first: zone.dayOf(answers.first), last: zone.dayOf(answers.last) };
   const requested = resolveWindow(options.window, options.asOf, zone, dataDays, options.now);
   const computeOptions = { unavailable: shop.unavailable, margin: options.margin };
   const evaluate = (window: ReportWindow): GroupResult[] =>
@@ -124,13 +136,21 @@ function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<
     });
   }
 
+  const { orders } = shop;
   const warnings = [
-    ...zoneWarnings(shop.orders, options),
-    ...shop.orders.warnings,
-    ...missingInputWarnings(shop.orders.file, shop.unavailable, metrics),
+    ...(orders
+      ? [...zoneWarnings(orders, options), ...orders.warnings, ...missingInputWarnings(orders.file, shop.unavailable, metrics)]
+      : []),
     ...shopWarnings(shop),
   ];
-  if (dataDays) warnings.push(...windowWarnings(points, shown, earliestStart, dataDays, options.window.kind === "all"));
+  const engagement = engagementBlock(
+    questions,
+    { range: window, info: windowInfo(window, zone) },
+    options.compare ? { range: previous, info: windowInfo(previous, zone) } : null,
+    surveyOptions,
+  );
+  // Without orders, nothing is said of customers who bought before the data began.
+  if (dataDays) warnings.push(...windowWarnings(points, shown, earliestStart, dataDays, options.window.kind === "all" || !ledger));
 
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
@@ -142,12 +162,14 @@ function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<
     revenue: options.revenue ?? "total",
     inputs: inputSummaries(shop),
     groups,
+    ...(engagement ? { engagement } : {}),
     ...(options.every
       ? {
           series: series.map((point) => ({
             asOf: formatDay(point.window.asOf),
             window: windowInfo(point.window, zone),
             groups: point.groups,
+            ...(engagement ? { engagement: engagementFigures(questions, point.window, surveyOptions) } : {}),
           })),
         }
       : {}),
@@ -158,7 +180,17 @@ function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<
     ),
   };
   const checked = groups.length > 0 ? groups : [computeEmptyGroup(window, previous, metrics, computeOptions)];
-  return { report, metrics: metrics.metrics, failIf: checkConditions(options.failIf, checked) };
+  const failIf = [
+    ...checkConditions(
+      options.failIf.filter((c) => !c.engagement),
+      checked,
+    ),
+    ...checkEngagementConditions(
+      options.failIf.filter((c) => c.engagement),
+      engagement,
+    ),
+  ];
+  return { report, metrics: metrics.metrics, failIf };
 }
 
 /**
@@ -238,6 +270,6 @@ export function renderReport<Id extends string>(
   table: TableOptions = {},
 ): string {
   if (format === "json") return renderJson(report);
-  if (format === "csv") return renderCsv(report, metrics);
-  return renderTable(report, metrics, chalk, table);
+  if (format === "csv") return renderCsv(report, metrics, ENGAGEMENT_METRICS);
+  return renderTable(report, metrics, chalk, { ...table, engagementMetrics: ENGAGEMENT_METRICS });
 }

@@ -20,6 +20,10 @@ export const PROBLEM_CODES = {
   UNREADABLE_QUANTITY: "a line item's quantity is not a whole number",
   AMOUNT_TOO_LARGE: "an amount, or the order's total, is too large to be held exactly (over 2^53 − 1 minor units)",
   NO_IDENTITY: "a customers-file row with neither an email nor a customer id",
+  UNREADABLE_SCORE: "a survey answer is no score: not a number, nor a label starting with one (`9 - Extremely likely`)",
+  SCORE_OUT_OF_SCALE: "a survey answer lies outside its question's scale (NPS 0–10; CSAT and CES 1 to the scale): never clipped",
+  UNKNOWN_QUESTION: "a generic survey file's type is none of nps, csat, ces",
+  DUPLICATE_RESPONSE: "a survey response id read earlier in the file: the response counts once",
 } as const;
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 

@@ -6,13 +6,14 @@
 import { formatDay, parseDay } from "../core/calendar.js";
 import type { Problem, ProblemCode } from "../core/problems.js";
 import type { RevenueBasis } from "../core/revenue-basis.js";
+import type { CesDirection, SurveyFigures, SurveyKind } from "../core/survey.js";
 import type { ZoneSource } from "../core/zone.js";
 
 export const SCHEMA_VERSION = 1;
 
 export interface InputSummary {
   /** The record kind the file was read as. */
-  readonly kind: "orders" | "customers";
+  readonly kind: "orders" | "customers" | "survey";
   /** As given on the command line; `-` for stdin. */
   readonly file: string;
   /** The detected or forced platform (`shopify`, `woocommerce`, `generic`). */
@@ -23,6 +24,35 @@ export interface InputSummary {
   readonly encoding: string;
   /** The field delimiter read (detected, or --delimiter). */
   readonly delimiter: string;
+  /** A survey: each kind's question as read — its column (or, in a long file, its text), scale and why. */
+  readonly questions?: Readonly<Partial<Record<SurveyKind, QuestionSummary>>>;
+}
+
+export interface QuestionSummary {
+  /** The column's header (SurveyMonkey: question and sub-header), or a long file's question text. */
+  readonly column: string;
+  /** Why it was taken: --survey-map, or its words and values. */
+  readonly reason: string;
+  /** The scale's top: 10 for NPS, 3, 5 or 7 for CSAT, 5 or 7 for CES. */
+  readonly scale: number;
+  readonly scaleReason: string;
+  /** CES: which way the scale runs. */
+  readonly direction?: CesDirection;
+}
+
+/** One input file's rows: read, used and not, and why (dataQuality.inputs). */
+export interface InputQuality {
+  readonly kind: InputSummary["kind"];
+  readonly file: string;
+  /** CSV records after the header (and SurveyMonkey's second header row). */
+  readonly rowsRead: number;
+  /** Rows that went into the figures (orders: every row of a decoded order, counted or excluded). */
+  readonly rowsUsed: number;
+  /** Rows skipped, each listed in problems (up to the cap). */
+  readonly rowsSkipped: number;
+  readonly repeatedHeaders: number;
+  /** Rows read and not counted, by why: Typeform's `partial` responses; a survey row that answers none of the questions (`unanswered`); a long file's answers to other questions (`otherQuestions`). */
+  readonly excluded?: Readonly<Record<string, number>>;
 }
 
 export interface DataQuality {
@@ -47,6 +77,8 @@ export interface DataQuality {
   readonly customersRead?: number;
   /** With --customers: customers in it who placed no order in the orders file (any status). */
   readonly customersWithoutOrders?: number;
+  /** Each input file's rows, in the order of `inputs`. */
+  readonly inputs: readonly InputQuality[];
 }
 
 export interface WindowInfo {
@@ -93,7 +125,29 @@ export interface SeriesPoint<Id extends string = string> {
   readonly asOf: string;
   readonly window: WindowInfo;
   readonly groups: readonly GroupFigures<Id>[];
+  /** With survey inputs: their figures over the point's window. */
+  readonly engagement?: EngagementFigures;
 }
+
+/** One survey kind's figures over one window, and a caveat on them (few responses). */
+export type KindFigures<K extends SurveyKind> = SurveyFigures[K] & { readonly note?: string };
+
+/** The survey figures over one window: each kind the survey files ask. */
+export type EngagementFigures = { readonly [K in SurveyKind]?: KindFigures<K> };
+
+/** One survey kind in the report: its figures over the window, and with --compare the previous window's and the change. */
+export type EngagementEntry<K extends SurveyKind> = KindFigures<K> & {
+  readonly window: WindowInfo;
+  readonly definition: string;
+  readonly previous?: KindFigures<K> & { readonly window: WindowInfo };
+  /** With --compare: each figure's change (current − previous). */
+  readonly change?: Readonly<Record<string, Change>>;
+  /** NPS with --compare: whether the change is significant at 95 % (|Δ| > 1.96 √(SE₁² + SE₀²)); null when either score is. */
+  readonly significant?: boolean | null;
+};
+
+/** `engagement`: each kind the inputs give (engagement-inputs: surveys). */
+export type Engagement = { readonly [K in SurveyKind]?: EngagementEntry<K> };
 
 export interface Report<Id extends string = string> {
   readonly schemaVersion: typeof SCHEMA_VERSION;
@@ -113,6 +167,8 @@ export interface Report<Id extends string = string> {
   readonly groups: readonly GroupReport<Id>[];
   /** With --every: the points, oldest first. */
   readonly series?: readonly SeriesPoint<Id>[];
+  /** With survey inputs: NPS, CSAT, CES over the window. */
+  readonly engagement?: Engagement;
   readonly dataQuality: DataQuality;
   readonly warnings: readonly string[];
   /** Each metric's definition, as computed. */

@@ -2,21 +2,42 @@
  * Report → tidy CSV for spreadsheets: one row per as-of, currency and metric. The single report
  * is one as-of; an --every series is one per point, oldest first; --compare adds the previous
  * window's rows (its own as-of, once). Values are raw numbers (money in major units, rates as
- * fractions); null is an empty cell. Changes are left to the spreadsheet. A text cell that a
+ * fractions); null is an empty cell. Survey figures (NPS, CSAT, CES) are rows of an empty currency,
+ * after the currencies'. Changes are left to the spreadsheet. A text cell that a
  * spreadsheet would read as a formula gets a leading ' (OWASP, "CSV Injection").
  */
 import type { MetricInfo } from "../core/metric-info.js";
-import { lastDayOf, type Report, type SeriesPoint } from "./model.js";
+import type { EngagementMetricInfo } from "../core/survey.js";
+import { type EngagementFigures, lastDayOf, type Report, type SeriesPoint } from "./model.js";
 
 const HEADER = ["asOf", "from", "to", "currency", "metric", "unit", "value"];
 
-export function renderCsv<Id extends string>(report: Report<Id>, metrics: readonly MetricInfo<Id>[]): string {
-  const points: SeriesPoint<Id>[] = [...(report.series ?? [{ asOf: report.asOf, window: report.window, groups: report.groups }])];
-  const previous = report.groups[0]?.previous;
-  if (previous && !points.some((p) => p.window.from === previous.window.from && p.window.to === previous.window.to)) {
+export function renderCsv<Id extends string>(
+  report: Report<Id>,
+  metrics: readonly MetricInfo<Id>[],
+  engagementMetrics: readonly EngagementMetricInfo[] = [],
+): string {
+  const single = {
+    asOf: report.asOf,
+    window: report.window,
+    groups: report.groups,
+    ...(report.engagement ? { engagement: report.engagement } : {}),
+  };
+  const points: SeriesPoint<Id>[] = [...(report.series ?? [single])];
+  const engagement = report.engagement;
+  const previous =
+    report.groups[0]?.previous?.window ?? (engagement && Object.values(engagement).find((e) => e?.previous)?.previous?.window);
+  if (previous && !points.some((p) => p.window.from === previous.from && p.window.to === previous.to)) {
     const notes: Partial<Record<Id, string>> = {};
     const groups = report.groups.map((g) => ({ currency: g.currency, metrics: g.previous!.metrics, notes }));
-    points.push({ asOf: lastDayOf(previous.window), window: previous.window, groups });
+    const before: Record<string, unknown> = {};
+    for (const [kind, entry] of Object.entries(engagement ?? {})) if (entry?.previous) before[kind] = entry.previous;
+    points.push({
+      asOf: lastDayOf(previous),
+      window: previous,
+      groups,
+      ...(engagement ? { engagement: before as EngagementFigures } : {}),
+    });
     points.sort((a, b) => a.asOf.localeCompare(b.asOf) || a.window.from.localeCompare(b.window.from));
   }
   const lines = [HEADER.join(",")];
@@ -31,6 +52,17 @@ export function renderCsv<Id extends string>(report: Report<Id>, metrics: readon
             .join(","),
         );
       }
+    }
+    for (const metric of engagementMetrics) {
+      const figures = point.engagement?.[metric.kind] as Readonly<Record<string, unknown>> | undefined;
+      if (!figures) continue;
+      const value = figures[metric.field];
+      lines.push(
+        [point.asOf, point.window.from, point.window.to, "", metric.id, metric.unit]
+          .map((text) => cell(text))
+          .concat(typeof value === "number" ? cell(String(value), "number") : "")
+          .join(","),
+      );
     }
   }
   return `${lines.join("\n")}\n`;

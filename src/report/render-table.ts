@@ -15,6 +15,7 @@ import Table from "cli-table3";
 import type { MetricInfo } from "../core/metric-info.js";
 import { printable } from "../core/printable.js";
 import { REVENUE_BASIS } from "../core/revenue-basis.js";
+import type { EngagementMetricInfo } from "../core/survey.js";
 import { count, listed, plural } from "../core/words.js";
 import { formatValue, NOT_AVAILABLE } from "./format-value.js";
 import { type GroupReport, lastDayOf, type Report, type SeriesPoint } from "./model.js";
@@ -23,6 +24,8 @@ import { displayWidth, wrap, wrapParts } from "./text-layout.js";
 export interface TableOptions {
   /** The terminal's width in columns. None: no limit (a pipe or a file). */
   readonly width?: number | undefined;
+  /** The survey figures' names and units, for report.engagement (commands hand them in). */
+  readonly engagementMetrics?: readonly EngagementMetricInfo[];
 }
 
 /** Narrower than this, the metrics are stacked instead of boxed in a table. */
@@ -73,9 +76,11 @@ export function renderTable<Id extends string>(
   const groups = report.groups.map(
     (group): Group<Id> => ({ report: group, lines: metrics.map((m) => metricLine(report, group, m, chalk)) }),
   );
+  const surveys = report.engagement ? engagementGroup(report, options.engagementMetrics ?? [], chalk) : null;
+  const compared = previous !== undefined || surveys?.lines.some((line) => line.compare.length > 0) === true;
   // A single window has a head row only with --compare.
-  const heads = series ? pointHeads(series) : [previous ? "This window" : ""];
-  const layout = chooseLayout(groups, heads, width, series !== undefined, previous !== undefined);
+  const heads = series ? pointHeads(series) : [compared ? "This window" : ""];
+  const layout = chooseLayout([...groups, ...(surveys ? [surveys] : [])], heads, width, series !== undefined, compared);
 
   const out: string[] = [];
   const { window } = report;
@@ -97,26 +102,81 @@ export function renderTable<Id extends string>(
   const note = series && groups.length > 0 ? seriesNote(series, layout) : "";
   if (note) out.push(...wrap(note, width, INDENT).map((line) => chalk.dim(line)));
 
-  if (groups.length === 0) out.push("", chalk.dim("No orders: nothing to report."));
+  if (groups.length === 0 && report.inputs.some((input) => input.kind === "orders"))
+    out.push("", chalk.dim("No orders: nothing to report."));
   for (const group of groups) {
     const currency = group.report.currency === null ? "(no currency)" : printable(group.report.currency);
     out.push("", ...wrap(currency, width, INDENT).map((line) => chalk.bold(line)));
     out.push(layout.stacked ? stacked(group, layout.spark, width) : boxed(group, heads, layout, width, series !== undefined));
     for (const line of footnotes(group)) out.push(...wrap(line, width, INDENT).map((part) => chalk.dim(part)));
   }
+  if (surveys) {
+    out.push("", ...wrap("Surveys (all currencies)", width, INDENT).map((line) => chalk.bold(line)));
+    out.push(layout.stacked ? stacked(surveys, layout.spark, width) : boxed(surveys, heads, layout, width, series !== undefined));
+    for (const line of footnotes(surveys)) out.push(...wrap(line, width, INDENT).map((part) => chalk.dim(part)));
+  }
 
   const dq = report.dataQuality;
   const excluded = Object.entries(dq.ordersExcluded);
   const excludedCount = excluded.reduce((sum, [, n]) => sum + n, 0);
-  const data =
-    `Data: ${plural(dq.rowsRead, "row")} read, ${count(dq.rowsSkipped)} skipped; ${plural(dq.ordersRead, "order")}, ` +
+  const hasOrders = report.inputs.some((input) => input.kind === "orders");
+  const orders =
+    `; ${plural(dq.ordersRead, "order")}, ` +
     `${count(excludedCount)} excluded${excluded.length ? ` (${excluded.map(([reason, n]) => `${printable(reason)} ${count(n)}`).join(", ")})` : ""}; ` +
-    `${count(dq.unidentifiedOrders)} without email or customer id` +
-    (dq.customersRead === undefined
-      ? "."
-      : `; ${plural(dq.customersRead, "customer")} in the customers file, ${count(dq.customersWithoutOrders ?? 0)} without an order.`);
+    `${count(dq.unidentifiedOrders)} without email or customer id`;
+  const customers =
+    dq.customersRead === undefined
+      ? ""
+      : `; ${plural(dq.customersRead, "customer")} in the customers file, ${count(dq.customersWithoutOrders ?? 0)} without an order`;
+  const surveyRows = dq.inputs.filter((input) => input.kind === "survey");
+  const surveysSaid =
+    surveyRows.length === 0
+      ? ""
+      : `; survey rows: ${surveyRows
+          .map((input) => {
+            const notCounted = Object.entries(input.excluded ?? {}).map(([why, n]) => `${count(n)} ${printable(why)}`);
+            return `${printable(input.file)} ${count(input.rowsUsed)} used, ${count(input.rowsSkipped)} skipped${notCounted.length ? `, ${notCounted.join(", ")}` : ""}`;
+          })
+          .join("; ")}`;
+  const data = `Data: ${plural(dq.rowsRead, "row")} read, ${count(dq.rowsSkipped)} skipped${hasOrders ? orders : ""}${customers}${surveysSaid}.`;
   out.push("", ...wrap(data, width, INDENT));
   return `${out.join("\n")}\n`;
+}
+
+/**
+ * The survey figures as one more group of lines: each figure of each kind the report has, its
+ * value per point, and with --compare the previous window's and the change (an NPS change says
+ * whether it is significant at 95 %); a kind's note (few responses) is its figures' footnote.
+ */
+function engagementGroup(report: Report, infos: readonly EngagementMetricInfo[], chalk: ChalkInstance): Group<string> {
+  const engagement = report.engagement!;
+  const figure = (figures: object | undefined, field: string): number | null => {
+    const value = (figures as Record<string, unknown> | undefined)?.[field];
+    return typeof value === "number" ? value : null;
+  };
+  const notes: Record<string, string> = {};
+  const lines: MetricLine<string>[] = [];
+  for (const metric of infos) {
+    const entry = engagement[metric.kind];
+    if (!entry) continue;
+    if (entry.note !== undefined) notes[metric.id] = entry.note;
+    const values = report.series
+      ? report.series.map((point) => figure(point.engagement?.[metric.kind], metric.field))
+      : [figure(entry, metric.field)];
+    const cells = values.map((value) => valueCell(value, metric, null, chalk));
+    cells[cells.length - 1] += entry.note === undefined ? "" : " *";
+    let compare: string[] = [];
+    if (entry.previous && entry.change) {
+      const change = entry.change[metric.field] ?? { absolute: null, relative: null };
+      let moved = arrow(change.absolute, change.relative, metric, chalk);
+      if (metric.field === "score" && "significant" in entry && entry.significant !== null && entry.significant !== undefined) {
+        moved += entry.significant ? " (significant)" : " (not significant)";
+      }
+      compare = [valueCell(figure(entry.previous, metric.field), metric, null, chalk), moved];
+    }
+    lines.push({ metric, cells, values, compare });
+  }
+  return { report: { currency: null, metrics: {}, notes }, lines };
 }
 
 function metricLine<Id extends string>(
@@ -326,7 +386,7 @@ function compareCells<Id extends string>(group: GroupReport<Id>, metric: MetricI
 
 /**
  * ▲/▼ and the size of the change — in percentage points for rates (churn 50% → 66.7% is
- * "▲ 16.7 pp"), relative for everything else — green when good news, red when bad; = if none.
+ * "▲ 16.7 pp"), in points for an NPS ("▲ 5.0 pts"), relative for everything else — green when good news, red when bad; = if none.
  */
 function arrow<Id extends string>(absolute: number | null, relative: number | null, metric: MetricInfo<Id>, chalk: ChalkInstance): string {
   if (absolute === null) return chalk.dim(NOT_AVAILABLE);
@@ -334,9 +394,11 @@ function arrow<Id extends string>(absolute: number | null, relative: number | nu
   const size =
     metric.unit === "rate"
       ? `${Math.abs(absolute * 100).toFixed(1)} pp`
-      : relative === null
-        ? ""
-        : `${Math.abs(relative * 100).toFixed(1)}%`;
+      : metric.unit === "score"
+        ? `${Math.abs(absolute).toFixed(1)} pts`
+        : relative === null
+          ? ""
+          : `${Math.abs(relative * 100).toFixed(1)}%`;
   const text = `${absolute > 0 ? "▲" : "▼"} ${size}`.trim();
   if (metric.better === "neither") return text;
   const rose = absolute > 0;

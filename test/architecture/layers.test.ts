@@ -26,7 +26,7 @@ const LAYERS: Readonly<Record<string, readonly string[]>> = {
  * text parsing and the CSV reader know nothing of platforms, platforms nothing of the readers,
  * and the readers (one rank) nothing of each other.
  */
-const IO_ROOMS: readonly (readonly string[])[] = [["parse"], ["csv"], ["(io)"], ["platforms"], ["customers", "orders"]];
+const IO_ROOMS: readonly (readonly string[])[] = [["parse"], ["csv"], ["(io)"], ["platforms"], ["customers", "orders", "surveys"]];
 
 /** Outside packages (node: builtins by prefix) → the layers that may import them. */
 const PACKAGES: Readonly<Record<string, readonly string[]>> = {

@@ -30,6 +30,13 @@ describe("SETTINGS", () => {
     expect(CONFIG_KEYS).toEqual([
       "customers",
       "customers-map",
+      "survey-map",
+      "survey-platform",
+      "csat-scale",
+      "ces-scale",
+      "ces-direction",
+      "survey-dedupe",
+      "min-responses",
       "platform",
       "map",
       "currency",
@@ -51,7 +58,7 @@ describe("SETTINGS", () => {
 
   it("says why a config can't hold the rest", () => {
     const refused = SETTINGS.filter((s) => s.notInConfig !== undefined).map((s) => s.key);
-    expect(refused).toEqual(["orders", "config", "as-of", "fail-if", "strict", "quiet", "verbose", "no-progress"]);
+    expect(refused).toEqual(["orders", "survey", "config", "as-of", "fail-if", "strict", "quiet", "verbose", "no-progress"]);
   });
 
   it("sets no default in commander: a config's value comes between the flag and the default", () => {

@@ -85,6 +85,9 @@ describe("Shopify export (fixtures/orders/shopify-small.csv)", async () => {
       unidentifiedOrders: 1,
       problems: [],
       problemsOmitted: 0,
+      inputs: [
+        { kind: "orders", file: "fixtures/orders/shopify-small.csv", rowsRead: 15, rowsUsed: 15, rowsSkipped: 0, repeatedHeaders: 0 },
+      ],
     });
     expect(Object.keys(report.definitions)).toEqual(Object.keys(report.groups[0].metrics));
   });
@@ -95,7 +98,8 @@ describe("Shopify export (fixtures/orders/shopify-small.csv)", async () => {
     expect(variant.status).toBe(0);
     const other = json(variant.stdout);
     expect(other.groups).toEqual(report.groups);
-    expect(other.dataQuality).toEqual(report.dataQuality);
+    // The same rows, read from a file or from stdin (`-`).
+    expect(other.dataQuality).toEqual({ ...report.dataQuality, inputs: [{ ...report.dataQuality.inputs[0], file: "-" }] });
     expect(other.inputs[0].file).toBe("-");
   });
 
@@ -333,7 +337,7 @@ describe("bad input: one line on stderr, a documented exit code, no stack trace"
       ["report", "--orders", fixture("shopify-small.csv"), "--platform", "opencart"],
       "shopmetrics: error: option '--platform <name>' argument 'opencart' is invalid. Allowed choices are shopify, woocommerce, shoptet, upgates, prestashop, bigcommerce, magento, ecwid, online-retail, generic.",
     ],
-    [["report"], "shopmetrics: error: required option '--orders <file>' not specified"],
+    [["report"], "shopmetrics: error: name the orders export with --orders FILE (or - for stdin), or survey exports with --survey FILE"],
   ])("usage error %j exits 2", async (args, message) => {
     const run = await runCli(args);
     expect(run.status).toBe(2);

@@ -39,7 +39,7 @@ describe("the list of metric files (src/metrics/all.ts)", () => {
 
   it("picks up a new metric file with nothing else edited", () => {
     const dir = mkdtempSync(join(tmpdir(), "metrics-"));
-    for (const file of readdirSync(METRICS_DIR)) copyFileSync(join(METRICS_DIR, file), join(dir, file));
+    for (const file of readdirSync(METRICS_DIR).filter((f) => f.endsWith(".ts"))) copyFileSync(join(METRICS_DIR, file), join(dir, file));
     copyFileSync(resolve(import.meta.dirname, "fixtures/largest-order.ts"), join(dir, "largest-order.ts"));
     const source: string = metricListSource(dir);
     expect(source).toContain('import largestOrder from "./largest-order.js";');

@@ -36,6 +36,7 @@ function reportOf(groups: GroupReport<Id>[]): Report<Id> {
       unidentifiedOrders: 0,
       problems: [],
       problemsOmitted: 0,
+      inputs: [],
     },
     warnings: [],
     definitions: { revenue: "revenue", orders: "orders" },

@@ -1,0 +1,584 @@
+/**
+ * The survey push core: records of a survey export in, the answers to its NPS, CSAT and CES
+ * questions out (core/survey.ts), each with its instant, score and respondent.
+ *
+ * - The format comes from the header (platforms/survey-platforms.ts); SurveyMonkey's second
+ *   header row is read as such, its question cells forward-filled over the columns a question
+ *   spans.
+ * - Which column (wide) or question text (long) is which kind: --survey-map, else the question's
+ *   words (questions.ts), confirmed by its first values being scores. Two candidates for one kind,
+ *   or none at all, is an input error naming --survey-map. Until that is decided (the first
+ *   CONFIRM_ROWS rows), rows wait; so do rows whose slash date only a later row can settle.
+ * - A row is skipped, with its line and reason, for an empty or unreadable date, a score that is no
+ *   number or lies outside its scale, an unknown question type (generic), or a response id read
+ *   before (counted once). Typeform's partial responses are excluded and counted. A row that
+ *   answers none of the questions is counted as unanswered.
+ */
+import type { Decided } from "../../core/decided.js";
+import { AppError } from "../../core/errors.js";
+import { KeyMap } from "../../core/key-map.js";
+import { quoted } from "../../core/printable.js";
+import { type CesDirection, SCALES, SURVEY_KINDS, type SurveyAnswers, type SurveyKind, type SurveyQuestion } from "../../core/survey.js";
+import { Zone } from "../../core/zone.js";
+import type { CsvRecord } from "../csv/read-csv.js";
+import { type DateOrder, dateEvidence, parseDateTime } from "../parse/date.js";
+import { normaliseEmail } from "../parse/identity.js";
+import {
+  detectSurveyPlatform,
+  SURVEY_COLUMN_FIELDS,
+  type SurveyColumnField,
+  type SurveyField,
+  type SurveyPlatform,
+} from "../platforms/survey-platforms.js";
+import type { ProblemLog } from "../problems.js";
+import { type PushReader, Table, type TableOptions } from "../table.js";
+import { CONFIRM_ROWS, kindsOf, parseScore, questionKey, stemIn, ValueTally } from "./questions.js";
+
+export interface SurveyReaderOptions extends TableOptions {
+  /** The report's zone: times without an offset are read in it (Typeform's are UTC). */
+  readonly zone: Zone;
+  /** --survey-map FIELD=Column; nps, csat, ces name the question's column (or, in a long file, its text). */
+  readonly maps: ReadonlyMap<SurveyField, string>;
+  /** --survey-platform */
+  readonly platform?: string;
+  /** --date-format */
+  readonly dateOrder?: DateOrder;
+  /** --csat-scale, --ces-scale */
+  readonly scales?: Partial<Record<"csat" | "ces", number>>;
+  /** --ces-direction */
+  readonly cesDirection?: CesDirection;
+}
+
+export interface SurveysRead {
+  readonly platform: Decided<SurveyPlatform>;
+  readonly rowsRead: number;
+  /** Lines that repeat the header (exports pasted together): neither used nor skipped. */
+  readonly repeatedHeaders: readonly number[];
+  readonly problems: ProblemLog;
+  /** The kinds the file asks, in NPS, CSAT, CES order. */
+  readonly questions: readonly SurveyQuestion[];
+  /** Rows read and not counted, by why (`partial`: Typeform's unfinished responses). */
+  readonly excluded: Readonly<Record<string, number>>;
+  /** Rows that answer none of the questions (every score cell empty). */
+  readonly unanswered: number;
+  /** Long files: rows answering another question (a Fairing "How did you hear about us?"). */
+  readonly otherAnswers: number;
+  /** How the file's slash dates were read; null when it writes none that needed it. */
+  readonly dateOrder: Decided<DateOrder> | null;
+  /** The line of SurveyMonkey's second header row. */
+  readonly subHeaderLine: number | null;
+  /** Columns or questions that looked like one of the kinds and were not taken, and why (inspect says them). */
+  readonly passedOver: readonly string[];
+  /** What the report should say about the file: a 1–10 NPS, an effort-worded CES question. */
+  readonly warnings: readonly string[];
+}
+
+/** A question kind's column, found or mapped; `values` tallies its first values. */
+interface Candidate {
+  readonly kind: SurveyKind;
+  /** Wide: the column's position. Long: -1 (the question is told by `text`). */
+  readonly at: number;
+  /** The column's name (SurveyMonkey: question and sub-header), or the question's text. */
+  readonly text: string;
+  readonly mapped: boolean;
+  readonly values: ValueTally;
+}
+
+/** One kind's chosen question, and its answers so far. */
+interface Chosen {
+  readonly kind: SurveyKind;
+  readonly at: number;
+  readonly key: string;
+  readonly column: Decided<string>;
+  readonly answers: SurveyAnswers;
+  max: number;
+  min: number;
+}
+
+const UTC = new Zone("UTC");
+
+/** The most a score may be before the scale is known: NPS 10, CSAT and CES the largest scale (7). */
+const CEILING: Readonly<Record<SurveyKind, number>> = { nps: 10, csat: 7, ces: 7 };
+const FLOOR: Readonly<Record<SurveyKind, number>> = { nps: 0, csat: 1, ces: 1 };
+
+export function createSurveyReader(header: readonly string[], options: SurveyReaderOptions): PushReader<SurveysRead> {
+  return new SurveyReader(header, options);
+}
+
+class SurveyReader implements PushReader<SurveysRead> {
+  readonly #options: SurveyReaderOptions;
+  readonly #platform: Decided<SurveyPlatform>;
+  readonly #table: Table<SurveyColumnField>;
+  readonly #header: readonly string[];
+  readonly #zone: Zone;
+  /** Wide: each column's name, once SurveyMonkey's second header row is read. */
+  #names: string[] | null = null;
+  #subHeaderLine: number | null = null;
+  #candidates: Candidate[] = [];
+  /** Set once the questions are decided; until then rows wait in #waiting. */
+  #chosen: Chosen[] | null = null;
+  /** Long files: a question's text (questionKey) → its kind, or null for another question. */
+  readonly #questionKinds = new Map<string, Chosen | null>();
+  /** Rows waiting, in file order: for the questions to be decided, or for a slash date's order. */
+  #waiting: { readonly record: CsvRecord; readonly cells: Record<SurveyColumnField, string | null> }[] = [];
+  #dateOrder: Decided<DateOrder> | null;
+  readonly #ids = new KeyMap();
+  readonly #respondents = new KeyMap();
+  readonly #excluded = new Map<string, number>();
+  #unanswered = 0;
+  #otherAnswers = 0;
+  readonly #passedOver: string[] = [];
+  #dataRows = 0;
+
+  constructor(header: readonly string[], options: SurveyReaderOptions) {
+    this.#options = options;
+    this.#header = header;
+    const columnMaps = new Map<SurveyColumnField, string>();
+    for (const [field, column] of options.maps)
+      if ((SURVEY_COLUMN_FIELDS as readonly string[]).includes(field)) columnMaps.set(field as SurveyColumnField, column);
+    const questionMapped = SURVEY_KINDS.some((kind) => options.maps.has(kind));
+    const platform =
+      detectSurveyPlatform(header, options.platform) ??
+      (columnMaps.size > 0 || questionMapped ? { value: GENERIC_WIDE, reason: "--survey-map", source: "option" as const } : null);
+    if (!platform) {
+      throw new AppError(
+        "INPUT_HEADER",
+        "unrecognised survey header: expected a SurveyMonkey, Typeform, Google Forms or Fairing export, or a generic file with date, score and type columns; --survey-platform NAME forces a format, --survey-map FIELD=Column points a field at a column",
+        { file: options.file, line: 1 },
+      );
+    }
+    // A generic file whose questions are mapped to columns is wide: it needs only its date.
+    const value =
+      platform.value.name === "generic" && questionMapped && !columnMaps.has("score")
+        ? { ...GENERIC_WIDE, ...platform.value, shape: "wide" as const, required: ["date"] as const }
+        : platform.value;
+    this.#platform = { ...platform, value };
+    this.#table = new Table(
+      header,
+      SURVEY_COLUMN_FIELDS,
+      value,
+      { flag: "--survey-map", maps: columnMaps, label: value.label },
+      `a ${value.label}`,
+      options,
+    );
+    this.#zone = value.times === "utc" ? UTC : options.zone;
+    this.#dateOrder = options.dateOrder ? { value: options.dateOrder, reason: "--date-format", source: "option" } : null;
+    if (value.shape === "wide" && !value.subHeader) this.#findColumns(header.map((name) => name.trim()));
+  }
+
+  get #wide(): boolean {
+    return this.#platform.value.shape === "wide";
+  }
+
+  push(record: CsvRecord): void {
+    if (this.#wide && this.#names === null) {
+      // SurveyMonkey: the second header row names each column's answer (`Response`) or choice.
+      this.#subHeaderLine = record.line;
+      this.#findColumns(subHeaderNames(this.#header, record.fields));
+      return;
+    }
+    const cells = this.#table.cells(record);
+    if (cells === null) return;
+    this.#dataRows++;
+    if (this.#chosen === null) {
+      this.#tally(record, cells);
+      this.#waiting.push({ record, cells });
+      if (this.#dataRows >= CONFIRM_ROWS) this.#decide();
+      return;
+    }
+    if (this.#waiting.length > 0) {
+      // Rows wait behind one whose slash date is undecided, in file order, until a date settles it.
+      this.#waiting.push({ record, cells });
+      if (this.#dateOrder === null) {
+        const text = (cells.date ?? "").trim();
+        const evidence = dateEvidence(text);
+        if (evidence !== "dmy" && evidence !== "mdy") return;
+        this.#dateOrder = { value: evidence, reason: `${quoted(text)} on line ${record.line}`, source: "content", line: record.line };
+      }
+      this.#flush();
+      return;
+    }
+    this.#row(record, cells);
+  }
+
+  end(): SurveysRead {
+    if (this.#wide && this.#names === null && this.#platform.value.subHeader) {
+      throw new AppError(
+        "INPUT_HEADER",
+        `the ${this.#platform.value.label} has no second header row (the row naming each column's answer)`,
+        {
+          file: this.#options.file,
+          line: 1,
+        },
+      );
+    }
+    if (this.#chosen === null) this.#decide();
+    if (this.#waiting.length > 0) {
+      // Slash dates nothing in the file settled: only a flag can.
+      const first = this.#waiting.find((w) => dateEvidence(w.cells.date ?? "") === "ambiguous");
+      const text = first?.cells.date?.trim() ?? "";
+      throw new AppError(
+        "INPUT_AMBIGUOUS",
+        `dates like ${quoted(text)} can be read day-first or month-first, and no date in the file settles it: pass --date-format dmy or --date-format mdy`,
+        { file: this.#options.file, line: first?.record.line ?? 1 },
+      );
+    }
+    // A generic long file names its kinds row by row: those no row gave are not asked.
+    const generic = this.#platform.value.name === "generic" && !this.#wide;
+    const chosen = (this.#chosen ?? []).filter((c) => !generic || c.answers.score.length > 0);
+    const warnings: string[] = [];
+    const questions = chosen.map((c) => this.#question(c, warnings));
+    const table = this.#table;
+    return {
+      platform: this.#platform,
+      rowsRead: table.rowsRead,
+      repeatedHeaders: table.repeatedHeaders,
+      problems: table.problems,
+      questions,
+      excluded: Object.fromEntries([...this.#excluded].sort(([a], [b]) => a.localeCompare(b))),
+      unanswered: this.#unanswered,
+      otherAnswers: this.#otherAnswers,
+      dateOrder: this.#dateOrder,
+      subHeaderLine: this.#subHeaderLine,
+      passedOver: this.#passedOver,
+      warnings,
+    };
+  }
+
+  /** Wide: the columns that may be each kind's question, by --survey-map or by their words. */
+  #findColumns(names: string[]): void {
+    this.#names = names;
+    const used = new Set(Object.values(this.#table.index) as number[]);
+    const { maps, file } = this.#options;
+    for (const kind of SURVEY_KINDS) {
+      const mapped = maps.get(kind);
+      if (mapped === undefined) continue;
+      const wanted = questionKey(mapped);
+      const at = names.flatMap((name, i) => (questionKey(name) === wanted || questionKey(this.#header[i] ?? "") === wanted ? [i] : []));
+      if (at.length === 0) {
+        throw new AppError(
+          "INPUT_HEADER",
+          `--survey-map ${kind}=${mapped}: no column named ${quoted(mapped)}. Columns found: ${names.map((n) => quoted(n)).join(", ")}`,
+          {
+            file,
+            line: 1,
+          },
+        );
+      }
+      if (at.length > 1) {
+        throw new AppError(
+          "INPUT_HEADER",
+          `--survey-map ${kind}=${mapped} names ${at.length} columns: ${at.map((i) => quoted(names[i]!)).join(", ")}; name one of them`,
+          { file, line: 1 },
+        );
+      }
+      this.#candidates.push({ kind, at: at[0]!, text: names[at[0]!]!, mapped: true, values: new ValueTally() });
+    }
+    names.forEach((name, at) => {
+      if (used.has(at) || name === "" || this.#candidates.some((c) => c.at === at)) return;
+      const kinds = kindsOf(name).filter((kind) => !maps.has(kind));
+      if (kinds.length > 1) {
+        this.#passedOver.push(`${quoted(name)}: its words fit ${kinds.join(" and ")}; --survey-map KIND="…" takes it`);
+        return;
+      }
+      if (kinds.length === 1) this.#candidates.push({ kind: kinds[0]!, at, text: name, mapped: false, values: new ValueTally() });
+    });
+  }
+
+  /** Tallies the first values of each candidate (long: of each question's text). */
+  #tally(record: CsvRecord, cells: Record<SurveyColumnField, string | null>): void {
+    if (this.#wide) {
+      for (const candidate of this.#candidates) candidate.values.add(record.fields[candidate.at] ?? "");
+      return;
+    }
+    if (this.#platform.value.name === "generic") return; // its type column says the kind
+    const text = (cells.question ?? "").trim();
+    if (text === "") return;
+    const key = questionKey(text);
+    let candidate = this.#candidates.find((c) => questionKey(c.text) === key);
+    if (!candidate) {
+      const mapped = SURVEY_KINDS.find((kind) => {
+        const m = this.#options.maps.get(kind);
+        return m !== undefined && questionKey(m) === key;
+      });
+      const kinds = mapped ? [mapped] : kindsOf(text).filter((kind) => !this.#options.maps.has(kind));
+      if (kinds.length !== 1) {
+        if (kinds.length > 1 && !this.#passedOver.some((p) => p.startsWith(quoted(text)))) {
+          this.#passedOver.push(`${quoted(text)}: its words fit ${kinds.join(" and ")}; --survey-map KIND="…" takes it`);
+        }
+        return;
+      }
+      candidate = { kind: kinds[0]!, at: -1, text, mapped: mapped !== undefined, values: new ValueTally() };
+      this.#candidates.push(candidate);
+    }
+    candidate.values.add(cells.score ?? "");
+  }
+
+  /** Settles each kind's question from the candidates, then reads the rows that waited. */
+  #decide(): void {
+    const { file } = this.#options;
+    const chosen: Chosen[] = [];
+    if (this.#platform.value.name === "generic" && !this.#wide) {
+      for (const kind of SURVEY_KINDS) {
+        chosen.push(
+          this.#choose(kind, -1, kind, {
+            value: this.#table.columnNames.score ?? "score",
+            reason: `rows whose ${this.#table.columnNames.type ?? "type"} is ${kind}`,
+            source: "content",
+          }),
+        );
+      }
+    } else {
+      for (const kind of SURVEY_KINDS) {
+        const mapped = this.#candidates.find((c) => c.kind === kind && c.mapped);
+        if (mapped) {
+          chosen.push(
+            this.#choose(kind, mapped.at, mapped.text, {
+              value: mapped.text,
+              reason: `--survey-map ${kind}=${this.#options.maps.get(kind)}`,
+              source: "option",
+            }),
+          );
+          continue;
+        }
+        const candidates = this.#candidates.filter((c) => c.kind === kind);
+        for (const c of candidates) {
+          if (!c.values.confirmed) {
+            this.#passedOver.push(
+              c.values.values === 0
+                ? `${quoted(c.text)}: its words fit ${kind}, but it has no answers`
+                : `${quoted(c.text)}: its words fit ${kind}, but its answers are text (${quoted(c.values.firstText ?? "")}), not scores`,
+            );
+          }
+        }
+        const confirmed = candidates.filter((c) => c.values.confirmed);
+        if (confirmed.length > 1) {
+          const where = this.#wide ? "columns" : "questions";
+          throw new AppError(
+            "INPUT_HEADER",
+            `two candidate ${kind.toUpperCase()} ${where}: ${confirmed.map((c) => quoted(c.text)).join(" and ")}; name the one to read with --survey-map ${kind}="…"`,
+            { file, line: 1 },
+          );
+        }
+        const one = confirmed[0];
+        if (one) {
+          const stem = stemIn(one.text, kind);
+          chosen.push(
+            this.#choose(kind, one.at, one.text, {
+              value: one.text,
+              reason: `its text has "${stem}" and ${one.values.scores} of its first ${one.values.values} answers are scores`,
+              source: "content",
+              line: 1,
+            }),
+          );
+        }
+      }
+      if (chosen.length === 0) {
+        const seen = this.#passedOver.length > 0 ? ` (passed over: ${this.#passedOver.join("; ")})` : "";
+        throw new AppError(
+          "INPUT_HEADER",
+          `no NPS, CSAT or CES question found in the ${this.#platform.value.label}${seen}: name the question's column with --survey-map nps="column header" (or csat=, ces=)`,
+          { file, line: 1 },
+        );
+      }
+    }
+    this.#chosen = chosen;
+    for (const c of chosen) if (c.at < 0) this.#questionKinds.set(c.key, c);
+    this.#flush();
+  }
+
+  #choose(kind: SurveyKind, at: number, text: string, column: Decided<string>): Chosen {
+    return { kind, at, key: questionKey(text), column, answers: { at: [], score: [], respondent: [] }, max: -1, min: 99 };
+  }
+
+  /** Reads the waiting rows, in file order, as far as the day/month order allows. */
+  #flush(): void {
+    const waiting = this.#waiting;
+    this.#waiting = [];
+    for (let i = 0; i < waiting.length; i++) {
+      if (this.#waiting.length > 0) {
+        this.#waiting.push(...waiting.slice(i));
+        return;
+      }
+      this.#row(waiting[i]!.record, waiting[i]!.cells);
+    }
+  }
+
+  /** One data row, once the questions are decided (a row that can't be read yet waits). */
+  #row(record: CsvRecord, cells: Record<SurveyColumnField, string | null>): void {
+    const problems = this.#table.problems;
+    const { line } = record;
+    const platform = this.#platform.value;
+    if (platform.completed && cells.response_type !== null) {
+      const type = cells.response_type.trim().toLowerCase();
+      if (type !== "" && !platform.completed.includes(type)) {
+        this.#excluded.set(type, (this.#excluded.get(type) ?? 0) + 1);
+        return;
+      }
+    }
+    // Long files: the row's question first (another question's row is not this reader's).
+    let only: Chosen | null = null;
+    if (!this.#wide) {
+      if (platform.name === "generic") {
+        const type = (cells.type ?? "").trim().toLowerCase();
+        only = this.#chosen!.find((c) => c.kind === type) ?? null;
+        if (only === null) {
+          problems.skip(line, 1, {
+            code: "UNKNOWN_QUESTION",
+            message: `${this.#table.columnNames.type ?? "type"} ${quoted((cells.type ?? "").trim())} is none of nps, csat, ces`,
+          });
+          return;
+        }
+      } else {
+        only = this.#questionKinds.get(questionKey((cells.question ?? "").trim())) ?? null;
+        if (only === null) {
+          this.#otherAnswers++;
+          return;
+        }
+      }
+    }
+    const dateText = (cells.date ?? "").trim();
+    if (dateText === "") {
+      problems.skip(line, 1, { code: "EMPTY_DATE", message: `the date (${this.#table.columnNames.date}) is empty` });
+      return;
+    }
+    if (this.#dateOrder === null) {
+      const evidence = dateEvidence(dateText);
+      if (evidence === "dmy" || evidence === "mdy") {
+        this.#dateOrder = { value: evidence, reason: `${quoted(dateText)} on line ${line}`, source: "content", line };
+      } else if (evidence === "ambiguous") {
+        this.#waiting.push({ record, cells });
+        return;
+      }
+    }
+    const at = parseDateTime(dateText, this.#zone, this.#dateOrder?.value ?? null);
+    if (at === null) {
+      problems.skip(line, 1, {
+        code: "UNREADABLE_DATE",
+        message: `the date ${quoted(dateText)} (${this.#table.columnNames.date}) is no date we read`,
+      });
+      return;
+    }
+    const scores: [Chosen, number][] = [];
+    for (const c of only ? [only] : this.#chosen!) {
+      const text = only ? (cells.score ?? "") : (record.fields[c.at] ?? "");
+      const score = parseScore(text);
+      if (score === undefined) continue;
+      const column = only ? (this.#table.columnNames.score ?? "score") : c.column.value;
+      if (score === null) {
+        problems.skip(line, 1, {
+          code: "UNREADABLE_SCORE",
+          message: `the ${c.kind.toUpperCase()} answer ${quoted(text.trim())} (${column}) is no score: expected a number, or a label starting with one`,
+        });
+        return;
+      }
+      const top = c.kind === "nps" ? 10 : (this.#options.scales?.[c.kind] ?? CEILING[c.kind]);
+      if (score < FLOOR[c.kind] || score > top) {
+        const given = c.kind !== "nps" && this.#options.scales?.[c.kind] !== undefined;
+        problems.skip(line, 1, {
+          code: "SCORE_OUT_OF_SCALE",
+          message: `the ${c.kind.toUpperCase()} answer ${score} (${column}) lies outside its scale, ${FLOOR[c.kind]}–${top}${given ? ` (--${c.kind}-scale)` : ""}`,
+        });
+        return;
+      }
+      scores.push([c, score]);
+    }
+    if (scores.length === 0) {
+      this.#unanswered++;
+      return;
+    }
+    const id = (cells.id ?? "").trim();
+    if (id !== "") {
+      const ids = this.#ids.hash(id);
+      const slot = ids.find();
+      if (slot >= 0) {
+        problems.skip(line, 1, {
+          code: "DUPLICATE_RESPONSE",
+          message: `response id ${quoted(id)} was read on line ${ids.get(slot, 0)}: counted once`,
+        });
+        return;
+      }
+      ids.insert(line, 0);
+    }
+    const respondent = this.#respondent(cells);
+    for (const [c, score] of scores) {
+      c.answers.at.push(at);
+      c.answers.score.push(score);
+      c.answers.respondent.push(respondent);
+      if (score > c.max) c.max = score;
+      if (score < c.min) c.min = score;
+    }
+  }
+
+  /** The respondent's number: by email, else the respondent column; -1 when the row has neither. */
+  #respondent(cells: Record<SurveyColumnField, string | null>): number {
+    const email = normaliseEmail(cells.email);
+    const other = (cells.respondent ?? "").trim();
+    const key = email !== null ? `e:${email}` : other !== "" ? `r:${other}` : null;
+    if (key === null) return -1;
+    const map = this.#respondents.hash(key);
+    const slot = map.find();
+    if (slot >= 0) return map.get(slot, 0);
+    const n = this.#respondents.size;
+    map.insert(n, 0);
+    return n;
+  }
+
+  /** A chosen question as the metrics take it: its scale and direction settled. */
+  #question(c: Chosen, warnings: string[]): SurveyQuestion {
+    const { file, scales, cesDirection } = this.#options;
+    const n = c.answers.score.length;
+    let scale: Decided<number>;
+    if (c.kind === "nps") scale = { value: 10, reason: "NPS is asked on 0–10", source: "default" };
+    else if (scales?.[c.kind] !== undefined) scale = { value: scales[c.kind]!, reason: `--${c.kind}-scale`, source: "option" };
+    else if (n === 0) scale = { value: c.kind === "csat" ? 5 : 7, reason: "no answers to tell; the usual scale", source: "default" };
+    else {
+      const value = SCALES[c.kind].find((s) => s >= c.max)!;
+      scale = { value, reason: `the answers run from ${c.min} to ${c.max}; --${c.kind}-scale sets it`, source: "content" };
+    }
+    if (c.kind === "nps" && n > 0 && c.min >= 1 && c.max === 10) {
+      warnings.push(
+        `${file}: no NPS answer is 0 (they run from ${c.min} to 10): was the question asked on 1–10? NPS is defined on 0–10, and a 1–10 scale counts detractors differently`,
+      );
+    }
+    if (c.kind !== "ces") return { kind: c.kind, column: c.column, scale, answers: c.answers };
+    const direction: Decided<CesDirection> =
+      cesDirection !== undefined
+        ? { value: cesDirection, reason: "--ces-direction", source: "option" }
+        : { value: "agree", reason: "CES 2.0: agreement, high is easy", source: "default" };
+    if (cesDirection === undefined && stemIn(c.column.value, "ces") === "effort") {
+      warnings.push(
+        `${file}: the CES question ${quoted(c.column.value)} speaks of effort: if a low score means little effort (the legacy CES 1.0), pass --ces-direction effort`,
+      );
+    }
+    return { kind: c.kind, column: c.column, scale, direction, answers: c.answers };
+  }
+}
+
+/** A file named by --survey-map only: its questions in mapped columns, one row per respondent. */
+const GENERIC_WIDE: SurveyPlatform = {
+  name: "generic",
+  label: "generic survey file",
+  shape: "wide",
+  signatures: [],
+  columns: { date: ["date", "submitted_at", "created_at"], id: ["id", "response_id"], email: ["email"], respondent: ["respondent"] },
+  required: ["date"],
+  times: "local",
+};
+
+/**
+ * SurveyMonkey's column names: each question forward-filled over the columns it spans, with the
+ * second row's choice where it names one (not the plain `Response` or `Open-Ended Response`).
+ */
+function subHeaderNames(header: readonly string[], sub: readonly string[]): string[] {
+  const names: string[] = [];
+  let question = "";
+  for (let i = 0; i < Math.max(header.length, sub.length); i++) {
+    const top = (header[i] ?? "").trim();
+    if (top !== "") question = top;
+    const below = (sub[i] ?? "").trim();
+    const plain = below === "" || /^(open-ended )?response$/i.test(below);
+    names.push(plain ? question : question === "" ? below : `${question} - ${below}`);
+  }
+  return names;
+}
