@@ -1,21 +1,29 @@
 #!/usr/bin/env python3
-"""Independent re-computation of shopmetrics' survey metrics (NPS, CSAT, CES), for checking its numbers.
+"""Independent re-computation of shopmetrics' survey metrics (NPS, CSAT, CES) and review metrics, for checking its numbers.
 
-Written from the definitions in the survey brief (windows, time zones, score cells, scale
-detection, NPS standard error, CSAT top box, CES direction, "latest" dedupe) and
-../shared/reference/engagement-inputs.md §2 and §7, not from the TypeScript code. Python 3
-standard library only. Gives the expected values in fixtures/surveys/expected.json. Usage:
+Written from the definitions in the survey and review briefs (windows, time zones, score cells,
+scale detection, NPS standard error, CSAT top box, CES direction, "latest" dedupe; positive
+reviews, unrated, spam, review ids) and ../shared/reference/engagement-inputs.md §2, §5 and §7,
+not from the TypeScript code. Python 3 standard library only (xml.etree.ElementTree for Heureka).
+Gives the expected values in fixtures/surveys/expected.json, fixtures/reviews/expected.json and
+fixtures/reviews/olist-expected.json. Usage:
 
   python3 scripts/crosscheck/engagement.py survey FILE \\
       --format surveymonkey|typeform|google-forms|fairing|generic \\
       --tz Europe/Prague --as-of 2026-06-30 --days 365 \\
       [--previous] [--encoding cp1250] [--delimiter ';'] \\
       [--ces-direction agree|effort] [--dedupe none|latest]
+  python3 scripts/crosscheck/engagement.py reviews FILE \\
+      --format judgeme|trustpilot|heureka-shop|heureka-products|olist|generic \\
+      --tz Europe/Prague --as-of 2026-06-30 --days 365 \\
+      [--previous] [--delimiter ';'] [--dedupe id|none]
   python3 scripts/crosscheck/engagement.py expected [--write]
-      runs every fixture of fixtures/surveys/ (FIXTURES below) for 365d and 90d --previous and
-      prints (or writes) fixtures/surveys/expected.json
+      runs every fixture of fixtures/surveys/ (FIXTURES below) and fixtures/reviews/
+      (REVIEW_FIXTURES) for 365d and 90d --previous, and the Olist runs of olist_expected(), and
+      writes fixtures/surveys/expected.json, fixtures/reviews/expected.json and
+      fixtures/reviews/olist-expected.json (or prints them as one JSON object keyed by path)
 
-Prints JSON:
+survey prints JSON:
   {"window": {from, to},
    "nps":  {responses, promoters, passives, detractors, score, standardError, marginOfError95},
    "csat": {responses, satisfied, rate, meanScore, scale},
@@ -25,7 +33,7 @@ Prints JSON:
 A kind the file has no question for is left out; "previous" and "significant" only with
 --previous. Figures are unrounded floats; a figure over no responses is null.
 
-Rules, in the order applied (every data row of the file, whatever the window):
+Survey rules, in the order applied (every data row of the file, whatever the window):
   1. duplicates: a response id (SurveyMonkey Respondent ID, Typeform #, Fairing id) seen
      before counts once (the first row); later copies are counted in rows.duplicates.
   2. partial: Typeform Response Type "partial" rows are counted in rows.partial, nothing else.
@@ -41,6 +49,35 @@ when written with dots, m/d/yyyy with slashes) and generic dates without offset 
 in --tz; a date-only value is local midnight; a wall time in a DST gap is moved forward by the
 gap (02:30 on a spring-forward night in Prague = 03:30 CEST); an ambiguous wall time (autumn)
 takes its first occurrence.
+
+reviews prints JSON:
+  {"window": {from, to}, "reviews", "positiveReviews", "positiveRate", "meanRating", "unrated",
+   "positiveGrowth", "rows": {read, skipped, excluded, duplicates},
+   "previous": {window, reviews, positiveReviews, positiveRate, meanRating, unrated}}
+"reviews" counts rated reviews created in the window, "positiveReviews" those rated >= 4
+(Heureka 3.5 is not positive), positiveRate = positiveReviews / reviews, meanRating the mean
+rating, "unrated" the reviews without a rating created in the window. positiveGrowth =
+positiveReviews(W) / positiveReviews(P) - 1 (null when P has none), where P is the same number
+of days just before W; it is always given, "previous" (the figures over P) only with
+--previous. Figures are unrounded floats; a rate or mean over no rated review is null.
+
+Review rules, in the order applied (every review of the file, whatever the window):
+  1. duplicates: a review id (Trustpilot Review Id, Heureka rating_id, Olist review_id,
+     generic id; Judge.me has none) seen before counts once (the first); later copies are
+     counted in rows.duplicates. An empty id is never a duplicate. --dedupe none turns this off
+     (Olist's reference counts rows).
+  2. excluded: Judge.me curated = spam (any case), or a hidden column that is true/1/yes.
+  3. skipped: an unreadable creation time, or a rating that is not a number (a decimal comma
+     is read as a point) or lies outside 0..5 (Heureka) or 1..5 (the others).
+  4. a review with no rating (an empty cell, an empty element or no rating element) is kept
+     as unrated. A fully blank CSV line is no row.
+Creation times (never the reply time): Judge.me review_date ending in " UTC" is UTC, a date
+only is local midnight in --tz (anything else without an offset a wall time in --tz);
+Trustpilot Review Created (UTC) is UTC; Heureka unix_timestamp is Unix seconds; Olist
+review_creation_date and generic date (d.m.yyyy[ h:mm[:ss]] or yyyy-mm-dd[ hh:mm[:ss]]) are
+wall times in --tz, a date only being local midnight; an ISO value with an offset is read as
+written. A non-existent date (32.1.2026) is unreadable. A file that is not well-formed XML is
+refused (exit 1, the parser's line and column on stderr).
 """
 import argparse
 import csv
@@ -49,6 +86,7 @@ import math
 import re
 import sys
 import unicodedata
+import xml.etree.ElementTree as ET
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -343,7 +381,7 @@ FIXTURES = [  # file, options, extra key suffix
 ]
 
 
-def expected(write):
+def survey_expected():
     import os
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "fixtures", "surveys")
     out = {}
@@ -352,12 +390,250 @@ def expected(write):
         for key, more in (("365d", ["--days", "365"]), ("90d", ["--days", "90", "--previous"])):
             args = parse(["survey", os.path.join(root, name)] + opts + AS_OF + more)
             entry[key + suffix] = survey(args)
-    text = json.dumps(out, ensure_ascii=False, indent=2) + "\n"
-    if write:
-        with open(os.path.join(root, "expected.json"), "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+    return {"fixtures/surveys/expected.json": out}
+
+
+def expected(write):
+    """Writes (or prints, as one JSON object keyed by path) every expected file."""
+    import os
+    repo = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+    files = survey_expected()
+    files.update(reviews_expected())
+    if not write:
+        json.dump(files, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return
+    for rel, obj in files.items():
+        with open(os.path.join(repo, rel), "w", encoding="utf-8", newline="\n") as f:
+            f.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# Reviews (Judge.me, Trustpilot, Heureka shop and product XML, Olist, generic)
+# ---------------------------------------------------------------------------------------------
+
+RATING_RE = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+REVIEW_SCALE = {"heureka-shop": (0, 5), "heureka-products": (0, 5)}  # others: 1..5
+TRUE_WORDS = ("true", "1", "yes", "y")
+
+
+def parse_rating(text):
+    """None for no rating (missing element or empty cell), a float, or 'bad' when unreadable."""
+    if text is None:
+        return None
+    text = text.strip()
+    if text == "":
+        return None
+    if not RATING_RE.match(text):
+        return "bad"
+    return float(text.replace(",", "."))
+
+
+def local_date_time(text, zone):
+    """yyyy-mm-dd[ hh:mm[:ss]] or d.m.yyyy[ h:mm[:ss]] as a wall time in zone (date only = midnight),
+    or ISO 8601 with an offset as written; None when unreadable."""
+    text = text.strip()
+    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?", text)
+    try:
+        if m:
+            d, mo, y, hh, mm, ss = m.groups()
+            naive = datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0), int(ss or 0))
+            return localize(naive, zone)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return localize(datetime.combine(date.fromisoformat(text), time(0)), zone)
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?", text):
+            return None
+        dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return localize(dt, zone) if dt.tzinfo is None else dt.astimezone(timezone.utc)
+    except ValueError:
+        return None
+
+
+def review_time(text, fmt, zone):
+    if text is None:
+        return None
+    text = text.strip()
+    if fmt in ("heureka-shop", "heureka-products"):
+        return datetime.fromtimestamp(int(text), timezone.utc) if re.fullmatch(r"\d+", text) else None
+    if fmt == "trustpilot":  # Review Created (UTC): a wall time in UTC
+        return local_date_time(text, timezone.utc)
+    if fmt == "judgeme" and text.upper().endswith(" UTC"):
+        return local_date_time(text[:-4], timezone.utc)
+    # judgeme without " UTC" (date-only: local midnight), olist, generic: wall times in --tz
+    return local_date_time(text, zone)
+
+
+def review_records(fmt, path, delimiter):
+    """Records: id (or None), created (raw text), rating (raw text or None), excluded (bool)."""
+    out = []
+    if fmt in ("heureka-shop", "heureka-products"):
+        root = ET.parse(path).getroot()  # a file that is not well-formed raises ParseError: refused
+        tag = "total_rating" if fmt == "heureka-shop" else "rating"
+        reviews = root.findall("review") if fmt == "heureka-shop" else root.findall("product/reviews/review")
+        for rv in reviews:
+            def text(name):
+                el = rv.find(name)
+                return None if el is None else norm(el.text or "")
+            out.append(dict(id=text("rating_id"), created=text("unix_timestamp"), rating=text(tag), excluded=False))
+        return out
+    table = read_table(path, "utf-8-sig", delimiter)
+    header, data = table[0], table[1:]
+    names = {
+        "judgeme": ("review_date", "rating", None),
+        "trustpilot": ("Review Created (UTC)", "Review Stars", "Review Id"),
+        "olist": ("review_creation_date", "review_score", "review_id"),
+        "generic": ("date", "rating", "id"),
+    }[fmt]
+    i_at, i_rating = col(header, names[0]), col(header, names[1])
+    i_id = col(header, names[2]) if names[2] else None
+    i_curated, i_hidden = col(header, "curated"), col(header, "hidden")
+    for r in data:
+        if not any(c.strip() for c in r):
+            continue  # a blank line is no row
+        r = r + [""] * (len(header) - len(r))
+        excluded = fmt == "judgeme" and (
+            (i_curated is not None and r[i_curated].strip().lower() == "spam")
+            or (i_hidden is not None and r[i_hidden].strip().lower() in TRUE_WORDS))
+        out.append(dict(id=r[i_id] if i_id is not None else None, created=r[i_at], rating=r[i_rating],
+                        excluded=excluded))
+    return out
+
+
+def prepare_reviews(fmt, path, delimiter, zone, dedupe):
+    recs = review_records(fmt, path, delimiter)
+    rows = dict(read=len(recs), skipped=0, excluded=0, duplicates=0)
+    low, high = REVIEW_SCALE.get(fmt, (1, 5))
+    seen, good = set(), []
+    for r in recs:
+        rid = (r["id"] or "").strip()
+        if dedupe == "id" and rid:
+            if rid in seen:
+                rows["duplicates"] += 1
+                continue
+            seen.add(rid)
+        if r["excluded"]:
+            rows["excluded"] += 1
+            continue
+        at = review_time(r["created"], fmt, zone)
+        rating = parse_rating(r["rating"])
+        if at is None or rating == "bad" or (rating is not None and not low <= rating <= high):
+            rows["skipped"] += 1
+            continue
+        good.append(dict(at=at, rating=rating))
+    return rows, good
+
+
+def review_window(recs, start, end, zone):
+    inside = [r for r in recs if start <= r["at"] < end]
+    ratings = [r["rating"] for r in inside if r["rating"] is not None]
+    n = len(ratings)
+    pos = sum(1 for v in ratings if v >= 4)
+    return {"window": {"from": start.astimezone(zone).isoformat(), "to": end.astimezone(zone).isoformat()},
+            "reviews": n, "positiveReviews": pos, "positiveRate": pos / n if n else None,
+            "meanRating": sum(ratings) / n if n else None,
+            "unrated": sum(1 for r in inside if r["rating"] is None)}
+
+
+def previous_start(start, days, zone):
+    return localize(datetime.combine(start.astimezone(zone).date() - timedelta(days=days), time(0)), zone)
+
+
+def reviews(args):
+    zone = args.zone
+    delimiter = "\t" if args.delimiter == "\\t" else args.delimiter
+    rows, recs = prepare_reviews(args.format, args.file, delimiter, zone, args.dedupe)
+    start, end = window(date.fromisoformat(args.as_of), args.days, zone)
+    pstart = previous_start(start, args.days, zone)
+    out = review_window(recs, start, end, zone)
+    prev = review_window(recs, pstart, start, zone)
+    out["positiveGrowth"] = (out["positiveReviews"] / prev["positiveReviews"] - 1
+                             if prev["positiveReviews"] else None)
+    out["rows"] = rows
+    if args.previous:
+        out["previous"] = prev
+    return out
+
+
+REVIEW_FIXTURES = [  # file, options
+    ("judgeme.csv", ["--format", "judgeme"]),
+    ("trustpilot.csv", ["--format", "trustpilot"]),
+    ("heureka-shop.xml", ["--format", "heureka-shop"]),
+    ("heureka-products.xml", ["--format", "heureka-products"]),
+    ("generic.csv", ["--format", "generic", "--delimiter", ";"]),
+]
+OLIST = "../shared/data/olist/olist_order_reviews_dataset__cab-g-subset.csv"
+OLIST_REFERENCE = {  # ../shared/reference/engagement-inputs.md §5.1 (counts rows, not distinct ids)
+    "rows": 8225, "distinctReviewIds": 8191,
+    "scores": {"1": 2638, "2": 382, "3": 667, "4": 1184, "5": 3354},
+    "positiveReviews": 4538, "positiveRate": 0.5517, "meanRating": 3.272,
+    "months": {"2018-05": [351, 572], "2018-06": [280, 421], "2018-07": [275, 408], "2018-08": [416, 742]},
+}
+
+
+def olist_expected(path):
+    """The Olist figures of fixtures/reviews/olist-expected.json, with and without the id dedupe."""
+    import calendar
+    base = ["reviews", path, "--format", "olist", "--tz", "America/Sao_Paulo"]
+    out = {"file": OLIST, "options": "--format olist --tz America/Sao_Paulo", "reference": OLIST_REFERENCE}
+    for dedupe in ("id", "none"):
+        key = "dedupeId" if dedupe == "id" else "noDedupe"
+        res = {}
+        res["all"] = reviews(parse(base + ["--as-of", "2018-12-31", "--days", "100000", "--dedupe", dedupe]))
+        res["2018-08-31-31d"] = reviews(parse(base + ["--as-of", "2018-08-31", "--days", "31", "--previous",
+                                                      "--dedupe", dedupe]))
+        months = {}
+        for month in OLIST_REFERENCE["months"]:
+            y, m = map(int, month.split("-"))
+            last = calendar.monthrange(y, m)[1]
+            r = reviews(parse(base + ["--as-of", f"{month}-{last:02d}", "--days", str(last), "--dedupe", dedupe]))
+            months[month] = {"positiveReviews": r["positiveReviews"], "reviews": r["reviews"],
+                             "positiveRate": r["positiveRate"], "meanRating": r["meanRating"]}
+        res["months"] = months
+        _, recs = prepare_reviews("olist", path, ",", ZoneInfo("America/Sao_Paulo"), dedupe)
+        scores = {str(s): sum(1 for r in recs if r["rating"] == s) for s in range(1, 6)}
+        res["scores"] = scores
+        out[key] = res
+    ids = {}
+    for rec in read_table(path, "utf-8-sig", ",")[1:]:
+        ids.setdefault(rec[0], []).append((rec[2], rec[5], rec[1]))  # score, creation date, order
+    multi = [v for v in ids.values() if len(v) > 1]
+    out["duplicateIds"] = {
+        "ids": len(multi), "idsOnTwoRows": sum(1 for v in multi if len(v) == 2),
+        "idsOnThreeRows": sum(1 for v in multi if len(v) == 3), "extraRows": sum(len(v) - 1 for v in multi),
+        "copiesShareScoreAndDate": all(len({(a, b) for a, b, _ in v}) == 1 for v in multi),
+        "copiesOnDifferentOrders": all(len({o for _, _, o in v}) == len(v) for v in multi),
+    }
+    ref, got = OLIST_REFERENCE, out["noDedupe"]
+    checks = {
+        "scores": got["scores"] == ref["scores"],
+        "rows": got["all"]["rows"]["read"] == ref["rows"],
+        "distinctReviewIds": out["dedupeId"]["all"]["rows"]["read"] - out["dedupeId"]["all"]["rows"]["duplicates"]
+        == ref["distinctReviewIds"],
+        "positiveReviews": got["all"]["positiveReviews"] == ref["positiveReviews"],
+        "positiveRate": round(100 * got["all"]["positiveRate"], 2) == round(100 * ref["positiveRate"], 2),
+        "meanRating": round(got["all"]["meanRating"], 3) == ref["meanRating"],
+        "months": all([v["positiveReviews"], v["reviews"]] == ref["months"][k] for k, v in got["months"].items()),
+    }
+    out["noDedupeMatchesReference"] = checks
+    return out
+
+
+def reviews_expected():
+    import os
+    here = os.path.dirname(os.path.abspath(__file__))
+    root = os.path.join(here, "..", "..", "fixtures", "reviews")
+    out = {}
+    for name, opts in REVIEW_FIXTURES:
+        entry = out.setdefault(name, {})
+        for key, more in (("365d", ["--days", "365"]), ("90d", ["--days", "90", "--previous"])):
+            entry[key] = reviews(parse(["reviews", os.path.join(root, name)] + opts + AS_OF + more))
+    files = {"fixtures/reviews/expected.json": out}
+    olist = os.path.join(here, "..", "..", OLIST)
+    if os.path.exists(olist):
+        files["fixtures/reviews/olist-expected.json"] = olist_expected(olist)
     else:
-        sys.stdout.write(text)
+        sys.stderr.write(f"{OLIST} not found: fixtures/reviews/olist-expected.json left as it is\n")
+    return files
 
 
 def parse(argv):
@@ -374,10 +650,20 @@ def parse(argv):
     s.add_argument("--delimiter", default=",")
     s.add_argument("--ces-direction", choices=["agree", "effort"], default="agree")
     s.add_argument("--dedupe", choices=["none", "latest"], default="none")
+    r = sub.add_parser("reviews")
+    r.add_argument("file")
+    r.add_argument("--format", required=True,
+                   choices=["judgeme", "trustpilot", "heureka-shop", "heureka-products", "olist", "generic"])
+    r.add_argument("--tz", required=True)
+    r.add_argument("--as-of", required=True)
+    r.add_argument("--days", type=int, required=True)
+    r.add_argument("--previous", action="store_true")
+    r.add_argument("--delimiter", default=",")
+    r.add_argument("--dedupe", choices=["id", "none"], default="id")
     e = sub.add_parser("expected")
     e.add_argument("--write", action="store_true")
     args = ap.parse_args(argv)
-    if args.cmd == "survey":
+    if args.cmd in ("survey", "reviews"):
         args.zone = ZoneInfo(args.tz)
     return args
 
@@ -387,7 +673,15 @@ def main(argv=None):
     if args.cmd == "expected":
         expected(args.write)
         return
-    json.dump(survey(args), sys.stdout, ensure_ascii=False, indent=2)
+    if args.cmd == "reviews":
+        try:
+            out = reviews(args)
+        except ET.ParseError as e:  # not well-formed XML: the file is refused
+            sys.stderr.write(f"{args.file}: not well-formed XML: {e}\n")
+            sys.exit(1)
+    else:
+        out = survey(args)
+    json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
     print()
 
 

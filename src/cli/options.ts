@@ -7,6 +7,7 @@
  * (commands/report.ts).
  */
 import { parseCondition } from "../commands/fail-if.js";
+import type { InspectOptions } from "../commands/inspect.js";
 import type { OrderReadingOptions, ShopReadingOptions } from "../commands/read-shop.js";
 import type { ReportOptions } from "../commands/report.js";
 import { AppError, usageError } from "../core/errors.js";
@@ -97,7 +98,7 @@ export interface ReportCli extends Printing<"table" | "json" | "csv"> {
 
 export interface InspectCli extends Printing<"table" | "json"> {
   readonly file: string;
-  readonly options: Omit<OrderReadingOptions, "onProgress" | "onProblem">;
+  readonly options: Omit<InspectOptions, "onProgress" | "onProblem">;
 }
 
 export function parseReportOptions(raw: RawReportOptions, env: Env, now: number): ReportCli {
@@ -199,7 +200,7 @@ export function parseInspectOptions(raw: RawInspectOptions, env: Env): InspectCl
     format: raw.format === "json" ? "json" : "table",
     progress: true,
     verbose: raw.verbose === true,
-    options: parseOrderReading(raw, env),
+    options: { ...parseOrderReading(raw, env), surveys: parseSurveyReading(raw) },
   };
 }
 

@@ -15,26 +15,124 @@ import { COUNTED_STATUSES, type Order, type StatusOrUnknown, type StatusRule } f
 import type { ProblemCode } from "../core/problems.js";
 import { mapFlag } from "../io/orders/column-hints.js";
 import { MONEY_FIELDS } from "../io/orders/conventions.js";
+import type { OrdersRead } from "../io/orders/order-reader.js";
 import type { DecimalMark } from "../io/parse/amount.js";
 import type { DateOrder } from "../io/parse/date.js";
-import type { Source } from "../io/read-file.js";
+import { detectOrderPlatform } from "../io/platforms/index.js";
+import { detectSurveyPlatform } from "../io/platforms/survey-platforms.js";
+import { readFile, type Source } from "../io/read-file.js";
+import type { SurveysRead } from "../io/surveys/survey-reader.js";
+import type { PushReader } from "../io/table.js";
 import { METRICS } from "../metrics/index.js";
-import { INSPECTION_SCHEMA_VERSION, type Inspection, type StatusSeen } from "../report/inspection.js";
+import { INSPECTION_SCHEMA_VERSION, type Inspection, type StatusSeen, type SurveyInspection } from "../report/inspection.js";
 import { renderInspection } from "../report/render-inspection.js";
-import { fittingZones, missingInputWarnings, type OrderReadingOptions, type OrdersFile, readOrders, zoneWarnings } from "./read-shop.js";
+import {
+  fittingZones,
+  missingInputWarnings,
+  type OrderReadingOptions,
+  type OrdersFile,
+  orderReaderFor,
+  type SurveyReadingOptions,
+  type SurveysFile,
+  surveyReaderFor,
+  zoneWarnings,
+} from "./read-shop.js";
 
 /** How many normalised orders inspect shows. */
 const SAMPLE_ORDERS = 5;
 
-export async function inspectFile(source: Source, options: OrderReadingOptions): Promise<Inspection> {
+/** What inspect reads a file with: the orders options, and the survey ones for a survey export. */
+export interface InspectOptions extends OrderReadingOptions {
+  readonly surveys?: SurveyReadingOptions;
+}
+
+/**
+ * Inspects an orders export, or a survey export (--survey): which, the header says — a survey
+ * format's signature where no order platform's is, or --survey-platform / a question's
+ * --survey-map.
+ */
+export async function inspectFile(source: Source, options: InspectOptions): Promise<Inspection | SurveyInspection> {
   const tally = new OrderTally();
-  const read = await readOrders(source, {
-    ...options,
-    // The rows it skips are listed in the inspection, each once: not also as warnings on stderr.
-    onProblem: undefined,
-    onMissingColumns: "describe",
-    onOrder: (order) => tally.add(order),
-  });
+  // The rows it skips are listed in the inspection, each once: not also as warnings on stderr.
+  const quiet = { ...options, onProblem: undefined };
+  const orders = orderReaderFor(source, { ...quiet, onMissingColumns: "describe", onOrder: (order) => tally.add(order) });
+  const surveys = surveyReaderFor(source, quiet);
+  const { encoding, delimiter, onProgress, onRead } = options;
+  const { dialect, result } = await readFile<OrdersRead | SurveysRead>(
+    source,
+    { encoding, delimiter, onProgress, onRead, what: "the file" },
+    (header, projection): PushReader<OrdersRead | SurveysRead> =>
+      isSurveyHeader(header, options) ? surveys(header) : orders(header, projection),
+  );
+  if ("questions" in result) return inspectSurvey({ ...result, file: source.file, dialect }, options);
+  return inspectOrders({ ...result, file: source.file, dialect }, tally, source, options);
+}
+
+/** A survey export: forced or mapped as one, or a survey format's header that is no order platform's. */
+function isSurveyHeader(header: readonly string[], options: InspectOptions): boolean {
+  const surveys = options.surveys;
+  if (surveys?.platform !== undefined || ["nps", "csat", "ces"].some((kind) => surveys?.maps.has(kind as "nps"))) return true;
+  if (options.platform !== undefined || options.maps.size > 0) return false;
+  return detectOrderPlatform(header).source !== "content" && detectSurveyPlatform(header) !== null;
+}
+
+function inspectSurvey(read: SurveysFile, options: InspectOptions): SurveyInspection {
+  const { zone } = options;
+  const { platform } = read;
+  return {
+    schemaVersion: INSPECTION_SCHEMA_VERSION,
+    kind: "survey-inspection",
+    file: read.file,
+    timezone: zone.name,
+    timezoneSource: options.zoneSource,
+    platform: { ...platform, value: platform.value.name, label: platform.value.label, shape: platform.value.shape },
+    encoding: read.dialect.encoding,
+    delimiter: read.dialect.delimiter,
+    times:
+      platform.value.times === "utc"
+        ? "times without an offset are UTC (the header says so)"
+        : `times without an offset are wall-clock time in ${zone.name}`,
+    subHeaderLine: read.subHeaderLine,
+    columnChoices: read.columns as Record<string, Decided<string>>,
+    questions: read.questions.map((question) => {
+      const { at } = question.answers;
+      let first = Number.POSITIVE_INFINITY;
+      let last = Number.NEGATIVE_INFINITY;
+      for (const t of at) {
+        if (t < first) first = t;
+        if (t > last) last = t;
+      }
+      return {
+        kind: question.kind,
+        column: question.column,
+        scale: question.scale,
+        ...(question.direction ? { direction: question.direction } : {}),
+        answers: at.length,
+        days: at.length === 0 ? null : { first: formatDay(zone.dayOf(first)), last: formatDay(zone.dayOf(last)) },
+      };
+    }),
+    passedOver: read.passedOver,
+    dateOrder: read.dateOrder ?? { value: null, reason: "no slash dates that need a day/month order", source: "default" },
+    rows: read.rowsRead,
+    rowsSkipped: read.problems.rowsSkipped,
+    skippedByCode: codesOf(read.problems.skippedByCode),
+    excluded: {
+      ...read.excluded,
+      ...(read.unanswered > 0 ? { unanswered: read.unanswered } : {}),
+      ...(read.otherAnswers > 0 ? { otherQuestions: read.otherAnswers } : {}),
+    },
+    problems: read.problems.problems,
+    problemsOmitted: read.problems.omitted,
+    warnings: read.warnings,
+  };
+}
+
+/** Skipped rows by code, the most first. */
+function codesOf(byCode: ReadonlyMap<ProblemCode, number>): Partial<Record<ProblemCode, number>> {
+  return Object.fromEntries([...byCode].sort(([a, m], [b, n]) => n - m || a.localeCompare(b))) as Partial<Record<ProblemCode, number>>;
+}
+
+function inspectOrders(read: OrdersFile, tally: OrderTally, source: Source, options: OrderReadingOptions): Inspection {
   const { zone } = options;
   const { conventions, ledger } = read;
   const decimal: Record<string, Decided<DecimalMark | null>> = {};
@@ -88,9 +186,7 @@ export async function inspectFile(source: Source, options: OrderReadingOptions):
       .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)),
     rows: read.rowsRead,
     rowsSkipped: read.problems.rowsSkipped,
-    skippedByCode: Object.fromEntries([...read.problems.skippedByCode].sort(([a, m], [b, n]) => n - m || a.localeCompare(b))) as Partial<
-      Record<ProblemCode, number>
-    >,
+    skippedByCode: codesOf(read.problems.skippedByCode),
     orders: ledger.ordersRead,
     days: ledger.ordersRead === 0 ? null : { first: formatDay(zone.dayOf(ledger.firstAt)), last: formatDay(zone.dayOf(ledger.lastAt)) },
     currencies: [...tally.currencies]
@@ -210,6 +306,6 @@ function offsetsSeen(offsets: OffsetTally): Inspection["offsets"] {
 }
 
 /** The inspection as the chosen output format prints it. */
-export function renderInspect(inspection: Inspection, format: "table" | "json", chalk: ChalkInstance): string {
+export function renderInspect(inspection: Inspection | SurveyInspection, format: "table" | "json", chalk: ChalkInstance): string {
   return format === "json" ? `${JSON.stringify(inspection, null, 2)}\n` : renderInspection(inspection, chalk);
 }

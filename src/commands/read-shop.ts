@@ -14,7 +14,7 @@ import type { ProblemCode } from "../core/problems.js";
 import { count, listed } from "../core/words.js";
 import type { ZoneSource } from "../core/zone.js";
 import type { DialectOptions, TextDialect } from "../io/csv/dialect.js";
-import type { ReadProgress } from "../io/csv/read-csv.js";
+import type { Projection, ReadProgress } from "../io/csv/read-csv.js";
 import { type CustomersRead, createCustomerReader } from "../io/customers/customer-reader.js";
 import { createOrderReader, type OrderInputs, type OrderReaderOptions, type OrdersRead } from "../io/orders/order-reader.js";
 import type { CustomerField } from "../io/platforms/customer-platforms.js";
@@ -22,6 +22,7 @@ import type { SurveyField } from "../io/platforms/survey-platforms.js";
 import { MAX_PROBLEMS, type ProblemLog } from "../io/problems.js";
 import { type FileRead, readFile, type Source } from "../io/read-file.js";
 import { createSurveyReader, type SurveyReaderOptions, type SurveysRead } from "../io/surveys/survey-reader.js";
+import type { PushReader } from "../io/table.js";
 import type { Registry } from "../metrics/registry.js";
 import type { DataQuality, InputQuality, InputSummary, QuestionSummary } from "../report/model.js";
 
@@ -85,15 +86,25 @@ export interface Shop {
 }
 
 /** Reads the orders file, as every command does; `onOrder` sees each order decoded. */
-export async function readOrders(
+async function readOrders(
   source: Source,
   options: OrderReadingOptions & { readonly onOrder?: (order: Order) => void; readonly identity?: IdentityGraph },
 ): Promise<OrdersFile> {
   const { encoding, delimiter, onProgress, onRead } = options;
-  const { dialect, result } = await readFile(source, { encoding, delimiter, onProgress, onRead, what: "the file" }, (header, projection) =>
-    createOrderReader(header, { ...options, file: source.file, projection }),
+  const { dialect, result } = await readFile(
+    source,
+    { encoding, delimiter, onProgress, onRead, what: "the file" },
+    orderReaderFor(source, options),
   );
   return { ...result, file: source.file, dialect };
+}
+
+/** The orders reader for a file's header, as readOrders makes it (inspect picks it or the survey reader by the header). */
+export function orderReaderFor(
+  source: Source,
+  options: OrderReadingOptions & { readonly onOrder?: (order: Order) => void; readonly identity?: IdentityGraph },
+): (header: readonly string[], projection: Projection | null) => PushReader<OrdersRead> {
+  return (header, projection) => createOrderReader(header, { ...options, file: source.file, projection });
 }
 
 export async function readShop(sources: ShopSources, options: ShopReadingOptions): Promise<Shop> {
@@ -124,21 +135,28 @@ export async function readShop(sources: ShopSources, options: ShopReadingOptions
 
 /** Reads one survey file (--survey) into its answers; its dialect is its own. */
 async function readSurveys(source: Source, options: ShopReadingOptions): Promise<SurveysFile> {
+  const { dialect, result } = await readFile(source, { what: "the survey file", onRead: options.onRead }, surveyReaderFor(source, options));
+  return { ...result, file: source.file, dialect };
+}
+
+/** The survey reader for a file's header (--survey, or inspect on a survey export). */
+export function surveyReaderFor(
+  source: Source,
+  options: Pick<ShopReadingOptions, "strict" | "onProblem" | "zone" | "dateOrder" | "surveys">,
+): (header: readonly string[]) => PushReader<SurveysRead> {
   const surveys: SurveyReadingOptions = options.surveys ?? { maps: new Map() };
-  const { dialect, result } = await readFile(source, { what: "the survey file", onRead: options.onRead }, (header) =>
+  return (header) =>
     createSurveyReader(header, {
       file: source.file,
       strict: options.strict,
-      onProblem: options.onProblem,
+      ...(options.onProblem === undefined ? {} : { onProblem: options.onProblem }),
       zone: options.zone,
       maps: surveys.maps,
       ...(surveys.platform === undefined ? {} : { platform: surveys.platform }),
       ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
       ...(surveys.scales === undefined ? {} : { scales: surveys.scales }),
       ...(surveys.cesDirection === undefined ? {} : { cesDirection: surveys.cesDirection }),
-    }),
-  );
-  return { ...result, file: source.file, dialect };
+    });
 }
 
 async function readCustomers(source: Source, options: ShopReadingOptions, identity: IdentityGraph): Promise<CustomersFile> {
@@ -225,7 +243,7 @@ function inputQualities(shop: Shop): InputQuality[] {
       rowsUsed: read.rowsRead - skipped - repeated - notCounted,
       rowsSkipped: skipped,
       repeatedHeaders: repeated,
-      ...(excluded ? { excluded } : {}),
+      ...(excluded && Object.keys(excluded).length > 0 ? { excluded } : {}),
     };
   };
   return [

@@ -109,3 +109,42 @@ export interface SampleOrder {
   readonly customerId: string | null;
   readonly guest: boolean | null;
 }
+
+/** What `inspect` found in a survey export (`--survey`): its format, each question it took and why, its rows. */
+export interface SurveyInspection {
+  readonly schemaVersion: typeof INSPECTION_SCHEMA_VERSION;
+  readonly kind: "survey-inspection";
+  readonly file: string;
+  readonly timezone: string;
+  readonly timezoneSource: ZoneSource;
+  readonly platform: Decided<string> & { readonly label: string; readonly shape: "wide" | "long" };
+  readonly encoding: Decided<string>;
+  readonly delimiter: Decided<string>;
+  /** How a time without an offset is read: in UTC (the header says so: Typeform) or in `timezone`. */
+  readonly times: string;
+  /** SurveyMonkey: the line of its second header row. */
+  readonly subHeaderLine: number | null;
+  /** Field → its column, and why (date, id, email, …). */
+  readonly columnChoices: Readonly<Record<string, Decided<string>>>;
+  /** Each kind the file asks: its column (or question text) and why, its scale and why, CES's direction, the answers read. */
+  readonly questions: readonly {
+    readonly kind: string;
+    readonly column: Decided<string>;
+    readonly scale: Decided<number>;
+    readonly direction?: Decided<string>;
+    readonly answers: number;
+    /** The local days of its first and last answer; null with none. */
+    readonly days: { readonly first: string; readonly last: string } | null;
+  }[];
+  /** Columns or questions whose words fit a kind and were not taken, and why. */
+  readonly passedOver: readonly string[];
+  readonly dateOrder: Decided<"dmy" | "mdy" | null>;
+  readonly rows: number;
+  readonly rowsSkipped: number;
+  readonly skippedByCode: Readonly<Partial<Record<ProblemCode, number>>>;
+  /** Rows read and not counted, by why (partial, unanswered, otherQuestions). */
+  readonly excluded: Readonly<Record<string, number>>;
+  readonly problems: readonly Problem[];
+  readonly problemsOmitted: number;
+  readonly warnings: readonly string[];
+}

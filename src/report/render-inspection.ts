@@ -8,7 +8,7 @@ import { printable } from "../core/printable.js";
 import { PROBLEM_CODES, type ProblemCode } from "../core/problems.js";
 import { count, plural } from "../core/words.js";
 import { formatValue } from "./format-value.js";
-import type { Inspection } from "./inspection.js";
+import type { Inspection, SurveyInspection } from "./inspection.js";
 
 /** A file's text in quotes, its control characters escaped as everywhere (printable()). */
 const q = (text: string) => `"${printable(text)}"`;
@@ -21,11 +21,18 @@ const ZONE_SOURCES = { flag: "from --tz", config: "from the config file", env: "
 const PROBLEMS_PER_CODE = 3;
 
 /** A section: its heading and lines, or null when it has nothing to say. */
-type Section = (i: Inspection, chalk: ChalkInstance) => { readonly heading: string; readonly lines: readonly string[] } | null;
+type Section<I = Inspection> = (i: I, chalk: ChalkInstance) => { readonly heading: string; readonly lines: readonly string[] } | null;
 
-export function renderInspection(i: Inspection, chalk: ChalkInstance): string {
+/** What the skipped-rows and warnings sections read, in an orders or a survey inspection. */
+type Rows = Pick<Inspection, "skippedByCode" | "problems" | "problemsOmitted" | "rowsSkipped" | "warnings">;
+
+export function renderInspection(i: Inspection | SurveyInspection, chalk: ChalkInstance): string {
+  return i.kind === "survey-inspection" ? sections(i, SURVEY_SECTIONS, chalk) : sections(i, SECTIONS, chalk);
+}
+
+function sections<I extends { readonly file: string }>(i: I, list: readonly Section<I>[], chalk: ChalkInstance): string {
   const out: string[] = [chalk.bold(`shopmetrics inspect · ${printable(i.file)}`)];
-  for (const section of SECTIONS) {
+  for (const section of list) {
     const said = section(i, chalk);
     if (said === null) continue;
     out.push("", chalk.bold(said.heading), ...said.lines);
@@ -186,7 +193,7 @@ const sample: Section = (i) => {
   };
 };
 
-const skipped: Section = (i, chalk) => {
+const skipped: Section<Rows> = (i, chalk) => {
   const codes = Object.entries(i.skippedByCode) as [ProblemCode, number][];
   if (codes.length === 0) return null;
   const lines: string[] = [];
@@ -201,7 +208,60 @@ const skipped: Section = (i, chalk) => {
   return { heading: `skipped rows (${count(i.rowsSkipped)})`, lines };
 };
 
-const warnings: Section = (i, chalk) =>
+const warnings: Section<Rows> = (i, chalk) =>
   i.warnings.length === 0 ? null : { heading: "warnings", lines: i.warnings.map((w) => chalk.yellow(printable(`  ${w}`))) };
 
 const SECTIONS: readonly Section[] = [notRead, readAs, columns, suggested, statuses, orders, sample, skipped, warnings];
+
+const surveyReadAs: Section<SurveyInspection> = (i, chalk) => ({
+  heading: "read as",
+  lines: [
+    row(
+      chalk,
+      "format",
+      `${i.platform.value} — ${i.platform.label} (${i.platform.shape === "wide" ? "a row per respondent" : "a row per answer"})`,
+      i.platform.reason,
+    ),
+    row(chalk, "encoding", i.encoding.value, i.encoding.reason),
+    row(chalk, "delimiter", showDelimiter(i.delimiter.value), i.delimiter.reason),
+    row(chalk, "times", i.times),
+    ...(i.dateOrder.value === null
+      ? []
+      : [row(chalk, "dates", i.dateOrder.value === "dmy" ? "day/month/year" : "month/day/year", i.dateOrder.reason)]),
+    ...(i.subHeaderLine === null
+      ? []
+      : [row(chalk, "header", `two rows: line 1 and line ${i.subHeaderLine}`, "the second names each column's answer or choice")]),
+  ],
+});
+
+const surveyColumns: Section<SurveyInspection> = (i, chalk) => {
+  const entries = Object.entries(i.columnChoices);
+  return entries.length === 0 ? null : { heading: "columns", lines: entries.map(([field, c]) => row(chalk, field, c.value, c.reason)) };
+};
+
+const surveyQuestions: Section<SurveyInspection> = (i, chalk) => ({
+  heading: "questions",
+  lines: [
+    ...i.questions.flatMap((question) => [
+      `  ${question.kind.toUpperCase().padEnd(11)} ${q(question.column.value)}${chalk.dim(`  (${printable(question.column.reason)})`)}`,
+      row(chalk, "", `scale ${question.kind === "nps" ? "0" : "1"}–${question.scale.value}`, question.scale.reason),
+      ...(question.direction ? [row(chalk, "", `direction ${question.direction.value}`, question.direction.reason)] : []),
+      row(chalk, "", `${plural(question.answers, "answer")}${question.days ? `, ${question.days.first} … ${question.days.last}` : ""}`),
+    ]),
+    ...i.passedOver.map((text) => chalk.dim(`  passed over: ${printable(text)}`)),
+  ],
+});
+
+const surveyRows: Section<SurveyInspection> = (i, chalk) => {
+  const excluded = Object.entries(i.excluded);
+  return {
+    heading: "rows",
+    lines: [
+      row(chalk, "read", count(i.rows)),
+      row(chalk, "skipped", count(i.rowsSkipped)),
+      ...excluded.map(([why, n]) => row(chalk, "not counted", `${count(n)} ${why}`)),
+    ],
+  };
+};
+
+const SURVEY_SECTIONS: readonly Section<SurveyInspection>[] = [surveyReadAs, surveyColumns, surveyQuestions, surveyRows, skipped, warnings];

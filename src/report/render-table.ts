@@ -94,7 +94,7 @@ export function renderTable<Id extends string>(
     const read = [`${input.kind}: ${printable(input.file)}`, `(${printable(input.platform)}, ${plural(input.rows, "row")})`];
     out.push(...wrapParts(read, " ", width, INDENT));
   }
-  out.push(...wrap(REVENUE_BASIS[report.revenue].heading, width, INDENT));
+  if (report.inputs.some((input) => input.kind === "orders")) out.push(...wrap(REVENUE_BASIS[report.revenue].heading, width, INDENT));
   if (previous) {
     const line = `compared with: ${previous.window.from.slice(0, 10)} … ${lastDayOf(previous.window)} (${plural(previous.window.days, "day")})`;
     out.push(...wrap(line, width, INDENT));
@@ -111,7 +111,7 @@ export function renderTable<Id extends string>(
     for (const line of footnotes(group)) out.push(...wrap(line, width, INDENT).map((part) => chalk.dim(part)));
   }
   if (surveys) {
-    out.push("", ...wrap("Surveys (all currencies)", width, INDENT).map((line) => chalk.bold(line)));
+    out.push("", ...wrap("Surveys", width, INDENT).map((line) => chalk.bold(line)));
     out.push(layout.stacked ? stacked(surveys, layout.spark, width) : boxed(surveys, heads, layout, width, series !== undefined));
     for (const line of footnotes(surveys)) out.push(...wrap(line, width, INDENT).map((part) => chalk.dim(part)));
   }
@@ -156,15 +156,21 @@ function engagementGroup(report: Report, infos: readonly EngagementMetricInfo[],
   };
   const notes: Record<string, string> = {};
   const lines: MetricLine<string>[] = [];
+  const noted = new Set<string>();
   for (const metric of infos) {
     const entry = engagement[metric.kind];
     if (!entry) continue;
-    if (entry.note !== undefined) notes[metric.id] = entry.note;
+    // A kind's note is said once, on its first figure (the score or rate).
+    const note = entry.note !== undefined && !noted.has(metric.kind) ? entry.note : undefined;
+    if (note !== undefined) {
+      notes[metric.id] = note;
+      noted.add(metric.kind);
+    }
     const values = report.series
       ? report.series.map((point) => figure(point.engagement?.[metric.kind], metric.field))
       : [figure(entry, metric.field)];
     const cells = values.map((value) => valueCell(value, metric, null, chalk));
-    cells[cells.length - 1] += entry.note === undefined ? "" : " *";
+    cells[cells.length - 1] += note === undefined ? "" : " *";
     let compare: string[] = [];
     if (entry.previous && entry.change) {
       const change = entry.change[metric.field] ?? { absolute: null, relative: null };

@@ -210,7 +210,8 @@ describe("inspect answers the first questions (issue 9, item 8)", () => {
   it("reads the file once, to its end, as report does", async () => {
     const opened = counting(resolve(ROOT, SAMPLE));
     const i = await inspectFile(opened.source, READING);
-    expect(i.orders).toBe(3000);
+    expect(i.kind).toBe("inspection");
+    expect(i.kind === "inspection" && i.orders).toBe(3000);
     expect(opened.opens).toBe(1);
     expect(opened.bytes()).toBe(statSync(resolve(ROOT, SAMPLE)).size);
   });

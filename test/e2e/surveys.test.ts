@@ -70,7 +70,7 @@ describe("survey figures agree with the independent crosscheck (fixtures/surveys
       const input = r.dataQuality.inputs.find((i: { kind: string }) => i.kind === "survey");
       expect(input.rowsRead).toBe(expected.rows.read);
       expect(input.rowsSkipped).toBe(expected.rows.skipped + expected.rows.duplicates);
-      expect(input.excluded.partial ?? 0).toBe(expected.rows.partial);
+      expect(input.excluded?.partial ?? 0).toBe(expected.rows.partial);
       expect(r.dataQuality.skippedByCode.DUPLICATE_RESPONSE ?? 0).toBe(expected.rows.duplicates);
     });
     it(`${file} ${args.join(" ")}: 90d with the previous window`, async () => {

@@ -71,7 +71,7 @@ const SURVEY_PLATFORMS: readonly SurveyPlatform[] = [
   },
   {
     name: "google-forms",
-    label: "Google Forms responses",
+    label: "Google Forms export",
     shape: "wide",
     signatures: FORMS_TIMESTAMP.map((name) => [name]),
     columns: {
@@ -83,7 +83,7 @@ const SURVEY_PLATFORMS: readonly SurveyPlatform[] = [
   },
   {
     name: "fairing",
-    label: "Fairing-style responses",
+    label: "Fairing-style export",
     shape: "long",
     signatures: [["question", "response", "inserted_at"]],
     columns: {

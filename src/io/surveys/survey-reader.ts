@@ -51,6 +51,8 @@ export interface SurveyReaderOptions extends TableOptions {
 
 export interface SurveysRead {
   readonly platform: Decided<SurveyPlatform>;
+  /** Field → its column, and why (a --survey-map, or the format's name for it). */
+  readonly columns: Readonly<Partial<Record<SurveyColumnField, Decided<string>>>>;
   readonly rowsRead: number;
   /** Lines that repeat the header (exports pasted together): neither used nor skipped. */
   readonly repeatedHeaders: readonly number[];
@@ -186,19 +188,23 @@ class SurveyReader implements PushReader<SurveysRead> {
       if (this.#dataRows >= CONFIRM_ROWS) this.#decide();
       return;
     }
-    if (this.#waiting.length > 0) {
-      // Rows wait behind one whose slash date is undecided, in file order, until a date settles it.
-      this.#waiting.push({ record, cells });
-      if (this.#dateOrder === null) {
-        const text = (cells.date ?? "").trim();
-        const evidence = dateEvidence(text);
-        if (evidence !== "dmy" && evidence !== "mdy") return;
-        this.#dateOrder = { value: evidence, reason: `${quoted(text)} on line ${record.line}`, source: "content", line: record.line };
-      }
-      this.#flush();
+    this.#accept(record, cells);
+  }
+
+  /** A row once the questions are decided: read, or queued behind one whose slash date is undecided, in file order. */
+  #accept(record: CsvRecord, cells: Record<SurveyColumnField, string | null>): void {
+    if (this.#waiting.length === 0) {
+      this.#row(record, cells);
       return;
     }
-    this.#row(record, cells);
+    this.#waiting.push({ record, cells });
+    if (this.#dateOrder === null) {
+      const text = (cells.date ?? "").trim();
+      const evidence = dateEvidence(text);
+      if (evidence !== "dmy" && evidence !== "mdy") return;
+      this.#dateOrder = { value: evidence, reason: `${quoted(text)} on line ${record.line}`, source: "content", line: record.line };
+    }
+    this.#flush();
   }
 
   end(): SurveysRead {
@@ -231,6 +237,7 @@ class SurveyReader implements PushReader<SurveysRead> {
     const table = this.#table;
     return {
       platform: this.#platform,
+      columns: table.columns,
       rowsRead: table.rowsRead,
       repeatedHeaders: table.repeatedHeaders,
       problems: table.problems,
@@ -395,13 +402,7 @@ class SurveyReader implements PushReader<SurveysRead> {
   #flush(): void {
     const waiting = this.#waiting;
     this.#waiting = [];
-    for (let i = 0; i < waiting.length; i++) {
-      if (this.#waiting.length > 0) {
-        this.#waiting.push(...waiting.slice(i));
-        return;
-      }
-      this.#row(waiting[i]!.record, waiting[i]!.cells);
-    }
+    for (const { record, cells } of waiting) this.#accept(record, cells);
   }
 
   /** One data row, once the questions are decided (a row that can't be read yet waits). */
