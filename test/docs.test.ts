@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROBLEM_CODES } from "../src/core/problems.js";
 import { PLATFORM_NAMES } from "../src/io/platforms/index.js";
+import { ENGAGEMENT_METRICS } from "../src/metrics/engagement/index.js";
 import { METRICS } from "../src/metrics/index.js";
 import { ROOT } from "./helpers.js";
 
@@ -50,13 +51,21 @@ function firstColumnIds(text: string, heading: string): string[] {
 
 describe("the metric docs", () => {
   const ids = METRICS.metrics.map((m) => m.id);
+  // The survey figures' tables are their own (checked below): the order metrics' are the others.
+  const without = (all: string[], survey: string[]) => all.slice(0, all.length - survey.length);
 
-  it("README's metrics table has every metric, in report order", () => {
-    expect(firstColumnIds(doc("README.md"), "## Metrics")).toEqual(ids);
+  it("README's metrics table has every metric, in report order, and its survey table every survey figure", () => {
+    const survey = firstColumnIds(doc("README.md"), "### Survey figures");
+    expect(survey).toEqual(ENGAGEMENT_METRICS.map((m) => m.id));
+    expect(without(firstColumnIds(doc("README.md"), "## Metrics"), survey)).toEqual(ids);
   });
 
-  it("docs/metrics.md's tables define every metric, in report order", () => {
-    expect(firstColumnIds(doc("docs/metrics.md"), "# Metric definitions")).toEqual(ids);
+  it("docs/metrics.md's tables define every metric, in report order, and every survey figure", () => {
+    const all = firstColumnIds(doc("docs/metrics.md"), "# Metric definitions");
+    const survey = firstColumnIds(doc("docs/metrics.md"), "## Survey metrics");
+    const fields = ENGAGEMENT_METRICS.map((m) => `${m.kind}.${m.field}`).filter((f) => !f.endsWith(".responses"));
+    for (const field of fields) expect(survey).toContain(field);
+    expect(all.filter((id) => !survey.includes(id))).toEqual(ids);
   });
 
   it("docs/json-schema.md lists the metric keys in order", () => {
