@@ -55,14 +55,17 @@ describe("the metric docs", () => {
   const without = (all: string[], survey: string[]) => all.slice(0, all.length - survey.length);
 
   it("README's metrics table has every metric, in report order, and its survey table every survey figure", () => {
-    const survey = firstColumnIds(doc("README.md"), "### Survey figures");
+    const survey = firstColumnIds(doc("README.md"), "### Survey and review figures");
     expect(survey).toEqual(ENGAGEMENT_METRICS.map((m) => m.id));
     expect(without(firstColumnIds(doc("README.md"), "## Metrics"), survey)).toEqual(ids);
   });
 
   it("docs/metrics.md's tables define every metric, in report order, and every survey figure", () => {
     const all = firstColumnIds(doc("docs/metrics.md"), "# Metric definitions");
-    const survey = firstColumnIds(doc("docs/metrics.md"), "## Survey metrics");
+    const survey = [
+      ...firstColumnIds(doc("docs/metrics.md"), "## Survey metrics"),
+      ...firstColumnIds(doc("docs/metrics.md"), "## Review metrics"),
+    ];
     const fields = ENGAGEMENT_METRICS.map((m) => `${m.kind}.${m.field}`).filter((f) => !f.endsWith(".responses"));
     for (const field of fields) expect(survey).toContain(field);
     expect(all.filter((id) => !survey.includes(id))).toEqual(ids);

@@ -22,6 +22,7 @@ export const EXIT_BY_ERROR: Readonly<Record<ErrorCode, ExitCode>> = {
   INPUT_UNREADABLE: ExitCode.input,
   INPUT_HEADER: ExitCode.input,
   INPUT_CSV: ExitCode.input,
+  INPUT_XML: ExitCode.input,
   INPUT_ENCODING: ExitCode.input,
   INPUT_AMBIGUOUS: ExitCode.input,
   INPUT_TOO_LARGE: ExitCode.input,

@@ -193,13 +193,14 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
       const cli = parseReportOptions(settings(raw, "report"), io.env, at);
       quiet = cli.quiet;
       verbose = cli.verbose;
-      const { ordersFile, customersFile, surveyFiles } = cli;
-      const run = await reading(ordersFile ?? surveyFiles[0]!, cli.progress, (hooks) =>
+      const { ordersFile, customersFile, surveyFiles, reviewFiles } = cli;
+      const run = await reading(ordersFile ?? surveyFiles[0] ?? reviewFiles[0]!, cli.progress, (hooks) =>
         buildReport(
           {
             ...(ordersFile === undefined ? {} : { orders: open(ordersFile) }),
             ...(customersFile === undefined ? {} : { customers: open(customersFile) }),
             surveys: surveyFiles.map(open),
+            reviews: reviewFiles.map(open),
           },
           { ...cli.options, ...hooks, now: at },
         ),

@@ -19,6 +19,7 @@ import { type Period, parseAsOf, parseWindowSpec, type WindowSpec } from "../cor
 import { isEncodingLabel, WHITESPACE } from "../io/csv/dialect.js";
 import { CUSTOMER_FIELDS, type CustomerField } from "../io/platforms/customer-platforms.js";
 import { ORDER_FIELDS } from "../io/platforms/index.js";
+import { REVIEW_FIELDS } from "../io/platforms/review-platforms.js";
 import { SURVEY_FIELDS, type SurveyField } from "../io/platforms/survey-platforms.js";
 import { METRICS } from "../metrics/index.js";
 import type { Env } from "./color.js";
@@ -44,6 +45,8 @@ export interface RawReading {
   csatScale?: string;
   cesScale?: string;
   cesDirection?: string;
+  reviewsMap?: string[];
+  reviewsPlatform?: string;
   strict?: boolean;
   verbose?: boolean;
   config?: string;
@@ -56,6 +59,7 @@ export interface RawReportOptions extends RawReading {
   orders?: string;
   customers?: string;
   survey?: string[];
+  reviews?: string[];
   surveyDedupe?: string;
   minResponses?: string;
   window: string;
@@ -93,6 +97,7 @@ export interface ReportCli extends Printing<"table" | "json" | "csv"> {
   readonly ordersFile?: string;
   readonly customersFile?: string;
   readonly surveyFiles: readonly string[];
+  readonly reviewFiles: readonly string[];
   readonly options: Omit<ReportOptions, "now" | "onProgress" | "onProblem">;
 }
 
@@ -103,13 +108,21 @@ export interface InspectCli extends Printing<"table" | "json"> {
 
 export function parseReportOptions(raw: RawReportOptions, env: Env, now: number): ReportCli {
   const surveyFiles = raw.survey ?? [];
-  if (raw.orders === undefined && surveyFiles.length === 0) {
-    throw usageError("name the orders export with --orders FILE (or - for stdin), or survey exports with --survey FILE");
+  const reviewFiles = raw.reviews ?? [];
+  if (raw.orders === undefined && surveyFiles.length === 0 && reviewFiles.length === 0) {
+    throw usageError(
+      "name the orders export with --orders FILE (or - for stdin), or survey or review exports with --survey FILE, --reviews FILE",
+    );
   }
   if (raw.orders !== undefined) fileNamed("--orders", raw.orders, "the orders export, or - for stdin");
-  for (const file of surveyFiles) {
-    fileNamed("--survey", file, "a survey export");
-    if (file === "-") throw usageError("--survey must name a file (stdin is for --orders -)");
+  for (const [flag, files] of [
+    ["--survey", surveyFiles],
+    ["--reviews", reviewFiles],
+  ] as const) {
+    for (const file of files) {
+      fileNamed(flag, file, `a ${flag === "--survey" ? "survey" : "review"} export`);
+      if (file === "-") throw usageError(`${flag} must name a file (stdin is for --orders -)`);
+    }
   }
   if (raw.orders === undefined && raw.customers !== undefined) throw usageError("--customers needs --orders: it is joined to the orders");
   const reading = parseShopReading(raw, env);
@@ -130,6 +143,7 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
     ...(raw.orders === undefined ? {} : { ordersFile: raw.orders }),
     ...(raw.customers === undefined ? {} : { customersFile: raw.customers }),
     surveyFiles,
+    reviewFiles,
     format: raw.format === "json" || raw.format === "csv" ? raw.format : "table",
     progress: raw.progress,
     verbose: raw.verbose === true,
@@ -200,7 +214,7 @@ export function parseInspectOptions(raw: RawInspectOptions, env: Env): InspectCl
     format: raw.format === "json" ? "json" : "table",
     progress: true,
     verbose: raw.verbose === true,
-    options: { ...parseOrderReading(raw, env), surveys: parseSurveyReading(raw) },
+    options: { ...parseOrderReading(raw, env), surveys: parseSurveyReading(raw), reviews: parseReviewReading(raw) },
   };
 }
 
@@ -224,7 +238,20 @@ function echoingLess<T>(value: string, parse: () => T): T {
 }
 
 function parseShopReading(raw: RawReading, env: Env): Omit<ShopReadingOptions, "onProgress" | "onProblem"> {
-  return { ...parseOrderReading(raw, env), customerMaps: parseCustomerMaps(raw), surveys: parseSurveyReading(raw) };
+  return {
+    ...parseOrderReading(raw, env),
+    customerMaps: parseCustomerMaps(raw),
+    surveys: parseSurveyReading(raw),
+    reviews: parseReviewReading(raw),
+  };
+}
+
+/** --reviews-map, --reviews-platform. */
+function parseReviewReading(raw: RawReading): NonNullable<ShopReadingOptions["reviews"]> {
+  return {
+    maps: parseMaps(raw.reviewsMap ?? [], REVIEW_FIELDS, "--reviews-map", "rating=Stars"),
+    ...(raw.reviewsPlatform === undefined ? {} : { platform: raw.reviewsPlatform }),
+  };
 }
 
 /** --survey-map, --survey-platform, --csat-scale, --ces-scale, --ces-direction (choices checked by commander or config.ts). */

@@ -10,6 +10,7 @@ import { REVENUE_BASES } from "../core/revenue-basis.js";
 import { CES_DIRECTIONS } from "../core/survey.js";
 import { PERIODS } from "../core/window.js";
 import { PLATFORM_NAMES } from "../io/platforms/index.js";
+import { REVIEW_PLATFORM_NAMES } from "../io/platforms/review-platforms.js";
 import { SURVEY_PLATFORM_NAMES } from "../io/platforms/survey-platforms.js";
 
 export type CommandName = "report" | "inspect";
@@ -64,7 +65,7 @@ export const SETTINGS: readonly Setting[] = [
     key: "orders",
     value: "<file>",
     kind: "string",
-    help: "orders export CSV (Shopify, WooCommerce, Shoptet, … or generic); - reads stdin; optional when --survey is given",
+    help: "orders export CSV (Shopify, WooCommerce, Shoptet, … or generic); - reads stdin; optional when --survey or --reviews is given",
     commands: REPORT,
     notInConfig: "the orders export is what each run reads: name it with --orders",
   },
@@ -150,6 +151,30 @@ export const SETTINGS: readonly Setting[] = [
     kind: "number",
     help: "fewer survey responses than this in a window make its NPS, CSAT or CES null (below 30 they are given with a note)",
     commands: REPORT,
+  },
+  {
+    key: "reviews",
+    value: "<file>",
+    kind: "list",
+    help: "review export for positive-review growth (Judge.me, Trustpilot, Heureka XML, Olist, or generic date,rating); repeatable",
+    commands: REPORT,
+    notInConfig: "the review exports are what each run reads: name them with --reviews",
+  },
+  {
+    key: "reviews-map",
+    value: "<field=column>",
+    kind: "entries",
+    help: "read a review FIELD (date, rating, id, curated, hidden) from COLUMN (repeatable)",
+    commands: BOTH,
+    example: '{ "rating": "Stars" }',
+  },
+  {
+    key: "reviews-platform",
+    value: "<name>",
+    kind: "string",
+    help: "force the review export's format instead of detecting it",
+    commands: BOTH,
+    choices: REVIEW_PLATFORM_NAMES,
   },
   {
     key: "config",

@@ -1,49 +1,66 @@
 /**
- * The report's `engagement` block: the survey metrics over the report's window (and, with
- * --compare, the previous window and the change), and over each point of an --every series.
- * Every survey file's answers are pooled by kind (metrics/engagement).
+ * The report's `engagement` block: the survey metrics (NPS, CSAT, CES) and the reviews' over the
+ * report's window (and, with --compare, the previous window and the change), and over each point
+ * of an --every series. Every file's answers or reviews are pooled by kind (metrics/engagement).
  */
-import { SURVEY_KINDS, type SurveyFigures, type SurveyKind, type SurveyQuestion } from "../core/survey.js";
+import { ENGAGEMENT_KINDS, type EngagementKind } from "../core/engagement.js";
+import type { ReviewRatings } from "../core/review.js";
+import type { SurveyFigures, SurveyQuestion } from "../core/survey.js";
 import type { ReportWindow } from "../core/window.js";
 import {
   computeSurveys,
+  ENGAGEMENT_DEFINITIONS,
   ENGAGEMENT_METRICS,
+  type KindResult,
   npsChangeSignificant,
-  SURVEY_DEFINITIONS,
+  reviewFigures,
   type SurveyOptions,
 } from "../metrics/engagement/index.js";
 import type { Change, Engagement, EngagementFigures, WindowInfo } from "../report/model.js";
 
-/** Each kind's figures over `window`, as a series point carries them. */
-export function engagementFigures(questions: readonly SurveyQuestion[], window: ReportWindow, options: SurveyOptions): EngagementFigures {
-  const computed = computeSurveys(questions, window, options);
+/** What the engagement figures are computed from: every survey file's questions, every review file's ratings. */
+export interface EngagementInputs {
+  readonly questions: readonly SurveyQuestion[];
+  readonly reviews: readonly ReviewRatings[];
+}
+
+/** Each kind's figures over `window` (`previousOf` gives the window positive-review growth compares with), as a series point carries them. */
+export function engagementFigures(
+  inputs: EngagementInputs,
+  window: ReportWindow,
+  previousOf: (window: ReportWindow) => ReportWindow,
+  options: SurveyOptions,
+): EngagementFigures {
+  const results: Partial<Record<EngagementKind, KindResult<EngagementKind>>> = computeSurveys(inputs.questions, window, options);
+  if (inputs.reviews.length > 0) results.reviews = reviewFigures(inputs.reviews, window, previousOf(window));
   const out: Record<string, unknown> = {};
-  for (const kind of SURVEY_KINDS) {
-    const result = computed[kind];
+  for (const kind of ENGAGEMENT_KINDS) {
+    const result = results[kind];
     if (result) out[kind] = result.note === undefined ? result.figures : { ...result.figures, note: result.note };
   }
   return out as EngagementFigures;
 }
 
-/** The `engagement` block over the window, with the previous window's figures and the change when `previous` is given. */
+/** The `engagement` block over the window, with the previous window's figures and the change when `previous` is given (--compare). */
 export function engagementBlock(
-  questions: readonly SurveyQuestion[],
+  inputs: EngagementInputs,
   window: { readonly range: ReportWindow; readonly info: WindowInfo },
   previous: { readonly range: ReportWindow; readonly info: WindowInfo } | null,
+  previousOf: (window: ReportWindow) => ReportWindow,
   options: SurveyOptions,
 ): Engagement | undefined {
-  if (questions.length === 0) return undefined;
-  const now = engagementFigures(questions, window.range, options);
-  const then = previous ? engagementFigures(questions, previous.range, options) : undefined;
+  if (inputs.questions.length === 0 && inputs.reviews.length === 0) return undefined;
+  const now = engagementFigures(inputs, window.range, previousOf, options);
+  const then = previous ? engagementFigures(inputs, previous.range, previousOf, options) : undefined;
   const out: Record<string, unknown> = {};
-  for (const kind of SURVEY_KINDS) {
+  for (const kind of ENGAGEMENT_KINDS) {
     const current = now[kind];
     if (!current) continue;
     const before = then?.[kind];
     out[kind] = {
       window: window.info,
       ...current,
-      definition: SURVEY_DEFINITIONS[kind],
+      definition: ENGAGEMENT_DEFINITIONS[kind],
       ...(before && previous
         ? {
             previous: { window: previous.info, ...before },
@@ -59,7 +76,7 @@ export function engagementBlock(
 }
 
 /** The change of each figure the table and --fail-if name (score, rate, mean …): current − previous, and relative to |previous|. */
-function figureChanges(kind: SurveyKind, now: object, then: object): Record<string, Change> {
+function figureChanges(kind: EngagementKind, now: object, then: object): Record<string, Change> {
   const out: Record<string, Change> = {};
   for (const metric of ENGAGEMENT_METRICS) {
     if (metric.kind !== kind) continue;
@@ -71,15 +88,20 @@ function figureChanges(kind: SurveyKind, now: object, then: object): Record<stri
   return out;
 }
 
-/** The first and last local day of any survey answer, for a report without orders (its default --as-of is the last). */
-export function answerInstants(questions: readonly SurveyQuestion[]): { readonly first: number; readonly last: number } | null {
+/** The first and last instant of any survey answer or review, for a report without orders (its default --as-of is the last's day). */
+export function engagementInstants(inputs: EngagementInputs): { readonly first: number; readonly last: number } | null {
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
-  for (const q of questions) {
-    for (const at of q.answers.at) {
+  const see = (instants: readonly number[]) => {
+    for (const at of instants) {
       if (at < first) first = at;
       if (at > last) last = at;
     }
+  };
+  for (const q of inputs.questions) see(q.answers.at);
+  for (const r of inputs.reviews) {
+    see(r.at);
+    see(r.unratedAt);
   }
   return first === Number.POSITIVE_INFINITY ? null : { first, last };
 }

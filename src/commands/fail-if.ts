@@ -5,8 +5,9 @@
  * orders at all) is checked as one empty group, the metrics computed over no orders: counts are 0
  * there, so 'orders<1' trips, and a metric whose input the file lacks stays null.
  */
+
+import type { EngagementMetricInfo } from "../core/engagement.js";
 import { usageError } from "../core/errors.js";
-import type { EngagementMetricInfo } from "../core/survey.js";
 import { listed } from "../core/words.js";
 import type { GroupResult } from "../metrics/compute.js";
 import { ENGAGEMENT_METRICS } from "../metrics/engagement/index.js";
@@ -110,7 +111,7 @@ export function describeOutcomes(
   hasGroups: boolean,
 ): { readonly tripped: string[]; readonly notEvaluated: string[] } {
   const where = (outcome: ConditionOutcome) =>
-    outcome.engagement ? "the survey responses" : hasGroups ? (outcome.currency ?? "(no currency)") : "the report (no orders)";
+    outcome.engagement ? "the survey and review figures" : hasGroups ? (outcome.currency ?? "(no currency)") : "the report (no orders)";
   const tripped = outcomes
     .filter((o) => o.tripped)
     .map((o) => `fail-if tripped: ${o.condition.text} (${o.condition.metric} is ${o.value} for ${where(o)} as of ${asOf})`);

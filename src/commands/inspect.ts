@@ -13,18 +13,29 @@ import { minorDigits, toMajor } from "../core/money.js";
 import { formatOffset, type OffsetTally } from "../core/offsets.js";
 import { COUNTED_STATUSES, type Order, type StatusOrUnknown, type StatusRule } from "../core/order.js";
 import type { ProblemCode } from "../core/problems.js";
+import type { TextDialect } from "../io/csv/dialect.js";
+import type { Projection } from "../io/csv/read-csv.js";
 import { mapFlag } from "../io/orders/column-hints.js";
 import { MONEY_FIELDS } from "../io/orders/conventions.js";
 import type { OrdersRead } from "../io/orders/order-reader.js";
 import type { DecimalMark } from "../io/parse/amount.js";
 import type { DateOrder } from "../io/parse/date.js";
 import { detectOrderPlatform } from "../io/platforms/index.js";
+import { detectReviewPlatform } from "../io/platforms/review-platforms.js";
 import { detectSurveyPlatform } from "../io/platforms/survey-platforms.js";
-import { readFile, type Source } from "../io/read-file.js";
+import { peek, readFile, type Source } from "../io/read-file.js";
+import { looksLikeXml } from "../io/reviews/heureka-xml.js";
+import { createReviewReader, type ReviewsRead } from "../io/reviews/review-reader.js";
 import type { SurveysRead } from "../io/surveys/survey-reader.js";
 import type { PushReader } from "../io/table.js";
 import { METRICS } from "../metrics/index.js";
-import { INSPECTION_SCHEMA_VERSION, type Inspection, type StatusSeen, type SurveyInspection } from "../report/inspection.js";
+import {
+  INSPECTION_SCHEMA_VERSION,
+  type Inspection,
+  type ReviewInspection,
+  type StatusSeen,
+  type SurveyInspection,
+} from "../report/inspection.js";
 import { renderInspection } from "../report/render-inspection.js";
 import {
   fittingZones,
@@ -32,6 +43,10 @@ import {
   type OrderReadingOptions,
   type OrdersFile,
   orderReaderFor,
+  type ReviewReadingOptions,
+  type ReviewsFile,
+  readReviews,
+  SNIFF_BYTES,
   type SurveyReadingOptions,
   type SurveysFile,
   surveyReaderFor,
@@ -41,30 +56,53 @@ import {
 /** How many normalised orders inspect shows. */
 const SAMPLE_ORDERS = 5;
 
-/** What inspect reads a file with: the orders options, and the survey ones for a survey export. */
+/** What inspect reads a file with: the orders options, and the survey and review ones for those exports. */
 export interface InspectOptions extends OrderReadingOptions {
   readonly surveys?: SurveyReadingOptions;
+  readonly reviews?: ReviewReadingOptions;
 }
 
 /**
- * Inspects an orders export, or a survey export (--survey): which, the header says — a survey
- * format's signature where no order platform's is, or --survey-platform / a question's
- * --survey-map.
+ * Inspects an orders export, a survey export (--survey) or a review export (--reviews): which,
+ * the file says — XML is Heureka's reviews; a CSV header is an orders file unless it is a survey
+ * or review format's and no order platform's (or --survey-platform, a question's --survey-map,
+ * --reviews-platform or --reviews-map says so).
  */
-export async function inspectFile(source: Source, options: InspectOptions): Promise<Inspection | SurveyInspection> {
-  const tally = new OrderTally();
+export async function inspectFile(given: Source, options: InspectOptions): Promise<Inspection | SurveyInspection | ReviewInspection> {
   // The rows it skips are listed in the inspection, each once: not also as warnings on stderr.
   const quiet = { ...options, onProblem: undefined };
+  const { head, source } = await peek(given, SNIFF_BYTES);
+  if (options.reviews?.platform !== undefined || (options.reviews?.maps.size ?? 0) > 0 || looksLikeXml(head)) {
+    return inspectReviews(await readReviews(source, quiet), options);
+  }
+  const tally = new OrderTally();
   const orders = orderReaderFor(source, { ...quiet, onMissingColumns: "describe", onOrder: (order) => tally.add(order) });
   const surveys = surveyReaderFor(source, quiet);
+  const reviews = (header: readonly string[], projection: Projection | null) =>
+    createReviewReader(header, {
+      file: source.file,
+      strict: options.strict,
+      projection,
+      zone: options.zone,
+      maps: new Map(),
+      ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
+    });
   const { encoding, delimiter, onProgress, onRead } = options;
-  const { dialect, result } = await readFile<OrdersRead | SurveysRead>(
+  const { dialect, result } = await readFile<OrdersRead | SurveysRead | ReviewsRead>(
     source,
     { encoding, delimiter, onProgress, onRead, what: "the file" },
-    (header, projection): PushReader<OrdersRead | SurveysRead> =>
-      isSurveyHeader(header, options) ? surveys(header) : orders(header, projection),
+    (header, projection): PushReader<OrdersRead | SurveysRead | ReviewsRead> => {
+      if (isSurveyHeader(header, options)) return surveys(header);
+      if (isReviewHeader(header)) return reviews(header, projection);
+      return orders(header, projection);
+    },
   );
   if ("questions" in result) return inspectSurvey({ ...result, file: source.file, dialect }, options);
+  if ("ratings" in result)
+    return inspectReviews(
+      { ...result, file: source.file, encoding: dialect.encoding.value, delimiter: dialect.delimiter.value, dialect },
+      options,
+    );
   return inspectOrders({ ...result, file: source.file, dialect }, tally, source, options);
 }
 
@@ -74,6 +112,53 @@ function isSurveyHeader(header: readonly string[], options: InspectOptions): boo
   if (surveys?.platform !== undefined || ["nps", "csat", "ces"].some((kind) => surveys?.maps.has(kind as "nps"))) return true;
   if (options.platform !== undefined || options.maps.size > 0) return false;
   return detectOrderPlatform(header).source !== "content" && detectSurveyPlatform(header) !== null;
+}
+
+/** A CSV header that is a review format's and no order platform's. */
+function isReviewHeader(header: readonly string[]): boolean {
+  return detectOrderPlatform(header).source !== "content" && detectReviewPlatform(header, undefined, false) !== null;
+}
+
+function inspectReviews(read: ReviewsFile & { readonly dialect?: TextDialect }, options: InspectOptions): ReviewInspection {
+  const { zone } = options;
+  const { at, rating, unratedAt } = read.ratings;
+  const counts = new Map<number, number>();
+  for (const r of rating) counts.set(r, (counts.get(r) ?? 0) + 1);
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const t of at) {
+    if (t < first) first = t;
+    if (t > last) last = t;
+  }
+  const xml = read.dialect === undefined;
+  return {
+    schemaVersion: INSPECTION_SCHEMA_VERSION,
+    kind: "reviews-inspection",
+    file: read.file,
+    timezone: zone.name,
+    timezoneSource: options.zoneSource,
+    platform: { ...read.platform, value: read.platform.value.name, label: read.platform.value.label },
+    encoding: read.dialect?.encoding ?? { value: read.encoding, reason: "the XML declaration's, else UTF-8", source: "content" },
+    delimiter: read.dialect?.delimiter ?? { value: "", reason: "XML has none", source: "content" },
+    times: xml
+      ? "unix_timestamp is Unix seconds: an instant"
+      : read.platform.value.name === "trustpilot"
+        ? "times without an offset are UTC (the header says so)"
+        : `times without an offset are wall-clock time in ${zone.name}`,
+    columnChoices: read.columns as Record<string, Decided<string>>,
+    dateOrder: read.dateOrder ?? { value: null, reason: "no slash dates that need a day/month order", source: "default" },
+    rows: read.rowsRead,
+    reviews: at.length,
+    ratings: [...counts].map(([r, n]) => ({ rating: r, count: n })).sort((a, b) => b.rating - a.rating),
+    unrated: unratedAt.length,
+    days: at.length === 0 ? null : { first: formatDay(zone.dayOf(first)), last: formatDay(zone.dayOf(last)) },
+    rowsSkipped: read.problems.rowsSkipped,
+    skippedByCode: codesOf(read.problems.skippedByCode),
+    excluded: read.excluded,
+    problems: read.problems.problems,
+    problemsOmitted: read.problems.omitted,
+    warnings: [],
+  };
 }
 
 function inspectSurvey(read: SurveysFile, options: InspectOptions): SurveyInspection {
@@ -306,6 +391,10 @@ function offsetsSeen(offsets: OffsetTally): Inspection["offsets"] {
 }
 
 /** The inspection as the chosen output format prints it. */
-export function renderInspect(inspection: Inspection | SurveyInspection, format: "table" | "json", chalk: ChalkInstance): string {
+export function renderInspect(
+  inspection: Inspection | SurveyInspection | ReviewInspection,
+  format: "table" | "json",
+  chalk: ChalkInstance,
+): string {
   return format === "json" ? `${JSON.stringify(inspection, null, 2)}\n` : renderInspection(inspection, chalk);
 }

@@ -18,9 +18,12 @@ import type { Projection, ReadProgress } from "../io/csv/read-csv.js";
 import { type CustomersRead, createCustomerReader } from "../io/customers/customer-reader.js";
 import { createOrderReader, type OrderInputs, type OrderReaderOptions, type OrdersRead } from "../io/orders/order-reader.js";
 import type { CustomerField } from "../io/platforms/customer-platforms.js";
+import type { ReviewField } from "../io/platforms/review-platforms.js";
 import type { SurveyField } from "../io/platforms/survey-platforms.js";
 import { MAX_PROBLEMS, type ProblemLog } from "../io/problems.js";
-import { type FileRead, readFile, type Source } from "../io/read-file.js";
+import { type FileRead, peek, readFile, type Source } from "../io/read-file.js";
+import { looksLikeXml, readHeurekaXml } from "../io/reviews/heureka-xml.js";
+import { createReviewReader, type ReviewsRead } from "../io/reviews/review-reader.js";
 import { createSurveyReader, type SurveyReaderOptions, type SurveysRead } from "../io/surveys/survey-reader.js";
 import type { PushReader } from "../io/table.js";
 import type { Registry } from "../metrics/registry.js";
@@ -45,11 +48,18 @@ export interface SurveyReadingOptions {
   readonly cesDirection?: SurveyReaderOptions["cesDirection"];
 }
 
-/** How to read a shop: its orders, a customers export to join, and survey files. */
+/** How to read a review file: --reviews-map, --reviews-platform. */
+export interface ReviewReadingOptions {
+  readonly maps: ReadonlyMap<ReviewField, string>;
+  readonly platform?: string;
+}
+
+/** How to read a shop: its orders, a customers export to join, survey and review files. */
 export interface ShopReadingOptions extends OrderReadingOptions {
   /** --customers-map FIELD=Column for the customers file. */
   readonly customerMaps: ReadonlyMap<CustomerField, string>;
   readonly surveys?: SurveyReadingOptions;
+  readonly reviews?: ReviewReadingOptions;
 }
 
 export interface ShopSources {
@@ -59,6 +69,8 @@ export interface ShopSources {
   readonly customers?: Source;
   /** --survey, each. */
   readonly surveys?: readonly Source[];
+  /** --reviews, each. */
+  readonly reviews?: readonly Source[];
 }
 
 export interface OrdersFile extends OrdersRead {
@@ -76,11 +88,20 @@ export interface SurveysFile extends SurveysRead {
   readonly dialect: TextDialect;
 }
 
+/** A review file read: CSV (its dialect) or Heureka's XML (its encoding; no delimiter). */
+export interface ReviewsFile extends ReviewsRead {
+  readonly file: string;
+  readonly encoding: string;
+  /** The CSV's delimiter; "" for XML. */
+  readonly delimiter: string;
+}
+
 export interface Shop {
-  /** Null when only other inputs (surveys) were given. */
+  /** Null when only other inputs (surveys, reviews) were given. */
   readonly orders: OrdersFile | null;
   readonly customers: CustomersFile | null;
   readonly surveys: readonly SurveysFile[];
+  readonly reviews: readonly ReviewsFile[];
   /** What the metrics can't have from these files, and why (the customers file settles guests). */
   readonly unavailable: OrderInputs;
 }
@@ -119,7 +140,13 @@ export async function readShop(sources: ShopSources, options: ShopReadingOptions
     somethingRead(read, read.rowsRead - read.problems.rowsSkipped - read.repeatedHeaders.length, "survey responses");
     surveys.push(read);
   }
-  if (!sources.orders) return { orders: null, customers, surveys, unavailable: { identity: null, amounts: null, guest: null } };
+  const reviews: ReviewsFile[] = [];
+  for (const source of sources.reviews ?? []) {
+    const read = await readReviews(source, options);
+    somethingRead(read, read.rowsRead - read.problems.rowsSkipped - read.repeatedHeaders.length, "reviews");
+    reviews.push(read);
+  }
+  if (!sources.orders) return { orders: null, customers, surveys, reviews, unavailable: { identity: null, amounts: null, guest: null } };
   const orders = await readOrders(sources.orders, { ...options, identity });
   somethingRead(orders, orders.ledger.ordersRead, "orders");
   let { guest } = orders.unavailable;
@@ -130,7 +157,41 @@ export async function readShop(sources: ShopSources, options: ShopReadingOptions
       guest = null;
     } else guest = `${guest}; and ${customers.registrationUnknownReason}`;
   }
-  return { orders, customers, surveys, unavailable: { ...orders.unavailable, guest } };
+  return { orders, customers, surveys, reviews, unavailable: { ...orders.unavailable, guest } };
+}
+
+/** How many of a file's first bytes tell an XML review export from a CSV one. */
+export const SNIFF_BYTES = 256;
+
+/** Reads one review file (--reviews): Heureka's XML, or a CSV export. */
+export async function readReviews(
+  given: Source,
+  options: Pick<ShopReadingOptions, "strict" | "onProblem" | "onRead" | "zone" | "dateOrder" | "reviews">,
+): Promise<ReviewsFile> {
+  const reviews: ReviewReadingOptions = options.reviews ?? { maps: new Map() };
+  const { head, source } = await peek(given, SNIFF_BYTES);
+  if (looksLikeXml(head)) {
+    const read = await readHeurekaXml(source.open(), {
+      file: source.file,
+      strict: options.strict,
+      ...(options.onProblem === undefined ? {} : { onProblem: options.onProblem }),
+      ...(reviews.platform === undefined ? {} : { platform: reviews.platform }),
+    });
+    return { ...read, file: source.file, encoding: read.encoding.value, delimiter: "" };
+  }
+  const { dialect, result } = await readFile(source, { what: "the reviews file", onRead: options.onRead }, (header, projection) =>
+    createReviewReader(header, {
+      file: source.file,
+      strict: options.strict,
+      ...(options.onProblem === undefined ? {} : { onProblem: options.onProblem }),
+      projection,
+      zone: options.zone,
+      maps: reviews.maps,
+      ...(reviews.platform === undefined ? {} : { platform: reviews.platform }),
+      ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
+    }),
+  );
+  return { ...result, file: source.file, encoding: dialect.encoding.value, delimiter: dialect.delimiter.value };
 }
 
 /** Reads one survey file (--survey) into its answers; its dialect is its own. */
@@ -211,6 +272,16 @@ export function inputSummaries(shop: Shop): InputSummary[] {
     ...(shop.orders ? [summary("orders", shop.orders)] : []),
     ...(shop.customers ? [summary("customers", shop.customers)] : []),
     ...shop.surveys.map((read) => ({ ...summary("survey", read), questions: questionSummaries(read) })),
+    ...shop.reviews.map(
+      (read): InputSummary => ({
+        kind: "reviews",
+        file: read.file,
+        platform: read.platform.value.name,
+        rows: read.rowsRead,
+        encoding: read.encoding,
+        delimiter: read.delimiter,
+      }),
+    ),
   ];
 }
 
@@ -232,7 +303,11 @@ function questionSummaries(read: SurveysFile): Partial<Record<string, QuestionSu
 
 /** Each file's rows, in the order of inputSummaries. */
 function inputQualities(shop: Shop): InputQuality[] {
-  const rows = (kind: InputQuality["kind"], read: OrdersFile | CustomersFile | SurveysFile, excluded?: Record<string, number>) => {
+  const rows = (
+    kind: InputQuality["kind"],
+    read: OrdersFile | CustomersFile | SurveysFile | ReviewsFile,
+    excluded?: Readonly<Record<string, number>>,
+  ) => {
     const repeated = read.repeatedHeaders.length;
     const skipped = read.problems.rowsSkipped;
     const notCounted = Object.values(excluded ?? {}).reduce((sum, n) => sum + n, 0);
@@ -256,6 +331,7 @@ function inputQualities(shop: Shop): InputQuality[] {
         ...(read.otherAnswers > 0 ? { otherQuestions: read.otherAnswers } : {}),
       }),
     ),
+    ...shop.reviews.map((read) => rows("reviews", read, read.excluded)),
   ];
 }
 
@@ -263,7 +339,7 @@ function inputQualities(shop: Shop): InputQuality[] {
 export function dataQuality(shop: Shop): DataQuality {
   const { orders, customers, surveys } = shop;
   const ledger = orders?.ledger;
-  const reads = [...(customers ? [customers] : []), ...(orders ? [orders] : []), ...surveys];
+  const reads = [...(customers ? [customers] : []), ...(orders ? [orders] : []), ...surveys, ...shop.reviews];
   const logs = reads.map((read) => read.problems);
   const listed = logs.flatMap((log) => log.problems);
   return {
@@ -283,7 +359,7 @@ export function dataQuality(shop: Shop): DataQuality {
 
 /** Warnings about the files as a whole: headers pasted inside them, nothing read, nothing counted. */
 export function shopWarnings(shop: Shop): string[] {
-  const reads = [...(shop.orders ? [shop.orders] : []), ...(shop.customers ? [shop.customers] : []), ...shop.surveys];
+  const reads = [...(shop.orders ? [shop.orders] : []), ...(shop.customers ? [shop.customers] : []), ...shop.surveys, ...shop.reviews];
   const warnings = reads.flatMap((read) => repeatedHeaderWarning(read.file, read.repeatedHeaders));
   for (const survey of shop.surveys) warnings.push(...survey.warnings);
   if (!shop.orders) return warnings;

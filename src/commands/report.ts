@@ -30,7 +30,7 @@ import { type Change, type GroupReport, type MetricValues, type Report, SCHEMA_V
 import { renderCsv } from "../report/render-csv.js";
 import { renderJson } from "../report/render-json.js";
 import { renderTable, type TableOptions } from "../report/render-table.js";
-import { answerInstants, engagementBlock, engagementFigures } from "./engagement.js";
+import { type EngagementInputs, engagementBlock, engagementFigures, engagementInstants } from "./engagement.js";
 import { type Condition, type ConditionOutcome, checkConditions, checkEngagementConditions } from "./fail-if.js";
 import {
   dataQuality,
@@ -90,11 +90,15 @@ function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<
   const ledger = shop.orders?.ledger;
   const timelines = new Map<string | null, Timeline>();
   if (ledger) for (const [currency, columns] of ledger.groups) timelines.set(currency, buildTimeline(columns, ledger.identity));
-  const questions = shop.surveys.flatMap((survey) => survey.questions);
+  const inputs: EngagementInputs = {
+    questions: shop.surveys.flatMap((survey) => survey.questions),
+    reviews: shop.reviews.map((file) => file.ratings),
+  };
   const surveyOptions = options.surveyOptions ?? { dedupe: "none", minResponses: null };
+  const previousOf = (w: ReportWindow) => previousWindow(options.window, w, zone);
 
-  // The data's days: the orders' (the default as-of is the latest order's day); without orders, the survey answers'.
-  const answers = answerInstants(questions);
+  // The data's days: the orders' (the default as-of is the latest order's day); without orders, the survey answers' and reviews'.
+  const answers = engagementInstants(inputs);
   const dataDays = ledger
     ? Number.isNaN(ledger.firstAt)
       ? null
@@ -144,9 +148,10 @@ function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<
     ...shopWarnings(shop),
   ];
   const engagement = engagementBlock(
-    questions,
+    inputs,
     { range: window, info: windowInfo(window, zone) },
     options.compare ? { range: previous, info: windowInfo(previous, zone) } : null,
+    previousOf,
     surveyOptions,
   );
   // Without orders, nothing is said of customers who bought before the data began.
@@ -169,7 +174,7 @@ function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<
             asOf: formatDay(point.window.asOf),
             window: windowInfo(point.window, zone),
             groups: point.groups,
-            ...(engagement ? { engagement: engagementFigures(questions, point.window, surveyOptions) } : {}),
+            ...(engagement ? { engagement: engagementFigures(inputs, point.window, previousOf, surveyOptions) } : {}),
           })),
         }
       : {}),

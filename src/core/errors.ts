@@ -9,6 +9,7 @@ export type ErrorCode =
   | "INPUT_UNREADABLE" // the file is missing, a directory, or not readable
   | "INPUT_HEADER" // the header row is no platform's export we know, and no --map makes it one
   | "INPUT_CSV" // the CSV itself is malformed (unterminated quote, …)
+  | "INPUT_XML" // an XML export (Heureka's reviews) is not well-formed
   | "INPUT_ENCODING" // the bytes are not text in the encoding detected or given
   | "INPUT_AMBIGUOUS" // dates or amounts that only a flag can settle (--date-format, --decimal)
   | "INPUT_TOO_LARGE" // amounts whose sums would pass 2^53 minor units, beyond which they stop being exact

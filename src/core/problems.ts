@@ -24,6 +24,9 @@ export const PROBLEM_CODES = {
   SCORE_OUT_OF_SCALE: "a survey answer lies outside its question's scale (NPS 0–10; CSAT and CES 1 to the scale): never clipped",
   UNKNOWN_QUESTION: "a generic survey file's type is none of nps, csat, ces",
   DUPLICATE_RESPONSE: "a survey response id read earlier in the file: the response counts once",
+  UNREADABLE_RATING: "a review's rating is no number",
+  RATING_OUT_OF_SCALE: "a review's rating lies outside 1–5 stars (Heureka: 0–5): never clipped",
+  DUPLICATE_REVIEW: "a review id read earlier in the file: the review counts once",
 } as const;
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 

@@ -4,7 +4,6 @@
  * (the reader hashes emails and respondent ids to one), and the question is named once.
  */
 import type { Decided } from "./decided.js";
-import type { MetricInfo } from "./metric-info.js";
 
 export const SURVEY_KINDS = ["nps", "csat", "ces"] as const;
 export type SurveyKind = (typeof SURVEY_KINDS)[number];
@@ -94,13 +93,4 @@ export interface SurveyFigures {
   readonly nps: NpsFigures;
   readonly csat: CsatFigures;
   readonly ces: CesFigures;
-}
-
-/**
- * A survey figure as the table, the CSV and --fail-if see it: one number of one kind's figures
- * (`csatRate` is csat.rate), with what a metric has (unit, label, which way is good news).
- */
-export interface EngagementMetricInfo<Id extends string = string> extends MetricInfo<Id> {
-  readonly kind: SurveyKind;
-  readonly field: string;
 }

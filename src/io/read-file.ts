@@ -3,10 +3,10 @@
  * hands the header to `create`, pushes every record after it, and ends the reader. The file is
  * never held whole; a test feeds a reader from an array instead.
  */
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { AppError } from "../core/errors.js";
 import { type DialectOptions, type ReadPath, readPath, type TextDialect } from "./csv/dialect.js";
-import { openCsv, type Projection, type ReadProgress } from "./csv/read-csv.js";
+import { openCsv, type Projection, type ReadProgress, toAppError } from "./csv/read-csv.js";
 import { openCsvInThread, type ReadThread } from "./csv/read-thread.js";
 import type { PushReader } from "./table.js";
 
@@ -88,4 +88,58 @@ export async function readFile<R>(
     // Closes the file when the header or a row stopped the read early.
     await batches.return(undefined);
   }
+}
+
+/**
+ * The first `n` bytes of a file (fewer when it is shorter), and the file to read on: how a reader
+ * is chosen before the file is read (a Heureka XML export or a CSV one). The bytes are read once:
+ * the source returned replays them, then the rest of the same stream, so stdin can be peeked and
+ * a file is opened once. A file read in a second thread is opened there again (the peek is closed).
+ */
+export async function peek(source: Source, n: number): Promise<{ readonly head: Uint8Array; readonly source: Source }> {
+  const stream = source.open();
+  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const read: Buffer[] = [];
+  let length = 0;
+  let ended = false;
+  try {
+    while (length < n) {
+      const next = await chunks.next();
+      if (next.done) {
+        ended = true;
+        break;
+      }
+      read.push(next.value);
+      length += next.value.length;
+    }
+  } catch (error) {
+    stream.destroy();
+    throw toAppError(error, source.file);
+  }
+  const head = Buffer.concat(read).subarray(0, n);
+  if (source.thread) {
+    stream.destroy();
+    return { head, source };
+  }
+  let replayed = false;
+  const replay = async function* (): AsyncGenerator<Buffer> {
+    yield* read;
+    if (ended) return;
+    for (;;) {
+      const next = await chunks.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  };
+  return {
+    head,
+    source: {
+      ...source,
+      open: () => {
+        if (replayed) return source.open();
+        replayed = true;
+        return Readable.from(replay(), { objectMode: false });
+      },
+    },
+  };
 }

@@ -148,3 +148,36 @@ export interface SurveyInspection {
   readonly problemsOmitted: number;
   readonly warnings: readonly string[];
 }
+
+/** What `inspect` found in a review export (`--reviews`): its format, columns, how many reviews and ratings. */
+export interface ReviewInspection {
+  readonly schemaVersion: typeof INSPECTION_SCHEMA_VERSION;
+  readonly kind: "reviews-inspection";
+  readonly file: string;
+  readonly timezone: string;
+  readonly timezoneSource: ZoneSource;
+  readonly platform: Decided<string> & { readonly label: string };
+  readonly encoding: Decided<string>;
+  /** The CSV's delimiter; "" for Heureka's XML. */
+  readonly delimiter: Decided<string>;
+  readonly times: string;
+  /** Field → its column (or XML element), and why. */
+  readonly columnChoices: Readonly<Record<string, Decided<string>>>;
+  readonly dateOrder: Decided<"dmy" | "mdy" | null>;
+  /** Reviews read: rows (or review elements). */
+  readonly rows: number;
+  /** Rated reviews kept, and how many of each rating, the highest first. */
+  readonly reviews: number;
+  readonly ratings: readonly { readonly rating: number; readonly count: number }[];
+  /** Reviews without a rating. */
+  readonly unrated: number;
+  /** The local days of the first and last review kept; null with none. */
+  readonly days: { readonly first: string; readonly last: string } | null;
+  readonly rowsSkipped: number;
+  readonly skippedByCode: Readonly<Partial<Record<ProblemCode, number>>>;
+  /** Reviews read and not counted, by why (spam, hidden). */
+  readonly excluded: Readonly<Record<string, number>>;
+  readonly problems: readonly Problem[];
+  readonly problemsOmitted: number;
+  readonly warnings: readonly string[];
+}

@@ -4,16 +4,17 @@
  * Generic over the metric ids, so that a renderer needs only this model and the metrics' info.
  */
 import { formatDay, parseDay } from "../core/calendar.js";
+import type { EngagementFigureMap, EngagementKind } from "../core/engagement.js";
 import type { Problem, ProblemCode } from "../core/problems.js";
 import type { RevenueBasis } from "../core/revenue-basis.js";
-import type { CesDirection, SurveyFigures, SurveyKind } from "../core/survey.js";
+import type { CesDirection, SurveyKind } from "../core/survey.js";
 import type { ZoneSource } from "../core/zone.js";
 
 export const SCHEMA_VERSION = 1;
 
 export interface InputSummary {
   /** The record kind the file was read as. */
-  readonly kind: "orders" | "customers" | "survey";
+  readonly kind: "orders" | "customers" | "survey" | "reviews";
   /** As given on the command line; `-` for stdin. */
   readonly file: string;
   /** The detected or forced platform (`shopify`, `woocommerce`, `generic`). */
@@ -129,14 +130,14 @@ export interface SeriesPoint<Id extends string = string> {
   readonly engagement?: EngagementFigures;
 }
 
-/** One survey kind's figures over one window, and a caveat on them (few responses). */
-export type KindFigures<K extends SurveyKind> = SurveyFigures[K] & { readonly note?: string };
+/** One engagement kind's figures over one window, and a caveat on them (few responses). */
+export type KindFigures<K extends EngagementKind> = EngagementFigureMap[K] & { readonly note?: string };
 
-/** The survey figures over one window: each kind the survey files ask. */
-export type EngagementFigures = { readonly [K in SurveyKind]?: KindFigures<K> };
+/** The engagement figures over one window: each kind the survey and review files give. */
+export type EngagementFigures = { readonly [K in EngagementKind]?: KindFigures<K> };
 
-/** One survey kind in the report: its figures over the window, and with --compare the previous window's and the change. */
-export type EngagementEntry<K extends SurveyKind> = KindFigures<K> & {
+/** One engagement kind in the report: its figures over the window, and with --compare the previous window's and the change. */
+export type EngagementEntry<K extends EngagementKind> = KindFigures<K> & {
   readonly window: WindowInfo;
   readonly definition: string;
   readonly previous?: KindFigures<K> & { readonly window: WindowInfo };
@@ -146,8 +147,8 @@ export type EngagementEntry<K extends SurveyKind> = KindFigures<K> & {
   readonly significant?: boolean | null;
 };
 
-/** `engagement`: each kind the inputs give (engagement-inputs: surveys). */
-export type Engagement = { readonly [K in SurveyKind]?: EngagementEntry<K> };
+/** `engagement`: each kind the inputs give (surveys: nps, csat, ces; review files: reviews). */
+export type Engagement = { readonly [K in EngagementKind]?: EngagementEntry<K> };
 
 export interface Report<Id extends string = string> {
   readonly schemaVersion: typeof SCHEMA_VERSION;

@@ -6,8 +6,9 @@
  * after the currencies'. Changes are left to the spreadsheet. A text cell that a
  * spreadsheet would read as a formula gets a leading ' (OWASP, "CSV Injection").
  */
+
+import type { EngagementMetricInfo } from "../core/engagement.js";
 import type { MetricInfo } from "../core/metric-info.js";
-import type { EngagementMetricInfo } from "../core/survey.js";
 import { type EngagementFigures, lastDayOf, type Report, type SeriesPoint } from "./model.js";
 
 const HEADER = ["asOf", "from", "to", "currency", "metric", "unit", "value"];

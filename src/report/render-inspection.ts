@@ -8,7 +8,7 @@ import { printable } from "../core/printable.js";
 import { PROBLEM_CODES, type ProblemCode } from "../core/problems.js";
 import { count, plural } from "../core/words.js";
 import { formatValue } from "./format-value.js";
-import type { Inspection, SurveyInspection } from "./inspection.js";
+import type { Inspection, ReviewInspection, SurveyInspection } from "./inspection.js";
 
 /** A file's text in quotes, its control characters escaped as everywhere (printable()). */
 const q = (text: string) => `"${printable(text)}"`;
@@ -26,8 +26,10 @@ type Section<I = Inspection> = (i: I, chalk: ChalkInstance) => { readonly headin
 /** What the skipped-rows and warnings sections read, in an orders or a survey inspection. */
 type Rows = Pick<Inspection, "skippedByCode" | "problems" | "problemsOmitted" | "rowsSkipped" | "warnings">;
 
-export function renderInspection(i: Inspection | SurveyInspection, chalk: ChalkInstance): string {
-  return i.kind === "survey-inspection" ? sections(i, SURVEY_SECTIONS, chalk) : sections(i, SECTIONS, chalk);
+export function renderInspection(i: Inspection | SurveyInspection | ReviewInspection, chalk: ChalkInstance): string {
+  if (i.kind === "survey-inspection") return sections(i, SURVEY_SECTIONS, chalk);
+  if (i.kind === "reviews-inspection") return sections(i, REVIEW_SECTIONS, chalk);
+  return sections(i, SECTIONS, chalk);
 }
 
 function sections<I extends { readonly file: string }>(i: I, list: readonly Section<I>[], chalk: ChalkInstance): string {
@@ -213,6 +215,12 @@ const warnings: Section<Rows> = (i, chalk) =>
 
 const SECTIONS: readonly Section[] = [notRead, readAs, columns, suggested, statuses, orders, sample, skipped, warnings];
 
+/** A survey's or a review file's columns and why (the orders' are `columns`, with their suggestions). */
+const columnChoices: Section<Pick<ReviewInspection, "columnChoices">> = (i, chalk) => {
+  const entries = Object.entries(i.columnChoices);
+  return entries.length === 0 ? null : { heading: "columns", lines: entries.map(([field, c]) => row(chalk, field, c.value, c.reason)) };
+};
+
 const surveyReadAs: Section<SurveyInspection> = (i, chalk) => ({
   heading: "read as",
   lines: [
@@ -233,11 +241,6 @@ const surveyReadAs: Section<SurveyInspection> = (i, chalk) => ({
       : [row(chalk, "header", `two rows: line 1 and line ${i.subHeaderLine}`, "the second names each column's answer or choice")]),
   ],
 });
-
-const surveyColumns: Section<SurveyInspection> = (i, chalk) => {
-  const entries = Object.entries(i.columnChoices);
-  return entries.length === 0 ? null : { heading: "columns", lines: entries.map(([field, c]) => row(chalk, field, c.value, c.reason)) };
-};
 
 const surveyQuestions: Section<SurveyInspection> = (i, chalk) => ({
   heading: "questions",
@@ -264,4 +267,30 @@ const surveyRows: Section<SurveyInspection> = (i, chalk) => {
   };
 };
 
-const SURVEY_SECTIONS: readonly Section<SurveyInspection>[] = [surveyReadAs, surveyColumns, surveyQuestions, surveyRows, skipped, warnings];
+const SURVEY_SECTIONS: readonly Section<SurveyInspection>[] = [surveyReadAs, columnChoices, surveyQuestions, surveyRows, skipped, warnings];
+
+const reviewReadAs: Section<ReviewInspection> = (i, chalk) => ({
+  heading: "read as",
+  lines: [
+    row(chalk, "format", `${i.platform.value} — ${i.platform.label}`, i.platform.reason),
+    row(chalk, "encoding", i.encoding.value, i.encoding.reason),
+    ...(i.delimiter.value === "" ? [] : [row(chalk, "delimiter", showDelimiter(i.delimiter.value), i.delimiter.reason)]),
+    row(chalk, "times", i.times),
+    ...(i.dateOrder.value === null
+      ? []
+      : [row(chalk, "dates", i.dateOrder.value === "dmy" ? "day/month/year" : "month/day/year", i.dateOrder.reason)]),
+  ],
+});
+
+const reviewCounts: Section<ReviewInspection> = (i, chalk) => ({
+  heading: "reviews",
+  lines: [
+    row(chalk, "read", count(i.rows)),
+    row(chalk, "rated", `${count(i.reviews)}${i.days ? `, ${i.days.first} … ${i.days.last}` : ""}`),
+    ...i.ratings.map((r) => row(chalk, "", `${String(r.rating).padStart(3)} ★  ${count(r.count)}`)),
+    row(chalk, "unrated", count(i.unrated)),
+    ...Object.entries(i.excluded).map(([why, n]) => row(chalk, "not counted", `${count(n)} ${why}`)),
+  ],
+});
+
+const REVIEW_SECTIONS: readonly Section<ReviewInspection>[] = [reviewReadAs, columnChoices, reviewCounts, skipped, warnings];

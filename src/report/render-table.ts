@@ -12,10 +12,10 @@
  */
 import type { ChalkInstance } from "chalk";
 import Table from "cli-table3";
+import type { EngagementMetricInfo } from "../core/engagement.js";
 import type { MetricInfo } from "../core/metric-info.js";
 import { printable } from "../core/printable.js";
 import { REVENUE_BASIS } from "../core/revenue-basis.js";
-import type { EngagementMetricInfo } from "../core/survey.js";
 import { count, listed, plural } from "../core/words.js";
 import { formatValue, NOT_AVAILABLE } from "./format-value.js";
 import { type GroupReport, lastDayOf, type Report, type SeriesPoint } from "./model.js";
@@ -111,7 +111,12 @@ export function renderTable<Id extends string>(
     for (const line of footnotes(group)) out.push(...wrap(line, width, INDENT).map((part) => chalk.dim(part)));
   }
   if (surveys) {
-    out.push("", ...wrap("Surveys", width, INDENT).map((line) => chalk.bold(line)));
+    const heading = report.engagement!.reviews
+      ? Object.keys(report.engagement!).length > 1
+        ? "Surveys and reviews"
+        : "Reviews"
+      : "Surveys";
+    out.push("", ...wrap(heading, width, INDENT).map((line) => chalk.bold(line)));
     out.push(layout.stacked ? stacked(surveys, layout.spark, width) : boxed(surveys, heads, layout, width, series !== undefined));
     for (const line of footnotes(surveys)) out.push(...wrap(line, width, INDENT).map((part) => chalk.dim(part)));
   }

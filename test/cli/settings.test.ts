@@ -37,6 +37,8 @@ describe("SETTINGS", () => {
       "ces-direction",
       "survey-dedupe",
       "min-responses",
+      "reviews-map",
+      "reviews-platform",
       "platform",
       "map",
       "currency",
@@ -58,7 +60,7 @@ describe("SETTINGS", () => {
 
   it("says why a config can't hold the rest", () => {
     const refused = SETTINGS.filter((s) => s.notInConfig !== undefined).map((s) => s.key);
-    expect(refused).toEqual(["orders", "survey", "config", "as-of", "fail-if", "strict", "quiet", "verbose", "no-progress"]);
+    expect(refused).toEqual(["orders", "survey", "reviews", "config", "as-of", "fail-if", "strict", "quiet", "verbose", "no-progress"]);
   });
 
   it("sets no default in commander: a config's value comes between the flag and the default", () => {

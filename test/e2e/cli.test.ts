@@ -337,7 +337,10 @@ describe("bad input: one line on stderr, a documented exit code, no stack trace"
       ["report", "--orders", fixture("shopify-small.csv"), "--platform", "opencart"],
       "shopmetrics: error: option '--platform <name>' argument 'opencart' is invalid. Allowed choices are shopify, woocommerce, shoptet, upgates, prestashop, bigcommerce, magento, ecwid, online-retail, generic.",
     ],
-    [["report"], "shopmetrics: error: name the orders export with --orders FILE (or - for stdin), or survey exports with --survey FILE"],
+    [
+      ["report"],
+      "shopmetrics: error: name the orders export with --orders FILE (or - for stdin), or survey or review exports with --survey FILE, --reviews FILE",
+    ],
   ])("usage error %j exits 2", async (args, message) => {
     const run = await runCli(args);
     expect(run.status).toBe(2);

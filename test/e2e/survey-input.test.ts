@@ -161,12 +161,14 @@ describe("the report's other parts", () => {
     // typeform.csv's 365-day NPS is 30.77 (fixtures/surveys/expected.json).
     const tripped = await json(["--survey", typeform, "--fail-if", "nps<31"]);
     expect(tripped.status).toBe(4);
-    expect(tripped.stderr).toMatch(/fail-if tripped: nps<31 \(nps is 30\.76923076923077 for the survey responses as of 2026-06-30\)/);
+    expect(tripped.stderr).toMatch(
+      /fail-if tripped: nps<31 \(nps is 30\.76923076923077 for the survey and review figures as of 2026-06-30\)/,
+    );
     expect((await json(["--survey", typeform, "--fail-if", "nps<30"])).status).toBe(0);
     const few = await json(["--survey", typeform, "--fail-if", "nps<31", "--min-responses", "50"]);
     expect(few.status).toBe(0);
     expect(few.report.engagement.nps).toMatchObject({ responses: 13, score: null });
-    expect(few.stderr).toMatch(/--fail-if nps<31 not evaluated for the survey responses as of 2026-06-30: nps is null/);
+    expect(few.stderr).toMatch(/--fail-if nps<31 not evaluated for the survey and review figures as of 2026-06-30: nps is null/);
   });
 
   it("--every gives each point the figures of the single report at its as-of", async () => {
@@ -231,7 +233,7 @@ describe("the report's other parts", () => {
     const run = await runCli(["report", "--customers", "fixtures/customers/registered.csv"]);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      "shopmetrics: error: name the orders export with --orders FILE (or - for stdin), or survey exports with --survey FILE\n",
+      "shopmetrics: error: name the orders export with --orders FILE (or - for stdin), or survey or review exports with --survey FILE, --reviews FILE\n",
     );
   });
 });

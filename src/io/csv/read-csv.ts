@@ -212,7 +212,8 @@ export async function* recordsOf(batches: AsyncGenerator<readonly CsvRecord[]>):
   }
 }
 
-function toAppError(error: unknown, file: string): unknown {
+/** A stream's error as the user's: a missing, unreadable or directory file is INPUT_UNREADABLE (exit 3), not a crash. */
+export function toAppError(error: unknown, file: string): unknown {
   if (error instanceof AppError) return error;
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === "ENOENT") return new AppError("INPUT_UNREADABLE", "cannot read the file: no such file", { file }, { cause: error });

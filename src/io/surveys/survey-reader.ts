@@ -21,7 +21,8 @@ import { quoted } from "../../core/printable.js";
 import { type CesDirection, SCALES, SURVEY_KINDS, type SurveyAnswers, type SurveyKind, type SurveyQuestion } from "../../core/survey.js";
 import { Zone } from "../../core/zone.js";
 import type { CsvRecord } from "../csv/read-csv.js";
-import { type DateOrder, dateEvidence, parseDateTime } from "../parse/date.js";
+import { DateOrderQueue } from "../date-order.js";
+import { type DateOrder, parseDateTime } from "../parse/date.js";
 import { normaliseEmail } from "../parse/identity.js";
 import {
   detectSurveyPlatform,
@@ -121,9 +122,10 @@ class SurveyReader implements PushReader<SurveysRead> {
   #chosen: Chosen[] | null = null;
   /** Long files: a question's text (questionKey) → its kind, or null for another question. */
   readonly #questionKinds = new Map<string, Chosen | null>();
-  /** Rows waiting, in file order: for the questions to be decided, or for a slash date's order. */
+  /** The first rows, waiting, in file order, for the questions to be decided. */
   #waiting: { readonly record: CsvRecord; readonly cells: Record<SurveyColumnField, string | null> }[] = [];
-  #dateOrder: Decided<DateOrder> | null;
+  /** Rows whose slash date waits for the file's day/month order, in file order. */
+  readonly #dates: DateOrderQueue<{ readonly record: CsvRecord; readonly cells: Record<SurveyColumnField, string | null> }>;
   readonly #ids = new KeyMap();
   readonly #respondents = new KeyMap();
   readonly #excluded = new Map<string, number>();
@@ -164,7 +166,7 @@ class SurveyReader implements PushReader<SurveysRead> {
       options,
     );
     this.#zone = value.times === "utc" ? UTC : options.zone;
-    this.#dateOrder = options.dateOrder ? { value: options.dateOrder, reason: "--date-format", source: "option" } : null;
+    this.#dates = new DateOrderQueue(options.file, options.dateOrder);
     if (value.shape === "wide" && !value.subHeader) this.#findColumns(header.map((name) => name.trim()));
   }
 
@@ -193,18 +195,7 @@ class SurveyReader implements PushReader<SurveysRead> {
 
   /** A row once the questions are decided: read, or queued behind one whose slash date is undecided, in file order. */
   #accept(record: CsvRecord, cells: Record<SurveyColumnField, string | null>): void {
-    if (this.#waiting.length === 0) {
-      this.#row(record, cells);
-      return;
-    }
-    this.#waiting.push({ record, cells });
-    if (this.#dateOrder === null) {
-      const text = (cells.date ?? "").trim();
-      const evidence = dateEvidence(text);
-      if (evidence !== "dmy" && evidence !== "mdy") return;
-      this.#dateOrder = { value: evidence, reason: `${quoted(text)} on line ${record.line}`, source: "content", line: record.line };
-    }
-    this.#flush();
+    this.#dates.offer({ record, cells }, cells.date ?? "", record.line, (row) => this.#row(row.record, row.cells));
   }
 
   end(): SurveysRead {
@@ -219,16 +210,7 @@ class SurveyReader implements PushReader<SurveysRead> {
       );
     }
     if (this.#chosen === null) this.#decide();
-    if (this.#waiting.length > 0) {
-      // Slash dates nothing in the file settled: only a flag can.
-      const first = this.#waiting.find((w) => dateEvidence(w.cells.date ?? "") === "ambiguous");
-      const text = first?.cells.date?.trim() ?? "";
-      throw new AppError(
-        "INPUT_AMBIGUOUS",
-        `dates like ${quoted(text)} can be read day-first or month-first, and no date in the file settles it: pass --date-format dmy or --date-format mdy`,
-        { file: this.#options.file, line: first?.record.line ?? 1 },
-      );
-    }
+    this.#dates.end();
     // A generic long file names its kinds row by row: those no row gave are not asked.
     const generic = this.#platform.value.name === "generic" && !this.#wide;
     const chosen = (this.#chosen ?? []).filter((c) => !generic || c.answers.score.length > 0);
@@ -245,7 +227,7 @@ class SurveyReader implements PushReader<SurveysRead> {
       excluded: Object.fromEntries([...this.#excluded].sort(([a], [b]) => a.localeCompare(b))),
       unanswered: this.#unanswered,
       otherAnswers: this.#otherAnswers,
-      dateOrder: this.#dateOrder,
+      dateOrder: this.#dates.order,
       subHeaderLine: this.#subHeaderLine,
       passedOver: this.#passedOver,
       warnings,
@@ -398,7 +380,7 @@ class SurveyReader implements PushReader<SurveysRead> {
     return { kind, at, key: questionKey(text), column, answers: { at: [], score: [], respondent: [] }, max: -1, min: 99 };
   }
 
-  /** Reads the waiting rows, in file order, as far as the day/month order allows. */
+  /** Reads the rows that waited for the questions, in file order. */
   #flush(): void {
     const waiting = this.#waiting;
     this.#waiting = [];
@@ -443,16 +425,7 @@ class SurveyReader implements PushReader<SurveysRead> {
       problems.skip(line, 1, { code: "EMPTY_DATE", message: `the date (${this.#table.columnNames.date}) is empty` });
       return;
     }
-    if (this.#dateOrder === null) {
-      const evidence = dateEvidence(dateText);
-      if (evidence === "dmy" || evidence === "mdy") {
-        this.#dateOrder = { value: evidence, reason: `${quoted(dateText)} on line ${line}`, source: "content", line };
-      } else if (evidence === "ambiguous") {
-        this.#waiting.push({ record, cells });
-        return;
-      }
-    }
-    const at = parseDateTime(dateText, this.#zone, this.#dateOrder?.value ?? null);
+    const at = parseDateTime(dateText, this.#zone, this.#dates.order?.value ?? null);
     if (at === null) {
       problems.skip(line, 1, {
         code: "UNREADABLE_DATE",

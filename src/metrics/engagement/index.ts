@@ -1,10 +1,12 @@
 /**
- * The survey metrics (NPS, CSAT, CES) over a window, from every survey file's answers; and the
- * figures as the table, the CSV and --fail-if name them (ENGAGEMENT_METRICS).
+ * The engagement metrics over a window: the survey ones (NPS, CSAT, CES) from every survey file's
+ * answers, and the reviews' from every review file; and the figures as the table, the CSV and
+ * --fail-if name them (ENGAGEMENT_METRICS).
  */
+import type { EngagementFigureMap, EngagementMetricInfo } from "../../core/engagement.js";
+import type { ReviewRatings } from "../../core/review.js";
 import {
   type CesDirection,
-  type EngagementMetricInfo,
   SURVEY_KINDS,
   type SurveyDedupe,
   type SurveyFigures,
@@ -16,10 +18,28 @@ import { answersIn } from "./answers.js";
 import { CES_DEFINITION, computeCes } from "./ces.js";
 import { CSAT_DEFINITION, computeCsat } from "./csat.js";
 import { computeNps, NPS_DEFINITION } from "./nps.js";
+import { computeReviews, REVIEWS_DEFINITION } from "./reviews.js";
 
 export { npsChangeSignificant } from "./nps.js";
 
-export const SURVEY_DEFINITIONS: Readonly<Record<SurveyKind, string>> = { nps: NPS_DEFINITION, csat: CSAT_DEFINITION, ces: CES_DEFINITION };
+export const ENGAGEMENT_DEFINITIONS: Readonly<Record<SurveyKind | "reviews", string>> = {
+  nps: NPS_DEFINITION,
+  csat: CSAT_DEFINITION,
+  ces: CES_DEFINITION,
+  reviews: REVIEWS_DEFINITION,
+};
+
+/** The reviews' figures over `window`, growth against `previous`; a note when growth can't be had. */
+export function reviewFigures(
+  files: readonly ReviewRatings[],
+  window: Pick<ReportWindow, "from" | "to">,
+  previous: Pick<ReportWindow, "from" | "to">,
+): KindResult<"reviews"> {
+  const figures = computeReviews(files, window, previous);
+  return figures.positiveGrowth === null && figures.positiveReviews > 0
+    ? { figures, note: "the previous window has no positive review: positiveGrowth is null" }
+    : { figures };
+}
 
 /** Below this many responses a figure is given with a note that its margin is wide. */
 const FEW_RESPONSES = 30;
@@ -31,8 +51,8 @@ export interface SurveyOptions {
 }
 
 /** A kind's figures over one window, and the note on them (few responses), when there is one. */
-export interface KindResult<K extends SurveyKind = SurveyKind> {
-  readonly figures: SurveyFigures[K];
+export interface KindResult<K extends keyof EngagementFigureMap = SurveyKind> {
+  readonly figures: EngagementFigureMap[K];
   readonly note?: string;
 }
 
@@ -156,5 +176,59 @@ export const ENGAGEMENT_METRICS: readonly EngagementMetricInfo[] = [
     unit: "count",
     better: "neither",
     definition: "Responses to the effort question submitted in the window.",
+  },
+  {
+    id: "positiveReviewGrowth",
+    kind: "reviews",
+    field: "positiveGrowth",
+    label: "Positive review growth",
+    unit: "rate",
+    better: "higher",
+    definition: "Positive reviews (4 stars or more) created in the window / in the previous window − 1.",
+  },
+  {
+    id: "positiveReviews",
+    kind: "reviews",
+    field: "positiveReviews",
+    label: "Positive reviews (4+ stars)",
+    unit: "count",
+    better: "higher",
+    definition: "Reviews rated 4 or more of 5 created in the window.",
+  },
+  {
+    id: "positiveReviewRate",
+    kind: "reviews",
+    field: "positiveRate",
+    label: "Positive review share",
+    unit: "rate",
+    better: "higher",
+    definition: "Positive reviews / rated reviews created in the window.",
+  },
+  {
+    id: "meanRating",
+    kind: "reviews",
+    field: "meanRating",
+    label: "Mean rating (of 5)",
+    unit: "ratio",
+    better: "higher",
+    definition: "The mean rating of the reviews created in the window.",
+  },
+  {
+    id: "reviews",
+    kind: "reviews",
+    field: "reviews",
+    label: "Reviews (rated)",
+    unit: "count",
+    better: "neither",
+    definition: "Rated reviews created in the window.",
+  },
+  {
+    id: "unratedReviews",
+    kind: "reviews",
+    field: "unrated",
+    label: "Reviews without a rating",
+    unit: "count",
+    better: "neither",
+    definition: "Reviews without a rating (Heureka's pros-and-cons-only reviews) created in the window.",
   },
 ];
