@@ -193,7 +193,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
       const cli = parseReportOptions(settings(raw, "report"), io.env, at);
       quiet = cli.quiet;
       verbose = cli.verbose;
-      const { ordersFile, customersFile, surveyFiles, reviewFiles } = cli;
+      const { ordersFile, customersFile, surveyFiles, reviewFiles, attributionFiles } = cli;
       const run = await reading(ordersFile ?? surveyFiles[0] ?? reviewFiles[0]!, cli.progress, (hooks) =>
         buildReport(
           {
@@ -201,6 +201,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
             ...(customersFile === undefined ? {} : { customers: open(customersFile) }),
             surveys: surveyFiles.map(open),
             reviews: reviewFiles.map(open),
+            attribution: attributionFiles.map(open),
           },
           { ...cli.options, ...hooks, now: at },
         ),

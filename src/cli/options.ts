@@ -60,6 +60,8 @@ export interface RawReportOptions extends RawReading {
   customers?: string;
   survey?: string[];
   reviews?: string[];
+  attribution?: string[];
+  sourceMap?: string[];
   surveyDedupe?: string;
   minResponses?: string;
   window: string;
@@ -98,6 +100,7 @@ export interface ReportCli extends Printing<"table" | "json" | "csv"> {
   readonly customersFile?: string;
   readonly surveyFiles: readonly string[];
   readonly reviewFiles: readonly string[];
+  readonly attributionFiles: readonly string[];
   readonly options: Omit<ReportOptions, "now" | "onProgress" | "onProblem">;
 }
 
@@ -115,12 +118,16 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
     );
   }
   if (raw.orders !== undefined) fileNamed("--orders", raw.orders, "the orders export, or - for stdin");
+  const attributionFiles = raw.attribution ?? [];
+  if (raw.orders === undefined && attributionFiles.length > 0)
+    throw usageError("--attribution needs --orders: its answers are joined to the orders");
   for (const [flag, files] of [
     ["--survey", surveyFiles],
     ["--reviews", reviewFiles],
+    ["--attribution", attributionFiles],
   ] as const) {
     for (const file of files) {
-      fileNamed(flag, file, `a ${flag === "--survey" ? "survey" : "review"} export`);
+      fileNamed(flag, file, `an export for ${flag}`);
       if (file === "-") throw usageError(`${flag} must name a file (stdin is for --orders -)`);
     }
   }
@@ -144,6 +151,7 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
     ...(raw.customers === undefined ? {} : { customersFile: raw.customers }),
     surveyFiles,
     reviewFiles,
+    attributionFiles,
     format: raw.format === "json" || raw.format === "csv" ? raw.format : "table",
     progress: raw.progress,
     verbose: raw.verbose === true,
@@ -156,6 +164,7 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
       compare: raw.compare === "previous",
       every,
       revenue: (raw.revenue === "net-sales" ? "net-sales" : "total") satisfies RevenueBasis,
+      sourceMap: parseSourceMap(raw.sourceMap ?? []),
       surveyOptions: { dedupe: (raw.surveyDedupe === "latest" ? "latest" : "none") satisfies SurveyDedupe, minResponses },
       failIf: (raw.failIf ?? []).map((text) => echoingLess(text, () => parseCondition(text, METRICS))),
     },
@@ -244,6 +253,21 @@ function parseShopReading(raw: RawReading, env: Env): Omit<ShopReadingOptions, "
     surveys: parseSurveyReading(raw),
     reviews: parseReviewReading(raw),
   };
+}
+
+/** --source-map TEXT=CHANNEL: a word of a source's text (any case) → the channel its orders count in. */
+function parseSourceMap(entries: readonly string[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const entry of entries) {
+    const at = entry.lastIndexOf("=");
+    const text = entry.slice(0, Math.max(at, 0)).trim();
+    const channel = entry.slice(at + 1).trim();
+    if (at < 1 || text === "" || channel === "") {
+      throw usageError(`invalid --source-map ${quoted(entry)}: expected 'TEXT=CHANNEL', e.g. 'anna10=referral'`);
+    }
+    map.set(text.toLowerCase(), channel);
+  }
+  return map;
 }
 
 /** --reviews-map, --reviews-platform. */

@@ -177,6 +177,23 @@ export const SETTINGS: readonly Setting[] = [
     choices: REVIEW_PLATFORM_NAMES,
   },
   {
+    key: "attribution",
+    value: "<file>",
+    kind: "list",
+    help: 'post-purchase "how did you hear about us?" answers (Fairing-style), joined to the orders by order number; repeatable',
+    commands: REPORT,
+    notInConfig: "the attribution exports are what each run reads: name them with --attribution",
+  },
+  {
+    key: "source-map",
+    value: "<text=channel>",
+    kind: "entries",
+    help: "put a source whose text holds TEXT in CHANNEL (repeatable), e.g. 'anna10=referral'; channels: direct, organic, paid, social, email, referral, marketplace, other, or any name",
+    commands: REPORT,
+    formerKeys: ["sourceMap"],
+    example: '{ "anna10": "referral", "seznam": "organic" }',
+  },
+  {
     key: "config",
     value: "<file>",
     kind: "string",

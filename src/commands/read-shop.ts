@@ -24,6 +24,7 @@ import { MAX_PROBLEMS, type ProblemLog } from "../io/problems.js";
 import { type FileRead, peek, readFile, type Source } from "../io/read-file.js";
 import { looksLikeXml, readHeurekaXml } from "../io/reviews/heureka-xml.js";
 import { createReviewReader, type ReviewsRead } from "../io/reviews/review-reader.js";
+import { type AttributionRead, createAttributionReader } from "../io/surveys/attribution-reader.js";
 import { createSurveyReader, type SurveyReaderOptions, type SurveysRead } from "../io/surveys/survey-reader.js";
 import type { PushReader } from "../io/table.js";
 import type { Registry } from "../metrics/registry.js";
@@ -71,6 +72,8 @@ export interface ShopSources {
   readonly surveys?: readonly Source[];
   /** --reviews, each. */
   readonly reviews?: readonly Source[];
+  /** --attribution, each: "how did you hear about us?" answers joined to the orders. */
+  readonly attribution?: readonly Source[];
 }
 
 export interface OrdersFile extends OrdersRead {
@@ -96,9 +99,15 @@ export interface ReviewsFile extends ReviewsRead {
   readonly delimiter: string;
 }
 
+export interface AttributionFile extends AttributionRead {
+  readonly file: string;
+  readonly dialect: TextDialect;
+}
+
 export interface Shop {
   /** Null when only other inputs (surveys, reviews) were given. */
   readonly orders: OrdersFile | null;
+  readonly attribution: readonly AttributionFile[];
   readonly customers: CustomersFile | null;
   readonly surveys: readonly SurveysFile[];
   readonly reviews: readonly ReviewsFile[];
@@ -146,8 +155,33 @@ export async function readShop(sources: ShopSources, options: ShopReadingOptions
     somethingRead(read, read.rowsRead - read.problems.rowsSkipped - read.repeatedHeaders.length, "reviews");
     reviews.push(read);
   }
-  if (!sources.orders) return { orders: null, customers, surveys, reviews, unavailable: { identity: null, amounts: null, guest: null } };
-  const orders = await readOrders(sources.orders, { ...options, identity });
+  if (!sources.orders)
+    return { orders: null, attribution: [], customers, surveys, reviews, unavailable: { identity: null, amounts: null, guest: null } };
+  const attribution: AttributionFile[] = [];
+  for (const source of sources.attribution ?? []) {
+    const { dialect, result } = await readFile(source, { what: "the attribution file", onRead: options.onRead }, (header, projection) =>
+      createAttributionReader(header, {
+        file: source.file,
+        strict: options.strict,
+        ...(options.onProblem === undefined ? {} : { onProblem: options.onProblem }),
+        projection,
+        maps: new Map(),
+      }),
+    );
+    attribution.push({ ...result, file: source.file, dialect });
+  }
+  // An order's answer is the first file's that has one.
+  const answer =
+    attribution.length === 0
+      ? undefined
+      : (key: string) => {
+          for (const file of attribution) {
+            const found = file.lookup(key);
+            if (found !== null) return found;
+          }
+          return null;
+        };
+  const orders = await readOrders(sources.orders, { ...options, identity, ...(answer ? { attribution: answer } : {}) });
   somethingRead(orders, orders.ledger.ordersRead, "orders");
   let { guest } = orders.unavailable;
   if (customers && guest !== null) {
@@ -157,7 +191,7 @@ export async function readShop(sources: ShopSources, options: ShopReadingOptions
       guest = null;
     } else guest = `${guest}; and ${customers.registrationUnknownReason}`;
   }
-  return { orders, customers, surveys, reviews, unavailable: { ...orders.unavailable, guest } };
+  return { orders, attribution, customers, surveys, reviews, unavailable: { ...orders.unavailable, guest } };
 }
 
 /** How many of a file's first bytes tell an XML review export from a CSV one. */
@@ -272,6 +306,16 @@ export function inputSummaries(shop: Shop): InputSummary[] {
     ...(shop.orders ? [summary("orders", shop.orders)] : []),
     ...(shop.customers ? [summary("customers", shop.customers)] : []),
     ...shop.surveys.map((read) => ({ ...summary("survey", read), questions: questionSummaries(read) })),
+    ...shop.attribution.map(
+      (read): InputSummary => ({
+        kind: "attribution",
+        file: read.file,
+        platform: read.platform,
+        rows: read.rowsRead,
+        encoding: read.dialect.encoding.value,
+        delimiter: read.dialect.delimiter.value,
+      }),
+    ),
     ...shop.reviews.map(
       (read): InputSummary => ({
         kind: "reviews",
@@ -305,7 +349,7 @@ function questionSummaries(read: SurveysFile): Partial<Record<string, QuestionSu
 function inputQualities(shop: Shop): InputQuality[] {
   const rows = (
     kind: InputQuality["kind"],
-    read: OrdersFile | CustomersFile | SurveysFile | ReviewsFile,
+    read: OrdersFile | CustomersFile | SurveysFile | ReviewsFile | AttributionFile,
     excluded?: Readonly<Record<string, number>>,
   ) => {
     const repeated = read.repeatedHeaders.length;
@@ -331,6 +375,7 @@ function inputQualities(shop: Shop): InputQuality[] {
         ...(read.otherAnswers > 0 ? { otherQuestions: read.otherAnswers } : {}),
       }),
     ),
+    ...shop.attribution.map((read) => rows("attribution", read, read.excluded)),
     ...shop.reviews.map((read) => rows("reviews", read, read.excluded)),
   ];
 }
@@ -339,7 +384,7 @@ function inputQualities(shop: Shop): InputQuality[] {
 export function dataQuality(shop: Shop): DataQuality {
   const { orders, customers, surveys } = shop;
   const ledger = orders?.ledger;
-  const reads = [...(customers ? [customers] : []), ...(orders ? [orders] : []), ...surveys, ...shop.reviews];
+  const reads = [...(customers ? [customers] : []), ...shop.attribution, ...(orders ? [orders] : []), ...surveys, ...shop.reviews];
   const logs = reads.map((read) => read.problems);
   const listed = logs.flatMap((log) => log.problems);
   return {
@@ -359,8 +404,21 @@ export function dataQuality(shop: Shop): DataQuality {
 
 /** Warnings about the files as a whole: headers pasted inside them, nothing read, nothing counted. */
 export function shopWarnings(shop: Shop): string[] {
-  const reads = [...(shop.orders ? [shop.orders] : []), ...(shop.customers ? [shop.customers] : []), ...shop.surveys, ...shop.reviews];
+  const reads = [
+    ...(shop.orders ? [shop.orders] : []),
+    ...(shop.customers ? [shop.customers] : []),
+    ...shop.attribution,
+    ...shop.surveys,
+    ...shop.reviews,
+  ];
   const warnings = reads.flatMap((read) => repeatedHeaderWarning(read.file, read.repeatedHeaders));
+  for (const file of shop.attribution) {
+    const unjoined = file.answered - file.joined();
+    if (unjoined > 0)
+      warnings.push(
+        `${file.file}: ${count(unjoined)} of ${count(file.answered)} answered orders are not in the orders file (no order has their number): their answers are not counted`,
+      );
+  }
   for (const survey of shop.surveys) warnings.push(...survey.warnings);
   if (!shop.orders) return warnings;
   const { ledger, file } = shop.orders;

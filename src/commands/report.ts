@@ -22,6 +22,7 @@ import {
   windowEndingOn,
 } from "../core/window.js";
 import type { Zone } from "../core/zone.js";
+import { channelsOf, computeReferrals } from "../metrics/breakdowns/referrals.js";
 import { computeEmptyGroup, computeGroups, type GroupResult } from "../metrics/compute.js";
 import { ENGAGEMENT_METRICS, type SurveyOptions } from "../metrics/engagement/index.js";
 import { METRICS, type MetricId } from "../metrics/index.js";
@@ -59,6 +60,8 @@ export interface ReportOptions<Id extends string = MetricId> extends ShopReading
   readonly now: number;
   /** How survey answers are counted: --survey-dedupe, --min-responses. */
   readonly surveyOptions?: SurveyOptions;
+  /** --source-map / the config's sourceMap: a word of a source's text → its channel (referrals). */
+  readonly sourceMap?: ReadonlyMap<string, string>;
 }
 
 export interface ReportRun<Id extends string = MetricId> {
@@ -126,7 +129,19 @@ function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<
     );
   }
 
-  const series = points.map((w) => ({ window: w, groups: evaluate(w) }));
+  // Where each window's orders came from, per currency, when the orders say.
+  const channels = ledger && ledger.sources.length > 0 ? channelsOf(ledger.sources, options.sourceMap ?? new Map()) : null;
+  const basis = channels === null ? "" : referralBasis(shop);
+  const withReferrals = (w: ReportWindow, results: GroupResult[]): GroupResult[] =>
+    channels === null
+      ? results
+      : results.map((g) => {
+          const timeline = timelines.get(g.currency)!;
+          return timeline.source === null
+            ? g
+            : { ...g, referrals: computeReferrals(timeline, w, channels, ledger!.sources, g.currency, basis) };
+        });
+  const series = points.map((w) => ({ window: w, groups: withReferrals(w, evaluate(w)) }));
   let groups: GroupReport[] = series[series.length - 1]!.groups;
   if (options.compare) {
     const before = new Map(evaluate(previous).map((g) => [g.currency, g]));
@@ -196,6 +211,19 @@ function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<
     ),
   ];
   return { report, metrics: metrics.metrics, failIf };
+}
+
+/** What an order's source is, as the inputs define it: a self-reported answer, the last touch, a sales channel. */
+function referralBasis(shop: Shop): string {
+  const platform = shop.orders?.platform.value.name;
+  const own =
+    platform === "shopify"
+      ? "Shopify's sales channel (Source: web, pos, shopify_draft_order, an app id), or the discount code the order used (code …)"
+      : platform === "woocommerce"
+        ? "last touch: WooCommerce's order attribution (the session that placed the order), or the coupon the order used (code …)"
+        : "the orders file's source column, as the tool that wrote it defines it, or the discount code the order used (code …)";
+  if (shop.attribution.length === 0) return own;
+  return `${shop.attribution[0]!.basis}, where an --attribution answer joins the order; else ${own}`;
 }
 
 /**

@@ -21,16 +21,20 @@ export class OrderColumns {
   node = new Int32Array(256);
   /** 1 guest, 0 account, -1 unknown. */
   guest = new Int8Array(256);
+  /** The order's source (OrderLedger.sources), -1 none; null while no order of the group has one (no memory for files without sources). */
+  source: Int32Array | null = null;
   /** Σ |revenue|: every sum a metric takes is at most this, so it is exact while this is (OrderLedger checks). */
   magnitude = 0;
 
-  push(at: number, revenue: Minor, node: number, guest: boolean | null): void {
+  push(at: number, revenue: Minor, node: number, guest: boolean | null, source = -1): void {
     if (this.length === this.at.length) this.#grow();
     const i = this.length++;
     this.at[i] = at;
     this.revenue[i] = revenue;
     this.node[i] = node;
     this.guest[i] = guest === null ? -1 : guest ? 1 : 0;
+    if (source >= 0 && this.source === null) this.source = new Int32Array(this.at.length).fill(-1);
+    if (this.source !== null) this.source[i] = source;
   }
 
   #grow(): void {
@@ -44,6 +48,11 @@ export class OrderColumns {
     this.revenue = grow(this.revenue, (n) => new Float64Array(n));
     this.node = grow(this.node, (n) => new Int32Array(n));
     this.guest = grow(this.guest, (n) => new Int8Array(n));
+    if (this.source !== null) {
+      const next = new Int32Array(size).fill(-1);
+      next.set(this.source);
+      this.source = next;
+    }
   }
 }
 
@@ -68,6 +77,9 @@ export class OrderLedger {
   readonly unknownStatuses = new Map<string, number>();
   /** Orders (any status) with neither an email nor a customer id. */
   unidentified = 0;
+  /** Each source text read (Order.source), by its number in OrderColumns.source. */
+  readonly sources: string[] = [];
+  readonly #sourceIds = new Map<string, number>();
   /** Earliest and latest creation instant over all orders read (any status); NaN when none. */
   firstAt = Number.NaN;
   lastAt = Number.NaN;
@@ -111,7 +123,7 @@ export class OrderLedger {
     const revenue = revenueOf(order);
     this.#addMagnitude(group, revenue);
     this.#indexOf[ordinal] = group.length;
-    group.push(order.at, revenue, node, order.guest);
+    group.push(order.at, revenue, node, order.guest, order.source ? this.#sourceId(order.source) : -1);
     return ordinal;
   }
 
@@ -137,6 +149,16 @@ export class OrderLedger {
     this.unidentified--;
     this.#markOrdered(added);
     if (index >= 0) group.node[index] = added;
+  }
+
+  #sourceId(text: string): number {
+    let id = this.#sourceIds.get(text);
+    if (id === undefined) {
+      id = this.sources.length;
+      this.sources.push(text);
+      this.#sourceIds.set(text, id);
+    }
+    return id;
   }
 
   /** The identity nodes of every order read (any status). */

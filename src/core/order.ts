@@ -67,6 +67,8 @@ export interface Order {
   readonly customerId: string | null;
   /** true = guest checkout, false = account, null = the input doesn't say. */
   readonly guest: boolean | null;
+  /** Where the order came from, as written (an attribution answer, a UTM source, a sales channel, `code SUMMER10`); null when nothing says. */
+  readonly source?: string | null;
 }
 
 /** Revenue of an order: its total minus what was refunded. */

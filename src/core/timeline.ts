@@ -25,6 +25,9 @@ export interface Timeline {
   readonly customerId: Int32Array;
   readonly customerAt: Float64Array;
   readonly customerRevenue: Float64Array;
+  /** Each order's source (OrderLedger.sources; -1 none), and each customer's orders' (as customerAt); null when no order has one. */
+  readonly source: Int32Array | null;
+  readonly customerSource: Int32Array | null;
 }
 
 export function buildTimeline(columns: OrderColumns, identity: IdentityGraph): Timeline {
@@ -34,6 +37,8 @@ export function buildTimeline(columns: OrderColumns, identity: IdentityGraph): T
   const revenue = new Float64Array(n);
   const customer = new Int32Array(n);
   const guest = new Int8Array(n);
+  const sources = columns.source;
+  const source = sources === null ? null : new Int32Array(n);
   const dense = new Map<number, number>(); // representative → customer index
   const denseOf = new Int32Array(n);
   for (let k = 0; k < n; k++) {
@@ -44,6 +49,7 @@ export function buildTimeline(columns: OrderColumns, identity: IdentityGraph): T
     revenue[k] = columns.revenue[i]!;
     customer[k] = root;
     guest[k] = columns.guest[i]!;
+    if (source !== null) source[k] = sources![i]!;
     if (root < 0) {
       denseOf[k] = -1;
       continue;
@@ -64,16 +70,18 @@ export function buildTimeline(columns: OrderColumns, identity: IdentityGraph): T
   const identified = customerStart[customers]!;
   const customerAt = new Float64Array(identified);
   const customerRevenue = new Float64Array(identified);
+  const customerSource = source === null ? null : new Int32Array(identified);
   for (let k = 0; k < n; k++) {
     const c = denseOf[k]!;
     if (c < 0) continue;
     const slot = fill[c]!++;
     customerAt[slot] = at[k]!;
     customerRevenue[slot] = revenue[k]!;
+    if (customerSource !== null) customerSource[slot] = source![k]!;
   }
   const customerId = new Int32Array(customers);
   for (const [root, c] of dense) customerId[c] = root;
-  return { length: n, at, revenue, customer, guest, customerStart, customerId, customerAt, customerRevenue };
+  return { length: n, at, revenue, customer, guest, customerStart, customerId, customerAt, customerRevenue, source, customerSource };
 }
 
 /** The first index in sorted[lo, hi) whose value is ≥ x. */

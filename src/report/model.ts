@@ -6,6 +6,7 @@
 import { formatDay, parseDay } from "../core/calendar.js";
 import type { EngagementFigureMap, EngagementKind } from "../core/engagement.js";
 import type { Problem, ProblemCode } from "../core/problems.js";
+import type { Referrals } from "../core/referral.js";
 import type { RevenueBasis } from "../core/revenue-basis.js";
 import type { CesDirection, SurveyKind } from "../core/survey.js";
 import type { ZoneSource } from "../core/zone.js";
@@ -14,7 +15,7 @@ export const SCHEMA_VERSION = 1;
 
 export interface InputSummary {
   /** The record kind the file was read as. */
-  readonly kind: "orders" | "customers" | "survey" | "reviews";
+  readonly kind: "orders" | "customers" | "survey" | "reviews" | "attribution";
   /** As given on the command line; `-` for stdin. */
   readonly file: string;
   /** The detected or forced platform (`shopify`, `woocommerce`, `generic`). */
@@ -113,6 +114,8 @@ export interface GroupFigures<Id extends string = string> {
   readonly metrics: MetricValues<Id>;
   /** Why a metric is null, or a caveat on its value. */
   readonly notes: Readonly<Partial<Record<Id, string>>>;
+  /** Where the window's orders came from, when the orders (or an --attribution file) say. */
+  readonly referrals?: Referrals;
 }
 
 /** A currency group; with --compare, also the previous window's values and the change. */

@@ -15,6 +15,7 @@ import Table from "cli-table3";
 import type { EngagementMetricInfo } from "../core/engagement.js";
 import type { MetricInfo } from "../core/metric-info.js";
 import { printable } from "../core/printable.js";
+import type { Referrals } from "../core/referral.js";
 import { REVENUE_BASIS } from "../core/revenue-basis.js";
 import { count, listed, plural } from "../core/words.js";
 import { formatValue, NOT_AVAILABLE } from "./format-value.js";
@@ -109,6 +110,7 @@ export function renderTable<Id extends string>(
     out.push("", ...wrap(currency, width, INDENT).map((line) => chalk.bold(line)));
     out.push(layout.stacked ? stacked(group, layout.spark, width) : boxed(group, heads, layout, width, series !== undefined));
     for (const line of footnotes(group)) out.push(...wrap(line, width, INDENT).map((part) => chalk.dim(part)));
+    if (group.report.referrals) out.push(...referralLines(group.report.referrals, group.report.currency, width, chalk));
   }
   if (surveys) {
     const heading = report.engagement!.reviews
@@ -146,6 +148,50 @@ export function renderTable<Id extends string>(
   const data = `Data: ${plural(dq.rowsRead, "row")} read, ${count(dq.rowsSkipped)} skipped${hasOrders ? orders : ""}${customers}${surveysSaid}.`;
   out.push("", ...wrap(data, width, INDENT));
   return `${out.join("\n")}\n`;
+}
+
+/** How many sources the table lists; the JSON has them all. */
+const SOURCES_SHOWN = 10;
+
+/** Where the orders came from: coverage and basis, then a source per line (the most orders first). */
+function referralLines(referrals: Referrals, currency: string | null, width: number | undefined, chalk: ChalkInstance): string[] {
+  const coverage =
+    referrals.coverage === null ? "no orders in the window" : `${formatValue(referrals.coverage, "rate", null)} of the orders say`;
+  const out = [
+    "",
+    ...wrapParts(["Where the orders came from", `(${coverage};`, `${printable(referrals.basis)})`], " ", width, INDENT).map((l) =>
+      chalk.bold(l),
+    ),
+  ];
+  if (referrals.sources.length === 0) return out;
+  const shown = referrals.sources.slice(0, SOURCES_SHOWN);
+  const table = newTable(["Source", "Orders", "Share", "New customers", "Revenue"]);
+  for (const s of shown) {
+    table.push([
+      printable(s.source),
+      count(s.orders),
+      formatValue(s.orderShare, "rate", null),
+      count(s.newCustomers),
+      formatValue(s.revenue, "money", currency),
+    ]);
+  }
+  const boxed = table.toString();
+  if (width === undefined || (width >= STACKED_BELOW && Math.max(...boxed.split("\n").map(displayWidth)) <= width)) out.push(boxed);
+  else {
+    // Narrow (or a source or currency too long for the box): a source a line, its figures indented below.
+    for (const s of shown) {
+      out.push(...wrap(printable(s.source), width, INDENT));
+      const figures = [
+        `${count(s.orders)} orders (${formatValue(s.orderShare, "rate", null)})`,
+        `${count(s.newCustomers)} new`,
+        formatValue(s.revenue, "money", currency),
+      ];
+      out.push(...wrapParts(figures, " · ", Math.max(1, width - INDENT), INDENT).map((text) => PAD + text));
+    }
+  }
+  const more = referrals.sources.length - SOURCES_SHOWN;
+  if (more > 0) out.push(chalk.dim(`  … and ${plural(more, "more source")} (--format json lists them)`));
+  return out;
 }
 
 /**

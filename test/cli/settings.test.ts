@@ -39,6 +39,7 @@ describe("SETTINGS", () => {
       "min-responses",
       "reviews-map",
       "reviews-platform",
+      "source-map",
       "platform",
       "map",
       "currency",
@@ -60,7 +61,19 @@ describe("SETTINGS", () => {
 
   it("says why a config can't hold the rest", () => {
     const refused = SETTINGS.filter((s) => s.notInConfig !== undefined).map((s) => s.key);
-    expect(refused).toEqual(["orders", "survey", "reviews", "config", "as-of", "fail-if", "strict", "quiet", "verbose", "no-progress"]);
+    expect(refused).toEqual([
+      "orders",
+      "survey",
+      "reviews",
+      "attribution",
+      "config",
+      "as-of",
+      "fail-if",
+      "strict",
+      "quiet",
+      "verbose",
+      "no-progress",
+    ]);
   });
 
   it("sets no default in commander: a config's value comes between the flag and the default", () => {

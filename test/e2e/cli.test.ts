@@ -331,7 +331,7 @@ describe("bad input: one line on stderr, a documented exit code, no stack trace"
     ],
     [
       ["report", "--orders", fixture("shopify-small.csv"), "--map", "amount=Total"],
-      'shopmetrics: error: invalid --map "amount=Total": unknown field "amount"; fields are order_id, created_at, customer_id, email, total, refunded, subtotal, discount, currency, status, guest, cancelled_at, quantity, unit_price',
+      'shopmetrics: error: invalid --map "amount=Total": unknown field "amount"; fields are order_id, created_at, customer_id, email, total, refunded, subtotal, discount, currency, status, guest, cancelled_at, quantity, unit_price, source, discount_code',
     ],
     [
       ["report", "--orders", fixture("shopify-small.csv"), "--platform", "opencart"],

@@ -19,7 +19,7 @@ describe("--verbose", () => {
     expect(verbose.status).toBe(plain.status);
     expect(verbose.stdout).toBe(plain.stdout);
     // The sample shop is a 79-column Shopify export whose metrics read 8 of them.
-    const said = `shopmetrics: fixtures/sample-shop/orders_export.csv: utf-8, ","; ${BYTES}; 8 of its 79 columns read, the rest skipped; in one thread (SHOPMETRICS_THREADS=1)\n`;
+    const said = `shopmetrics: fixtures/sample-shop/orders_export.csv: utf-8, ","; ${BYTES}; 10 of its 79 columns read, the rest skipped; in one thread (SHOPMETRICS_THREADS=1)\n`;
     expect(verbose.stderr).toBe(`${said}${plain.stderr}`);
   });
 
@@ -39,7 +39,7 @@ describe("--verbose", () => {
     });
     expect(stdin.status).toBe(0);
     expect(stdin.stderr).toContain(
-      `shopmetrics: -: utf-8, ","; ${BYTES}; 8 of its 79 columns read, the rest skipped; in one thread (standard input always is)\n`,
+      `shopmetrics: -: utf-8, ","; ${BYTES}; 10 of its 79 columns read, the rest skipped; in one thread (standard input always is)\n`,
     );
   });
 
@@ -71,7 +71,7 @@ describe("--verbose", () => {
     const run = runBin(["report", ...SHOP, "--verbose", "-q", "--format", "json"], { env: { SHOPMETRICS_THREADS: "2" } });
     expect(run.status).toBe(0);
     expect(run.stderr).toBe(
-      `shopmetrics: fixtures/sample-shop/orders_export.csv: utf-8, ","; ${BYTES}; 8 of its 79 columns read, the rest skipped; in a second thread (SHOPMETRICS_THREADS=2)\n`,
+      `shopmetrics: fixtures/sample-shop/orders_export.csv: utf-8, ","; ${BYTES}; 10 of its 79 columns read, the rest skipped; in a second thread (SHOPMETRICS_THREADS=2)\n`,
     );
   });
 });

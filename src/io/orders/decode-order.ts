@@ -31,6 +31,8 @@ export interface DecodeContext {
   readonly offsets?: OffsetTally;
   /** --revenue: which amount is the order's (net-sales: its subtotal less its discount); total when absent. */
   readonly revenue?: RevenueBasis;
+  /** --attribution: the answer an attribution file gives for an order key, or null. */
+  readonly attribution?: (key: string) => string | null;
 }
 
 export type DecodeResult =
@@ -168,6 +170,7 @@ export function decodeOrder(
     email: normaliseEmail(cells.email),
     customerId,
     guest: decodeGuest(cells, customerId, ctx.platform),
+    source: sourceOf(cells, key, ctx),
   };
   return lineSum === undefined ? { order } : { order, lineSum };
 }
@@ -257,4 +260,19 @@ function decodeGuest(cells: OrderCells, customerId: string | null, platform: Ord
       return value === "" ? null : platform.guest.values.includes(value);
     }
   }
+}
+
+/**
+ * Where an order came from, as written: the answer an --attribution file gives for its key (a
+ * post-purchase survey's "how did you hear about us?"), else a discount code it used (`code
+ * ANNA10`: an influencer's or a referral code names the source better than the sales channel),
+ * else its source column (a UTM source, WooCommerce's attribution, Shopify's sales channel).
+ */
+function sourceOf(cells: OrderCells, key: string | null, ctx: DecodeContext): string | null {
+  const answered = key === null ? null : (ctx.attribution?.(key) ?? null);
+  if (answered !== null) return answered;
+  const code = (cells.discount_code ?? "").trim();
+  if (code !== "") return `code ${code}`;
+  const source = (cells.source ?? "").trim();
+  return source === "" || source === "(none)" ? null : source;
 }

@@ -65,6 +65,8 @@ export interface OrderReaderOptions extends TableOptions, ForcedConventions {
    * the suggestions need, no more, and ends with `missing` saying what the error would be.
    */
   readonly onMissingColumns?: "throw" | "describe";
+  /** --attribution: the answer an attribution file gives for an order key (it wins over the file's source columns). */
+  readonly attribution?: (key: string) => string | null;
 }
 
 /** What the file lacks, for the metrics that need it: null when it has it, else why not. */
@@ -239,6 +241,7 @@ class OrdersFromRows implements PushReader<OrdersRead> {
       statusMap: options.statusMap,
       offsets: this.#offsets,
       ...(options.revenue === undefined ? {} : { revenue: options.revenue }),
+      ...(options.attribution === undefined ? {} : { attribution: options.attribution }),
     };
     this.#ledger = new OrderLedger(options.identity);
     // A generic file's column hints look at every cell; otherwise only the fields' cells are read.

@@ -22,6 +22,8 @@ export const ORDER_FIELDS = [
   "cancelled_at",
   "quantity",
   "unit_price",
+  "source",
+  "discount_code",
 ] as const;
 export type OrderField = (typeof ORDER_FIELDS)[number];
 

@@ -24,6 +24,10 @@ export const shopify: OrderPlatform = {
     currency: ["Currency"],
     status: ["Financial Status"],
     cancelled_at: ["Cancelled at"],
+    // Referral sources: the sales channel (web, pos, shopify_draft_order, an app id), and a
+    // discount code, which names the order's source when it has one (an influencer's code).
+    source: ["Source"],
+    discount_code: ["Discount Code"],
   },
   required: ["order_id", "created_at", "total"],
   subtotalAfterDiscounts: true,

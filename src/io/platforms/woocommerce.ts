@@ -23,6 +23,15 @@ export const woocommerce: OrderPlatform = {
     discount: ["discount_total"],
     currency: ["order_currency"],
     status: ["status"],
+    // Order attribution (WooCommerce 8.5+), as the export plugins write its meta, or Analytics' column.
+    source: [
+      "_wc_order_attribution_utm_source",
+      "meta:_wc_order_attribution_utm_source",
+      "_wc_order_attribution_source_type",
+      "meta:_wc_order_attribution_source_type",
+      "Attribution",
+    ],
+    discount_code: ["coupon_items", "coupons", "Coupon(s)"],
   },
   required: ["order_id", "created_at", "total"],
   guest: { kind: "customer-id-zero" },

@@ -85,6 +85,7 @@ describe("decodeOrder", () => {
         email: "g@x.cz",
         customerId: null,
         guest: true,
+        source: null,
       },
     });
   });

@@ -1,0 +1,133 @@
+/**
+ * Referral sources (issue 11): where each currency's orders came from, from the orders' own
+ * source columns and from an --attribution file joined by order number. Worked by hand on
+ * fixtures/orders/fairing-orders.csv with the answers of fixtures/surveys/fairing.csv, window
+ * 2025-07-01 … 2026-06-30 (Prague):
+ *   #1043 (anna, 2025-06-12) lies before the window: her #1600 is not a new customer's.
+ *   In the window 12 orders; #1437 (ema's second) has no answer and no source: coverage 11 / 12.
+ *   referral  #1102 Podcast 40, #1260 Friend or family 20, #1480 Podcast 15, #1522 Friend or family 70
+ *             → 4 orders, 145.00, 4 new (ben, dan, ivo, jana), share 4 / 11
+ *   social    #1324 Instagram 60, #1402 facebook (its source column: no answer) 45, #1561 Instagram 10
+ *             → 3 orders, 115.00, 3 new (ema, hugo, karl)
+ *   organic   #1187 Google 30, #1399 Google 35 (the answer wins over its "newsletter" column) → 2, 65.00, 2 new
+ *   marketplace  #1600 heureka.cz 80 → 1, 80.00, 0 new
+ *   "My sister" (a free-text answer no map knows) #1351 25 → 1, 25.00, 1 new
+ */
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers.js";
+
+const ORDERS = "fixtures/orders/fairing-orders.csv";
+const ANSWERS = "fixtures/surveys/fairing.csv";
+const BASE = ["report", "--orders", ORDERS, "--tz", "Europe/Prague", "--as-of", "2026-06-30", "--format", "json"];
+
+async function referrals(args: readonly string[]) {
+  const run = await runCli([...BASE, ...args]);
+  expect(run.stderr).not.toMatch(/internal error|error:/);
+  expect(run.status).toBe(0);
+  const report = JSON.parse(run.stdout);
+  return { report, referrals: report.groups[0].referrals };
+}
+
+const brief = (sources: { source: string; orders: number; newCustomers: number; revenue: number; orderShare: number }[]) =>
+  sources.map(({ source, orders, newCustomers, revenue, orderShare }) => [source, orders, newCustomers, revenue, orderShare]);
+
+describe("referral sources", () => {
+  it("joins the attribution answers by order number, and falls back to the orders' source column", async () => {
+    const { report, referrals: r } = await referrals(["--attribution", ANSWERS]);
+    expect(r.coverage).toBe(11 / 12);
+    expect(brief(r.sources)).toEqual([
+      ["referral", 4, 4, 145, 4 / 11],
+      ["social", 3, 3, 115, 3 / 11],
+      ["organic", 2, 2, 65, 2 / 11],
+      ["marketplace", 1, 0, 80, 1 / 11],
+      ["My sister", 1, 1, 25, 1 / 11],
+    ]);
+    expect(r.sources[1].answers).toEqual([
+      { text: "Instagram", orders: 2 },
+      { text: "facebook", orders: 1 },
+    ]);
+    expect(r.basis).toMatch(/^self-reported: the customer's answer to a post-purchase survey/);
+    expect(report.inputs.map((i: { kind: string; platform: string }) => [i.kind, i.platform])).toEqual([
+      ["orders", "generic"],
+      ["attribution", "fairing"],
+    ]);
+    // 22 rows: 12 answers to "How did you hear about us?" — #1043 … #1561, 10 orders — and 12 to the NPS question.
+    expect(report.dataQuality.inputs[1]).toEqual({
+      kind: "attribution",
+      file: ANSWERS,
+      rowsRead: 22,
+      rowsUsed: 10,
+      rowsSkipped: 0,
+      repeatedHeaders: 0,
+      excluded: { otherQuestions: 12 },
+    });
+  });
+
+  it("puts a source in the channel --source-map names", async () => {
+    const { referrals: r } = await referrals(["--attribution", ANSWERS, "--source-map", "my sister=referral"]);
+    expect(brief(r.sources)[0]).toEqual(["referral", 5, 5, 170, 5 / 11]);
+    expect(r.sources.map((s: { source: string }) => s.source)).not.toContain("My sister");
+  });
+
+  it("without the answers, reads the orders' source column alone", async () => {
+    const { referrals: r } = await referrals([]);
+    // Only #1399 newsletter, #1402 facebook and #1600 heureka.cz say: 3 of the 12 orders.
+    expect(r.coverage).toBe(3 / 12);
+    expect(brief(r.sources)).toEqual([
+      ["email", 1, 1, 35, 1 / 3],
+      ["marketplace", 1, 0, 80, 1 / 3],
+      ["social", 1, 1, 45, 1 / 3],
+    ]);
+    expect(r.basis).toMatch(/^the orders file's source column/);
+  });
+
+  it("reads Shopify's Source and its discount codes (the sample shop)", async () => {
+    const run = await runCli(["report", "--orders", "fixtures/sample-shop/orders_export.csv", "--tz", "Europe/Prague", "--format", "json"]);
+    const groups = JSON.parse(run.stdout).groups;
+    for (const g of groups) {
+      const names = g.referrals.sources.map((s: { source: string }) => s.source);
+      expect(names).toContain("web");
+      expect(names.some((n: string) => n.startsWith("code "))).toBe(true);
+      // Every order a source: the sample shop writes Source on every order's first row.
+      expect(g.referrals.coverage).toBe(1);
+      expect(g.referrals.sources.reduce((n: number, s: { orders: number }) => n + s.orders, 0)).toBe(g.metrics.orders);
+    }
+  });
+
+  it("warns about answers whose order is not in the orders file", async () => {
+    const run = await runCli([
+      "report",
+      "--orders",
+      "fixtures/orders/generic-guest.csv",
+      "--attribution",
+      ANSWERS,
+      "--tz",
+      "Europe/Prague",
+      "--format",
+      "json",
+    ]);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).warnings).toContain(
+      `${ANSWERS}: 10 of 10 answered orders are not in the orders file (no order has their number): their answers are not counted`,
+    );
+  });
+
+  it("needs --orders for --attribution", async () => {
+    const run = await runCli(["report", "--survey", "fixtures/surveys/typeform.csv", "--attribution", ANSWERS]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe("shopmetrics: error: --attribution needs --orders: its answers are joined to the orders\n");
+  });
+
+  it("shows the sources under the currency's table", async () => {
+    const run = await runCli(["report", "--orders", ORDERS, "--attribution", ANSWERS, "--tz", "Europe/Prague", "--as-of", "2026-06-30"]);
+    expect(run.stdout).toContain("Where the orders came from (91.7% of the orders say;");
+    expect(run.stdout).toMatch(/│ referral\s+│\s+4 │ 36\.4% │\s+4 │ 145\.00 EUR │/);
+    const narrow = await runCli(
+      ["report", "--orders", ORDERS, "--attribution", ANSWERS, "--tz", "Europe/Prague", "--as-of", "2026-06-30"],
+      {
+        env: { COLUMNS: "50" },
+      },
+    );
+    expect(narrow.stdout).toContain("referral\n  4 orders (36.4%) · 4 new · 145.00 EUR\n");
+  });
+});
