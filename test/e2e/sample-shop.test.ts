@@ -42,3 +42,55 @@ describe("sample shop (fixtures/sample-shop/orders_export.csv)", async () => {
     });
   });
 });
+
+describe("sample shop with its survey and reviews (`npm run demo`)", async () => {
+  // The command `npm run demo` runs (package.json), as JSON, with --compare previous.
+  const run = await runCli([
+    "report",
+    "--orders",
+    "fixtures/sample-shop/orders_export.csv",
+    "--survey",
+    "fixtures/sample-shop/survey_responses.csv",
+    "--reviews",
+    "fixtures/sample-shop/heureka_reviews.xml",
+    "--tz",
+    "Europe/Prague",
+    "--compare",
+    "previous",
+    "--format",
+    "json",
+  ]);
+  const report = JSON.parse(run.stdout);
+
+  // The figures of the independent re-computation:
+  //   python3 scripts/crosscheck/engagement.py survey fixtures/sample-shop/survey_responses.csv --format google-forms \
+  //     --encoding cp1250 --delimiter ';' --tz Europe/Prague --as-of 2026-06-30 --days 365 --previous
+  //   python3 scripts/crosscheck/engagement.py reviews fixtures/sample-shop/heureka_reviews.xml --format heureka-shop \
+  //     --tz Europe/Prague --as-of 2026-06-30 --days 365 --previous
+  it("gives the crosscheck's NPS and CSAT, this year and last", () => {
+    expect(run.status).toBe(0);
+    expect(report.inputs.map((i: { kind: string; platform: string; encoding: string }) => [i.kind, i.platform, i.encoding])).toEqual([
+      ["orders", "shopify", "utf-8"],
+      ["survey", "google-forms", "windows-1250"],
+      ["reviews", "heureka-shop", "utf-8"],
+    ]);
+    const { nps, csat } = report.engagement;
+    expect(nps).toMatchObject({ responses: 212, promoters: 118, passives: 57, detractors: 37, significant: false });
+    expect(nps.score).toBeCloseTo(38.20754716981132, 9);
+    expect(nps.marginOfError95).toBeCloseTo(10.29726519093726, 9);
+    expect(nps.previous).toMatchObject({ responses: 211, promoters: 101, passives: 62, detractors: 48 });
+    expect(nps.previous.score).toBeCloseTo(25.118483412322274, 9);
+    expect(csat).toMatchObject({ responses: 206, satisfied: 161, scale: 5 });
+    expect(csat.rate).toBeCloseTo(0.7815533980582524, 12);
+    expect(csat.meanScore).toBeCloseTo(3.9902912621359223, 12);
+    expect(csat.previous).toMatchObject({ responses: 207, satisfied: 140 });
+  });
+
+  it("gives the crosscheck's review figures", () => {
+    const { reviews } = report.engagement;
+    expect(reviews).toMatchObject({ reviews: 121, positiveReviews: 92, unrated: 11 });
+    expect(reviews.positiveGrowth).toBeCloseTo(0.26027397260273966, 12);
+    expect(reviews.meanRating).toBeCloseTo(4.202479338842975, 12);
+    expect(reviews.previous).toMatchObject({ reviews: 105, positiveReviews: 73, unrated: 12 });
+  });
+});
