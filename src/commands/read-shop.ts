@@ -5,6 +5,7 @@
  * amounts, guest flags) is settled here, after the join, and so is the data-quality ledger every
  * command's JSON carries.
  */
+import type { Decided } from "../core/decided.js";
 import { AppError } from "../core/errors.js";
 import { IdentityGraph } from "../core/identity.js";
 import { markGuestsByRegistration, type OrderLedger } from "../core/ledger.js";
@@ -305,7 +306,7 @@ export function inputSummaries(shop: Shop): InputSummary[] {
   return [
     ...(shop.orders ? [summary("orders", shop.orders)] : []),
     ...(shop.customers ? [summary("customers", shop.customers)] : []),
-    ...shop.surveys.map((read) => ({ ...summary("survey", read), questions: questionSummaries(read) })),
+    ...shop.surveys.map((read) => ({ ...summary("survey", read), columns: columnNames(read.columns), questions: questionSummaries(read) })),
     ...shop.attribution.map(
       (read): InputSummary => ({
         kind: "attribution",
@@ -314,6 +315,7 @@ export function inputSummaries(shop: Shop): InputSummary[] {
         rows: read.rowsRead,
         encoding: read.dialect.encoding.value,
         delimiter: read.dialect.delimiter.value,
+        columns: columnNames(read.columns),
       }),
     ),
     ...shop.reviews.map(
@@ -324,9 +326,15 @@ export function inputSummaries(shop: Shop): InputSummary[] {
         rows: read.rowsRead,
         encoding: read.encoding,
         delimiter: read.delimiter,
+        columns: columnNames(read.columns),
       }),
     ),
   ];
+}
+
+/** Field → the column it was read from, as `inputs[].columns` says it. */
+function columnNames(columns: Readonly<Partial<Record<string, Decided<string>>>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(columns).flatMap(([field, c]) => (c ? [[field, c.value]] : [])));
 }
 
 /** A survey file's questions, as `inputs[].questions` says them. */

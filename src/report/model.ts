@@ -26,6 +26,8 @@ export interface InputSummary {
   readonly encoding: string;
   /** The field delimiter read (detected, or --delimiter). */
   readonly delimiter: string;
+  /** Surveys, reviews and attribution files: each field read and the column (or XML element) it was read from. */
+  readonly columns?: Readonly<Record<string, string>>;
   /** A survey: each kind's question as read — its column (or, in a long file, its text), scale and why. */
   readonly questions?: Readonly<Partial<Record<SurveyKind, QuestionSummary>>>;
 }

@@ -88,3 +88,20 @@ describe("survey figures agree with the independent crosscheck (fixtures/surveys
     });
   }
 });
+
+describe("a Slovak Google Forms file (fixtures/surveys/google-forms-sk.csv), worked by hand", () => {
+  // Časová pečiatka; odporučili → NPS, spokojný → CSAT, jednoduché → CES; dates `12. 5. 2026 10:15:32`.
+  //   NPS 10, 9 | 7, 8 | 4, 0: 2 promoters, 2 passives, 2 detractors → 0; p = d = 1/3, SE = 100 √((2/3) / 6) = 33.33
+  //   CSAT 5, 4, 3, 2, 5, 1: 4–5 three of six → 0.5; mean 20 / 6
+  //   CES 7, 6, 4, 2, 5, 1: on 1–7 (7 seen), 5–7 three of six → 0.5; mean 25 / 6
+  it("finds the three questions by their Slovak words and gives their figures", async () => {
+    const r = await report("google-forms-sk.csv", []);
+    expect(r.inputs[0].platform).toBe("google-forms");
+    expect(r.engagement.nps).toMatchObject({ responses: 6, promoters: 2, passives: 2, detractors: 2, score: 0 });
+    expect(r.engagement.nps.standardError).toBeCloseTo(100 / 3, 9);
+    expect(r.engagement.csat).toMatchObject({ responses: 6, satisfied: 3, rate: 0.5, scale: 5 });
+    expect(r.engagement.csat.meanScore).toBeCloseTo(20 / 6, 12);
+    expect(r.engagement.ces).toMatchObject({ responses: 6, easyRate: 0.5, scale: 7, direction: "agree" });
+    expect(r.engagement.ces.meanScore).toBeCloseTo(25 / 6, 12);
+  });
+});
