@@ -9,6 +9,7 @@
 //   node scripts/generate-engagement.mjs --out DIR [--seed S]
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { mulberry32 } from "./lib/random.mjs";
 
 const args = process.argv.slice(2);
 const out = args[args.indexOf("--out") + 1];
@@ -18,14 +19,6 @@ if (!out || args.indexOf("--out") < 0) {
   process.exit(2);
 }
 
-function mulberry32(a) {
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rng = mulberry32(seed ^ 0x5eed);
 const pick = (weights) => {
   const total = weights.reduce((s, [, w]) => s + w, 0);

@@ -18,6 +18,7 @@
 import { once } from "node:events";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { mulberry32 } from "./lib/random.mjs";
 
 // ---------------------------------------------------------------- arguments
 function parseArgs(argv) {
@@ -51,15 +52,7 @@ function fail(msg) {
 }
 
 // ---------------------------------------------------------------- PRNG
-// mulberry32: 32-bit state, integer ops only, identical on every machine.
-function mulberry32(a) {
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// mulberry32 (scripts/lib/random.mjs): 32-bit state, integer ops only, identical on every machine.
 // A 32-bit mix of (seed, n): gives every customer its own stream, so a customer's name, address
 // and habits can be re-derived from its index instead of being stored.
 function hash32(seed, n) {

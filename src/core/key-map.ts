@@ -147,6 +147,17 @@ export class KeyMap {
     return this;
   }
 
+  /**
+   * The first value `key` was added with (a response's or review's line: an id read twice), or
+   * -1 when it is new, and is now added with `value`.
+   */
+  firstSeen(key: string, value: number): number {
+    const slot = this.hash(key).find();
+    if (slot >= 0) return this.get(slot, 0);
+    this.insert(value, 0);
+    return -1;
+  }
+
   /** The slot of the last hashed key, or -1 when it is not in the table. */
   find(): number {
     const slots = this.#slots;

@@ -110,22 +110,37 @@ export interface SampleOrder {
   readonly guest: boolean | null;
 }
 
-/** What `inspect` found in a survey export (`--survey`): its format, each question it took and why, its rows. */
-export interface SurveyInspection {
+/** What the inspections of the inputs beyond orders (surveys, reviews) share: the file, its zone, its rows and problems. */
+interface InputInspection {
   readonly schemaVersion: typeof INSPECTION_SCHEMA_VERSION;
-  readonly kind: "survey-inspection";
   readonly file: string;
   readonly timezone: string;
   readonly timezoneSource: ZoneSource;
-  readonly platform: Decided<string> & { readonly label: string; readonly shape: "wide" | "long" };
   readonly encoding: Decided<string>;
+  /** The CSV's delimiter; "" for Heureka's XML. */
   readonly delimiter: Decided<string>;
-  /** How a time without an offset is read: in UTC (the header says so: Typeform) or in `timezone`. */
+  /** How a time without an offset is read. */
   readonly times: string;
+  /** Field → its column (or XML element), and why. */
+  readonly columnChoices: Readonly<Record<string, Decided<string>>>;
+  readonly dateOrder: Decided<"dmy" | "mdy" | null>;
+  /** Rows read (a review XML's review elements). */
+  readonly rows: number;
+  readonly rowsSkipped: number;
+  readonly skippedByCode: Readonly<Partial<Record<ProblemCode, number>>>;
+  /** Rows read and not counted, by why (partial, unanswered, otherQuestions; spam, hidden). */
+  readonly excluded: Readonly<Record<string, number>>;
+  readonly problems: readonly Problem[];
+  readonly problemsOmitted: number;
+  readonly warnings: readonly string[];
+}
+
+/** What `inspect` found in a survey export (`--survey`): its format, each question it took and why, its rows. */
+export interface SurveyInspection extends InputInspection {
+  readonly kind: "survey-inspection";
+  readonly platform: Decided<string> & { readonly label: string; readonly shape: "wide" | "long" };
   /** SurveyMonkey: the line of its second header row. */
   readonly subHeaderLine: number | null;
-  /** Field → its column, and why (date, id, email, …). */
-  readonly columnChoices: Readonly<Record<string, Decided<string>>>;
   /** Each kind the file asks: its column (or question text) and why, its scale and why, CES's direction, the answers read. */
   readonly questions: readonly {
     readonly kind: string;
@@ -138,34 +153,12 @@ export interface SurveyInspection {
   }[];
   /** Columns or questions whose words fit a kind and were not taken, and why. */
   readonly passedOver: readonly string[];
-  readonly dateOrder: Decided<"dmy" | "mdy" | null>;
-  readonly rows: number;
-  readonly rowsSkipped: number;
-  readonly skippedByCode: Readonly<Partial<Record<ProblemCode, number>>>;
-  /** Rows read and not counted, by why (partial, unanswered, otherQuestions). */
-  readonly excluded: Readonly<Record<string, number>>;
-  readonly problems: readonly Problem[];
-  readonly problemsOmitted: number;
-  readonly warnings: readonly string[];
 }
 
 /** What `inspect` found in a review export (`--reviews`): its format, columns, how many reviews and ratings. */
-export interface ReviewInspection {
-  readonly schemaVersion: typeof INSPECTION_SCHEMA_VERSION;
+export interface ReviewInspection extends InputInspection {
   readonly kind: "reviews-inspection";
-  readonly file: string;
-  readonly timezone: string;
-  readonly timezoneSource: ZoneSource;
   readonly platform: Decided<string> & { readonly label: string };
-  readonly encoding: Decided<string>;
-  /** The CSV's delimiter; "" for Heureka's XML. */
-  readonly delimiter: Decided<string>;
-  readonly times: string;
-  /** Field → its column (or XML element), and why. */
-  readonly columnChoices: Readonly<Record<string, Decided<string>>>;
-  readonly dateOrder: Decided<"dmy" | "mdy" | null>;
-  /** Reviews read: rows (or review elements). */
-  readonly rows: number;
   /** Rated reviews kept, and how many of each rating, the highest first. */
   readonly reviews: number;
   readonly ratings: readonly { readonly rating: number; readonly count: number }[];
@@ -173,11 +166,4 @@ export interface ReviewInspection {
   readonly unrated: number;
   /** The local days of the first and last review kept; null with none. */
   readonly days: { readonly first: string; readonly last: string } | null;
-  readonly rowsSkipped: number;
-  readonly skippedByCode: Readonly<Partial<Record<ProblemCode, number>>>;
-  /** Reviews read and not counted, by why (spam, hidden). */
-  readonly excluded: Readonly<Record<string, number>>;
-  readonly problems: readonly Problem[];
-  readonly problemsOmitted: number;
-  readonly warnings: readonly string[];
 }

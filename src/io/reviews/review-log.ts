@@ -43,17 +43,10 @@ export class ReviewLog {
   }): void {
     const { line, problems } = { line: review.line, problems: this.problems };
     const id = review.id.trim();
-    if (id !== "") {
-      const ids = this.#ids.hash(id);
-      const slot = ids.find();
-      if (slot >= 0) {
-        problems.skip(line, 1, {
-          code: "DUPLICATE_REVIEW",
-          message: `review id ${quoted(id)} was read on line ${ids.get(slot, 0)}: counted once`,
-        });
-        return;
-      }
-      ids.insert(line, 0);
+    const first = id === "" ? -1 : this.#ids.firstSeen(id, line);
+    if (first >= 0) {
+      problems.skip(line, 1, { code: "DUPLICATE_REVIEW", message: `review id ${quoted(id)} was read on line ${first}: counted once` });
+      return;
     }
     if (review.at === undefined) {
       problems.skip(line, 1, { code: "EMPTY_DATE", message: `the review's date (${review.dateName}) is empty` });

@@ -462,17 +462,10 @@ class SurveyReader implements PushReader<SurveysRead> {
       return;
     }
     const id = (cells.id ?? "").trim();
-    if (id !== "") {
-      const ids = this.#ids.hash(id);
-      const slot = ids.find();
-      if (slot >= 0) {
-        problems.skip(line, 1, {
-          code: "DUPLICATE_RESPONSE",
-          message: `response id ${quoted(id)} was read on line ${ids.get(slot, 0)}: counted once`,
-        });
-        return;
-      }
-      ids.insert(line, 0);
+    const first = id === "" ? -1 : this.#ids.firstSeen(id, line);
+    if (first >= 0) {
+      problems.skip(line, 1, { code: "DUPLICATE_RESPONSE", message: `response id ${quoted(id)} was read on line ${first}: counted once` });
+      return;
     }
     const respondent = this.#respondent(cells);
     for (const [c, score] of scores) {
