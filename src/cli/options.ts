@@ -21,6 +21,7 @@ import { CUSTOMER_FIELDS, type CustomerField } from "../io/platforms/customer-pl
 import { ORDER_FIELDS } from "../io/platforms/index.js";
 import { REVIEW_FIELDS } from "../io/platforms/review-platforms.js";
 import { SURVEY_FIELDS, type SurveyField } from "../io/platforms/survey-platforms.js";
+import { ATTRIBUTION_FIELDS } from "../io/surveys/attribution-reader.js";
 import { METRICS } from "../metrics/index.js";
 import type { Env } from "./color.js";
 import { chooseZone } from "./zone-choice.js";
@@ -47,6 +48,8 @@ export interface RawReading {
   cesDirection?: string;
   reviewsMap?: string[];
   reviewsPlatform?: string;
+  attributionMap?: string[];
+  attributionPlatform?: string;
   strict?: boolean;
   verbose?: boolean;
   config?: string;
@@ -223,7 +226,12 @@ export function parseInspectOptions(raw: RawInspectOptions, env: Env): InspectCl
     format: raw.format === "json" ? "json" : "table",
     progress: true,
     verbose: raw.verbose === true,
-    options: { ...parseOrderReading(raw, env), surveys: parseSurveyReading(raw), reviews: parseReviewReading(raw) },
+    options: {
+      ...parseOrderReading(raw, env),
+      surveys: parseSurveyReading(raw),
+      reviews: parseReviewReading(raw),
+      attributionReading: parseAttributionReading(raw),
+    },
   };
 }
 
@@ -252,6 +260,15 @@ function parseShopReading(raw: RawReading, env: Env): Omit<ShopReadingOptions, "
     customerMaps: parseCustomerMaps(raw),
     surveys: parseSurveyReading(raw),
     reviews: parseReviewReading(raw),
+    attributionReading: parseAttributionReading(raw),
+  };
+}
+
+/** --attribution-map, --attribution-platform. */
+function parseAttributionReading(raw: RawReading): NonNullable<ShopReadingOptions["attributionReading"]> {
+  return {
+    maps: parseMaps(raw.attributionMap ?? [], ATTRIBUTION_FIELDS, "--attribution-map", "answer=Odpověď"),
+    ...(raw.attributionPlatform === undefined ? {} : { platform: raw.attributionPlatform }),
   };
 }
 

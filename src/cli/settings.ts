@@ -12,6 +12,7 @@ import { PERIODS } from "../core/window.js";
 import { PLATFORM_NAMES } from "../io/platforms/index.js";
 import { REVIEW_PLATFORM_NAMES } from "../io/platforms/review-platforms.js";
 import { SURVEY_PLATFORM_NAMES } from "../io/platforms/survey-platforms.js";
+import { ATTRIBUTION_PLATFORMS } from "../io/surveys/attribution-reader.js";
 
 export type CommandName = "report" | "inspect";
 
@@ -183,6 +184,22 @@ export const SETTINGS: readonly Setting[] = [
     help: 'post-purchase "how did you hear about us?" answers (Fairing-style), joined to the orders by order number; repeatable',
     commands: REPORT,
     notInConfig: "the attribution exports are what each run reads: name them with --attribution",
+  },
+  {
+    key: "attribution-map",
+    value: "<field=column>",
+    kind: "entries",
+    help: "read an attribution FIELD (order_number, order_id, answer, question) from COLUMN (repeatable)",
+    commands: BOTH,
+    example: '{ "answer": "Odpověď" }',
+  },
+  {
+    key: "attribution-platform",
+    value: "<name>",
+    kind: "string",
+    help: "fairing (its question column picks the answers) or generic (every row is an answer)",
+    commands: BOTH,
+    choices: ATTRIBUTION_PLATFORMS,
   },
   {
     key: "source-map",

@@ -26,10 +26,13 @@ import { detectSurveyPlatform } from "../io/platforms/survey-platforms.js";
 import { peek, readFile, type Source } from "../io/read-file.js";
 import { looksLikeXml } from "../io/reviews/heureka-xml.js";
 import { createReviewReader, type ReviewsRead } from "../io/reviews/review-reader.js";
+import { type AttributionRead, createAttributionReader } from "../io/surveys/attribution-reader.js";
 import type { SurveysRead } from "../io/surveys/survey-reader.js";
 import type { PushReader } from "../io/table.js";
+import { channelsOf } from "../metrics/breakdowns/referrals.js";
 import { METRICS } from "../metrics/index.js";
 import {
+  type AttributionInspection,
   INSPECTION_SCHEMA_VERSION,
   type Inspection,
   type ReviewInspection,
@@ -38,6 +41,8 @@ import {
 } from "../report/inspection.js";
 import { renderInspection } from "../report/render-inspection.js";
 import {
+  type AttributionFile,
+  type AttributionReadingOptions,
   fittingZones,
   missingInputWarnings,
   type OrderReadingOptions,
@@ -45,6 +50,7 @@ import {
   orderReaderFor,
   type ReviewReadingOptions,
   type ReviewsFile,
+  readAttribution,
   readReviews,
   SNIFF_BYTES,
   type SurveyReadingOptions,
@@ -56,10 +62,11 @@ import {
 /** How many normalised orders inspect shows. */
 const SAMPLE_ORDERS = 5;
 
-/** What inspect reads a file with: the orders options, and the survey and review ones for those exports. */
+/** What inspect reads a file with: the orders options, and the survey, review and attribution ones for those exports. */
 export interface InspectOptions extends OrderReadingOptions {
   readonly surveys?: SurveyReadingOptions;
   readonly reviews?: ReviewReadingOptions;
+  readonly attributionReading?: AttributionReadingOptions;
 }
 
 /**
@@ -68,13 +75,19 @@ export interface InspectOptions extends OrderReadingOptions {
  * or review format's and no order platform's (or --survey-platform, a question's --survey-map,
  * --reviews-platform or --reviews-map says so).
  */
-export async function inspectFile(given: Source, options: InspectOptions): Promise<Inspection | SurveyInspection | ReviewInspection> {
+export async function inspectFile(
+  given: Source,
+  options: InspectOptions,
+): Promise<Inspection | SurveyInspection | ReviewInspection | AttributionInspection> {
   // The rows it skips are listed in the inspection, each once: not also as warnings on stderr.
   const quiet = { ...options, onProblem: undefined };
   const { head, source } = await peek(given, SNIFF_BYTES);
   if (options.reviews?.platform !== undefined || (options.reviews?.maps.size ?? 0) > 0 || looksLikeXml(head)) {
     return inspectReviews(await readReviews(source, quiet), options);
   }
+  const attribution = options.attributionReading;
+  if (attribution?.platform !== undefined || (attribution?.maps.size ?? 0) > 0)
+    return inspectAttribution(await readAttribution(source, quiet), options);
   const tally = new OrderTally();
   const orders = orderReaderFor(source, { ...quiet, onMissingColumns: "describe", onOrder: (order) => tally.add(order) });
   const surveys = surveyReaderFor(source, quiet);
@@ -88,16 +101,19 @@ export async function inspectFile(given: Source, options: InspectOptions): Promi
       ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
     });
   const { encoding, delimiter, onProgress, onRead } = options;
-  const { dialect, result } = await readFile<OrdersRead | SurveysRead | ReviewsRead>(
+  const { dialect, result } = await readFile<OrdersRead | SurveysRead | ReviewsRead | AttributionRead>(
     source,
     { encoding, delimiter, onProgress, onRead, what: "the file" },
-    (header, projection): PushReader<OrdersRead | SurveysRead | ReviewsRead> => {
+    (header, projection): PushReader<OrdersRead | SurveysRead | ReviewsRead | AttributionRead> => {
       if (isSurveyHeader(header, options)) return surveys(header);
       if (isReviewHeader(header)) return reviews(header, projection);
+      if (isAttributionHeader(header))
+        return createAttributionReader(header, { file: source.file, strict: options.strict, projection, maps: new Map() });
       return orders(header, projection);
     },
   );
   if ("questions" in result) return inspectSurvey({ ...result, file: source.file, dialect }, options);
+  if ("answered" in result) return inspectAttribution({ ...result, file: source.file, dialect }, options);
   if ("ratings" in result)
     return inspectReviews(
       { ...result, file: source.file, encoding: dialect.encoding.value, delimiter: dialect.delimiter.value, dialect },
@@ -112,6 +128,41 @@ function isSurveyHeader(header: readonly string[], options: InspectOptions): boo
   if (surveys?.platform !== undefined || ["nps", "csat", "ces"].some((kind) => surveys?.maps.has(kind as "nps"))) return true;
   if (options.platform !== undefined || options.maps.size > 0) return false;
   return detectOrderPlatform(header).source !== "content" && detectSurveyPlatform(header) !== null;
+}
+
+function inspectAttribution(read: AttributionFile, options: InspectOptions): AttributionInspection {
+  const channels = channelsOf(
+    read.answers.map((a) => a.text),
+    new Map(),
+  );
+  return {
+    schemaVersion: INSPECTION_SCHEMA_VERSION,
+    kind: "attribution-inspection",
+    file: read.file,
+    timezone: options.zone.name,
+    timezoneSource: options.zoneSource,
+    platform: read.platform,
+    encoding: read.dialect.encoding,
+    delimiter: read.dialect.delimiter,
+    columnChoices: read.columns as Record<string, Decided<string>>,
+    rows: read.rowsRead,
+    answered: read.answered,
+    answers: read.answers.map((a, i) => ({ ...a, channel: channels[i]! })),
+    rowsSkipped: read.problems.rowsSkipped,
+    skippedByCode: codesOf(read.problems.skippedByCode),
+    excluded: read.excluded,
+    problems: read.problems.problems,
+    problemsOmitted: read.problems.omitted,
+    warnings: [],
+  };
+}
+
+/** A CSV header with an order column and an answer column, and no order, survey or review format's. */
+function isAttributionHeader(header: readonly string[]): boolean {
+  const names = new Set(header.map((h) => h.trim().toLowerCase()));
+  const order = ["order_number", "order_id", "order"].some((n) => names.has(n));
+  const answer = ["response", "answer", "source", "channel"].some((n) => names.has(n));
+  return order && answer && detectOrderPlatform(header).source !== "content";
 }
 
 /** A CSV header that is a review format's and no order platform's. */
@@ -392,7 +443,7 @@ function offsetsSeen(offsets: OffsetTally): Inspection["offsets"] {
 
 /** The inspection as the chosen output format prints it. */
 export function renderInspect(
-  inspection: Inspection | SurveyInspection | ReviewInspection,
+  inspection: Inspection | SurveyInspection | ReviewInspection | AttributionInspection,
   format: "table" | "json",
   chalk: ChalkInstance,
 ): string {

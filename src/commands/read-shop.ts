@@ -25,7 +25,7 @@ import { MAX_PROBLEMS, type ProblemLog } from "../io/problems.js";
 import { type FileRead, peek, readFile, type Source } from "../io/read-file.js";
 import { looksLikeXml, readHeurekaXml } from "../io/reviews/heureka-xml.js";
 import { createReviewReader, type ReviewsRead } from "../io/reviews/review-reader.js";
-import { type AttributionRead, createAttributionReader } from "../io/surveys/attribution-reader.js";
+import { type AttributionField, type AttributionRead, createAttributionReader } from "../io/surveys/attribution-reader.js";
 import { createSurveyReader, type SurveyReaderOptions, type SurveysRead } from "../io/surveys/survey-reader.js";
 import type { PushReader } from "../io/table.js";
 import type { Registry } from "../metrics/registry.js";
@@ -56,8 +56,15 @@ export interface ReviewReadingOptions {
   readonly platform?: string;
 }
 
-/** How to read a shop: its orders, a customers export to join, survey and review files. */
+/** How to read an attribution file: --attribution-map, --attribution-platform. */
+export interface AttributionReadingOptions {
+  readonly maps: ReadonlyMap<AttributionField, string>;
+  readonly platform?: string;
+}
+
+/** How to read a shop: its orders, a customers export to join, survey, review and attribution files. */
 export interface ShopReadingOptions extends OrderReadingOptions {
+  readonly attributionReading?: AttributionReadingOptions;
   /** --customers-map FIELD=Column for the customers file. */
   readonly customerMaps: ReadonlyMap<CustomerField, string>;
   readonly surveys?: SurveyReadingOptions;
@@ -159,18 +166,7 @@ export async function readShop(sources: ShopSources, options: ShopReadingOptions
   if (!sources.orders)
     return { orders: null, attribution: [], customers, surveys, reviews, unavailable: { identity: null, amounts: null, guest: null } };
   const attribution: AttributionFile[] = [];
-  for (const source of sources.attribution ?? []) {
-    const { dialect, result } = await readFile(source, { what: "the attribution file", onRead: options.onRead }, (header, projection) =>
-      createAttributionReader(header, {
-        file: source.file,
-        strict: options.strict,
-        ...(options.onProblem === undefined ? {} : { onProblem: options.onProblem }),
-        projection,
-        maps: new Map(),
-      }),
-    );
-    attribution.push({ ...result, file: source.file, dialect });
-  }
+  for (const source of sources.attribution ?? []) attribution.push(await readAttribution(source, options));
   // An order's answer is the first file's that has one.
   const answer =
     attribution.length === 0
@@ -193,6 +189,25 @@ export async function readShop(sources: ShopSources, options: ShopReadingOptions
     } else guest = `${guest}; and ${customers.registrationUnknownReason}`;
   }
   return { orders, attribution, customers, surveys, reviews, unavailable: { ...orders.unavailable, guest } };
+}
+
+/** Reads one attribution file (--attribution; inspect on one). */
+export async function readAttribution(
+  source: Source,
+  options: Pick<ShopReadingOptions, "strict" | "onProblem" | "onRead" | "attributionReading">,
+): Promise<AttributionFile> {
+  const given = options.attributionReading;
+  const { dialect, result } = await readFile(source, { what: "the attribution file", onRead: options.onRead }, (header, projection) =>
+    createAttributionReader(header, {
+      file: source.file,
+      strict: options.strict,
+      ...(options.onProblem === undefined ? {} : { onProblem: options.onProblem }),
+      projection,
+      maps: given?.maps ?? new Map(),
+      ...(given?.platform === undefined ? {} : { platform: given.platform }),
+    }),
+  );
+  return { ...result, file: source.file, dialect };
 }
 
 /** How many of a file's first bytes tell an XML review export from a CSV one. */

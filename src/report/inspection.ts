@@ -167,3 +167,14 @@ export interface ReviewInspection extends InputInspection {
   /** The local days of the first and last review kept; null with none. */
   readonly days: { readonly first: string; readonly last: string } | null;
 }
+
+/** What `inspect` found in an attribution file (`--attribution`): which column joins it to the orders, its answers and their channels. */
+export interface AttributionInspection extends Omit<InputInspection, "times" | "dateOrder"> {
+  readonly kind: "attribution-inspection";
+  /** `fairing` (its question column picks the answers) or `generic` (every row is an answer). */
+  readonly platform: string;
+  /** Orders answered (each order's first answer counts). */
+  readonly answered: number;
+  /** Each answer, its orders, and the channel the default map (and --source-map) puts it in; the most first. */
+  readonly answers: readonly { readonly text: string; readonly orders: number; readonly channel: string }[];
+}

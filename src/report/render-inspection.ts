@@ -8,7 +8,7 @@ import { printable } from "../core/printable.js";
 import { PROBLEM_CODES, type ProblemCode } from "../core/problems.js";
 import { count, plural } from "../core/words.js";
 import { formatValue } from "./format-value.js";
-import type { Inspection, ReviewInspection, SurveyInspection } from "./inspection.js";
+import type { AttributionInspection, Inspection, ReviewInspection, SurveyInspection } from "./inspection.js";
 
 /** A file's text in quotes, its control characters escaped as everywhere (printable()). */
 const q = (text: string) => `"${printable(text)}"`;
@@ -26,7 +26,11 @@ type Section<I = Inspection> = (i: I, chalk: ChalkInstance) => { readonly headin
 /** What the skipped-rows and warnings sections read, in an orders or a survey inspection. */
 type Rows = Pick<Inspection, "skippedByCode" | "problems" | "problemsOmitted" | "rowsSkipped" | "warnings">;
 
-export function renderInspection(i: Inspection | SurveyInspection | ReviewInspection, chalk: ChalkInstance): string {
+export function renderInspection(
+  i: Inspection | SurveyInspection | ReviewInspection | AttributionInspection,
+  chalk: ChalkInstance,
+): string {
+  if (i.kind === "attribution-inspection") return sections(i, ATTRIBUTION_SECTIONS, chalk);
   if (i.kind === "survey-inspection") return sections(i, SURVEY_SECTIONS, chalk);
   if (i.kind === "reviews-inspection") return sections(i, REVIEW_SECTIONS, chalk);
   return sections(i, SECTIONS, chalk);
@@ -294,3 +298,19 @@ const reviewCounts: Section<ReviewInspection> = (i, chalk) => ({
 });
 
 const REVIEW_SECTIONS: readonly Section<ReviewInspection>[] = [reviewReadAs, columnChoices, reviewCounts, skipped, warnings];
+
+const attributionAnswers: Section<AttributionInspection> = (i, chalk) => ({
+  heading: "answers",
+  lines: [
+    row(chalk, "format", i.platform, i.platform === "fairing" ? "its question column picks the answers" : "every row is an answer"),
+    row(chalk, "rows", count(i.rows)),
+    row(chalk, "answered", plural(i.answered, "order")),
+    ...Object.entries(i.excluded).map(([why, n]) => row(chalk, "not counted", `${count(n)} ${why}`)),
+    ...i.answers
+      .slice(0, 20)
+      .map((a) => row(chalk, "", `${q(a.text)}  ${count(a.orders)}`, a.channel === a.text ? "no channel: shown as written" : a.channel)),
+    ...(i.answers.length > 20 ? [chalk.dim(`  … and ${plural(i.answers.length - 20, "more answer")} (--format json lists them)`)] : []),
+  ],
+});
+
+const ATTRIBUTION_SECTIONS: readonly Section<AttributionInspection>[] = [columnChoices, attributionAnswers, skipped, warnings];

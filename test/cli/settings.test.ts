@@ -39,6 +39,8 @@ describe("SETTINGS", () => {
       "min-responses",
       "reviews-map",
       "reviews-platform",
+      "attribution-map",
+      "attribution-platform",
       "source-map",
       "platform",
       "map",

@@ -13,6 +13,9 @@
  *   marketplace  #1600 heureka.cz 80 → 1, 80.00, 0 new
  *   "My sister" (a free-text answer no map knows) #1351 25 → 1, 25.00, 1 new
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers.js";
 
@@ -129,5 +132,65 @@ describe("referral sources", () => {
       },
     );
     expect(narrow.stdout).toContain("referral\n  4 orders (36.4%) · 4 new · 145.00 EUR\n");
+  });
+});
+
+describe("inspect on an attribution file", () => {
+  it("shows the answers and the channel each goes in (a Fairing file, as attribution)", async () => {
+    const run = await runCli(["inspect", ANSWERS, "--attribution-platform", "fairing", "--format", "json"]);
+    expect(run.status).toBe(0);
+    const i = JSON.parse(run.stdout);
+    expect(i).toMatchObject({
+      kind: "attribution-inspection",
+      platform: "fairing",
+      rows: 22,
+      answered: 10,
+      excluded: { otherQuestions: 12 },
+    });
+    expect(i.answers).toEqual([
+      { text: "Instagram", orders: 3, channel: "social" },
+      { text: "Friend or family", orders: 2, channel: "referral" },
+      { text: "Google", orders: 2, channel: "organic" },
+      { text: "Podcast", orders: 2, channel: "referral" },
+      { text: "My sister", orders: 1, channel: "My sister" },
+    ]);
+  });
+
+  it("tells a generic attribution file by its header, and --attribution-map reads other names", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "shopmetrics-attribution-"));
+    const plain = join(dir, "plain.csv");
+    writeFileSync(plain, "order_number,answer\n1043,Instagram\n1102,Heureka\n1102,Google\n");
+    const i = JSON.parse((await runCli(["inspect", plain, "--format", "json"])).stdout);
+    // #1102's second answer counts as answered before: each order keeps its first.
+    expect(i).toMatchObject({ kind: "attribution-inspection", platform: "generic", answered: 2, excluded: { answeredBefore: 1 } });
+    expect(i.answers.map((a: { channel: string }) => a.channel)).toEqual(["marketplace", "social"]);
+    const czech = join(dir, "czech.csv");
+    writeFileSync(czech, "Objednávka;Odpověď\n#1324;Facebook\n#1402;Seznam\n");
+    const mapped = await runCli([
+      "report",
+      "--orders",
+      ORDERS,
+      "--attribution",
+      czech,
+      "--attribution-map",
+      "order_number=Objednávka",
+      "--attribution-map",
+      "answer=Odpověď",
+      "--tz",
+      "Europe/Prague",
+      "--as-of",
+      "2026-06-30",
+      "--format",
+      "json",
+    ]);
+    expect(mapped.status).toBe(0);
+    const r = JSON.parse(mapped.stdout).groups[0].referrals;
+    // #1324 Facebook and #1402 Seznam (answers; #1402's own facebook column loses), #1399 newsletter and #1600 heureka.cz from the orders.
+    expect(brief(r.sources)).toEqual([
+      ["email", 1, 1, 35, 1 / 4],
+      ["marketplace", 1, 0, 80, 1 / 4],
+      ["organic", 1, 1, 45, 1 / 4],
+      ["social", 1, 1, 60, 1 / 4],
+    ]);
   });
 });

@@ -14,7 +14,7 @@ import type { ProblemLog } from "../problems.js";
 import { type PushReader, Table, type TableOptions } from "../table.js";
 import { questionKey } from "./questions.js";
 
-const ATTRIBUTION_FIELDS = ["order_number", "order_id", "answer", "question"] as const;
+export const ATTRIBUTION_FIELDS = ["order_number", "order_id", "answer", "question"] as const;
 export type AttributionField = (typeof ATTRIBUTION_FIELDS)[number];
 
 const SPEC: ColumnSpec<AttributionField> = {
@@ -47,9 +47,14 @@ function joinKey(key: string): string {
   return key.trim().replace(/^#/, "").toLowerCase();
 }
 
+/** `fairing`: the question column says which rows answer "how did you hear about us?"; `generic`: every row is an answer. */
+export const ATTRIBUTION_PLATFORMS = ["fairing", "generic"] as const;
+
 export interface AttributionRead {
   /** `fairing` (a question column) or `generic`. */
   readonly platform: string;
+  /** Each distinct answer and how many orders gave it, the most first. */
+  readonly answers: readonly { readonly text: string; readonly orders: number }[];
   readonly columns: Readonly<Partial<Record<AttributionField, Decided<string>>>>;
   readonly rowsRead: number;
   readonly repeatedHeaders: readonly number[];
@@ -67,7 +72,7 @@ export interface AttributionRead {
 
 export function createAttributionReader(
   header: readonly string[],
-  options: TableOptions & { readonly maps: ReadonlyMap<AttributionField, string> },
+  options: TableOptions & { readonly maps: ReadonlyMap<AttributionField, string>; readonly platform?: string },
 ): PushReader<AttributionRead> {
   if (
     options.maps.size === 0 &&
@@ -89,6 +94,9 @@ export function createAttributionReader(
   );
   table.project(options.projection);
   const keyField: AttributionField = table.index.order_number !== undefined ? "order_number" : "order_id";
+  // --attribution-platform generic: every row is an answer, whatever a question column says.
+  const byQuestion = options.platform !== "generic" && table.index.question !== undefined;
+  const counts: number[] = [];
   const keys = new KeyMap();
   const answers: string[] = [];
   const answerIds = new Map<string, number>();
@@ -101,7 +109,7 @@ export function createAttributionReader(
     push(record: CsvRecord) {
       const cells = table.cells(record);
       if (cells === null) return;
-      const question = (cells.question ?? "").trim();
+      const question = byQuestion ? (cells.question ?? "").trim() : "";
       if (question !== "") {
         let is = attributionQuestion.get(question);
         if (is === undefined) {
@@ -139,12 +147,16 @@ export function createAttributionReader(
         answerIds.set(answer, id);
       }
       keys.insert(id, 0);
+      counts[id] = (counts[id] ?? 0) + 1;
       answered++;
     },
     end() {
       let joined = 0;
       return {
-        platform: table.index.question !== undefined ? "fairing" : "generic",
+        platform: byQuestion ? "fairing" : "generic",
+        answers: answers
+          .map((text, i) => ({ text, orders: counts[i] ?? 0 }))
+          .sort((a, b) => b.orders - a.orders || a.text.localeCompare(b.text)),
         columns: table.columns,
         rowsRead: table.rowsRead,
         repeatedHeaders: table.repeatedHeaders,
