@@ -113,7 +113,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     key: "csat-scale",
     value: "<n>",
-    kind: "string",
+    kind: "number",
     help: "the CSAT question's scale, 1 to N",
     defaultSaid: "the smallest of 3, 5, 7 holding every answer",
     commands: BOTH,
@@ -122,7 +122,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     key: "ces-scale",
     value: "<n>",
-    kind: "string",
+    kind: "number",
     help: "the CES question's scale, 1 to N",
     defaultSaid: "the smallest of 5, 7 holding every answer",
     commands: BOTH,

@@ -221,6 +221,16 @@ export async function readReviews(
   const reviews: ReviewReadingOptions = options.reviews ?? { maps: new Map() };
   const { head, source } = await peek(given, SNIFF_BYTES);
   if (looksLikeXml(head)) {
+    if (reviews.platform !== undefined && !reviews.platform.startsWith("heureka"))
+      throw new AppError("INPUT_HEADER", `the file is XML, but --reviews-platform ${reviews.platform} is a CSV export`, {
+        file: source.file,
+        line: 1,
+      });
+    if (reviews.maps.size > 0)
+      throw new AppError("INPUT_HEADER", "--reviews-map is for CSV review exports; a Heureka XML export's elements are fixed", {
+        file: source.file,
+        line: 1,
+      });
     const read = await readHeurekaXml(source.open(), {
       file: source.file,
       strict: options.strict,
@@ -436,6 +446,15 @@ export function shopWarnings(shop: Shop): string[] {
   ];
   const warnings = reads.flatMap((read) => repeatedHeaderWarning(read.file, read.repeatedHeaders));
   for (const file of shop.attribution) {
+    if (file.answered === 0 && file.questionsSeen.length > 0) {
+      const listedQuestions = file.questionsSeen
+        .slice(0, 4)
+        .map((q) => JSON.stringify(q))
+        .join(", ");
+      warnings.push(
+        `${file.file}: none of its questions (${listedQuestions}${file.questionsSeen.length > 4 ? ", …" : ""}) reads as "how did you hear about us?": no answer was taken (--attribution-platform generic takes every row)`,
+      );
+    }
     const unjoined = file.answered - file.joined();
     if (unjoined > 0)
       warnings.push(

@@ -11,8 +11,8 @@ export const PROBLEM_CODES = {
   DUPLICATE_ROW: "an exact repeat of a row read earlier in the file (overlapping exports pasted together): counted once",
   DUPLICATE_KEY:
     "the order key was already read with another date or total (two orders sharing a key, or one order exported twice at different times)",
-  EMPTY_DATE: "the order date is empty",
-  UNREADABLE_DATE: "the order date is no date we read, or contradicts the file's day/month order",
+  EMPTY_DATE: "the date (an order's, a survey response's or a review's) is empty",
+  UNREADABLE_DATE: "the date (an order's, a survey response's or a review's) is no date we read, or contradicts the file's day/month order",
   UNREADABLE_CURRENCY: "the currency cell is not a 3-letter ISO 4217 code",
   CURRENCY_MISMATCH: "an amount is written in another currency than the order's",
   EMPTY_AMOUNT: "the order total is empty",

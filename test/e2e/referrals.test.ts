@@ -194,3 +194,56 @@ describe("inspect on an attribution file", () => {
     ]);
   });
 });
+
+describe("review regressions (issue 11's review)", () => {
+  it("matches the default channels by whole words or word starts, not inside words", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "shopmetrics-channels-"));
+    const path = join(dir, "answers.csv");
+    writeFileSync(
+      path,
+      "order_number,answer\n1,My brother told me\n2,a directory listing\n3,Seoul Korean blog\n4,facebook.com\n5,Heureka.cz\n",
+    );
+    const i = JSON.parse((await runCli(["inspect", path, "--format", "json"])).stdout);
+    expect(Object.fromEntries(i.answers.map((a: { text: string; channel: string }) => [a.text, a.channel]))).toEqual({
+      "My brother told me": "My brother told me",
+      "a directory listing": "a directory listing",
+      "Seoul Korean blog": "referral",
+      "facebook.com": "social",
+      "Heureka.cz": "marketplace",
+    });
+  });
+
+  it("reads a WooCommerce export plugin's coupon (code:ANNA10;amount:…) as its code", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "shopmetrics-coupon-"));
+    const path = join(dir, "woo.csv");
+    writeFileSync(
+      path,
+      "order_id,order_date,order_total,billing_email,customer_id,status,coupon_items\n1,2026-05-01 10:00:00,10.00,a@x.cz,1,completed,code:ANNA10;amount:10.00;description:\n2,2026-05-02 10:00:00,20.00,b@x.cz,2,completed,code:ANNA10;amount:5.00;description:|code:FREESHIP;amount:0;description:\n",
+    );
+    const run = await runCli(["report", "--orders", path, "--tz", "Europe/Prague", "--format", "json"]);
+    const sources = JSON.parse(run.stdout).groups[0].referrals.sources;
+    expect(sources.map((s: { source: string; orders: number }) => [s.source, s.orders])).toEqual([["code ANNA10", 2]]);
+  });
+
+  it("says when no question of an attribution file reads as 'how did you hear about us?'", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "shopmetrics-questions-"));
+    const path = join(dir, "fa.csv");
+    writeFileSync(path, "order_number,question,response\n#1102,Which flavour do you like?,Mild\n");
+    const run = await runCli([...BASE, "--attribution", path]);
+    expect(JSON.parse(run.stdout).warnings).toContain(
+      `${path}: none of its questions ("Which flavour do you like?") reads as "how did you hear about us?": no answer was taken (--attribution-platform generic takes every row)`,
+    );
+    // "Where did you first hear of us?" is one.
+    writeFileSync(path, "order_number,question,response\n#1102,Where did you first hear of us?,Instagram\n");
+    const read = JSON.parse((await runCli([...BASE, "--attribution", path])).stdout);
+    expect(read.dataQuality.inputs[1]).toMatchObject({ rowsUsed: 1 });
+  });
+
+  it("refuses a CSV --reviews-platform or --reviews-map on a Heureka XML file", async () => {
+    const xml = "fixtures/reviews/heureka-shop.xml";
+    const run = await runCli(["report", "--reviews", xml, "--reviews-platform", "judgeme"]);
+    expect(run.status).toBe(3);
+    expect(run.stderr).toBe(`shopmetrics: error: ${xml}:1: the file is XML, but --reviews-platform judgeme is a CSV export\n`);
+    expect((await runCli(["report", "--reviews", xml, "--reviews-map", "rating=stars"])).status).toBe(3);
+  });
+});

@@ -57,7 +57,7 @@ describe("which question is taken", () => {
     const run = await json(["--survey", two]);
     expect(run.status).toBe(3);
     expect(run.stderr).toBe(
-      `shopmetrics: error: ${two}:1: two candidate NPS columns: "Would you recommend us?" and "Would you recommend our app?"; name the one to read with --survey-map nps="…"\n`,
+      `shopmetrics: error: ${two}:1: two candidate NPS columns: "Would you recommend us?" (column 2) and "Would you recommend our app?" (column 3); name the one to read with --survey-map nps="…" (or its position: nps=@N)\n`,
     );
     const mapped = await json(["--survey", two, "--survey-map", 'nps="Would you recommend our app?"']);
     expect(mapped.status).toBe(0);
@@ -235,5 +235,80 @@ describe("the report's other parts", () => {
     expect(run.stderr).toBe(
       "shopmetrics: error: name the orders export with --orders FILE (or - for stdin), or survey or review exports with --survey FILE, --reviews FILE\n",
     );
+  });
+});
+
+describe("review regressions (issue 11's review)", () => {
+  it("reads a SurveyMonkey file whose last question spans columns left empty in row 1", async () => {
+    const path = file(
+      "sm-last.csv",
+      [
+        "Respondent ID,Collector ID,Start Date,End Date,How likely to recommend?,Which channels did you use?,,",
+        ",,,,Response,Email,Phone,Chat",
+        "1,2,06/14/2026 09:41:07 AM,06/14/2026 09:44:52 AM,9,Email,,Chat",
+        "3,2,06/15/2026 09:41:07 AM,06/15/2026 09:44:52 AM,4,,Phone,",
+      ].join("\n"),
+    );
+    const { report, status } = await json(["--survey", path]);
+    expect(status).toBe(0);
+    expect(report.engagement.nps).toMatchObject({ responses: 2, promoters: 1, detractors: 1, score: 0 });
+  });
+
+  it("reads a SurveyMonkey file without its second header row: the second row is a response", async () => {
+    const path = file(
+      "sm-one.csv",
+      [
+        "Respondent ID,Collector ID,Start Date,End Date,How likely to recommend?",
+        "1,2,06/14/2026 09:41,06/14/2026 09:44,9",
+        "2,2,06/15/2026 09:41,06/15/2026 09:44,10",
+      ].join("\n"),
+    );
+    const { report } = await json(["--survey", path]);
+    expect(report.engagement.nps).toMatchObject({ responses: 2, promoters: 2 });
+  });
+
+  it("waits for a question answered only after the first 200 rows", async () => {
+    const rows = ["Timestamp,Overall how satisfied are you?,How likely are you to recommend us?"];
+    for (let i = 0; i < 250; i++) rows.push(`2026-05-01 10:00:00,4,`);
+    for (let i = 0; i < 50; i++) rows.push(`2026-05-02 10:00:00,5,10`);
+    const { report } = await json(["--survey", file("late.csv", rows.join("\n"))]);
+    expect(report.engagement.csat).toMatchObject({ responses: 300, satisfied: 300 });
+    expect(report.engagement.nps).toMatchObject({ responses: 50, promoters: 50, score: 100 });
+  });
+
+  it("takes a long file's question first asked after the first 200 rows", async () => {
+    const rows = ["id,question,response,inserted_at"];
+    for (let i = 0; i < 210; i++) rows.push(`a${i},How did you hear about us?,Instagram,2026-05-01T10:00:00Z`);
+    rows.push("b1,How likely are you to recommend us to a friend?,9,2026-05-02T10:00:00Z");
+    rows.push("b2,How likely are you to recommend us to a friend?,3,2026-05-02T11:00:00Z");
+    const { report } = await json(["--survey", file("fair-late.csv", rows.join("\n"))]);
+    expect(report.engagement.nps).toMatchObject({ responses: 2, promoters: 1, detractors: 1 });
+    expect(report.dataQuality.inputs[0].excluded).toEqual({ otherQuestions: 210 });
+  });
+
+  it("counts a long file's answers to two questions under one response id", async () => {
+    const path = file(
+      "long-id.csv",
+      ["date,score,type,response_id", "2026-06-01,9,nps,r1", "2026-06-01,5,csat,r1", "2026-06-02,9,nps,r1"].join("\n"),
+    );
+    const { report } = await json(["--survey", path, "--window", "all"]);
+    expect(report.engagement.nps.responses).toBe(1);
+    expect(report.engagement.csat.responses).toBe(1);
+    expect(report.dataQuality.skippedByCode).toEqual({ DUPLICATE_RESPONSE: 1 });
+  });
+
+  it("names a column by its position when two headers are alike (--survey-map nps=@3)", async () => {
+    const path = file(
+      "alike.csv",
+      ["Timestamp,Would you recommend us?,Would you recommend us?", "2026-05-01 10:00:00,10,2", "2026-05-02 10:00:00,9,3"].join("\n"),
+    );
+    const { report } = await json(["--survey", path, "--survey-map", "nps=@3"]);
+    expect(report.engagement.nps).toMatchObject({ responses: 2, detractors: 2 });
+  });
+
+  it("takes a numeric csat-scale from the config file", async () => {
+    const config = file("scale.json", JSON.stringify({ "csat-scale": 7 }));
+    const { report } = await json(["--survey", FORMS, "--config", config]);
+    expect(report.engagement.csat).toMatchObject({ scale: 7, satisfied: 0 });
   });
 });

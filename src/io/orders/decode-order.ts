@@ -271,7 +271,9 @@ function decodeGuest(cells: OrderCells, customerId: string | null, platform: Ord
 function sourceOf(cells: OrderCells, key: string | null, ctx: DecodeContext): string | null {
   const answered = key === null ? null : (ctx.attribution?.(key) ?? null);
   if (answered !== null) return answered;
-  const code = (cells.discount_code ?? "").trim();
+  const written = (cells.discount_code ?? "").trim();
+  // WooCommerce's export plugins write a coupon as `code:ANNA10;amount:10.00;…` (several joined by `|`): the first code.
+  const code = /(?:^|[|;])\s*code:([^;|]*)/.exec(written)?.[1]?.trim() ?? written;
   if (code !== "") return `code ${code}`;
   const source = (cells.source ?? "").trim();
   return source === "" || source === "(none)" ? null : source;

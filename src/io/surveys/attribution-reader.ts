@@ -31,15 +31,22 @@ const SPEC: ColumnSpec<AttributionField> = {
 const ATTRIBUTION_WORDS = [
   "hear about",
   "heard about",
+  "hear of",
   "find us",
   "found us",
+  "find out about",
+  "found out about",
+  "learn about",
+  "learned about",
   "discover",
-  "how did you hear",
+  "referred",
+  "where did you",
   "dozved",
+  "odkud",
+  "kde jste",
   "hallott",
   "honnan",
-  "kde jste",
-  "odkud",
+  "talalt",
 ];
 
 /** An order key as the join compares it: trimmed, lower case, without Shopify's leading `#`. */
@@ -68,6 +75,8 @@ export interface AttributionRead {
   readonly excluded: Readonly<Record<string, number>>;
   /** What the file's answers are, for the referrals' basis. */
   readonly basis: string;
+  /** The question texts the file has (a question column), for saying why none was taken. */
+  readonly questionsSeen: readonly string[];
 }
 
 export function createAttributionReader(
@@ -175,6 +184,7 @@ export function createAttributionReader(
         joined: () => joined,
         excluded: Object.fromEntries([...excluded].sort(([a], [b]) => a.localeCompare(b))),
         basis: "self-reported: the customer's answer to a post-purchase survey (the touch they remember)",
+        questionsSeen: [...attributionQuestion.keys()],
       };
     },
   };

@@ -100,6 +100,9 @@ interface Chosen {
 
 const UTC = new Zone("UTC");
 
+/** Rows held at most while a candidate question has not yet shown CONFIRM_ROWS answers. */
+const MAX_WAITING = 10_000;
+
 /** The most a score may be before the scale is known: NPS 10, CSAT and CES the largest scale (7). */
 const CEILING: Readonly<Record<SurveyKind, number>> = { nps: 10, csat: 7, ces: 7 };
 const FLOOR: Readonly<Record<SurveyKind, number>> = { nps: 0, csat: 1, ces: 1 };
@@ -111,7 +114,9 @@ export function createSurveyReader(header: readonly string[], options: SurveyRea
 class SurveyReader implements PushReader<SurveysRead> {
   readonly #options: SurveyReaderOptions;
   readonly #platform: Decided<SurveyPlatform>;
-  readonly #table: Table<SurveyColumnField>;
+  /** Rebuilt at SurveyMonkey's second header row, whose width is the file's (a question spanning the last columns leaves row 1's cells there empty). */
+  #table: Table<SurveyColumnField>;
+  readonly #columnMaps: ReadonlyMap<SurveyColumnField, string>;
   readonly #header: readonly string[];
   readonly #zone: Zone;
   /** Wide: each column's name, once SurveyMonkey's second header row is read. */
@@ -132,6 +137,8 @@ class SurveyReader implements PushReader<SurveysRead> {
   #unanswered = 0;
   #otherAnswers = 0;
   readonly #passedOver: string[] = [];
+  /** Warnings about long files' questions asked late (#lateQuestion). */
+  readonly #late: string[] = [];
   #dataRows = 0;
 
   constructor(header: readonly string[], options: SurveyReaderOptions) {
@@ -157,14 +164,8 @@ class SurveyReader implements PushReader<SurveysRead> {
         ? { ...GENERIC_WIDE, ...platform.value, shape: "wide" as const, required: ["date"] as const }
         : platform.value;
     this.#platform = { ...platform, value };
-    this.#table = new Table(
-      header,
-      SURVEY_COLUMN_FIELDS,
-      value,
-      { flag: "--survey-map", maps: columnMaps, label: value.label },
-      `a ${value.label}`,
-      options,
-    );
+    this.#columnMaps = columnMaps;
+    this.#table = this.#makeTable(header);
     this.#zone = value.times === "utc" ? UTC : options.zone;
     this.#dates = new DateOrderQueue(options.file, options.dateOrder);
     if (value.shape === "wide" && !value.subHeader) this.#findColumns(header.map((name) => name.trim()));
@@ -174,12 +175,32 @@ class SurveyReader implements PushReader<SurveysRead> {
     return this.#platform.value.shape === "wide";
   }
 
+  #makeTable(header: readonly string[]): Table<SurveyColumnField> {
+    const value = this.#platform.value;
+    return new Table(
+      header,
+      SURVEY_COLUMN_FIELDS,
+      value,
+      { flag: "--survey-map", maps: this.#columnMaps, label: value.label },
+      `a ${value.label}`,
+      this.#options,
+    );
+  }
+
   push(record: CsvRecord): void {
     if (this.#wide && this.#names === null) {
       // SurveyMonkey: the second header row names each column's answer (`Response`) or choice.
-      this.#subHeaderLine = record.line;
-      this.#findColumns(subHeaderNames(this.#header, record.fields));
-      return;
+      // A row whose date or respondent id is filled is a response: the export has no second row.
+      const { index } = this.#table;
+      const filled = (at: number | undefined) => at !== undefined && (record.fields[at] ?? "").trim() !== "";
+      if (filled(index.date) || filled(index.id)) this.#findColumns(this.#header.map((name) => name.trim()));
+      else {
+        this.#subHeaderLine = record.line;
+        const names = subHeaderNames(this.#header, record.fields);
+        this.#table = this.#makeTable(names);
+        this.#findColumns(names);
+        return;
+      }
     }
     const cells = this.#table.cells(record);
     if (cells === null) return;
@@ -187,7 +208,8 @@ class SurveyReader implements PushReader<SurveysRead> {
     if (this.#chosen === null) {
       this.#tally(record, cells);
       this.#waiting.push({ record, cells });
-      if (this.#dataRows >= CONFIRM_ROWS) this.#decide();
+      // Decided once every candidate has shown CONFIRM_ROWS answers, or after MAX_WAITING rows.
+      if (this.#dataRows >= MAX_WAITING || (this.#dataRows >= CONFIRM_ROWS && this.#candidates.every((c) => c.values.full))) this.#decide();
       return;
     }
     this.#accept(record, cells);
@@ -209,12 +231,13 @@ class SurveyReader implements PushReader<SurveysRead> {
         },
       );
     }
-    if (this.#chosen === null) this.#decide();
+    if (this.#chosen === null) this.#decide(true);
+    else if (this.#chosen.length === 0) this.#noQuestion();
     this.#dates.end();
     // A generic long file names its kinds row by row: those no row gave are not asked.
     const generic = this.#platform.value.name === "generic" && !this.#wide;
     const chosen = (this.#chosen ?? []).filter((c) => !generic || c.answers.score.length > 0);
-    const warnings: string[] = [];
+    const warnings: string[] = [...this.#late];
     const questions = chosen.map((c) => this.#question(c, warnings));
     const table = this.#table;
     return {
@@ -243,7 +266,13 @@ class SurveyReader implements PushReader<SurveysRead> {
       const mapped = maps.get(kind);
       if (mapped === undefined) continue;
       const wanted = questionKey(mapped);
-      const at = names.flatMap((name, i) => (questionKey(name) === wanted || questionKey(this.#header[i] ?? "") === wanted ? [i] : []));
+      // `@5`: the fifth column, for a header that names two columns alike (a question deleted and added again).
+      const position = /^@(\d+)$/.exec(mapped.trim());
+      const at = position
+        ? Number(position[1]) >= 1 && Number(position[1]) <= names.length
+          ? [Number(position[1]) - 1]
+          : []
+        : names.flatMap((name, i) => (questionKey(name) === wanted || questionKey(this.#header[i] ?? "") === wanted ? [i] : []));
       if (at.length === 0) {
         throw new AppError(
           "INPUT_HEADER",
@@ -257,7 +286,7 @@ class SurveyReader implements PushReader<SurveysRead> {
       if (at.length > 1) {
         throw new AppError(
           "INPUT_HEADER",
-          `--survey-map ${kind}=${mapped} names ${at.length} columns: ${at.map((i) => quoted(names[i]!)).join(", ")}; name one of them`,
+          `--survey-map ${kind}=${mapped} names ${at.length} columns: ${at.map((i) => `${quoted(names[i]!)} (column ${i + 1})`).join(", ")}; name one of them, or its position as ${kind}=@N`,
           { file, line: 1 },
         );
       }
@@ -304,7 +333,18 @@ class SurveyReader implements PushReader<SurveysRead> {
   }
 
   /** Settles each kind's question from the candidates, then reads the rows that waited. */
-  #decide(): void {
+  /** No question of any kind: an input error naming --survey-map. */
+  #noQuestion(): never {
+    const seen = this.#passedOver.length > 0 ? ` (passed over: ${this.#passedOver.join("; ")})` : "";
+    throw new AppError(
+      "INPUT_HEADER",
+      `no NPS, CSAT or CES question found in the ${this.#platform.value.label}${seen}: name the question's column with --survey-map nps="column header" (or csat=, ces=)`,
+      { file: this.#options.file, line: 1 },
+    );
+  }
+
+  /** `final`: at the file's end (a long file with no question yet is then an error). */
+  #decide(final = false): void {
     const { file } = this.#options;
     const chosen: Chosen[] = [];
     if (this.#platform.value.name === "generic" && !this.#wide) {
@@ -345,7 +385,7 @@ class SurveyReader implements PushReader<SurveysRead> {
           const where = this.#wide ? "columns" : "questions";
           throw new AppError(
             "INPUT_HEADER",
-            `two candidate ${kind.toUpperCase()} ${where}: ${confirmed.map((c) => quoted(c.text)).join(" and ")}; name the one to read with --survey-map ${kind}="…"`,
+            `two candidate ${kind.toUpperCase()} ${where}: ${confirmed.map((c) => `${quoted(c.text)}${c.at >= 0 ? ` (column ${c.at + 1})` : ""}`).join(" and ")}; name the one to read with --survey-map ${kind}="…"${this.#wide ? ` (or its position: ${kind}=@N)` : ""}`,
             { file, line: 1 },
           );
         }
@@ -362,16 +402,12 @@ class SurveyReader implements PushReader<SurveysRead> {
           );
         }
       }
-      if (chosen.length === 0) {
-        const seen = this.#passedOver.length > 0 ? ` (passed over: ${this.#passedOver.join("; ")})` : "";
-        throw new AppError(
-          "INPUT_HEADER",
-          `no NPS, CSAT or CES question found in the ${this.#platform.value.label}${seen}: name the question's column with --survey-map nps="column header" (or csat=, ces=)`,
-          { file, line: 1 },
-        );
-      }
+      // A long file may ask its questions later: it is checked at its end.
+      if (chosen.length === 0 && (this.#wide || final)) this.#noQuestion();
     }
     this.#chosen = chosen;
+    // Long files: a question looked at and not taken stays other, however late its rows come.
+    for (const c of this.#candidates) if (c.at < 0) this.#questionKinds.set(questionKey(c.text), null);
     for (const c of chosen) if (c.at < 0) this.#questionKinds.set(c.key, c);
     this.#flush();
   }
@@ -413,7 +449,9 @@ class SurveyReader implements PushReader<SurveysRead> {
           return;
         }
       } else {
-        only = this.#questionKinds.get(questionKey((cells.question ?? "").trim())) ?? null;
+        const text = (cells.question ?? "").trim();
+        const key = questionKey(text);
+        only = this.#questionKinds.has(key) ? this.#questionKinds.get(key)! : this.#lateQuestion(text, key, line);
         if (only === null) {
           this.#otherAnswers++;
           return;
@@ -462,7 +500,8 @@ class SurveyReader implements PushReader<SurveysRead> {
       return;
     }
     const id = (cells.id ?? "").trim();
-    const first = id === "" ? -1 : this.#ids.firstSeen(id, line);
+    // In a long file a response's answers to different questions share its id: the id repeats per question.
+    const first = id === "" ? -1 : this.#ids.firstSeen(only ? `${only.kind}\u0000${id}` : id, line);
     if (first >= 0) {
       problems.skip(line, 1, { code: "DUPLICATE_RESPONSE", message: `response id ${quoted(id)} was read on line ${first}: counted once` });
       return;
@@ -475,6 +514,41 @@ class SurveyReader implements PushReader<SurveysRead> {
       if (score > c.max) c.max = score;
       if (score < c.min) c.min = score;
     }
+  }
+
+  /**
+   * A long file's question first asked after the first rows decided the questions: taken when
+   * --survey-map names it, or when its words fit one kind no question was taken for (its answers are
+   * then held to the scale row by row); else its rows are other answers, and a warning says why.
+   */
+  #lateQuestion(text: string, key: string, line: number): Chosen | null {
+    const mapped = SURVEY_KINDS.find((kind) => {
+      const m = this.#options.maps.get(kind);
+      return m !== undefined && questionKey(m) === key;
+    });
+    const kinds = mapped ? [mapped] : kindsOf(text).filter((kind) => !this.#options.maps.has(kind));
+    let chosen: Chosen | null = null;
+    if (kinds.length === 1) {
+      const kind = kinds[0]!;
+      const taken = this.#chosen!.find((c) => c.kind === kind);
+      if (!taken) {
+        chosen = this.#choose(kind, -1, text, {
+          value: text,
+          reason: mapped
+            ? `--survey-map ${kind}=${this.#options.maps.get(kind)}`
+            : `its text has "${stemIn(text, kind)}" (first asked on line ${line})`,
+          source: mapped ? "option" : "content",
+          line,
+        });
+        this.#chosen!.push(chosen);
+      } else {
+        this.#late.push(
+          `${this.#options.file}: the question ${quoted(text)} (first on line ${line}) fits ${kind} too, but the ${kind.toUpperCase()} question read is ${quoted(taken.column.value)}: its answers are counted as other questions (--survey-map ${kind}="…" picks one)`,
+        );
+      }
+    }
+    this.#questionKinds.set(key, chosen);
+    return chosen;
   }
 
   /** The respondent's number: by email, else the respondent column; -1 when the row has neither. */

@@ -14,10 +14,11 @@ const CHANNELS = ["direct", "organic", "paid", "social", "email", "referral", "m
 
 /**
  * The default channel of a source, by a word in its text (lower case, accents off), the first that
- * matches; the longer words first within a channel. Heureka, Zboží.cz and Árukereső are
+ * matches: a word of the text that starts with the entry ("facebook.com", "doporučení"), or, for
+ * the short ones marked whole, is the entry ("direct", not "directory"; "other", not "brother"). Heureka, Zboží.cz and Árukereső are
  * marketplaces (price comparison), as are Allegro, Amazon, eBay, Glami.
  */
-const DEFAULTS: readonly (readonly [string, (typeof CHANNELS)[number]])[] = [
+const DEFAULTS: readonly (readonly [string, (typeof CHANNELS)[number], "whole"?])[] = [
   ["heureka", "marketplace"],
   ["zbozi", "marketplace"],
   ["arukereso", "marketplace"],
@@ -26,9 +27,9 @@ const DEFAULTS: readonly (readonly [string, (typeof CHANNELS)[number]])[] = [
   ["ebay", "marketplace"],
   ["glami", "marketplace"],
   ["pricemania", "marketplace"],
-  ["cpc", "paid"],
-  ["ppc", "paid"],
-  ["paid", "paid"],
+  ["cpc", "paid", "whole"],
+  ["ppc", "paid", "whole"],
+  ["paid", "paid", "whole"],
   ["google ads", "paid"],
   ["adwords", "paid"],
   ["sklik", "paid"],
@@ -39,20 +40,20 @@ const DEFAULTS: readonly (readonly [string, (typeof CHANNELS)[number]])[] = [
   ["youtube", "social"],
   ["twitter", "social"],
   ["linkedin", "social"],
-  ["social", "social"],
+  ["social", "social", "whole"],
   ["newsletter", "email"],
   ["e-mail", "email"],
-  ["email", "email"],
+  ["email", "email", "whole"],
   ["klaviyo", "email"],
   ["mailchimp", "email"],
   ["ecomail", "email"],
   ["organic", "organic"],
-  ["seo", "organic"],
+  ["seo", "organic", "whole"],
   ["google", "organic"],
   ["seznam", "organic"],
-  ["bing", "organic"],
+  ["bing", "organic", "whole"],
   ["duckduckgo", "organic"],
-  ["search", "organic"],
+  ["search", "organic", "whole"],
   ["friend", "referral"],
   ["family", "referral"],
   ["word of mouth", "referral"],
@@ -61,10 +62,10 @@ const DEFAULTS: readonly (readonly [string, (typeof CHANNELS)[number]])[] = [
   ["affiliate", "referral"],
   ["influencer", "referral"],
   ["podcast", "referral"],
-  ["blog", "referral"],
-  ["direct", "direct"],
+  ["blog", "referral", "whole"],
+  ["direct", "direct", "whole"],
   ["typein", "direct"],
-  ["other", "other"],
+  ["other", "other", "whole"],
 ];
 
 const REFERRALS_DEFINITION =
@@ -82,7 +83,10 @@ export function channelsOf(sources: readonly string[], sourceMap: ReadonlyMap<st
   const given = [...sourceMap].map(([word, channel]) => [key(word), channel] as const).sort((a, b) => b[0].length - a[0].length);
   return sources.map((text) => {
     const k = key(text);
-    return given.find(([word]) => k.includes(word))?.[1] ?? DEFAULTS.find(([word]) => k.includes(word))?.[1] ?? text;
+    const words = k.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "");
+    const fits = (entry: string, whole: boolean) =>
+      /[^\p{L}\p{N}]/u.test(entry) ? k.includes(entry) : words.some((w) => (whole ? w === entry : w.startsWith(entry)));
+    return given.find(([word]) => k.includes(word))?.[1] ?? DEFAULTS.find(([word, , whole]) => fits(word, whole === "whole"))?.[1] ?? text;
   });
 }
 

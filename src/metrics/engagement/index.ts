@@ -80,7 +80,8 @@ export function computeSurveys(
       };
       continue;
     }
-    const few = n > 0 && n < FEW_RESPONSES ? `only ${n} responses (fewer than ${FEW_RESPONSES}): the margin is wide` : "";
+    const few =
+      n > 0 && n < FEW_RESPONSES ? `only ${n} response${n === 1 ? "" : "s"} (fewer than ${FEW_RESPONSES}): the margin is wide` : "";
     const note = `${scales}${few}`.replace(/; $/, "");
     (out as Record<SurveyKind, KindResult>)[kind] = note === "" ? { figures } : { figures, note };
   }
