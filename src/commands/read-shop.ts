@@ -462,6 +462,12 @@ export function shopWarnings(shop: Shop): string[] {
       );
   }
   for (const survey of shop.surveys) warnings.push(...survey.warnings);
+  for (const read of [...shop.surveys, ...shop.reviews]) {
+    if (read.rowsRead === 0)
+      warnings.push(
+        `${read.file}: no ${"questions" in read ? "survey responses" : "reviews"} could be read (the file has no rows after its header)`,
+      );
+  }
   if (!shop.orders) return warnings;
   const { ledger, file } = shop.orders;
   if (ledger.ordersRead === 0) warnings.push(`${file}: no orders could be read (the file has no rows after its header)`);

@@ -135,14 +135,14 @@ export function renderTable<Id extends string>(
     dq.customersRead === undefined
       ? ""
       : `; ${plural(dq.customersRead, "customer")} in the customers file, ${count(dq.customersWithoutOrders ?? 0)} without an order`;
-  const surveyRows = dq.inputs.filter((input) => input.kind === "survey");
+  const otherRows = dq.inputs.filter((input) => input.kind === "survey" || input.kind === "reviews" || input.kind === "attribution");
   const surveysSaid =
-    surveyRows.length === 0
+    otherRows.length === 0
       ? ""
-      : `; survey rows: ${surveyRows
+      : `; ${otherRows
           .map((input) => {
             const notCounted = Object.entries(input.excluded ?? {}).map(([why, n]) => `${count(n)} ${printable(why)}`);
-            return `${printable(input.file)} ${count(input.rowsUsed)} used, ${count(input.rowsSkipped)} skipped${notCounted.length ? `, ${notCounted.join(", ")}` : ""}`;
+            return `${input.kind} ${printable(input.file)} ${count(input.rowsUsed)} used, ${count(input.rowsSkipped)} skipped${notCounted.length ? `, ${notCounted.join(", ")}` : ""}`;
           })
           .join("; ")}`;
   const data = `Data: ${plural(dq.rowsRead, "row")} read, ${count(dq.rowsSkipped)} skipped${hasOrders ? orders : ""}${customers}${surveysSaid}.`;

@@ -312,3 +312,13 @@ describe("review regressions (issue 11's review)", () => {
     expect(report.engagement.csat).toMatchObject({ scale: 7, satisfied: 0 });
   });
 });
+
+describe("an empty export", () => {
+  it("is a report of no responses, with a warning (as an orders file with a header only is)", async () => {
+    const path = file("empty.csv", "Timestamp,How likely are you to recommend us?\n");
+    const { report, status } = await json(["--survey", path]);
+    expect(status).toBe(0);
+    expect(report.engagement.nps).toMatchObject({ responses: 0, score: null });
+    expect(report.warnings).toContain(`${path}: no survey responses could be read (the file has no rows after its header)`);
+  });
+});

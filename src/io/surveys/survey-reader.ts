@@ -100,6 +100,9 @@ interface Chosen {
 
 const UTC = new Zone("UTC");
 
+/** NPS answers from which a file none of whose answers is 0 is warned about (a 1–10 scale?). */
+const NPS_SCALE_CHECK = 30;
+
 /** Rows held at most while a candidate question has not yet shown CONFIRM_ROWS answers. */
 const MAX_WAITING = 10_000;
 
@@ -372,7 +375,7 @@ class SurveyReader implements PushReader<SurveysRead> {
         }
         const candidates = this.#candidates.filter((c) => c.kind === kind);
         for (const c of candidates) {
-          if (!c.values.confirmed) {
+          if (!c.values.confirmed && this.#dataRows > 0) {
             this.#passedOver.push(
               c.values.values === 0
                 ? `${quoted(c.text)}: its words fit ${kind}, but it has no answers`
@@ -380,7 +383,8 @@ class SurveyReader implements PushReader<SurveysRead> {
             );
           }
         }
-        const confirmed = candidates.filter((c) => c.values.confirmed);
+        // A file with no responses yet (a header only) takes its questions by their words alone.
+        const confirmed = this.#dataRows === 0 ? candidates : candidates.filter((c) => c.values.confirmed);
         if (confirmed.length > 1) {
           const where = this.#wide ? "columns" : "questions";
           throw new AppError(
@@ -577,7 +581,8 @@ class SurveyReader implements PushReader<SurveysRead> {
       const value = SCALES[c.kind].find((s) => s >= c.max)!;
       scale = { value, reason: `the answers run from ${c.min} to ${c.max}; --${c.kind}-scale sets it`, source: "content" };
     }
-    if (c.kind === "nps" && n > 0 && c.min >= 1 && c.max === 10) {
+    // A few answers need not hold a 0: only a file of NPS_SCALE_CHECK answers or more is warned about.
+    if (c.kind === "nps" && n >= NPS_SCALE_CHECK && c.min >= 1 && c.max === 10) {
       warnings.push(
         `${file}: no NPS answer is 0 (they run from ${c.min} to 10): was the question asked on 1–10? NPS is defined on 0–10, and a 1–10 scale counts detractors differently`,
       );
