@@ -23,6 +23,7 @@ import type { DateOrder } from "../io/parse/date.js";
 import { detectOrderPlatform } from "../io/platforms/index.js";
 import { detectReviewPlatform } from "../io/platforms/review-platforms.js";
 import { detectSurveyPlatform } from "../io/platforms/survey-platforms.js";
+import type { ProblemLog } from "../io/problems.js";
 import { peek, readFile, type Source } from "../io/read-file.js";
 import { looksLikeXml } from "../io/reviews/heureka-xml.js";
 import { createReviewReader, type ReviewsRead } from "../io/reviews/review-reader.js";
@@ -148,11 +149,8 @@ function inspectAttribution(read: AttributionFile, options: InspectOptions): Att
     rows: read.rowsRead,
     answered: read.answered,
     answers: read.answers.map((a, i) => ({ ...a, channel: channels[i]! })),
-    rowsSkipped: read.problems.rowsSkipped,
-    skippedByCode: codesOf(read.problems.skippedByCode),
     excluded: read.excluded,
-    problems: read.problems.problems,
-    problemsOmitted: read.problems.omitted,
+    ...problemsOf(read.problems),
     warnings: [],
   };
 }
@@ -203,11 +201,8 @@ function inspectReviews(read: ReviewsFile & { readonly dialect?: TextDialect }, 
     ratings: [...counts].map(([r, n]) => ({ rating: r, count: n })).sort((a, b) => b.rating - a.rating),
     unrated: unratedAt.length,
     days: at.length === 0 ? null : { first: formatDay(zone.dayOf(first)), last: formatDay(zone.dayOf(last)) },
-    rowsSkipped: read.problems.rowsSkipped,
-    skippedByCode: codesOf(read.problems.skippedByCode),
     excluded: read.excluded,
-    problems: read.problems.problems,
-    problemsOmitted: read.problems.omitted,
+    ...problemsOf(read.problems),
     warnings: [],
   };
 }
@@ -250,17 +245,19 @@ function inspectSurvey(read: SurveysFile, options: InspectOptions): SurveyInspec
     passedOver: read.passedOver,
     dateOrder: read.dateOrder ?? { value: null, reason: "no slash dates that need a day/month order", source: "default" },
     rows: read.rowsRead,
-    rowsSkipped: read.problems.rowsSkipped,
-    skippedByCode: codesOf(read.problems.skippedByCode),
+    ...problemsOf(read.problems),
     excluded: {
       ...read.excluded,
       ...(read.unanswered > 0 ? { unanswered: read.unanswered } : {}),
       ...(read.otherAnswers > 0 ? { otherQuestions: read.otherAnswers } : {}),
     },
-    problems: read.problems.problems,
-    problemsOmitted: read.problems.omitted,
     warnings: read.warnings,
   };
+}
+
+/** A file's skipped rows, as every inspection lists them. */
+function problemsOf(log: ProblemLog): Pick<Inspection, "rowsSkipped" | "skippedByCode" | "problems" | "problemsOmitted"> {
+  return { rowsSkipped: log.rowsSkipped, skippedByCode: codesOf(log.skippedByCode), problems: log.problems, problemsOmitted: log.omitted };
 }
 
 /** Skipped rows by code, the most first. */
