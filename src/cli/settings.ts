@@ -52,6 +52,8 @@ export interface Setting {
   readonly configCommands?: readonly CommandName[];
   /** Names the config key had before the keys were the flags' names: read, with a warning. */
   readonly formerKeys?: readonly string[];
+  /** Other names a config may give the key, read as it (`sourceMap` for source-map, as issue 11 names it). */
+  readonly aliases?: readonly string[];
   /** A config example, for the message about a value of the wrong type. */
   readonly example?: string;
   /** inspect's own help and choices, where they differ from report's. */
@@ -207,7 +209,7 @@ export const SETTINGS: readonly Setting[] = [
     kind: "entries",
     help: "put a source whose text holds TEXT in CHANNEL (repeatable), e.g. 'anna10=referral'; channels: direct, organic, paid, social, email, referral, marketplace, other, or any name",
     commands: REPORT,
-    formerKeys: ["sourceMap"],
+    aliases: ["sourceMap"],
     example: '{ "anna10": "referral", "seznam": "organic" }',
   },
   {
@@ -412,6 +414,8 @@ export const CONFIG_KEYS: readonly string[] = SETTINGS.filter((s) => s.notInConf
 export function settingOfKey(key: string): { setting: Setting; former: boolean } | undefined {
   const setting = SETTINGS.find((s) => s.key === key);
   if (setting) return { setting, former: false };
+  const alias = SETTINGS.find((s) => s.aliases?.includes(key));
+  if (alias) return { setting: alias, former: false };
   const renamed = SETTINGS.find((s) => s.formerKeys?.includes(key));
   return renamed ? { setting: renamed, former: true } : undefined;
 }

@@ -247,3 +247,14 @@ describe("review regressions (issue 11's review)", () => {
     expect((await runCli(["report", "--reviews", xml, "--reviews-map", "rating=stars"])).status).toBe(3);
   });
 });
+
+describe("the config's sourceMap", () => {
+  it("is read as source-map, with no warning", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "shopmetrics-sourcemap-"));
+    const config = join(dir, "shopmetrics.config.json");
+    writeFileSync(config, JSON.stringify({ sourceMap: { "my sister": "referral" } }));
+    const run = await runCli([...BASE, "--attribution", ANSWERS, "--config", config]);
+    expect(run.stderr).not.toMatch(/sourceMap/);
+    expect(JSON.parse(run.stdout).groups[0].referrals.sources[0]).toMatchObject({ source: "referral", orders: 5 });
+  });
+});
