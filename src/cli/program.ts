@@ -32,7 +32,7 @@ export function buildProgram(handlers: ProgramHandlers): Command {
   const report = program
     .command("report")
     .description(
-      "Engagement metrics per currency over a window: AOV, purchase frequency, repeat, returning and guest checkout rates, new customers, retention, churn, days between purchases, CLV",
+      "Engagement metrics per currency over a window: AOV, purchase frequency, repeat, returning and guest checkout rates, new customers, retention, churn, days between purchases, CLV, where orders came from; and NPS, CSAT, CES from survey exports and positive-review growth from review exports",
     );
   addSettings(report, "report")
     .addHelpText(
@@ -49,14 +49,16 @@ Examples:
   shopmetrics report --orders invoices.csv --map created_at=InvoiceDate --map total=TotalPrice --currency GBP
   shopmetrics report --orders orders_export.csv --revenue net-sales
   shopmetrics report --orders orders.csv --window 1m --every month --periods 12 --format csv
-  shopmetrics report --orders orders.csv --window 30d --compare previous --fail-if 'churnRate>0.5'`,
+  shopmetrics report --orders orders.csv --window 30d --compare previous --fail-if 'churnRate>0.5'
+  shopmetrics report --orders orders.csv --survey typeform.csv --reviews heureka.xml --attribution fairing.csv --compare previous
+  shopmetrics report --survey responses.csv --window 90d --fail-if 'nps<30'`,
     )
     .action(async (options: RawReportOptions) => handlers.report(options));
 
   const inspect = program
     .command("inspect")
     .description(
-      "Show what shopmetrics reads in an export, and why: platform, encoding, delimiter, decimal marks, dates, columns, statuses, first orders",
+      "Show what shopmetrics reads in an export, and why: platform, encoding, delimiter, decimal marks, dates, columns, statuses, first orders; for a survey, review or attribution export, its format, questions, ratings or answers",
     )
     .argument("<file>", "the export to inspect; - reads stdin");
   addSettings(inspect, "inspect")
