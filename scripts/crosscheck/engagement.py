@@ -141,6 +141,8 @@ def parse_time(text, fmt, zone):
         if fmt == "typeform":
             return datetime.strptime(text, "%Y-%m-%d %H:%M:%S").replace(tzinfo=timezone.utc)
         if fmt == "google-forms":
+            # Slovak sheets write `12. 5. 2026 10:15:32`: a space after each dot of the date.
+            text = re.sub(r"^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})", r"\1.\2.\3", text)
             layout = "%d.%m.%Y %H:%M:%S" if "." in text.split(" ")[0] else "%m/%d/%Y %H:%M:%S"
             return localize(datetime.strptime(text, layout), zone)
         # fairing, generic: ISO 8601
@@ -198,7 +200,7 @@ def records(fmt, table, zone):
             i_mail = col(header, "email")
         else:
             i_id, i_type = None, None
-            i_at = col(header, "Timestamp", "Časová značka", "Időbélyeg")
+            i_at = col(header, "Timestamp", "Časová značka", "Časová pečiatka", "Időbélyeg")
             i_mail = next(i for i, h in enumerate(header) if "mail" in h.lower())
         for r in data:
             partial = i_type is not None and r[i_type].strip().lower() == "partial"

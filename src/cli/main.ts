@@ -92,6 +92,7 @@ function megabytes(bytes: number): string {
 /** --verbose's line for a file: how its records are cut, which of its cells, in how many threads. */
 function howRead(read: FileRead, thread: string): string {
   const { dialect, path, width, kept } = read;
+  if (read.xml) return `${printable(read.file)}: ${dialect.encoding.value}; ${path.reason}; in one thread`;
   const delimiter = dialect.delimiter.value === "\t" ? "tab" : JSON.stringify(dialect.delimiter.value);
   const cells =
     kept === null || kept >= width

@@ -236,6 +236,16 @@ export async function readReviews(
       strict: options.strict,
       ...(options.onProblem === undefined ? {} : { onProblem: options.onProblem }),
       ...(reviews.platform === undefined ? {} : { platform: reviews.platform }),
+      onEncoding: (encoding) =>
+        options.onRead?.({
+          file: source.file,
+          dialect: { encoding, delimiter: { value: "", reason: "XML has none", source: "content" }, spaced: false },
+          path: { bytes: false, reason: "XML, read as a stream by saxes" },
+          inThread: false,
+          width: 0,
+          kept: null,
+          xml: true,
+        }),
     });
     return { ...read, file: source.file, encoding: read.encoding.value, delimiter: "" };
   }

@@ -28,6 +28,8 @@ export interface FileRead {
   /** The header's cells, and how many of each row's the reader cuts out (null: every one). */
   readonly width: number;
   readonly kept: number | null;
+  /** An XML file (Heureka's reviews), read by its own parser: no delimiter, no columns to cut. */
+  readonly xml?: boolean;
 }
 
 export interface ReadFileOptions extends DialectOptions {

@@ -90,6 +90,8 @@ describe("survey figures agree with the independent crosscheck (fixtures/surveys
 });
 
 describe("a Slovak Google Forms file (fixtures/surveys/google-forms-sk.csv), worked by hand", () => {
+  // scripts/crosscheck/engagement.py survey fixtures/surveys/google-forms-sk.csv --format google-forms
+  //   --tz Europe/Prague --as-of 2026-06-30 --days 365 gives the same figures.
   // Časová pečiatka; odporučili → NPS, spokojný → CSAT, jednoduché → CES; dates `12. 5. 2026 10:15:32`.
   //   NPS 10, 9 | 7, 8 | 4, 0: 2 promoters, 2 passives, 2 detractors → 0; p = d = 1/3, SE = 100 √((2/3) / 6) = 33.33
   //   CSAT 5, 4, 3, 2, 5, 1: 4–5 three of six → 0.5; mean 20 / 6

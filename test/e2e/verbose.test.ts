@@ -74,4 +74,21 @@ describe("--verbose", () => {
       `shopmetrics: fixtures/sample-shop/orders_export.csv: utf-8, ","; ${BYTES}; 10 of its 79 columns read, the rest skipped; in a second thread (SHOPMETRICS_THREADS=2)\n`,
     );
   });
+
+  it("says how a Heureka XML review file is read, before its reviews", async () => {
+    const run = await runCli([
+      "report",
+      "--reviews",
+      "fixtures/reviews/heureka-shop.xml",
+      "--tz",
+      "Europe/Prague",
+      "--verbose",
+      "--format",
+      "json",
+    ]);
+    expect(run.status).toBe(0);
+    expect(run.stderr.split("\n")[0]).toBe(
+      "shopmetrics: fixtures/reviews/heureka-shop.xml: utf-8; XML, read as a stream by saxes; in one thread",
+    );
+  });
 });

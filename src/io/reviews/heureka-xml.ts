@@ -29,6 +29,8 @@ export function looksLikeXml(head: Uint8Array): boolean {
 export interface HeurekaOptions extends Omit<TableOptions, "projection"> {
   /** --reviews-platform heureka-shop|heureka-products: the root element must be that export's. */
   readonly platform?: string;
+  /** Called once the encoding is known, before any review is read (--verbose says it). */
+  readonly onEncoding?: (encoding: Decided<string>) => void;
 }
 
 export interface XmlReviewsRead extends ReviewsRead {
@@ -114,6 +116,7 @@ export async function readHeurekaXml(input: Readable, options: HeurekaOptions): 
       if (decoder === null) {
         encoding = declaredEncoding(bytes, file) ?? encoding;
         decoder = new TextDecoder(encoding.value, { fatal: true });
+        options.onEncoding?.(encoding);
       }
       let decoded: string;
       try {
