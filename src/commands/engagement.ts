@@ -90,18 +90,18 @@ function figureChanges(kind: EngagementKind, now: object, then: object): Record<
 
 /** The first and last instant of any survey answer or review, for a report without orders (its default --as-of is the last's day). */
 export function engagementInstants(inputs: EngagementInputs): { readonly first: number; readonly last: number } | null {
+  return instantSpan([...inputs.questions.map((q) => q.answers.at), ...inputs.reviews.flatMap((r) => [r.at, r.unratedAt])]);
+}
+
+/** The first and last of some lists of instants; null when they hold none. */
+export function instantSpan(lists: readonly (readonly number[])[]): { readonly first: number; readonly last: number } | null {
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
-  const see = (instants: readonly number[]) => {
+  for (const instants of lists) {
     for (const at of instants) {
       if (at < first) first = at;
       if (at > last) last = at;
     }
-  };
-  for (const q of inputs.questions) see(q.answers.at);
-  for (const r of inputs.reviews) {
-    see(r.at);
-    see(r.unratedAt);
   }
   return first === Number.POSITIVE_INFINITY ? null : { first, last };
 }

@@ -13,8 +13,8 @@ import { minorDigits, toMajor } from "../core/money.js";
 import { formatOffset, type OffsetTally } from "../core/offsets.js";
 import { COUNTED_STATUSES, type Order, type StatusOrUnknown, type StatusRule } from "../core/order.js";
 import type { ProblemCode } from "../core/problems.js";
+import type { Zone } from "../core/zone.js";
 import type { TextDialect } from "../io/csv/dialect.js";
-import type { Projection } from "../io/csv/read-csv.js";
 import { mapFlag } from "../io/orders/column-hints.js";
 import { MONEY_FIELDS } from "../io/orders/conventions.js";
 import type { OrdersRead } from "../io/orders/order-reader.js";
@@ -26,8 +26,8 @@ import { detectSurveyPlatform } from "../io/platforms/survey-platforms.js";
 import type { ProblemLog } from "../io/problems.js";
 import { peek, readFile, type Source } from "../io/read-file.js";
 import { looksLikeXml } from "../io/reviews/heureka-xml.js";
-import { createReviewReader, type ReviewsRead } from "../io/reviews/review-reader.js";
-import { type AttributionRead, createAttributionReader } from "../io/surveys/attribution-reader.js";
+import type { ReviewsRead } from "../io/reviews/review-reader.js";
+import type { AttributionRead } from "../io/surveys/attribution-reader.js";
 import type { SurveysRead } from "../io/surveys/survey-reader.js";
 import type { PushReader } from "../io/table.js";
 import { channelsOf } from "../metrics/breakdowns/referrals.js";
@@ -41,9 +41,11 @@ import {
   type SurveyInspection,
 } from "../report/inspection.js";
 import { renderInspection } from "../report/render-inspection.js";
+import { instantSpan } from "./engagement.js";
 import {
   type AttributionFile,
   type AttributionReadingOptions,
+  attributionReaderFor,
   fittingZones,
   missingInputWarnings,
   type OrderReadingOptions,
@@ -53,6 +55,7 @@ import {
   type ReviewsFile,
   readAttribution,
   readReviews,
+  reviewReaderFor,
   SNIFF_BYTES,
   type SurveyReadingOptions,
   type SurveysFile,
@@ -92,15 +95,8 @@ export async function inspectFile(
   const tally = new OrderTally();
   const orders = orderReaderFor(source, { ...quiet, onMissingColumns: "describe", onOrder: (order) => tally.add(order) });
   const surveys = surveyReaderFor(source, quiet);
-  const reviews = (header: readonly string[], projection: Projection | null) =>
-    createReviewReader(header, {
-      file: source.file,
-      strict: options.strict,
-      projection,
-      zone: options.zone,
-      maps: new Map(),
-      ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
-    });
+  const reviews = reviewReaderFor(source, quiet);
+  const attributions = attributionReaderFor(source, quiet);
   const { encoding, delimiter, onProgress, onRead } = options;
   const { dialect, result } = await readFile<OrdersRead | SurveysRead | ReviewsRead | AttributionRead>(
     source,
@@ -108,8 +104,7 @@ export async function inspectFile(
     (header, projection): PushReader<OrdersRead | SurveysRead | ReviewsRead | AttributionRead> => {
       if (isSurveyHeader(header, options)) return surveys(header);
       if (isReviewHeader(header)) return reviews(header, projection);
-      if (isAttributionHeader(header))
-        return createAttributionReader(header, { file: source.file, strict: options.strict, projection, maps: new Map() });
+      if (isAttributionHeader(header)) return attributions(header, projection);
       return orders(header, projection);
     },
   );
@@ -173,12 +168,6 @@ function inspectReviews(read: ReviewsFile & { readonly dialect?: TextDialect }, 
   const { at, rating, unratedAt } = read.ratings;
   const counts = new Map<number, number>();
   for (const r of rating) counts.set(r, (counts.get(r) ?? 0) + 1);
-  let first = Number.POSITIVE_INFINITY;
-  let last = Number.NEGATIVE_INFINITY;
-  for (const t of at) {
-    if (t < first) first = t;
-    if (t > last) last = t;
-  }
   const xml = read.dialect === undefined;
   return {
     schemaVersion: INSPECTION_SCHEMA_VERSION,
@@ -200,7 +189,7 @@ function inspectReviews(read: ReviewsFile & { readonly dialect?: TextDialect }, 
     reviews: at.length,
     ratings: [...counts].map(([r, n]) => ({ rating: r, count: n })).sort((a, b) => b.rating - a.rating),
     unrated: unratedAt.length,
-    days: at.length === 0 ? null : { first: formatDay(zone.dayOf(first)), last: formatDay(zone.dayOf(last)) },
+    days: daysOf(at, zone),
     excluded: read.excluded,
     ...problemsOf(read.problems),
     warnings: [],
@@ -227,19 +216,13 @@ function inspectSurvey(read: SurveysFile, options: InspectOptions): SurveyInspec
     columnChoices: read.columns as Record<string, Decided<string>>,
     questions: read.questions.map((question) => {
       const { at } = question.answers;
-      let first = Number.POSITIVE_INFINITY;
-      let last = Number.NEGATIVE_INFINITY;
-      for (const t of at) {
-        if (t < first) first = t;
-        if (t > last) last = t;
-      }
       return {
         kind: question.kind,
         column: question.column,
         scale: question.scale,
         ...(question.direction ? { direction: question.direction } : {}),
         answers: at.length,
-        days: at.length === 0 ? null : { first: formatDay(zone.dayOf(first)), last: formatDay(zone.dayOf(last)) },
+        days: daysOf(at, zone),
       };
     }),
     passedOver: read.passedOver,
@@ -253,6 +236,12 @@ function inspectSurvey(read: SurveysFile, options: InspectOptions): SurveyInspec
     },
     warnings: read.warnings,
   };
+}
+
+/** The local days of the first and last of some instants; null with none. */
+function daysOf(instants: readonly number[], zone: Zone): { readonly first: string; readonly last: string } | null {
+  const span = instantSpan([instants]);
+  return span && { first: formatDay(zone.dayOf(span.first)), last: formatDay(zone.dayOf(span.last)) };
 }
 
 /** A file's skipped rows, as every inspection lists them. */

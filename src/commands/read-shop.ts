@@ -196,8 +196,21 @@ export async function readAttribution(
   source: Source,
   options: Pick<ShopReadingOptions, "strict" | "onProblem" | "onRead" | "attributionReading">,
 ): Promise<AttributionFile> {
+  const { dialect, result } = await readFile(
+    source,
+    { what: "the attribution file", onRead: options.onRead },
+    attributionReaderFor(source, options),
+  );
+  return { ...result, file: source.file, dialect };
+}
+
+/** The attribution reader for a file's header (--attribution, or inspect on one). */
+export function attributionReaderFor(
+  source: Source,
+  options: Pick<ShopReadingOptions, "strict" | "onProblem" | "attributionReading">,
+): (header: readonly string[], projection: Projection | null) => PushReader<AttributionRead> {
   const given = options.attributionReading;
-  const { dialect, result } = await readFile(source, { what: "the attribution file", onRead: options.onRead }, (header, projection) =>
+  return (header, projection) =>
     createAttributionReader(header, {
       file: source.file,
       strict: options.strict,
@@ -205,9 +218,7 @@ export async function readAttribution(
       projection,
       maps: given?.maps ?? new Map(),
       ...(given?.platform === undefined ? {} : { platform: given.platform }),
-    }),
-  );
-  return { ...result, file: source.file, dialect };
+    });
 }
 
 /** How many of a file's first bytes tell an XML review export from a CSV one. */
@@ -249,7 +260,21 @@ export async function readReviews(
     });
     return { ...read, file: source.file, encoding: read.encoding.value, delimiter: "" };
   }
-  const { dialect, result } = await readFile(source, { what: "the reviews file", onRead: options.onRead }, (header, projection) =>
+  const { dialect, result } = await readFile(
+    source,
+    { what: "the reviews file", onRead: options.onRead },
+    reviewReaderFor(source, options),
+  );
+  return { ...result, file: source.file, encoding: dialect.encoding.value, delimiter: dialect.delimiter.value };
+}
+
+/** The CSV reviews reader for a file's header (--reviews, or inspect on a review export). */
+export function reviewReaderFor(
+  source: Source,
+  options: Pick<ShopReadingOptions, "strict" | "onProblem" | "zone" | "dateOrder" | "reviews">,
+): (header: readonly string[], projection: Projection | null) => PushReader<ReviewsRead> {
+  const reviews: ReviewReadingOptions = options.reviews ?? { maps: new Map() };
+  return (header, projection) =>
     createReviewReader(header, {
       file: source.file,
       strict: options.strict,
@@ -259,9 +284,7 @@ export async function readReviews(
       maps: reviews.maps,
       ...(reviews.platform === undefined ? {} : { platform: reviews.platform }),
       ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
-    }),
-  );
-  return { ...result, file: source.file, encoding: dialect.encoding.value, delimiter: dialect.delimiter.value };
+    });
 }
 
 /** Reads one survey file (--survey) into its answers; its dialect is its own. */

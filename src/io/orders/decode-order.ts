@@ -273,7 +273,7 @@ function sourceOf(cells: OrderCells, key: string | null, ctx: DecodeContext): st
   if (answered !== null) return answered;
   const written = (cells.discount_code ?? "").trim();
   // WooCommerce's export plugins write a coupon as `code:ANNA10;amount:10.00;…` (several joined by `|`): the first code.
-  const code = /(?:^|[|;])\s*code:([^;|]*)/.exec(written)?.[1]?.trim() ?? written;
+  const code = written === "" ? "" : (/(?:^|[|;])\s*code:([^;|]*)/.exec(written)?.[1]?.trim() ?? written);
   if (code !== "") return `code ${code}`;
   const source = (cells.source ?? "").trim();
   return source === "" || source === "(none)" ? null : source;

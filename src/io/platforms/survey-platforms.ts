@@ -117,6 +117,14 @@ const SURVEY_PLATFORMS: readonly SurveyPlatform[] = [
 
 export const SURVEY_PLATFORM_NAMES = SURVEY_PLATFORMS.map((p) => p.name);
 
+/** A generic file whose questions --survey-map names as columns: wide, one row per respondent, needing only its date. */
+export const GENERIC_WIDE: SurveyPlatform = {
+  ...SURVEY_PLATFORMS[SURVEY_PLATFORMS.length - 1]!,
+  shape: "wide",
+  signatures: [],
+  required: ["date"],
+};
+
 /**
  * The format of a survey file with this header: the one --survey-platform names, else the first
  * whose signature the header has, else null (the header is none we know).

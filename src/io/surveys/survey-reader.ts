@@ -26,6 +26,7 @@ import { type DateOrder, parseDateTime } from "../parse/date.js";
 import { normaliseEmail } from "../parse/identity.js";
 import {
   detectSurveyPlatform,
+  GENERIC_WIDE,
   SURVEY_COLUMN_FIELDS,
   type SurveyColumnField,
   type SurveyField,
@@ -162,10 +163,7 @@ class SurveyReader implements PushReader<SurveysRead> {
       );
     }
     // A generic file whose questions are mapped to columns is wide: it needs only its date.
-    const value =
-      platform.value.name === "generic" && questionMapped && !columnMaps.has("score")
-        ? { ...GENERIC_WIDE, ...platform.value, shape: "wide" as const, required: ["date"] as const }
-        : platform.value;
+    const value = platform.value.name === "generic" && questionMapped && !columnMaps.has("score") ? GENERIC_WIDE : platform.value;
     this.#platform = { ...platform, value };
     this.#columnMaps = columnMaps;
     this.#table = this.#makeTable(header);
@@ -561,12 +559,9 @@ class SurveyReader implements PushReader<SurveysRead> {
     const other = (cells.respondent ?? "").trim();
     const key = email !== null ? `e:${email}` : other !== "" ? `r:${other}` : null;
     if (key === null) return -1;
-    const map = this.#respondents.hash(key);
-    const slot = map.find();
-    if (slot >= 0) return map.get(slot, 0);
     const n = this.#respondents.size;
-    map.insert(n, 0);
-    return n;
+    const seen = this.#respondents.firstSeen(key, n);
+    return seen >= 0 ? seen : n;
   }
 
   /** A chosen question as the metrics take it: its scale and direction settled. */
@@ -600,17 +595,6 @@ class SurveyReader implements PushReader<SurveysRead> {
     return { kind: c.kind, column: c.column, scale, direction, answers: c.answers };
   }
 }
-
-/** A file named by --survey-map only: its questions in mapped columns, one row per respondent. */
-const GENERIC_WIDE: SurveyPlatform = {
-  name: "generic",
-  label: "generic survey file",
-  shape: "wide",
-  signatures: [],
-  columns: { date: ["date", "submitted_at", "created_at"], id: ["id", "response_id"], email: ["email"], respondent: ["respondent"] },
-  required: ["date"],
-  times: "local",
-};
 
 /**
  * SurveyMonkey's column names: each question forward-filled over the columns it spans, with the
