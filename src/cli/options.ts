@@ -115,15 +115,15 @@ export interface InspectCli extends Printing<"table" | "json"> {
 export function parseReportOptions(raw: RawReportOptions, env: Env, now: number): ReportCli {
   const surveyFiles = raw.survey ?? [];
   const reviewFiles = raw.reviews ?? [];
+  const attributionFiles = raw.attribution ?? [];
+  if (raw.orders === undefined && attributionFiles.length > 0)
+    throw usageError("--attribution needs --orders: its answers are joined to the orders");
   if (raw.orders === undefined && surveyFiles.length === 0 && reviewFiles.length === 0) {
     throw usageError(
       "name the orders export with --orders FILE (or - for stdin), or survey or review exports with --survey FILE, --reviews FILE",
     );
   }
   if (raw.orders !== undefined) fileNamed("--orders", raw.orders, "the orders export, or - for stdin");
-  const attributionFiles = raw.attribution ?? [];
-  if (raw.orders === undefined && attributionFiles.length > 0)
-    throw usageError("--attribution needs --orders: its answers are joined to the orders");
   for (const [flag, files] of [
     ["--survey", surveyFiles],
     ["--reviews", reviewFiles],
