@@ -65,6 +65,8 @@ describe("the metric docs", () => {
     const survey = [
       ...firstColumnIds(doc("docs/metrics.md"), "## Survey metrics"),
       ...firstColumnIds(doc("docs/metrics.md"), "## Review metrics"),
+      ...firstColumnIds(doc("docs/metrics.md"), "## Support metrics"),
+      ...firstColumnIds(doc("docs/metrics.md"), "## Traffic metrics"),
     ];
     const fields = ENGAGEMENT_METRICS.map((m) => `${m.kind}.${m.field}`).filter((f) => !f.endsWith(".responses"));
     for (const field of fields) expect(survey).toContain(field);

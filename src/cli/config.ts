@@ -65,6 +65,13 @@ export function loadConfig(path: string | undefined, cwd: string): LoadedConfig 
       warnings.push(`${file}: the key ${quoted(written)} is now "${key}", as its flag --${key} is named; rename it`);
     }
     const attribute = attributeOf(setting);
+    if (setting.kind === "schedule") {
+      // The object is checked where it is used (options.ts), with the zone it defaults to.
+      if (value === null || typeof value !== "object" || Array.isArray(value))
+        throw usageError(`${file}: ${quoted(written)} must be an object, e.g. ${setting.example ?? "{}"}`);
+      settings[`${attribute}Schedule`] = JSON.stringify(value);
+      continue;
+    }
     if (setting.kind === "entries") {
       if (
         value === null ||
@@ -118,6 +125,11 @@ export function withConfig<T extends RawReading>(raw: T, config: ConfigSettings,
       else if (merged[key] === undefined) merged[key] = fromConfig;
     }
     if (setting.default !== undefined && setting.commands.includes(command) && merged[key] === undefined) merged[key] = setting.default;
+  }
+  // A schedule object rides along under its own attribute (--business-hours applies it).
+  for (const setting of SETTINGS) {
+    const key = `${attributeOf(setting)}Schedule`;
+    if (setting.kind === "schedule" && config[key] !== undefined) merged[key] = config[key];
   }
   // The zone's source is in the report (timezoneSource): say when the config gave it.
   if (raw.tz === undefined && config.tz !== undefined) merged.tzFrom = "config";

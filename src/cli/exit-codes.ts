@@ -28,5 +28,6 @@ export const EXIT_BY_ERROR: Readonly<Record<ErrorCode, ExitCode>> = {
   INPUT_TOO_LARGE: ExitCode.input,
   INPUT_ROW: ExitCode.input,
   INPUT_NOTHING_READ: ExitCode.input,
+  INPUT_REFUSED: ExitCode.input,
   OUTPUT_UNWRITABLE: ExitCode.input,
 };

@@ -194,8 +194,8 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
       const cli = parseReportOptions(settings(raw, "report"), io.env, at);
       quiet = cli.quiet;
       verbose = cli.verbose;
-      const { ordersFile, customersFile, surveyFiles, reviewFiles, attributionFiles } = cli;
-      const run = await reading(ordersFile ?? surveyFiles[0] ?? reviewFiles[0]!, cli.progress, (hooks) =>
+      const { ordersFile, customersFile, surveyFiles, reviewFiles, attributionFiles, ticketFiles, trafficFiles } = cli;
+      const run = await reading(ordersFile ?? surveyFiles[0] ?? reviewFiles[0] ?? ticketFiles[0]!, cli.progress, (hooks) =>
         buildReport(
           {
             ...(ordersFile === undefined ? {} : { orders: open(ordersFile) }),
@@ -203,6 +203,8 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
             surveys: surveyFiles.map(open),
             reviews: reviewFiles.map(open),
             attribution: attributionFiles.map(open),
+            tickets: ticketFiles.map(open),
+            traffic: trafficFiles.map(open),
           },
           { ...cli.options, ...hooks, now: at },
         ),

@@ -10,17 +10,21 @@ import { parseCondition } from "../commands/fail-if.js";
 import type { InspectOptions } from "../commands/inspect.js";
 import type { OrderReadingOptions, ShopReadingOptions } from "../commands/read-shop.js";
 import type { ReportOptions } from "../commands/report.js";
+import { type BusinessHours, parseBusinessHours } from "../core/business-hours.js";
 import { AppError, usageError } from "../core/errors.js";
 import { ORDER_STATUSES, type OrderStatus } from "../core/order.js";
 import { quoted } from "../core/printable.js";
 import type { RevenueBasis } from "../core/revenue-basis.js";
 import type { CesDirection, SurveyDedupe } from "../core/survey.js";
 import { type Period, parseAsOf, parseWindowSpec, type WindowSpec } from "../core/window.js";
+import { isValidTimeZone, Zone } from "../core/zone.js";
 import { isEncodingLabel, WHITESPACE } from "../io/csv/dialect.js";
 import { CUSTOMER_FIELDS, type CustomerField } from "../io/platforms/customer-platforms.js";
 import { ORDER_FIELDS } from "../io/platforms/index.js";
 import { REVIEW_FIELDS } from "../io/platforms/review-platforms.js";
 import { SURVEY_FIELDS, type SurveyField } from "../io/platforms/survey-platforms.js";
+import { TICKET_FIELDS } from "../io/platforms/ticket-platforms.js";
+import { TRAFFIC_FIELDS } from "../io/platforms/traffic-platforms.js";
 import { ATTRIBUTION_FIELDS } from "../io/surveys/attribution-reader.js";
 import { METRICS } from "../metrics/index.js";
 import type { Env } from "./color.js";
@@ -50,6 +54,14 @@ export interface RawReading {
   reviewsPlatform?: string;
   attributionMap?: string[];
   attributionPlatform?: string;
+  ticketsMap?: string[];
+  ticketsPlatform?: string;
+  /** --business-hours. */
+  businessHours?: boolean;
+  /** The config's businessHours schedule, as JSON text (config.ts). */
+  businessHoursSchedule?: string;
+  trafficMap?: string[];
+  trafficPlatform?: string;
   strict?: boolean;
   verbose?: boolean;
   config?: string;
@@ -64,6 +76,11 @@ export interface RawReportOptions extends RawReading {
   survey?: string[];
   reviews?: string[];
   attribution?: string[];
+  tickets?: string[];
+  traffic?: string[];
+  frtTarget?: string;
+  sessions?: string;
+  webOrdersOnly?: boolean;
   sourceMap?: string[];
   surveyDedupe?: string;
   minResponses?: string;
@@ -104,6 +121,8 @@ export interface ReportCli extends Printing<"table" | "json" | "csv"> {
   readonly surveyFiles: readonly string[];
   readonly reviewFiles: readonly string[];
   readonly attributionFiles: readonly string[];
+  readonly ticketFiles: readonly string[];
+  readonly trafficFiles: readonly string[];
   readonly options: Omit<ReportOptions, "now" | "onProgress" | "onProblem">;
 }
 
@@ -116,11 +135,24 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
   const surveyFiles = raw.survey ?? [];
   const reviewFiles = raw.reviews ?? [];
   const attributionFiles = raw.attribution ?? [];
+  const ticketFiles = raw.tickets ?? [];
+  const trafficFiles = raw.traffic ?? [];
   if (raw.orders === undefined && attributionFiles.length > 0)
     throw usageError("--attribution needs --orders: its answers are joined to the orders");
-  if (raw.orders === undefined && surveyFiles.length === 0 && reviewFiles.length === 0) {
+  for (const [flag, given] of [
+    ["--traffic", trafficFiles.length > 0],
+    ["--sessions", raw.sessions !== undefined],
+    ["--web-orders-only", raw.webOrdersOnly === true],
+  ] as const) {
+    if (given && raw.orders === undefined) throw usageError(`${flag} needs --orders: the conversion rate is the orders over the sessions`);
+  }
+  if (raw.sessions !== undefined && trafficFiles.length > 0)
+    throw usageError("--sessions and --traffic both give the sessions: pass one (--sessions is the window's total, --traffic the days')");
+  if (raw.webOrdersOnly === true && raw.sessions === undefined && trafficFiles.length === 0)
+    throw usageError("--web-orders-only is for the conversion rate: it needs --traffic FILE or --sessions N");
+  if (raw.orders === undefined && surveyFiles.length === 0 && reviewFiles.length === 0 && ticketFiles.length === 0) {
     throw usageError(
-      "name the orders export with --orders FILE (or - for stdin), or survey or review exports with --survey FILE, --reviews FILE",
+      "name the orders export with --orders FILE (or - for stdin), or survey, review or ticket exports with --survey FILE, --reviews FILE, --tickets FILE",
     );
   }
   if (raw.orders !== undefined) fileNamed("--orders", raw.orders, "the orders export, or - for stdin");
@@ -128,6 +160,8 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
     ["--survey", surveyFiles],
     ["--reviews", reviewFiles],
     ["--attribution", attributionFiles],
+    ["--tickets", ticketFiles],
+    ["--traffic", trafficFiles],
   ] as const) {
     for (const file of files) {
       fileNamed(flag, file, `an export for ${flag}`);
@@ -149,12 +183,24 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
       throw usageError(`invalid --min-responses ${quoted(String(raw.minResponses))}: expected a whole number of responses, 1 or more`);
     }
   }
+  const frtTarget = raw.frtTarget === undefined ? 24 : Number(raw.frtTarget);
+  if (raw.frtTarget !== undefined && (!/^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(String(raw.frtTarget)) || frtTarget <= 0)) {
+    throw usageError(`invalid --frt-target ${quoted(String(raw.frtTarget))}: expected hours above 0 (e.g. 24, or 0.5 for 30 minutes)`);
+  }
+  let sessions: number | undefined;
+  if (raw.sessions !== undefined) {
+    sessions = /^\s*[0-9]+\s*$/.test(String(raw.sessions)) ? Number(raw.sessions) : Number.NaN;
+    if (!Number.isSafeInteger(sessions) || sessions < 1)
+      throw usageError(`invalid --sessions ${quoted(String(raw.sessions))}: expected the window's sessions, a whole number, 1 or more`);
+  }
   return {
     ...(raw.orders === undefined ? {} : { ordersFile: raw.orders }),
     ...(raw.customers === undefined ? {} : { customersFile: raw.customers }),
     surveyFiles,
     reviewFiles,
     attributionFiles,
+    ticketFiles,
+    trafficFiles,
     format: raw.format === "json" || raw.format === "csv" ? raw.format : "table",
     progress: raw.progress,
     verbose: raw.verbose === true,
@@ -168,6 +214,9 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
       every,
       revenue: (raw.revenue === "net-sales" ? "net-sales" : "total") satisfies RevenueBasis,
       sourceMap: parseSourceMap(raw.sourceMap ?? []),
+      frtTargetHours: frtTarget,
+      ...(sessions === undefined ? {} : { sessions }),
+      webOrdersOnly: raw.webOrdersOnly === true,
       surveyOptions: { dedupe: (raw.surveyDedupe === "latest" ? "latest" : "none") satisfies SurveyDedupe, minResponses },
       failIf: (raw.failIf ?? []).map((text) => echoingLess(text, () => parseCondition(text, METRICS))),
     },
@@ -226,12 +275,20 @@ export function parseInspectOptions(raw: RawInspectOptions, env: Env): InspectCl
     format: raw.format === "json" ? "json" : "table",
     progress: true,
     verbose: raw.verbose === true,
-    options: {
-      ...parseOrderReading(raw, env),
-      surveys: parseSurveyReading(raw),
-      reviews: parseReviewReading(raw),
-      attributionReading: parseAttributionReading(raw),
-    },
+    options: parseInspectReading(raw, env),
+  };
+}
+
+/** inspect reads one file of any kind, so every kind's reading options. */
+function parseInspectReading(raw: RawInspectOptions, env: Env): InspectCli["options"] {
+  const orders = parseOrderReading(raw, env);
+  return {
+    ...orders,
+    surveys: parseSurveyReading(raw),
+    reviews: parseReviewReading(raw),
+    attributionReading: parseAttributionReading(raw),
+    tickets: parseTicketReading(raw, orders.zone),
+    traffic: parseTrafficReading(raw),
   };
 }
 
@@ -255,12 +312,42 @@ function echoingLess<T>(value: string, parse: () => T): T {
 }
 
 function parseShopReading(raw: RawReading, env: Env): Omit<ShopReadingOptions, "onProgress" | "onProblem"> {
+  const orders = parseOrderReading(raw, env);
   return {
-    ...parseOrderReading(raw, env),
+    ...orders,
     customerMaps: parseCustomerMaps(raw),
     surveys: parseSurveyReading(raw),
     reviews: parseReviewReading(raw),
     attributionReading: parseAttributionReading(raw),
+    tickets: parseTicketReading(raw, orders.zone),
+    traffic: parseTrafficReading(raw),
+  };
+}
+
+/** --tickets-map, --tickets-platform, --business-hours and the config's schedule (checked here, in its zone: its own, else the report's). */
+function parseTicketReading(raw: RawReading, zone: Zone): NonNullable<ShopReadingOptions["tickets"]> {
+  let schedule: BusinessHours | null = null;
+  if (raw.businessHoursSchedule !== undefined) {
+    const parsed = parseBusinessHours(JSON.parse(raw.businessHoursSchedule), (name) => {
+      if (name === undefined) return zone;
+      return isValidTimeZone(name) ? new Zone(name) : `"timezone" ${quoted(name)} is no IANA time zone (e.g. Europe/Prague)`;
+    });
+    if (typeof parsed === "string") throw usageError(`the config's businessHours ${parsed}`);
+    schedule = parsed;
+  }
+  return {
+    maps: parseMaps(raw.ticketsMap ?? [], TICKET_FIELDS, "--tickets-map", "first_response=First answer"),
+    ...(raw.ticketsPlatform === undefined ? {} : { platform: raw.ticketsPlatform }),
+    basis: raw.businessHours === true ? "business" : "calendar",
+    schedule,
+  };
+}
+
+/** --traffic-map, --traffic-platform. */
+function parseTrafficReading(raw: RawReading): NonNullable<ShopReadingOptions["traffic"]> {
+  return {
+    maps: parseMaps(raw.trafficMap ?? [], TRAFFIC_FIELDS, "--traffic-map", "sessions=Návštěvy"),
+    ...(raw.trafficPlatform === undefined ? {} : { platform: raw.trafficPlatform }),
   };
 }
 

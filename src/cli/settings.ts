@@ -12,6 +12,8 @@ import { PERIODS } from "../core/window.js";
 import { PLATFORM_NAMES } from "../io/platforms/index.js";
 import { REVIEW_PLATFORM_NAMES } from "../io/platforms/review-platforms.js";
 import { SURVEY_PLATFORM_NAMES } from "../io/platforms/survey-platforms.js";
+import { TICKET_PLATFORM_NAMES } from "../io/platforms/ticket-platforms.js";
+import { TRAFFIC_PLATFORM_NAMES } from "../io/platforms/traffic-platforms.js";
 import { ATTRIBUTION_PLATFORMS } from "../io/surveys/attribution-reader.js";
 
 export type CommandName = "report" | "inspect";
@@ -26,7 +28,13 @@ export type SettingKind =
   /** Repeatable flag values; never in a config. */
   | "list"
   /** A flag without a value (--strict; --no-progress turns `progress` off). */
-  | "switch";
+  | "switch"
+  /**
+   * A flag without a value that applies a config's object: --business-hours counts in the hours
+   * of the config's `business-hours` (`businessHours`) schedule. The config's object alone turns
+   * nothing on.
+   */
+  | "schedule";
 
 export interface Setting {
   /** The flag without its dashes, and the config key: `status-map`. */
@@ -178,6 +186,85 @@ export const SETTINGS: readonly Setting[] = [
     help: "force the review export's format instead of detecting it",
     commands: BOTH,
     choices: REVIEW_PLATFORM_NAMES,
+  },
+  {
+    key: "tickets",
+    value: "<file>",
+    kind: "list",
+    help: "helpdesk ticket export for first response time (Zendesk, Freshdesk, osTicket, LiveAgent, or generic created,first_response); repeatable",
+    commands: REPORT,
+    notInConfig: "the ticket exports are what each run reads: name them with --tickets",
+  },
+  {
+    key: "tickets-map",
+    value: "<field=column>",
+    kind: "entries",
+    help: "read a ticket FIELD (id, created, first_response, first_response_duration, first_response_business, resolved, resolution_duration, resolution_business, channel, status, answered, deleted) from COLUMN (repeatable)",
+    commands: BOTH,
+    example: '{ "first_response": "First answer" }',
+  },
+  {
+    key: "tickets-platform",
+    value: "<name>",
+    kind: "string",
+    help: "force the ticket export's format instead of detecting it",
+    commands: BOTH,
+    choices: TICKET_PLATFORM_NAMES,
+  },
+  {
+    key: "business-hours",
+    kind: "schedule",
+    help: "count first response and resolution times in business hours: the export's business-hours columns, else the config's businessHours schedule applied to its times",
+    commands: BOTH,
+    aliases: ["businessHours"],
+    example: '{ "timezone": "Europe/Prague", "week": { "mon": ["08:00-16:30"] }, "holidays": ["2025-12-24"] }',
+  },
+  {
+    key: "frt-target",
+    value: "<hours>",
+    kind: "number",
+    help: "the first response target in hours, for withinTarget",
+    commands: REPORT,
+    default: "24",
+  },
+  {
+    key: "traffic",
+    value: "<file>",
+    kind: "list",
+    help: "analytics export of sessions for the conversion rate (GA4, Universal Analytics, Shopify Analytics, Plausible, Matomo, or generic date,sessions); repeatable",
+    commands: REPORT,
+    notInConfig: "the traffic exports are what each run reads: name them with --traffic",
+  },
+  {
+    key: "traffic-map",
+    value: "<field=column>",
+    kind: "entries",
+    help: "read a traffic FIELD (date, sessions, visitors, converted, converted_rate) from COLUMN (repeatable)",
+    commands: BOTH,
+    example: '{ "sessions": "Návštěvy" }',
+  },
+  {
+    key: "traffic-platform",
+    value: "<name>",
+    kind: "string",
+    help: "force the traffic export's format instead of detecting it",
+    commands: BOTH,
+    choices: TRAFFIC_PLATFORM_NAMES,
+  },
+  {
+    key: "sessions",
+    value: "<n>",
+    kind: "number",
+    help: "the window's sessions, for the conversion rate without a traffic export",
+    commands: REPORT,
+    notInConfig: "a window's sessions are that window's: pass --sessions on each run",
+  },
+  {
+    key: "web-orders-only",
+    kind: "switch",
+    help: "leave POS, draft and phone orders (by the orders' Source column) out of the conversion rate",
+    commands: REPORT,
+    notInConfig: "no flag could turn a config's web-orders-only off again; pass --web-orders-only on the runs that want it",
   },
   {
     key: "attribution",

@@ -1,11 +1,14 @@
 /**
- * The report's `engagement` block: the survey metrics (NPS, CSAT, CES) and the reviews' over the
- * report's window (and, with --compare, the previous window and the change), and over each point
- * of an --every series. Every file's answers or reviews are pooled by kind (metrics/engagement).
+ * The report's `engagement` block: the survey metrics (NPS, CSAT, CES), the reviews', the
+ * helpdesk tickets' (support) and the traffic's (conversion) over the report's window (and, with
+ * --compare, the previous window and the change), and over each point of an --every series.
+ * Every file's answers, reviews or tickets are pooled by kind (metrics/engagement).
  */
-import { ENGAGEMENT_KINDS, type EngagementKind } from "../core/engagement.js";
+import { ENGAGEMENT_KINDS, type EngagementKind, engagementValue } from "../core/engagement.js";
 import type { ReviewRatings } from "../core/review.js";
 import type { SurveyFigures, SurveyQuestion } from "../core/survey.js";
+import type { TicketLog, TimeBasis } from "../core/ticket.js";
+import type { OrderDays, TrafficInput } from "../core/traffic.js";
 import type { ReportWindow } from "../core/window.js";
 import {
   computeSurveys,
@@ -16,12 +19,22 @@ import {
   reviewFigures,
   type SurveyOptions,
 } from "../metrics/engagement/index.js";
+import { computeSupport } from "../metrics/engagement/support.js";
+import { computeTraffic } from "../metrics/engagement/traffic.js";
 import type { Change, Engagement, EngagementFigures, WindowInfo } from "../report/model.js";
 
-/** What the engagement figures are computed from: every survey file's questions, every review file's ratings. */
+/** What the engagement figures are computed from: every survey file's questions, every review file's ratings, every ticket file's tickets, the traffic. */
 export interface EngagementInputs {
   readonly questions: readonly SurveyQuestion[];
   readonly reviews: readonly ReviewRatings[];
+  readonly tickets: readonly TicketLog[];
+  /** --frt-target, and calendar or --business-hours. */
+  readonly support: { readonly targetHours: number; readonly basis: TimeBasis; readonly note?: string };
+  readonly traffic: TrafficInput | null;
+  /** The orders' counts per day, for the conversion rate; null without an orders file. */
+  readonly orderDays: OrderDays | null;
+  /** --web-orders-only. */
+  readonly webOrdersOnly: boolean;
 }
 
 /** Each kind's figures over `window` (`previousOf` gives the window positive-review growth compares with), as a series point carries them. */
@@ -33,6 +46,23 @@ export function engagementFigures(
 ): EngagementFigures {
   const results: Partial<Record<EngagementKind, KindResult<EngagementKind>>> = computeSurveys(inputs.questions, window, options);
   if (inputs.reviews.length > 0) results.reviews = reviewFigures(inputs.reviews, window, previousOf(window));
+  if (inputs.tickets.length > 0) {
+    const figures = computeSupport(inputs.tickets, window, inputs.support.targetHours, inputs.support.basis);
+    results.support = inputs.support.note === undefined ? { figures } : { figures, note: inputs.support.note };
+  }
+  if (inputs.traffic !== null) {
+    const traffic = computeTraffic(inputs.traffic, inputs.orderDays, window, inputs.webOrdersOnly);
+    if ("figures" in traffic) {
+      const { coveredDays, windowDays } = traffic.figures;
+      results.traffic =
+        coveredDays < windowDays
+          ? {
+              figures: traffic.figures,
+              note: `the traffic and the orders cover ${coveredDays} of the window's ${windowDays} days: the figures are over those days`,
+            }
+          : { figures: traffic.figures };
+    }
+  }
   const out: Record<string, unknown> = {};
   for (const kind of ENGAGEMENT_KINDS) {
     const result = results[kind];
@@ -49,7 +79,8 @@ export function engagementBlock(
   previousOf: (window: ReportWindow) => ReportWindow,
   options: SurveyOptions,
 ): Engagement | undefined {
-  if (inputs.questions.length === 0 && inputs.reviews.length === 0) return undefined;
+  if (inputs.questions.length === 0 && inputs.reviews.length === 0 && inputs.tickets.length === 0 && inputs.traffic === null)
+    return undefined;
   const now = engagementFigures(inputs, window.range, previousOf, options);
   const then = previous ? engagementFigures(inputs, previous.range, previousOf, options) : undefined;
   const out: Record<string, unknown> = {};
@@ -80,17 +111,21 @@ function figureChanges(kind: EngagementKind, now: object, then: object): Record<
   const out: Record<string, Change> = {};
   for (const metric of ENGAGEMENT_METRICS) {
     if (metric.kind !== kind) continue;
-    const a = (now as Record<string, number | null>)[metric.field] ?? null;
-    const b = (then as Record<string, number | null>)[metric.field] ?? null;
+    const a = engagementValue(now, metric.field);
+    const b = engagementValue(then, metric.field);
     out[metric.field] =
       a === null || b === null ? { absolute: null, relative: null } : { absolute: a - b, relative: b === 0 ? null : (a - b) / Math.abs(b) };
   }
   return out;
 }
 
-/** The first and last instant of any survey answer or review, for a report without orders (its default --as-of is the last's day). */
+/** The first and last instant of any survey answer, review or ticket, for a report without orders (its default --as-of is the last's day). */
 export function engagementInstants(inputs: EngagementInputs): { readonly first: number; readonly last: number } | null {
-  return instantSpan([...inputs.questions.map((q) => q.answers.at), ...inputs.reviews.flatMap((r) => [r.at, r.unratedAt])]);
+  return instantSpan([
+    ...inputs.questions.map((q) => q.answers.at),
+    ...inputs.reviews.flatMap((r) => [r.at, r.unratedAt]),
+    ...inputs.tickets.map((t) => t.created),
+  ]);
 }
 
 /** The first and last of some lists of instants; null when they hold none. */

@@ -6,7 +6,7 @@
  * there, so 'orders<1' trips, and a metric whose input the file lacks stays null.
  */
 
-import type { EngagementMetricInfo } from "../core/engagement.js";
+import { type EngagementMetricInfo, engagementValue } from "../core/engagement.js";
 import { usageError } from "../core/errors.js";
 import { listed } from "../core/words.js";
 import type { GroupResult } from "../metrics/compute.js";
@@ -61,9 +61,7 @@ export function checkEngagementConditions<Id extends string>(
 ): ConditionOutcome<Id>[] {
   return conditions.map((condition) => {
     const info = condition.engagement!;
-    const figures = engagement?.[info.kind] as Readonly<Record<string, unknown>> | undefined;
-    const raw = figures?.[info.field];
-    const value = typeof raw === "number" ? raw : null;
+    const value = engagementValue(engagement?.[info.kind], info.field);
     return {
       condition,
       currency: null,

@@ -23,6 +23,8 @@ import type { DateOrder } from "../io/parse/date.js";
 import { detectOrderPlatform } from "../io/platforms/index.js";
 import { detectReviewPlatform } from "../io/platforms/review-platforms.js";
 import { detectSurveyPlatform } from "../io/platforms/survey-platforms.js";
+import { detectTicketPlatform } from "../io/platforms/ticket-platforms.js";
+import { detectTrafficPlatform } from "../io/platforms/traffic-platforms.js";
 import type { ProblemLog } from "../io/problems.js";
 import { peek, readFile, type Source } from "../io/read-file.js";
 import { looksLikeXml } from "../io/reviews/heureka-xml.js";
@@ -30,6 +32,8 @@ import type { ReviewsRead } from "../io/reviews/review-reader.js";
 import type { AttributionRead } from "../io/surveys/attribution-reader.js";
 import type { SurveysRead } from "../io/surveys/survey-reader.js";
 import type { PushReader } from "../io/table.js";
+import type { TicketsRead } from "../io/tickets/ticket-reader.js";
+import type { TrafficRead } from "../io/traffic/traffic-reader.js";
 import { channelsOf } from "../metrics/breakdowns/referrals.js";
 import { METRICS } from "../metrics/index.js";
 import {
@@ -39,6 +43,8 @@ import {
   type ReviewInspection,
   type StatusSeen,
   type SurveyInspection,
+  type TicketsInspection,
+  type TrafficInspection,
 } from "../report/inspection.js";
 import { renderInspection } from "../report/render-inspection.js";
 import { instantSpan } from "./engagement.js";
@@ -55,11 +61,19 @@ import {
   type ReviewsFile,
   readAttribution,
   readReviews,
+  readTickets,
+  readTraffic,
   reviewReaderFor,
   SNIFF_BYTES,
   type SurveyReadingOptions,
   type SurveysFile,
   surveyReaderFor,
+  type TicketReadingOptions,
+  type TicketsFile,
+  type TrafficFile,
+  type TrafficReadingOptions,
+  ticketReaderFor,
+  trafficReaderFor,
   zoneWarnings,
 } from "./read-shop.js";
 
@@ -71,6 +85,8 @@ export interface InspectOptions extends OrderReadingOptions {
   readonly surveys?: SurveyReadingOptions;
   readonly reviews?: ReviewReadingOptions;
   readonly attributionReading?: AttributionReadingOptions;
+  readonly tickets?: TicketReadingOptions;
+  readonly traffic?: TrafficReadingOptions;
 }
 
 /**
@@ -82,7 +98,7 @@ export interface InspectOptions extends OrderReadingOptions {
 export async function inspectFile(
   given: Source,
   options: InspectOptions,
-): Promise<Inspection | SurveyInspection | ReviewInspection | AttributionInspection> {
+): Promise<Inspection | SurveyInspection | ReviewInspection | AttributionInspection | TicketsInspection | TrafficInspection> {
   // The rows it skips are listed in the inspection, each once: not also as warnings on stderr.
   const quiet = { ...options, onProblem: undefined };
   const { head, source } = await peek(given, SNIFF_BYTES);
@@ -92,22 +108,34 @@ export async function inspectFile(
   const attribution = options.attributionReading;
   if (attribution?.platform !== undefined || (attribution?.maps.size ?? 0) > 0)
     return inspectAttribution(await readAttribution(source, quiet), options);
+  if (options.tickets?.platform !== undefined || (options.tickets?.maps.size ?? 0) > 0)
+    return inspectTickets(await readTickets(source, quiet), options);
+  if (options.traffic?.platform !== undefined || (options.traffic?.maps.size ?? 0) > 0 || startsWithPreamble(head))
+    return inspectTraffic(await readTraffic(source, quiet), options);
   const tally = new OrderTally();
   const orders = orderReaderFor(source, { ...quiet, onMissingColumns: "describe", onOrder: (order) => tally.add(order) });
   const surveys = surveyReaderFor(source, quiet);
   const reviews = reviewReaderFor(source, quiet);
   const attributions = attributionReaderFor(source, quiet);
+  const tickets = ticketReaderFor(source, quiet);
+  const traffic = trafficReaderFor(source, quiet);
   const { encoding, delimiter, onProgress, onRead } = options;
-  const { dialect, result } = await readFile<OrdersRead | SurveysRead | ReviewsRead | AttributionRead>(
+  type Read = OrdersRead | SurveysRead | ReviewsRead | AttributionRead | TicketsRead | TrafficRead;
+  const { dialect, result } = await readFile<Read>(
     source,
     { encoding, delimiter, onProgress, onRead, what: "the file" },
-    (header, projection): PushReader<OrdersRead | SurveysRead | ReviewsRead | AttributionRead> => {
+    (header, projection): PushReader<Read> => {
       if (isSurveyHeader(header, options)) return surveys(header);
       if (isReviewHeader(header)) return reviews(header, projection);
       if (isAttributionHeader(header)) return attributions(header, projection);
+      const orderPlatform = detectOrderPlatform(header).source === "content";
+      if (!orderPlatform && detectTicketPlatform(header, undefined, false) !== null) return tickets(header, projection);
+      if (!orderPlatform && detectTrafficPlatform(header, { mapped: false, preamble: false }) !== null) return traffic(header);
       return orders(header, projection);
     },
   );
+  if ("tickets" in result) return inspectTickets({ ...result, file: source.file, dialect }, options);
+  if ("days" in result) return inspectTraffic({ ...result, file: source.file, dialect }, options);
   if ("questions" in result) return inspectSurvey({ ...result, file: source.file, dialect }, options);
   if ("answered" in result) return inspectAttribution({ ...result, file: source.file, dialect }, options);
   if ("ratings" in result)
@@ -116,6 +144,73 @@ export async function inspectFile(
       options,
     );
   return inspectOrders({ ...result, file: source.file, dialect }, tally, source, options);
+}
+
+/** An analytics export's `#` preamble (GA4, UA): `#` then a space, a dash or a line end, after a BOM. */
+function startsWithPreamble(head: Uint8Array): boolean {
+  const text = new TextDecoder().decode(head.subarray(0, 8));
+  const utf16 = head[0] === 0xff && head[1] === 0xfe ? new TextDecoder("utf-16le").decode(head.subarray(0, 16)) : "";
+  return /^\uFEFF?#([ \t\-\r\n]|$)/.test(text) || /^\uFEFF?#([ \t\-\r\n]|$)/.test(utf16);
+}
+
+function inspectTickets(read: TicketsFile, options: InspectOptions): TicketsInspection {
+  const { zone } = options;
+  const { created, answered, resolved, channel, channels } = read.tickets;
+  const perChannel = new Map<string, number>();
+  for (const c of channel) if (c >= 0) perChannel.set(channels[c]!, (perChannel.get(channels[c]!) ?? 0) + 1);
+  return {
+    schemaVersion: INSPECTION_SCHEMA_VERSION,
+    kind: "tickets-inspection",
+    file: read.file,
+    timezone: zone.name,
+    timezoneSource: options.zoneSource,
+    platform: { ...read.platform, value: read.platform.value.name, label: read.platform.value.label },
+    encoding: read.dialect.encoding,
+    delimiter: read.dialect.delimiter,
+    times: `times without an offset are wall-clock time in ${zone.name} (Zendesk writes the account's zone)`,
+    responseTimes: read.times,
+    columnChoices: read.columns as Record<string, Decided<string>>,
+    dateOrder: read.dateOrder ?? { value: null, reason: "no slash dates that need a day/month order", source: "default" },
+    rows: read.rowsRead,
+    tickets: created.length,
+    answered: answered.reduce((n, a) => n + a, 0),
+    resolved: resolved.reduce((n, r) => n + r, 0),
+    channels: [...perChannel].map(([c, n]) => ({ channel: c, tickets: n })).sort((a, b) => b.tickets - a.tickets),
+    days: daysOf(created, zone),
+    excluded: read.excluded,
+    ...problemsOf(read.problems),
+    warnings: [],
+  };
+}
+
+function inspectTraffic(read: TrafficFile, options: InspectOptions): TrafficInspection {
+  const days = [...read.days.keys()];
+  let sessions = read.aggregate?.sessions ?? 0;
+  for (const d of read.days.values()) sessions += d.sessions;
+  return {
+    schemaVersion: INSPECTION_SCHEMA_VERSION,
+    kind: "traffic-inspection",
+    file: read.file,
+    timezone: options.zone.name,
+    timezoneSource: options.zoneSource,
+    platform: { ...read.platform, value: read.platform.value.name, label: read.platform.value.label },
+    encoding: read.dialect.encoding,
+    delimiter: read.dialect.delimiter,
+    times: "days as written: each row is a local calendar day",
+    columnChoices: read.columns as Record<string, Decided<string>>,
+    dateOrder: read.dateOrder ?? { value: null, reason: "no slash dates that need a day/month order", source: "default" },
+    rows: read.rowsRead,
+    headerLine: read.headerLine,
+    range: read.range && { from: formatDay(read.range.firstDay), to: formatDay(read.range.lastDay) },
+    otherTables: read.otherTables,
+    dayCount: days.length,
+    days: days.length === 0 ? null : { first: formatDay(Math.min(...days)), last: formatDay(Math.max(...days)) },
+    sessions,
+    aggregate: read.aggregate !== null,
+    excluded: read.excluded,
+    ...problemsOf(read.problems),
+    warnings: [],
+  };
 }
 
 /** A survey export: forced or mapped as one, or a survey format's header that is no order platform's. */
@@ -429,7 +524,7 @@ function offsetsSeen(offsets: OffsetTally): Inspection["offsets"] {
 
 /** The inspection as the chosen output format prints it. */
 export function renderInspect(
-  inspection: Inspection | SurveyInspection | ReviewInspection | AttributionInspection,
+  inspection: Inspection | SurveyInspection | ReviewInspection | AttributionInspection | TicketsInspection | TrafficInspection,
   format: "table" | "json",
   chalk: ChalkInstance,
 ): string {

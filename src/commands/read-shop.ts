@@ -1,10 +1,12 @@
 /**
  * Reading a shop's exports, as every command that computes from orders does: the customers file
  * first (when given), into the identity graph the orders then join; then the orders file, into
- * the ledger; then the survey files, each into its answers. What each file lacks (identity,
+ * the ledger; then the survey, review, ticket and traffic files, each into its figures' inputs. What each file lacks (identity,
  * amounts, guest flags) is settled here, after the join, and so is the data-quality ledger every
  * command's JSON carries.
  */
+import type { BusinessHours } from "../core/business-hours.js";
+import { formatDay } from "../core/calendar.js";
 import type { Decided } from "../core/decided.js";
 import { AppError } from "../core/errors.js";
 import { IdentityGraph } from "../core/identity.js";
@@ -12,6 +14,7 @@ import { markGuestsByRegistration, type OrderLedger } from "../core/ledger.js";
 import { formatOffset, type OffsetTally } from "../core/offsets.js";
 import type { Order } from "../core/order.js";
 import type { ProblemCode } from "../core/problems.js";
+import type { TimeBasis } from "../core/ticket.js";
 import { count, listed } from "../core/words.js";
 import type { ZoneSource } from "../core/zone.js";
 import type { DialectOptions, TextDialect } from "../io/csv/dialect.js";
@@ -21,6 +24,8 @@ import { createOrderReader, type OrderInputs, type OrderReaderOptions, type Orde
 import type { CustomerField } from "../io/platforms/customer-platforms.js";
 import type { ReviewField } from "../io/platforms/review-platforms.js";
 import type { SurveyField } from "../io/platforms/survey-platforms.js";
+import type { TicketField } from "../io/platforms/ticket-platforms.js";
+import type { TrafficField } from "../io/platforms/traffic-platforms.js";
 import { MAX_PROBLEMS, type ProblemLog } from "../io/problems.js";
 import { type FileRead, peek, readFile, type Source } from "../io/read-file.js";
 import { looksLikeXml, readHeurekaXml } from "../io/reviews/heureka-xml.js";
@@ -28,6 +33,8 @@ import { createReviewReader, type ReviewsRead } from "../io/reviews/review-reade
 import { type AttributionField, type AttributionRead, createAttributionReader } from "../io/surveys/attribution-reader.js";
 import { createSurveyReader, type SurveyReaderOptions, type SurveysRead } from "../io/surveys/survey-reader.js";
 import type { PushReader } from "../io/table.js";
+import { createTicketReader, type TicketsRead } from "../io/tickets/ticket-reader.js";
+import { createTrafficReader, type TrafficRead } from "../io/traffic/traffic-reader.js";
 import type { Registry } from "../metrics/registry.js";
 import type { DataQuality, InputQuality, InputSummary, QuestionSummary } from "../report/model.js";
 
@@ -62,13 +69,29 @@ export interface AttributionReadingOptions {
   readonly platform?: string;
 }
 
-/** How to read a shop: its orders, a customers export to join, survey, review and attribution files. */
+/** How to read a ticket file: --tickets-map, --tickets-platform, and on which basis (--business-hours, the config's schedule). */
+export interface TicketReadingOptions {
+  readonly maps: ReadonlyMap<TicketField, string>;
+  readonly platform?: string;
+  readonly basis: TimeBasis;
+  readonly schedule: BusinessHours | null;
+}
+
+/** How to read a traffic file: --traffic-map, --traffic-platform. */
+export interface TrafficReadingOptions {
+  readonly maps: ReadonlyMap<TrafficField, string>;
+  readonly platform?: string;
+}
+
+/** How to read a shop: its orders, a customers export to join, survey, review, attribution, ticket and traffic files. */
 export interface ShopReadingOptions extends OrderReadingOptions {
   readonly attributionReading?: AttributionReadingOptions;
   /** --customers-map FIELD=Column for the customers file. */
   readonly customerMaps: ReadonlyMap<CustomerField, string>;
   readonly surveys?: SurveyReadingOptions;
   readonly reviews?: ReviewReadingOptions;
+  readonly tickets?: TicketReadingOptions;
+  readonly traffic?: TrafficReadingOptions;
 }
 
 export interface ShopSources {
@@ -82,6 +105,10 @@ export interface ShopSources {
   readonly reviews?: readonly Source[];
   /** --attribution, each: "how did you hear about us?" answers joined to the orders. */
   readonly attribution?: readonly Source[];
+  /** --tickets, each: a helpdesk's ticket export. */
+  readonly tickets?: readonly Source[];
+  /** --traffic, each: an analytics tool's sessions export. */
+  readonly traffic?: readonly Source[];
 }
 
 export interface OrdersFile extends OrdersRead {
@@ -112,6 +139,16 @@ export interface AttributionFile extends AttributionRead {
   readonly dialect: TextDialect;
 }
 
+export interface TicketsFile extends TicketsRead {
+  readonly file: string;
+  readonly dialect: TextDialect;
+}
+
+export interface TrafficFile extends TrafficRead {
+  readonly file: string;
+  readonly dialect: TextDialect;
+}
+
 export interface Shop {
   /** Null when only other inputs (surveys, reviews) were given. */
   readonly orders: OrdersFile | null;
@@ -119,6 +156,8 @@ export interface Shop {
   readonly customers: CustomersFile | null;
   readonly surveys: readonly SurveysFile[];
   readonly reviews: readonly ReviewsFile[];
+  readonly tickets: readonly TicketsFile[];
+  readonly traffic: readonly TrafficFile[];
   /** What the metrics can't have from these files, and why (the customers file settles guests). */
   readonly unavailable: OrderInputs;
 }
@@ -163,8 +202,22 @@ export async function readShop(sources: ShopSources, options: ShopReadingOptions
     somethingRead(read, read.rowsRead - read.problems.rowsSkipped - read.repeatedHeaders.length, "reviews");
     reviews.push(read);
   }
-  if (!sources.orders)
-    return { orders: null, attribution: [], customers, surveys, reviews, unavailable: { identity: null, amounts: null, guest: null } };
+  const tickets: TicketsFile[] = [];
+  for (const source of sources.tickets ?? []) {
+    const read = await readTickets(source, options);
+    somethingRead(read, read.rowsRead - read.problems.rowsSkipped - read.repeatedHeaders.length, "tickets");
+    tickets.push(read);
+  }
+  const traffic: TrafficFile[] = [];
+  const earlier = new Set<number>();
+  for (const source of sources.traffic ?? []) {
+    const read = await readTraffic(source, options, earlier);
+    somethingRead(read, read.rowsRead - read.problems.rowsSkipped - read.repeatedHeaders.length, "traffic days");
+    for (const day of read.days.keys()) earlier.add(day);
+    traffic.push(read);
+  }
+  const others = { customers, surveys, reviews, tickets, traffic };
+  if (!sources.orders) return { orders: null, attribution: [], ...others, unavailable: { identity: null, amounts: null, guest: null } };
   const attribution: AttributionFile[] = [];
   for (const source of sources.attribution ?? []) attribution.push(await readAttribution(source, options));
   // An order's answer is the first file's that has one.
@@ -188,7 +241,74 @@ export async function readShop(sources: ShopSources, options: ShopReadingOptions
       guest = null;
     } else guest = `${guest}; and ${customers.registrationUnknownReason}`;
   }
-  return { orders, attribution, customers, surveys, reviews, unavailable: { ...orders.unavailable, guest } };
+  return { orders, attribution, ...others, unavailable: { ...orders.unavailable, guest } };
+}
+
+/** Reads one ticket file (--tickets). */
+export async function readTickets(
+  source: Source,
+  options: Pick<ShopReadingOptions, "strict" | "onProblem" | "onRead" | "zone" | "dateOrder" | "tickets">,
+): Promise<TicketsFile> {
+  const { dialect, result } = await readFile(
+    source,
+    { what: "the tickets file", onRead: options.onRead },
+    ticketReaderFor(source, options),
+  );
+  return { ...result, file: source.file, dialect };
+}
+
+/** The tickets reader for a file's header (--tickets, or inspect on a helpdesk export). */
+export function ticketReaderFor(
+  source: Source,
+  options: Pick<ShopReadingOptions, "strict" | "onProblem" | "zone" | "dateOrder" | "tickets">,
+): (header: readonly string[], projection: Projection | null) => PushReader<TicketsRead> {
+  const tickets: TicketReadingOptions = options.tickets ?? { maps: new Map(), basis: "calendar", schedule: null };
+  return (header, projection) =>
+    createTicketReader(header, {
+      file: source.file,
+      strict: options.strict,
+      ...(options.onProblem === undefined ? {} : { onProblem: options.onProblem }),
+      projection,
+      zone: options.zone,
+      maps: tickets.maps,
+      ...(tickets.platform === undefined ? {} : { platform: tickets.platform }),
+      ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
+      basis: tickets.basis,
+      schedule: tickets.schedule,
+    });
+}
+
+/** Reads one traffic file (--traffic); `earlier`: the days the files before it gave. */
+export async function readTraffic(
+  source: Source,
+  options: Pick<ShopReadingOptions, "strict" | "onProblem" | "onRead" | "dateOrder" | "traffic">,
+  earlier: ReadonlySet<number> = new Set(),
+): Promise<TrafficFile> {
+  const { dialect, result } = await readFile(
+    source,
+    { what: "the traffic file", onRead: options.onRead },
+    trafficReaderFor(source, options, earlier),
+  );
+  return { ...result, file: source.file, dialect };
+}
+
+/** The traffic reader for a file's first record (--traffic, or inspect on an analytics export): it reads the preamble too. */
+export function trafficReaderFor(
+  source: Source,
+  options: Pick<ShopReadingOptions, "strict" | "onProblem" | "dateOrder" | "traffic">,
+  earlier: ReadonlySet<number> = new Set(),
+): (header: readonly string[]) => PushReader<TrafficRead> {
+  const traffic: TrafficReadingOptions = options.traffic ?? { maps: new Map() };
+  return (first) =>
+    createTrafficReader(first, {
+      file: source.file,
+      strict: options.strict,
+      ...(options.onProblem === undefined ? {} : { onProblem: options.onProblem }),
+      maps: traffic.maps,
+      ...(traffic.platform === undefined ? {} : { platform: traffic.platform }),
+      ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
+      earlier,
+    });
 }
 
 /** Reads one attribution file (--attribution; inspect on one). */
@@ -353,7 +473,10 @@ function somethingRead(read: { readonly file: string; readonly problems: Problem
 
 /** The report's `inputs`: each file read, as what, and how. */
 export function inputSummaries(shop: Shop): InputSummary[] {
-  const summary = (kind: InputSummary["kind"], read: OrdersFile | CustomersFile | SurveysFile): InputSummary => ({
+  const summary = (
+    kind: InputSummary["kind"],
+    read: OrdersFile | CustomersFile | SurveysFile | TicketsFile | TrafficFile,
+  ): InputSummary => ({
     kind,
     file: read.file,
     platform: read.platform.value.name,
@@ -387,6 +510,17 @@ export function inputSummaries(shop: Shop): InputSummary[] {
         columns: columnNames(read.columns),
       }),
     ),
+    ...shop.tickets.map((read) => ({ ...summary("tickets", read), columns: columnNames(read.columns), times: read.times })),
+    ...shop.traffic.map((read) => ({
+      ...summary("traffic", read),
+      columns: columnNames(read.columns),
+      table: {
+        line: read.headerLine,
+        range: read.range && { from: formatDay(read.range.firstDay), to: formatDay(read.range.lastDay) },
+        days: read.days.size,
+        otherTables: read.otherTables,
+      },
+    })),
   ];
 }
 
@@ -415,7 +549,7 @@ function questionSummaries(read: SurveysFile): Partial<Record<string, QuestionSu
 function inputQualities(shop: Shop): InputQuality[] {
   const rows = (
     kind: InputQuality["kind"],
-    read: OrdersFile | CustomersFile | SurveysFile | ReviewsFile | AttributionFile,
+    read: OrdersFile | CustomersFile | SurveysFile | ReviewsFile | AttributionFile | TicketsFile | TrafficFile,
     excluded?: Readonly<Record<string, number>>,
   ) => {
     const repeated = read.repeatedHeaders.length;
@@ -443,6 +577,8 @@ function inputQualities(shop: Shop): InputQuality[] {
     ),
     ...shop.attribution.map((read) => rows("attribution", read, read.excluded)),
     ...shop.reviews.map((read) => rows("reviews", read, read.excluded)),
+    ...shop.tickets.map((read) => rows("tickets", read, read.excluded)),
+    ...shop.traffic.map((read) => rows("traffic", read, read.excluded)),
   ];
 }
 
@@ -450,7 +586,15 @@ function inputQualities(shop: Shop): InputQuality[] {
 export function dataQuality(shop: Shop): DataQuality {
   const { orders, customers, surveys } = shop;
   const ledger = orders?.ledger;
-  const reads = [...(customers ? [customers] : []), ...shop.attribution, ...(orders ? [orders] : []), ...surveys, ...shop.reviews];
+  const reads = [
+    ...(customers ? [customers] : []),
+    ...shop.attribution,
+    ...(orders ? [orders] : []),
+    ...surveys,
+    ...shop.reviews,
+    ...shop.tickets,
+    ...shop.traffic,
+  ];
   const logs = reads.map((read) => read.problems);
   const listed = logs.flatMap((log) => log.problems);
   return {
@@ -476,8 +620,17 @@ export function shopWarnings(shop: Shop): string[] {
     ...shop.attribution,
     ...shop.surveys,
     ...shop.reviews,
+    ...shop.tickets,
+    ...shop.traffic,
   ];
   const warnings = reads.flatMap((read) => repeatedHeaderWarning(read.file, read.repeatedHeaders));
+  for (const file of shop.traffic) {
+    if (file.otherTables.length === 0) continue;
+    const tables = file.otherTables.map((t) => `line ${t.line} (${JSON.stringify(t.first)})`).join(", ");
+    warnings.push(
+      `${file.file}: the table at line ${file.headerLine} is read; ${file.otherTables.length === 1 ? "the table" : "the tables"} at ${tables} ${file.otherTables.length === 1 ? "is" : "are"} no per-day sessions table, not read`,
+    );
+  }
   for (const file of shop.attribution) {
     if (file.answered === 0 && file.questionsSeen.length > 0) {
       const listedQuestions = file.questionsSeen
@@ -495,11 +648,9 @@ export function shopWarnings(shop: Shop): string[] {
       );
   }
   for (const survey of shop.surveys) warnings.push(...survey.warnings);
-  for (const read of [...shop.surveys, ...shop.reviews]) {
-    if (read.rowsRead === 0)
-      warnings.push(
-        `${read.file}: no ${"questions" in read ? "survey responses" : "reviews"} could be read (the file has no rows after its header)`,
-      );
+  for (const read of [...shop.surveys, ...shop.reviews, ...shop.tickets, ...shop.traffic]) {
+    const what = "questions" in read ? "survey responses" : "tickets" in read ? "tickets" : "days" in read ? "traffic days" : "reviews";
+    if (read.rowsRead === 0) warnings.push(`${read.file}: no ${what} could be read (the file has no rows after its header)`);
   }
   if (!shop.orders) return warnings;
   const { ledger, file } = shop.orders;

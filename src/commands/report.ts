@@ -6,11 +6,13 @@
  */
 import type { ChalkInstance } from "chalk";
 import { daysFromCivil, formatDay, MIN_YEAR } from "../core/calendar.js";
-import { usageError } from "../core/errors.js";
+import { AppError, usageError } from "../core/errors.js";
+import type { OrderLedger } from "../core/ledger.js";
 import type { MetricInfo } from "../core/metric-info.js";
 import { minorDigits } from "../core/money.js";
 import { REVENUE_BASIS } from "../core/revenue-basis.js";
 import { buildTimeline, type Timeline } from "../core/timeline.js";
+import type { OrderDays, TrafficDay, TrafficInput } from "../core/traffic.js";
 import {
   type AsOfSpec,
   type Period,
@@ -62,6 +64,12 @@ export interface ReportOptions<Id extends string = MetricId> extends ShopReading
   readonly surveyOptions?: SurveyOptions;
   /** --source-map / the config's sourceMap: a word of a source's text → its channel (referrals). */
   readonly sourceMap?: ReadonlyMap<string, string>;
+  /** --frt-target: the first response target, in hours (default 24). */
+  readonly frtTargetHours?: number;
+  /** --sessions N: the window's sessions, instead of --traffic files. */
+  readonly sessions?: number;
+  /** --web-orders-only: the conversion rate leaves out POS and draft orders. */
+  readonly webOrdersOnly?: boolean;
 }
 
 export interface ReportRun<Id extends string = MetricId> {
@@ -96,6 +104,11 @@ function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<
   const inputs: EngagementInputs = {
     questions: shop.surveys.flatMap((survey) => survey.questions),
     reviews: shop.reviews.map((file) => file.ratings),
+    tickets: shop.tickets.map((file) => file.tickets),
+    support: supportOptions(shop, options),
+    traffic: trafficInput(shop, options),
+    orderDays: ledger ? orderDays(ledger, zone) : null,
+    webOrdersOnly: options.webOrdersOnly === true,
   };
   const surveyOptions = options.surveyOptions ?? { dedupe: "none", minResponses: null };
   const previousOf = (w: ReportWindow) => previousWindow(options.window, w, zone);
@@ -120,6 +133,7 @@ function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<
     : [requested];
   const window = points[points.length - 1]!;
   const previous = previousWindow(options.window, window, zone);
+  if (inputs.traffic?.kind === "range") checkAggregateRange(inputs.traffic, window, shop.traffic[0]!.file);
   // Every window the report shows, and the previous window each one's lifecycle metrics use.
   const shown = options.compare ? [...points, previous] : points;
   const earliestStart = Math.min(...shown.map((w) => previousWindow(options.window, w, zone).firstDay));
@@ -211,6 +225,75 @@ function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<
     ),
   ];
   return { report, metrics: metrics.metrics, failIf };
+}
+
+/** The tickets' target and basis, and what to say when no file has a first-reply time (osTicket). */
+function supportOptions(shop: Shop, options: ReportOptions<string>): EngagementInputs["support"] {
+  const targetHours = options.frtTargetHours ?? 24;
+  const basis = options.tickets?.basis ?? "calendar";
+  const untimed = shop.tickets.filter((file) => file.answers !== "times");
+  if (untimed.length === 0) return { targetHours, basis };
+  const files = untimed.map((file) => file.file).join(", ");
+  const all = untimed.length === shop.tickets.length;
+  return {
+    targetHours,
+    basis,
+    note: all
+      ? `${files}: no first-reply time in the export (osTicket writes none): firstResponse and withinTarget are null; answered comes from its Answered column`
+      : `${files}: no first-reply time in the export: its tickets count in tickets and answered, not in the response times`,
+  };
+}
+
+/** The traffic the conversion rate divides by: --sessions, the files' days, or one aggregate file over its range. */
+function trafficInput(shop: Shop, options: ReportOptions<string>): TrafficInput | null {
+  if (options.sessions !== undefined) return { kind: "given", sessions: options.sessions };
+  if (shop.traffic.length === 0) return null;
+  const aggregates = shop.traffic.filter((file) => file.aggregate !== null);
+  if (aggregates.length > 0) {
+    const file = aggregates[0]!;
+    if (shop.traffic.length > 1)
+      throw new AppError(
+        "INPUT_REFUSED",
+        "an aggregate traffic file (sessions without a date column) is the window's whole traffic: give it alone, not with other --traffic files",
+        { file: file.file },
+      );
+    if (file.range === null)
+      throw new AppError(
+        "INPUT_REFUSED",
+        "the traffic table has no date column and the file states no date range (# Start date / # End date): which days its sessions cover can't be told; export it by day, or give the window's sessions with --sessions N",
+        { file: file.file, line: file.headerLine },
+      );
+    return { kind: "range", ...file.range, total: file.aggregate!, reported: file.reported };
+  }
+  const days = new Map<number, TrafficDay>();
+  for (const file of shop.traffic) for (const [day, value] of file.days) days.set(day, value);
+  const definitions = new Set(shop.traffic.map((file) => file.reported?.definition ?? ""));
+  return { kind: "days", days, reported: definitions.size === 1 ? shop.traffic[0]!.reported : null };
+}
+
+/** An aggregate traffic file is read only when its range is the report's window. */
+function checkAggregateRange(traffic: Extract<TrafficInput, { kind: "range" }>, window: ReportWindow, file: string): void {
+  if (traffic.firstDay === window.firstDay && traffic.lastDay === window.asOf) return;
+  throw new AppError(
+    "INPUT_REFUSED",
+    `the traffic file is an aggregate over ${formatDay(traffic.firstDay)} … ${formatDay(traffic.lastDay)} (no date column), but the window is ${formatDay(window.firstDay)} … ${formatDay(window.asOf)}: its sessions can't be split by day; export it by day (a Date column), or over the window, or pass --window ${formatDay(traffic.firstDay)}..${formatDay(traffic.lastDay)}`,
+    { file },
+  );
+}
+
+/** Counted orders per local day, every currency, and those from no web store. */
+function orderDays(ledger: OrderLedger, zone: Zone): OrderDays | null {
+  if (Number.isNaN(ledger.firstAt)) return null;
+  const orders = new Map<number, number>();
+  const offline = new Map<number, number>();
+  for (const columns of ledger.groups.values()) {
+    for (let i = 0; i < columns.length; i++) {
+      const day = zone.dayOf(columns.at[i]!);
+      orders.set(day, (orders.get(day) ?? 0) + 1);
+      if (columns.offline?.[i] === 1) offline.set(day, (offline.get(day) ?? 0) + 1);
+    }
+  }
+  return { orders, offline, firstDay: zone.dayOf(ledger.firstAt), lastDay: zone.dayOf(ledger.lastAt) };
 }
 
 /** What an order's source is, as the inputs define it: a self-reported answer, the last touch, a sales channel. */

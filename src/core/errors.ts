@@ -15,6 +15,7 @@ export type ErrorCode =
   | "INPUT_TOO_LARGE" // amounts whose sums would pass 2^53 minor units, beyond which they stop being exact
   | "INPUT_ROW" // a row could not be decoded and --strict is on
   | "INPUT_NOTHING_READ" // a file has rows and every one of them was skipped
+  | "INPUT_REFUSED" // a file that can't be used as asked: business-hours times mixed with empty ones, an aggregate traffic file over another range than the window
   | "OUTPUT_UNWRITABLE"; // stdout can't be written (a full disk, …); a closed pipe is not an error
 
 /** Where in the input an error was found; printed as `file:line:`. */

@@ -23,10 +23,12 @@ export class OrderColumns {
   guest = new Int8Array(256);
   /** The order's source (OrderLedger.sources), -1 none; null while no order of the group has one (no memory for files without sources). */
   source: Int32Array | null = null;
+  /** 1 when the order's sales channel is no web store (Order.offline); null while no order of the group is one. */
+  offline: Int8Array | null = null;
   /** Σ |revenue|: every sum a metric takes is at most this, so it is exact while this is (OrderLedger checks). */
   magnitude = 0;
 
-  push(at: number, revenue: Minor, node: number, guest: boolean | null, source = -1): void {
+  push(at: number, revenue: Minor, node: number, guest: boolean | null, source = -1, offline = false): void {
     if (this.length === this.at.length) this.#grow();
     const i = this.length++;
     this.at[i] = at;
@@ -35,6 +37,8 @@ export class OrderColumns {
     this.guest[i] = guest === null ? -1 : guest ? 1 : 0;
     if (source >= 0 && this.source === null) this.source = new Int32Array(this.at.length).fill(-1);
     if (this.source !== null) this.source[i] = source;
+    if (offline && this.offline === null) this.offline = new Int8Array(this.at.length);
+    if (this.offline !== null) this.offline[i] = offline ? 1 : 0;
   }
 
   #grow(): void {
@@ -53,6 +57,7 @@ export class OrderColumns {
       next.set(this.source);
       this.source = next;
     }
+    if (this.offline !== null) this.offline = grow(this.offline, (n) => new Int8Array(n));
   }
 }
 
@@ -123,7 +128,7 @@ export class OrderLedger {
     const revenue = revenueOf(order);
     this.#addMagnitude(group, revenue);
     this.#indexOf[ordinal] = group.length;
-    group.push(order.at, revenue, node, order.guest, order.source ? this.#sourceId(order.source) : -1);
+    group.push(order.at, revenue, node, order.guest, order.source ? this.#sourceId(order.source) : -1, order.offline === true);
     return ordinal;
   }
 

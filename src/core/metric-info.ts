@@ -3,8 +3,8 @@
  * both need to know: its unit, which way is good news, its label and its definition.
  */
 
-/** How a value is shown: count, money (major units), rate (a fraction), ratio, days, score (NPS points, −100 … 100). */
-export type MetricUnit = "count" | "money" | "rate" | "ratio" | "days" | "score";
+/** How a value is shown: count, money (major units), rate (a fraction), ratio, days, hours, score (NPS points, −100 … 100). */
+export type MetricUnit = "count" | "money" | "rate" | "ratio" | "days" | "hours" | "score";
 
 /** Which way is good news, for the arrows of --compare. */
 export type Better = "higher" | "lower" | "neither";

@@ -69,7 +69,12 @@ export interface Order {
   readonly guest: boolean | null;
   /** Where the order came from, as written (an attribution answer, a UTM source, a sales channel, `code SUMMER10`); null when nothing says. */
   readonly source?: string | null;
+  /** Its sales channel is no web store (POS, a draft or phone order): left out of the conversion rate by --web-orders-only. */
+  readonly offline?: boolean;
 }
+
+/** Sales channels (a source column's value, any case) that are no web store's: Shopify's `pos` and `shopify_draft_order`, and the generic words. */
+export const OFFLINE_CHANNELS: ReadonlySet<string> = new Set(["pos", "shopify_draft_order", "draft", "admin", "phone"]);
 
 /** Revenue of an order: its total minus what was refunded. */
 export function revenueOf(order: Pick<Order, "total" | "refunded">): Minor {

@@ -11,8 +11,9 @@ export const PROBLEM_CODES = {
   DUPLICATE_ROW: "an exact repeat of a row read earlier in the file (overlapping exports pasted together): counted once",
   DUPLICATE_KEY:
     "the order key was already read with another date or total (two orders sharing a key, or one order exported twice at different times)",
-  EMPTY_DATE: "the date (an order's, a survey response's or a review's) is empty",
-  UNREADABLE_DATE: "the date (an order's, a survey response's or a review's) is no date we read, or contradicts the file's day/month order",
+  EMPTY_DATE: "the date (an order's, a survey response's, a review's, a ticket's creation) is empty",
+  UNREADABLE_DATE:
+    "a date (an order's, a survey response's, a review's, a ticket's, a traffic day) is no date we read, or contradicts the file's day/month order",
   UNREADABLE_CURRENCY: "the currency cell is not a 3-letter ISO 4217 code",
   CURRENCY_MISMATCH: "an amount is written in another currency than the order's",
   EMPTY_AMOUNT: "the order total is empty",
@@ -27,6 +28,14 @@ export const PROBLEM_CODES = {
   UNREADABLE_RATING: "a review's rating is no number",
   RATING_OUT_OF_SCALE: "a review's rating lies outside 1–5 stars (Heureka: 0–5): never clipped",
   DUPLICATE_REVIEW: "a review id read earlier in the file: the review counts once",
+  UNREADABLE_DURATION:
+    "a ticket's first reply or resolution time is no duration: minutes (Zendesk), hours as hh:mm:ss or decimal hours (Freshdesk)",
+  ANSWERED_BEFORE_CREATED: "a ticket's first reply is before its creation, or its first reply time is negative",
+  RESOLVED_BEFORE_CREATED: "a ticket's resolution is before its creation, or its resolution time is negative",
+  DUPLICATE_TICKET: "a ticket id read earlier in the file: the ticket counts once",
+  UNREADABLE_COUNT: "a traffic count (sessions, visitors, converting sessions) is no whole number, or a rate no number",
+  COUNT_OUT_OF_RANGE: "a traffic count is negative, or over 100,000,000 for one day: never clipped",
+  DUPLICATE_DAY: "a traffic day already read from an earlier --traffic file: counted once, from the first",
 } as const;
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 

@@ -12,7 +12,7 @@ const moneyFormats = new Map<number, Intl.NumberFormat>();
 
 export const NOT_AVAILABLE = "n/a";
 
-/** `1,234.50 EUR`, `31.2%`, `1.45`, `1,024`, `42.5 days`, `40.0` (NPS); n/a for null. */
+/** `1,234.50 EUR`, `31.2%`, `1.45`, `1,024`, `42.5 days`, `3.2 h`, `40.0` (NPS); n/a for null. */
 export function formatValue(value: number | null, unit: MetricUnit, currency: string | null): string {
   if (value === null) return NOT_AVAILABLE;
   switch (unit) {
@@ -22,6 +22,8 @@ export function formatValue(value: number | null, unit: MetricUnit, currency: st
       return ratios.format(value);
     case "days":
       return `${days.format(value)} days`;
+    case "hours":
+      return `${days.format(value)} h`;
     case "score":
       return days.format(value);
     case "rate":

@@ -168,6 +168,35 @@ export interface ReviewInspection extends InputInspection {
   readonly days: { readonly first: string; readonly last: string } | null;
 }
 
+/** What `inspect` found in a helpdesk export (`--tickets`): its format, columns, how its times are taken, its tickets. */
+export interface TicketsInspection extends InputInspection {
+  readonly kind: "tickets-inspection";
+  readonly platform: Decided<string> & { readonly label: string };
+  /** How first response and resolution times are taken: the export's columns, its timestamps, the schedule. */
+  readonly responseTimes: string;
+  readonly tickets: number;
+  readonly answered: number;
+  readonly resolved: number;
+  /** Tickets per channel, the most first (none without a channel column). */
+  readonly channels: readonly { readonly channel: string; readonly tickets: number }[];
+  /** The local days of the first and last ticket's creation; null with none. */
+  readonly days: { readonly first: string; readonly last: string } | null;
+}
+
+/** What `inspect` found in an analytics export (`--traffic`): its preamble's range, the table read and those not, its days. */
+export interface TrafficInspection extends InputInspection {
+  readonly kind: "traffic-inspection";
+  readonly platform: Decided<string> & { readonly label: string };
+  readonly headerLine: number;
+  readonly range: { readonly from: string; readonly to: string } | null;
+  readonly otherTables: readonly { readonly line: number; readonly first: string }[];
+  /** Days read (none for an aggregate), their first and last, and the sessions in all. */
+  readonly dayCount: number;
+  readonly days: { readonly first: string; readonly last: string } | null;
+  readonly sessions: number;
+  readonly aggregate: boolean;
+}
+
 /** What `inspect` found in an attribution file (`--attribution`): which column joins it to the orders, its answers and their channels. */
 export interface AttributionInspection extends Omit<InputInspection, "times" | "dateOrder"> {
   readonly kind: "attribution-inspection";

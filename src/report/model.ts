@@ -15,7 +15,7 @@ export const SCHEMA_VERSION = 1;
 
 export interface InputSummary {
   /** The record kind the file was read as. */
-  readonly kind: "orders" | "customers" | "survey" | "reviews" | "attribution";
+  readonly kind: "orders" | "customers" | "survey" | "reviews" | "attribution" | "tickets" | "traffic";
   /** As given on the command line; `-` for stdin. */
   readonly file: string;
   /** The detected or forced platform (`shopify`, `woocommerce`, `generic`). */
@@ -26,8 +26,17 @@ export interface InputSummary {
   readonly encoding: string;
   /** The field delimiter read (detected, or --delimiter). */
   readonly delimiter: string;
-  /** Surveys, reviews and attribution files: each field read and the column (or XML element) it was read from. */
+  /** Surveys, reviews, attribution, ticket and traffic files: each field read and the column (or XML element) it was read from. */
   readonly columns?: Readonly<Record<string, string>>;
+  /** Tickets: how the first response and resolution times were taken (the export's columns, timestamps, the schedule). */
+  readonly times?: string;
+  /** Traffic: the line of the table read, its preamble's date range, and the other tables in the file (not read). */
+  readonly table?: {
+    readonly line: number;
+    readonly range: { readonly from: string; readonly to: string } | null;
+    readonly days: number;
+    readonly otherTables: readonly { readonly line: number; readonly first: string }[];
+  };
   /** A survey: each kind's question as read — its column (or, in a long file, its text), scale and why. */
   readonly questions?: Readonly<Partial<Record<SurveyKind, QuestionSummary>>>;
 }
@@ -152,7 +161,7 @@ export type EngagementEntry<K extends EngagementKind> = KindFigures<K> & {
   readonly significant?: boolean | null;
 };
 
-/** `engagement`: each kind the inputs give (surveys: nps, csat, ces; review files: reviews). */
+/** `engagement`: each kind the inputs give (surveys: nps, csat, ces; review files: reviews; ticket files: support; traffic: traffic). */
 export type Engagement = { readonly [K in EngagementKind]?: EngagementEntry<K> };
 
 export interface Report<Id extends string = string> {

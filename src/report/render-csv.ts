@@ -7,7 +7,7 @@
  * spreadsheet would read as a formula gets a leading ' (OWASP, "CSV Injection").
  */
 
-import type { EngagementMetricInfo } from "../core/engagement.js";
+import { type EngagementMetricInfo, engagementValue } from "../core/engagement.js";
 import type { MetricInfo } from "../core/metric-info.js";
 import { type EngagementFigures, lastDayOf, type Report, type SeriesPoint } from "./model.js";
 
@@ -55,13 +55,13 @@ export function renderCsv<Id extends string>(
       }
     }
     for (const metric of engagementMetrics) {
-      const figures = point.engagement?.[metric.kind] as Readonly<Record<string, unknown>> | undefined;
+      const figures = point.engagement?.[metric.kind];
       if (!figures) continue;
-      const value = figures[metric.field];
+      const value = engagementValue(figures, metric.field);
       lines.push(
         [point.asOf, point.window.from, point.window.to, "", metric.id, metric.unit]
           .map((text) => cell(text))
-          .concat(typeof value === "number" ? cell(String(value), "number") : "")
+          .concat(value === null ? "" : cell(String(value), "number"))
           .join(","),
       );
     }

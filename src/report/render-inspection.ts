@@ -8,7 +8,14 @@ import { printable } from "../core/printable.js";
 import { PROBLEM_CODES, type ProblemCode } from "../core/problems.js";
 import { count, plural } from "../core/words.js";
 import { formatValue } from "./format-value.js";
-import type { AttributionInspection, Inspection, ReviewInspection, SurveyInspection } from "./inspection.js";
+import type {
+  AttributionInspection,
+  Inspection,
+  ReviewInspection,
+  SurveyInspection,
+  TicketsInspection,
+  TrafficInspection,
+} from "./inspection.js";
 
 /** A file's text in quotes, its control characters escaped as everywhere (printable()). */
 const q = (text: string) => `"${printable(text)}"`;
@@ -27,9 +34,11 @@ type Section<I = Inspection> = (i: I, chalk: ChalkInstance) => { readonly headin
 type Rows = Pick<Inspection, "skippedByCode" | "problems" | "problemsOmitted" | "rowsSkipped" | "warnings">;
 
 export function renderInspection(
-  i: Inspection | SurveyInspection | ReviewInspection | AttributionInspection,
+  i: Inspection | SurveyInspection | ReviewInspection | AttributionInspection | TicketsInspection | TrafficInspection,
   chalk: ChalkInstance,
 ): string {
+  if (i.kind === "tickets-inspection") return sections(i, TICKET_SECTIONS, chalk);
+  if (i.kind === "traffic-inspection") return sections(i, TRAFFIC_SECTIONS, chalk);
   if (i.kind === "attribution-inspection") return sections(i, ATTRIBUTION_SECTIONS, chalk);
   if (i.kind === "survey-inspection") return sections(i, SURVEY_SECTIONS, chalk);
   if (i.kind === "reviews-inspection") return sections(i, REVIEW_SECTIONS, chalk);
@@ -273,7 +282,7 @@ const surveyRows: Section<SurveyInspection> = (i, chalk) => {
 
 const SURVEY_SECTIONS: readonly Section<SurveyInspection>[] = [surveyReadAs, columnChoices, surveyQuestions, surveyRows, skipped, warnings];
 
-const reviewReadAs: Section<ReviewInspection> = (i, chalk) => ({
+const reviewReadAs: Section<ReviewInspection | TicketsInspection | TrafficInspection> = (i, chalk) => ({
   heading: "read as",
   lines: [
     row(chalk, "format", `${i.platform.value} — ${i.platform.label}`, i.platform.reason),
@@ -312,5 +321,40 @@ const attributionAnswers: Section<AttributionInspection> = (i, chalk) => ({
     ...(i.answers.length > 20 ? [chalk.dim(`  … and ${plural(i.answers.length - 20, "more answer")} (--format json lists them)`)] : []),
   ],
 });
+
+const ticketCounts: Section<TicketsInspection> = (i, chalk) => ({
+  heading: "tickets",
+  lines: [
+    row(chalk, "times", i.responseTimes),
+    row(chalk, "read", count(i.rows)),
+    row(chalk, "kept", `${count(i.tickets)}${i.days ? `, created ${i.days.first} … ${i.days.last}` : ""}`),
+    row(chalk, "answered", count(i.answered)),
+    row(chalk, "resolved", count(i.resolved)),
+    ...i.channels.slice(0, 12).map((c) => row(chalk, "", `${q(c.channel)}  ${count(c.tickets)}`)),
+    ...Object.entries(i.excluded).map(([why, n]) => row(chalk, "not counted", `${count(n)} ${why}`)),
+  ],
+});
+
+const TICKET_SECTIONS: readonly Section<TicketsInspection>[] = [reviewReadAs, columnChoices, ticketCounts, skipped, warnings];
+
+const trafficTable: Section<TrafficInspection> = (i, chalk) => ({
+  heading: "traffic",
+  lines: [
+    row(
+      chalk,
+      "table",
+      `the header on line ${i.headerLine}`,
+      i.aggregate ? "no date column: an aggregate over the preamble's range" : null,
+    ),
+    ...(i.range ? [row(chalk, "range", `${i.range.from} … ${i.range.to}`, "the preamble's")] : []),
+    ...i.otherTables.map((t) => row(chalk, "not read", `the table on line ${t.line} (${q(t.first)})`, "no per-day sessions table")),
+    row(chalk, "rows", count(i.rows)),
+    ...(i.aggregate ? [] : [row(chalk, "days", `${count(i.dayCount)}${i.days ? `, ${i.days.first} … ${i.days.last}` : ""}`)]),
+    row(chalk, "sessions", count(i.sessions)),
+    ...Object.entries(i.excluded).map(([why, n]) => row(chalk, "not counted", `${count(n)} ${why}`)),
+  ],
+});
+
+const TRAFFIC_SECTIONS: readonly Section<TrafficInspection>[] = [reviewReadAs, columnChoices, trafficTable, skipped, warnings];
 
 const ATTRIBUTION_SECTIONS: readonly Section<AttributionInspection>[] = [columnChoices, attributionAnswers, skipped, warnings];

@@ -12,11 +12,12 @@
  */
 import type { ChalkInstance } from "chalk";
 import Table from "cli-table3";
-import type { EngagementMetricInfo } from "../core/engagement.js";
+import { type EngagementMetricInfo, engagementValue } from "../core/engagement.js";
 import type { MetricInfo } from "../core/metric-info.js";
 import { printable } from "../core/printable.js";
 import type { Referrals } from "../core/referral.js";
 import { REVENUE_BASIS } from "../core/revenue-basis.js";
+import type { SupportFigures } from "../core/ticket.js";
 import { count, listed, plural } from "../core/words.js";
 import { formatValue, NOT_AVAILABLE } from "./format-value.js";
 import { type GroupReport, lastDayOf, type Report, type SeriesPoint } from "./model.js";
@@ -113,14 +114,11 @@ export function renderTable<Id extends string>(
     if (group.report.referrals) out.push(...referralLines(group.report.referrals, group.report.currency, width, chalk));
   }
   if (surveys) {
-    const heading = report.engagement!.reviews
-      ? Object.keys(report.engagement!).length > 1
-        ? "Surveys and reviews"
-        : "Reviews"
-      : "Surveys";
-    out.push("", ...wrap(heading, width, INDENT).map((line) => chalk.bold(line)));
+    const engagement = report.engagement!;
+    out.push("", ...wrap(engagementHeading(engagement), width, INDENT).map((line) => chalk.bold(line)));
     out.push(layout.stacked ? stacked(surveys, layout.spark, width) : boxed(surveys, heads, layout, width, series !== undefined));
     for (const line of footnotes(surveys)) out.push(...wrap(line, width, INDENT).map((part) => chalk.dim(part)));
+    if (engagement.support?.channels) out.push(...channelLines(engagement.support, width, chalk));
   }
 
   const dq = report.dataQuality;
@@ -150,6 +148,18 @@ export function renderTable<Id extends string>(
   return `${out.join("\n")}\n`;
 }
 
+/** The engagement block's heading: what it holds (`Surveys and reviews`, `Support and traffic`). */
+function engagementHeading(engagement: NonNullable<Report["engagement"]>): string {
+  const parts = [
+    engagement.nps || engagement.csat || engagement.ces ? "surveys" : null,
+    engagement.reviews ? "reviews" : null,
+    engagement.support ? "support" : null,
+    engagement.traffic ? "traffic" : null,
+  ].filter((p): p is string => p !== null);
+  const text = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** How many sources the table lists; the JSON has them all. */
 const SOURCES_SHOWN = 10;
 
@@ -157,40 +167,80 @@ const SOURCES_SHOWN = 10;
 function referralLines(referrals: Referrals, currency: string | null, width: number | undefined, chalk: ChalkInstance): string[] {
   const coverage =
     referrals.coverage === null ? "no orders in the window" : `${formatValue(referrals.coverage, "rate", null)} of the orders say`;
-  const out = [
-    "",
-    ...wrapParts(["Where the orders came from", `(${coverage};`, `${printable(referrals.basis)})`], " ", width, INDENT).map((l) =>
-      chalk.bold(l),
-    ),
-  ];
-  if (referrals.sources.length === 0) return out;
-  const shown = referrals.sources.slice(0, SOURCES_SHOWN);
-  const table = newTable(["Source", "Orders", "Share", "New customers", "Revenue"]);
-  for (const s of shown) {
-    table.push([
-      printable(s.source),
-      count(s.orders),
-      formatValue(s.orderShare, "rate", null),
-      count(s.newCustomers),
-      formatValue(s.revenue, "money", currency),
-    ]);
-  }
-  const boxed = table.toString();
-  if (width === undefined || (width >= STACKED_BELOW && Math.max(...boxed.split("\n").map(displayWidth)) <= width)) out.push(boxed);
-  else {
-    // Narrow (or a source or currency too long for the box): a source a line, its figures indented below.
-    for (const s of shown) {
-      out.push(...wrap(printable(s.source), width, INDENT));
-      const figures = [
+  return breakdownLines(
+    ["Where the orders came from", `(${coverage};`, `${printable(referrals.basis)})`],
+    ["Source", "Orders", "Share", "New customers", "Revenue"],
+    referrals.sources.map((s) => ({
+      name: s.source,
+      cells: [count(s.orders), formatValue(s.orderShare, "rate", null), count(s.newCustomers), formatValue(s.revenue, "money", currency)],
+      narrow: [
         `${count(s.orders)} orders (${formatValue(s.orderShare, "rate", null)})`,
         `${count(s.newCustomers)} new`,
         formatValue(s.revenue, "money", currency),
-      ];
-      out.push(...wrapParts(figures, " · ", Math.max(1, width - INDENT), INDENT).map((text) => PAD + text));
+      ],
+    })),
+    "source",
+    width,
+    chalk,
+  );
+}
+
+/** The tickets by channel: how many, answered, and their first response times (the most tickets first). */
+function channelLines(support: SupportFigures, width: number | undefined, chalk: ChalkInstance): string[] {
+  const hours = (h: number | null) => formatValue(h, "hours", null);
+  return breakdownLines(
+    ["Tickets by channel", `(first response ${support.basis === "business" ? "in business hours" : "in calendar time"})`],
+    ["Channel", "Tickets", "Answered", "Median", "90th pct.", `Within ${support.targetHours} h`],
+    (support.channels ?? []).map((c) => ({
+      name: c.channel,
+      cells: [
+        count(c.tickets),
+        count(c.answered),
+        hours(c.firstResponse.medianHours),
+        hours(c.firstResponse.p90Hours),
+        formatValue(c.withinTarget, "rate", null),
+      ],
+      narrow: [
+        `${count(c.tickets)} tickets, ${count(c.answered)} answered`,
+        `median ${hours(c.firstResponse.medianHours)}`,
+        `within ${support.targetHours} h ${formatValue(c.withinTarget, "rate", null)}`,
+      ],
+    })),
+    "channel",
+    width,
+    chalk,
+  );
+}
+
+/**
+ * A breakdown under a group's table: its title, then a row per item (a file's text: printable()),
+ * boxed when it fits the width, else an item a line with its figures indented below; the first
+ * SOURCES_SHOWN items (the JSON has them all).
+ */
+function breakdownLines(
+  title: readonly string[],
+  header: readonly string[],
+  rows: readonly { readonly name: string; readonly cells: readonly string[]; readonly narrow: readonly string[] }[],
+  what: string,
+  width: number | undefined,
+  chalk: ChalkInstance,
+): string[] {
+  const out = ["", ...wrapParts(title, " ", width, INDENT).map((l) => chalk.bold(l))];
+  if (rows.length === 0) return out;
+  const shown = rows.slice(0, SOURCES_SHOWN);
+  const table = newTable([...header]);
+  for (const r of shown) table.push([printable(r.name), ...r.cells]);
+  const boxed = table.toString();
+  if (width === undefined || (width >= STACKED_BELOW && Math.max(...boxed.split("\n").map(displayWidth)) <= width)) out.push(boxed);
+  else {
+    // Narrow (or a name too long for the box): an item a line, its figures indented below.
+    for (const r of shown) {
+      out.push(...wrap(printable(r.name), width, INDENT));
+      out.push(...wrapParts(r.narrow, " · ", Math.max(1, width - INDENT), INDENT).map((text) => PAD + text));
     }
   }
-  const more = referrals.sources.length - SOURCES_SHOWN;
-  if (more > 0) out.push(chalk.dim(`  … and ${plural(more, "more source")} (--format json lists them)`));
+  const more = rows.length - SOURCES_SHOWN;
+  if (more > 0) out.push(chalk.dim(`  … and ${plural(more, `more ${what}`)} (--format json lists them)`));
   return out;
 }
 
@@ -201,10 +251,7 @@ function referralLines(referrals: Referrals, currency: string | null, width: num
  */
 function engagementGroup(report: Report, infos: readonly EngagementMetricInfo[], chalk: ChalkInstance): Group<string> {
   const engagement = report.engagement!;
-  const figure = (figures: object | undefined, field: string): number | null => {
-    const value = (figures as Record<string, unknown> | undefined)?.[field];
-    return typeof value === "number" ? value : null;
-  };
+  const figure = engagementValue;
   const notes: Record<string, string> = {};
   const lines: MetricLine<string>[] = [];
   const noted = new Set<string>();

@@ -31,7 +31,7 @@ const IO_ROOMS: readonly (readonly string[])[] = [
   ["csv"],
   ["(io)"],
   ["platforms"],
-  ["customers", "orders", "reviews", "surveys"],
+  ["customers", "orders", "reviews", "surveys", "tickets", "traffic"],
 ];
 
 /** Outside packages (node: builtins by prefix) → the layers that may import them. */

@@ -339,7 +339,7 @@ describe("bad input: one line on stderr, a documented exit code, no stack trace"
     ],
     [
       ["report"],
-      "shopmetrics: error: name the orders export with --orders FILE (or - for stdin), or survey or review exports with --survey FILE, --reviews FILE",
+      "shopmetrics: error: name the orders export with --orders FILE (or - for stdin), or survey, review or ticket exports with --survey FILE, --reviews FILE, --tickets FILE",
     ],
   ])("usage error %j exits 2", async (args, message) => {
     const run = await runCli(args);

@@ -233,7 +233,7 @@ describe("the report's other parts", () => {
     const run = await runCli(["report", "--customers", "fixtures/customers/registered.csv"]);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      "shopmetrics: error: name the orders export with --orders FILE (or - for stdin), or survey or review exports with --survey FILE, --reviews FILE\n",
+      "shopmetrics: error: name the orders export with --orders FILE (or - for stdin), or survey, review or ticket exports with --survey FILE, --reviews FILE, --tickets FILE\n",
     );
   });
 });

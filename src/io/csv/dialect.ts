@@ -188,7 +188,7 @@ export async function openText(input: Readable, file: string, options: DialectOp
     }
   };
   // The header line, decoded, for sniffing the delimiter.
-  const first = new TextDecoder(encoding).decode(sample.subarray(0, Math.min(sample.length, 8192)), { stream: true });
+  const first = afterPreamble(new TextDecoder(encoding).decode(sample.subarray(0, Math.min(sample.length, 8192)), { stream: true }));
   const delimiter: Decided<string> = options.delimiter
     ? { value: options.delimiter, reason: "--delimiter", source: "option" }
     : sniffDelimiter(first);
@@ -397,6 +397,17 @@ export function sniffDelimiter(text: string): Decided<string> {
   }
   const name = best === "\t" ? "tab" : `"${best}"`;
   return { value: best, reason: `${name} separates the header's ${most + 1} columns`, source: "content", line: 1 };
+}
+
+/**
+ * The text from its header on: analytics exports (Google Analytics) start with a preamble of
+ * comment lines — `#` then a space, a dash or the line's end — and blank lines, which would make
+ * the delimiter the preamble's. A header whose first name is `#` (Typeform's `#,…`) is no comment.
+ */
+function afterPreamble(text: string): string {
+  const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  const preamble = /^(?:#(?:[ \t-][^\r\n]*)?(?:\r\n|\r|\n)|[ \t]*(?:\r\n|\r|\n))+/.exec(body);
+  return preamble === null || !body.startsWith("#") ? text : body.slice(preamble[0].length);
 }
 
 /** The text up to its first line end. */

@@ -5,7 +5,7 @@
 
 import { type Minor, minorDigits, roundMinor } from "../../core/money.js";
 import type { OffsetTally } from "../../core/offsets.js";
-import type { Order, OrderStatus, StatusRule } from "../../core/order.js";
+import { OFFLINE_CHANNELS, type Order, type OrderStatus, type StatusRule } from "../../core/order.js";
 import type { RowIssue } from "../../core/problems.js";
 import type { RevenueBasis } from "../../core/revenue-basis.js";
 import type { Zone } from "../../core/zone.js";
@@ -171,6 +171,7 @@ export function decodeOrder(
     customerId,
     guest: decodeGuest(cells, customerId, ctx.platform),
     source: sourceOf(cells, key, ctx),
+    offline: cells.source !== null && cells.source !== "" && OFFLINE_CHANNELS.has(cells.source.trim().toLowerCase()),
   };
   return lineSum === undefined ? { order } : { order, lineSum };
 }

@@ -19,14 +19,18 @@ import { CES_DEFINITION, computeCes } from "./ces.js";
 import { CSAT_DEFINITION, computeCsat } from "./csat.js";
 import { computeNps, NPS_DEFINITION } from "./nps.js";
 import { computeReviews, REVIEWS_DEFINITION } from "./reviews.js";
+import { SUPPORT_DEFINITION } from "./support.js";
+import { TRAFFIC_DEFINITION } from "./traffic.js";
 
 export { npsChangeSignificant } from "./nps.js";
 
-export const ENGAGEMENT_DEFINITIONS: Readonly<Record<SurveyKind | "reviews", string>> = {
+export const ENGAGEMENT_DEFINITIONS: Readonly<Record<keyof EngagementFigureMap, string>> = {
   nps: NPS_DEFINITION,
   csat: CSAT_DEFINITION,
   ces: CES_DEFINITION,
   reviews: REVIEWS_DEFINITION,
+  support: SUPPORT_DEFINITION,
+  traffic: TRAFFIC_DEFINITION,
 };
 
 /** The reviews' figures over `window`, growth against `previous`; a note when growth can't be had. */
@@ -231,5 +235,142 @@ export const ENGAGEMENT_METRICS: readonly EngagementMetricInfo[] = [
     unit: "count",
     better: "neither",
     definition: "Reviews without a rating (Heureka's pros-and-cons-only reviews) created in the window.",
+  },
+  {
+    id: "medianFirstResponseHours",
+    kind: "support",
+    field: "firstResponse.medianHours",
+    label: "First response time (median)",
+    unit: "hours",
+    better: "lower",
+    definition:
+      "The median of the answered tickets' first reply − creation, in hours, on the report's basis (calendar, or --business-hours).",
+  },
+  {
+    id: "meanFirstResponseHours",
+    kind: "support",
+    field: "firstResponse.meanHours",
+    label: "First response time (mean)",
+    unit: "hours",
+    better: "lower",
+    definition: "The mean of the answered tickets' first reply − creation, in hours.",
+  },
+  {
+    id: "p90FirstResponseHours",
+    kind: "support",
+    field: "firstResponse.p90Hours",
+    label: "First response time (90th percentile)",
+    unit: "hours",
+    better: "lower",
+    definition: "The 90th percentile (linear interpolation) of the answered tickets' first reply − creation, in hours.",
+  },
+  {
+    id: "firstResponseWithinTarget",
+    kind: "support",
+    field: "withinTarget",
+    label: "Answered within target",
+    unit: "rate",
+    better: "higher",
+    definition: "Answered tickets whose first response came within --frt-target hours (default 24) / answered tickets with a time.",
+  },
+  {
+    id: "tickets",
+    kind: "support",
+    field: "tickets",
+    label: "Tickets",
+    unit: "count",
+    better: "neither",
+    definition: "Helpdesk tickets created in the window, deleted and spam tickets excluded.",
+  },
+  {
+    id: "unansweredTickets",
+    kind: "support",
+    field: "unanswered",
+    label: "Tickets unanswered",
+    unit: "count",
+    better: "lower",
+    definition: "Tickets created in the window without a first agent reply (left out of the response times).",
+  },
+  {
+    id: "resolvedTickets",
+    kind: "support",
+    field: "resolution.resolved",
+    label: "Tickets resolved",
+    unit: "count",
+    better: "neither",
+    definition: "Tickets created in the window that are resolved (solved, resolved or closed).",
+  },
+  {
+    id: "medianResolutionHours",
+    kind: "support",
+    field: "resolution.medianHours",
+    label: "Resolution time (median)",
+    unit: "hours",
+    better: "lower",
+    definition: "The median of the resolved tickets' resolution − creation, in hours, on the report's basis.",
+  },
+  {
+    id: "p90ResolutionHours",
+    kind: "support",
+    field: "resolution.p90Hours",
+    label: "Resolution time (90th percentile)",
+    unit: "hours",
+    better: "lower",
+    definition: "The 90th percentile (linear interpolation) of the resolved tickets' resolution − creation, in hours.",
+  },
+  {
+    id: "conversionRate",
+    kind: "traffic",
+    field: "conversionRate",
+    label: "Conversion rate (orders / sessions)",
+    unit: "rate",
+    better: "higher",
+    definition: TRAFFIC_DEFINITION,
+  },
+  {
+    id: "reportedConversionRate",
+    kind: "traffic",
+    field: "reportedConversionRate.rate",
+    label: "Conversion rate (as the analytics tool counts it)",
+    unit: "rate",
+    better: "higher",
+    definition:
+      "The analytics tool's own rate over the covered days, as it defines it (Shopify: sessions that completed checkout / sessions; GA4: session key event rate; Matomo: converted visits / visits).",
+  },
+  {
+    id: "sessions",
+    kind: "traffic",
+    field: "sessions",
+    label: "Sessions",
+    unit: "count",
+    better: "higher",
+    definition: "Sessions (visits) on the covered days of the window, from the analytics export or --sessions.",
+  },
+  {
+    id: "visitors",
+    kind: "traffic",
+    field: "visitors",
+    label: "Visitors (daily, summed)",
+    unit: "count",
+    better: "higher",
+    definition: "Each covered day's unique visitors, summed: a visitor who came on two days counts twice.",
+  },
+  {
+    id: "ordersPerThousandSessions",
+    kind: "traffic",
+    field: "ordersPerThousandSessions",
+    label: "Orders per 1,000 sessions",
+    unit: "ratio",
+    better: "higher",
+    definition: "1000 × counted orders on the covered days / sessions.",
+  },
+  {
+    id: "trafficOrders",
+    kind: "traffic",
+    field: "orders",
+    label: "Orders on the covered days",
+    unit: "count",
+    better: "neither",
+    definition: "Counted orders (every currency) created on the days the traffic covers: the conversion rate's numerator.",
   },
 ];

@@ -86,6 +86,7 @@ describe("decodeOrder", () => {
         customerId: null,
         guest: true,
         source: null,
+        offline: false,
       },
     });
   });

@@ -1,0 +1,315 @@
+/**
+ * The tickets push core (Zendesk, Freshdesk, osTicket, LiveAgent, generic): each row one ticket,
+ * counted by its creation; deleted and spam tickets excluded and counted; first response and
+ * resolution read from the export's duration columns as given, else from its timestamps. With
+ * --business-hours the export's business-hours columns are used where it fills them, else the
+ * config's schedule is applied to the timestamps — decided per file at its end, since only the
+ * whole file shows whether its business columns are filled, empty (Zendesk without schedules) or
+ * both (refused: a mix is no one basis).
+ */
+import { type BusinessHours, businessMs, describeBusinessHours } from "../../core/business-hours.js";
+import type { Decided } from "../../core/decided.js";
+import { AppError } from "../../core/errors.js";
+import { KeyMap } from "../../core/key-map.js";
+import { quoted } from "../../core/printable.js";
+import { NO_CHANNEL, type TicketLog, type TimeBasis } from "../../core/ticket.js";
+import type { Zone } from "../../core/zone.js";
+import type { CsvRecord } from "../csv/read-csv.js";
+import { DateOrderQueue } from "../date-order.js";
+import { parseBoolean } from "../parse/boolean.js";
+import { type DateOrder, parseDateTime } from "../parse/date.js";
+import { parseDuration } from "../parse/duration.js";
+import { detectTicketPlatform, TICKET_FIELDS, type TicketField, type TicketPlatform } from "../platforms/ticket-platforms.js";
+import type { ProblemLog } from "../problems.js";
+import { type PushReader, Table, type TableOptions } from "../table.js";
+
+export interface TicketReaderOptions extends TableOptions {
+  /** The report's zone: the exports' times have no offset (Zendesk writes the account's zone). */
+  readonly zone: Zone;
+  readonly maps: ReadonlyMap<TicketField, string>;
+  readonly platform?: string;
+  readonly dateOrder?: DateOrder;
+  /** --business-hours: count only open hours. */
+  readonly basis: TimeBasis;
+  /** The config's businessHours, for a file without filled business-hours columns. */
+  readonly schedule: BusinessHours | null;
+}
+
+export interface TicketsRead {
+  readonly platform: Decided<{ readonly name: string; readonly label: string }>;
+  readonly columns: Readonly<Partial<Record<TicketField, Decided<string>>>>;
+  readonly rowsRead: number;
+  readonly repeatedHeaders: readonly number[];
+  readonly problems: ProblemLog;
+  readonly tickets: TicketLog;
+  /** Tickets read and not counted, by why: `deleted`, `spam`. */
+  readonly excluded: Readonly<Record<string, number>>;
+  readonly dateOrder: Decided<DateOrder> | null;
+  /** How the first response and resolution times were taken, as --verbose and inspect say it. */
+  readonly times: string;
+  /** The file says when tickets were first answered (a time, or osTicket's Answered). */
+  readonly answers: "times" | "flag" | "none";
+}
+
+type Cells = Record<TicketField, string | null>;
+
+/** One ticket's times as read, before the file's basis is settled. */
+interface Times {
+  created: number[];
+  /** The first reply's instant: the timestamp, else created + the calendar duration; NaN without. */
+  firstAt: number[];
+  calendarFirst: number[];
+  businessFirst: number[];
+  resolvedAt: number[];
+  calendarResolution: number[];
+  businessResolution: number[];
+  line: number[];
+}
+
+export function createTicketReader(header: readonly string[], options: TicketReaderOptions): PushReader<TicketsRead> {
+  const platform = detectTicketPlatform(header, options.platform, options.maps.size > 0);
+  if (!platform) {
+    throw new AppError(
+      "INPUT_HEADER",
+      options.platform !== undefined
+        ? `--tickets-platform ${options.platform}: no such tickets format`
+        : "unrecognised tickets header: expected a Zendesk, Freshdesk, osTicket or LiveAgent export, or a generic file with created and first_response columns; --tickets-platform NAME forces a format, --tickets-map FIELD=Column points a field at a column",
+      { file: options.file, line: 1 },
+    );
+  }
+  const { value } = platform;
+  const table = new Table(
+    header,
+    TICKET_FIELDS,
+    value,
+    { flag: "--tickets-map", maps: options.maps, label: value.label },
+    `a ${value.label}`,
+    options,
+  );
+  table.project(options.projection);
+  const { problems } = table;
+  const names = table.columnNames;
+  const has = (field: TicketField) => table.index[field] !== undefined;
+  const dates = new DateOrderQueue<{ line: number; cells: Cells }>(options.file, options.dateOrder);
+  const ids = new KeyMap();
+  const excluded = new Map<string, number>();
+  const times: Times = {
+    created: [],
+    firstAt: [],
+    calendarFirst: [],
+    businessFirst: [],
+    resolvedAt: [],
+    calendarResolution: [],
+    businessResolution: [],
+    line: [],
+  };
+  const answeredFlag: number[] = [];
+  const resolvedFlag: number[] = [];
+  const channel: number[] = [];
+  const channels: string[] = [];
+  const channelIds = new Map<string, number>();
+  const order = () => dates.order?.value ?? null;
+
+  /** An instant column: NaN when empty, null when unreadable (the row is skipped: said). */
+  const instant = (field: TicketField, cells: Cells, line: number): number | null => {
+    const text = (cells[field] ?? "").trim();
+    if (text === "") return Number.NaN;
+    const at = parseDateTime(text, options.zone, order());
+    if (at === null) problems.skip(line, 1, { code: "UNREADABLE_DATE", message: `the ${names[field]} ${quoted(text)} is no date we read` });
+    return at;
+  };
+  const duration = (field: TicketField, cells: Cells, line: number): number | null => {
+    const text = (cells[field] ?? "").trim();
+    if (text === "") return Number.NaN;
+    const ms = parseDuration(text, value.durations);
+    if (ms === null)
+      problems.skip(line, 1, {
+        code: "UNREADABLE_DURATION",
+        message: `the ${names[field]} ${quoted(text)} is no duration (${value.durations === "minutes" ? "minutes" : "hours as hh:mm:ss or decimal hours"})`,
+      });
+    return ms;
+  };
+
+  const read = ({ line, cells }: { line: number; cells: Cells }) => {
+    const status = (cells.status ?? "").trim();
+    const why = value.excludedStatuses[status.toLowerCase()] ?? ((cells.deleted ?? "").trim() !== "" ? "deleted" : undefined);
+    if (why !== undefined) {
+      excluded.set(why, (excluded.get(why) ?? 0) + 1);
+      return;
+    }
+    const id = (cells.id ?? "").trim();
+    const first = id === "" ? -1 : ids.firstSeen(id, line);
+    if (first >= 0) {
+      problems.skip(line, 1, { code: "DUPLICATE_TICKET", message: `ticket ${quoted(id)} was read on line ${first}: counted once` });
+      return;
+    }
+    const createdText = (cells.created ?? "").trim();
+    if (createdText === "") {
+      problems.skip(line, 1, { code: "EMPTY_DATE", message: `the ticket's creation (${names.created}) is empty` });
+      return;
+    }
+    const created = instant("created", cells, line);
+    if (created === null) return;
+    const firstAtWritten = instant("first_response", cells, line);
+    if (firstAtWritten === null) return;
+    const calendarFirst = duration("first_response_duration", cells, line);
+    if (calendarFirst === null) return;
+    const businessFirst = duration("first_response_business", cells, line);
+    if (businessFirst === null) return;
+    const resolvedAtWritten = instant("resolved", cells, line);
+    if (resolvedAtWritten === null) return;
+    const calendarResolution = duration("resolution_duration", cells, line);
+    if (calendarResolution === null) return;
+    const businessResolution = duration("resolution_business", cells, line);
+    if (businessResolution === null) return;
+    if (firstAtWritten < created || calendarFirst < 0 || businessFirst < 0) {
+      const said =
+        firstAtWritten < created ? `${names.first_response} ${(cells.first_response ?? "").trim()}` : "a negative first reply time";
+      problems.skip(line, 1, {
+        code: "ANSWERED_BEFORE_CREATED",
+        message: `the ticket is answered before it was created (${said}, created ${createdText})`,
+      });
+      return;
+    }
+    if (resolvedAtWritten < created || calendarResolution < 0 || businessResolution < 0) {
+      const said = resolvedAtWritten < created ? `${names.resolved} ${(cells.resolved ?? "").trim()}` : "a negative resolution time";
+      problems.skip(line, 1, {
+        code: "RESOLVED_BEFORE_CREATED",
+        message: `the ticket is resolved before it was created (${said}, created ${createdText})`,
+      });
+      return;
+    }
+    times.created.push(created);
+    times.line.push(line);
+    times.calendarFirst.push(Number.isNaN(calendarFirst) ? firstAtWritten - created : calendarFirst);
+    times.firstAt.push(Number.isNaN(firstAtWritten) ? created + calendarFirst : firstAtWritten);
+    times.businessFirst.push(businessFirst);
+    times.calendarResolution.push(Number.isNaN(calendarResolution) ? resolvedAtWritten - created : calendarResolution);
+    times.resolvedAt.push(Number.isNaN(resolvedAtWritten) ? created + calendarResolution : resolvedAtWritten);
+    times.businessResolution.push(businessResolution);
+    answeredFlag.push(parseBoolean(yesNo(cells.answered)) === true ? 1 : 0);
+    resolvedFlag.push(value.resolvedStatuses?.includes(status.toLowerCase()) ? 1 : 0);
+    if (has("channel")) {
+      const raw = (cells.channel ?? "").trim();
+      const name = raw === "" ? NO_CHANNEL : (value.channelNames?.[raw] ?? raw);
+      let k = channelIds.get(name);
+      if (k === undefined) {
+        k = channels.length;
+        channels.push(name);
+        channelIds.set(name, k);
+      }
+      channel.push(k);
+    } else channel.push(-1);
+  };
+
+  return {
+    push(record: CsvRecord) {
+      const cells = table.cells(record);
+      if (cells === null) return;
+      dates.offer({ line: record.line, cells }, cells.created ?? "", record.line, read);
+    },
+    end() {
+      dates.end();
+      const first = settle("first response", times.calendarFirst, times.businessFirst, times.firstAt, {
+        ...options,
+        names,
+        created: times.created,
+        lines: times.line,
+        hasBusiness: has("first_response_business"),
+      });
+      const resolution = settle("resolution", times.calendarResolution, times.businessResolution, times.resolvedAt, {
+        ...options,
+        names,
+        created: times.created,
+        lines: times.line,
+        hasBusiness: has("resolution_business"),
+      });
+      const answered = first.ms.map((ms, i) => (Number.isNaN(ms) && answeredFlag[i] === 0 ? 0 : 1));
+      const resolved = resolution.ms.map((ms, i) => (Number.isNaN(ms) && resolvedFlag[i] === 0 ? 0 : 1));
+      const timed = has("first_response") || has("first_response_duration") || has("first_response_business");
+      return {
+        platform: { ...platform, value: { name: value.name, label: value.label } },
+        columns: table.columns,
+        rowsRead: table.rowsRead,
+        repeatedHeaders: table.repeatedHeaders,
+        problems,
+        tickets: {
+          created: times.created,
+          firstResponseMs: first.ms,
+          answered,
+          resolutionMs: resolution.ms,
+          resolved,
+          channel,
+          channels,
+        },
+        excluded: Object.fromEntries([...excluded].sort(([a], [b]) => a.localeCompare(b))),
+        dateOrder: dates.order,
+        times: timed
+          ? `first response: ${first.how}; resolution: ${resolution.how}`
+          : `no first-reply time (${whyNone(value)}); resolution: ${resolution.how}`,
+        answers: timed ? "times" : has("answered") ? "flag" : "none",
+      };
+    },
+  };
+}
+
+/** osTicket in Czech, Slovak or Hungarian writes Ano/Ne, Áno/Nie, Igen/Nem. */
+function yesNo(text: string | null): string | null {
+  const word = (text ?? "").trim().toLowerCase();
+  if (word === "ano" || word === "áno" || word === "igen") return "yes";
+  if (word === "ne" || word === "nie" || word === "nem") return "no";
+  return word;
+}
+
+function whyNone(platform: TicketPlatform): string {
+  return platform.name === "osticket"
+    ? "osTicket exports none: answered or not, from its Answered column"
+    : "the file has no first-response column: every ticket counts as unanswered; --tickets-map first_response=Column points at one";
+}
+
+/**
+ * A time column pair on the file's basis: the calendar times as read; or on business hours, the
+ * export's business column where it fills it for every ticket with a time, the schedule applied
+ * to [created, instant] where it fills it for none — and a refusal where it fills it for some.
+ */
+function settle(
+  what: string,
+  calendar: readonly number[],
+  business: readonly number[],
+  at: readonly number[],
+  options: TicketReaderOptions & {
+    readonly names: Readonly<Partial<Record<TicketField, string>>>;
+    readonly created: readonly number[];
+    readonly lines: readonly number[];
+    readonly hasBusiness: boolean;
+  },
+): { readonly ms: number[]; readonly how: string } {
+  if (options.basis === "calendar") return { ms: [...calendar], how: "calendar time, as the export gives it" };
+  let filled = -1;
+  let empty = -1;
+  for (let i = 0; i < calendar.length; i++) {
+    const timed = !Number.isNaN(calendar[i]!) || !Number.isNaN(business[i]!);
+    if (!timed) continue;
+    if (Number.isNaN(business[i]!)) empty = empty < 0 ? i : empty;
+    else filled = filled < 0 ? i : filled;
+  }
+  if (filled >= 0 && empty >= 0) {
+    throw new AppError(
+      "INPUT_REFUSED",
+      `--business-hours: the ${what} in business hours is filled for some tickets (line ${options.lines[filled]}) and empty for others (line ${options.lines[empty]}): the export mixes tickets with and without a schedule, and a mix is no one basis (without --business-hours the calendar times are read)`,
+      { file: options.file },
+    );
+  }
+  if (filled >= 0) return { ms: [...business], how: "business hours, as the export gives them" };
+  const schedule = options.schedule;
+  if (schedule === null) {
+    if (!calendar.some((ms) => !Number.isNaN(ms))) return { ms: [...calendar], how: "none in the file" };
+    const column = options.hasBusiness ? "its business-hours columns are empty" : "it has no business-hours column";
+    throw new AppError(
+      "USAGE",
+      `${options.file}: --business-hours: ${column}, and the config has no businessHours schedule to apply to its times: add one ({ "businessHours": { "timezone": "Europe/Prague", "week": { "mon": ["08:00-16:30"], … }, "holidays": [] } }), or leave out --business-hours`,
+    );
+  }
+  const ms = calendar.map((c, i) => (Number.isNaN(c) ? Number.NaN : businessMs(schedule, options.created[i]!, at[i]!)));
+  return { ms, how: `business hours of the config's schedule (${describeBusinessHours(schedule)}), applied to the export's times` };
+}
