@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Independent re-computation of shopmetrics' survey metrics (NPS, CSAT, CES) and review metrics, for checking its numbers.
+"""Independent re-computation of shopmetrics' engagement metrics (surveys, reviews, tickets, traffic), for checking its numbers.
 
 Written from the definitions in the survey and review briefs (windows, time zones, score cells,
 scale detection, NPS standard error, CSAT top box, CES direction, "latest" dedupe; positive
-reviews, unrated, spam, review ids) and ../shared/reference/engagement-inputs.md §2, §5 and §7,
-not from the TypeScript code. Python 3 standard library only (xml.etree.ElementTree for Heureka).
-Gives the expected values in fixtures/surveys/expected.json, fixtures/reviews/expected.json and
-fixtures/reviews/olist-expected.json. Usage:
+reviews, unrated, spam, review ids), the issue-12 contract (tickets, traffic) and
+../shared/reference/engagement-inputs.md §2–§5, §7 and §8, not from the TypeScript code. Python 3
+standard library only (xml.etree.ElementTree for Heureka, fractions for exact hours).
+Gives the expected values in fixtures/surveys/expected.json, fixtures/reviews/expected.json,
+fixtures/reviews/olist-expected.json, fixtures/tickets/expected.json and
+fixtures/traffic/expected.json. Usage:
 
   python3 scripts/crosscheck/engagement.py survey FILE \\
       --format surveymonkey|typeform|google-forms|fairing|generic \\
@@ -17,11 +19,21 @@ fixtures/reviews/olist-expected.json. Usage:
       --format judgeme|trustpilot|heureka-shop|heureka-products|olist|generic \\
       --tz Europe/Prague --as-of 2026-06-30 --days 365 \\
       [--previous] [--delimiter ';'] [--dedupe id|none]
+  python3 scripts/crosscheck/engagement.py tickets FILE... \\
+      --format zendesk|freshdesk|osticket|liveagent|generic \\
+      --tz Europe/Prague --as-of 2026-06-30 --days 365 \\
+      [--previous] [--business-hours [CONFIG.json]] [--frt-target 24] [--delimiter ';'] [--encoding cp1250]
+  python3 scripts/crosscheck/engagement.py traffic [FILE...] --orders orders.csv \\
+      [--format ga4|ua|shopify|plausible|matomo|generic | --sessions N] [--web-orders-only] \\
+      --tz Europe/Prague --as-of 2026-06-30 --days 365 [--previous] [--delimiter ';'] [--encoding utf-8]
   python3 scripts/crosscheck/engagement.py expected [--write]
       runs every fixture of fixtures/surveys/ (FIXTURES below) and fixtures/reviews/
-      (REVIEW_FIXTURES) for 365d and 90d --previous, and the Olist runs of olist_expected(), and
-      writes fixtures/surveys/expected.json, fixtures/reviews/expected.json and
-      fixtures/reviews/olist-expected.json (or prints them as one JSON object keyed by path)
+      (REVIEW_FIXTURES) for 365d and 90d --previous, the Olist runs of olist_expected(), and
+      the runs of TICKET_RUNS and TRAFFIC_RUNS (fixtures/tickets/, fixtures/traffic/: 365d, 90d
+      --previous and EXTRA_WINDOWS), and writes fixtures/surveys/expected.json,
+      fixtures/reviews/expected.json, fixtures/reviews/olist-expected.json,
+      fixtures/tickets/expected.json and fixtures/traffic/expected.json (or prints them as one
+      JSON object keyed by path)
 
 survey prints JSON:
   {"window": {from, to},
@@ -78,16 +90,46 @@ review_creation_date and generic date (d.m.yyyy[ h:mm[:ss]] or yyyy-mm-dd[ hh:mm
 wall times in --tz, a date only being local midnight; an ISO value with an offset is read as
 written. A non-existent date (32.1.2026) is unreadable. A file that is not well-formed XML is
 refused (exit 1, the parser's line and column on stderr).
+
+tickets and traffic follow the issue-12 contract (definitions, formats, codes) and
+../shared/reference/engagement-inputs.md §3, §4, §7, §8; the choices it leaves open are listed in
+fixtures/tickets/README.md and fixtures/traffic/README.md. A refused run prints
+{"refused": reason} and exits 3 (2 for the usage error "no business values, no businessHours").
+
+tickets prints JSON:
+  {"window": {from, to}, "tickets", "answered", "unanswered",
+   "firstResponse": {meanHours, medianHours, p90Hours}, "withinTarget", "targetHours",
+   "resolution": {resolved, medianHours, p90Hours}, "basis": "calendar"|"business",
+   "channels": [{channel, tickets, answered, unanswered, firstResponse, withinTarget}],
+   "rows": {read, skipped, excluded: {reason: n}, duplicates},
+   "previous": {window, tickets ... resolution, channels}}   (previous only with --previous)
+Hours are exact (Fractions) until printed; quantiles are type 7. A ticket counts in the window of
+its creation. Per row, in order: excluded (deleted/trash/spam status, LiveAgent X/B or
+date_deleted) -> DUPLICATE_TICKET -> EMPTY_DATE/UNREADABLE_DATE -> UNREADABLE_DURATION ->
+ANSWERED_BEFORE_CREATED -> RESOLVED_BEFORE_CREATED; skipped includes the duplicates. Timestamps
+without an offset are wall times in --tz (d.m.yyyy h:mm too). --business-hours: the file's
+business column when every ticket with a time has it, the config's businessHours schedule
+(DST-correct, holidays off) when none has it, refused when mixed.
+
+traffic prints JSON:
+  {"window": {from, to}, "sessions", "orders", "conversionRate", "ordersPerThousandSessions",
+   "coveredDays", "windowDays", "visitors", "reportedConversionRate": {rate} (when the file has
+   its own), "webOrdersOnly": {excludedOrders} (with --web-orders-only),
+   "rows": {read, skipped, totals}, "previous": {window, sessions ... webOrdersOnly}}
+coveredDays = window days the traffic gives that lie within the orders file's first..last order
+day; orders = counted orders (completed, processing, on-hold, or an unknown status) on them.
 """
 import argparse
 import csv
 import json
 import math
+import os
 import re
 import sys
 import unicodedata
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, time, timedelta, timezone
+from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 KEYWORDS = {
@@ -401,6 +443,8 @@ def expected(write):
     repo = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
     files = survey_expected()
     files.update(reviews_expected())
+    files.update(tickets_expected())
+    files.update(traffic_expected())
     if not write:
         json.dump(files, sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -638,6 +682,661 @@ def reviews_expected():
     return files
 
 
+# ---------------------------------------------------------------------------------------------
+# Tickets (Zendesk, Freshdesk, osTicket, LiveAgent, generic): first response and resolution time
+# ---------------------------------------------------------------------------------------------
+
+
+class Refused(Exception):
+    """A run the contract refuses: code 3 for the file (input error), 2 for the usage."""
+
+    def __init__(self, reason, code=3):
+        super().__init__(reason)
+        self.reason, self.code = reason, code
+
+
+TICKET_COLUMNS = {  # field -> header name; "unit" of the duration columns
+    "zendesk": dict(id="Id", created="Created at", fr_dur="First reply time in minutes",
+                    fr_bus="First reply time in minutes within business hours",
+                    res_dur="Full resolution time in minutes",
+                    res_bus="Full resolution time in minutes within business hours",
+                    res_at="Solved at", channel="Via", status="Status", unit="minutes"),
+    "freshdesk": dict(id="Ticket ID", created="Created time", fr_dur="First response time (in hrs)",
+                      fr_at="Initial response time", res_dur="Resolution time (in hrs)", res_at="Resolved time",
+                      channel="Source", status="Status", unit="hours"),
+    "osticket": dict(id="Ticket Number", created="Date", answered="Answered", channel="Source",
+                     status="Current Status"),
+    "liveagent": dict(id="id", created="date_created", res_at="date_resolved", channel="channel_type",
+                      status="status", deleted="date_deleted"),
+    "generic": dict(id="id", created="created", fr_at="first_response", fr_dur="first_response_minutes",
+                    fr_bus="first_response_business_minutes", res_at="resolved", channel="channel",
+                    status="status", unit="minutes"),
+}
+LIVEAGENT_CHANNELS = {"E": "email", "B": "chat", "M": "contact form", "I": "invitation", "C": "call",
+                      "W": "call button", "F": "facebook", "A": "facebook message", "T": "twitter",
+                      "Q": "forum", "S": "suggestion"}
+ANSWERED_YES = ("yes", "ano", "igen", "1", "true")
+RESOLVED_STATUSES = ("closed", "resolved")  # osTicket Current Status
+NUMBER_RE = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+HMS_RE = re.compile(r"^([+-]?)(\d+):([0-5]\d):([0-5]\d)$")
+HOUR_US = 3_600_000_000  # microseconds in an hour
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def parse_duration(text, unit):
+    """Hours as a Fraction, or 'bad'. Minutes (Zendesk, generic): a number; Freshdesk hours:
+    hh:mm:ss (hours may exceed 24) or decimal hours with '.' or ','."""
+    text = text.strip()
+    if unit == "hours":
+        m = HMS_RE.match(text)
+        if m:
+            sign = -1 if m.group(1) == "-" else 1
+            return sign * Fraction(int(m.group(2)) * 3600 + int(m.group(3)) * 60 + int(m.group(4)), 3600)
+    if not NUMBER_RE.match(text):
+        return "bad"
+    value = Fraction(text.replace(",", "."))
+    return value / 60 if unit == "minutes" else value
+
+
+def hours_between(a, b):
+    return Fraction((b - a) // timedelta(microseconds=1), HOUR_US)
+
+
+def after_hours(instant, hours):
+    return instant + timedelta(microseconds=round(hours * HOUR_US))
+
+
+def load_schedule(path, default_zone):
+    """The config's businessHours, or None when the file has none (or no file was named)."""
+    if not path:
+        return None
+    with open(path, encoding="utf-8-sig") as f:
+        conf = json.load(f)
+    bh = conf.get("businessHours")
+    if bh is None:
+        return None
+    zone = ZoneInfo(bh["timezone"]) if bh.get("timezone") else default_zone
+    week = {}
+    for day in WEEKDAYS:
+        spans = []
+        for text in bh.get("week", {}).get(day, []):
+            m = re.fullmatch(r"(\d{2}):(\d{2})-(\d{2}):(\d{2})", text.strip())
+            h1, m1, h2, m2 = map(int, m.groups())
+            spans.append((h1 * 60 + m1, h2 * 60 + m2))  # minutes after local midnight; 24:00 = 1440
+        week[day] = spans
+    return dict(zone=zone, week=week, holidays={date.fromisoformat(d) for d in bh.get("holidays", [])})
+
+
+def wall(day, minutes, zone):
+    """The instant of local day + minutes (1440 = the next midnight) in zone."""
+    return localize(datetime.combine(day, time(0)) + timedelta(minutes=minutes), zone)
+
+
+def business_hours(a, b, sched):
+    """Length in hours of [a, b] within the schedule's open intervals (DST-correct, holidays off)."""
+    zone, total = sched["zone"], Fraction(0)
+    day, last = a.astimezone(zone).date() - timedelta(days=1), b.astimezone(zone).date()
+    while day <= last:
+        if day not in sched["holidays"]:
+            for lo, hi in sched["week"][WEEKDAYS[day.weekday()]]:
+                s, e = max(wall(day, lo, zone), a), min(wall(day, hi, zone), b)
+                if e > s:
+                    total += hours_between(s, e)
+        day += timedelta(days=1)
+    return total
+
+
+def ticket_records(path, fmt, encoding, delimiter, zone):
+    """(rows, kept records, has a channel column). Per row, in order: excluded (status) ->
+    DUPLICATE_TICKET (an id seen on an earlier non-excluded row of this file) -> EMPTY_DATE /
+    UNREADABLE_DATE (created, then the first-response and resolved timestamps) ->
+    UNREADABLE_DURATION (any duration cell) -> ANSWERED_BEFORE_CREATED -> RESOLVED_BEFORE_CREATED."""
+    cols = TICKET_COLUMNS[fmt]
+    table = read_table(path, encoding, delimiter)
+    header, data = table[0], table[1:]
+    ix = {k: col(header, v) for k, v in cols.items() if k != "unit"}
+    unit = cols.get("unit")
+    rows = dict(read=0, skipped=0, excluded={}, duplicates=0, problems=[])
+    seen, kept = set(), []
+    for line, r in enumerate(data, 2):
+        if not any(c.strip() for c in r):
+            continue  # a blank line is no row
+        rows["read"] += 1
+        r = r + [""] * (len(header) - len(r))
+
+        def cell(key):
+            return r[ix[key]].strip() if ix.get(key) is not None else ""
+
+        status = cell("status")
+        s = status.lower()
+        reason = None
+        if s in ("deleted", "trash") or (fmt == "liveagent" and (status == "X" or cell("deleted"))):
+            reason = "deleted"
+        elif s == "spam" or (fmt == "liveagent" and status == "B"):
+            reason = "spam"
+        if reason:
+            rows["excluded"][reason] = rows["excluded"].get(reason, 0) + 1
+            continue
+        tid = cell("id")
+        code = None
+        if tid and tid in seen:
+            code = "DUPLICATE_TICKET"
+        if tid:
+            seen.add(tid)
+        created = fr_at = res_at = None
+        durs = {}
+        if code is None:
+            if not cell("created"):
+                code = "EMPTY_DATE"
+            else:
+                created = local_date_time(cell("created"), zone)
+                code = None if created else "UNREADABLE_DATE"
+        for key in ("fr_at", "res_at"):
+            if code is None and cell(key):
+                at = local_date_time(cell(key), zone)
+                if at is None:
+                    code = "UNREADABLE_DATE"
+                elif key == "fr_at":
+                    fr_at = at
+                else:
+                    res_at = at
+        for key in ("fr_dur", "fr_bus", "res_dur", "res_bus"):
+            if code is None and cell(key):
+                v = parse_duration(cell(key), unit)
+                if v == "bad":
+                    code = "UNREADABLE_DURATION"
+                else:
+                    durs[key] = v
+        if code is None and ((fr_at is not None and fr_at < created)
+                             or any(durs.get(k, 0) < 0 for k in ("fr_dur", "fr_bus"))):
+            code = "ANSWERED_BEFORE_CREATED"
+        if code is None and ((res_at is not None and res_at < created)
+                             or any(durs.get(k, 0) < 0 for k in ("res_dur", "res_bus"))):
+            code = "RESOLVED_BEFORE_CREATED"
+        if code:
+            rows["skipped"] += 1
+            rows["duplicates"] += code == "DUPLICATE_TICKET"
+            rows["problems"].append((line, code))
+            continue
+        fr_cal = durs.get("fr_dur", hours_between(created, fr_at) if fr_at else None)
+        res_cal = durs.get("res_dur", hours_between(created, res_at) if res_at else None)
+        if fmt == "osticket":
+            answered, resolved = cell("answered").lower() in ANSWERED_YES, s in RESOLVED_STATUSES
+        else:
+            answered, resolved = fr_cal is not None, res_cal is not None
+        channel = cell("channel")
+        if fmt == "liveagent":
+            channel = LIVEAGENT_CHANNELS.get(channel, channel)
+        kept.append(dict(created=created, answered=answered, resolved=resolved, fr_cal=fr_cal, res_cal=res_cal,
+                         fr_bus=durs.get("fr_bus"), res_bus=durs.get("res_bus"),
+                         fr_end=fr_at or (after_hours(created, fr_cal) if fr_cal is not None else None),
+                         res_end=res_at or (after_hours(created, res_cal) if res_cal is not None else None),
+                         channel=channel or "(none)"))
+    return rows, kept, ix.get("channel") is not None, (ix.get("fr_bus"), ix.get("res_bus"))
+
+
+def apply_basis(path, recs, bus_cols, sched):
+    """Sets fr and res (hours on the basis) on each record, for --business-hours."""
+    for kind, has_col in (("fr", bus_cols[0] is not None), ("res", bus_cols[1] is not None)):
+        timed = [r for r in recs if r[kind + "_cal"] is not None]
+        filled = sum(1 for r in timed if r[kind + "_bus"] is not None)
+        if has_col and timed and filled == len(timed):
+            for r in recs:
+                r[kind] = r[kind + "_bus"]
+            continue
+        if filled:
+            what = "first response" if kind == "fr" else "resolution"
+            raise Refused(f"{path}: the business-hours {what} column is filled for {filled} of the "
+                          f"{len(timed)} tickets with a {what} time and empty for the others: the export "
+                          "mixes tickets with and without a schedule")
+        if timed and sched is None:
+            raise Refused(f"{path}: the file has no business-hours values: add businessHours to the config", 2)
+        for r in recs:
+            r[kind] = business_hours(r["created"], r[kind + "_end"], sched) if r[kind + "_cal"] is not None else None
+
+
+def quantile(xs, q):
+    """Type 7 (numpy's default) on sorted xs, exactly (Fractions)."""
+    h = (len(xs) - 1) * q
+    lo = math.floor(h)
+    return xs[lo] + (h - lo) * (xs[lo + 1] - xs[lo]) if lo + 1 < len(xs) else xs[lo]
+
+
+def num(x):
+    return None if x is None else float(x)
+
+
+def hour_stats(times):
+    xs = sorted(times)
+    if not xs:
+        return dict(meanHours=None, medianHours=None, p90Hours=None)
+    return dict(meanHours=num(sum(xs) / len(xs)), medianHours=num(quantile(xs, Fraction(1, 2))),
+                p90Hours=num(quantile(xs, Fraction(9, 10))))
+
+
+def ticket_figures(recs, target):
+    answered = [r for r in recs if r["answered"]]
+    times = [r["fr"] for r in answered if r["fr"] is not None]
+    within = sum(1 for t in times if t <= target)
+    return dict(tickets=len(recs), answered=len(answered), unanswered=len(recs) - len(answered),
+                firstResponse=hour_stats(times), withinTarget=num(Fraction(within, len(times))) if times else None)
+
+
+def ticket_window(recs, start, end, target, has_channel, zone):
+    inside = [r for r in recs if start <= r["created"] < end]
+    out = {"window": {"from": start.astimezone(zone).isoformat(), "to": end.astimezone(zone).isoformat()}}
+    out.update(ticket_figures(inside, target))
+    out["targetHours"] = num(target)
+    res = [r["res"] for r in inside if r["resolved"] and r["res"] is not None]
+    rs = hour_stats(res)
+    out["resolution"] = dict(resolved=sum(1 for r in inside if r["resolved"]), medianHours=rs["medianHours"],
+                             p90Hours=rs["p90Hours"])
+    if has_channel:
+        names = sorted({r["channel"] for r in inside})
+        chans = []
+        for name in names:
+            fig = ticket_figures([r for r in inside if r["channel"] == name], target)
+            chans.append(dict(channel=name, **fig))
+        out["channels"] = sorted(chans, key=lambda c: (-c["tickets"], c["channel"]))
+    return out
+
+
+def tickets(args):
+    zone = args.zone
+    delimiter = "\t" if args.delimiter == "\\t" else args.delimiter
+    target = Fraction(args.frt_target)
+    business = args.business_hours is not None
+    sched = load_schedule(args.business_hours, zone) if business else None
+    rows = dict(read=0, skipped=0, excluded={}, duplicates=0)
+    recs, has_channel = [], False
+    for path in args.files:
+        frows, frecs, chan, bus_cols = ticket_records(path, args.format, args.encoding, delimiter, zone)
+        if business:
+            apply_basis(os.path.basename(path), frecs, bus_cols, sched)
+        else:
+            for r in frecs:
+                r["fr"], r["res"] = r["fr_cal"], r["res_cal"]
+        for k in ("read", "skipped", "duplicates"):
+            rows[k] += frows[k]
+        for k, n in frows["excluded"].items():
+            rows["excluded"][k] = rows["excluded"].get(k, 0) + n
+        recs += frecs
+        has_channel = has_channel or chan
+    start, end = window(date.fromisoformat(args.as_of), args.days, zone)
+    out = ticket_window(recs, start, end, target, has_channel, zone)
+    out["basis"] = "business" if business else "calendar"
+    if "channels" in out:
+        out["channels"] = out.pop("channels")  # after basis, as the contract lists them
+    out["rows"] = dict(read=rows["read"], skipped=rows["skipped"], excluded=dict(sorted(rows["excluded"].items())),
+                       duplicates=rows["duplicates"])
+    if args.previous:
+        prev = ticket_window(recs, previous_start(start, args.days, zone), start, target, has_channel, zone)
+        del prev["targetHours"]
+        out["previous"] = prev
+    return out
+
+
+def ticket_problems(path, fmt, encoding=None, delimiter=",", tz="Europe/Prague"):
+    """[(line, code)] of the skipped rows of one file (for the fixture READMEs)."""
+    return ticket_records(path, fmt, encoding or "utf-8-sig", delimiter, ZoneInfo(tz))[0]["problems"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Traffic (GA4, UA, Shopify, Plausible, Matomo, generic) and orders: conversion rate
+# ---------------------------------------------------------------------------------------------
+
+TRAFFIC_COLUMNS = {  # field -> header names (trimmed, any case)
+    "ga4": dict(date=("Date", "Datum", "Dátum"), sessions=("Sessions", "Relace", "Relácie", "Munkamenetek"),
+                visitors=("Active users", "Aktivní uživatelé", "Aktívni používatelia", "Aktív felhasználók"),
+                rate=("Session key event rate",)),
+    "ua": dict(date=("Day Index",), sessions=("Sessions",), visitors=("Users",)),
+    "shopify": dict(date=("Day",), sessions=("Sessions",), visitors=("Online store visitors",),
+                    converted=("Sessions that completed checkout",)),
+    "plausible": dict(date=("date",), sessions=("visits",), visitors=("visitors",)),
+    "matomo": dict(date=("date",), sessions=("nb_visits",), visitors=("nb_uniq_visitors",),
+                   converted=("nb_visits_converted",)),
+    "generic": dict(date=("date",), sessions=("sessions",), visitors=("visitors",)),
+}
+TOTALS_LABELS = ("grand total", "total", "totals", "celkem", "celkový součet", "celkový súčet", "spolu",
+                 "összesen", "végösszeg", "gesamtsumme")
+PREAMBLE_RE = re.compile(r"^#(?: |-|$)")
+COUNT_RE = re.compile(r"^-?(?:\d+|\d{1,3}(?:([ \u00a0\u202f',.])\d{3})(?:\1\d{3})*)$")
+RATE_RE = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(%?)$")
+MAX_DAY_COUNT = 100_000_000
+WEB_EXCLUDED_SOURCES = ("pos", "shopify_draft_order", "draft", "admin", "phone")
+EXCLUDED_ORDER_STATUSES = ("pending", "pending-payment", "cancelled", "refunded", "failed", "draft",
+                           "checkout-draft")
+
+
+def decode(path, encoding):
+    raw = open(path, "rb").read()
+    if raw.startswith(b"\xff\xfe"):
+        return raw[2:].decode("utf-16-le")
+    if raw.startswith(b"\xfe\xff"):
+        return raw[2:].decode("utf-16-be")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8")
+    return raw.decode(encoding)
+
+
+def split_tables(text):
+    """Tables (header + data lines) with the '#' block before each: a table ends at a blank line
+    or a '#' line; a '#' line after anything else starts a new block."""
+    tables, pre, cur, in_pre = [], [], None, False
+    for number, line in enumerate(re.split(r"\r\n|\n|\r", norm(text)), 1):
+        if PREAMBLE_RE.match(line):
+            if cur:
+                tables.append(cur)
+                cur = None
+            if not in_pre:
+                pre = []
+            pre.append(line)
+            in_pre = True
+            continue
+        in_pre = False
+        if not line.strip():
+            if cur:
+                tables.append(cur)
+                cur = None
+            continue
+        if cur is None:
+            cur = dict(preamble=list(pre), lines=[], numbers=[])
+        cur["lines"].append(line)
+        cur["numbers"].append(number)
+    if cur:
+        tables.append(cur)
+    return tables
+
+
+def preamble_range(lines):
+    ends = [m.group(1) for m in (re.match(r"^#.*:\s*(\d{8})\s*$", x) for x in lines) if m]
+    if len(ends) >= 2:
+        return tuple(datetime.strptime(x, "%Y%m%d").date() for x in ends[:2])
+    for x in lines:
+        m = re.match(r"^#\s*(\d{8})\s*-\s*(\d{8})\s*$", x)
+        if m:
+            return tuple(datetime.strptime(g, "%Y%m%d").date() for g in m.groups())
+    return None
+
+
+def parse_count(text):
+    """An int, or 'bad'."""
+    text = text.strip()
+    if not COUNT_RE.match(text):
+        return "bad"
+    return int(re.sub(r"[ \u00a0\u202f',.]", "", text))
+
+
+def parse_rate(text):
+    m = RATE_RE.match(text.strip())
+    if not m:
+        return "bad"
+    v = Fraction(m.group(1).replace(",", "."))
+    return v / 100 if m.group(2) else v
+
+
+def ua_order(cells):
+    for c in cells:
+        m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", c.strip())
+        if m and int(m.group(1)) > 12:
+            return "dmy"
+        if m and int(m.group(2)) > 12:
+            return "mdy"
+    return None
+
+
+def traffic_day(text, fmt, order):
+    text = text.strip()
+    try:
+        if fmt == "ga4":
+            return datetime.strptime(text, "%Y%m%d").date() if re.fullmatch(r"\d{8}", text) else None
+        if fmt == "ua":
+            m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", text)
+            if not m:
+                return None
+            a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            y = y + 2000 if y < 100 else y
+            return date(y, a, b) if order == "mdy" else date(y, b, a)
+        return date.fromisoformat(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
+    except ValueError:
+        return None
+
+
+def traffic_file(path, fmt, encoding, delimiter, earlier_days):
+    """{days: {day: {sessions, visitors, converted, weighted}}, aggregate, rows, has_reported}."""
+    names = TRAFFIC_COLUMNS[fmt]
+    parsed = []
+    for t in split_tables(decode(path, encoding)):
+        head = t["lines"][0]
+        delim = delimiter or (";" if head.count(";") > head.count(",") else "\t" if "\t" in head else ",")
+        table = list(csv.reader(t["lines"], delimiter=delim))
+        ix = {k: col(table[0], *v) for k, v in names.items()}
+        parsed.append((t, table, ix))
+    used = next((p for p in parsed if p[2]["date"] is not None and p[2]["sessions"] is not None), None)
+    aggregate = None
+    if used is None:
+        used = next((p for p in parsed if p[2]["sessions"] is not None), None)
+        if used is None:
+            raise Refused(f"{path}: no table with a sessions column")
+        rng = preamble_range(used[0]["preamble"])
+        if rng is None:
+            raise Refused(f"{path}: a table without a date column and no date range in the preamble")
+        aggregate = dict(first=rng[0], last=rng[1])
+    t, table, ix = used
+    header, data = table[0], table[1:]
+    rows = dict(read=0, skipped=0, totals=0, problems=[])
+    order = None
+    if fmt == "ua" and aggregate is None:
+        order = ua_order(r[ix["date"]] for r in data if len(r) > ix["date"])
+        if order is None:
+            raise Refused(f"{path}: no Day Index settles day/month order")
+    days, agg_rows = {}, []
+    for line, r in zip(t["numbers"][1:], data):
+        rows["read"] += 1
+        r = r + [""] * (len(header) - len(r))
+        first = r[ix["date"]] if aggregate is None else r[0]
+        if (aggregate is None and not first.strip()) or first.strip().lower() in TOTALS_LABELS:
+            rows["totals"] += 1
+            continue
+        day, code = None, None
+        if aggregate is None:
+            day = traffic_day(first, fmt, order)
+            code = None if day else "UNREADABLE_DATE"
+        vals = {}
+        for key in ("sessions", "visitors", "converted"):
+            if code is None and ix.get(key) is not None:
+                v = parse_count(r[ix[key]])
+                if v == "bad":
+                    code = "UNREADABLE_COUNT"
+                elif not 0 <= v <= MAX_DAY_COUNT:
+                    code = "COUNT_OUT_OF_RANGE"
+                vals[key] = v
+        if code is None and ix.get("rate") is not None:
+            vals["rate"] = parse_rate(r[ix["rate"]])
+            if vals["rate"] == "bad":
+                code = "UNREADABLE_RATE"  # not in the contract; no fixture has one
+        if code is None and day in earlier_days:
+            code = "DUPLICATE_DAY"
+        if code:
+            rows["skipped"] += 1
+            rows["problems"].append((line, code))
+            continue
+        rec = dict(sessions=vals["sessions"], visitors=vals.get("visitors"), converted=vals.get("converted"),
+                   weighted=vals["rate"] * vals["sessions"] if "rate" in vals else None)
+        if aggregate is not None:
+            agg_rows.append(rec)
+        elif day in days:  # a breakdown by another dimension: summed, visitors unknown
+            d = days[day]
+            d["sessions"] += rec["sessions"]
+            d["visitors"] = None
+            for k in ("converted", "weighted"):
+                d[k] = None if d[k] is None or rec[k] is None else d[k] + rec[k]
+        else:
+            days[day] = rec
+    if aggregate is not None:
+        aggregate["sessions"] = sum(x["sessions"] for x in agg_rows)
+        aggregate["visitors"] = agg_rows[0]["visitors"] if len(agg_rows) == 1 else None
+    has_reported = ix.get("rate") is not None or ix.get("converted") is not None
+    return dict(days=days, aggregate=aggregate, rows=rows, has_reported=has_reported)
+
+
+def read_orders(path, zone):
+    table = read_table(path, "utf-8-sig", ",")
+    header, data = table[0], table[1:]
+    i_at, i_status, i_source = col(header, "created_at"), col(header, "status"), col(header, "source")
+    out = []
+    for r in data:
+        if not any(c.strip() for c in r):
+            continue
+        at = local_date_time(r[i_at], zone)
+        if at is None:
+            continue  # an unreadable order date (none in the fixtures)
+        status = r[i_status].strip().lower() if i_status is not None else ""
+        status = status[3:] if status.startswith("wc-") else status
+        out.append(dict(day=at.astimezone(zone).date(),
+                        counted=i_status is None or status not in EXCLUDED_ORDER_STATUSES,
+                        source=r[i_source].strip().lower() if i_source is not None else ""))
+    return out
+
+
+def traffic_window(first, last, start, end, traffic, orders, args, zone, main):
+    win = {first + timedelta(days=i) for i in range((last - first).days + 1)}
+    span = (min(o["day"] for o in orders), max(o["day"] for o in orders)) if orders else None
+    out = {"window": {"from": start.astimezone(zone).isoformat(), "to": end.astimezone(zone).isoformat()}}
+    sessions, visitors, reported = 0, None, None
+    if args.sessions is not None:
+        covered = win if main else set()
+        sessions = args.sessions if main else 0
+    elif traffic["aggregate"] is not None:
+        agg = traffic["aggregate"]
+        if main and (agg["first"], agg["last"]) != (first, last):
+            raise Refused(f"aggregate traffic for {agg['first']}..{agg['last']}, not the report's window "
+                          f"{first}..{last}")
+        covered = {d for d in win if span and span[0] <= d <= span[1]} if main else set()
+        sessions, visitors = (agg["sessions"], agg["visitors"]) if main else (0, None)
+    else:
+        covered = {d for d in win if d in traffic["days"] and span and span[0] <= d <= span[1]}
+        got = [traffic["days"][d] for d in sorted(covered)]
+        sessions = sum(d["sessions"] for d in got)
+        if got and all(d["visitors"] is not None for d in got):
+            visitors = sum(d["visitors"] for d in got)
+        if traffic["has_reported"]:
+            parts = [d["converted"] if d["converted"] is not None else d["weighted"] for d in got]
+            reported = {"rate": num(Fraction(sum(parts)) / sessions) if sessions and None not in parts else None}
+    in_days = [o for o in orders if o["counted"] and o["day"] in covered]
+    excluded = [o for o in in_days if o["source"] in WEB_EXCLUDED_SOURCES] if args.web_orders_only else []
+    n = len(in_days) - len(excluded)
+    out.update(sessions=sessions, orders=n, conversionRate=n / sessions if sessions else None,
+               ordersPerThousandSessions=1000 * n / sessions if sessions else None,
+               coveredDays=len(covered), windowDays=len(win), visitors=visitors)
+    if reported is not None:
+        out["reportedConversionRate"] = reported
+    if args.web_orders_only:
+        out["webOrdersOnly"] = {"excludedOrders": len(excluded)}
+    return out
+
+
+def traffic(args):
+    zone = args.zone
+    delimiter = None if args.delimiter is None else "\t" if args.delimiter == "\\t" else args.delimiter
+    merged = dict(days={}, aggregate=None, has_reported=False)
+    rows = dict(read=0, skipped=0, totals=0)
+    for path in args.files:
+        t = traffic_file(path, args.format, args.encoding, delimiter, set(merged["days"]))
+        merged["days"].update(t["days"])
+        merged["aggregate"] = merged["aggregate"] or t["aggregate"]
+        merged["has_reported"] = merged["has_reported"] or t["has_reported"]
+        for k in rows:
+            rows[k] += t["rows"][k]
+    orders = read_orders(args.orders, zone)
+    as_of = date.fromisoformat(args.as_of)
+    start, end = window(as_of, args.days, zone)
+    first = as_of - timedelta(days=args.days - 1)
+    out = traffic_window(first, as_of, start, end, merged, orders, args, zone, True)
+    out["rows"] = rows
+    if args.previous:
+        pfirst = first - timedelta(days=args.days)
+        out["previous"] = traffic_window(pfirst, first - timedelta(days=1), previous_start(start, args.days, zone),
+                                         start, merged, orders, args, zone, False)
+    return out
+
+
+CONFIG = "fixtures/config/business-hours.config.json"  # paths in RUNS: fixtures/tickets/ or fixtures/traffic/
+TICKET_RUNS = [  # key in fixtures/tickets/expected.json, files, options (each also run as 365d and 90d --previous)
+    ("zendesk.csv", ["zendesk.csv"], ["--format", "zendesk"]),
+    ("zendesk.csv --business-hours", ["zendesk.csv"], ["--format", "zendesk", "--business-hours", CONFIG]),
+    ("zendesk.csv --business-hours (no config)", ["zendesk.csv"], ["--format", "zendesk", "--business-hours"]),
+    ("zendesk-business.csv", ["zendesk-business.csv"], ["--format", "zendesk"]),
+    ("zendesk-business.csv --business-hours", ["zendesk-business.csv"], ["--format", "zendesk", "--business-hours"]),
+    ("zendesk-mixed.csv", ["zendesk-mixed.csv"], ["--format", "zendesk"]),
+    ("zendesk-mixed.csv --business-hours", ["zendesk-mixed.csv"], ["--format", "zendesk", "--business-hours", CONFIG]),
+    ("freshdesk.csv", ["freshdesk.csv"], ["--format", "freshdesk"]),
+    ("freshdesk.csv --frt-target 8", ["freshdesk.csv"], ["--format", "freshdesk", "--frt-target", "8"]),
+    ("freshdesk-decimal.csv", ["freshdesk-decimal.csv"], ["--format", "freshdesk"]),
+    ("freshdesk.csv + freshdesk-decimal.csv", ["freshdesk.csv", "freshdesk-decimal.csv"], ["--format", "freshdesk"]),
+    ("osticket-cs.csv", ["osticket-cs.csv"], ["--format", "osticket", "--delimiter", ";"]),
+    ("liveagent.csv", ["liveagent.csv"], ["--format", "liveagent"]),
+    ("generic.csv", ["generic.csv"], ["--format", "generic"]),
+    ("business-hours-dst.csv", ["business-hours-dst.csv"], ["--format", "generic"]),
+    ("business-hours-dst.csv --business-hours", ["business-hours-dst.csv"],
+     ["--format", "generic", "--business-hours", CONFIG]),
+]
+TRAFFIC_RUNS = [  # key in fixtures/traffic/expected.json, files, options (all with --orders orders.csv)
+    ("ga4-cs.csv", ["ga4-cs.csv"], ["--format", "ga4"]),
+    ("ga4-cs.csv --web-orders-only", ["ga4-cs.csv"], ["--format", "ga4", "--web-orders-only"]),
+    ("ga4-en.csv", ["ga4-en.csv"], ["--format", "ga4"]),
+    ("ga4-aggregate.csv", ["ga4-aggregate.csv"], ["--format", "ga4"]),
+    ("ga4-aggregate-month.csv", ["ga4-aggregate-month.csv"], ["--format", "ga4"]),
+    ("ua.csv", ["ua.csv"], ["--format", "ua"]),
+    ("shopify-sessions.csv", ["shopify-sessions.csv"], ["--format", "shopify"]),
+    ("shopify-sessions.csv --web-orders-only", ["shopify-sessions.csv"], ["--format", "shopify", "--web-orders-only"]),
+    ("plausible-visitors.csv", ["plausible-visitors.csv"], ["--format", "plausible"]),
+    ("matomo.csv", ["matomo.csv"], ["--format", "matomo"]),
+    ("generic.csv", ["generic.csv"], ["--format", "generic"]),
+    ("generic.csv + generic-overlap.csv", ["generic.csv", "generic-overlap.csv"], ["--format", "generic"]),
+    ("generic-overlap.csv + generic.csv", ["generic-overlap.csv", "generic.csv"], ["--format", "generic"]),
+    ("--sessions 40000", [], ["--sessions", "40000"]),
+]
+WINDOWS = (("365d", ["--days", "365"]), ("90d", ["--days", "90", "--previous"]))
+EXTRA_WINDOWS = {  # run key -> more (window key, options) beside 365d and 90d
+    "ga4-aggregate-month.csv": [("30d", ["--days", "30"])],  # June 2026: the file's range
+    "plausible-visitors.csv": [("7d-as-of-2026-07-05", ["--as-of", "2026-07-05", "--days", "7"])],
+}
+
+
+def run_json(argv):
+    """What the subcommand prints: its figures, or {"refused": reason}."""
+    args = parse(argv)
+    try:
+        return tickets(args) if args.cmd == "tickets" else traffic(args)
+    except Refused as e:
+        return {"refused": e.reason}
+
+
+def runs_expected(cmd, runs, folder, more):
+    repo = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+    root = os.path.join(repo, "fixtures", folder)
+    out = {}
+    for key, files, opts in runs:
+        opts = [os.path.join(repo, o) if o == CONFIG else o for o in opts]
+        base = [cmd] + [os.path.join(root, f) for f in files] + opts + more
+        entry = out.setdefault(key, {})
+        for wkey, wopts in list(WINDOWS) + EXTRA_WINDOWS.get(key, []):
+            as_of = [] if "--as-of" in wopts else ["--as-of", "2026-06-30"]
+            entry[wkey] = run_json(base + ["--tz", "Europe/Prague"] + as_of + wopts)
+    return {f"fixtures/{folder}/expected.json": out}
+
+
+def tickets_expected():
+    return runs_expected("tickets", TICKET_RUNS, "tickets", [])
+
+
+def traffic_expected():
+    repo = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+    orders = os.path.join(repo, "fixtures", "traffic", "orders.csv")
+    return runs_expected("traffic", TRAFFIC_RUNS, "traffic", ["--orders", orders])
+
+
 def parse(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -662,11 +1361,38 @@ def parse(argv):
     r.add_argument("--previous", action="store_true")
     r.add_argument("--delimiter", default=",")
     r.add_argument("--dedupe", choices=["id", "none"], default="id")
+    t = sub.add_parser("tickets")
+    t.add_argument("files", nargs="+")
+    t.add_argument("--format", required=True, choices=list(TICKET_COLUMNS))
+    t.add_argument("--business-hours", nargs="?", const="", default=None, metavar="CONFIG.json")
+    t.add_argument("--frt-target", default="24")
+    t.add_argument("--tz", required=True)
+    t.add_argument("--as-of", required=True)
+    t.add_argument("--days", type=int, required=True)
+    t.add_argument("--previous", action="store_true")
+    t.add_argument("--delimiter", default=",")
+    t.add_argument("--encoding", default="utf-8-sig")
+    f = sub.add_parser("traffic")
+    f.add_argument("files", nargs="*")
+    f.add_argument("--orders", required=True)
+    f.add_argument("--format", choices=list(TRAFFIC_COLUMNS))
+    f.add_argument("--sessions", type=int)
+    f.add_argument("--web-orders-only", action="store_true")
+    f.add_argument("--tz", required=True)
+    f.add_argument("--as-of", required=True)
+    f.add_argument("--days", type=int, required=True)
+    f.add_argument("--previous", action="store_true")
+    f.add_argument("--delimiter", default=None)
+    f.add_argument("--encoding", default="utf-8")
     e = sub.add_parser("expected")
     e.add_argument("--write", action="store_true")
     args = ap.parse_args(argv)
-    if args.cmd in ("survey", "reviews"):
+    if args.cmd in ("survey", "reviews", "tickets", "traffic"):
         args.zone = ZoneInfo(args.tz)
+    if args.cmd == "traffic" and (args.sessions is None) == (not args.files):
+        ap.error("traffic: give FILE... with --format, or --sessions N")
+    if args.cmd == "traffic" and args.files and not args.format:
+        ap.error("traffic: FILE... needs --format")
     return args
 
 
@@ -675,7 +1401,13 @@ def main(argv=None):
     if args.cmd == "expected":
         expected(args.write)
         return
-    if args.cmd == "reviews":
+    if args.cmd in ("tickets", "traffic"):
+        try:
+            out = tickets(args) if args.cmd == "tickets" else traffic(args)
+        except Refused as e:
+            print(json.dumps({"refused": e.reason}, ensure_ascii=False, indent=2))
+            sys.exit(e.code)
+    elif args.cmd == "reviews":
         try:
             out = reviews(args)
         except ET.ParseError as e:  # not well-formed XML: the file is refused

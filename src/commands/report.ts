@@ -101,7 +101,7 @@ function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<
   const ledger = shop.orders?.ledger;
   const timelines = new Map<string | null, Timeline>();
   if (ledger) for (const [currency, columns] of ledger.groups) timelines.set(currency, buildTimeline(columns, ledger.identity));
-  const inputs: EngagementInputs = {
+  let inputs: EngagementInputs = {
     questions: shop.surveys.flatMap((survey) => survey.questions),
     reviews: shop.reviews.map((file) => file.ratings),
     tickets: shop.tickets.map((file) => file.tickets),
@@ -134,6 +134,8 @@ function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<
   const window = points[points.length - 1]!;
   const previous = previousWindow(options.window, window, zone);
   if (inputs.traffic?.kind === "range") checkAggregateRange(inputs.traffic, window, shop.traffic[0]!.file);
+  if (inputs.traffic?.kind === "given")
+    inputs = { ...inputs, traffic: { ...inputs.traffic, firstDay: window.firstDay, lastDay: window.asOf } };
   // Every window the report shows, and the previous window each one's lifecycle metrics use.
   const shown = options.compare ? [...points, previous] : points;
   const earliestStart = Math.min(...shown.map((w) => previousWindow(options.window, w, zone).firstDay));
@@ -246,7 +248,8 @@ function supportOptions(shop: Shop, options: ReportOptions<string>): EngagementI
 
 /** The traffic the conversion rate divides by: --sessions, the files' days, or one aggregate file over its range. */
 function trafficInput(shop: Shop, options: ReportOptions<string>): TrafficInput | null {
-  if (options.sessions !== undefined) return { kind: "given", sessions: options.sessions };
+  // The window's days are set once the window is (reportOn).
+  if (options.sessions !== undefined) return { kind: "given", sessions: options.sessions, firstDay: Number.NaN, lastDay: Number.NaN };
   if (shop.traffic.length === 0) return null;
   const aggregates = shop.traffic.filter((file) => file.aggregate !== null);
   if (aggregates.length > 0) {

@@ -29,7 +29,8 @@ export type TrafficInput =
       readonly total: TrafficDay;
       readonly reported: ReportedRate | null;
     }
-  | { readonly kind: "given"; readonly sessions: number };
+  /** --sessions: the report's window's sessions (its first and last day, once the window is known). */
+  | { readonly kind: "given"; readonly sessions: number; readonly firstDay: number; readonly lastDay: number };
 
 /** Counted orders per local day, of every currency, and those of them not from the web store (POS, drafts). */
 export interface OrderDays {

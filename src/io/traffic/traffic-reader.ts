@@ -17,7 +17,13 @@ import type { CsvRecord } from "../csv/read-csv.js";
 import { DateOrderQueue } from "../date-order.js";
 import { parseCount, parseRate } from "../parse/count.js";
 import { type DateOrder, parseDateTime } from "../parse/date.js";
-import { detectTrafficPlatform, reportedRate, TRAFFIC_FIELDS, type TrafficField } from "../platforms/traffic-platforms.js";
+import {
+  detectTrafficPlatform,
+  reportedRate,
+  TRAFFIC_FIELDS,
+  type TrafficField,
+  type TrafficPlatform,
+} from "../platforms/traffic-platforms.js";
 import type { ProblemLog } from "../problems.js";
 import { type PushReader, Table, type TableOptions } from "../table.js";
 
@@ -85,6 +91,13 @@ function isComment(fields: readonly string[]): boolean {
   return first.startsWith("#") && (first.length === 1 ? fields.every((f, i) => i === 0 || f.trim() === "") : /^#[\s-]/.test(first));
 }
 
+/** Whether a table with this header has a date column for `platform` (or --traffic-map date=…). */
+function hasDateColumn(header: readonly string[], platform: TrafficPlatform, maps: ReadonlyMap<TrafficField, string>): boolean {
+  const names = new Set(header.map((h) => h.trim().toLowerCase()));
+  const wanted = maps.has("date") ? [maps.get("date")!] : (platform.columns.date ?? []);
+  return wanted.some((name) => names.has(name.trim().toLowerCase()));
+}
+
 /** `first` is the file's first record (readFile's header): here every record is read, the preamble too. */
 export function createTrafficReader(first: readonly string[], options: TrafficReaderOptions): PushReader<TrafficRead> {
   const preamble: string[] = [];
@@ -98,6 +111,8 @@ export function createTrafficReader(first: readonly string[], options: TrafficRe
   let expectHeader = true;
   let lastLine = 0;
   let excludedTotals = 0;
+  /** The chosen table's first header name, for the report when a later table replaces it. */
+  let aggregateFirst = "";
   const days = new Map<
     number,
     { sessions: number; visitors: number | null; converted: number | null; rated: number | null; rows: number }
@@ -187,7 +202,9 @@ export function createTrafficReader(first: readonly string[], options: TrafficRe
 
   const startTable = (fields: readonly string[], line: number) => {
     expectHeader = false;
-    if (table !== null) {
+    // A per-day table is read; an aggregate (no date column) only while no per-day table follows it.
+    const perDay = table !== null && table.index.date !== undefined;
+    if (perDay) {
       otherTables.push({ line, first: (fields[0] ?? "").trim() });
       return;
     }
@@ -196,10 +213,17 @@ export function createTrafficReader(first: readonly string[], options: TrafficRe
       mapped: options.maps.size > 0,
       preamble: preamble.length > 0,
     });
-    if (found === null) {
+    if (found === null || (table !== null && !hasDateColumn(fields, found.value, options.maps))) {
       otherTables.push({ line, first: (fields[0] ?? "").trim() });
       return;
     }
+    if (table !== null) {
+      // The aggregate read so far gives way to this per-day table: it is reported as not read.
+      otherTables.push({ line: headerLine, first: aggregateFirst });
+      aggregate = null;
+      excludedTotals = 0;
+    }
+    aggregateFirst = (fields[0] ?? "").trim();
     platform = found;
     headerLine = line;
     table = new Table(

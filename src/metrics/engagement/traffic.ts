@@ -33,6 +33,7 @@ export function computeTraffic(
   let converted: number | null = 0;
   let covered = 0;
   if (input.kind === "given") {
+    if (input.firstDay !== window.firstDay || input.lastDay !== window.asOf) return { none: "--sessions gives the report's window only" };
     sessions = input.sessions;
     visitors = null;
     converted = null;
