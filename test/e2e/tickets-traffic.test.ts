@@ -121,6 +121,35 @@ describe("--tickets: every format against the independent re-computation", () =>
   }
 });
 
+describe("inspect on a helpdesk and an analytics export", () => {
+  it("shows a Czech GA4 file's preamble range, the table read and the one not", async () => {
+    const run = await runCli(["inspect", resolve(TRAFFIC, "ga4-cs.csv"), "--format", "json", "--tz", "Europe/Prague"]);
+    expect(run.status, run.stderr).toBe(0);
+    const i = JSON.parse(run.stdout);
+    expect(i.kind).toBe("traffic-inspection");
+    expect(i.platform.value).toBe("ga4");
+    expect(i.delimiter.value).toBe(";");
+    expect(i.range).toEqual({ from: "2026-04-01", to: "2026-06-30" });
+    expect(i.otherTables).toHaveLength(1);
+    expect(i.otherTables[0].first).toMatch(/^Primární skupina kanálů/);
+    // Every day of the file is in the 365-day window, so its sessions are the crosscheck's 365d figure.
+    expect(i.sessions).toBe(TRAFFIC_EXPECTED["ga4-cs.csv"]!["365d"]!.sessions);
+    expect(i.dayCount).toBe(88);
+    expect(i.excluded).toEqual({ totals: 1 });
+  });
+
+  it("shows an osTicket file's tickets, with no first-reply time and resolution from the status", async () => {
+    const run = await runCli(["inspect", resolve(TICKETS, "osticket-cs.csv"), "--format", "json", "--tz", "Europe/Prague"]);
+    expect(run.status, run.stderr).toBe(0);
+    const i = JSON.parse(run.stdout);
+    expect(i.kind).toBe("tickets-inspection");
+    expect(i.platform.value).toBe("osticket");
+    expect(i.responseTimes).toMatch(/^no first-reply time .*resolution: no resolution time: resolved or not from the status$/);
+    expect(i.excluded).toEqual({ deleted: 1 });
+    expect(i.channels.map((c: { channel: string }) => c.channel)).toEqual(["Email", "Web", "Phone"]);
+  });
+});
+
 describe("--traffic and --sessions: every format against the independent re-computation", () => {
   for (const [name, args] of Object.entries(TRAFFIC_RUNS)) {
     for (const [window, flags] of WINDOWS) {

@@ -227,6 +227,12 @@ export function createTicketReader(header: readonly string[], options: TicketRea
       const answered = first.ms.map((ms, i) => (Number.isNaN(ms) && answeredFlag[i] === 0 ? 0 : 1));
       const resolved = resolution.ms.map((ms, i) => (Number.isNaN(ms) && resolvedFlag[i] === 0 ? 0 : 1));
       const timed = has("first_response") || has("first_response_duration") || has("first_response_business");
+      const resolutionTimed = has("resolved") || has("resolution_duration") || has("resolution_business");
+      const resolutionHow = resolutionTimed
+        ? resolution.how
+        : value.resolvedStatuses
+          ? "no resolution time: resolved or not from the status"
+          : "none in the file";
       return {
         platform: { ...platform, value: { name: value.name, label: value.label } },
         columns: table.columns,
@@ -245,8 +251,8 @@ export function createTicketReader(header: readonly string[], options: TicketRea
         excluded: Object.fromEntries([...excluded].sort(([a], [b]) => a.localeCompare(b))),
         dateOrder: dates.order,
         times: timed
-          ? `first response: ${first.how}; resolution: ${resolution.how}`
-          : `no first-reply time (${whyNone(value)}); resolution: ${resolution.how}`,
+          ? `first response: ${first.how}; resolution: ${resolutionHow}`
+          : `no first-reply time (${whyNone(value)}); resolution: ${resolutionHow}`,
         answers: timed ? "times" : has("answered") ? "flag" : "none",
       };
     },
