@@ -120,7 +120,9 @@ function figureChanges(kind: EngagementKind, now: object, then: object): Record<
 }
 
 /** The first and last instant of any survey answer, review or ticket, for a report without orders (its default --as-of is the last's day). */
-export function engagementInstants(inputs: EngagementInputs): { readonly first: number; readonly last: number } | null {
+export function engagementInstants(
+  inputs: Pick<EngagementInputs, "questions" | "reviews" | "tickets">,
+): { readonly first: number; readonly last: number } | null {
   return instantSpan([
     ...inputs.questions.map((q) => q.answers.at),
     ...inputs.reviews.flatMap((r) => [r.at, r.unratedAt]),

@@ -14,7 +14,7 @@ import { formatOffset, type OffsetTally } from "../core/offsets.js";
 import { COUNTED_STATUSES, type Order, type StatusOrUnknown, type StatusRule } from "../core/order.js";
 import type { ProblemCode } from "../core/problems.js";
 import type { Zone } from "../core/zone.js";
-import type { TextDialect } from "../io/csv/dialect.js";
+import { isPreambleLine, type TextDialect } from "../io/csv/dialect.js";
 import { mapFlag } from "../io/orders/column-hints.js";
 import { MONEY_FIELDS } from "../io/orders/conventions.js";
 import type { OrdersRead } from "../io/orders/order-reader.js";
@@ -148,9 +148,9 @@ export async function inspectFile(
 
 /** An analytics export's `#` preamble (GA4, UA): `#` then a space, a dash or a line end, after a BOM. */
 function startsWithPreamble(head: Uint8Array): boolean {
-  const text = new TextDecoder().decode(head.subarray(0, 8));
-  const utf16 = head[0] === 0xff && head[1] === 0xfe ? new TextDecoder("utf-16le").decode(head.subarray(0, 16)) : "";
-  return /^\uFEFF?#([ \t\-\r\n]|$)/.test(text) || /^\uFEFF?#([ \t\-\r\n]|$)/.test(utf16);
+  // The decoder drops a byte-order mark.
+  const utf16 = head[0] === 0xff && head[1] === 0xfe;
+  return isPreambleLine(new TextDecoder(utf16 ? "utf-16le" : "utf-8").decode(head.subarray(0, 16)));
 }
 
 function inspectTickets(read: TicketsFile, options: InspectOptions): TicketsInspection {

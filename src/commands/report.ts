@@ -101,20 +101,16 @@ function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<
   const ledger = shop.orders?.ledger;
   const timelines = new Map<string | null, Timeline>();
   if (ledger) for (const [currency, columns] of ledger.groups) timelines.set(currency, buildTimeline(columns, ledger.identity));
-  let inputs: EngagementInputs = {
+  const dated = {
     questions: shop.surveys.flatMap((survey) => survey.questions),
     reviews: shop.reviews.map((file) => file.ratings),
     tickets: shop.tickets.map((file) => file.tickets),
-    support: supportOptions(shop, options),
-    traffic: trafficInput(shop, options),
-    orderDays: ledger ? orderDays(ledger, zone) : null,
-    webOrdersOnly: options.webOrdersOnly === true,
   };
   const surveyOptions = options.surveyOptions ?? { dedupe: "none", minResponses: null };
   const previousOf = (w: ReportWindow) => previousWindow(options.window, w, zone);
 
   // The data's days: the orders' (the default as-of is the latest order's day); without orders, the survey answers' and reviews'.
-  const answers = engagementInstants(inputs);
+  const answers = engagementInstants(dated);
   const dataDays = ledger
     ? Number.isNaN(ledger.firstAt)
       ? null
@@ -133,9 +129,15 @@ function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<
     : [requested];
   const window = points[points.length - 1]!;
   const previous = previousWindow(options.window, window, zone);
-  if (inputs.traffic?.kind === "range") checkAggregateRange(inputs.traffic, window, shop.traffic[0]!.file);
-  if (inputs.traffic?.kind === "given")
-    inputs = { ...inputs, traffic: { ...inputs.traffic, firstDay: window.firstDay, lastDay: window.asOf } };
+  const traffic = trafficInput(shop, options, window);
+  const inputs: EngagementInputs = {
+    ...dated,
+    support: supportOptions(shop, options),
+    traffic,
+    // The orders by day only the conversion rate needs: not counted without traffic.
+    orderDays: ledger && traffic ? orderDays(ledger, zone) : null,
+    webOrdersOnly: options.webOrdersOnly === true,
+  };
   // Every window the report shows, and the previous window each one's lifecycle metrics use.
   const shown = options.compare ? [...points, previous] : points;
   const earliestStart = Math.min(...shown.map((w) => previousWindow(options.window, w, zone).firstDay));
@@ -246,10 +248,20 @@ function supportOptions(shop: Shop, options: ReportOptions<string>): EngagementI
   };
 }
 
-/** The traffic the conversion rate divides by: --sessions, the files' days, or one aggregate file over its range. */
-function trafficInput(shop: Shop, options: ReportOptions<string>): TrafficInput | null {
-  // The window's days are set once the window is (reportOn).
-  if (options.sessions !== undefined) return { kind: "given", sessions: options.sessions, firstDay: Number.NaN, lastDay: Number.NaN };
+/**
+ * The traffic the conversion rate divides by: --sessions (the report's window's), the files'
+ * days, or one aggregate file over its range (which must be the report's window).
+ */
+function trafficInput(shop: Shop, options: ReportOptions<string>, window: ReportWindow): TrafficInput | null {
+  if (options.sessions !== undefined)
+    return {
+      kind: "range",
+      firstDay: window.firstDay,
+      lastDay: window.asOf,
+      total: { sessions: options.sessions, visitors: null, converted: null },
+      reported: null,
+      from: "--sessions",
+    };
   if (shop.traffic.length === 0) return null;
   const aggregates = shop.traffic.filter((file) => file.aggregate !== null);
   if (aggregates.length > 0) {
@@ -266,7 +278,8 @@ function trafficInput(shop: Shop, options: ReportOptions<string>): TrafficInput 
         "the traffic table has no date column and the file states no date range (# Start date / # End date): which days its sessions cover can't be told; export it by day, or give the window's sessions with --sessions N",
         { file: file.file, line: file.headerLine },
       );
-    return { kind: "range", ...file.range, total: file.aggregate!, reported: file.reported };
+    checkAggregateRange(file.range, window, file.file);
+    return { kind: "range", ...file.range, total: file.aggregate!, reported: file.reported, from: "files" };
   }
   const days = new Map<number, TrafficDay>();
   for (const file of shop.traffic) for (const [day, value] of file.days) days.set(day, value);
@@ -275,7 +288,7 @@ function trafficInput(shop: Shop, options: ReportOptions<string>): TrafficInput 
 }
 
 /** An aggregate traffic file is read only when its range is the report's window. */
-function checkAggregateRange(traffic: Extract<TrafficInput, { kind: "range" }>, window: ReportWindow, file: string): void {
+function checkAggregateRange(traffic: { readonly firstDay: number; readonly lastDay: number }, window: ReportWindow, file: string): void {
   if (traffic.firstDay === window.firstDay && traffic.lastDay === window.asOf) return;
   throw new AppError(
     "INPUT_REFUSED",

@@ -19,7 +19,10 @@ export interface ReportedRate {
   readonly definition: string;
 }
 
-/** Traffic from the files (per day, or one aggregate over its range), or from --sessions. */
+/**
+ * Traffic per day (the files'), or one total over a range of days: an aggregate file's over its
+ * preamble's range, or --sessions over the report's window. A total gives no other window's figures.
+ */
 export type TrafficInput =
   | { readonly kind: "days"; readonly days: ReadonlyMap<number, TrafficDay>; readonly reported: ReportedRate | null }
   | {
@@ -28,9 +31,8 @@ export type TrafficInput =
       readonly lastDay: number;
       readonly total: TrafficDay;
       readonly reported: ReportedRate | null;
-    }
-  /** --sessions: the report's window's sessions (its first and last day, once the window is known). */
-  | { readonly kind: "given"; readonly sessions: number; readonly firstDay: number; readonly lastDay: number };
+      readonly from: TrafficFigures["sessionsFrom"];
+    };
 
 /** Counted orders per local day, of every currency, and those of them not from the web store (POS, drafts). */
 export interface OrderDays {

@@ -11,6 +11,7 @@ import { AppError } from "../core/errors.js";
 import type { Problem } from "../core/problems.js";
 import { type ColumnIndex, type ColumnSpec, resolveColumns } from "./columns.js";
 import type { CsvRecord, Projection } from "./csv/read-csv.js";
+import type { DateOrder } from "./parse/date.js";
 import { ProblemLog } from "./problems.js";
 
 /** A reader of one record kind: the file's records after the header, pushed one by one, then ended. */
@@ -31,6 +32,45 @@ export interface TableOptions {
   readonly onProblem?: (problem: Problem) => void;
   /** How the file can be read for fewer cells (read-file.ts): see Table.project. */
   readonly projection?: Projection | null;
+}
+
+/**
+ * What every engagement input's reader (reviews, tickets, traffic) says of its file besides its
+ * records: the format and why, each field's column and why, its rows and what became of them.
+ */
+export interface InputRead<F extends string> {
+  /** The format: its name and label, and why. */
+  readonly platform: Decided<{ readonly name: string; readonly label: string }>;
+  /** Field → its column (or element), and why. */
+  readonly columns: Readonly<Partial<Record<F, Decided<string>>>>;
+  /** Rows read: CSV records after the header (an XML file's review elements). */
+  readonly rowsRead: number;
+  readonly repeatedHeaders: readonly number[];
+  readonly problems: ProblemLog;
+  /** Rows read and not counted, by why (spam, hidden; deleted; totals). */
+  readonly excluded: Readonly<Record<string, number>>;
+  readonly dateOrder: Decided<DateOrder> | null;
+}
+
+/**
+ * The Table of a platform's export, as each reader of a record kind opens one: `platform` the
+ * format the header was detected as (or forced; null: none, an INPUT_HEADER error saying
+ * `unrecognised`), its columns resolved with the map flag's entries, read for its fields only
+ * (Table.project) where `options.projection` allows.
+ */
+export function platformTable<F extends string, P extends ColumnSpec<F> & { readonly label: string }>(
+  header: readonly string[],
+  fields: readonly F[],
+  platform: Decided<P> | null,
+  unrecognised: string,
+  map: { readonly flag: string; readonly maps: ReadonlyMap<F, string> },
+  options: TableOptions,
+): { readonly platform: Decided<P>; readonly table: Table<F> } {
+  if (!platform) throw new AppError("INPUT_HEADER", unrecognised, { file: options.file, line: 1 });
+  const { label } = platform.value;
+  const table = new Table(header, fields, platform.value, { ...map, label }, `a ${label}`, options);
+  table.project(options.projection);
+  return { platform, table };
 }
 
 export class Table<F extends string> {

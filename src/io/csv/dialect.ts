@@ -406,8 +406,24 @@ export function sniffDelimiter(text: string): Decided<string> {
  */
 function afterPreamble(text: string): string {
   const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
-  const preamble = /^(?:#(?:[ \t-][^\r\n]*)?(?:\r\n|\r|\n)|[ \t]*(?:\r\n|\r|\n))+/.exec(body);
-  return preamble === null || !body.startsWith("#") ? text : body.slice(preamble[0].length);
+  if (!isPreambleLine(body)) return text;
+  const line = /[^\r\n]*(?:\r\n|\r|\n|$)/y;
+  let at = 0;
+  while (at < body.length) {
+    line.lastIndex = at;
+    const next = line.exec(body)![0];
+    if (!isPreambleLine(next) && next.trim() !== "") break;
+    at += next.length;
+  }
+  return body.slice(at);
+}
+
+/**
+ * A line of an analytics export's preamble (or a record's first cell): `#` then a space, a tab, a
+ * dash or the line's end. A header's `#` cell (Typeform's `#,…`) starts no preamble line.
+ */
+export function isPreambleLine(line: string): boolean {
+  return /^#(?:[ \t\r\n-]|$)/.test(line);
 }
 
 /** The text up to its first line end. */

@@ -4,14 +4,13 @@
  * customers are registered accounts, when the file can tell.
  */
 import type { Decided } from "../../core/decided.js";
-import { AppError } from "../../core/errors.js";
 import type { IdentityGraph } from "../../core/identity.js";
 import type { CsvRecord } from "../csv/read-csv.js";
 import { parseBoolean } from "../parse/boolean.js";
 import { normaliseCustomerId, normaliseEmail } from "../parse/identity.js";
 import { CUSTOMER_FIELDS, type CustomerField, type CustomerPlatform, detectCustomerPlatform } from "../platforms/customer-platforms.js";
 import type { ProblemLog } from "../problems.js";
-import { type PushReader, Table, type TableOptions } from "../table.js";
+import { type PushReader, platformTable, type TableOptions } from "../table.js";
 
 export interface CustomerReaderOptions extends TableOptions {
   readonly identity: IdentityGraph;
@@ -34,23 +33,14 @@ export interface CustomersRead {
 }
 
 export function createCustomerReader(header: readonly string[], options: CustomerReaderOptions): PushReader<CustomersRead> {
-  const platform = detectCustomerPlatform(header, options.maps.size > 0);
-  if (!platform) {
-    throw new AppError(
-      "INPUT_HEADER",
-      "unrecognised customers header: expected an email or customer_id column (or a platform's customers export)",
-      { file: options.file, line: 1 },
-    );
-  }
-  const table = new Table(
+  const { platform, table } = platformTable(
     header,
     CUSTOMER_FIELDS,
-    platform.value,
-    { flag: "--customers-map", maps: options.maps, label: platform.value.label },
-    `a ${platform.value.label}`,
+    detectCustomerPlatform(header, options.maps.size > 0),
+    "unrecognised customers header: expected an email or customer_id column (or a platform's customers export)",
+    { flag: "--customers-map", maps: options.maps },
     options,
   );
-  table.project(options.projection);
   const reg = platform.value.registration;
   const registrationColumn = table.index.registered !== undefined;
   const nodes: number[] = [];

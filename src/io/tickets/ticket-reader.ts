@@ -8,7 +8,6 @@
  * both (refused: a mix is no one basis).
  */
 import { type BusinessHours, businessMs, describeBusinessHours } from "../../core/business-hours.js";
-import type { Decided } from "../../core/decided.js";
 import { AppError } from "../../core/errors.js";
 import { KeyMap } from "../../core/key-map.js";
 import { quoted } from "../../core/printable.js";
@@ -20,8 +19,7 @@ import { parseBoolean } from "../parse/boolean.js";
 import { type DateOrder, parseDateTime } from "../parse/date.js";
 import { parseDuration } from "../parse/duration.js";
 import { detectTicketPlatform, TICKET_FIELDS, type TicketField, type TicketPlatform } from "../platforms/ticket-platforms.js";
-import type { ProblemLog } from "../problems.js";
-import { type PushReader, Table, type TableOptions } from "../table.js";
+import { type InputRead, type PushReader, platformTable, type TableOptions } from "../table.js";
 
 export interface TicketReaderOptions extends TableOptions {
   /** The report's zone: the exports' times have no offset (Zendesk writes the account's zone). */
@@ -35,16 +33,8 @@ export interface TicketReaderOptions extends TableOptions {
   readonly schedule: BusinessHours | null;
 }
 
-export interface TicketsRead {
-  readonly platform: Decided<{ readonly name: string; readonly label: string }>;
-  readonly columns: Readonly<Partial<Record<TicketField, Decided<string>>>>;
-  readonly rowsRead: number;
-  readonly repeatedHeaders: readonly number[];
-  readonly problems: ProblemLog;
+export interface TicketsRead extends InputRead<TicketField> {
   readonly tickets: TicketLog;
-  /** Tickets read and not counted, by why: `deleted`, `spam`. */
-  readonly excluded: Readonly<Record<string, number>>;
-  readonly dateOrder: Decided<DateOrder> | null;
   /** How the first response and resolution times were taken, as --verbose and inspect say it. */
   readonly times: string;
   /** The file says when tickets were first answered (a time, or osTicket's Answered). */
@@ -53,56 +43,64 @@ export interface TicketsRead {
 
 type Cells = Record<TicketField, string | null>;
 
-/** One ticket's times as read, before the file's basis is settled. */
-interface Times {
-  created: number[];
-  /** The first reply's instant: the timestamp, else created + the calendar duration; NaN without. */
-  firstAt: number[];
-  calendarFirst: number[];
-  businessFirst: number[];
-  resolvedAt: number[];
-  calendarResolution: number[];
-  businessResolution: number[];
-  line: number[];
+/**
+ * The two spans a ticket's export times, as data: the first response and the resolution — each
+ * an instant column, a calendar duration and a business-hours one, and what is said of a span
+ * that ends before the ticket was created.
+ */
+const SPANS = {
+  first: {
+    what: "first response",
+    at: "first_response",
+    calendar: "first_response_duration",
+    business: "first_response_business",
+    code: "ANSWERED_BEFORE_CREATED",
+    before: "answered",
+    negative: "a negative first reply time",
+  },
+  resolution: {
+    what: "resolution",
+    at: "resolved",
+    calendar: "resolution_duration",
+    business: "resolution_business",
+    code: "RESOLVED_BEFORE_CREATED",
+    before: "resolved",
+    negative: "a negative resolution time",
+  },
+} as const;
+type SpanSpec = (typeof SPANS)[keyof typeof SPANS];
+
+/** One span's times as read, ticket by ticket, before the file's basis is settled. */
+interface Span {
+  /** The span's end: the timestamp, else created + the calendar duration; NaN without. */
+  readonly at: number[];
+  /** Its calendar duration: the column, else the timestamp − created; NaN without. */
+  readonly calendar: number[];
+  /** The export's business-hours duration; NaN without. */
+  readonly business: number[];
 }
 
+const span = (): Span => ({ at: [], calendar: [], business: [] });
+
 export function createTicketReader(header: readonly string[], options: TicketReaderOptions): PushReader<TicketsRead> {
-  const platform = detectTicketPlatform(header, options.platform, options.maps.size > 0);
-  if (!platform) {
-    throw new AppError(
-      "INPUT_HEADER",
-      options.platform !== undefined
-        ? `--tickets-platform ${options.platform}: no such tickets format`
-        : "unrecognised tickets header: expected a Zendesk, Freshdesk, osTicket or LiveAgent export, or a generic file with created and first_response columns; --tickets-platform NAME forces a format, --tickets-map FIELD=Column points a field at a column",
-      { file: options.file, line: 1 },
-    );
-  }
-  const { value } = platform;
-  const table = new Table(
+  const { platform, table } = platformTable(
     header,
     TICKET_FIELDS,
-    value,
-    { flag: "--tickets-map", maps: options.maps, label: value.label },
-    `a ${value.label}`,
+    detectTicketPlatform(header, options.platform, options.maps.size > 0),
+    "unrecognised tickets header: expected a Zendesk, Freshdesk, osTicket or LiveAgent export, or a generic file with created and first_response columns; --tickets-platform NAME forces a format, --tickets-map FIELD=Column points a field at a column",
+    { flag: "--tickets-map", maps: options.maps },
     options,
   );
-  table.project(options.projection);
+  const { value } = platform;
   const { problems } = table;
   const names = table.columnNames;
   const has = (field: TicketField) => table.index[field] !== undefined;
   const dates = new DateOrderQueue<{ line: number; cells: Cells }>(options.file, options.dateOrder);
   const ids = new KeyMap();
   const excluded = new Map<string, number>();
-  const times: Times = {
-    created: [],
-    firstAt: [],
-    calendarFirst: [],
-    businessFirst: [],
-    resolvedAt: [],
-    calendarResolution: [],
-    businessResolution: [],
-    line: [],
-  };
+  const created: number[] = [];
+  const lines: number[] = [];
+  const spans = { first: span(), resolution: span() };
   const answeredFlag: number[] = [];
   const resolvedFlag: number[] = [];
   const channel: number[] = [];
@@ -130,6 +128,17 @@ export function createTicketReader(header: readonly string[], options: TicketRea
     return ms;
   };
 
+  /** A span's cells (NaN where empty), or null when one is unreadable (the row is skipped: said). */
+  const readSpan = (spec: SpanSpec, cells: Cells, line: number) => {
+    const at = instant(spec.at, cells, line);
+    if (at === null) return null;
+    const calendar = duration(spec.calendar, cells, line);
+    if (calendar === null) return null;
+    const business = duration(spec.business, cells, line);
+    if (business === null) return null;
+    return { at, calendar, business };
+  };
+
   const read = ({ line, cells }: { line: number; cells: Cells }) => {
     const status = (cells.status ?? "").trim();
     const why = value.excludedStatuses[status.toLowerCase()] ?? ((cells.deleted ?? "").trim() !== "" ? "deleted" : undefined);
@@ -138,9 +147,9 @@ export function createTicketReader(header: readonly string[], options: TicketRea
       return;
     }
     const id = (cells.id ?? "").trim();
-    const first = id === "" ? -1 : ids.firstSeen(id, line);
-    if (first >= 0) {
-      problems.skip(line, 1, { code: "DUPLICATE_TICKET", message: `ticket ${quoted(id)} was read on line ${first}: counted once` });
+    const seen = id === "" ? -1 : ids.firstSeen(id, line);
+    if (seen >= 0) {
+      problems.skip(line, 1, { code: "DUPLICATE_TICKET", message: `ticket ${quoted(id)} was read on line ${seen}: counted once` });
       return;
     }
     const createdText = (cells.created ?? "").trim();
@@ -148,45 +157,35 @@ export function createTicketReader(header: readonly string[], options: TicketRea
       problems.skip(line, 1, { code: "EMPTY_DATE", message: `the ticket's creation (${names.created}) is empty` });
       return;
     }
-    const created = instant("created", cells, line);
-    if (created === null) return;
-    const firstAtWritten = instant("first_response", cells, line);
-    if (firstAtWritten === null) return;
-    const calendarFirst = duration("first_response_duration", cells, line);
-    if (calendarFirst === null) return;
-    const businessFirst = duration("first_response_business", cells, line);
-    if (businessFirst === null) return;
-    const resolvedAtWritten = instant("resolved", cells, line);
-    if (resolvedAtWritten === null) return;
-    const calendarResolution = duration("resolution_duration", cells, line);
-    if (calendarResolution === null) return;
-    const businessResolution = duration("resolution_business", cells, line);
-    if (businessResolution === null) return;
-    if (firstAtWritten < created || calendarFirst < 0 || businessFirst < 0) {
-      const said =
-        firstAtWritten < created ? `${names.first_response} ${(cells.first_response ?? "").trim()}` : "a negative first reply time";
+    const at = instant("created", cells, line);
+    if (at === null) return;
+    // Every cell is read before any span is checked against the creation: an unreadable one is said first.
+    const first = readSpan(SPANS.first, cells, line);
+    if (first === null) return;
+    const resolution = readSpan(SPANS.resolution, cells, line);
+    if (resolution === null) return;
+    for (const [spec, read] of [
+      [SPANS.first, first],
+      [SPANS.resolution, resolution],
+    ] as const) {
+      if (!(read.at < at || read.calendar < 0 || read.business < 0)) continue;
+      const said = read.at < at ? `${names[spec.at]} ${(cells[spec.at] ?? "").trim()}` : spec.negative;
       problems.skip(line, 1, {
-        code: "ANSWERED_BEFORE_CREATED",
-        message: `the ticket is answered before it was created (${said}, created ${createdText})`,
+        code: spec.code,
+        message: `the ticket is ${spec.before} before it was created (${said}, created ${createdText})`,
       });
       return;
     }
-    if (resolvedAtWritten < created || calendarResolution < 0 || businessResolution < 0) {
-      const said = resolvedAtWritten < created ? `${names.resolved} ${(cells.resolved ?? "").trim()}` : "a negative resolution time";
-      problems.skip(line, 1, {
-        code: "RESOLVED_BEFORE_CREATED",
-        message: `the ticket is resolved before it was created (${said}, created ${createdText})`,
-      });
-      return;
+    created.push(at);
+    lines.push(line);
+    for (const [into, read] of [
+      [spans.first, first],
+      [spans.resolution, resolution],
+    ] as const) {
+      into.calendar.push(Number.isNaN(read.calendar) ? read.at - at : read.calendar);
+      into.at.push(Number.isNaN(read.at) ? at + read.calendar : read.at);
+      into.business.push(read.business);
     }
-    times.created.push(created);
-    times.line.push(line);
-    times.calendarFirst.push(Number.isNaN(calendarFirst) ? firstAtWritten - created : calendarFirst);
-    times.firstAt.push(Number.isNaN(firstAtWritten) ? created + calendarFirst : firstAtWritten);
-    times.businessFirst.push(businessFirst);
-    times.calendarResolution.push(Number.isNaN(calendarResolution) ? resolvedAtWritten - created : calendarResolution);
-    times.resolvedAt.push(Number.isNaN(resolvedAtWritten) ? created + calendarResolution : resolvedAtWritten);
-    times.businessResolution.push(businessResolution);
     answeredFlag.push(parseBoolean(yesNo(cells.answered)) === true ? 1 : 0);
     resolvedFlag.push(value.resolvedStatuses?.includes(status.toLowerCase()) ? 1 : 0);
     if (has("channel")) {
@@ -210,24 +209,15 @@ export function createTicketReader(header: readonly string[], options: TicketRea
     },
     end() {
       dates.end();
-      const first = settle("first response", times.calendarFirst, times.businessFirst, times.firstAt, {
-        ...options,
-        names,
-        created: times.created,
-        lines: times.line,
-        hasBusiness: has("first_response_business"),
-      });
-      const resolution = settle("resolution", times.calendarResolution, times.businessResolution, times.resolvedAt, {
-        ...options,
-        names,
-        created: times.created,
-        lines: times.line,
-        hasBusiness: has("resolution_business"),
-      });
+      const settled = (spec: SpanSpec, times: Span) =>
+        settle(spec.what, times, { ...options, created, lines, hasBusiness: has(spec.business) });
+      const first = settled(SPANS.first, spans.first);
+      const resolution = settled(SPANS.resolution, spans.resolution);
       const answered = first.ms.map((ms, i) => (Number.isNaN(ms) && answeredFlag[i] === 0 ? 0 : 1));
       const resolved = resolution.ms.map((ms, i) => (Number.isNaN(ms) && resolvedFlag[i] === 0 ? 0 : 1));
-      const timed = has("first_response") || has("first_response_duration") || has("first_response_business");
-      const resolutionTimed = has("resolved") || has("resolution_duration") || has("resolution_business");
+      const timedBy = (spec: SpanSpec) => has(spec.at) || has(spec.calendar) || has(spec.business);
+      const timed = timedBy(SPANS.first);
+      const resolutionTimed = timedBy(SPANS.resolution);
       const resolutionHow = resolutionTimed
         ? resolution.how
         : value.resolvedStatuses
@@ -240,7 +230,7 @@ export function createTicketReader(header: readonly string[], options: TicketRea
         repeatedHeaders: table.repeatedHeaders,
         problems,
         tickets: {
-          created: times.created,
+          created,
           firstResponseMs: first.ms,
           answered,
           resolutionMs: resolution.ms,
@@ -280,11 +270,8 @@ function whyNone(platform: TicketPlatform): string {
  */
 function settle(
   what: string,
-  calendar: readonly number[],
-  business: readonly number[],
-  at: readonly number[],
+  { calendar, business, at }: Span,
   options: TicketReaderOptions & {
-    readonly names: Readonly<Partial<Record<TicketField, string>>>;
     readonly created: readonly number[];
     readonly lines: readonly number[];
     readonly hasBusiness: boolean;

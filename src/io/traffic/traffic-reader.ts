@@ -8,11 +8,11 @@
  * an aggregate over the preamble's range.
  */
 import { daysFromCivil, MS_PER_DAY } from "../../core/calendar.js";
-import type { Decided } from "../../core/decided.js";
 import { AppError } from "../../core/errors.js";
 import { quoted } from "../../core/printable.js";
 import type { ReportedRate, TrafficDay } from "../../core/traffic.js";
 import { Zone } from "../../core/zone.js";
+import { isPreambleLine } from "../csv/dialect.js";
 import type { CsvRecord } from "../csv/read-csv.js";
 import { DateOrderQueue } from "../date-order.js";
 import { parseCount, parseRate } from "../parse/count.js";
@@ -25,7 +25,7 @@ import {
   type TrafficPlatform,
 } from "../platforms/traffic-platforms.js";
 import type { ProblemLog } from "../problems.js";
-import { type PushReader, Table, type TableOptions } from "../table.js";
+import { type InputRead, type PushReader, Table, type TableOptions } from "../table.js";
 
 export interface TrafficReaderOptions extends TableOptions {
   readonly maps: ReadonlyMap<TrafficField, string>;
@@ -35,15 +35,8 @@ export interface TrafficReaderOptions extends TableOptions {
   readonly earlier: ReadonlySet<number>;
 }
 
-export interface TrafficRead {
-  readonly platform: Decided<{ readonly name: string; readonly label: string }>;
-  readonly columns: Readonly<Partial<Record<TrafficField, Decided<string>>>>;
-  /** Rows of the table read (after its header). */
-  readonly rowsRead: number;
-  readonly repeatedHeaders: readonly number[];
-  readonly problems: ProblemLog;
-  /** Rows read and not counted: `totals`. */
-  readonly excluded: Readonly<Record<string, number>>;
+/** `rowsRead`: the rows of the table read, after its header. */
+export interface TrafficRead extends InputRead<TrafficField> {
   /** Per local day; empty for an aggregate. */
   readonly days: ReadonlyMap<number, TrafficDay>;
   /** An aggregate table's figures (no date column), over `range`. */
@@ -55,7 +48,6 @@ export interface TrafficRead {
   readonly otherTables: readonly { readonly line: number; readonly first: string }[];
   /** The line of the table's header. */
   readonly headerLine: number;
-  readonly dateOrder: Decided<DateOrder> | null;
 }
 
 /** A day's sessions beyond this are no real count (a pasted id, a cumulative column). */
@@ -88,7 +80,7 @@ type Row = { readonly line: number; readonly cells: Cells; readonly first: strin
 /** A comment line of a preamble: `#`, then a space, a dash or nothing (a header's `#` cell, Typeform's, is none). */
 function isComment(fields: readonly string[]): boolean {
   const first = fields[0] ?? "";
-  return first.startsWith("#") && (first.length === 1 ? fields.every((f, i) => i === 0 || f.trim() === "") : /^#[\s-]/.test(first));
+  return isPreambleLine(first) && (first !== "#" || fields.every((f, i) => i === 0 || f.trim() === ""));
 }
 
 /** Whether a table with this header has a date column for `platform` (or --traffic-map date=…). */
@@ -113,11 +105,10 @@ export function createTrafficReader(first: readonly string[], options: TrafficRe
   let excludedTotals = 0;
   /** The chosen table's first header name, for the report when a later table replaces it. */
   let aggregateFirst = "";
-  const days = new Map<
-    number,
-    { sessions: number; visitors: number | null; converted: number | null; rated: number | null; rows: number }
-  >();
-  let aggregate: { sessions: number; visitors: number | null; converted: number | null; rated: number | null } | null = null;
+  const days = new Map<number, TrafficDay>();
+  /** Days summed from more than one row (a breakdown): their visitors are not additive. */
+  const summed = new Set<number>();
+  let aggregate: TrafficDay | null = null;
   const dates = new DateOrderQueue<Row>(options.file, options.dateOrder);
   let problems: ProblemLog | null = null;
 
@@ -154,12 +145,9 @@ export function createTrafficReader(first: readonly string[], options: TrafficRe
     if (converted === null) return null;
     const rate = count("converted_rate", cells, line);
     if (rate === null) return null;
-    return {
-      sessions: sessions ?? 0,
-      visitors: visitors ?? null,
-      converted: converted ?? null,
-      rated: rate === undefined ? null : rate * (sessions ?? 0),
-    };
+    // A rate (GA4's session key event rate) is its sessions' share: the converting sessions are rate × sessions.
+    const converting = converted ?? (rate === undefined ? null : rate * (sessions ?? 0));
+    return { sessions: sessions ?? 0, visitors: visitors ?? null, converted: converting };
   };
 
   const readRow = ({ line, cells, first }: Row) => {
@@ -193,11 +181,13 @@ export function createTrafficReader(first: readonly string[], options: TrafficRe
     const row = counts(cells, line);
     if (row === null) return;
     if (!hasDate) {
-      aggregate = aggregate === null ? { ...row } : sum(aggregate, row);
+      // An aggregate's rows are a breakdown (by channel …): its visitors are not additive.
+      aggregate = { ...(aggregate === null ? row : sum(aggregate, row)), visitors: null };
       return;
     }
     const before = days.get(day);
-    days.set(day, before === undefined ? { ...row, rows: 1 } : { ...sum(before, row), rows: before.rows + 1 });
+    if (before !== undefined) summed.add(day);
+    days.set(day, before === undefined ? row : sum(before, row));
   };
 
   const startTable = (fields: readonly string[], line: number) => {
@@ -276,14 +266,6 @@ export function createTrafficReader(first: readonly string[], options: TrafficRe
       const t = table as Table<TrafficField>;
       const p = (platform as NonNullable<typeof platform>).value;
       const hasRate = t.index.converted !== undefined || t.index.converted_rate !== undefined;
-      const finish = (
-        d: { sessions: number; visitors: number | null; converted: number | null; rated: number | null },
-        rows = 1,
-      ): TrafficDay => ({
-        sessions: d.sessions,
-        visitors: rows > 1 ? null : d.visitors,
-        converted: d.converted ?? (d.rated === null ? null : d.rated),
-      });
       return {
         platform: { ...(platform as NonNullable<typeof platform>), value: { name: p.name, label: p.label } },
         columns: t.columns,
@@ -291,8 +273,8 @@ export function createTrafficReader(first: readonly string[], options: TrafficRe
         repeatedHeaders: t.repeatedHeaders,
         problems: t.problems,
         excluded: (excludedTotals > 0 ? { totals: excludedTotals } : {}) as Readonly<Record<string, number>>,
-        days: new Map([...days].sort(([a], [b]) => a - b).map(([day, d]) => [day, finish(d, d.rows)])),
-        aggregate: aggregate === null ? null : { ...finish(aggregate, 2) },
+        days: new Map([...days].sort(([a], [b]) => a - b).map(([day, d]) => [day, summed.has(day) ? { ...d, visitors: null } : d])),
+        aggregate,
         range: rangeOf(preamble),
         reported: hasRate ? reportedRate(p) : null,
         otherTables,
@@ -303,18 +285,10 @@ export function createTrafficReader(first: readonly string[], options: TrafficRe
   };
 }
 
-function sum<T extends { sessions: number; visitors: number | null; converted: number | null; rated: number | null }>(
-  a: T,
-  b: { sessions: number; visitors: number | null; converted: number | null; rated: number | null },
-): T {
+/** Two rows' counts added; a count one of them lacks is null. */
+function sum(a: TrafficDay, b: TrafficDay): TrafficDay {
   const add = (x: number | null, y: number | null) => (x === null || y === null ? null : x + y);
-  return {
-    ...a,
-    sessions: a.sessions + b.sessions,
-    visitors: add(a.visitors, b.visitors),
-    converted: add(a.converted, b.converted),
-    rated: add(a.rated, b.rated),
-  };
+  return { sessions: a.sessions + b.sessions, visitors: add(a.visitors, b.visitors), converted: add(a.converted, b.converted) };
 }
 
 /** The preamble's range: the first two `…: YYYYMMDD` lines (start, end), or UA's `# YYYYMMDD-YYYYMMDD`. */

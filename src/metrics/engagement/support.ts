@@ -48,7 +48,6 @@ function within(first: ResponseTimes & { readonly sorted: Float64Array }, target
 export function computeSupport(files: readonly TicketLog[], window: Range, targetHours: number, basis: TimeBasis): SupportFigures {
   const all = tally();
   const byChannel = new Map<string, Tally>();
-  let channelled = false;
   for (const log of files) {
     for (let i = 0; i < log.created.length; i++) {
       const at = log.created[i]!;
@@ -71,9 +70,9 @@ export function computeSupport(files: readonly TicketLog[], window: Range, targe
         if (!Number.isNaN(log.resolutionMs[i]!)) t.resolution.push(log.resolutionMs[i]!);
       }
     }
-    // A file with a channel column gives the breakdown, even when no ticket of it is in the window.
-    if (log.channels.length > 0) channelled = true;
   }
+  // A file with a channel column gives the breakdown, even when none of its tickets is in the window.
+  const channelled = files.some((log) => log.channel.some((c) => c >= 0));
   const first = times(all.first);
   const resolution = times(all.resolution);
   const channels: ChannelFigures[] = [...byChannel]

@@ -18,8 +18,6 @@ export function computeTraffic(
   window: Days,
   webOnly: boolean,
 ): { readonly figures: TrafficFigures } | { readonly none: string } {
-  const first = Math.max(window.firstDay, orders?.firstDay ?? window.firstDay);
-  const last = Math.min(window.asOf, orders?.lastDay ?? window.asOf);
   let ordersIn = 0;
   let offline = 0;
   const countOrders = (day: number) => {
@@ -32,20 +30,16 @@ export function computeTraffic(
   let visitors: number | null = 0;
   let converted: number | null = 0;
   let covered = 0;
-  if (input.kind === "given") {
-    if (input.firstDay !== window.firstDay || input.lastDay !== window.asOf) return { none: "--sessions gives the report's window only" };
-    sessions = input.sessions;
-    visitors = null;
-    converted = null;
-    covered = window.days;
-    for (let day = window.firstDay; day <= window.asOf; day++) countOrders(day);
-  } else if (input.kind === "range") {
+  if (input.kind === "range") {
     if (input.firstDay !== window.firstDay || input.lastDay !== window.asOf)
-      return { none: "the traffic file is an aggregate over another range" };
+      return { none: `the traffic (${input.from === "files" ? "an aggregate file" : "--sessions"}) is over another range` };
     ({ sessions, visitors, converted } = input.total);
     covered = window.days;
     for (let day = window.firstDay; day <= window.asOf; day++) countOrders(day);
   } else {
+    // The window's days the orders cover too.
+    const first = Math.max(window.firstDay, orders?.firstDay ?? window.firstDay);
+    const last = Math.min(window.asOf, orders?.lastDay ?? window.asOf);
     for (let day = first; day <= last; day++) {
       const d = input.days.get(day);
       if (d === undefined) continue;
@@ -56,7 +50,7 @@ export function computeTraffic(
       countOrders(day);
     }
   }
-  const reported = input.kind === "given" ? null : input.reported;
+  const { reported } = input;
   return {
     figures: {
       sessions,
@@ -75,7 +69,7 @@ export function computeTraffic(
           }
         : {}),
       ...(webOnly ? { webOrdersOnly: { excludedOrders: offline } } : {}),
-      sessionsFrom: input.kind === "given" ? "--sessions" : "files",
+      sessionsFrom: input.kind === "range" ? input.from : "files",
     },
   };
 }
