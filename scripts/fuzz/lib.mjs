@@ -308,8 +308,8 @@ export function checkCommon(res, { format = "json" } = {}) {
     if (format === "json") {
       try {
         const report = JSON.parse(res.stdout);
-        // The report is at schema 1, inspect's document (kind "inspection") at 2.
-        const version = report.kind === "inspection" ? 2 : 1;
+        // The report is at schema 1, inspect's documents (kind "inspection", "survey-inspection", …) at 2.
+        const version = typeof report.kind === "string" && report.kind.endsWith("inspection") ? 2 : 1;
         if (report.schemaVersion !== version) out.push(`stdout JSON has no schemaVersion ${version}`);
       } catch {
         out.push(`stdout is no complete JSON report (${res.stdout.length} chars)`);
@@ -963,6 +963,65 @@ export const CATEGORIES = [
     },
   },
   {
+    name: "engagement-inputs",
+    title:
+      "a --survey, --reviews, --tickets or --traffic file cut, with quotes, NULs, junk numbers or # lines, pasted after itself, as UTF-16",
+    make(_base, r) {
+      const [flag, name] = r.pick(ENGAGEMENT_FILES);
+      const bytes = readFileSync(join(ROOT, name));
+      const text = bytes.toString("utf8");
+      const variant = r.pick(["cut", "quote", "nul", "pasted", "utf16le", "digits", "comment", "inspect"]);
+      let mutated = bytes;
+      if (variant === "cut") mutated = bytes.subarray(0, r.between(0, bytes.length));
+      else if (variant === "quote") mutated = Buffer.from(insertAt(text, r.between(0, text.length), '"'));
+      else if (variant === "nul") {
+        const at = r.between(0, bytes.length);
+        mutated = Buffer.concat([bytes.subarray(0, at), Buffer.alloc(1), bytes.subarray(at)]);
+      } else if (variant === "pasted") mutated = Buffer.from(`${text.endsWith("\n") ? text : `${text}\n`}${text}`);
+      else if (variant === "utf16le") mutated = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+      else if (variant === "digits") {
+        // A number turned into another: negative, huge, a decimal comma, text.
+        const numbers = [...text.matchAll(/\d+/g)];
+        const m = numbers.length ? r.pick(numbers) : null;
+        const into = r.pick(["-1", "99999999999", "1,5", "1 234", "x", "", "NaN", "24:99:00", "1e9"]);
+        mutated = m ? Buffer.from(text.slice(0, m.index) + into + text.slice(m.index + m[0].length)) : bytes;
+      } else if (variant === "comment") {
+        const lines = text.split("\n");
+        const at = r.between(0, lines.length);
+        lines.splice(at, 0, r.pick(["# Start date: 20260101", "#", "", "# ----", "Grand total,1,2", ",99"]));
+        mutated = Buffer.from(lines.join("\n"));
+      }
+      const orders = readFileSync(join(ROOT, "fixtures/traffic/orders.csv"));
+      const args = (f) =>
+        variant === "inspect"
+          ? ["inspect", f["input.csv"], "--format", "json", "--tz", "Europe/Prague"]
+          : [
+              "report",
+              ...(flag === "--traffic" ? ["--orders", f["orders.csv"]] : []),
+              flag,
+              f["input.csv"],
+              "--format",
+              "json",
+              "--as-of",
+              "2026-06-30",
+              "--tz",
+              "Europe/Prague",
+            ];
+      return {
+        variant: `${variant} (${name})`,
+        files: { "orders.csv": orders, "input.csv": mutated },
+        args,
+        // Any documented outcome, one line on an error: checkCommon. A report has the input's block.
+        check: ([res]) => {
+          if (res.status !== 0 || variant === "inspect") return [];
+          const report = JSON.parse(res.stdout);
+          const kind = { "--survey": null, "--reviews": "reviews", "--tickets": "support", "--traffic": "traffic" }[flag];
+          return kind && !report.engagement?.[kind] ? [`exit 0 but no engagement.${kind} in the report`] : [];
+        },
+      };
+    },
+  },
+  {
     name: "big-cells",
     title: "a 10 MB cell (unused column, quoted or not; or the amount)",
     weight: 0.3,
@@ -1376,6 +1435,22 @@ export const CATEGORIES = [
       };
     },
   },
+];
+
+/** The engagement inputs' fixtures, each with its flag. */
+const ENGAGEMENT_FILES = [
+  ["--survey", "fixtures/surveys/typeform.csv"],
+  ["--survey", "fixtures/surveys/surveymonkey.csv"],
+  ["--reviews", "fixtures/reviews/judgeme.csv"],
+  ["--reviews", "fixtures/reviews/heureka-shop.xml"],
+  ["--tickets", "fixtures/tickets/zendesk.csv"],
+  ["--tickets", "fixtures/tickets/freshdesk.csv"],
+  ["--tickets", "fixtures/tickets/osticket-cs.csv"],
+  ["--tickets", "fixtures/tickets/business-hours-dst.csv"],
+  ["--traffic", "fixtures/traffic/ga4-cs.csv"],
+  ["--traffic", "fixtures/traffic/ua.csv"],
+  ["--traffic", "fixtures/traffic/matomo.csv"],
+  ["--traffic", "fixtures/traffic/shopify-sessions.csv"],
 ];
 
 const CUSTOMERS_FILES = [
