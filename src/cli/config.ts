@@ -72,6 +72,13 @@ export function loadConfig(path: string | undefined, cwd: string): LoadedConfig 
       settings[`${attribute}Schedule`] = JSON.stringify(value);
       continue;
     }
+    if (setting.kind === "object") {
+      // Checked where it is used (options.ts), against the other settings it depends on.
+      if (value === null || typeof value !== "object" || Array.isArray(value))
+        throw usageError(`${file}: ${quoted(written)} must be an object, e.g. ${setting.example ?? "{}"}`);
+      settings[attribute] = JSON.stringify(value);
+      continue;
+    }
     if (setting.kind === "entries") {
       if (
         value === null ||

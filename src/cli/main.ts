@@ -8,23 +8,28 @@ import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { CommanderError } from "commander";
+import { buildCohorts, renderCohorts } from "../commands/cohorts.js";
 import { describeOutcomes } from "../commands/fail-if.js";
 import { inspectFile, renderInspect } from "../commands/inspect.js";
+import type { ShopSources } from "../commands/read-shop.js";
 import { buildReport, renderReport } from "../commands/report.js";
+import { buildRfm, renderRfm } from "../commands/rfm.js";
 import { AppError, formatLocation, usageError } from "../core/errors.js";
 import { printable, printableLine as saidLine } from "../core/printable.js";
 import type { Problem, ProblemCode } from "../core/problems.js";
 import { count } from "../core/words.js";
 import type { ReadProgress } from "../io/csv/read-csv.js";
 import type { FileRead, Source } from "../io/read-file.js";
+import { renderCustomerList } from "../report/render-rfm.js";
 import { chalkFor, colorEnabled, type Env } from "./color.js";
 import { loadConfig, withConfig } from "./config.js";
 import { EXIT_BY_ERROR, ExitCode } from "./exit-codes.js";
-import { parseInspectOptions, parseReportOptions, type RawReading } from "./options.js";
+import { parseCohortsOptions, parseInspectOptions, parseReportOptions, parseRfmOptions, type RawReading } from "./options.js";
 import { buildProgram } from "./program.js";
 import { progressLine } from "./progress.js";
 import type { CommandName } from "./settings.js";
 import { outputWidth } from "./terminal-width.js";
+import { writeFailure, writeFileAtomically } from "./write-file.js";
 
 export interface ProcessIo {
   readonly stdin: Readable & { isTTY?: boolean };
@@ -130,6 +135,12 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     return thread ? { ...source, thread: { path, chunkBytes: THREAD_CHUNK_BYTES } } : source;
   };
 
+  /** The orders file, and a customers file to join, as cohorts and rfm read them. */
+  const shopFiles = (orders: string, customers: string | undefined): ShopSources => ({
+    orders: open(orders),
+    ...(customers === undefined ? {} : { customers: open(customers) }),
+  });
+
   /**
    * Runs `read` with the progress line and the per-row warnings every command that reads a file
    * shows: the first PROBLEMS_PER_CODE of each kind, and at the end one line per kind for the rest.
@@ -218,6 +229,35 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
       if (said.tripped.length > 0) exitCode = ExitCode.failIf;
       for (const notEvaluated of said.notEvaluated) warn(notEvaluated);
     },
+    async cohorts(raw) {
+      const at = now();
+      const cli = parseCohortsOptions(settings(raw, "cohorts"), io.env, at);
+      quiet = cli.quiet;
+      verbose = cli.verbose;
+      const document = await reading(cli.ordersFile, cli.progress, (hooks) =>
+        buildCohorts(shopFiles(cli.ordersFile, cli.customersFile), { ...cli.options, ...hooks, now: at }),
+      );
+      for (const warning of document.warnings) warn(warning);
+      await stdout.write(renderCohorts(document, cli.format, stdoutColor(), cli.metric, outputWidth(io.stdout, io.env)));
+    },
+    async rfm(raw) {
+      const at = now();
+      const cli = parseRfmOptions(settings(raw, "rfm"), io.env, at);
+      quiet = cli.quiet;
+      verbose = cli.verbose;
+      const { document, customers } = await reading(cli.ordersFile, cli.progress, (hooks) =>
+        buildRfm(shopFiles(cli.ordersFile, cli.customersFile), { ...cli.options, ...hooks, now: at }),
+      );
+      for (const warning of document.warnings) warn(warning);
+      // The list goes to its file (whole, or not at all), or alone to stdout with --customers-out -.
+      if (cli.customersOut === "-") {
+        await stdout.write(renderCustomerList(customers ?? []));
+        return;
+      }
+      if (cli.customersOut !== undefined)
+        writeFileAtomically(resolve(io.cwd, cli.customersOut), renderCustomerList(customers ?? []), printable(cli.customersOut));
+      await stdout.write(renderRfm(document, cli.format, stdoutColor(), outputWidth(io.stdout, io.env)));
+    },
     async inspect(raw) {
       const cli = parseInspectOptions(settings(raw, "inspect"), io.env);
       verbose = cli.verbose;
@@ -273,17 +313,6 @@ function output(stream: Writable): Output {
       return failed;
     },
   };
-}
-
-const WRITE_FAILURES: Readonly<Record<string, string>> = {
-  ENOSPC: "no space left on device",
-  EDQUOT: "disk quota exceeded",
-  EFBIG: "the file is too large",
-  EIO: "input/output error",
-};
-
-function writeFailure(error: NodeJS.ErrnoException): string {
-  return (error.code && WRITE_FAILURES[error.code]) ?? error.message;
 }
 
 function exitCodeFor(error: unknown, io: ProcessIo): number {

@@ -6,15 +6,21 @@
  * only the data can show: --every windows reaching back before 1900 from the latest order's day
  * (commands/report.ts).
  */
+
+import type { CohortsOptions } from "../commands/cohorts.js";
 import { parseCondition } from "../commands/fail-if.js";
 import type { InspectOptions } from "../commands/inspect.js";
 import type { OrderReadingOptions, ShopReadingOptions } from "../commands/read-shop.js";
 import type { ReportOptions } from "../commands/report.js";
+import type { RfmOptions } from "../commands/rfm.js";
 import { type BusinessHours, parseBusinessHours } from "../core/business-hours.js";
+import type { CohortMetric } from "../core/cohort.js";
 import { AppError, usageError } from "../core/errors.js";
 import { ORDER_STATUSES, type OrderStatus } from "../core/order.js";
+import type { CohortPeriod } from "../core/period.js";
 import { quoted } from "../core/printable.js";
 import type { RevenueBasis } from "../core/revenue-basis.js";
+import { builtInGrid, parseGrid, type RfmGridName, type RfmScale, type SegmentGrid } from "../core/rfm.js";
 import type { CesDirection, SurveyDedupe } from "../core/survey.js";
 import { type Period, parseAsOf, parseWindowSpec, type WindowSpec } from "../core/window.js";
 import { isValidTimeZone, Zone } from "../core/zone.js";
@@ -97,6 +103,36 @@ export interface RawReportOptions extends RawReading {
   quiet?: boolean;
 }
 
+/** `cohorts`' and `rfm`'s options as commander gives them: the reading settings, the orders file, and each one's own. */
+export interface RawAnalysisOptions extends RawReading {
+  orders?: string;
+  customers?: string;
+  window?: string;
+  asOf?: string;
+  format: string;
+  revenue: string;
+  progress: boolean;
+  quiet?: boolean;
+  /** A config's report settings, checked as report checks them. */
+  margin?: string;
+  compare?: string;
+  every?: string;
+  /** --scale (rfm), or a config's; and a config's rfmSegments (JSON text), checked by every command. */
+  scale?: string;
+  rfmSegments?: string;
+}
+
+export interface RawCohortsOptions extends RawAnalysisOptions {
+  period: string;
+  periods?: string;
+  metric: string;
+}
+
+export interface RawRfmOptions extends RawAnalysisOptions {
+  segments?: string;
+  customersOut?: string;
+}
+
 /** A config's report settings reach inspect too, to be checked as report checks them. */
 export interface RawInspectOptions extends RawReading, Partial<Omit<RawReportOptions, keyof RawReading | "format">> {
   file: string;
@@ -124,6 +160,22 @@ export interface ReportCli extends Printing<"table" | "json" | "csv"> {
   readonly ticketFiles: readonly string[];
   readonly trafficFiles: readonly string[];
   readonly options: Omit<ReportOptions, "now" | "onProgress" | "onProblem">;
+}
+
+export interface AnalysisCli<O> extends Printing<"table" | "json" | "csv"> {
+  readonly quiet: boolean;
+  readonly ordersFile: string;
+  readonly customersFile?: string;
+  readonly options: Omit<O, "now" | "onProgress" | "onProblem">;
+}
+
+export interface CohortsCli extends AnalysisCli<CohortsOptions> {
+  readonly metric: CohortMetric;
+}
+
+export interface RfmCli extends AnalysisCli<RfmOptions> {
+  /** --customers-out: the file (or - for stdout). */
+  readonly customersOut?: string;
 }
 
 export interface InspectCli extends Printing<"table" | "json"> {
@@ -171,6 +223,7 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
   if (raw.orders === undefined && raw.customers !== undefined) throw usageError("--customers needs --orders: it is joined to the orders");
   const reading = parseShopReading(raw, env);
   const { window = parseWindowSpec("365d")!, margin = 1, every } = parseReportSettings(raw);
+  parseSegments(raw as RawAnalysisOptions);
   const asOf = parseAsOf(raw.asOf, reading.zone, now);
   if (!asOf) throw usageError(`invalid --as-of ${quoted(raw.asOf ?? "")}: expected YYYY-MM-DD or today`);
   if (window.kind === "range" && raw.asOf !== undefined) {
@@ -264,12 +317,90 @@ function parseReportSettings(raw: Partial<RawReportOptions>): {
   return { ...(window === undefined ? {} : { window }), ...(margin === undefined ? {} : { margin }), every };
 }
 
+/** What cohorts and rfm share: the orders (and customers) files, the reading settings, --window, --as-of. */
+function parseAnalysis(raw: RawAnalysisOptions, env: Env, now: number, command: "cohorts" | "rfm") {
+  if (raw.orders === undefined) throw usageError(`${command} reads an orders export: name it with --orders FILE (or - for stdin)`);
+  fileNamed("--orders", raw.orders, "the orders export, or - for stdin");
+  // The config's report settings are checked as report checks them (its window and periods are the report's own).
+  parseReportSettings({ ...raw, window: undefined, periods: undefined } as Partial<RawReportOptions>);
+  const reading = parseShopReading(raw, env);
+  const window = raw.window === undefined ? null : parseWindowSpec(raw.window);
+  if (window === null && raw.window !== undefined)
+    throw usageError(`invalid --window ${quoted(raw.window)}: expected Nd, Nm, Ny, all, or YYYY-MM-DD..YYYY-MM-DD (e.g. 90d, 6m, 1y)`);
+  const asOf = parseAsOf(raw.asOf, reading.zone, now);
+  if (!asOf) throw usageError(`invalid --as-of ${quoted(raw.asOf ?? "")}: expected YYYY-MM-DD or today`);
+  return {
+    ordersFile: raw.orders,
+    ...(raw.customers === undefined ? {} : { customersFile: raw.customers }),
+    format: raw.format === "json" || raw.format === "csv" ? raw.format : "table",
+    progress: raw.progress,
+    verbose: raw.verbose === true,
+    quiet: raw.quiet === true,
+    reading: { ...reading, window, asOf, revenue: (raw.revenue === "net-sales" ? "net-sales" : "total") satisfies RevenueBasis },
+  } as const;
+}
+
+export function parseCohortsOptions(raw: RawCohortsOptions, env: Env, now: number): CohortsCli {
+  const { reading, ...cli } = parseAnalysis(raw, env, now, "cohorts");
+  parseSegments(raw);
+  let periods: number | undefined;
+  if (raw.periods !== undefined) {
+    periods = /^[0-9]+$/.test(raw.periods) ? Number(raw.periods) : Number.NaN;
+    if (!Number.isInteger(periods) || periods < 1 || periods > 1000)
+      throw usageError(`invalid --periods ${quoted(raw.periods)}: expected how many cohorts to show, a whole number from 1 to 1000`);
+  }
+  return {
+    ...cli,
+    metric: raw.metric as CohortMetric,
+    options: { ...reading, period: raw.period as CohortPeriod, ...(periods === undefined ? {} : { periods }) },
+  };
+}
+
+export function parseRfmOptions(raw: RawRfmOptions, env: Env, now: number): RfmCli {
+  const { reading, ...cli } = parseAnalysis(raw, env, now, "rfm");
+  if (raw.customersOut !== undefined) fileNamed("--customers-out", raw.customersOut, "the file to write the customers to, or - for stdout");
+  if (raw.customersOut === "-" && cli.format !== "table")
+    throw usageError(
+      `--customers-out - writes the list to stdout, where --format ${cli.format} writes the summary: write the list to a file`,
+    );
+  const { scale, grid } = parseSegments(raw);
+  return {
+    ...cli,
+    ...(raw.customersOut === undefined ? {} : { customersOut: raw.customersOut }),
+    options: { ...reading, scale, grid, customersList: raw.customersOut !== undefined },
+  };
+}
+
+/**
+ * --scale and --segments, with a config's rfmSegments checked against the scale: for rfm, and for
+ * every other command, so that a config is valid or not for all of them.
+ */
+function parseSegments(raw: RawAnalysisOptions & { segments?: string }): { scale: RfmScale; grid: SegmentGrid } {
+  const scale = (raw.scale === undefined ? 5 : Number(raw.scale)) as RfmScale;
+  let own: SegmentGrid | null = null;
+  if (raw.rfmSegments !== undefined) {
+    const parsed = parseGrid(JSON.parse(raw.rfmSegments), scale);
+    if (typeof parsed === "string") throw usageError(`the config's rfmSegments ${parsed}`);
+    own = parsed;
+  }
+  const name = (raw.segments ?? (own === null ? "default" : "config")) as RfmGridName;
+  if (name === "config") {
+    if (own === null)
+      throw usageError('--segments config needs an "rfmSegments" grid in the config file (docs/metrics.md, "RFM segments")');
+    return { scale, grid: own };
+  }
+  const grid = builtInGrid(name, scale);
+  if (typeof grid === "string") throw usageError(grid);
+  return { scale, grid };
+}
+
 export function parseInspectOptions(raw: RawInspectOptions, env: Env): InspectCli {
   fileNamed("inspect's <file>", raw.file, "the export to inspect, or - for stdin");
   // inspect reads no customers file and makes no report, but a config's customers-map and report
   // settings are checked as report checks them, so that one config is valid or not for every command.
   parseCustomerMaps(raw);
   parseReportSettings(raw);
+  parseSegments(raw as RawAnalysisOptions);
   return {
     file: raw.file,
     format: raw.format === "json" ? "json" : "table",

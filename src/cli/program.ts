@@ -3,7 +3,7 @@ import { Command, Option } from "commander";
 import { firstChars, printableLine } from "../core/printable.js";
 import { CUSTOMER_FIELDS } from "../io/platforms/customer-platforms.js";
 import { ORDER_FIELDS, PLATFORM_NAMES } from "../io/platforms/index.js";
-import type { RawInspectOptions, RawReportOptions } from "./options.js";
+import type { RawCohortsOptions, RawInspectOptions, RawReportOptions, RawRfmOptions } from "./options.js";
 import { CONFIG_KEYS, type CommandName, SETTINGS, type Setting } from "./settings.js";
 
 export interface ProgramHandlers {
@@ -12,6 +12,8 @@ export interface ProgramHandlers {
   writeErr(text: string): void;
   report(options: RawReportOptions): Promise<void>;
   inspect(options: RawInspectOptions): Promise<void>;
+  cohorts(options: RawCohortsOptions): Promise<void>;
+  rfm(options: RawRfmOptions): Promise<void>;
 }
 
 /** A repeatable flag's values; absent when the flag is not given, so that a config's come first (config.ts). */
@@ -55,6 +57,46 @@ Examples:
     )
     .action(async (options: RawReportOptions) => handlers.report(options));
 
+  const cohorts = program
+    .command("cohorts")
+    .description(
+      "Acquisition cohorts per currency: the customers whose first order fell in each month (week, quarter), and how many ordered again in each period after it, their revenue and orders",
+    );
+  addSettings(cohorts, "cohorts")
+    .addHelpText(
+      "after",
+      `
+${fieldsAndPlatforms("cohorts")}
+
+Exit codes: 0 ok, 1 internal error (a bug), 2 usage error, 3 input error.
+
+Examples:
+  shopmetrics cohorts --orders orders_export.csv
+  shopmetrics cohorts --orders orders.csv --period quarter --periods 8 --metric revenue
+  shopmetrics cohorts --orders orders.csv --as-of 2025-12-31 --format csv > cohorts.csv`,
+    )
+    .action(async (options: RawCohortsOptions) => handlers.cohorts(options));
+
+  const rfm = program
+    .command("rfm")
+    .description(
+      "RFM scores (recency, frequency, monetary) per identified customer and currency, their segments (Champions, At risk, …), a summary per segment, and with --customers-out the list of every customer for an email tool",
+    );
+  addSettings(rfm, "rfm")
+    .addHelpText(
+      "after",
+      `
+${fieldsAndPlatforms("rfm")}
+
+Exit codes: 0 ok, 1 internal error (a bug), 2 usage error, 3 input error (also when --customers-out can't be written).
+
+Examples:
+  shopmetrics rfm --orders orders_export.csv
+  shopmetrics rfm --orders orders.csv --scale 3 --format json | jq '.groups[].segments'
+  shopmetrics rfm --orders orders.csv --customers-out customers-rfm.csv --quiet`,
+    )
+    .action(async (options: RawRfmOptions) => handlers.rfm(options));
+
   const inspect = program
     .command("inspect")
     .description(
@@ -82,12 +124,12 @@ function commanderError(text: string): string {
 /** The command's flags, from the table of settings (settings.ts), in its order. */
 function addSettings(command: Command, name: CommandName): Command {
   for (const setting of SETTINGS) {
-    if (!setting.commands.includes(name)) continue;
-    const own = name === "inspect" ? setting.inspect : undefined;
+    if (!setting.commands.includes(name) || setting.kind === "object") continue;
+    const own = setting.perCommand?.[name];
     const short = setting.short === undefined ? "" : `${setting.short}, `;
     const option = new Option(
       `${short}--${setting.key}${setting.value === undefined ? "" : ` ${setting.value}`}`,
-      helpOf(setting, own?.help),
+      helpOf(setting, own?.help, own?.defaultSaid),
     );
     const choices = own?.choices ?? setting.choices;
     if (choices) option.choices(choices);
@@ -99,8 +141,8 @@ function addSettings(command: Command, name: CommandName): Command {
 }
 
 /** The default is said, not set: a config's value comes between the flag and the default (config.ts). */
-function helpOf(setting: Setting, help = setting.help): string {
-  const said = setting.default ?? setting.defaultSaid;
+function helpOf(setting: Setting, help = setting.help, defaultSaid = setting.defaultSaid): string {
+  const said = setting.default ?? defaultSaid;
   return said === undefined ? help : `${help} (default: ${said})`;
 }
 
@@ -108,7 +150,7 @@ function helpOf(setting: Setting, help = setting.help): string {
 function fieldsAndPlatforms(name: CommandName): string {
   return [
     listed("--map fields:", ORDER_FIELDS),
-    ...(name === "report" ? [listed("--customers-map fields:", CUSTOMER_FIELDS)] : []),
+    ...(name === "inspect" ? [] : [listed("--customers-map fields:", CUSTOMER_FIELDS)]),
     listed("Platforms (--platform; detected from the header when not given):", PLATFORM_NAMES),
     listed("Config keys (./shopmetrics.config.json or --config FILE), the flags' names:", CONFIG_KEYS),
   ].join("\n");

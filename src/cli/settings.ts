@@ -6,7 +6,11 @@
  * default); README's options table and its list of config keys are checked against it
  * (test/cli/settings.test.ts). A new option is one row here, so none is forgotten in one place.
  */
+
+import { COHORT_METRICS } from "../core/cohort.js";
+import { COHORT_PERIODS } from "../core/period.js";
 import { REVENUE_BASES } from "../core/revenue-basis.js";
+import { RFM_GRIDS, RFM_SCALES } from "../core/rfm.js";
 import { CES_DIRECTIONS } from "../core/survey.js";
 import { PERIODS } from "../core/window.js";
 import { PLATFORM_NAMES } from "../io/platforms/index.js";
@@ -16,7 +20,7 @@ import { TICKET_PLATFORM_NAMES } from "../io/platforms/ticket-platforms.js";
 import { TRAFFIC_PLATFORM_NAMES } from "../io/platforms/traffic-platforms.js";
 import { ATTRIBUTION_PLATFORMS } from "../io/surveys/attribution-reader.js";
 
-export type CommandName = "report" | "inspect";
+export type CommandName = "report" | "cohorts" | "rfm" | "inspect";
 
 export type SettingKind =
   /** One value: `--tz Europe/Prague`, `"tz": "Europe/Prague"`. */
@@ -34,7 +38,9 @@ export type SettingKind =
    * of the config's `business-hours` (`businessHours`) schedule. The config's object alone turns
    * nothing on.
    */
-  | "schedule";
+  | "schedule"
+  /** Only in a config, no flag: a JSON object, checked by the command that uses it (`rfm-segments`). */
+  | "object";
 
 export interface Setting {
   /** The flag without its dashes, and the config key: `status-map`. */
@@ -64,12 +70,18 @@ export interface Setting {
   readonly aliases?: readonly string[];
   /** A config example, for the message about a value of the wrong type. */
   readonly example?: string;
-  /** inspect's own help and choices, where they differ from report's. */
-  readonly inspect?: { readonly help?: string; readonly choices?: readonly string[] };
+  /** A command's own help, choices and said default, where they differ from the first command's. */
+  readonly perCommand?: Partial<
+    Record<CommandName, { readonly help?: string; readonly choices?: readonly string[]; readonly defaultSaid?: string }>
+  >;
 }
 
 const BOTH = ["report", "inspect"] as const;
+/** Every command that reads an orders export: report, cohorts, rfm; and inspect. */
+const READING = ["report", "cohorts", "rfm", "inspect"] as const;
 const REPORT = ["report"] as const;
+/** The commands that compute from an orders export. */
+const ORDERS = ["report", "cohorts", "rfm"] as const;
 
 export const SETTINGS: readonly Setting[] = [
   {
@@ -77,7 +89,11 @@ export const SETTINGS: readonly Setting[] = [
     value: "<file>",
     kind: "string",
     help: "orders export CSV (Shopify, WooCommerce, Shoptet, … or generic); - reads stdin; optional when --survey or --reviews is given",
-    commands: REPORT,
+    commands: ORDERS,
+    perCommand: {
+      cohorts: { help: "orders export CSV (Shopify, WooCommerce, Shoptet, … or generic); - reads stdin" },
+      rfm: { help: "orders export CSV (Shopify, WooCommerce, Shoptet, … or generic); - reads stdin" },
+    },
     notInConfig: "the orders export is what each run reads: name it with --orders",
   },
   {
@@ -85,14 +101,14 @@ export const SETTINGS: readonly Setting[] = [
     value: "<file>",
     kind: "string",
     help: "customers export to join on email and customer id (guest orders, customers who never ordered)",
-    commands: REPORT,
+    commands: ORDERS,
   },
   {
     key: "customers-map",
     value: "<field=column>",
     kind: "entries",
     help: "read a customers-file FIELD from COLUMN (repeatable), e.g. email=customer_unique_id",
-    commands: REPORT,
+    commands: ORDERS,
     formerKeys: ["customersMap"],
     example: '{ "email": "customer_unique_id" }',
   },
@@ -304,7 +320,7 @@ export const SETTINGS: readonly Setting[] = [
     value: "<file>",
     kind: "string",
     help: "JSON settings, keyed by the flags' names (default: ./shopmetrics.config.json when present); flags override it",
-    commands: BOTH,
+    commands: READING,
     notInConfig: "a config names no other config",
   },
   {
@@ -312,7 +328,7 @@ export const SETTINGS: readonly Setting[] = [
     value: "<name>",
     kind: "string",
     help: "force the export's platform instead of detecting it from the header",
-    commands: BOTH,
+    commands: READING,
     choices: PLATFORM_NAMES,
   },
   {
@@ -320,7 +336,7 @@ export const SETTINGS: readonly Setting[] = [
     value: "<field=column>",
     kind: "entries",
     help: "read FIELD from COLUMN (repeatable), e.g. --map created_at=InvoiceDate; the fields are listed below",
-    commands: BOTH,
+    commands: READING,
     example: '{ "created_at": "InvoiceDate" }',
   },
   {
@@ -328,14 +344,14 @@ export const SETTINGS: readonly Setting[] = [
     value: "<code>",
     kind: "string",
     help: "currency of amounts when the file has no currency column",
-    commands: BOTH,
+    commands: READING,
   },
   {
     key: "status-map",
     value: "<text=status>",
     kind: "entries",
     help: "map a shop status to ours (repeatable), e.g. 'Čeká na platbu=pending-payment'",
-    commands: BOTH,
+    commands: READING,
     formerKeys: ["statusMap"],
     example: '{ "Čeká na platbu": "pending-payment" }',
   },
@@ -344,21 +360,21 @@ export const SETTINGS: readonly Setting[] = [
     value: "<label>",
     kind: "string",
     help: "text encoding instead of detecting it (utf-8, windows-1250, …)",
-    commands: BOTH,
+    commands: READING,
   },
   {
     key: "delimiter",
     value: "<char>",
     kind: "string",
     help: "field delimiter instead of sniffing it (, ; | tab, or whitespace: runs of spaces and tabs)",
-    commands: BOTH,
+    commands: READING,
   },
   {
     key: "decimal",
     value: "<mark>",
     kind: "string",
     help: "decimal mark of amounts, when the values can't tell (1,234)",
-    commands: BOTH,
+    commands: READING,
     choices: [".", ","],
   },
   {
@@ -366,7 +382,7 @@ export const SETTINGS: readonly Setting[] = [
     value: "<order>",
     kind: "string",
     help: "day/month order of slash dates (01/02/2025), when the values can't tell",
-    commands: BOTH,
+    commands: READING,
     choices: ["dmy", "mdy"],
     formerKeys: ["dateFormat"],
   },
@@ -376,7 +392,7 @@ export const SETTINGS: readonly Setting[] = [
     kind: "string",
     help: "IANA time zone for wall-clock times and day bounds",
     defaultSaid: "$TZ, else the system zone",
-    commands: BOTH,
+    commands: READING,
     formerKeys: ["timezone"],
   },
   {
@@ -384,8 +400,14 @@ export const SETTINGS: readonly Setting[] = [
     value: "<spec>",
     kind: "string",
     help: "Nd, Nm (calendar months), Ny, all, or YYYY-MM-DD..YYYY-MM-DD",
-    commands: REPORT,
-    default: "365d",
+    commands: ORDERS,
+    defaultSaid: "365d",
+    // A report's window in a config would cut cohorts and segments to it: the config's is the report's.
+    configCommands: REPORT,
+    perCommand: {
+      cohorts: { help: "only cohorts acquired in the window: Nd, Nm, Ny, all, or YYYY-MM-DD..YYYY-MM-DD", defaultSaid: "all" },
+      rfm: { help: "only orders in the window: Nd, Nm, Ny, all, or YYYY-MM-DD..YYYY-MM-DD", defaultSaid: "all" },
+    },
   },
   {
     key: "as-of",
@@ -393,7 +415,17 @@ export const SETTINGS: readonly Setting[] = [
     kind: "string",
     help: "last day inside the window, YYYY-MM-DD or today",
     defaultSaid: "date of the latest order",
-    commands: REPORT,
+    commands: ORDERS,
+    perCommand: {
+      cohorts: {
+        help: "the day the cohorts are followed to (its end), YYYY-MM-DD or today",
+        defaultSaid: "a --window range's last day, else the date of the latest order",
+      },
+      rfm: {
+        help: "the day recency is counted to (its end), YYYY-MM-DD or today",
+        defaultSaid: "a --window range's last day, else the date of the latest order",
+      },
+    },
     notInConfig:
       'a fixed as-of would stop every run at that day (a cron job would report the same window forever); pass --as-of on the command line, e.g. --as-of "$(date -d yesterday +%F)"',
   },
@@ -402,12 +434,16 @@ export const SETTINGS: readonly Setting[] = [
     value: "<format>",
     kind: "string",
     help: "output format (csv: tidy rows of as-of, currency, metric, value)",
-    commands: BOTH,
+    commands: READING,
     choices: ["table", "json", "csv"],
     default: "table",
-    // inspect has no csv: a config's format is the report's.
-    configCommands: REPORT,
-    inspect: { help: "output format", choices: ["table", "json"] },
+    // inspect has no csv: a config's format is the report's (and the analyses').
+    configCommands: ORDERS,
+    perCommand: {
+      cohorts: { help: "output format (csv: tidy rows of currency, cohort, offset, metric, value, mature)" },
+      rfm: { help: "output format (csv: a row per currency and segment)" },
+      inspect: { help: "output format", choices: ["table", "json"] },
+    },
   },
   {
     key: "compare",
@@ -431,7 +467,12 @@ export const SETTINGS: readonly Setting[] = [
     kind: "number",
     help: "how many points --every computes",
     defaultSaid: "12",
-    commands: REPORT,
+    commands: ["report", "cohorts"],
+    // A report's --periods in a config is its series' length, not a number of cohorts.
+    configCommands: REPORT,
+    perCommand: {
+      cohorts: { help: "how many of the latest cohort periods to show", defaultSaid: "12; with --window every cohort acquired in it" },
+    },
   },
   {
     key: "margin",
@@ -442,13 +483,65 @@ export const SETTINGS: readonly Setting[] = [
     default: "1",
   },
   {
+    key: "period",
+    value: "<period>",
+    kind: "string",
+    help: "the cohorts' period: the calendar month, ISO week (Monday to Sunday) or quarter of each customer's first order",
+    commands: ["cohorts"],
+    choices: COHORT_PERIODS,
+    default: "month",
+  },
+  {
+    key: "metric",
+    value: "<figure>",
+    kind: "string",
+    help: "the table's matrix: retention, revenue (cumulative per customer) or orders (cumulative per customer)",
+    commands: ["cohorts"],
+    choices: COHORT_METRICS,
+    default: "retention",
+  },
+  {
+    key: "scale",
+    value: "<n>",
+    kind: "number",
+    help: "scores 1 to N per dimension: 5 (quintiles), 4 (quartiles, as pymc-marketing), 3 (as Klaviyo)",
+    commands: ["rfm"],
+    choices: RFM_SCALES,
+    default: "5",
+  },
+  {
+    key: "segments",
+    value: "<grid>",
+    kind: "string",
+    help: "the segment grid: default (ours, for the scale), rfm-package (the R package rfm's, scale 5), config (the config's rfmSegments)",
+    commands: ["rfm"],
+    choices: RFM_GRIDS,
+    defaultSaid: "config when the config has rfmSegments, else default",
+  },
+  {
+    key: "rfm-segments",
+    kind: "object",
+    help: "a segment grid of your own: ordered rules of score ranges, first match wins, and a fallback",
+    commands: ["rfm"],
+    aliases: ["rfmSegments"],
+    example: '{ "rules": [{ "name": "VIP", "r": [4, 5], "fm": [4, 5] }], "fallback": "Others" }',
+  },
+  {
+    key: "customers-out",
+    value: "<file>",
+    kind: "string",
+    help: "write every customer's scores and segment to FILE (CSV for an email tool's import; - for stdout)",
+    commands: ["rfm"],
+    notInConfig: "the list is each run's output: name it with --customers-out",
+  },
+  {
     key: "revenue",
     value: "<basis>",
     kind: "string",
     help: "an order's revenue: total (total − refunds) or net-sales (gross sales − discounts, without shipping and taxes: Shopify's AOV basis)",
-    commands: REPORT,
     choices: REVENUE_BASES,
     default: "total",
+    commands: ORDERS,
   },
   {
     key: "fail-if",
@@ -463,7 +556,7 @@ export const SETTINGS: readonly Setting[] = [
     key: "strict",
     kind: "switch",
     help: "exit 3 on the first row that cannot be read, instead of skipping it",
-    commands: BOTH,
+    commands: READING,
     notInConfig: "no flag could turn a config's strict off again; pass --strict on the runs that want it",
   },
   {
@@ -471,21 +564,21 @@ export const SETTINGS: readonly Setting[] = [
     short: "-q",
     kind: "switch",
     help: "no warnings on stderr (for cron): only errors and tripped --fail-if conditions",
-    commands: REPORT,
+    commands: ORDERS,
     notInConfig: "no flag could turn a config's quiet off again, and a run by hand should see its warnings; pass --quiet on the cron line",
   },
   {
     key: "verbose",
     kind: "switch",
     help: "say on stderr how each file is read: cut from its bytes or its decoded text, the columns read, in one thread or two",
-    commands: BOTH,
+    commands: READING,
     notInConfig: "it is for a look at one run; pass --verbose on the command line",
   },
   {
     key: "no-progress",
     kind: "switch",
     help: "never show read progress on stderr",
-    commands: REPORT,
+    commands: ORDERS,
     notInConfig: "progress is shown only on a terminal anyway; pass --no-progress where it is not wanted",
   },
 ];

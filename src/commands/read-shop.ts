@@ -92,6 +92,8 @@ export interface ShopReadingOptions extends OrderReadingOptions {
   readonly reviews?: ReviewReadingOptions;
   readonly tickets?: TicketReadingOptions;
   readonly traffic?: TrafficReadingOptions;
+  /** Keep each customer's email and customer id text (rfm --customers-out names them); off, identity holds hashes only. */
+  readonly keepCustomerText?: boolean;
 }
 
 export interface ShopSources {
@@ -185,7 +187,7 @@ export function orderReaderFor(
 }
 
 export async function readShop(sources: ShopSources, options: ShopReadingOptions): Promise<Shop> {
-  const identity = new IdentityGraph();
+  const identity = new IdentityGraph({ keepText: options.keepCustomerText === true });
   // --encoding and --delimiter are for the orders file; the customers file's dialect is its own.
   const customers = sources.customers ? await readCustomers(sources.customers, options, identity) : null;
   if (customers)

@@ -3,7 +3,9 @@
  * normalised email or a platform customer id — transitively, over every order in the file.
  * Nodes are merged as orders stream in; roots are read once the file is done. No text is kept:
  * emails and ids are held as 64-bit hashes (key-map.ts), one table each, so an email and an id
- * that read alike are still two identifiers.
+ * that read alike are still two identifiers. A graph made with `keepText` (`rfm --customers-out`,
+ * which names each customer) also keeps each identifier's text, once per identifier: memory that
+ * grows with customers, not with rows.
  */
 import { KeyMap } from "./key-map.js";
 
@@ -13,14 +15,22 @@ export class IdentityGraph {
   #parent = new Int32Array(1024);
   #rank = new Uint8Array(1024);
   #size = 0;
+  /** With keepText: node → its email or customer id, as linked. */
+  readonly #texts: string[] | null;
+  readonly #emailNodes: boolean[] | null;
+
+  constructor(options: { readonly keepText?: boolean } = {}) {
+    this.#texts = options.keepText ? [] : null;
+    this.#emailNodes = options.keepText ? [] : null;
+  }
 
   /**
    * Registers the identifiers one order carries and links them. Returns a node for the order's
    * customer, or -1 when the order has no identifier at all (an unidentified order).
    */
   link(email: string | null, customerId: string | null): number {
-    const a = email === null ? -1 : this.#node(this.#emails.hash(email));
-    const b = customerId === null ? -1 : this.#node(this.#ids.hash(customerId));
+    const a = email === null ? -1 : this.#node(this.#emails.hash(email), email, true);
+    const b = customerId === null ? -1 : this.#node(this.#ids.hash(customerId), customerId, false);
     if (a < 0) return b;
     if (b >= 0) this.#union(a, b);
     return a;
@@ -46,8 +56,19 @@ export class IdentityGraph {
     return root;
   }
 
-  /** The node of the key `keys` last hashed, made when it is new. */
-  #node(keys: KeyMap): number {
+  /** How many nodes (identifiers) there are: nodes are 0 … size − 1. */
+  get size(): number {
+    return this.#size;
+  }
+
+  /** A node's email or customer id, when the graph keeps text (null otherwise). */
+  identifierOf(node: number): { readonly text: string; readonly email: boolean } | null {
+    const text = this.#texts?.[node];
+    return text === undefined ? null : { text, email: this.#emailNodes![node]! };
+  }
+
+  /** The node of the key `keys` last hashed (`text`), made when it is new. */
+  #node(keys: KeyMap, text: string, email: boolean): number {
     const slot = keys.find();
     if (slot >= 0) return keys.get(slot, 0);
     const node = this.#size++;
@@ -61,6 +82,10 @@ export class IdentityGraph {
     }
     this.#parent[node] = node;
     keys.insert(node, 0);
+    if (this.#texts !== null) {
+      this.#texts[node] = text;
+      this.#emailNodes![node] = email;
+    }
     return node;
   }
 

@@ -54,3 +54,10 @@ export function toMajor(minor: Minor, digits: number): number {
 export function roundMinor(value: number): Minor {
   return value < 0 ? -Math.round(-value) : Math.round(value);
 }
+
+/** Minor units → the plain decimal text, with exactly `digits` decimals (123450, 2 → "1234.50"; −5, 2 → "-0.05"). */
+export function formatMinor(minor: Minor, digits: number): string {
+  const abs = String(Math.abs(minor)).padStart(digits + 1, "0");
+  const text = digits === 0 ? abs : `${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
+  return minor < 0 ? `-${text}` : text;
+}

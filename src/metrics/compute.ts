@@ -27,7 +27,7 @@ export interface ComputeOptions {
 }
 
 /** The currencies of `groups` in report order: by code, an unknown currency last. */
-function sortedCurrencies<T>(groups: ReadonlyMap<string | null, T>): (string | null)[] {
+export function sortedCurrencies<T>(groups: ReadonlyMap<string | null, T>): (string | null)[] {
   return [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
 }
 

@@ -4,10 +4,13 @@
  * Generic over the metric ids, so that a renderer needs only this model and the metrics' info.
  */
 import { formatDay, parseDay } from "../core/calendar.js";
+import type { CohortGroup } from "../core/cohort.js";
 import type { EngagementFigureMap, EngagementKind } from "../core/engagement.js";
+import type { CohortPeriod } from "../core/period.js";
 import type { Problem, ProblemCode } from "../core/problems.js";
 import type { Referrals } from "../core/referral.js";
 import type { RevenueBasis } from "../core/revenue-basis.js";
+import type { RfmGridName, RfmGroup, RfmScale, SegmentRule } from "../core/rfm.js";
 import type { CesDirection, SurveyKind } from "../core/survey.js";
 import type { ZoneSource } from "../core/zone.js";
 
@@ -188,4 +191,39 @@ export interface Report<Id extends string = string> {
   readonly warnings: readonly string[];
   /** Each metric's definition, as computed. */
   readonly definitions: Readonly<Record<Id, string>>;
+}
+
+/** What `cohorts` and `rfm` say of the run, besides their figures: the same fields as a report's. */
+export interface AnalysisHeader {
+  readonly schemaVersion: typeof SCHEMA_VERSION;
+  /** The end of this local day is the analysis's "now", `YYYY-MM-DD`. */
+  readonly asOf: string;
+  readonly timezone: string;
+  readonly timezoneSource: ZoneSource;
+  /** --window: the days it covers (acquisition for cohorts, orders for rfm); null for the whole history. */
+  readonly window: WindowInfo | null;
+  readonly revenue: RevenueBasis;
+  readonly inputs: readonly InputSummary[];
+  readonly dataQuality: DataQuality;
+  readonly warnings: readonly string[];
+  /** Each figure's definition. */
+  readonly definitions: Readonly<Record<string, string>>;
+}
+
+/** `shopmetrics cohorts --format json` (docs/json-schema.md). */
+export interface CohortsDocument extends AnalysisHeader {
+  readonly command: "cohorts";
+  readonly period: CohortPeriod;
+  readonly groups: readonly CohortGroup[];
+}
+
+/** `shopmetrics rfm --format json` (docs/json-schema.md). */
+export interface RfmDocument extends AnalysisHeader {
+  readonly command: "rfm";
+  readonly scale: RfmScale;
+  /** The grid's name: default, rfm-package or config. */
+  readonly segmentation: RfmGridName;
+  /** The grid in words, and its rules as applied (first match wins). */
+  readonly grid: { readonly description: string; readonly rules: readonly SegmentRule[]; readonly fallback: string | null };
+  readonly groups: readonly RfmGroup[];
 }

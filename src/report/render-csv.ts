@@ -48,8 +48,8 @@ export function renderCsv<Id extends string>(
         const value = group.metrics[metric.id];
         lines.push(
           [point.asOf, point.window.from, point.window.to, group.currency ?? "", metric.id, metric.unit]
-            .map((text) => cell(text))
-            .concat(value === null ? "" : cell(String(value), "number"))
+            .map((text) => csvCell(text))
+            .concat(value === null ? "" : csvCell(String(value), "number"))
             .join(","),
         );
       }
@@ -60,8 +60,8 @@ export function renderCsv<Id extends string>(
       const value = engagementValue(figures, metric.field);
       lines.push(
         [point.asOf, point.window.from, point.window.to, "", metric.id, metric.unit]
-          .map((text) => cell(text))
-          .concat(value === null ? "" : cell(String(value), "number"))
+          .map((text) => csvCell(text))
+          .concat(value === null ? "" : csvCell(String(value), "number"))
           .join(","),
       );
     }
@@ -75,7 +75,7 @@ export function renderCsv<Id extends string>(
  * could run one): it is written with a leading ' (`'=HYPERLINK(…)`), shown as text. A number
  * stays a number (-12.5).
  */
-function cell(text: string, kind: "text" | "number" = "text"): string {
+export function csvCell(text: string, kind: "text" | "number" = "text"): string {
   const safe = kind === "text" && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

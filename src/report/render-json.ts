@@ -1,6 +1,6 @@
-/** Report → one JSON document (schema: docs/json-schema.md). Raw numbers, no colour, no formatting. */
-import type { Report } from "./model.js";
+/** A document (a report, cohorts, rfm) → one JSON document (schema: docs/json-schema.md). Raw numbers, no colour, no formatting. */
+import type { CohortsDocument, Report, RfmDocument } from "./model.js";
 
-export function renderJson(report: Report): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+export function renderJson(document: Report | CohortsDocument | RfmDocument): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
 }

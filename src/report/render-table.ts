@@ -91,12 +91,7 @@ export function renderTable<Id extends string>(
     ? [`${plural(series.length, "window")} of ${window.spec},`, `as of ${series[0]!.asOf} … ${report.asOf}`, `(${report.timezone})`]
     : [`${window.from.slice(0, 10)} … ${report.asOf}`, `(window ${window.spec}, ${plural(window.days, "day")}, ${report.timezone})`];
   out.push(...wrapParts(["shopmetrics report ·", ...title], " ", width, INDENT).map((line) => chalk.bold(line)));
-  // Text from a file or a file name goes through printable(): no ESC or line break reaches the terminal.
-  for (const input of report.inputs) {
-    const read = [`${input.kind}: ${printable(input.file)}`, `(${printable(input.platform)}, ${plural(input.rows, "row")})`];
-    out.push(...wrapParts(read, " ", width, INDENT));
-  }
-  if (report.inputs.some((input) => input.kind === "orders")) out.push(...wrap(REVENUE_BASIS[report.revenue].heading, width, INDENT));
+  out.push(...inputLines(report, width));
   if (previous) {
     const line = `compared with: ${previous.window.from.slice(0, 10)} … ${lastDayOf(previous.window)} (${plural(previous.window.days, "day")})`;
     out.push(...wrap(line, width, INDENT));
@@ -121,6 +116,24 @@ export function renderTable<Id extends string>(
     if (engagement.support?.channels) out.push(...channelLines(engagement.support, width, chalk));
   }
 
+  out.push("", ...dataLines(report, width));
+  return `${out.join("\n")}\n`;
+}
+
+/** Each input file read, and the revenue basis when orders were: the lines under every table's title. */
+export function inputLines(report: Pick<Report, "inputs" | "revenue">, width: number | undefined): string[] {
+  const out: string[] = [];
+  // Text from a file or a file name goes through printable(): no ESC or line break reaches the terminal.
+  for (const input of report.inputs) {
+    const read = [`${input.kind}: ${printable(input.file)}`, `(${printable(input.platform)}, ${plural(input.rows, "row")})`];
+    out.push(...wrapParts(read, " ", width, INDENT));
+  }
+  if (report.inputs.some((input) => input.kind === "orders")) out.push(...wrap(REVENUE_BASIS[report.revenue].heading, width, INDENT));
+  return out;
+}
+
+/** "Data: … rows read, … skipped; … orders, … excluded (…); …": the last line of every table. */
+export function dataLines(report: Pick<Report, "inputs" | "dataQuality">, width: number | undefined): string[] {
   const dq = report.dataQuality;
   const excluded = Object.entries(dq.ordersExcluded);
   const excludedCount = excluded.reduce((sum, [, n]) => sum + n, 0);
@@ -144,8 +157,7 @@ export function renderTable<Id extends string>(
           })
           .join("; ")}`;
   const data = `Data: ${plural(dq.rowsRead, "row")} read, ${count(dq.rowsSkipped)} skipped${hasOrders ? orders : ""}${customers}${surveysSaid}.`;
-  out.push("", ...wrap(data, width, INDENT));
-  return `${out.join("\n")}\n`;
+  return wrap(data, width, INDENT);
 }
 
 /** The engagement block's heading: what it holds (`Surveys and reviews`, `Support and traffic`). */

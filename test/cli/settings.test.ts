@@ -10,17 +10,54 @@ import { buildProgram } from "../../src/cli/program.js";
 import { attributeOf, CONFIG_KEYS, SETTINGS } from "../../src/cli/settings.js";
 import { ROOT } from "../helpers.js";
 
-const program = buildProgram({ version: "0", writeOut() {}, writeErr() {}, report: async () => {}, inspect: async () => {} });
+const program = buildProgram({
+  version: "0",
+  writeOut() {},
+  writeErr() {},
+  report: async () => {},
+  inspect: async () => {},
+  cohorts: async () => {},
+  rfm: async () => {},
+});
 const command = (name: string) => program.commands.find((c) => c.name() === name)!;
 const flags = (name: string) => command(name).options.map((o) => o.long!.slice(2));
 
 describe("SETTINGS", () => {
-  it.each(["report", "inspect"] as const)("is exactly %s's flags, in its help's order", (name) => {
-    expect(flags(name)).toEqual(SETTINGS.filter((s) => s.commands.includes(name)).map((s) => s.key));
+  it.each(["report", "cohorts", "rfm", "inspect"] as const)("is exactly %s's flags, in its help's order", (name) => {
+    expect(flags(name)).toEqual(SETTINGS.filter((s) => s.commands.includes(name) && s.kind !== "object").map((s) => s.key));
+  });
+
+  it("gives cohorts and rfm the reading flags report has, and none of the engagement inputs'", () => {
+    for (const name of ["cohorts", "rfm"]) {
+      for (const key of [
+        "orders",
+        "customers",
+        "customers-map",
+        "platform",
+        "map",
+        "status-map",
+        "encoding",
+        "delimiter",
+        "decimal",
+        "date-format",
+        "tz",
+        "as-of",
+        "window",
+        "config",
+        "revenue",
+        "strict",
+        "quiet",
+        "verbose",
+        "no-progress",
+      ])
+        expect(flags(name)).toContain(key);
+      for (const key of ["survey", "reviews", "tickets", "traffic", "compare", "every", "fail-if", "margin"])
+        expect(flags(name)).not.toContain(key);
+    }
   });
 
   it("names each value as commander does: status-map is statusMap, no-progress is progress", () => {
-    for (const setting of SETTINGS) {
+    for (const setting of SETTINGS.filter((s) => s.kind !== "object")) {
       const option = command(setting.commands[0]!).options.find((o) => o.long === `--${setting.key}`)!;
       expect(attributeOf(setting)).toBe(option.attributeName());
     }
@@ -63,6 +100,11 @@ describe("SETTINGS", () => {
       "every",
       "periods",
       "margin",
+      "period",
+      "metric",
+      "scale",
+      "segments",
+      "rfm-segments",
       "revenue",
     ]);
   });
@@ -80,6 +122,7 @@ describe("SETTINGS", () => {
       "attribution",
       "config",
       "as-of",
+      "customers-out",
       "fail-if",
       "strict",
       "quiet",
@@ -89,7 +132,8 @@ describe("SETTINGS", () => {
   });
 
   it("sets no default in commander: a config's value comes between the flag and the default", () => {
-    for (const name of ["report", "inspect"]) for (const option of command(name).options) expect(option.defaultValue).toBeUndefined();
+    for (const name of ["report", "cohorts", "rfm", "inspect"])
+      for (const option of command(name).options) expect(option.defaultValue).toBeUndefined();
   });
 });
 
@@ -103,7 +147,7 @@ describe("README", () => {
       0,
       lines.findIndex((line) => !line.startsWith("|")),
     );
-    const listed = rows.map((row) => [...row.split("|")[1]!.matchAll(/`(?:-\w, )?--([a-z-]+)/g)].map((m) => m[1]).at(-1));
+    const listed = rows.map((row) => [...row.split("|")[1]!.matchAll(/`(?:-\w, )?(?:--)?([a-z-]+)/g)].map((m) => m[1]).at(-1));
     expect(listed).toEqual(SETTINGS.map((s) => s.key));
   });
 

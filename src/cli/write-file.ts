@@ -1,0 +1,45 @@
+/**
+ * A file the tool writes (rfm --customers-out), all or nothing: the text goes to a temporary file
+ * in the same folder, which is flushed to disk and then renamed over the target, so a crash, a
+ * full disk or a kill leaves either the old file or the whole new one, never half a list. A rename
+ * within one folder is atomic on POSIX file systems and on NTFS.
+ */
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { AppError } from "../core/errors.js";
+
+export function writeFileAtomically(path: string, text: string, shownAs: string): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  let fd: number | null = null;
+  try {
+    fd = openSync(temporary, "wx", 0o644);
+    const bytes = Buffer.from(text, "utf8");
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = null;
+    renameSync(temporary, path);
+  } catch (error) {
+    if (fd !== null) closeSync(fd);
+    rmSync(temporary, { force: true });
+    throw new AppError("OUTPUT_UNWRITABLE", `cannot write ${shownAs}: ${writeFailure(error as NodeJS.ErrnoException)}`);
+  }
+}
+
+const WRITE_FAILURES: Readonly<Record<string, string>> = {
+  ENOENT: "its folder does not exist",
+  ENOTDIR: "its folder does not exist",
+  EACCES: "permission denied",
+  EISDIR: "it is a folder",
+  ENOSPC: "no space left on device",
+  EDQUOT: "disk quota exceeded",
+  EFBIG: "the file is too large",
+  EIO: "input/output error",
+  EROFS: "the file system is read-only",
+};
+
+/** What a failed write says to a user: the reason in words for the usual errors, else the system's message. */
+export function writeFailure(error: NodeJS.ErrnoException): string {
+  return (error.code && WRITE_FAILURES[error.code]) ?? error.message;
+}

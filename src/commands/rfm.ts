@@ -1,0 +1,71 @@
+/**
+ * `shopmetrics rfm`: recency, frequency and monetary scores per identified customer, their
+ * segments, and a summary per segment and currency (metrics/analyses/rfm.ts); with
+ * --customers-out, every customer's line for an email tool.
+ */
+import type { ChalkInstance } from "chalk";
+import type { RfmCustomerRow, RfmScale, SegmentGrid } from "../core/rfm.js";
+import { segmentTable } from "../core/rfm.js";
+import { computeRfm, customerLabels } from "../metrics/analyses/rfm.js";
+import type { RfmDocument } from "../report/model.js";
+import { renderJson } from "../report/render-json.js";
+import { RFM_DEFINITIONS, renderRfmCsv, renderRfmTable } from "../report/render-rfm.js";
+import { type AnalysisOptions, readForAnalysis } from "./analysis.js";
+import type { ShopSources } from "./read-shop.js";
+
+export interface RfmOptions extends AnalysisOptions {
+  readonly scale: RfmScale;
+  readonly grid: SegmentGrid;
+  /** --customers-out: list every customer (their email and id are kept while reading). */
+  readonly customersList: boolean;
+}
+
+export interface RfmRun {
+  readonly document: RfmDocument;
+  /** With customersList: every customer of every currency, currency by currency. */
+  readonly customers: readonly RfmCustomerRow[] | null;
+}
+
+export async function buildRfm(sources: ShopSources, options: RfmOptions): Promise<RfmRun> {
+  const { shop, timelines, asOf, window, header } = await readForAnalysis(
+    sources,
+    { ...options, keepCustomerText: options.customersList },
+    "segments",
+  );
+  const { zone, scale, grid } = options;
+  const scope = { zone, asOf, firstDay: window?.firstDay ?? null, scale, segments: segmentTable(grid) };
+  const labels = options.customersList ? customerLabels(shop.orders!.ledger, zone.startOfDay(asOf + 1)) : null;
+  const results = [...timelines].map(([currency, timeline]) => computeRfm(timeline, currency, scope, labels));
+  const warnings = [...header.warnings];
+  for (const { group } of results) {
+    if (group.customers > 0 && group.customers < scale)
+      warnings.push(
+        `${group.currency ?? "(no currency)"}: ${group.customers} customers, fewer than the ${scale} scores of --scale ${scale}: each still gets its scores, but ranks among so few customers mean little`,
+      );
+  }
+  const { schemaVersion, asOf: day, timezone, timezoneSource, ...rest } = header;
+  const document: RfmDocument = {
+    schemaVersion,
+    command: "rfm",
+    asOf: day,
+    timezone,
+    timezoneSource,
+    scale,
+    segmentation: grid.name,
+    grid: { description: grid.description, rules: grid.rules, fallback: grid.fallback },
+    window: rest.window,
+    revenue: rest.revenue,
+    inputs: rest.inputs,
+    groups: results.map((r) => r.group),
+    dataQuality: rest.dataQuality,
+    warnings,
+    definitions: RFM_DEFINITIONS,
+  };
+  return { document, customers: labels === null ? null : results.flatMap((r) => r.customers ?? []) };
+}
+
+export function renderRfm(document: RfmDocument, format: "table" | "json" | "csv", chalk: ChalkInstance, width?: number): string {
+  if (format === "json") return renderJson(document);
+  if (format === "csv") return renderRfmCsv(document);
+  return renderRfmTable(document, chalk, width);
+}
