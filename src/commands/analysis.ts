@@ -61,7 +61,10 @@ export async function readForAnalysis(sources: ShopSources, options: AnalysisOpt
 
   const warnings = [...zoneWarnings(shop.orders!, options), ...shop.orders!.warnings, ...shopWarnings(shop)];
   const identified = [...timelines.values()].some((t) => t.customerId.length > 0);
-  if (ledger.counted > 0 && !identified)
+  // The file can't tell customers apart (report's customer metrics are null, with this reason), or no order names one.
+  const unidentifiable = shop.unavailable.identity;
+  if (unidentifiable !== null) warnings.push(`${unidentifiable}: there are no ${what} to show`);
+  else if (ledger.counted > 0 && !identified)
     warnings.push(`no counted order names its customer (an email or a customer id): there are no ${what} to show`);
   if (dataDays && asOf < dataDays.first)
     warnings.push(

@@ -107,3 +107,297 @@ describe("against the Python cross-check (fixtures/analyses/expected.json)", () 
     );
   });
 });
+
+const HAND = (name: string) => `fixtures/analyses/${name}`;
+const SHOP = "fixtures/sample-shop/orders_export.csv";
+const TIES = ["--orders", HAND("ties.csv"), "--as-of", "2025-06-30", "--tz", "Europe/Prague"];
+
+describe("the JSON documents", () => {
+  it("cohorts: schemaVersion 1, command, asOf, timezone, period, groups, dataQuality and the definitions", async () => {
+    const run = await runCli(["cohorts", ...TIES, "--format", "json"]);
+    const doc = JSON.parse(run.stdout);
+    expect(Object.keys(doc)).toEqual([
+      "schemaVersion",
+      "command",
+      "asOf",
+      "timezone",
+      "timezoneSource",
+      "period",
+      "window",
+      "revenue",
+      "inputs",
+      "groups",
+      "dataQuality",
+      "warnings",
+      "definitions",
+    ]);
+    expect(doc).toMatchObject({
+      schemaVersion: 1,
+      command: "cohorts",
+      asOf: "2025-06-30",
+      timezone: "Europe/Prague",
+      period: "month",
+      window: null,
+    });
+    expect(doc.dataQuality).toMatchObject({ rowsRead: 12, rowsSkipped: 0 });
+    expect(Object.keys(doc.definitions)).toContain("cumulativeRevenuePerCustomer");
+  });
+
+  it("rfm: scale, segmentation and the grid as applied", async () => {
+    const doc = JSON.parse((await runCli(["rfm", ...TIES, "--format", "json", "--segments", "rfm-package"])).stdout);
+    expect(doc).toMatchObject({ schemaVersion: 1, command: "rfm", scale: 5, segmentation: "rfm-package" });
+    expect(doc.grid.fallback).toBe("Others");
+    expect(doc.grid.rules[0]).toEqual({ name: "Champions", r: [5, 5], f: [5, 5], m: [5, 5] });
+    expect(doc.groups[0].segments.map((s: { name: string }) => s.name).at(-1)).toBe("Others");
+  });
+});
+
+describe("tidy CSV, read back with csv-parse", () => {
+  it("cohorts: currency, cohort, offset, metric, value, mature; the cohort's size as metric customers", async () => {
+    const run = await runCli(["cohorts", ...TIES, "--format", "csv"]);
+    const rows = readCsv(run.stdout);
+    const json = JSON.parse((await runCli(["cohorts", ...TIES, "--format", "json"])).stdout);
+    const cohorts = json.groups[0].cohorts as { cohort: string; customers: number; cells: Record<string, number | boolean>[] }[];
+    expect(rows.length).toBe(cohorts.reduce((n, c) => n + 1 + 5 * c.cells.length, 0));
+    expect(Object.keys(rows[0]!)).toEqual(["currency", "cohort", "offset", "metric", "value", "mature"]);
+    const april = cohorts.find((c) => c.cohort === "2025-04")!;
+    expect(rows.find((r) => r.cohort === "2025-04" && r.metric === "customers")).toEqual({
+      currency: "EUR",
+      cohort: "2025-04",
+      offset: "0",
+      metric: "customers",
+      value: String(april.customers),
+      mature: "",
+    });
+    const cell = rows.find((r) => r.cohort === "2025-04" && r.offset === "2" && r.metric === "cumulativeRevenuePerCustomer")!;
+    expect(Number(cell.value)).toBe(april.cells[2]!.cumulativeRevenuePerCustomer);
+    expect(cell.mature).toBe("true");
+  });
+
+  it("rfm: a row per currency and segment, with the JSON's figures", async () => {
+    const rows = readCsv((await runCli(["rfm", ...TIES, "--format", "csv"])).stdout);
+    const json = JSON.parse((await runCli(["rfm", ...TIES, "--format", "json"])).stdout);
+    expect(rows.map((r) => r.segment)).toEqual(json.groups[0].segments.map((s: { name: string }) => s.name));
+    const champions = rows.find((r) => r.segment === "Champions")!;
+    expect(champions).toMatchObject({ currency: "EUR", customers: "1", revenue: "180", aov: "60" });
+    expect(rows.find((r) => r.segment === "Loyal")).toMatchObject({ customers: "0", meanRecencyDays: "", aov: "" });
+  });
+});
+
+describe("--customers-out", () => {
+  it("writes the list whole, with the header an email tool imports, and leaves no temporary file", async () => {
+    const dir = tmp();
+    const run = await runCli(["rfm", ...TIES, "--customers-out", join(dir, "list.csv")]);
+    expect(run.status).toBe(0);
+    expect(readdirSync(dir)).toEqual(["list.csv"]);
+    const text = readFileSync(join(dir, "list.csv"), "utf8");
+    expect(text.split("\n")[0]).toBe(
+      "customer,email,customerId,currency,firstOrder,lastOrder,recencyDays,frequency,monetary,r,f,m,segment",
+    );
+    const rows = readCsv(text);
+    expect(rows).toHaveLength(7);
+    expect(rows[0]).toEqual({
+      customer: "gus@example.com",
+      email: "gus@example.com",
+      customerId: "",
+      currency: "EUR",
+      firstOrder: "2025-06-01",
+      lastOrder: "2025-06-29",
+      recencyDays: "1",
+      frequency: "3",
+      monetary: "180.00",
+      r: "5",
+      f: "5",
+      m: "5",
+      segment: "Champions",
+    });
+    // The summary still goes to stdout; the list never does.
+    expect(run.stdout).toContain("shopmetrics rfm");
+    expect(run.stdout).not.toContain("gus@example.com");
+  });
+
+  it("replaces an existing file only once the new list is whole", async () => {
+    const dir = tmp();
+    const out = join(dir, "list.csv");
+    writeFileSync(out, "old list\n");
+    expect((await runCli(["rfm", ...TIES, "--customers-out", out])).status).toBe(0);
+    expect(readFileSync(out, "utf8")).toMatch(/^customer,email,/);
+  });
+
+  it("into a folder that doesn't exist: exit 3, one line naming the file, nothing written", async () => {
+    const dir = tmp();
+    const run = await runCli(["rfm", ...TIES, "--customers-out", join(dir, "nope", "list.csv")]);
+    expect(run.status).toBe(3);
+    expect(run.stderr).toBe(`shopmetrics: error: cannot write ${join(dir, "nope", "list.csv")}: its folder does not exist\n`);
+    expect(run.stdout).toBe("");
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("- writes the list to stdout instead of the summary; not with --format json", async () => {
+    const run = await runCli(["rfm", ...TIES, "--customers-out", "-"]);
+    expect(run.status).toBe(0);
+    expect(readCsv(run.stdout)).toHaveLength(7);
+    const json = await runCli(["rfm", ...TIES, "--customers-out", "-", "--format", "json"]);
+    expect(json.status).toBe(2);
+    expect(json.stderr).toMatch(/--customers-out - writes the list to stdout, where --format json writes the summary/);
+  });
+
+  it("makes cells a spreadsheet would run as a formula safe (OWASP): a leading '", async () => {
+    const orders = [
+      "order_id,created_at,customer_id,email,total,currency",
+      '1,2025-06-01T10:00:00+02:00,=HYPERLINK("http://x"),,10.00,EUR',
+      "2,2025-06-02T10:00:00+02:00,+420777,,20.00,EUR",
+      "3,2025-06-03T10:00:00+02:00,-5,,30.00,EUR",
+      "4,2025-06-04T10:00:00+02:00,,@evil@example.com,40.00,EUR",
+    ].join("\n");
+    const run = await runCli(["rfm", "--orders", "-", "--as-of", "2025-06-30", "--customers-out", "-"], { input: `${orders}\n` });
+    expect(run.status).toBe(0);
+    const rows = readCsv(run.stdout);
+    expect(rows.map((r) => r.customer).sort()).toEqual(["'+420777", "'-5", '\'=HYPERLINK("http://x")', "'@evil@example.com"]);
+    expect(rows.find((r) => r.customer === "'@evil@example.com")!.email).toBe("'@evil@example.com");
+  });
+
+  it("names a customer by the email of their latest order, with their customer id (identity joined over both)", async () => {
+    const run = await runCli([
+      "rfm",
+      "--orders",
+      HAND("identity.csv"),
+      "--as-of",
+      "2025-06-30",
+      "--tz",
+      "Europe/Prague",
+      "--customers-out",
+      "-",
+    ]);
+    const rows = readCsv(run.stdout);
+    const lena = rows.find((r) => r.customerId === "L-100")!;
+    expect(lena).toMatchObject({ customer: "lena@example.com", email: "lena@example.com", frequency: "4", firstOrder: "2025-01-15" });
+    expect(rows.find((r) => r.customerId === "M-200")).toMatchObject({ customer: "M-200", email: "" });
+  });
+});
+
+describe("bad input and edge cases", () => {
+  it.each([
+    [["cohorts"], 2, /cohorts reads an orders export: name it with --orders FILE/],
+    [["rfm", "--orders", HAND("ties.csv"), "--scale", "7"], 2, /argument '7' is invalid/],
+    [["rfm", "--orders", HAND("ties.csv"), "--scale", "3", "--segments", "rfm-package"], 2, /needs --scale 5, not 3/],
+    [["rfm", "--orders", HAND("ties.csv"), "--segments", "config"], 2, /--segments config needs an "rfmSegments" grid/],
+    [["cohorts", "--orders", HAND("ties.csv"), "--period", "day"], 2, /argument 'day' is invalid/],
+    [["cohorts", "--orders", HAND("ties.csv"), "--periods", "0"], 2, /invalid --periods "0"/],
+    [
+      ["cohorts", "--orders", HAND("ties.csv"), "--window", "2025-01-01..2025-12-31", "--as-of", "2025-06-30"],
+      2,
+      /ends on 2025-12-31, after --as-of 2025-06-30/,
+    ],
+    [["rfm", "--orders", "fixtures/analyses/nope.csv"], 3, /nope\.csv/],
+    [["cohorts", "--orders", "fixtures/orders/malformed-quote.csv"], 3, /malformed-quote\.csv:\d+/],
+  ])("%j: exit %i", async (args, status, message) => {
+    const run = await runCli(args as string[]);
+    expect(run.status).toBe(status);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/at .*\.js:\d+/); // never a stack trace
+    expect(run.stdout).toBe("");
+  });
+
+  it("a config grid with a gap is a usage error naming the combination; one without is used by default", async () => {
+    const dir = tmp();
+    const gap = join(dir, "gap.json");
+    writeFileSync(gap, JSON.stringify({ rfmSegments: { rules: [{ name: "Best", r: [4, 5] }] } }));
+    const refused = await runCli(["rfm", ...TIES, "--config", gap]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe(
+      'shopmetrics: error: the config\'s rfmSegments assigns no segment to R=1 F=1 M=1 (FM 1): add a rule that matches it, or a "fallback" name for every combination no rule matches\n',
+    );
+    // Every command checks the config the same way.
+    expect((await runCli(["report", ...TIES, "--config", gap])).status).toBe(2);
+    const good = join(dir, "good.json");
+    writeFileSync(good, JSON.stringify({ rfmSegments: { rules: [{ name: "Best", r: [4, 5], fm: [4, 5] }], fallback: "Rest" } }));
+    const doc = JSON.parse((await runCli(["rfm", ...TIES, "--config", good, "--format", "json"])).stdout);
+    expect(doc.segmentation).toBe("config");
+    expect(doc.groups[0].segments.map((s: { name: string; customers: number }) => [s.name, s.customers])).toEqual([
+      ["Best", 1],
+      ["Rest", 6],
+    ]);
+    const unknown = join(dir, "unknown.json");
+    writeFileSync(unknown, JSON.stringify({ rfmSegments: { rules: [{ name: "Best", recency: [4, 5] }], fallback: "Rest" } }));
+    expect((await runCli(["rfm", ...TIES, "--config", unknown])).stderr).toMatch(/rule 1 has an unknown key "recency"/);
+  });
+
+  it("an export with no identified customer: empty cohorts and segments with a note, exit 0", async () => {
+    // An email column, empty on every row (a file without one says so in report's words: see PrestaShop below).
+    const orders = "order_id,created_at,email,total,currency\n1,2025-06-01,,10.00,EUR\n2,2025-06-02,,20.00,EUR\n";
+    for (const command of ["cohorts", "rfm"]) {
+      const run = await runCli([command, "--orders", "-", "--format", "json"], { input: orders });
+      expect(run.status).toBe(0);
+      const doc = JSON.parse(run.stdout);
+      expect(doc.warnings).toContain(
+        `no counted order names its customer (an email or a customer id): there are no ${command === "cohorts" ? "cohorts" : "segments"} to show`,
+      );
+      if (command === "cohorts") expect(doc.groups).toEqual([{ currency: "EUR", cohorts: [] }]);
+      else expect(doc.groups[0]).toMatchObject({ currency: "EUR", customers: 0 });
+      const table = await runCli([command, "--orders", "-"], { input: orders });
+      expect(table.stdout).toMatch(/No identified customers/);
+      expect(table.stderr).toMatch(/warning: no counted order names its customer/);
+    }
+  });
+
+  it("fewer customers than the scale: scores anyway, and a warning", async () => {
+    const orders = "order_id,created_at,email,total,currency\n1,2025-06-01,a@x.org,10.00,EUR\n2,2025-06-02,b@x.org,20.00,EUR\n";
+    const run = await runCli(["rfm", "--orders", "-", "--format", "json"], { input: orders });
+    const doc = JSON.parse(run.stdout);
+    expect(doc.groups[0].customers).toBe(2);
+    expect(doc.warnings).toContain(
+      "EUR: 2 customers, fewer than the 5 scores of --scale 5: each still gets its scores, but ranks among so few customers mean little",
+    );
+  });
+
+  it("joins a customers file as report does: an order by id and one by email are one customer", async () => {
+    const orders = "order_id,created_at,customer_id,email,total\n1,2025-01-01,77,,10\n2,2025-02-02,,x@example.com,10\n";
+    const args = ["--orders", "-", "--currency", "EUR", "--format", "json"];
+    const alone = JSON.parse((await runCli(["cohorts", ...args], { input: orders })).stdout);
+    expect(alone.groups[0].cohorts.map((c: { customers: number }) => c.customers)).toEqual([1, 1]);
+    const joined = JSON.parse(
+      (await runCli(["cohorts", ...args, "--customers", "fixtures/customers/joined.csv"], { input: orders })).stdout,
+    );
+    expect(joined.groups[0].cohorts).toHaveLength(1);
+    expect(joined.groups[0].cohorts[0].cells[1]).toMatchObject({ offset: 1, activeCustomers: 1, retention: 1 });
+  });
+});
+
+describe("every platform report reads", () => {
+  it.each([
+    ["shopify-small.csv"],
+    ["woocommerce-small.csv"],
+    ["woocommerce-small-czech-excel.csv"],
+    ["shoptet-cp1250.csv"],
+    ["upgates-cp1250.csv"],
+    ["prestashop-cs.csv", "--currency", "CZK"],
+    ["bigcommerce.csv"],
+    ["magento.csv", "--currency", "USD"],
+    ["ecwid.csv", "--currency", "EUR"],
+    ["online-retail.csv", "--tz", "Europe/London"],
+    ["generic-guest.csv"],
+  ])("%s: rfm has report's customers over the whole history, and the cohorts add up to them", async (file, ...flags) => {
+    const args = ["--orders", `fixtures/orders/${file}`, "--tz", "Europe/Prague", ...flags, "--format", "json"];
+    const report = JSON.parse((await runCli(["report", ...args, "--window", "all"])).stdout);
+    const rfm = JSON.parse((await runCli(["rfm", ...args])).stdout);
+    const cohorts = JSON.parse((await runCli(["cohorts", ...args, "--periods", "1000"])).stdout);
+    expect(rfm.groups.map((g: { currency: string }) => g.currency)).toEqual(report.groups.map((g: { currency: string }) => g.currency));
+    for (const [i, group] of report.groups.entries()) {
+      // A file that can't tell customers apart (PrestaShop's has no email or id): report's null is no customer here, with its reason.
+      const customers = group.metrics.customers ?? 0;
+      if (group.metrics.customers === null) expect(rfm.warnings).toContain(`${group.notes.customers}: there are no segments to show`);
+      expect(rfm.groups[i].customers).toBe(customers);
+      expect(cohorts.groups[i].cohorts.reduce((n: number, c: { customers: number }) => n + c.customers, 0)).toBe(customers);
+      if (customers === 0) continue;
+      expect(rfm.groups[i].segments.reduce((n: number, s: { revenue: number }) => n + s.revenue, 0)).toBeCloseTo(
+        cohorts.groups[i].cohorts.reduce(
+          (n: number, c: { cells: { revenue: number }[] }) => n + c.cells.reduce((m, cell) => m + cell.revenue, 0),
+          0,
+        ),
+        6,
+      );
+    }
+    expect(rfm.dataQuality).toEqual(report.dataQuality);
+  });
+});
