@@ -60,8 +60,9 @@ function triangle(group: CohortGroup, metric: CohortMetric, chalk: ChalkInstance
   const offsets = Math.max(...group.cohorts.map((c) => c.cells.length));
   const text = (cell: CohortCell) => `${formatCell(cell[field] as number, metric, group.currency)}${cell.mature ? "" : PARTIAL}`;
   const rows = group.cohorts.map((c) => [c.cohort, count(c.customers), ...c.cells.map(text)]);
-  // Column widths: the widest text in each, plus cli-table3's padding and border.
-  const columnWidth = (i: number) => Math.max(...rows.map((row) => displayWidth(row[i] ?? "")), displayWidth(String(i - 2))) + 3;
+  const heads = ["Cohort", "Customers", ...Array.from({ length: offsets }, (_, k) => String(k))];
+  // Column widths: the widest text in each (its head's too), plus cli-table3's padding and border.
+  const columnWidth = (i: number) => Math.max(displayWidth(heads[i]!), ...rows.map((row) => displayWidth(row[i] ?? ""))) + 3;
   let shown = offsets;
   if (width !== undefined) {
     let used = 1 + columnWidth(0) + columnWidth(1);
@@ -71,7 +72,7 @@ function triangle(group: CohortGroup, metric: CohortMetric, chalk: ChalkInstance
   }
   const shade = heat(group, field, metric);
   const table = new Table({
-    head: ["Cohort", "Customers", ...Array.from({ length: shown }, (_, k) => String(k))],
+    head: heads.slice(0, shown + 2),
     style: { head: [], border: [] },
     chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
     colAligns: ["left", ...Array<"right">(shown + 1).fill("right")],
@@ -96,8 +97,8 @@ function formatCell(value: number, metric: CohortMetric, currency: string | null
 
 /**
  * The heat map: a cell's background from light to dark blue by its value over the highest of
- * the group's cells (retention: over offsets from 1, since offset 0 is always 100%). Without
- * colour (chalk level 0) the text alone.
+ * the group's cells (retention: over offsets from 1, since offset 0 is always 100%); in three
+ * steps on a 16-colour terminal. Without colour (chalk level 0) the text alone.
  */
 function heat(group: CohortGroup, field: keyof CohortCell, metric: CohortMetric) {
   const from = metric === "retention" ? 1 : 0;
@@ -106,6 +107,12 @@ function heat(group: CohortGroup, field: keyof CohortCell, metric: CohortMetric)
   return (cell: CohortCell, text: string, chalk: ChalkInstance): string => {
     if (chalk.level === 0 || (metric === "retention" && cell.offset === 0) || high <= 0) return text;
     const share = Math.max(0, Math.min(1, (cell[field] as number) / high));
+    // 16 colours (TERM=xterm, a Linux console): three steps, for a gradient would round to white.
+    if (chalk.level < 2) {
+      if (share === 0) return text;
+      if (share < 1 / 3) return chalk.bgWhite.black(text);
+      return share < 2 / 3 ? chalk.bgCyan.black(text) : chalk.bgBlue.whiteBright(text);
+    }
     // #eff6ff (light) … #1d4ed8 (dark): dark text on the light half, light text on the dark.
     const mix = (a: number, b: number) => Math.round(a + (b - a) * share);
     const background = chalk.bgRgb(mix(0xef, 0x1d), mix(0xf6, 0x4e), mix(0xff, 0xd8));

@@ -109,7 +109,6 @@ describe("against the Python cross-check (fixtures/analyses/expected.json)", () 
 });
 
 const HAND = (name: string) => `fixtures/analyses/${name}`;
-const SHOP = "fixtures/sample-shop/orders_export.csv";
 const TIES = ["--orders", HAND("ties.csv"), "--as-of", "2025-06-30", "--tz", "Europe/Prague"];
 
 describe("the JSON documents", () => {

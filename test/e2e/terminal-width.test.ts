@@ -68,6 +68,28 @@ describe.skipIf(!hasScript)(`the table on a pseudo-terminal${hasScript ? "" : " 
   });
 });
 
+describe.skipIf(!hasScript)(`the cohort triangle on a pseudo-terminal${hasScript ? "" : " (skipped: util-linux script not found)"}`, () => {
+  // As of mid-June: June's cells are partial.
+  const COHORTS = ["cohorts", "--orders", "fixtures/sample-shop/orders_export.csv", "--tz", "Europe/Prague", "--as-of", "2026-06-15"];
+
+  it("at 80 columns: a heat map (cell backgrounds), the offsets that fit, and a note for the rest", () => {
+    const run = onTerminal(80, COHORTS);
+    expect(run.status).toBe(0);
+    expect(run.text).toMatch(/\x1b\[(48;[25];|4[0-7]m|10[0-7]m)/); // a background colour
+    const shown = lines(run.text);
+    expect(Math.max(...shown.map(displayWidth))).toBeLessThanOrEqual(80);
+    expect(shown.some((line) => /^offsets \d+–11 left out to fit the terminal/.test(line))).toBe(true);
+    expect(shown).toContain("* partial: the period had not ended by the as-of day");
+  });
+
+  it("with NO_COLOR: no colour codes; the values and the partial marks read alone", () => {
+    const run = onTerminal(120, COHORTS, { NO_COLOR: "1" });
+    expect(run.text).not.toContain("\x1b[");
+    const row = lines(run.text).find((line) => line.startsWith("│ 2026-05 "));
+    expect(row).toMatch(/│ 2026-05 │ +\d+ │ +100\.0% │ +\d+\.\d%\* │/);
+  });
+});
+
 describe("the width off a terminal", () => {
   it("is COLUMNS when it is a positive whole number", async () => {
     const run = await runCli(COMPARE, { env: { COLUMNS: "60" } });
