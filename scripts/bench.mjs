@@ -2,7 +2,7 @@
 // Benchmark of the shopmetrics CLI against DuckDB, which also serves as an independent check of
 // the CLI's numbers (issue 10).
 //
-//   npm run bench -- [--orders N] [--seed S] [--runs R] [--write-doc] [--only shuffle] [--no-build]
+//   npm run bench -- [--orders N] [--seed S] [--runs R] [--write-doc] [--only shuffle|analyses] [--no-build]
 //                    [--variants] [--profile]
 //   npm run bench -- --scale [100000,300000,1000000,3000000] [--runs R] [--profile] [--write-doc]
 //   node scripts/bench.mjs --duckdb FILE [--as-of YYYY-MM-DD] [--days N]   # DuckDB metrics of any Shopify file, as JSON
@@ -539,7 +539,7 @@ function parseArgs(argv) {
   if (!Number.isInteger(o.orders) || o.orders < 1) throw new Error("--orders must be a positive integer");
   if (!Number.isInteger(o.runs) || o.runs < 1) throw new Error("--runs must be a positive integer");
   if (!Number.isInteger(o.days) || o.days < 1) throw new Error("--days must be a positive integer");
-  if (o.only !== null && o.only !== "shuffle") throw new Error("--only takes one value: shuffle");
+  if (o.only !== null && o.only !== "shuffle" && o.only !== "analyses") throw new Error("--only takes shuffle or analyses");
   if (o.only && o.writeDoc) throw new Error("--write-doc rewrites the full bench's section; it can't go with --only");
   if (o.scale && !o.scale.every((n) => Number.isInteger(n) && n >= 1)) throw new Error("--scale takes order counts: --scale 100000,300000");
   if (o.scale && o.only) throw new Error("--scale and --only are two different benches");
@@ -1170,6 +1170,13 @@ async function main() {
   log(`${rel(file)}: ${sizeMb.toFixed(1)} MB, ${stats.orders} orders, ${stats.lineItemRows} rows, as-of ${asOf}`);
   const shuffledFile = shuffled(file, opts.seed);
   const withCli = !opts.build || buildCli();
+  if (opts.only === "analyses") {
+    if (!withCli) throw new Error("--only analyses needs the CLI, and it could not be built");
+    const analyses = await runAnalyses(file, asOf, opts);
+    log(`load average at end: ${showLoad(loadavg())}`);
+    process.exitCode = analyses.bad ? 1 : 0;
+    return;
+  }
   if (opts.only !== "shuffle") ensureDuckDB();
 
   // --- shopmetrics on the file and on its shuffled records, and DuckDB, in interleaved rounds:
@@ -1254,6 +1261,7 @@ async function main() {
       : []),
   ].join("\n");
   process.stdout.write(`${table}\n`);
+  const analyses = cli ? await runAnalyses(file, asOf, opts) : null;
   const variants = opts.variants && cli ? await runVariants(file, stats, asOf, opts, duckOut.groups) : null;
   if (opts.variants && !cli) log("variants: not timed, the CLI could not be run");
   const profile = opts.profile && cli ? await runProfile(file, stats, asOf) : null;
@@ -1266,6 +1274,7 @@ async function main() {
   if (opts.writeDoc) {
     writeDoc({
       result: resultBlock({ table, inside, comparison, shuffle }, opts, duckOut, cli, bad),
+      ...(analyses ? { analyses: analyses.block } : {}),
       ...(variants ? { variants: variants.block } : {}),
       ...(profile ? { profile: profile.block } : {}),
       machine: machineBlock(duckOut.engine.duckdb),
@@ -1274,8 +1283,50 @@ async function main() {
 
   if (bad) log(`${bad} disagreement(s)`);
   else log(cli ? "shopmetrics and DuckDB agree" : "DuckDB agrees with the generator; shopmetrics was not checked");
-  process.exitCode = bad || variants?.bad ? 1 : cli ? 0 : 2;
+  process.exitCode = bad || variants?.bad || analyses?.bad ? 1 : cli ? 0 : 2;
   if (shuffle) finishShuffle(shuffle);
+}
+
+// ------------------------------------------------------------------ cohorts and rfm (issue 13)
+// `cohorts` and `rfm` read the file as `report` does and then compute per customer: each may cost
+// at most ANALYSES_MAX_RATIO x a single report on the same file, timed in the same interleaved
+// rounds. rfm --customers-out also keeps each customer's email text and writes the list.
+const ANALYSES_MAX_RATIO = 1.3;
+
+async function runAnalyses(file, asOf, opts) {
+  const base = ["--orders", file, "--format", "json", "--tz", TZ, "--as-of", asOf];
+  const list = join(ROOT, ".bench", "rfm-customers.csv");
+  const entries = [
+    { name: "report", cmd: process.execPath, args: cliArgs(file, asOf) },
+    { name: "cohorts", cmd: process.execPath, args: ["bin/shopmetrics.js", "cohorts", ...base] },
+    { name: "rfm", cmd: process.execPath, args: ["bin/shopmetrics.js", "rfm", ...base] },
+    { name: "rfm --customers-out", cmd: process.execPath, args: ["bin/shopmetrics.js", "rfm", ...base, "--customers-out", list] },
+  ];
+  const loadStart = loadavg();
+  const timed = await interleaved(entries, opts.runs);
+  const report = timed.get("report");
+  let bad = 0;
+  const rows = entries.slice(1).map(({ name }) => {
+    const r = timed.get(name);
+    const ratio = r.wallMs / report.wallMs;
+    const over = ratio > ANALYSES_MAX_RATIO;
+    if (over) bad++;
+    return `| \`${name}\` | ${secs(r.wallMs)} | ${r.peakRssMb.toFixed(0)} MB (max ${r.maxRssMb.toFixed(0)}) | **${ratio.toFixed(2)}**${over ? " (over)" : ""} |`;
+  });
+  const customers = timed.get("rfm").out.groups.reduce((n, g) => n + g.customers, 0);
+  const block = [
+    "## Cohorts and RFM (same file)",
+    "",
+    `\`shopmetrics cohorts\` (month cohorts, the latest 12) and \`shopmetrics rfm\` (scores 1–5 of ${customers.toLocaleString("en-US")} customers, the default grid; with \`--customers-out\`, every customer's line written too) against the single \`report\`, all with \`--format json --tz ${TZ} --as-of ${asOf}\`. Median of ${opts.runs} interleaved rounds (the order of the table, the other way round every other round), wall time of the whole process. Limit: ${ANALYSES_MAX_RATIO}× the report. Load average at start ${showLoad(loadStart)}; at end ${showLoad(loadavg())}.`,
+    "",
+    "| command | wall time | peak RSS | × report |",
+    "|---|---:|---:|---:|",
+    `| \`report\` | ${secs(report.wallMs)} | ${report.peakRssMb.toFixed(0)} MB (max ${report.maxRssMb.toFixed(0)}) | 1.00 |`,
+    ...rows,
+  ].join("\n");
+  process.stdout.write(`${block}\n\n`);
+  if (bad) log(`cohorts and rfm: ${bad} command(s) over ${ANALYSES_MAX_RATIO}x the report`);
+  return { block, bad };
 }
 
 // Exit 1 when the shuffled file costs more than SHUFFLE_MAX_RATIO x the sorted one, or a figure differs.
@@ -1292,7 +1343,7 @@ function finishShuffle(shuffle) {
 // <!-- bench:NAME --> and <!-- /bench:NAME -->, in DOC_BLOCKS order. A run rewrites the blocks it
 // measured and keeps the others (a --scale run leaves the single-size result alone, and so on);
 // what lies outside the markers is hand-written and kept as it is.
-const DOC_BLOCKS = ["result", "scale", "variants", "profile", "machine"];
+const DOC_BLOCKS = ["result", "analyses", "scale", "variants", "profile", "machine"];
 
 function resultBlock({ table, inside, comparison, shuffle }, opts, duckOut, cli, bad) {
   return `## Result (${opts.orders.toLocaleString("en-US")} orders)
@@ -1366,6 +1417,7 @@ npm run bench                       # 1,000,000 orders; prints the table above
 npm run bench -- --orders 100000    # quicker
 npm run bench -- --write-doc        # rewrites the measured blocks of this page
 npm run bench -- --orders 100000 --only shuffle   # only sorted vs shuffled rows
+npm run bench -- --orders 1000000 --only analyses # only cohorts and rfm against the report
 npm run bench -- --scale 100000,300000,1000000,3000000 --write-doc   # the scaling table
 npm run bench -- --orders 1000000 --variants --profile --write-doc   # WooCommerce and Shoptet files; CPU profile
 \`\`\`

@@ -20,7 +20,7 @@ import type { Problem, ProblemCode } from "../core/problems.js";
 import { count } from "../core/words.js";
 import type { ReadProgress } from "../io/csv/read-csv.js";
 import type { FileRead, Source } from "../io/read-file.js";
-import { renderCustomerList } from "../report/render-rfm.js";
+import { customerListChunks } from "../report/render-rfm.js";
 import { chalkFor, colorEnabled, type Env } from "./color.js";
 import { loadConfig, withConfig } from "./config.js";
 import { EXIT_BY_ERROR, ExitCode } from "./exit-codes.js";
@@ -251,11 +251,11 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
       for (const warning of document.warnings) warn(warning);
       // The list goes to its file (whole, or not at all), or alone to stdout with --customers-out -.
       if (cli.customersOut === "-") {
-        await stdout.write(renderCustomerList(customers ?? []));
+        for (const chunk of customerListChunks(customers ?? [])) await stdout.write(chunk);
         return;
       }
       if (cli.customersOut !== undefined)
-        writeFileAtomically(resolve(io.cwd, cli.customersOut), renderCustomerList(customers ?? []), printable(cli.customersOut));
+        writeFileAtomically(resolve(io.cwd, cli.customersOut), customerListChunks(customers ?? []), printable(cli.customersOut));
       await stdout.write(renderRfm(document, cli.format, stdoutColor(), outputWidth(io.stdout, io.env)));
     },
     async inspect(raw) {

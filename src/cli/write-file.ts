@@ -8,14 +8,16 @@ import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "n
 import { basename, dirname, join } from "node:path";
 import { AppError } from "../core/errors.js";
 
-export function writeFileAtomically(path: string, text: string, shownAs: string): void {
+export function writeFileAtomically(path: string, chunks: Iterable<string>, shownAs: string): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   let fd: number | null = null;
   try {
     fd = openSync(temporary, "wx", 0o644);
-    const bytes = Buffer.from(text, "utf8");
-    let written = 0;
-    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+    for (const chunk of chunks) {
+      const bytes = Buffer.from(chunk, "utf8");
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+    }
     fsyncSync(fd);
     closeSync(fd);
     fd = null;

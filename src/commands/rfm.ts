@@ -4,7 +4,7 @@
  * --customers-out, every customer's line for an email tool.
  */
 import type { ChalkInstance } from "chalk";
-import type { RfmCustomerRow, RfmScale, SegmentGrid } from "../core/rfm.js";
+import type { CustomerList, RfmScale, SegmentGrid } from "../core/rfm.js";
 import { segmentTable } from "../core/rfm.js";
 import { computeRfm, customerLabels } from "../metrics/analyses/rfm.js";
 import type { RfmDocument } from "../report/model.js";
@@ -22,8 +22,8 @@ export interface RfmOptions extends AnalysisOptions {
 
 export interface RfmRun {
   readonly document: RfmDocument;
-  /** With customersList: every customer of every currency, currency by currency. */
-  readonly customers: readonly RfmCustomerRow[] | null;
+  /** With customersList: every customer, a list per currency (in the groups' order). */
+  readonly customers: readonly CustomerList[] | null;
 }
 
 export async function buildRfm(sources: ShopSources, options: RfmOptions): Promise<RfmRun> {
@@ -61,7 +61,7 @@ export async function buildRfm(sources: ShopSources, options: RfmOptions): Promi
     warnings,
     definitions: RFM_DEFINITIONS,
   };
-  return { document, customers: labels === null ? null : results.flatMap((r) => r.customers ?? []) };
+  return { document, customers: labels === null ? null : results.map((r) => r.customers!) };
 }
 
 export function renderRfm(document: RfmDocument, format: "table" | "json" | "csv", chalk: ChalkInstance, width?: number): string {

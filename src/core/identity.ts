@@ -61,10 +61,14 @@ export class IdentityGraph {
     return this.#size;
   }
 
-  /** A node's email or customer id, when the graph keeps text (null otherwise). */
-  identifierOf(node: number): { readonly text: string; readonly email: boolean } | null {
-    const text = this.#texts?.[node];
-    return text === undefined ? null : { text, email: this.#emailNodes![node]! };
+  /** A node's email or customer id, when the graph keeps text (undefined otherwise). */
+  textOf(node: number): string | undefined {
+    return this.#texts?.[node];
+  }
+
+  /** Whether a node is an email (else a customer id); false when the graph keeps no text. */
+  isEmail(node: number): boolean {
+    return this.#emailNodes?.[node] === true;
   }
 
   /** The node of the key `keys` last hashed (`text`), made when it is new. */
@@ -83,7 +87,8 @@ export class IdentityGraph {
     this.#parent[node] = node;
     keys.insert(node, 0);
     if (this.#texts !== null) {
-      this.#texts[node] = text;
+      // A copy of its own: a substring would keep the whole decoded row (or chunk) it was cut from alive.
+      this.#texts[node] = ` ${text}`.slice(1);
       this.#emailNodes![node] = email;
     }
     return node;

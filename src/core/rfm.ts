@@ -256,6 +256,15 @@ export interface RfmGroup {
   readonly segments: readonly RfmSegmentSummary[];
 }
 
+/**
+ * A currency's customer lines, made one at a time (row(i), in list order) from figures kept in
+ * typed arrays: a list of millions of customers is never a million objects at once.
+ */
+export interface CustomerList {
+  readonly length: number;
+  row(i: number): RfmCustomerRow;
+}
+
 /** One customer's line of `rfm --customers-out`. */
 export interface RfmCustomerRow {
   /** The email when known, else the customer id. */

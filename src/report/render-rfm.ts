@@ -7,7 +7,7 @@ import type { ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import { formatMinor, minorDigits } from "../core/money.js";
 import { printable } from "../core/printable.js";
-import type { RfmCustomerRow } from "../core/rfm.js";
+import type { CustomerList, RfmCustomerRow } from "../core/rfm.js";
 import { plural } from "../core/words.js";
 import { formatValue, NOT_AVAILABLE } from "./format-value.js";
 import type { RfmDocument } from "./model.js";
@@ -112,31 +112,32 @@ const CUSTOMER_LIST_HEADER = [
   "segment",
 ] as const;
 
+/** The size of a piece of the list, in characters: its text is written piece by piece, never held whole. */
+const CHUNK_CHARS = 1 << 16;
+
 /**
  * The --customers-out list: UTF-8 CSV with a header, a row per customer and currency; text cells
  * that a spreadsheet would run as a formula start with ' (csvCell); monetary with the currency's
- * decimals.
+ * decimals. In pieces of about CHUNK_CHARS characters, each line made when its piece is.
  */
-export function renderCustomerList(rows: readonly RfmCustomerRow[]): string {
-  const lines = [CUSTOMER_LIST_HEADER.join(",")];
-  for (const row of rows) {
-    lines.push(
-      [
-        csvCell(row.customer),
-        csvCell(row.email ?? ""),
-        csvCell(row.customerId ?? ""),
-        csvCell(row.currency ?? ""),
-        row.firstOrder,
-        row.lastOrder,
-        String(row.recencyDays),
-        String(row.frequency),
-        csvCell(formatMinor(row.monetary, minorDigits(row.currency)), "number"),
-        String(row.r),
-        String(row.f),
-        String(row.m),
-        csvCell(row.segment),
-      ].join(","),
-    );
+export function* customerListChunks(lists: readonly CustomerList[]): Generator<string> {
+  let chunk = `${CUSTOMER_LIST_HEADER.join(",")}\n`;
+  for (const list of lists) {
+    for (let i = 0; i < list.length; i++) {
+      chunk += `${customerLine(list.row(i))}\n`;
+      if (chunk.length >= CHUNK_CHARS) {
+        yield chunk;
+        chunk = "";
+      }
+    }
   }
-  return `${lines.join("\n")}\n`;
+  if (chunk !== "") yield chunk;
+}
+
+function customerLine(row: RfmCustomerRow): string {
+  const customer = csvCell(row.customer);
+  const email = row.email === row.customer ? customer : csvCell(row.email ?? "");
+  const id = row.customerId === row.customer ? customer : csvCell(row.customerId ?? "");
+  const monetary = csvCell(formatMinor(row.monetary, minorDigits(row.currency)), "number");
+  return `${customer},${email},${id},${csvCell(row.currency ?? "")},${row.firstOrder},${row.lastOrder},${row.recencyDays},${row.frequency},${monetary},${row.r},${row.f},${row.m},${csvCell(row.segment)}`;
 }

@@ -8,7 +8,7 @@
 import { type DayNumber, formatDay } from "../../core/calendar.js";
 import type { OrderLedger } from "../../core/ledger.js";
 import { minorDigits, roundMinor, toMajor } from "../../core/money.js";
-import { comboIndex, type RfmCustomerRow, type RfmGroup, type RfmScale, rfmScore, type SegmentTable } from "../../core/rfm.js";
+import { type CustomerList, comboIndex, type RfmGroup, type RfmScale, rfmScore, type SegmentTable } from "../../core/rfm.js";
 import { lowerBound, type Timeline } from "../../core/timeline.js";
 import type { Zone } from "../../core/zone.js";
 
@@ -22,12 +22,15 @@ export interface RfmScope {
 }
 
 /** Each customer's email and customer id (by identity representative), for the customer list. */
-export type CustomerLabels = ReadonlyMap<number, { readonly email: string | null; readonly customerId: string | null }>;
+export interface CustomerLabels {
+  emailOf(root: number): string | null;
+  customerIdOf(root: number): string | null;
+}
 
 export interface RfmResult {
   readonly group: RfmGroup;
   /** The customers' lines, when labels were given (--customers-out): by monetary, highest first, then by name. */
-  readonly customers: readonly RfmCustomerRow[] | null;
+  readonly customers: CustomerList | null;
 }
 
 export function computeRfm(timeline: Timeline, currency: string | null, scope: RfmScope, labels: CustomerLabels | null): RfmResult {
@@ -35,33 +38,36 @@ export function computeRfm(timeline: Timeline, currency: string | null, scope: R
   const end = zone.startOfDay(asOf + 1);
   const start = scope.firstDay === null ? Number.NEGATIVE_INFINITY : zone.startOfDay(scope.firstDay);
   const { customerStart, customerAt, customerRevenue, customerId } = timeline;
-  // The customers in scope, by their timeline index, and their figures.
-  const who: number[] = [];
-  const recency: number[] = [];
-  const frequency: number[] = [];
-  const monetary: number[] = [];
-  const firstAt: number[] = [];
-  for (let c = 0; c + 1 < customerStart.length; c++) {
+  // The customers in scope (k = 0 … n − 1): their timeline index and their figures.
+  const most = customerStart.length - 1;
+  const who = new Int32Array(most);
+  const recency = new Float64Array(most);
+  const frequency = new Float64Array(most);
+  const monetary = new Float64Array(most);
+  const firstAt = new Float64Array(most);
+  let n = 0;
+  for (let c = 0; c < most; c++) {
     const from = lowerBound(customerAt, start, customerStart[c]!, customerStart[c + 1]!);
     const to = lowerBound(customerAt, end, from, customerStart[c + 1]!);
     if (to === from) continue;
     let sum = 0;
     for (let i = from; i < to; i++) sum += customerRevenue[i]!;
-    who.push(c);
-    recency.push(asOf - zone.dayOf(customerAt[to - 1]!));
-    frequency.push(to - from);
-    monetary.push(sum);
-    firstAt.push(customerAt[from]!);
+    who[n] = c;
+    recency[n] = asOf - zone.dayOf(customerAt[to - 1]!);
+    frequency[n] = to - from;
+    monetary[n] = sum;
+    firstAt[n] = customerAt[from]!;
+    n++;
   }
-  const n = who.length;
-  const ascending = (values: readonly number[]) => Float64Array.from(values).sort();
+  const ascending = (values: Float64Array) => values.slice(0, n).sort();
   const byRecency = ascending(recency);
   const byFrequency = ascending(frequency);
   const byMonetary = ascending(monetary);
   const names = segments.names;
   const tally = names.map(() => ({ customers: 0, recency: 0, orders: 0, revenue: 0 }));
-  const rows: RfmCustomerRow[] = [];
-  const digits = minorDigits(currency);
+  // Each customer's scores (r, f, m) and segment, for the list.
+  const scores = labels === null ? null : new Uint8Array(3 * n);
+  const segmentOf = labels === null ? null : new Int16Array(n);
   let revenue = 0;
   for (let k = 0; k < n; k++) {
     // Worse: a larger recency (those above it), a smaller frequency or monetary (those below it).
@@ -75,26 +81,61 @@ export function computeRfm(timeline: Timeline, currency: string | null, scope: R
     t.orders += frequency[k]!;
     t.revenue += monetary[k]!;
     revenue += monetary[k]!;
-    if (labels === null) continue;
-    const root = customerId[who[k]!]!;
-    const label = labels.get(root) ?? { email: null, customerId: null };
-    rows.push({
-      customer: label.email ?? label.customerId ?? "",
-      email: label.email,
-      customerId: label.customerId,
-      currency,
-      firstOrder: formatDay(zone.dayOf(firstAt[k]!)),
-      lastOrder: formatDay(asOf - recency[k]!),
-      recencyDays: recency[k]!,
-      frequency: frequency[k]!,
-      monetary: monetary[k]!,
-      r,
-      f,
-      m,
-      segment: names[segment]!,
-    });
+    if (scores === null) continue;
+    scores[3 * k] = r;
+    scores[3 * k + 1] = f;
+    scores[3 * k + 2] = m;
+    segmentOf![k] = segment;
   }
-  rows.sort((a, b) => b.monetary - a.monetary || (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0));
+  let customers: CustomerList | null = null;
+  if (labels !== null) {
+    // Highest monetary first; ties by the customer's name in code-unit order (never the file's order).
+    // A counting sort on the place of each monetary value (the customers above it), then each run
+    // of equal values by name: a comparator over every customer would cost more than the scores.
+    const nameOf: string[] = new Array(n);
+    const order = new Int32Array(n);
+    const filled = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      const root = customerId[who[k]!]!;
+      nameOf[k] = labels.emailOf(root) ?? labels.customerIdOf(root) ?? "";
+      const place = n - upperBound(byMonetary, monetary[k]!);
+      order[place + filled[place]!++] = k;
+    }
+    const byName = (a: number, b: number) => (nameOf[a]! < nameOf[b]! ? -1 : nameOf[a]! > nameOf[b]! ? 1 : 0);
+    for (let place = 0; place < n; place += Math.max(1, filled[place]!))
+      if (filled[place]! > 1) order.subarray(place, place + filled[place]!).sort(byName);
+    const days = new Map<number, string>();
+    const dayText = (day: number) => {
+      let text = days.get(day);
+      if (text === undefined) days.set(day, (text = formatDay(day)));
+      return text;
+    };
+    customers = {
+      length: n,
+      row(i) {
+        const k = order[i]!;
+        const root = customerId[who[k]!]!;
+        const email = labels.emailOf(root);
+        const id = labels.customerIdOf(root);
+        return {
+          customer: email ?? id ?? "",
+          email,
+          customerId: id,
+          currency,
+          firstOrder: dayText(zone.dayOf(firstAt[k]!)),
+          lastOrder: dayText(asOf - recency[k]!),
+          recencyDays: recency[k]!,
+          frequency: frequency[k]!,
+          monetary: monetary[k]!,
+          r: scores![3 * k]!,
+          f: scores![3 * k + 1]!,
+          m: scores![3 * k + 2]!,
+          segment: names[segmentOf![k]!]!,
+        };
+      },
+    };
+  }
+  const digits = minorDigits(currency);
   return {
     group: {
       currency,
@@ -113,7 +154,7 @@ export function computeRfm(timeline: Timeline, currency: string | null, scope: R
         };
       }),
     },
-    customers: labels === null ? null : rows,
+    customers,
   };
 }
 
@@ -133,33 +174,37 @@ function upperBound(sorted: Float64Array, x: number): number {
  * Each customer's email and customer id, by identity representative: the email of their latest
  * counted order (up to `end`) that carries one, else the first of their emails in code-unit
  * order (one the customers file or an uncounted order gave); the first of their customer ids in
- * that order. Needs a graph that keeps text (IdentityGraph keepText).
+ * that order. Needs a graph that keeps text (IdentityGraph keepText). Typed arrays by node, no
+ * object per customer: the list may hold millions.
  */
 export function customerLabels(ledger: OrderLedger, end: number): CustomerLabels {
   const { identity } = ledger;
-  const latest = new Map<number, { at: number; email: string }>();
+  const size = identity.size;
+  const latestAt = new Float64Array(size).fill(Number.NEGATIVE_INFINITY);
+  const email = new Int32Array(size).fill(-1);
+  const id = new Int32Array(size).fill(-1);
   for (const columns of ledger.groups.values()) {
     for (let i = 0; i < columns.length; i++) {
       const node = columns.node[i]!;
       const at = columns.at[i]!;
-      if (node < 0 || at >= end) continue;
-      const id = identity.identifierOf(node);
-      if (!id?.email) continue;
+      if (node < 0 || at >= end || !identity.isEmail(node)) continue;
       const root = identity.find(node);
-      const seen = latest.get(root);
-      if (seen === undefined || at >= seen.at) latest.set(root, { at, email: id.text });
+      if (at >= latestAt[root]!) {
+        latestAt[root] = at;
+        email[root] = node;
+      }
     }
   }
-  const labels = new Map<number, { email: string | null; customerId: string | null }>();
-  for (let node = 0; node < identity.size; node++) {
-    const id = identity.identifierOf(node);
-    if (id === null) continue;
+  const text = (node: number) => identity.textOf(node)!;
+  for (let node = 0; node < size; node++) {
+    if (identity.textOf(node) === undefined) continue;
     const root = identity.find(node);
-    const label = labels.get(root) ?? { email: latest.get(root)?.email ?? null, customerId: null };
-    if (id.email) {
-      if (!latest.has(root) && (label.email === null || id.text < label.email)) label.email = id.text;
-    } else if (label.customerId === null || id.text < label.customerId) label.customerId = id.text;
-    labels.set(root, label);
+    if (identity.isEmail(node)) {
+      if (latestAt[root] === Number.NEGATIVE_INFINITY && (email[root]! < 0 || text(node) < text(email[root]!))) email[root] = node;
+    } else if (id[root]! < 0 || text(node) < text(id[root]!)) id[root] = node;
   }
-  return labels;
+  return {
+    emailOf: (root) => (email[root]! < 0 ? null : text(email[root]!)),
+    customerIdOf: (root) => (id[root]! < 0 ? null : text(id[root]!)),
+  };
 }
