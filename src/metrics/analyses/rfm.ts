@@ -107,7 +107,10 @@ export function computeRfm(timeline: Timeline, currency: string | null, scope: R
     const days = new Map<number, string>();
     const dayText = (day: number) => {
       let text = days.get(day);
-      if (text === undefined) days.set(day, (text = formatDay(day)));
+      if (text === undefined) {
+        text = formatDay(day);
+        days.set(day, text);
+      }
       return text;
     };
     customers = {
