@@ -3,6 +3,7 @@
  * shop read as `report` reads it, and the ways to print them.
  */
 import type { ChalkInstance } from "chalk";
+import { formatDay } from "../core/calendar.js";
 import type { CohortMetric } from "../core/cohort.js";
 import type { CohortPeriod } from "../core/period.js";
 import { computeCohorts } from "../metrics/analyses/cohorts.js";
@@ -19,10 +20,23 @@ export interface CohortsOptions extends AnalysisOptions {
 }
 
 export async function buildCohorts(sources: ShopSources, options: CohortsOptions): Promise<CohortsDocument> {
-  const { timelines, asOf, window, header } = await readForAnalysis(sources, options, "cohorts");
-  const periods = options.periods ?? (window === null ? 12 : null);
+  const { shop, timelines, asOf, window, header } = await readForAnalysis(sources, options, "cohorts");
+  // A --window (all too) shows every cohort acquired in it, unless --periods says how many.
+  const periods = options.periods ?? (options.window === null ? 12 : null);
   const acquired = window === null ? null : { firstDay: window.firstDay, lastDay: window.asOf };
   const scope = { zone: options.zone, asOf, period: options.period, periods, acquired };
+  const groups = [...timelines].map(([currency, timeline]) => computeCohorts(timeline, currency, scope));
+  const warnings = [...header.warnings];
+  // The export's first period: whoever bought before the export began looks acquired in it.
+  const ledger = shop.orders!.ledger;
+  if (!Number.isNaN(ledger.firstAt)) {
+    const first = formatDay(options.zone.dayOf(ledger.firstAt));
+    const cut = groups.flatMap((g) => g.cohorts).find((c) => c.start < first && first <= c.end);
+    if (cut)
+      warnings.push(
+        `the data starts on ${first}, inside the ${cut.cohort} cohort: it is partial, and it and the next cohorts count as acquired any customer who bought before the export began`,
+      );
+  }
   const { schemaVersion, asOf: day, timezone, timezoneSource, ...rest } = header;
   return {
     schemaVersion,
@@ -34,9 +48,9 @@ export async function buildCohorts(sources: ShopSources, options: CohortsOptions
     window: rest.window,
     revenue: rest.revenue,
     inputs: rest.inputs,
-    groups: [...timelines].map(([currency, timeline]) => computeCohorts(timeline, currency, scope)),
+    groups,
     dataQuality: rest.dataQuality,
-    warnings: rest.warnings,
+    warnings,
     definitions: COHORT_DEFINITIONS,
   };
 }
