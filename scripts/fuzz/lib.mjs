@@ -1397,6 +1397,64 @@ export const CATEGORIES = [
     },
   },
   {
+    name: "analyses",
+    title: "cohorts and rfm (with --customers-out) on a cut, requoted, NUL-ridden or pasted file: report's exit, ledger and customers",
+    weight: 0.5,
+    make(base, r) {
+      const variant = r.pick(["as is", "cut", "quote", "nul", "pasted"]);
+      const bytes = text2bytes(base, base.text);
+      let mutated = bytes;
+      if (variant === "cut") mutated = bytes.subarray(0, r.between(0, bytes.length));
+      else if (variant === "quote") mutated = text2bytes(base, insertAt(base.text, r.between(dataStart(base.text), base.text.length), '"'));
+      else if (variant === "nul") {
+        const at = r.between(0, bytes.length);
+        mutated = Buffer.concat([bytes.subarray(0, at), Buffer.alloc(1), bytes.subarray(at)]);
+      } else if (variant === "pasted")
+        mutated = text2bytes(base, `${base.text.endsWith("\n") ? base.text : `${base.text}\n`}${base.text.slice(dataStart(base.text))}`);
+      const common = (f) => ["--orders", f["orders.csv"], ...base.args, "--format", "json", "--tz", "Europe/Prague"];
+      return {
+        variant,
+        files: { "orders.csv": mutated, "list.csv": Buffer.alloc(0) },
+        args: (f) => reportArgs(f["orders.csv"], base),
+        more: (f) => [
+          ["cohorts", ...common(f), "--periods", "1000"],
+          ["rfm", ...common(f), "--customers-out", f["list.csv"]],
+        ],
+        check: ([report, cohorts, rfm], _py, f) => {
+          const out = [];
+          for (const [name, res] of [
+            ["cohorts", cohorts],
+            ["rfm", rfm],
+          ]) {
+            if (res.status !== report.status)
+              out.push(`${name} exits ${res.status} where report exits ${report.status}: ${firstLine(res.stderr)}`);
+            else if (res.status !== 0 && firstLine(res.stderr) !== firstLine(report.stderr))
+              out.push(`${name} says ${json1(firstLine(res.stderr))} where report says ${json1(firstLine(report.stderr))}`);
+          }
+          if (out.length || report.status !== 0) return out;
+          const [a, c, m] = [report, cohorts, rfm].map((res) => JSON.parse(res.stdout));
+          for (const [name, doc] of [
+            ["cohorts", c],
+            ["rfm", m],
+          ])
+            if (JSON.stringify(doc.dataQuality) !== JSON.stringify(a.dataQuality)) out.push(`${name}'s dataQuality differs from report's`);
+          let listed = 0;
+          for (const [i, group] of a.groups.entries()) {
+            const customers = group.metrics.customers ?? 0;
+            if (m.groups[i]?.customers !== customers)
+              out.push(`${group.currency}: rfm has ${m.groups[i]?.customers} customers, report ${customers}`);
+            const acquired = (c.groups[i]?.cohorts ?? []).reduce((n, x) => n + x.customers, 0);
+            if (acquired !== customers) out.push(`${group.currency}: the cohorts hold ${acquired} customers, report ${customers}`);
+            listed += customers;
+          }
+          const list = parseCsv(readFileSync(f["list.csv"]), { columns: true });
+          if (list.length !== listed) out.push(`--customers-out lists ${list.length} customers, report counts ${listed}`);
+          return out;
+        },
+      };
+    },
+  },
+  {
     name: "closed-pipes",
     title: "stdout closed after 1 byte (| head -c 1), stdout on a full disk (/dev/full); spawned",
     weight: 0.25,
@@ -1695,7 +1753,7 @@ export async function fuzz({ seed, count, run, bases, categories = CATEGORIES, o
       paths[name] = join(caseDir, name);
       writeFileSync(paths[name], bytes);
     }
-    const runs = [made.args(paths), ...(made.second ? [made.second(paths)] : [])];
+    const runs = [made.args(paths), ...(made.second ? [made.second(paths)] : []), ...(made.more ? made.more(paths) : [])];
     const results = [];
     for (const args of runs)
       results.push(
@@ -1706,8 +1764,8 @@ export async function fuzz({ seed, count, run, bases, categories = CATEGORIES, o
     let problems = [];
     try {
       problems = made.spawn
-        ? made.check(results, py)
-        : [...results.flatMap((res) => checkCommon(res, { format })), ...made.check(results, py)];
+        ? made.check(results, py, paths)
+        : [...results.flatMap((res) => checkCommon(res, { format })), ...made.check(results, py, paths)];
     } catch (e) {
       problems = [`the oracle threw: ${e.message}`];
     }
