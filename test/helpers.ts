@@ -24,6 +24,17 @@ export const hasSharedData = existsSync(SHARED_DATA);
 export const CDNOW = resolve(SHARED_DATA, "lifetimes/CDNOW_master.txt");
 export const CDNOW_EVERY_ROW_SKIPPED = ["--delimiter", " ", "--map", "created_at=date", "--map", "total=dollar_value"];
 export const sharedNote = hasSharedData ? "" : " (skipped: ../shared/data not found)";
+/** The --map flags that read the UCI Online Retail invoices (online_retail_invoices__mwoitek.csv) as a generic file. */
+export const RETAIL_MAPS = [
+  "--map",
+  "created_at=InvoiceDate",
+  "--map",
+  "total=TotalPrice",
+  "--map",
+  "customer_id=CustomerID",
+  "--map",
+  "order_id=InvoiceNo",
+];
 
 export const PRAGUE = new Zone("Europe/Prague");
 

@@ -31,71 +31,47 @@ export function buildProgram(handlers: ProgramHandlers): Command {
     })
     .showSuggestionAfterError();
 
-  const report = program
-    .command("report")
-    .description(
+  command(program, {
+    name: "report",
+    description:
       "Engagement metrics per currency over a window: AOV, purchase frequency, repeat, returning and guest checkout rates, new customers, retention, churn, days between purchases, CLV, where orders came from; and NPS, CSAT, CES from survey exports and positive-review growth from review exports",
-    );
-  addSettings(report, "report")
-    .addHelpText(
-      "after",
-      `
-${fieldsAndPlatforms("report")}
+    exitCodes: `Exit codes: 0 ok, 1 internal error (a bug), 2 usage error, 3 input error, 4 a --fail-if condition tripped.
+(3 also when stdout can't be written, e.g. a full disk; 141 when stdout is a pipe whose reader has gone.)`,
+    examples: [
+      "--orders orders_export.csv",
+      "--orders orders.csv --window 3m --as-of 2025-12-31 --tz Europe/Prague --format json | jq '.groups[].metrics.aov'",
+      "--orders invoices.csv --map created_at=InvoiceDate --map total=TotalPrice --currency GBP",
+      "--orders orders_export.csv --revenue net-sales",
+      "--orders orders.csv --window 1m --every month --periods 12 --format csv",
+      "--orders orders.csv --window 30d --compare previous --fail-if 'churnRate>0.5'",
+      "--orders orders.csv --survey typeform.csv --reviews heureka.xml --attribution fairing.csv --compare previous",
+      "--survey responses.csv --window 90d --fail-if 'nps<30'",
+    ],
+  }).action(async (options: RawReportOptions) => handlers.report(options));
 
-Exit codes: 0 ok, 1 internal error (a bug), 2 usage error, 3 input error, 4 a --fail-if condition tripped.
-(3 also when stdout can't be written, e.g. a full disk; 141 when stdout is a pipe whose reader has gone.)
-
-Examples:
-  shopmetrics report --orders orders_export.csv
-  shopmetrics report --orders orders.csv --window 3m --as-of 2025-12-31 --tz Europe/Prague --format json | jq '.groups[].metrics.aov'
-  shopmetrics report --orders invoices.csv --map created_at=InvoiceDate --map total=TotalPrice --currency GBP
-  shopmetrics report --orders orders_export.csv --revenue net-sales
-  shopmetrics report --orders orders.csv --window 1m --every month --periods 12 --format csv
-  shopmetrics report --orders orders.csv --window 30d --compare previous --fail-if 'churnRate>0.5'
-  shopmetrics report --orders orders.csv --survey typeform.csv --reviews heureka.xml --attribution fairing.csv --compare previous
-  shopmetrics report --survey responses.csv --window 90d --fail-if 'nps<30'`,
-    )
-    .action(async (options: RawReportOptions) => handlers.report(options));
-
-  const cohorts = program
-    .command("cohorts")
-    .description(
+  command(program, {
+    name: "cohorts",
+    description:
       "Acquisition cohorts per currency: the customers whose first order fell in each month (week, quarter), and how many ordered again in each period after it, their revenue and orders",
-    );
-  addSettings(cohorts, "cohorts")
-    .addHelpText(
-      "after",
-      `
-${fieldsAndPlatforms("cohorts")}
+    exitCodes: "Exit codes: 0 ok, 1 internal error (a bug), 2 usage error, 3 input error.",
+    examples: [
+      "--orders orders_export.csv",
+      "--orders orders.csv --period quarter --periods 8 --metric revenue",
+      "--orders orders.csv --as-of 2025-12-31 --format csv > cohorts.csv",
+    ],
+  }).action(async (options: RawCohortsOptions) => handlers.cohorts(options));
 
-Exit codes: 0 ok, 1 internal error (a bug), 2 usage error, 3 input error.
-
-Examples:
-  shopmetrics cohorts --orders orders_export.csv
-  shopmetrics cohorts --orders orders.csv --period quarter --periods 8 --metric revenue
-  shopmetrics cohorts --orders orders.csv --as-of 2025-12-31 --format csv > cohorts.csv`,
-    )
-    .action(async (options: RawCohortsOptions) => handlers.cohorts(options));
-
-  const rfm = program
-    .command("rfm")
-    .description(
+  command(program, {
+    name: "rfm",
+    description:
       "RFM scores (recency, frequency, monetary) per identified customer and currency, their segments (Champions, At risk, …), a summary per segment, and with --customers-out the list of every customer for an email tool",
-    );
-  addSettings(rfm, "rfm")
-    .addHelpText(
-      "after",
-      `
-${fieldsAndPlatforms("rfm")}
-
-Exit codes: 0 ok, 1 internal error (a bug), 2 usage error, 3 input error (also when --customers-out can't be written).
-
-Examples:
-  shopmetrics rfm --orders orders_export.csv
-  shopmetrics rfm --orders orders.csv --scale 3 --format json | jq '.groups[].segments'
-  shopmetrics rfm --orders orders.csv --customers-out customers-rfm.csv --quiet`,
-    )
-    .action(async (options: RawRfmOptions) => handlers.rfm(options));
+    exitCodes: "Exit codes: 0 ok, 1 internal error (a bug), 2 usage error, 3 input error (also when --customers-out can't be written).",
+    examples: [
+      "--orders orders_export.csv",
+      "--orders orders.csv --scale 3 --format json | jq '.groups[].segments'",
+      "--orders orders.csv --customers-out customers-rfm.csv --quiet",
+    ],
+  }).action(async (options: RawRfmOptions) => handlers.rfm(options));
 
   const inspect = program
     .command("inspect")
@@ -108,6 +84,18 @@ Examples:
     .action(async (file: string, options: Omit<RawInspectOptions, "file">) => handlers.inspect({ ...options, file }));
 
   return program;
+}
+
+/** A command that computes from an orders export: its flags (from settings.ts), then its help's fields, exit codes and examples. */
+function command(
+  program: Command,
+  { name, description, exitCodes, examples }: { name: CommandName; description: string; exitCodes: string; examples: readonly string[] },
+): Command {
+  const lines = examples.map((example) => `  shopmetrics ${name} ${example}`).join("\n");
+  return addSettings(program.command(name).description(description), name).addHelpText(
+    "after",
+    `\n${fieldsAndPlatforms(name)}\n\n${exitCodes}\n\nExamples:\n${lines}`,
+  );
 }
 
 /**

@@ -8,21 +8,11 @@
  * (and --as-of 2011-11-30 --days 30 for the lifecycle check).
  */
 import { describe, expect, it } from "vitest";
-import { hasSharedData, runCli, sharedNote } from "../helpers.js";
+import { hasSharedData, RETAIL_MAPS, runCli, sharedNote } from "../helpers.js";
 
 const FOREZIA = "../shared/data/shopify/orders_export__forezia-devstore.csv";
 const RETAIL = "../shared/data/online_retail/online_retail_invoices__mwoitek.csv";
 const PANALYSIS = "../shared/data/shopify/orders_export__panalysis-d3js-test.csv";
-const RETAIL_MAPS = [
-  "--map",
-  "created_at=InvoiceDate",
-  "--map",
-  "total=TotalPrice",
-  "--map",
-  "customer_id=CustomerID",
-  "--map",
-  "order_id=InvoiceNo",
-];
 
 const report = async (args: string[], env: Record<string, string> = {}) => {
   const run = await runCli(["report", ...args, "--format", "json"], { env });
