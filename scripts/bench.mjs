@@ -648,7 +648,9 @@ function shuffled(file, seed) {
 // dataQuality counts; not the problems' line numbers, which move with the rows).
 function reportDifferences(a, b) {
   const figures = (r) => {
-    const { problems: _p, ...dq } = r.dataQuality ?? {};
+    // The files' names differ (the shuffled one is another file); everything said of them must not.
+    const { problems: _p, inputs = [], ...dq } = r.dataQuality ?? {};
+    dq.inputs = inputs.map(({ file: _f, ...input }) => input);
     return { asOf: r.asOf, window: r.window, groups: r.groups.map((g) => ({ currency: g.currency, metrics: g.metrics })), dataQuality: dq };
   };
   const flat = (x, path, outMap) => {

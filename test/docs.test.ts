@@ -9,6 +9,8 @@ import { PROBLEM_CODES } from "../src/core/problems.js";
 import { PLATFORM_NAMES } from "../src/io/platforms/index.js";
 import { ENGAGEMENT_METRICS } from "../src/metrics/engagement/index.js";
 import { METRICS } from "../src/metrics/index.js";
+import { COHORT_DEFINITIONS } from "../src/report/render-cohorts.js";
+import { RFM_DEFINITIONS } from "../src/report/render-rfm.js";
 import { ROOT } from "./helpers.js";
 
 const doc = (path: string) => readFileSync(resolve(ROOT, path), "utf8");
@@ -78,7 +80,16 @@ describe("the metric docs", () => {
       "referrals.sources[].newCustomers",
       "referrals.sources[].revenue",
     ]);
-    expect(all.filter((id) => !survey.includes(id) && !referrals.includes(id))).toEqual(ids);
+    // cohorts' and rfm's figures: every cell figure and every customer figure the JSON defines.
+    const cohorts = firstColumnIds(doc("docs/metrics.md"), "## Cohorts (`shopmetrics cohorts`)");
+    expect(cohorts).toEqual(Object.keys(COHORT_DEFINITIONS).filter((id) => id !== "cohort" && id !== "customers"));
+    const rfm = firstColumnIds(doc("docs/metrics.md"), "## RFM scores and segments");
+    expect(rfm).toEqual(["recencyDays", "frequency", "monetary"]);
+    for (const id of rfm) expect(Object.keys(RFM_DEFINITIONS)).toContain(id);
+    // The report's metrics are what the other sections leave (cohorts' revenue is also a metric's id: taken once, from the end).
+    const rest = all.filter((id) => !survey.includes(id) && !referrals.includes(id));
+    for (const id of [...cohorts, ...rfm]) rest.splice(rest.lastIndexOf(id), 1);
+    expect(rest).toEqual(ids);
   });
 
   it("docs/json-schema.md lists the metric keys in order", () => {

@@ -14,23 +14,13 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { FIXTURES, hasSharedData, ROOT, runCli, sharedNote } from "../helpers.js";
+import { FIXTURES, hasSharedData, RETAIL_MAPS, ROOT, runCli, sharedNote } from "../helpers.js";
 
 interface ExpectedRun {
   readonly argv: readonly string[];
   readonly result: { readonly groups: readonly Record<string, unknown>[] };
 }
 const EXPECTED: Record<string, ExpectedRun> = JSON.parse(readFileSync(resolve(FIXTURES, "analyses/expected.json"), "utf8"));
-const RETAIL_MAPS = [
-  "--map",
-  "created_at=InvoiceDate",
-  "--map",
-  "total=TotalPrice",
-  "--map",
-  "customer_id=CustomerID",
-  "--map",
-  "order_id=InvoiceNo",
-];
 
 /** The CLI arguments of an expected run: its command, its file (read as the format says), its flags. */
 function argsOf(run: ExpectedRun): string[] {
@@ -398,5 +388,53 @@ describe("every platform report reads", () => {
       );
     }
     expect(rfm.dataQuality).toEqual(report.dataQuality);
+  });
+});
+
+describe("the README's cron line", () => {
+  it("picks the At risk customers out of the list with its grep, header first", async () => {
+    const readme = readFileSync(resolve(ROOT, "README.md"), "utf8");
+    const line = readme.split("\n").find((l) => l.includes("--customers-out reports/rfm.csv"))!;
+    const [, pattern] = /grep -e '\^customer,' -e '([^']+)'/.exec(line)!;
+    expect(pattern).toBe(",At risk$");
+    const out = join(tmp(), "rfm.csv");
+    const run = await runCli([
+      "rfm",
+      "--orders",
+      "fixtures/sample-shop/orders_export.csv",
+      "--as-of",
+      "2026-06-30",
+      "--tz",
+      "Europe/Prague",
+      "--quiet",
+      "--customers-out",
+      out,
+    ]);
+    expect(run.status).toBe(0);
+    const lines = readFileSync(out, "utf8").split("\n");
+    const mailed = lines.filter((l) => l.startsWith("customer,") || new RegExp(pattern!).test(l));
+    const rows = readCsv(`${mailed.join("\n")}\n`);
+    const summary = JSON.parse(
+      (
+        await runCli([
+          "rfm",
+          "--orders",
+          "fixtures/sample-shop/orders_export.csv",
+          "--as-of",
+          "2026-06-30",
+          "--tz",
+          "Europe/Prague",
+          "--format",
+          "json",
+        ])
+      ).stdout,
+    );
+    const atRisk = summary.groups.reduce(
+      (n: number, g: { segments: { name: string; customers: number }[] }) => n + g.segments.find((s) => s.name === "At risk")!.customers,
+      0,
+    );
+    expect(rows).toHaveLength(atRisk);
+    expect(atRisk).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.segment))).toEqual(new Set(["At risk"]));
   });
 });

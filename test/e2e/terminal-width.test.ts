@@ -29,6 +29,7 @@ function onTerminal(columns: number, args: readonly string[], env: Record<string
   return { status: run.status, text: run.stdout.replace(/\r\n/g, "\n") };
 }
 
+const ESC = "\x1b";
 const lines = (text: string) => stripAnsi(text).replace(/\n$/, "").split("\n");
 
 describe.skipIf(!hasScript)(`the table on a pseudo-terminal${hasScript ? "" : " (skipped: util-linux script not found)"}`, () => {
@@ -75,7 +76,7 @@ describe.skipIf(!hasScript)(`the cohort triangle on a pseudo-terminal${hasScript
   it("at 80 columns: a heat map (cell backgrounds), the offsets that fit, and a note for the rest", () => {
     const run = onTerminal(80, COHORTS);
     expect(run.status).toBe(0);
-    expect(run.text).toMatch(/\x1b\[(48;[25];|4[0-7]m|10[0-7]m)/); // a background colour
+    expect(run.text).toMatch(new RegExp(`${ESC}\\[(48;[25];|4[0-7]m|10[0-7]m)`)); // a background colour
     const shown = lines(run.text);
     expect(Math.max(...shown.map(displayWidth))).toBeLessThanOrEqual(80);
     expect(shown.some((line) => /^offsets \d+–11 left out to fit the terminal/.test(line))).toBe(true);
