@@ -4,14 +4,13 @@
  * → tidy CSV (currency, cohort, offset, metric, value, mature) for spreadsheets.
  */
 import type { ChalkInstance } from "chalk";
-import Table from "cli-table3";
 import { COHORT_METRIC_FIELD, type CohortCell, type CohortGroup, type CohortMetric } from "../core/cohort.js";
 import { printable } from "../core/printable.js";
 import { count } from "../core/words.js";
 import { formatValue } from "./format-value.js";
 import { type CohortsDocument, lastDayOf } from "./model.js";
 import { csvCell } from "./render-csv.js";
-import { dataLines, inputLines } from "./render-table.js";
+import { dataLines, inputLines, newTable } from "./render-table.js";
 import { displayWidth, wrap, wrapParts } from "./text-layout.js";
 
 export const COHORT_DEFINITIONS: Readonly<Record<string, string>> = {
@@ -71,12 +70,7 @@ function triangle(group: CohortGroup, metric: CohortMetric, chalk: ChalkInstance
     shown = Math.max(shown, 1);
   }
   const shade = heat(group, field, metric);
-  const table = new Table({
-    head: heads.slice(0, shown + 2),
-    style: { head: [], border: [] },
-    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
-    colAligns: ["left", ...Array<"right">(shown + 1).fill("right")],
-  });
+  const table = newTable(heads.slice(0, shown + 2));
   for (const [i, cohort] of group.cohorts.entries()) {
     const cells = cohort.cells.slice(0, shown).map((cell, k) => shade(cell, rows[i]![k + 2]!, chalk));
     table.push([rows[i]![0]!, rows[i]![1]!, ...cells, ...Array<string>(shown - cells.length).fill("")]);

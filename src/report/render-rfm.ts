@@ -4,15 +4,14 @@
  * `--customers-out` writes for an email tool's import.
  */
 import type { ChalkInstance } from "chalk";
-import Table from "cli-table3";
 import { formatMinor, minorDigits } from "../core/money.js";
 import { printable } from "../core/printable.js";
 import type { CustomerList, RfmCustomerRow } from "../core/rfm.js";
 import { plural } from "../core/words.js";
 import { formatValue, NOT_AVAILABLE } from "./format-value.js";
 import type { RfmDocument } from "./model.js";
-import { csvCell } from "./render-csv.js";
-import { dataLines, inputLines } from "./render-table.js";
+import { csvCell, csvChunks } from "./render-csv.js";
+import { dataLines, inputLines, newTable } from "./render-table.js";
 import { wrap, wrapParts } from "./text-layout.js";
 
 export const RFM_DEFINITIONS: Readonly<Record<string, string>> = {
@@ -43,12 +42,7 @@ export function renderRfmTable(document: RfmDocument, chalk: ChalkInstance, widt
     if (group.customers === 0) continue;
     const currency = group.currency === null ? "(no currency)" : printable(group.currency);
     out.push("", chalk.bold(`${currency} · ${plural(group.customers, "customer")}`));
-    const table = new Table({
-      head: ["Segment", "Customers", "Share", "Revenue", "Share", "Recency", "Orders", "AOV"],
-      style: { head: [], border: [] },
-      chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
-      colAligns: ["left", "right", "right", "right", "right", "right", "right", "right"],
-    });
+    const table = newTable(["Segment", "Customers", "Share", "Revenue", "Share", "Recency", "Orders", "AOV"]);
     for (const s of group.segments) {
       const dim = (text: string) => (text === NOT_AVAILABLE || s.customers === 0 ? chalk.dim(text) : text);
       table.push(
@@ -112,26 +106,9 @@ const CUSTOMER_LIST_HEADER = [
   "segment",
 ] as const;
 
-/** The size of a piece of the list, in characters: its text is written piece by piece, never held whole. */
-const CHUNK_CHARS = 1 << 16;
-
-/**
- * The --customers-out list: UTF-8 CSV with a header, a row per customer and currency; text cells
- * that a spreadsheet would run as a formula start with ' (csvCell); monetary with the currency's
- * decimals. In pieces of about CHUNK_CHARS characters, each line made when its piece is.
- */
-export function* customerListChunks(lists: readonly CustomerList[]): Generator<string> {
-  let chunk = `${CUSTOMER_LIST_HEADER.join(",")}\n`;
-  for (const list of lists) {
-    for (let i = 0; i < list.length; i++) {
-      chunk += `${customerLine(list.row(i))}\n`;
-      if (chunk.length >= CHUNK_CHARS) {
-        yield chunk;
-        chunk = "";
-      }
-    }
-  }
-  if (chunk !== "") yield chunk;
+/** The --customers-out list: UTF-8 CSV with a header, a row per customer and currency (csvChunks). */
+export function customerListChunks(lists: readonly CustomerList[]): Generator<string> {
+  return csvChunks(CUSTOMER_LIST_HEADER, lists, customerLine);
 }
 
 function customerLine(row: RfmCustomerRow): string {

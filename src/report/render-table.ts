@@ -476,13 +476,16 @@ function namedList(labels: readonly string[]): string {
   return `${labels.slice(0, NAMED_IN_NOTE).join(", ")} and ${labels.length - NAMED_IN_NOTE} other metrics`;
 }
 
-function newTable(head: string[] | undefined): Table.Table {
+/**
+ * Every command's boxed table: no default colours (cli-table3 paints borders grey and heads red),
+ * no rule between rows; the first column left-aligned and the rest right, unless `aligns` says.
+ */
+export function newTable(head: string[] | undefined, aligns?: readonly ("left" | "right")[]): Table.Table {
   return new Table({
     ...(head ? { head } : {}),
-    // No default colours (cli-table3 paints borders grey and heads red); no rule between rows.
     style: { head: [], border: [] },
     chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
-    colAligns: ["left", ...Array<"right">(Math.max(1, (head?.length ?? 2) - 1)).fill("right")],
+    colAligns: aligns ? [...aligns] : ["left", ...Array<"right">(Math.max(1, (head?.length ?? 2) - 1)).fill("right")],
   });
 }
 

@@ -31,6 +31,8 @@ export interface RfmResult {
   readonly group: RfmGroup;
   /** The customers' lines, when labels were given (--customers-out): by monetary, highest first, then by name. */
   readonly customers: CustomerList | null;
+  /** Each customer's segment by identity representative, when labels were given (clv's list names it). */
+  readonly segmentOf: ((root: number) => string | null) | null;
 }
 
 export function computeRfm(timeline: Timeline, currency: string | null, scope: RfmScope, labels: CustomerLabels | null): RfmResult {
@@ -88,6 +90,15 @@ export function computeRfm(timeline: Timeline, currency: string | null, scope: R
     segmentOf![k] = segment;
   }
   let customers: CustomerList | null = null;
+  // Made on the first look-up: only clv asks.
+  let segmentByRoot: Map<number, number> | null = null;
+  const segmentIndexOf = (root: number) => {
+    if (segmentByRoot === null) {
+      segmentByRoot = new Map();
+      for (let k = 0; k < n; k++) segmentByRoot.set(customerId[who[k]!]!, segmentOf![k]!);
+    }
+    return segmentByRoot.get(root);
+  };
   if (labels !== null) {
     // Highest monetary first; ties by the customer's name in code-unit order (never the file's order).
     // A counting sort on the place of each monetary value (the customers above it), then each run
@@ -158,6 +169,13 @@ export function computeRfm(timeline: Timeline, currency: string | null, scope: R
       }),
     },
     customers,
+    segmentOf:
+      labels === null
+        ? null
+        : (root) => {
+            const segment = segmentIndexOf(root);
+            return segment === undefined ? null : names[segment]!;
+          },
   };
 }
 
