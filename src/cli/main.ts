@@ -8,6 +8,7 @@ import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { CommanderError } from "commander";
+import { buildClv, refusedGroups, renderClv } from "../commands/clv.js";
 import { buildCohorts, renderCohorts } from "../commands/cohorts.js";
 import { describeOutcomes } from "../commands/fail-if.js";
 import { inspectFile, renderInspect } from "../commands/inspect.js";
@@ -20,11 +21,19 @@ import type { Problem, ProblemCode } from "../core/problems.js";
 import { count } from "../core/words.js";
 import type { ReadProgress } from "../io/csv/read-csv.js";
 import type { FileRead, Source } from "../io/read-file.js";
+import { clvCustomerListChunks } from "../report/render-clv.js";
 import { customerListChunks } from "../report/render-rfm.js";
 import { chalkFor, colorEnabled, type Env } from "./color.js";
 import { loadConfig, withConfig } from "./config.js";
 import { EXIT_BY_ERROR, ExitCode } from "./exit-codes.js";
-import { parseCohortsOptions, parseInspectOptions, parseReportOptions, parseRfmOptions, type RawReading } from "./options.js";
+import {
+  parseClvOptions,
+  parseCohortsOptions,
+  parseInspectOptions,
+  parseReportOptions,
+  parseRfmOptions,
+  type RawReading,
+} from "./options.js";
 import { buildProgram } from "./program.js";
 import { progressLine } from "./progress.js";
 import type { CommandName } from "./settings.js";
@@ -257,6 +266,27 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
       if (cli.customersOut !== undefined)
         writeFileAtomically(resolve(io.cwd, cli.customersOut), customerListChunks(customers ?? []), printable(cli.customersOut));
       await stdout.write(renderRfm(document, cli.format, stdoutColor(), outputWidth(io.stdout, io.env)));
+    },
+    async clv(raw) {
+      const at = now();
+      const cli = parseClvOptions(settings(raw, "clv"), io.env, at);
+      quiet = cli.quiet;
+      verbose = cli.verbose;
+      const { document, customers } = await reading(cli.ordersFile, cli.progress, (hooks) =>
+        buildClv(shopFiles(cli.ordersFile, cli.customersFile), { ...cli.options, ...hooks, now: at }),
+      );
+      for (const warning of document.warnings) warn(warning);
+      if (cli.customersOut === "-") {
+        for (const chunk of clvCustomerListChunks(customers)) await stdout.write(chunk);
+      } else {
+        if (cli.customersOut !== undefined)
+          writeFileAtomically(resolve(io.cwd, cli.customersOut), clvCustomerListChunks(customers), printable(cli.customersOut));
+        await stdout.write(renderClv(document, cli.format, stdoutColor(), outputWidth(io.stdout, io.env)));
+      }
+      // --strict: a refused fit fails the run, after its output, as a tripped --fail-if does.
+      const refused = refusedGroups(document);
+      if (cli.options.strict && refused.length > 0)
+        throw new AppError("INPUT_REFUSED", `--strict: the fit is refused for ${refused.join(", ")} (the notes say why)`);
     },
     async inspect(raw) {
       const cli = parseInspectOptions(settings(raw, "inspect"), io.env);

@@ -7,6 +7,7 @@
  * (commands/report.ts).
  */
 
+import type { ClvOptions } from "../commands/clv.js";
 import type { CohortsOptions } from "../commands/cohorts.js";
 import { parseCondition } from "../commands/fail-if.js";
 import type { InspectOptions } from "../commands/inspect.js";
@@ -14,6 +15,7 @@ import type { OrderReadingOptions, ShopReadingOptions } from "../commands/read-s
 import type { ReportOptions } from "../commands/report.js";
 import type { RfmOptions } from "../commands/rfm.js";
 import { type BusinessHours, parseBusinessHours } from "../core/business-hours.js";
+import { type ClvModelName, parseSpan, type TimeUnit } from "../core/clv.js";
 import type { CohortMetric } from "../core/cohort.js";
 import { AppError, usageError } from "../core/errors.js";
 import { ORDER_STATUSES, type OrderStatus } from "../core/order.js";
@@ -133,6 +135,17 @@ export interface RawRfmOptions extends RawAnalysisOptions {
   customersOut?: string;
 }
 
+export interface RawClvOptions extends RawAnalysisOptions {
+  model: string;
+  timeUnit: string;
+  horizon: string;
+  holdout?: string;
+  discount: string;
+  penalizer: string;
+  segments?: string;
+  customersOut?: string;
+}
+
 /** A config's report settings reach inspect too, to be checked as report checks them. */
 export interface RawInspectOptions extends RawReading, Partial<Omit<RawReportOptions, keyof RawReading | "format">> {
   file: string;
@@ -175,6 +188,10 @@ export interface CohortsCli extends AnalysisCli<CohortsOptions> {
 
 export interface RfmCli extends AnalysisCli<RfmOptions> {
   /** --customers-out: the file (or - for stdout). */
+  readonly customersOut?: string;
+}
+
+export interface ClvCli extends AnalysisCli<ClvOptions> {
   readonly customersOut?: string;
 }
 
@@ -318,7 +335,7 @@ function parseReportSettings(raw: Partial<RawReportOptions>): {
 }
 
 /** What cohorts and rfm share: the orders (and customers) files, the reading settings, --window, --as-of. */
-function parseAnalysis(raw: RawAnalysisOptions, env: Env, now: number, command: "cohorts" | "rfm") {
+function parseAnalysis(raw: RawAnalysisOptions, env: Env, now: number, command: "cohorts" | "rfm" | "clv") {
   if (raw.orders === undefined) throw usageError(`${command} reads an orders export: name it with --orders FILE (or - for stdin)`);
   fileNamed("--orders", raw.orders, "the orders export, or - for stdin");
   // The config's report settings are checked as report checks them (its window and periods are the report's own).
@@ -368,6 +385,46 @@ export function parseRfmOptions(raw: RawRfmOptions, env: Env, now: number): RfmC
     ...cli,
     ...(raw.customersOut === undefined ? {} : { customersOut: raw.customersOut }),
     options: { ...reading, scale, grid, customersList: raw.customersOut !== undefined },
+  };
+}
+
+export function parseClvOptions(raw: RawClvOptions, env: Env, now: number): ClvCli {
+  const { reading, ...cli } = parseAnalysis({ ...raw, window: undefined }, env, now, "clv");
+  const { window: _window, ...options } = reading;
+  if (raw.customersOut !== undefined) fileNamed("--customers-out", raw.customersOut, "the file to write the customers to, or - for stdout");
+  if (raw.customersOut === "-" && cli.format !== "table")
+    throw usageError(
+      `--customers-out - writes the list to stdout, where --format ${cli.format} writes the summary: write the list to a file`,
+    );
+  const horizon = parseSpan(raw.horizon);
+  if (horizon === null)
+    throw usageError(`invalid --horizon ${quoted(raw.horizon)}: expected Nm (months), Nw (weeks) or Nd (days), e.g. 12m`);
+  const holdout = raw.holdout === undefined ? null : parseSpan(raw.holdout);
+  if (holdout === null && raw.holdout !== undefined)
+    throw usageError(`invalid --holdout ${quoted(raw.holdout)}: expected Nw (weeks), Nm (months) or Nd (days), e.g. 39w`);
+  const discount = Number(raw.discount);
+  if (!/^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(String(raw.discount)) || discount >= 1)
+    throw usageError(`invalid --discount ${quoted(String(raw.discount))}: expected a monthly rate from 0 to below 1 (0.01 = 1 % a month)`);
+  const penalizer = Number(raw.penalizer);
+  if (!/^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(String(raw.penalizer)))
+    throw usageError(`invalid --penalizer ${quoted(String(raw.penalizer))}: expected a coefficient of 0 or more (0.001, 0.1)`);
+  const { margin = 1 } = parseReportSettings({ margin: raw.margin } as Partial<RawReportOptions>);
+  // The customers' RFM segment is the one `shopmetrics rfm` gives them: its scale and grid, from the config or the defaults.
+  const { grid } = parseSegments(raw);
+  return {
+    ...cli,
+    ...(raw.customersOut === undefined ? {} : { customersOut: raw.customersOut }),
+    options: {
+      ...options,
+      model: raw.model as ClvModelName,
+      timeUnit: raw.timeUnit as TimeUnit,
+      horizon,
+      holdout,
+      discount,
+      margin,
+      penalizer,
+      grid,
+    },
   };
 }
 

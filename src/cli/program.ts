@@ -3,7 +3,7 @@ import { Command, Option } from "commander";
 import { firstChars, printableLine } from "../core/printable.js";
 import { CUSTOMER_FIELDS } from "../io/platforms/customer-platforms.js";
 import { ORDER_FIELDS, PLATFORM_NAMES } from "../io/platforms/index.js";
-import type { RawCohortsOptions, RawInspectOptions, RawReportOptions, RawRfmOptions } from "./options.js";
+import type { RawClvOptions, RawCohortsOptions, RawInspectOptions, RawReportOptions, RawRfmOptions } from "./options.js";
 import { CONFIG_KEYS, type CommandName, SETTINGS, type Setting } from "./settings.js";
 
 export interface ProgramHandlers {
@@ -14,6 +14,7 @@ export interface ProgramHandlers {
   inspect(options: RawInspectOptions): Promise<void>;
   cohorts(options: RawCohortsOptions): Promise<void>;
   rfm(options: RawRfmOptions): Promise<void>;
+  clv(options: RawClvOptions): Promise<void>;
 }
 
 /** A repeatable flag's values; absent when the flag is not given, so that a config's come first (config.ts). */
@@ -72,6 +73,19 @@ export function buildProgram(handlers: ProgramHandlers): Command {
       "--orders orders.csv --customers-out customers-rfm.csv --quiet",
     ],
   }).action(async (options: RawRfmOptions) => handlers.rfm(options));
+
+  command(program, {
+    name: "clv",
+    description:
+      "Predicted customer lifetime value per customer and currency: BG/NBD or Pareto/NBD for purchases and Gamma-Gamma for spend, fitted on the export; P(alive), expected purchases and order value over a horizon, discounted CLV, and a holdout check",
+    exitCodes:
+      "Exit codes: 0 ok (a currency whose fit is refused says why), 1 internal error (a bug), 2 usage error, 3 input error (with --strict also a refused fit; also when --customers-out can't be written).",
+    examples: [
+      "--orders orders_export.csv",
+      "--orders orders.csv --holdout 39w --as-of 2025-12-31 --format json | jq '.groups[].holdout'",
+      "--orders orders.csv --model pareto-nbd --horizon 6m --margin 0.3 --customers-out clv.csv",
+    ],
+  }).action(async (options: RawClvOptions) => handlers.clv(options));
 
   const inspect = program
     .command("inspect")

@@ -7,6 +7,7 @@
  * (test/cli/settings.test.ts). A new option is one row here, so none is forgotten in one place.
  */
 
+import { CLV_MODELS, TIME_UNITS } from "../core/clv.js";
 import { COHORT_METRICS } from "../core/cohort.js";
 import { COHORT_PERIODS } from "../core/period.js";
 import { REVENUE_BASES } from "../core/revenue-basis.js";
@@ -20,7 +21,7 @@ import { TICKET_PLATFORM_NAMES } from "../io/platforms/ticket-platforms.js";
 import { TRAFFIC_PLATFORM_NAMES } from "../io/platforms/traffic-platforms.js";
 import { ATTRIBUTION_PLATFORMS } from "../io/surveys/attribution-reader.js";
 
-export type CommandName = "report" | "cohorts" | "rfm" | "inspect";
+export type CommandName = "report" | "cohorts" | "rfm" | "clv" | "inspect";
 
 export type SettingKind =
   /** One value: `--tz Europe/Prague`, `"tz": "Europe/Prague"`. */
@@ -77,11 +78,11 @@ export interface Setting {
 }
 
 const BOTH = ["report", "inspect"] as const;
-/** Every command that reads an orders export: report, cohorts, rfm; and inspect. */
-const READING = ["report", "cohorts", "rfm", "inspect"] as const;
+/** Every command that reads an orders export: report, cohorts, rfm, clv; and inspect. */
+const READING = ["report", "cohorts", "rfm", "clv", "inspect"] as const;
 const REPORT = ["report"] as const;
 /** The commands that compute from an orders export. */
-const ORDERS = ["report", "cohorts", "rfm"] as const;
+const ORDERS = ["report", "cohorts", "rfm", "clv"] as const;
 
 export const SETTINGS: readonly Setting[] = [
   {
@@ -93,6 +94,7 @@ export const SETTINGS: readonly Setting[] = [
     perCommand: {
       cohorts: { help: "orders export CSV (Shopify, WooCommerce, Shoptet, … or generic); - reads stdin" },
       rfm: { help: "orders export CSV (Shopify, WooCommerce, Shoptet, … or generic); - reads stdin" },
+      clv: { help: "orders export CSV (Shopify, WooCommerce, Shoptet, … or generic); - reads stdin" },
     },
     notInConfig: "the orders export is what each run reads: name it with --orders",
   },
@@ -400,7 +402,7 @@ export const SETTINGS: readonly Setting[] = [
     value: "<spec>",
     kind: "string",
     help: "Nd, Nm (calendar months), Ny, all, or YYYY-MM-DD..YYYY-MM-DD",
-    commands: ORDERS,
+    commands: ["report", "cohorts", "rfm"],
     defaultSaid: "365d",
     // A report's window in a config would cut cohorts and segments to it: the config's is the report's.
     configCommands: REPORT,
@@ -425,6 +427,7 @@ export const SETTINGS: readonly Setting[] = [
         help: "the day recency is counted to (its end), YYYY-MM-DD or today",
         defaultSaid: "a --window range's last day, else the date of the latest order",
       },
+      clv: { help: "the last day read: the calibration's (or the holdout's) end, YYYY-MM-DD or today" },
     },
     notInConfig:
       'a fixed as-of would stop every run at that day (a cron job would report the same window forever); pass --as-of on the command line, e.g. --as-of "$(date -d yesterday +%F)"',
@@ -442,6 +445,7 @@ export const SETTINGS: readonly Setting[] = [
     perCommand: {
       cohorts: { help: "output format (csv: tidy rows of currency, cohort, offset, metric, value, mature)" },
       rfm: { help: "output format (csv: a row per currency and segment)" },
+      clv: { help: "output format (csv: a row per currency and figure)" },
       inspect: { help: "output format", choices: ["table", "json"] },
     },
   },
@@ -479,7 +483,8 @@ export const SETTINGS: readonly Setting[] = [
     value: "<share>",
     kind: "number",
     help: "share of revenue that is profit, for clv (e.g. 0.3)",
-    commands: REPORT,
+    commands: ["report", "clv"],
+    perCommand: { clv: { help: "share of an order's value that is profit, for the CLV (e.g. 0.3)" } },
     default: "1",
   },
   {
@@ -527,11 +532,65 @@ export const SETTINGS: readonly Setting[] = [
     example: '{ "rules": [{ "name": "VIP", "r": [4, 5], "fm": [4, 5] }], "fallback": "Others" }',
   },
   {
+    key: "model",
+    value: "<model>",
+    kind: "string",
+    help: "the purchase model: bg-nbd (Fader, Hardie & Lee 2005) or pareto-nbd (Schmittlein, Morrison & Colombo 1987)",
+    commands: ["clv"],
+    choices: CLV_MODELS,
+    default: "bg-nbd",
+  },
+  {
+    key: "time-unit",
+    value: "<unit>",
+    kind: "string",
+    help: "the unit of t_x, T and the model's rates: week (the published values') or day",
+    commands: ["clv"],
+    choices: TIME_UNITS,
+    default: "week",
+  },
+  {
+    key: "horizon",
+    value: "<span>",
+    kind: "string",
+    help: "how far ahead to predict: Nm (months of 4.345 weeks), Nw or Nd",
+    commands: ["clv"],
+    default: "12m",
+  },
+  {
+    key: "holdout",
+    value: "<span>",
+    kind: "string",
+    help: "fit on the orders before the last Nw, Nm or Nd up to --as-of, and check the predictions on those",
+    commands: ["clv"],
+  },
+  {
+    key: "discount",
+    value: "<rate>",
+    kind: "number",
+    help: "the monthly discount rate of the CLV (0.01 = 1 % a month)",
+    commands: ["clv"],
+    default: "0.01",
+  },
+  {
+    key: "penalizer",
+    value: "<coefficient>",
+    kind: "number",
+    help: "an L2 penalty on the parameters, as lifetimes' penalizer_coef (0: plain maximum likelihood)",
+    commands: ["clv"],
+    default: "0",
+  },
+  {
     key: "customers-out",
     value: "<file>",
     kind: "string",
     help: "write every customer's scores and segment to FILE (CSV for an email tool's import; - for stdout)",
-    commands: ["rfm"],
+    commands: ["rfm", "clv"],
+    perCommand: {
+      clv: {
+        help: "write every customer's predictions (P(alive), purchases, order value, CLV) and RFM segment to FILE (CSV; - for stdout)",
+      },
+    },
     notInConfig: "the list is each run's output: name it with --customers-out",
   },
   {

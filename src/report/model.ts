@@ -4,6 +4,7 @@
  * Generic over the metric ids, so that a renderer needs only this model and the metrics' info.
  */
 import { formatDay, parseDay } from "../core/calendar.js";
+import type { ClvGroup, ClvModelName, TimeUnit } from "../core/clv.js";
 import type { CohortGroup } from "../core/cohort.js";
 import type { EngagementFigureMap, EngagementKind } from "../core/engagement.js";
 import type { CohortPeriod } from "../core/period.js";
@@ -226,4 +227,21 @@ export interface RfmDocument extends AnalysisHeader {
   /** The grid in words, and its rules as applied (first match wins). */
   readonly grid: { readonly description: string; readonly rules: readonly SegmentRule[]; readonly fallback: string | null };
   readonly groups: readonly RfmGroup[];
+}
+
+/** `shopmetrics clv --format json` (docs/json-schema.md). */
+export interface ClvDocument extends Omit<AnalysisHeader, "window"> {
+  readonly command: "clv";
+  readonly timeUnit: TimeUnit;
+  /** --horizon, as given: 12m, 26w, 90d. */
+  readonly horizon: string;
+  /** --discount: the monthly discount rate of the CLV. */
+  readonly discount: number;
+  /** --margin: the share of an order value that is profit. */
+  readonly margin: number;
+  readonly model: ClvModelName;
+  readonly penalizer: number;
+  /** The calibration's last local day (the as-of day, or the day before the holdout). */
+  readonly calibration: { readonly to: string; readonly holdout: string | null };
+  readonly groups: readonly ClvGroup[];
 }

@@ -18,17 +18,18 @@ const program = buildProgram({
   inspect: async () => {},
   cohorts: async () => {},
   rfm: async () => {},
+  clv: async () => {},
 });
 const command = (name: string) => program.commands.find((c) => c.name() === name)!;
 const flags = (name: string) => command(name).options.map((o) => o.long!.slice(2));
 
 describe("SETTINGS", () => {
-  it.each(["report", "cohorts", "rfm", "inspect"] as const)("is exactly %s's flags, in its help's order", (name) => {
+  it.each(["report", "cohorts", "rfm", "clv", "inspect"] as const)("is exactly %s's flags, in its help's order", (name) => {
     expect(flags(name)).toEqual(SETTINGS.filter((s) => s.commands.includes(name) && s.kind !== "object").map((s) => s.key));
   });
 
-  it("gives cohorts and rfm the reading flags report has, and none of the engagement inputs'", () => {
-    for (const name of ["cohorts", "rfm"]) {
+  it("gives cohorts, rfm and clv the reading flags report has, and none of the engagement inputs'", () => {
+    for (const name of ["cohorts", "rfm", "clv"]) {
       for (const key of [
         "orders",
         "customers",
@@ -49,9 +50,10 @@ describe("SETTINGS", () => {
         "quiet",
         "verbose",
         "no-progress",
-      ])
+      ].filter((key) => name !== "clv" || key !== "window"))
         expect(flags(name)).toContain(key);
-      for (const key of ["survey", "reviews", "tickets", "traffic", "compare", "every", "fail-if", "margin"])
+      // clv has --margin (its CLV's) and no --window (it reads the whole history to --as-of).
+      for (const key of ["survey", "reviews", "tickets", "traffic", "compare", "every", "fail-if", name === "clv" ? "window" : "margin"])
         expect(flags(name)).not.toContain(key);
     }
   });
@@ -105,6 +107,12 @@ describe("SETTINGS", () => {
       "scale",
       "segments",
       "rfm-segments",
+      "model",
+      "time-unit",
+      "horizon",
+      "holdout",
+      "discount",
+      "penalizer",
       "revenue",
     ]);
   });
@@ -132,7 +140,7 @@ describe("SETTINGS", () => {
   });
 
   it("sets no default in commander: a config's value comes between the flag and the default", () => {
-    for (const name of ["report", "cohorts", "rfm", "inspect"])
+    for (const name of ["report", "cohorts", "rfm", "clv", "inspect"])
       for (const option of command(name).options) expect(option.defaultValue).toBeUndefined();
   });
 });
