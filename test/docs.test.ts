@@ -86,9 +86,11 @@ describe("the metric docs", () => {
     const rfm = firstColumnIds(doc("docs/metrics.md"), "## RFM scores and segments");
     expect(rfm).toEqual(["recencyDays", "frequency", "monetary"]);
     for (const id of rfm) expect(Object.keys(RFM_DEFINITIONS)).toContain(id);
+    const clv = firstColumnIds(doc("docs/metrics.md"), "## Predicted CLV");
+    expect(clv).toEqual(["x", "t_x", "T", "zbar"]);
     // The report's metrics are what the other sections leave (cohorts' revenue is also a metric's id: taken once, from the end).
     const rest = all.filter((id) => !survey.includes(id) && !referrals.includes(id));
-    for (const id of [...cohorts, ...rfm]) rest.splice(rest.lastIndexOf(id), 1);
+    for (const id of [...cohorts, ...rfm, ...clv]) rest.splice(rest.lastIndexOf(id), 1);
     expect(rest).toEqual(ids);
   });
 
