@@ -144,7 +144,20 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     return thread ? { ...source, thread: { path, chunkBytes: THREAD_CHUNK_BYTES } } : source;
   };
 
-  /** The orders file, and a customers file to join, as cohorts and rfm read them. */
+  /**
+   * --customers-out: the list goes to its file (whole, or not at all: write-file.ts) and the summary
+   * to stdout, or the list alone to stdout with `-`.
+   */
+  async function listAndSummary(out: string | undefined, list: () => Iterable<string>, summary: () => string): Promise<void> {
+    if (out === "-") {
+      for (const chunk of list()) await stdout.write(chunk);
+      return;
+    }
+    if (out !== undefined) writeFileAtomically(resolve(io.cwd, out), list(), printable(out));
+    await stdout.write(summary());
+  }
+
+  /** The orders file, and a customers file to join, as cohorts, rfm and clv read them. */
   const shopFiles = (orders: string, customers: string | undefined): ShopSources => ({
     orders: open(orders),
     ...(customers === undefined ? {} : { customers: open(customers) }),
@@ -258,14 +271,11 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
         buildRfm(shopFiles(cli.ordersFile, cli.customersFile), { ...cli.options, ...hooks, now: at }),
       );
       for (const warning of document.warnings) warn(warning);
-      // The list goes to its file (whole, or not at all), or alone to stdout with --customers-out -.
-      if (cli.customersOut === "-") {
-        for (const chunk of customerListChunks(customers ?? [])) await stdout.write(chunk);
-        return;
-      }
-      if (cli.customersOut !== undefined)
-        writeFileAtomically(resolve(io.cwd, cli.customersOut), customerListChunks(customers ?? []), printable(cli.customersOut));
-      await stdout.write(renderRfm(document, cli.format, stdoutColor(), outputWidth(io.stdout, io.env)));
+      await listAndSummary(
+        cli.customersOut,
+        () => customerListChunks(customers ?? []),
+        () => renderRfm(document, cli.format, stdoutColor(), outputWidth(io.stdout, io.env)),
+      );
     },
     async clv(raw) {
       const at = now();
@@ -276,13 +286,11 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
         buildClv(shopFiles(cli.ordersFile, cli.customersFile), { ...cli.options, ...hooks, now: at }),
       );
       for (const warning of document.warnings) warn(warning);
-      if (cli.customersOut === "-") {
-        for (const chunk of clvCustomerListChunks(customers)) await stdout.write(chunk);
-      } else {
-        if (cli.customersOut !== undefined)
-          writeFileAtomically(resolve(io.cwd, cli.customersOut), clvCustomerListChunks(customers), printable(cli.customersOut));
-        await stdout.write(renderClv(document, cli.format, stdoutColor(), outputWidth(io.stdout, io.env)));
-      }
+      await listAndSummary(
+        cli.customersOut,
+        () => clvCustomerListChunks(customers),
+        () => renderClv(document, cli.format, stdoutColor(), outputWidth(io.stdout, io.env)),
+      );
       // --strict: a refused fit fails the run, after its output, as a tripped --fail-if does.
       const refused = refusedGroups(document);
       if (cli.options.strict && refused.length > 0)
