@@ -197,7 +197,9 @@ function fitWithin<P>(spec: ModelSpec<P>, seen: (u: Float64Array, value: number)
     const { inverseHessian } = sampled;
     result = bfgs(valueOnly, sampled.x, { gradient: objective, maxIterations: 300, gradientTolerance: 1e-9, inverseHessian });
     iterations = sampled.iterations + result.iterations;
-    if (!result.converged) {
+    // A sample whose maximum lies at the edge of the search (a ridge: no dropout heterogeneity, say)
+    // has the whole data's there too: the fit is at a bound whatever more starts on all rows find.
+    if (!result.converged && !atEdge(sampled.x)) {
       const all = fromStarts(objective);
       iterations += all.iterations;
       if (better(all, result)) result = all;
@@ -206,7 +208,7 @@ function fitWithin<P>(spec: ModelSpec<P>, seen: (u: Float64Array, value: number)
     result = fromStarts(objective);
     iterations = result.iterations;
   }
-  if (!result.converged && Number.isFinite(result.value)) {
+  if (!result.converged && Number.isFinite(result.value) && !atEdge(result.x)) {
     const simplex = nelderMead(valueOnly, result.x, { step: 0.2, maxEvaluations: 2000, xTolerance: 1e-7, fTolerance: 1e-13 });
     const polished = bfgs(valueOnly, simplex.x, { gradient: objective, maxIterations: 300, gradientTolerance: 1e-9 });
     iterations += simplex.iterations + polished.iterations;
@@ -243,6 +245,11 @@ function fitWithin<P>(spec: ModelSpec<P>, seen: (u: Float64Array, value: number)
     atBound,
     iterations,
   };
+}
+
+/** Log-parameters within 1 of the search's edge (|u| ≤ 14): a run that has wandered off along a ridge. */
+function atEdge(u: Float64Array): boolean {
+  return u.some((value) => Math.abs(value) >= 13);
 }
 
 /** Lower, where two values within rounding (10⁻¹² relative) count as one and a converged run beats one that is not. */
