@@ -1398,7 +1398,7 @@ export const CATEGORIES = [
   },
   {
     name: "analyses",
-    title: "cohorts and rfm (with --customers-out) on a cut, requoted, NUL-ridden or pasted file: report's exit, ledger and customers",
+    title: "cohorts, rfm (with --customers-out) and clv on a cut, requoted, NUL-ridden or pasted file: report's exit, ledger and customers",
     weight: 0.5,
     make(base, r) {
       const variant = r.pick(["as is", "cut", "quote", "nul", "pasted"]);
@@ -1419,12 +1419,14 @@ export const CATEGORIES = [
         more: (f) => [
           ["cohorts", ...common(f), "--periods", "1000"],
           ["rfm", ...common(f), "--customers-out", f["list.csv"]],
+          ["clv", ...common(f)],
         ],
-        check: ([report, cohorts, rfm], _py, f) => {
+        check: ([report, cohorts, rfm, clv], _py, f) => {
           const out = [];
           for (const [name, res] of [
             ["cohorts", cohorts],
             ["rfm", rfm],
+            ["clv", clv],
           ]) {
             if (res.status !== report.status)
               out.push(`${name} exits ${res.status} where report exits ${report.status}: ${firstLine(res.stderr)}`);
@@ -1432,10 +1434,11 @@ export const CATEGORIES = [
               out.push(`${name} says ${json1(firstLine(res.stderr))} where report says ${json1(firstLine(report.stderr))}`);
           }
           if (out.length || report.status !== 0) return out;
-          const [a, c, m] = [report, cohorts, rfm].map((res) => JSON.parse(res.stdout));
+          const [a, c, m, v] = [report, cohorts, rfm, clv].map((res) => JSON.parse(res.stdout));
           for (const [name, doc] of [
             ["cohorts", c],
             ["rfm", m],
+            ["clv", v],
           ])
             if (JSON.stringify(doc.dataQuality) !== JSON.stringify(a.dataQuality)) out.push(`${name}'s dataQuality differs from report's`);
           let listed = 0;
@@ -1445,6 +1448,8 @@ export const CATEGORIES = [
               out.push(`${group.currency}: rfm has ${m.groups[i]?.customers} customers, report ${customers}`);
             const acquired = (c.groups[i]?.cohorts ?? []).reduce((n, x) => n + x.customers, 0);
             if (acquired !== customers) out.push(`${group.currency}: the cohorts hold ${acquired} customers, report ${customers}`);
+            if (v.groups[i]?.customers !== customers)
+              out.push(`${group.currency}: clv has ${v.groups[i]?.customers} customers, report ${customers}`);
             listed += customers;
           }
           const list = parseCsv(readFileSync(f["list.csv"]), { columns: true });
