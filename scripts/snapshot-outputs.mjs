@@ -55,11 +55,23 @@ for (const file of orders) {
   add(`${file}.compare.json`, ["report", "--orders", path, "--window", "30d", "--compare", "previous", "--format", "json", ...extra]);
   add(`${file}.inspect.json`, ["inspect", path, "--format", "json", ...extra]);
   add(`${file}.inspect.table`, ["inspect", path, ...extra]);
+  // The per-customer commands, each in every format.
+  for (const command of ["cohorts", "rfm", "clv"])
+    for (const format of ["json", "table", "csv"])
+      add(`${file}.${command}.${format}`, [command, "--orders", path, "--format", format, ...extra]);
 }
 
 const SHOP = ["report", "--orders", "fixtures/sample-shop/orders_export.csv", "--tz", "Europe/Prague"];
 add("shop.default.table", SHOP);
 add("shop.default.json", [...SHOP, "--format", "json"]);
+{
+  const orders = ["--orders", "fixtures/sample-shop/orders_export.csv", "--tz", "Europe/Prague", "--as-of", "2026-06-15"];
+  add("shop.cohorts.week.table", ["cohorts", ...orders, "--period", "week", "--metric", "revenue"]);
+  add("shop.rfm.list.csv", ["rfm", ...orders, "--customers-out", "-"]);
+  add("shop.rfm.package.json", ["rfm", ...orders, "--segments", "rfm-package", "--format", "json"]);
+  add("shop.clv.list.csv", ["clv", ...orders, "--customers-out", "-"]);
+  add("shop.clv.pareto.json", ["clv", ...orders, "--model", "pareto-nbd", "--format", "json"]);
+}
 add("shop.customers.json", [...SHOP, "--customers", "fixtures/sample-shop/customers_export.csv", "--format", "json"]);
 add("shop.compare.table", [...SHOP, "--window", "3m", "--as-of", "2026-03-31", "--compare", "previous"]);
 add("shop.compare.json", [...SHOP, "--window", "3m", "--as-of", "2026-03-31", "--compare", "previous", "--format", "json"]);
@@ -163,6 +175,51 @@ if (existsSync(SHARED)) {
     "json",
   ]);
   add("shared.retail.all.json", ["report", ...retail, "--window", "all", "--format", "json"]);
+  add("shared.retail.cohorts.json", ["cohorts", ...retail, "--as-of", "2011-12-09", "--period", "week", "--format", "json"]);
+  add("shared.retail.rfm.table", ["rfm", ...retail, "--as-of", "2011-12-09", "--scale", "4"]);
+  add("shared.retail.clv.json", ["clv", ...retail, "--as-of", "2011-12-09", "--holdout", "13w", "--format", "json"]);
+  add("shared.cdnow.clv.json", [
+    "clv",
+    "--orders",
+    `${SHARED}/lifetimes/CDNOW_master.txt`,
+    "--delimiter",
+    "whitespace",
+    "--map",
+    "created_at=date",
+    "--map",
+    "total=dollar_value",
+    "--map",
+    "customer_id=customer_id",
+    "--currency",
+    "USD",
+    "--tz",
+    "UTC",
+    "--as-of",
+    "1998-06-30",
+    "--holdout",
+    "39w",
+    "--format",
+    "json",
+  ]);
+  add("shared.cdnow.clv.table", [
+    "clv",
+    "--orders",
+    `${SHARED}/lifetimes/CDNOW_master.txt`,
+    "--delimiter",
+    "whitespace",
+    "--map",
+    "created_at=date",
+    "--map",
+    "total=dollar_value",
+    "--map",
+    "customer_id=customer_id",
+    "--currency",
+    "USD",
+    "--tz",
+    "UTC",
+    "--model",
+    "pareto-nbd",
+  ]);
   add("shared.retail.365.json", ["report", ...retail, "--as-of", "2011-12-09", "--format", "json"]);
   add("shared.retail.90.json", [
     "report",

@@ -91,3 +91,36 @@ export async function readForAnalysis(sources: ShopSources, options: AnalysisOpt
     },
   };
 }
+
+/**
+ * A command's JSON document, its fields in one order for all of them: what and when (schema,
+ * command, as-of, zone), the command's own settings, the window (where the command has one), what
+ * was read, the figures, and the ledger, warnings and definitions.
+ */
+export function analysisDocument<D>(
+  header: Analysis["header"],
+  command: string,
+  own: Readonly<Record<string, unknown>>,
+  body: {
+    readonly groups: readonly unknown[];
+    readonly warnings: readonly string[];
+    readonly definitions: Readonly<Record<string, string>>;
+  },
+  { window = true }: { readonly window?: boolean } = {},
+): D {
+  return {
+    schemaVersion: header.schemaVersion,
+    command,
+    asOf: header.asOf,
+    timezone: header.timezone,
+    timezoneSource: header.timezoneSource,
+    ...own,
+    ...(window ? { window: header.window } : {}),
+    revenue: header.revenue,
+    inputs: header.inputs,
+    groups: body.groups,
+    dataQuality: header.dataQuality,
+    warnings: body.warnings,
+    definitions: body.definitions,
+  } as D;
+}

@@ -23,7 +23,7 @@ import { computeRfm, customerLabels } from "../metrics/analyses/rfm.js";
 import type { ClvDocument } from "../report/model.js";
 import { CLV_DEFINITIONS, renderClvCsv, renderClvTable } from "../report/render-clv.js";
 import { renderJson } from "../report/render-json.js";
-import { type AnalysisOptions, readForAnalysis } from "./analysis.js";
+import { type AnalysisOptions, analysisDocument, readForAnalysis } from "./analysis.js";
 import type { ShopSources } from "./read-shop.js";
 
 export interface ClvOptions extends Omit<AnalysisOptions, "window"> {
@@ -59,7 +59,8 @@ export async function buildClv(sources: ShopSources, options: ClvOptions): Promi
   const rfmScope = { zone, asOf, firstDay: null, scale: options.grid.scale, segments };
   const results = [...timelines].map(([currency, timeline]) => {
     const summary = customerSummary(timeline, currency, { zone, calibrationEnd, asOf, unitDays });
-    const rfm = computeRfm(timeline, currency, rfmScope, labels);
+    // Its segments only: no customer list, so no labels.
+    const rfm = computeRfm(timeline, currency, rfmScope, null);
     return computeClv(
       summary,
       currency,
@@ -76,32 +77,27 @@ export async function buildClv(sources: ShopSources, options: ClvOptions): Promi
             : { units: (asOf + 1 - holdoutStart) / unitDays, from: formatDay(holdoutStart), to: formatDay(asOf) },
       },
       labels,
-      (root) => rfm.segmentOf!(root) ?? "",
+      (root) => rfm.segmentOf(root) ?? "",
     );
   });
   const warnings = [...header.warnings];
   for (const { group } of results) for (const note of group.notes) warnings.push(`${group.currency ?? "(no currency)"}: ${note}`);
-  const { schemaVersion, asOf: day, timezone, timezoneSource, ...rest } = header;
-  const document: ClvDocument = {
-    schemaVersion,
-    command: "clv",
-    asOf: day,
-    timezone,
-    timezoneSource,
-    timeUnit,
-    horizon: formatSpan(horizon),
-    discount: options.discount,
-    margin: options.margin,
-    model: options.model,
-    penalizer: options.penalizer,
-    calibration: { to: formatDay(calibrationEnd), holdout: holdout === null ? null : formatSpan(holdout) },
-    revenue: rest.revenue,
-    inputs: rest.inputs,
-    groups: results.map((r) => r.group),
-    dataQuality: rest.dataQuality,
-    warnings,
-    definitions: CLV_DEFINITIONS,
-  };
+  // clv reads the whole history up to its calibration's end: no window.
+  const document = analysisDocument<ClvDocument>(
+    header,
+    "clv",
+    {
+      timeUnit,
+      horizon: formatSpan(horizon),
+      discount: options.discount,
+      margin: options.margin,
+      model: options.model,
+      penalizer: options.penalizer,
+      calibration: { to: formatDay(calibrationEnd), holdout: holdout === null ? null : formatSpan(holdout) },
+    },
+    { groups: results.map((r) => r.group), warnings, definitions: CLV_DEFINITIONS },
+    { window: false },
+  );
   return { document, customers: results.map((r) => r.customers) };
 }
 

@@ -10,7 +10,7 @@ import { computeCohorts } from "../metrics/analyses/cohorts.js";
 import type { CohortsDocument } from "../report/model.js";
 import { COHORT_DEFINITIONS, renderCohortsCsv, renderCohortsTable } from "../report/render-cohorts.js";
 import { renderJson } from "../report/render-json.js";
-import { type AnalysisOptions, readForAnalysis } from "./analysis.js";
+import { type AnalysisOptions, analysisDocument, readForAnalysis } from "./analysis.js";
 import type { ShopSources } from "./read-shop.js";
 
 export interface CohortsOptions extends AnalysisOptions {
@@ -37,22 +37,12 @@ export async function buildCohorts(sources: ShopSources, options: CohortsOptions
         `the data starts on ${first}, inside the ${cut.cohort} cohort: it is partial, and it and the next cohorts count as acquired any customer who bought before the export began`,
       );
   }
-  const { schemaVersion, asOf: day, timezone, timezoneSource, ...rest } = header;
-  return {
-    schemaVersion,
-    command: "cohorts",
-    asOf: day,
-    timezone,
-    timezoneSource,
-    period: options.period,
-    window: rest.window,
-    revenue: rest.revenue,
-    inputs: rest.inputs,
-    groups,
-    dataQuality: rest.dataQuality,
-    warnings,
-    definitions: COHORT_DEFINITIONS,
-  };
+  return analysisDocument<CohortsDocument>(
+    header,
+    "cohorts",
+    { period: options.period },
+    { groups, warnings, definitions: COHORT_DEFINITIONS },
+  );
 }
 
 export function renderCohorts(

@@ -10,7 +10,7 @@ import { computeRfm, customerLabels } from "../metrics/analyses/rfm.js";
 import type { RfmDocument } from "../report/model.js";
 import { renderJson } from "../report/render-json.js";
 import { RFM_DEFINITIONS, renderRfmCsv, renderRfmTable } from "../report/render-rfm.js";
-import { type AnalysisOptions, readForAnalysis } from "./analysis.js";
+import { type AnalysisOptions, analysisDocument, readForAnalysis } from "./analysis.js";
 import type { ShopSources } from "./read-shop.js";
 
 export interface RfmOptions extends AnalysisOptions {
@@ -43,24 +43,12 @@ export async function buildRfm(sources: ShopSources, options: RfmOptions): Promi
         `${group.currency ?? "(no currency)"}: ${group.customers} customers, fewer than the ${scale} scores of --scale ${scale}: each still gets its scores, but ranks among so few customers mean little`,
       );
   }
-  const { schemaVersion, asOf: day, timezone, timezoneSource, ...rest } = header;
-  const document: RfmDocument = {
-    schemaVersion,
-    command: "rfm",
-    asOf: day,
-    timezone,
-    timezoneSource,
-    scale,
-    segmentation: grid.name,
-    grid: { description: grid.description, rules: grid.rules, fallback: grid.fallback },
-    window: rest.window,
-    revenue: rest.revenue,
-    inputs: rest.inputs,
-    groups: results.map((r) => r.group),
-    dataQuality: rest.dataQuality,
-    warnings,
-    definitions: RFM_DEFINITIONS,
-  };
+  const document = analysisDocument<RfmDocument>(
+    header,
+    "rfm",
+    { scale, segmentation: grid.name, grid: { description: grid.description, rules: grid.rules, fallback: grid.fallback } },
+    { groups: results.map((r) => r.group), warnings, definitions: RFM_DEFINITIONS },
+  );
   return { document, customers: labels === null ? null : results.map((r) => r.customers!) };
 }
 

@@ -107,38 +107,43 @@ export function customerSummary(timeline: Timeline, currency: string | null, sco
 
 /**
  * The summary collapsed to distinct (x, t_x, T) rows with their counts as weights: the likelihood
- * is a sum over customers, so customers alike in all three count once, weighted.
+ * is a sum over customers, and every prediction but the order value depends on these three only,
+ * so customers alike in all three count once. `rowOf[i]`: customer i's row; `first[row]`: a
+ * customer of the row.
  */
-export function weightedFrequencies(summary: CustomerSummary): {
+export function distinctRows(summary: CustomerSummary): {
   readonly x: Float64Array;
   readonly tx: Float64Array;
   readonly T: Float64Array;
   readonly weight: Float64Array;
   readonly length: number;
+  readonly rowOf: Int32Array;
+  readonly first: readonly number[];
 } {
   const index = new Map<string, number>();
-  const x: number[] = [];
-  const tx: number[] = [];
-  const T: number[] = [];
+  const rowOf = new Int32Array(summary.length);
+  const first: number[] = [];
   const weight: number[] = [];
   for (let i = 0; i < summary.length; i++) {
     const key = `${summary.x[i]} ${summary.tx[i]} ${summary.T[i]}`;
-    const at = index.get(key);
-    if (at !== undefined) {
-      weight[at]!++;
-      continue;
+    let row = index.get(key);
+    if (row === undefined) {
+      row = first.length;
+      index.set(key, row);
+      first.push(i);
+      weight.push(0);
     }
-    index.set(key, x.length);
-    x.push(summary.x[i]!);
-    tx.push(summary.tx[i]!);
-    T.push(summary.T[i]!);
-    weight.push(1);
+    weight[row]!++;
+    rowOf[i] = row;
   }
+  const column = (values: Float64Array) => Float64Array.from(first, (i) => values[i]!);
   return {
-    x: Float64Array.from(x),
-    tx: Float64Array.from(tx),
-    T: Float64Array.from(T),
+    x: column(summary.x),
+    tx: column(summary.tx),
+    T: column(summary.T),
     weight: Float64Array.from(weight),
-    length: x.length,
+    length: first.length,
+    rowOf,
+    first,
   };
 }

@@ -14,7 +14,7 @@ import { fitGammaGamma, gammaGammaConditionalExpected } from "../../core/gamma-g
 import { minorDigits } from "../../core/money.js";
 import { fitParetoNbd, paretoNbdConditionalExpected, paretoNbdProbabilityAlive } from "../../core/pareto-nbd.js";
 import type { CustomerSummary } from "./clv-summary.js";
-import { weightedFrequencies } from "./clv-summary.js";
+import { distinctRows } from "./clv-summary.js";
 import type { CustomerLabels } from "./rfm.js";
 
 /** Fewer repeat customers than this in a currency, and its fit is refused: too little to fit four parameters on. */
@@ -38,7 +38,7 @@ export interface ClvOptions {
 }
 
 interface Model {
-  fit(data: ReturnType<typeof weightedFrequencies>, penalizer: number): FitOf;
+  fit(data: ReturnType<typeof distinctRows>, penalizer: number): FitOf;
   expected(params: Params, t: number, x: number, tx: number, T: number): number;
   alive(params: Params, x: number, tx: number, T: number): number;
 }
@@ -93,13 +93,16 @@ export function computeClv(
   for (let i = 0; i < n; i++) if (summary.x[i]! > 0) repeat++;
   const notes: string[] = [];
   const model = MODELS[options.model];
+  // Per distinct (x, t_x, T), fitted on with their weights, and predicted for once.
+  const distinct = distinctRows(summary);
+  const { rowOf } = distinct;
   let transaction: TransactionFit | null = null;
   if (repeat < MIN_REPEAT_CUSTOMERS) {
     notes.push(
       `${repeat} repeat customers, fewer than ${MIN_REPEAT_CUSTOMERS}: too few to fit ${options.model === "bg-nbd" ? "BG/NBD" : "Pareto/NBD"}; no predictions`,
     );
   } else {
-    const fit = model.fit(weightedFrequencies(summary), options.penalizer);
+    const fit = model.fit(distinct, options.penalizer);
     // A parameter run off to 0 or infinity is the likelier story of a fit that also stopped short.
     const refused = fit.atBound
       ? `a parameter ended at a bound of its range (${describe(fit.params)}): the data can't pin the model down`
@@ -114,21 +117,8 @@ export function computeClv(
   const spend = usable ? fitSpend(summary, options.penalizer, notes) : null;
   const spendOk = spend !== null && spend.refused === null;
 
-  // Per distinct (x, t_x, T): P(alive), the expected purchases over the horizon, the discounted
-  // purchases of the CLV sum, and the holdout's prediction.
-  const rowOf = new Int32Array(n);
-  const keys = new Map<string, number>();
-  const distinct: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const key = `${summary.x[i]} ${summary.tx[i]} ${summary.T[i]}`;
-    let row = keys.get(key);
-    if (row === undefined) {
-      row = distinct.length;
-      keys.set(key, row);
-      distinct.push(i);
-    }
-    rowOf[i] = row;
-  }
+  // Per distinct row: P(alive), the expected purchases over the horizon, the discounted purchases
+  // of the CLV sum, and the holdout's prediction.
   const rows = distinct.length;
   const alive = new Float64Array(rows);
   const purchases = new Float64Array(rows);
@@ -138,7 +128,7 @@ export function computeClv(
     const p = transaction!.params;
     const months = Math.ceil(options.horizonUnits / options.unitsPerMonth - 1e-9);
     for (let row = 0; row < rows; row++) {
-      const i = distinct[row]!;
+      const i = distinct.first[row]!;
       const x = summary.x[i]!;
       const tx = summary.tx[i]!;
       const T = summary.T[i]!;
@@ -158,11 +148,9 @@ export function computeClv(
 
   const digits = minorDigits(currency);
   const money = (value: number) => Math.round(value * 10 ** digits) / 10 ** digits;
-  const aovOf = (i: number) => (spendOk ? gammaGammaConditionalExpected(spend!.params as never, summary.x[i]!, summary.zbar[i]!) : null);
-  const clvOf = (i: number) => {
-    const aov = aovOf(i);
-    return aov === null ? null : aov * options.margin * discounted[rowOf[i]!]!;
-  };
+  // Each customer's order value and CLV, once: the totals, the order and the lines read them.
+  const aov = new Float64Array(n).fill(Number.NaN);
+  const clv = new Float64Array(n).fill(Number.NaN);
   const histogram = new Array<number>(HISTOGRAM_BINS).fill(0);
   let totalPurchases = 0;
   let totalRevenue = 0;
@@ -172,27 +160,25 @@ export function computeClv(
     const row = rowOf[i]!;
     if (usable) histogram[Math.min(HISTOGRAM_BINS - 1, Math.floor(alive[row]! * HISTOGRAM_BINS))]!++;
     totalPurchases += purchases[row]!;
-    const aov = aovOf(i);
-    if (aov !== null) {
-      totalRevenue += purchases[row]! * aov;
-      totalClv += aov * options.margin * discounted[row]!;
-      value[i] = aov * options.margin * discounted[row]!;
+    if (spendOk) {
+      aov[i] = gammaGammaConditionalExpected(spend!.params as never, summary.x[i]!, summary.zbar[i]!);
+      clv[i] = aov[i]! * options.margin * discounted[row]!;
+      totalRevenue += purchases[row]! * aov[i]!;
+      totalClv += clv[i]!;
+      value[i] = clv[i]!;
     } else value[i] = purchases[row]!;
   }
 
-  const nameOf = (i: number) => labels.emailOf(summary.root[i]!) ?? labels.customerIdOf(summary.root[i]!) ?? "";
+  // Highest value first; ties by the customer's name in code-unit order (never the file's order).
+  const names = Array.from(summary.root, (root) => labels.emailOf(root) ?? labels.customerIdOf(root) ?? "");
   const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((a, b) => value[b]! - value[a]! || (nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : 0));
+  order.sort((a, b) => value[b]! - value[a]! || (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
   const rowFor = (i: number): ClvCustomerRow => {
     const root = summary.root[i]!;
-    const email = labels.emailOf(root);
-    const id = labels.customerIdOf(root);
-    const aov = aovOf(i);
-    const clv = clvOf(i);
     return {
-      customer: email ?? id ?? "",
-      email,
-      customerId: id,
+      customer: names[i]!,
+      email: labels.emailOf(root),
+      customerId: labels.customerIdOf(root),
       currency,
       x: summary.x[i]!,
       tx: summary.tx[i]!,
@@ -201,8 +187,8 @@ export function computeClv(
       zbar: summary.zbar[i]!,
       pAlive: usable ? alive[rowOf[i]!]! : Number.NaN,
       expectedPurchases: usable ? purchases[rowOf[i]!]! : Number.NaN,
-      expectedAov: aov,
-      clv,
+      expectedAov: spendOk ? aov[i]! : null,
+      clv: spendOk ? clv[i]! : null,
       segment: segmentOf(root),
     };
   };

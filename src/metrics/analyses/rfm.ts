@@ -31,8 +31,8 @@ export interface RfmResult {
   readonly group: RfmGroup;
   /** The customers' lines, when labels were given (--customers-out): by monetary, highest first, then by name. */
   readonly customers: CustomerList | null;
-  /** Each customer's segment by identity representative, when labels were given (clv's list names it). */
-  readonly segmentOf: ((root: number) => string | null) | null;
+  /** Each customer's segment by identity representative (clv's list names it). */
+  readonly segmentOf: (root: number) => string | null;
 }
 
 export function computeRfm(timeline: Timeline, currency: string | null, scope: RfmScope, labels: CustomerLabels | null): RfmResult {
@@ -67,9 +67,9 @@ export function computeRfm(timeline: Timeline, currency: string | null, scope: R
   const byMonetary = ascending(monetary);
   const names = segments.names;
   const tally = names.map(() => ({ customers: 0, recency: 0, orders: 0, revenue: 0 }));
-  // Each customer's scores (r, f, m) and segment, for the list.
+  // Each customer's segment (segmentOf, the list) and scores (the list).
   const scores = labels === null ? null : new Uint8Array(3 * n);
-  const segmentOf = labels === null ? null : new Int16Array(n);
+  const segmentOf = new Int16Array(n);
   let revenue = 0;
   for (let k = 0; k < n; k++) {
     // Worse: a larger recency (those above it), a smaller frequency or monetary (those below it).
@@ -83,11 +83,11 @@ export function computeRfm(timeline: Timeline, currency: string | null, scope: R
     t.orders += frequency[k]!;
     t.revenue += monetary[k]!;
     revenue += monetary[k]!;
+    segmentOf[k] = segment;
     if (scores === null) continue;
     scores[3 * k] = r;
     scores[3 * k + 1] = f;
     scores[3 * k + 2] = m;
-    segmentOf![k] = segment;
   }
   let customers: CustomerList | null = null;
   // Made on the first look-up: only clv asks.
@@ -95,7 +95,7 @@ export function computeRfm(timeline: Timeline, currency: string | null, scope: R
   const segmentIndexOf = (root: number) => {
     if (segmentByRoot === null) {
       segmentByRoot = new Map();
-      for (let k = 0; k < n; k++) segmentByRoot.set(customerId[who[k]!]!, segmentOf![k]!);
+      for (let k = 0; k < n; k++) segmentByRoot.set(customerId[who[k]!]!, segmentOf[k]!);
     }
     return segmentByRoot.get(root);
   };
@@ -144,7 +144,7 @@ export function computeRfm(timeline: Timeline, currency: string | null, scope: R
           r: scores![3 * k]!,
           f: scores![3 * k + 1]!,
           m: scores![3 * k + 2]!,
-          segment: names[segmentOf![k]!]!,
+          segment: names[segmentOf[k]!]!,
         };
       },
     };
@@ -169,13 +169,10 @@ export function computeRfm(timeline: Timeline, currency: string | null, scope: R
       }),
     },
     customers,
-    segmentOf:
-      labels === null
-        ? null
-        : (root) => {
-            const segment = segmentIndexOf(root);
-            return segment === undefined ? null : names[segment]!;
-          },
+    segmentOf: (root) => {
+      const segment = segmentIndexOf(root);
+      return segment === undefined ? null : names[segment]!;
+    },
   };
 }
 
