@@ -6,7 +6,7 @@
 import type { ChalkInstance } from "chalk";
 import type { ClvCustomerRow, ClvGroup } from "../core/clv.js";
 import { printable } from "../core/printable.js";
-import { plural } from "../core/words.js";
+import { count, plural } from "../core/words.js";
 import { formatValue, NOT_AVAILABLE } from "./format-value.js";
 import type { ClvDocument } from "./model.js";
 import { csvCell, csvChunks } from "./render-csv.js";
@@ -57,7 +57,7 @@ export function renderClvTable(document: ClvDocument, chalk: ChalkInstance, widt
 
 function groupLines(group: ClvGroup, document: ClvDocument, chalk: ChalkInstance, width: number | undefined): string[] {
   const currency = group.currency === null ? "(no currency)" : printable(group.currency);
-  const out = [chalk.bold(`${currency} · ${plural(group.customers, "customer")}, ${group.repeatCustomers} with repeat purchases`)];
+  const out = [chalk.bold(`${currency} · ${plural(group.customers, "customer")}, ${count(group.repeatCustomers)} with repeat purchases`)];
   const params = newTable(["Parameter", "Value", "Std. error"]);
   const fits = [
     [group.model?.name === "pareto-nbd" ? "Pareto/NBD" : "BG/NBD", group.model],
