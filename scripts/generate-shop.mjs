@@ -435,29 +435,38 @@ const COUNTRIES = [
 const pickCountry = weighted(COUNTRIES.map((c, i) => [i, c[1]]));
 const _COUNTRY_CZ = 0;
 
-// Planned number of orders of a new customer: many one-time buyers, a tail of 5-20.
-const pickPlannedOrders = weighted([
-  [1, 560],
-  [2, 170],
-  [3, 85],
-  [4, 50],
-  [5, 34],
-  [6, 25],
-  [7, 18],
-  [8, 14],
-  [9, 10],
-  [10, 8],
-  [11, 6],
-  [12, 5],
-  [13, 4],
-  [14, 3],
-  [15, 3],
-  [16, 2],
-  [17, 2],
-  [18, 2],
-  [19, 1],
-  [20, 1],
+// Repeat buying as the "buy till you die" literature models it (Fader, Hardie & Lee 2005, the
+// BG/NBD): each customer gets, once, a mean time between orders and a chance of dropping out after
+// each repeat order, drawn independently; gaps are exponential. Many customers buy once (slow
+// buyers whose next order falls after the export), a few weekly; some stay for years.
+const pickGapDays = weighted([
+  [21, 2],
+  [45, 5],
+  [90, 8],
+  [180, 12],
+  [365, 15],
+  [730, 18],
+  [1500, 20],
+  [4000, 20],
 ]);
+const pickDropout = weighted([
+  [0.02, 15],
+  [0.08, 25],
+  [0.2, 25],
+  [0.4, 20],
+  [0.8, 15],
+]);
+// -ln(u) for u in (0, 1] with + - * / and sqrt only (IEEE 754 makes sqrt exact, unlike Math.log):
+// 16 square roots bring u near 1, where 2·atanh((y-1)/(y+1)) converges in a few terms.
+function negLn(u) {
+  let y = u;
+  for (let i = 0; i < 16; i++) y = Math.sqrt(y);
+  const z = (y - 1) / (y + 1),
+    z2 = z * z;
+  return -65536 * 2 * z * (1 + z2 * (1 / 3 + z2 * (1 / 5 + z2 / 7)));
+}
+const exponential = (rng) => negLn(1 - rng()); // mean 1
+
 const pickItemCount = weighted([
   [1, 65],
   [2, 24],
@@ -688,8 +697,8 @@ async function main() {
   const custSpent = new Float64Array(N + 1); // EUR-equivalent cents of those orders, net of refunds
   let nCustomers = 0;
   const repeatQueue = new Heap(N + 1);
-  const remaining = new Int32Array(N + 1); // planned orders still to come
-  const gapDays = new Float64Array(N + 1);
+  const gapDays = new Float64Array(N + 1); // mean days between a customer's orders
+  const dropout = new Float64Array(N + 1); // chance of not coming back after a repeat order
 
   // Per-order truth, kept to compute the default report window at the end.
   const oTime = new Float64Array(N),
@@ -750,14 +759,13 @@ async function main() {
     }
     const p = cust >= 0 ? customerProfile(seed, cust, custPhoneOnly[cust] === 1) : null;
     if (newCustomer) {
-      const k = pickPlannedOrders(rng);
-      remaining[cust] = k - 1;
-      gapDays[cust] = 700 / k; // loyal customers come back more often
+      gapDays[cust] = pickGapDays(rng);
+      dropout[cust] = pickDropout(rng);
       if (p.email) stats.distinctNormalisedEmails++;
     }
-    if (cust >= 0 && !custPhoneOnly[cust] && remaining[cust] > 0) {
-      remaining[cust]--;
-      repeatQueue.push(i + gapDays[cust] * (0.25 + 1.5 * rng()) * slotsPerDay, cust);
+    // alive at the first order; after each repeat order, gone with the customer's dropout chance
+    if (cust >= 0 && !custPhoneOnly[cust] && (newCustomer || rng() >= dropout[cust])) {
+      repeatQueue.push(i + gapDays[cust] * exponential(rng) * slotsPerDay, cust);
     }
 
     // --- currency: the customer's own, a few switch; walk-ins at the Prague store pay CZK

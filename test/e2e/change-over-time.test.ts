@@ -230,12 +230,12 @@ describe("--fail-if", async () => {
   const base = [...SHOP, "--as-of", "2026-06-30", "--format", "json"];
 
   it("exits 4 after printing the report, and says which condition tripped for which currency", async () => {
-    // CZK's repeat purchase rate is 0.21875 (28 of 128), EUR's 0.28739… (sample-shop README).
-    const run = await runCli([...base, "--fail-if", "repeatPurchaseRate<0.25"]);
+    // CZK's repeat purchase rate is 0.363636… (36 of 99), EUR's 0.366788… (201 of 548; sample-shop README).
+    const run = await runCli([...base, "--fail-if", "repeatPurchaseRate<0.365"]);
     expect(run.status).toBe(4);
     expect(JSON.parse(run.stdout).groups).toHaveLength(2);
     expect(run.stderr).toContain(
-      "shopmetrics: fail-if tripped: repeatPurchaseRate<0.25 (repeatPurchaseRate is 0.21875 for CZK as of 2026-06-30)\n",
+      "shopmetrics: fail-if tripped: repeatPurchaseRate<0.365 (repeatPurchaseRate is 0.36363636363636365 for CZK as of 2026-06-30)\n",
     );
     expect(run.stderr).not.toContain("for EUR");
   });
@@ -244,9 +244,9 @@ describe("--fail-if", async () => {
     const run = await runCli([
       ...base,
       "--fail-if",
-      "repeatPurchaseRate<=0.21",
+      "repeatPurchaseRate<=0.36",
       "--fail-if",
-      "orders>1000",
+      "orders>1100",
       "--fail-if",
       "guestCheckoutRate>=0",
     ]);
@@ -254,8 +254,8 @@ describe("--fail-if", async () => {
     expect(run.stderr).toContain(
       "shopmetrics: warning: --fail-if guestCheckoutRate>=0 not evaluated for CZK and EUR as of 2026-06-30: guestCheckoutRate is null\n",
     );
-    expect((await runCli([...base, "--fail-if", "orders>=999"])).status).toBe(4); // EUR has exactly 999
-    expect((await runCli([...base, "--fail-if", "orders>999"])).status).toBe(0);
+    expect((await runCli([...base, "--fail-if", "orders>=1019"])).status).toBe(4); // EUR has exactly 1019
+    expect((await runCli([...base, "--fail-if", "orders>1019"])).status).toBe(0);
   });
 
   it("checks the latest point of --every", async () => {

@@ -41,7 +41,7 @@ describe.skipIf(!hasScript)(`the table on a pseudo-terminal${hasScript ? "" : " 
     expect(Math.max(...shown.map(displayWidth))).toBeLessThanOrEqual(60);
     expect(shown.some((line) => /[┌│└]/.test(line))).toBe(false);
     const at = shown.indexOf("Revenue");
-    expect(shown[at + 1]).toBe("  49,160.65 CZK · previous 83,332.41 CZK · ▼ 41.0%");
+    expect(shown[at + 1]).toBe("  74,310.42 CZK · previous 70,058.50 CZK · ▲ 6.1%");
   });
 
   it("at 120 columns: the boxed table, every line within 120", () => {
@@ -49,23 +49,23 @@ describe.skipIf(!hasScript)(`the table on a pseudo-terminal${hasScript ? "" : " 
     expect(run.status).toBe(0);
     const shown = lines(run.text);
     expect(Math.max(...shown.map(displayWidth))).toBeLessThanOrEqual(120);
-    expect(shown).toContain("│ Returning customer rate (2+ orders ever, Shopify's) │         39.0% │         68.9% │ ▼ 29.9 pp │");
+    expect(shown).toContain("│ Returning customer rate (2+ orders ever, Shopify's) │         54.1% │         69.0% │ ▼ 15.0 pp │");
   });
 
   it("--every at 60 and 120 columns: the trend stacked, then the latest months that fit as columns", () => {
     const narrow = lines(onTerminal(60, EVERY).text);
     expect(Math.max(...narrow.map(displayWidth))).toBeLessThanOrEqual(60);
-    expect(narrow[narrow.indexOf("Orders") + 1]).toMatch(/^ {2}[▁-█]{12} {2}11 → 20$/);
+    expect(narrow[narrow.indexOf("Orders") + 1]).toMatch(/^ {2}[▁-█]{12} {2}12 → 17$/);
     const wide = lines(onTerminal(120, EVERY).text);
     expect(Math.max(...wide.map(displayWidth))).toBeLessThanOrEqual(120);
     expect(wide).toContain("the table shows the last 4 of 12 windows, the trend all 12");
-    expect(wide.find((line) => line.startsWith("│ Orders "))).toMatch(/│ [▁-█]{12} │ +22 │ +18 │ +26 │ +20 │$/);
+    expect(wide.find((line) => line.startsWith("│ Orders "))).toMatch(/│ [▁-█]{12} │ +31 │ +16 │ +21 │ +17 │$/);
   });
 
   it("with NO_COLOR: no colour codes, the same layout", () => {
     const run = onTerminal(60, COMPARE, { NO_COLOR: "1" });
     expect(run.text).not.toContain("\x1b[");
-    expect(lines(run.text)).toContain("  49,160.65 CZK · previous 83,332.41 CZK · ▼ 41.0%");
+    expect(lines(run.text)).toContain("  74,310.42 CZK · previous 70,058.50 CZK · ▲ 6.1%");
   });
 });
 

@@ -71,14 +71,14 @@ describe("renderTable at a width", () => {
 
   it("with no width is the full table: labels whole, nothing wrapped", () => {
     const text = render(reports.compare);
-    expect(text).toContain("│ Returning customer rate (2+ orders ever, Shopify's) │         39.0% │         68.9% │ ▼ 29.9 pp │");
+    expect(text).toContain("│ Returning customer rate (2+ orders ever, Shopify's) │         54.1% │         69.0% │ ▼ 15.0 pp │");
     expect(widest(text)).toBeGreaterThan(120);
   });
 
   it("wraps a label before its parenthesis, the rest indented, when the table would be too wide", () => {
     const lines = linesOf(render(reports.compare, 80));
     const at = lines.findIndex((line) => line.startsWith("│ Returning customer rate "));
-    expect(lines[at]).toMatch(/│ +39\.0% │ +68\.9% │ ▼ 29\.9 pp │$/);
+    expect(lines[at]).toMatch(/│ +54\.1% │ +69\.0% │ ▼ 15\.0 pp │$/);
     expect(lines[at + 1]).toMatch(/^│ {3}\(2\+ orders ever, Shopify's\) +│ +│ +│ +│$/);
     expect(lines.find((line) => line.startsWith("┌"))!.length).toBeGreaterThan(75);
   });
@@ -88,23 +88,23 @@ describe("renderTable at a width", () => {
     const at = lines.indexOf("Revenue");
     expect(lines.slice(at, at + 4)).toEqual([
       "Revenue",
-      "  49,160.65 CZK · previous 83,332.41 CZK · ▼ 41.0%",
+      "  74,310.42 CZK · previous 70,058.50 CZK · ▲ 6.1%",
       "Average order value",
-      "  983.21 CZK · previous 1,322.74 CZK · ▼ 25.7%",
+      "  1,326.97 CZK · previous 1,148.50 CZK · ▲ 15.5%",
     ]);
     expect(lines).toContain("Customers");
-    expect(lines).toContain("  41 * · previous 45 · ▼ 8.9%");
+    expect(lines).toContain("  37 * · previous 42 · ▼ 11.9%");
     expect(lines.some((line) => /[┌│└─]/.test(line))).toBe(false);
   });
 
   it("stacks a single window as label, then value", () => {
     const lines = linesOf(render(reports.single, 40));
     const at = lines.indexOf("Churn rate");
-    expect(lines[at + 1]).toBe("  75.6%");
+    expect(lines[at + 1]).toBe("  73.8%");
     // A label too long for the width breaks before its parenthesis.
     const returning = lines.indexOf("Returning customer rate");
     expect(lines[returning + 1]).toBe("  (2+ orders ever, Shopify's)");
-    expect(lines[returning + 2]).toBe("  39.0%");
+    expect(lines[returning + 2]).toBe("  54.1%");
   });
 
   it("wraps the header, footnotes and data line with a hanging indent", () => {
@@ -188,7 +188,7 @@ describe("--every", () => {
     expect(lines).toContain("the table shows the last 4 of 12 windows, the trend all 12");
     const head = lines.find((line) => line.includes("Trend"))!;
     expect(head.match(/\d{4}-\d{2}/g)).toEqual(["2026-03", "2026-04", "2026-05", "2026-06"]);
-    expect(lines.find((line) => line.startsWith("│ Orders "))).toMatch(/│ [▁-█]{12} │ +22 │ +18 │ +26 │ +20 │$/);
+    expect(lines.find((line) => line.startsWith("│ Orders "))).toMatch(/│ [▁-█]{12} │ +31 │ +16 │ +21 │ +17 │$/);
   });
 
   it("heads weekly points with their dates, and keeps Previous | Change with --compare", () => {
@@ -209,7 +209,7 @@ describe("--every", () => {
     const lines = linesOf(render(reports.every, 60));
     expect(lines).toContain("trend, then value as of 2025-07-31 → 2026-06-30");
     const at = lines.indexOf("Orders");
-    expect(lines[at + 1]).toMatch(/^ {2}[▁-█]{12} {2}11 → 20$/);
+    expect(lines[at + 1]).toMatch(/^ {2}[▁-█]{12} {2}12 → 17$/);
   });
 
   it("says 1 window of 1 day, not 1 windows or 1 days", () => {
