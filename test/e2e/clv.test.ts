@@ -5,34 +5,16 @@
  * customer) in a temporary folder and fitted with the calibration ending 1997-09-30. The holdout's
  * actual purchases are counted here from the raw file, independently of the tool.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { hasSharedData, ROOT, runCli, SHARED_DATA, sharedNote } from "../helpers.js";
+import { cdnowCsv, cdnowRows } from "../cdnow.js";
+import { hasSharedData, ROOT, runCli, sharedNote } from "../helpers.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "shopmetrics-clv-"));
 const readCsv = (text: string): Record<string, string>[] => parse(text, { columns: true, skip_empty_lines: true });
-
-/** CDNOW_sample.txt (master id, sample id, YYYYMMDD, CDs, dollars) as rows of sample id, day, dollars. */
-function cdnowRows(): { id: string; day: string; dollars: string }[] {
-  const text = readFileSync(join(SHARED_DATA, "lifetimes/CDNOW_sample.txt"), "utf8");
-  return text
-    .split(/\r?\n/)
-    .filter((line) => line.trim() !== "")
-    .map((line) => {
-      const [, id, date, , dollars] = line.trim().split(/\s+/);
-      return { id: String(Number(id)), day: `${date!.slice(0, 4)}-${date!.slice(4, 6)}-${date!.slice(6, 8)}`, dollars: dollars! };
-    });
-}
-
-function cdnowCsv(): string {
-  const file = join(tmp(), "cdnow.csv");
-  const lines = ["order_id,created_at,customer_id,total", ...cdnowRows().map((r, i) => `${i + 1},${r.day},${r.id},${r.dollars}`)];
-  writeFileSync(file, `${lines.join("\n")}\n`);
-  return file;
-}
 
 const CDNOW = ["--currency", "USD", "--tz", "UTC", "--format", "json"];
 
