@@ -3,13 +3,16 @@
  * exit codes, all of them handed in (bin/shopmetrics.js passes the real process; tests their own).
  * main() never throws; it returns the exit code (README, "Exit codes").
  */
+
 import { createReadStream, readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { Readable, Writable } from "node:stream";
+import type { ChalkInstance } from "chalk";
 import { CommanderError } from "commander";
 import { buildClv, refusedGroups, renderClv } from "../commands/clv.js";
 import { buildCohorts, renderCohorts } from "../commands/cohorts.js";
+import { buildDashboard, dashboardWarnings, renderDashboard } from "../commands/dashboard.js";
 import { describeOutcomes } from "../commands/fail-if.js";
 import { inspectFile, renderInspect } from "../commands/inspect.js";
 import type { ShopSources } from "../commands/read-shop.js";
@@ -21,6 +24,7 @@ import type { Problem, ProblemCode } from "../core/problems.js";
 import { count } from "../core/words.js";
 import type { ReadProgress } from "../io/csv/read-csv.js";
 import type { FileRead, Source } from "../io/read-file.js";
+import { loadCharts } from "../report/html/charts.js";
 import { clvCustomerListChunks } from "../report/render-clv.js";
 import { customerListChunks } from "../report/render-rfm.js";
 import { chalkFor, colorEnabled, type Env } from "./color.js";
@@ -29,6 +33,7 @@ import { EXIT_BY_ERROR, ExitCode } from "./exit-codes.js";
 import {
   parseClvOptions,
   parseCohortsOptions,
+  parseDashboardOptions,
   parseInspectOptions,
   parseReportOptions,
   parseRfmOptions,
@@ -148,14 +153,48 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
    * --customers-out: the list goes to its file (whole, or not at all: write-file.ts) and the summary
    * to stdout, or the list alone to stdout with `-`.
    */
-  async function listAndSummary(out: string | undefined, list: () => Iterable<string>, summary: () => string): Promise<void> {
-    if (out === "-") {
-      for (const chunk of list()) await stdout.write(chunk);
-      return;
-    }
-    if (out !== undefined) writeFileAtomically(resolve(io.cwd, out), list(), printable(out));
-    await stdout.write(summary());
+  /** The command's output: to --out (whole or not at all, never coloured, full width), else to stdout. */
+  async function emit(
+    out: string | undefined,
+    format: string,
+    render: (chalk: ChalkInstance, width: number | undefined) => string,
+  ): Promise<void> {
+    if (format === "html") await loadCharts();
+    if (out !== undefined) writeFileAtomically(resolve(io.cwd, out), [render(chalkFor(false), undefined)], printable(out));
+    else await stdout.write(render(stdoutColor(), outputWidth(io.stdout, io.env)));
   }
+
+  /** --customers-out FILE|-, and the summary to --out or stdout (unless the list took stdout). */
+  async function listAndSummary(
+    lists: string | undefined,
+    out: string | undefined,
+    format: string,
+    list: () => Iterable<string>,
+    summary: (chalk: ChalkInstance, width: number | undefined) => string,
+  ): Promise<void> {
+    if (lists === "-") for (const chunk of list()) await stdout.write(chunk);
+    else if (lists !== undefined) writeFileAtomically(resolve(io.cwd, lists), list(), printable(lists));
+    if (lists !== "-" || out !== undefined) await emit(out, format, summary);
+  }
+
+  /** Every input report (and the dashboard) reads. */
+  const reportFiles = (cli: {
+    readonly ordersFile?: string;
+    readonly customersFile?: string;
+    readonly surveyFiles: readonly string[];
+    readonly reviewFiles: readonly string[];
+    readonly attributionFiles: readonly string[];
+    readonly ticketFiles: readonly string[];
+    readonly trafficFiles: readonly string[];
+  }): ShopSources => ({
+    ...(cli.ordersFile === undefined ? {} : { orders: open(cli.ordersFile) }),
+    ...(cli.customersFile === undefined ? {} : { customers: open(cli.customersFile) }),
+    surveys: cli.surveyFiles.map(open),
+    reviews: cli.reviewFiles.map(open),
+    attribution: cli.attributionFiles.map(open),
+    tickets: cli.ticketFiles.map(open),
+    traffic: cli.trafficFiles.map(open),
+  });
 
   /** The orders file, and a customers file to join, as cohorts, rfm and clv read them. */
   const shopFiles = (orders: string, customers: string | undefined): ShopSources => ({
@@ -227,24 +266,13 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
       const cli = parseReportOptions(settings(raw, "report"), io.env, at);
       quiet = cli.quiet;
       verbose = cli.verbose;
-      const { ordersFile, customersFile, surveyFiles, reviewFiles, attributionFiles, ticketFiles, trafficFiles } = cli;
+      const { ordersFile, surveyFiles, reviewFiles, ticketFiles } = cli;
       const run = await reading(ordersFile ?? surveyFiles[0] ?? reviewFiles[0] ?? ticketFiles[0]!, cli.progress, (hooks) =>
-        buildReport(
-          {
-            ...(ordersFile === undefined ? {} : { orders: open(ordersFile) }),
-            ...(customersFile === undefined ? {} : { customers: open(customersFile) }),
-            surveys: surveyFiles.map(open),
-            reviews: reviewFiles.map(open),
-            attribution: attributionFiles.map(open),
-            tickets: ticketFiles.map(open),
-            traffic: trafficFiles.map(open),
-          },
-          { ...cli.options, ...hooks, now: at },
-        ),
+        buildReport(reportFiles(cli), { ...cli.options, ...hooks, now: at }),
       );
       const { report } = run;
       for (const warning of report.warnings) warn(warning);
-      await stdout.write(renderReport(run, cli.format, stdoutColor(), { width: outputWidth(io.stdout, io.env) }));
+      await emit(cli.out, cli.format, (chalk, width) => renderReport(run, cli.format, chalk, { width }, cli.locale));
       // --fail-if: after the report, as usual; say which condition tripped, for which currency.
       const said = describeOutcomes(run.failIf, report.asOf, report.groups.length > 0);
       for (const tripped of said.tripped) io.stderr.write(`shopmetrics: ${saidLine(tripped)}\n`);
@@ -260,7 +288,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
         buildCohorts(shopFiles(cli.ordersFile, cli.customersFile), { ...cli.options, ...hooks, now: at }),
       );
       for (const warning of document.warnings) warn(warning);
-      await stdout.write(renderCohorts(document, cli.format, stdoutColor(), cli.metric, outputWidth(io.stdout, io.env)));
+      await emit(cli.out, cli.format, (chalk, width) => renderCohorts(document, cli.format, chalk, cli.metric, width, cli.locale));
     },
     async rfm(raw) {
       const at = now();
@@ -273,8 +301,10 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
       for (const warning of document.warnings) warn(warning);
       await listAndSummary(
         cli.customersOut,
+        cli.out,
+        cli.format,
         () => customerListChunks(customers ?? []),
-        () => renderRfm(document, cli.format, stdoutColor(), outputWidth(io.stdout, io.env)),
+        (chalk, width) => renderRfm(document, cli.format, chalk, width, cli.locale),
       );
     },
     async clv(raw) {
@@ -288,13 +318,26 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
       for (const warning of document.warnings) warn(warning);
       await listAndSummary(
         cli.customersOut,
+        cli.out,
+        cli.format,
         () => clvCustomerListChunks(customers),
-        () => renderClv(document, cli.format, stdoutColor(), outputWidth(io.stdout, io.env)),
+        (chalk, width) => renderClv(document, cli.format, chalk, width, cli.locale),
       );
       // --strict: a refused fit fails the run, after its output, as a tripped --fail-if does.
       const refused = refusedGroups(document);
       if (cli.options.strict && refused.length > 0)
         throw new AppError("INPUT_REFUSED", `--strict: the fit is refused for ${refused.join(", ")} (the notes say why)`);
+    },
+    async dashboard(raw) {
+      const at = now();
+      const cli = parseDashboardOptions(settings(raw, "dashboard"), io.env, at);
+      quiet = cli.quiet;
+      verbose = cli.verbose;
+      const docs = await reading(cli.ordersFile, cli.progress, (hooks) =>
+        buildDashboard(reportFiles(cli), { ...cli.options, ...hooks, now: at }),
+      );
+      for (const warning of dashboardWarnings(docs)) warn(warning);
+      await emit(cli.out, "html", () => renderDashboard(docs, cli.locale));
     },
     async inspect(raw) {
       const cli = parseInspectOptions(settings(raw, "inspect"), io.env);

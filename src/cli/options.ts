@@ -9,6 +9,7 @@
 
 import type { ClvOptions } from "../commands/clv.js";
 import type { CohortsOptions } from "../commands/cohorts.js";
+import type { DashboardOptions } from "../commands/dashboard.js";
 import { parseCondition } from "../commands/fail-if.js";
 import type { InspectOptions } from "../commands/inspect.js";
 import type { OrderReadingOptions, ShopReadingOptions } from "../commands/read-shop.js";
@@ -35,6 +36,7 @@ import { TICKET_FIELDS } from "../io/platforms/ticket-platforms.js";
 import { TRAFFIC_FIELDS } from "../io/platforms/traffic-platforms.js";
 import { ATTRIBUTION_FIELDS } from "../io/surveys/attribution-reader.js";
 import { METRICS } from "../metrics/index.js";
+import { localeFrom } from "../report/html/format.js";
 import type { Env } from "./color.js";
 import { chooseZone } from "./zone-choice.js";
 
@@ -43,6 +45,8 @@ import { chooseZone } from "./zone-choice.js";
  * flags (`statusMap` for --status-map). Repeatable flags are absent when not given.
  */
 export interface RawReading {
+  out?: string;
+  locale?: string;
   platform?: string;
   map?: string[];
   statusMap?: string[];
@@ -161,7 +165,16 @@ export interface Printing<F extends string> {
   readonly verbose: boolean;
 }
 
-export interface ReportCli extends Printing<"table" | "json" | "csv"> {
+/** Where the output goes (--out: a file, written whole or not at all) and the locale of an HTML page's numbers. */
+export interface Output {
+  readonly out?: string;
+  /** --locale, else LANG's, else en-US. */
+  readonly locale: string;
+}
+
+export type OutputFormat = "table" | "json" | "csv" | "html";
+
+export interface ReportCli extends Printing<OutputFormat>, Output {
   /** --quiet: no warnings on stderr (they stay in the JSON). */
   readonly quiet: boolean;
   /** None when only survey files are read. */
@@ -175,7 +188,7 @@ export interface ReportCli extends Printing<"table" | "json" | "csv"> {
   readonly options: Omit<ReportOptions, "now" | "onProgress" | "onProblem">;
 }
 
-export interface AnalysisCli<O> extends Printing<"table" | "json" | "csv"> {
+export interface AnalysisCli<O> extends Printing<OutputFormat>, Output {
   readonly quiet: boolean;
   readonly ordersFile: string;
   readonly customersFile?: string;
@@ -193,6 +206,32 @@ export interface RfmCli extends AnalysisCli<RfmOptions> {
 
 export interface ClvCli extends AnalysisCli<ClvOptions> {
   readonly customersOut?: string;
+}
+
+export interface DashboardCli extends Output {
+  readonly progress: boolean;
+  readonly verbose: boolean;
+  readonly quiet: boolean;
+  readonly ordersFile: string;
+  readonly customersFile?: string;
+  readonly surveyFiles: readonly string[];
+  readonly reviewFiles: readonly string[];
+  readonly attributionFiles: readonly string[];
+  readonly ticketFiles: readonly string[];
+  readonly trafficFiles: readonly string[];
+  readonly options: Omit<DashboardOptions, "now" | "onProgress" | "onProblem">;
+}
+
+export type RawDashboardOptions = RawReportOptions & { rfmSegments?: string };
+
+/** report's reading and settings, without its output choices; rfm's grid from the config, else the default. */
+export function parseDashboardOptions(raw: RawDashboardOptions, env: Env, now: number): DashboardCli {
+  if (raw.orders === undefined) throw usageError("dashboard reads an orders export: name it with --orders FILE");
+  if (raw.orders === "-") throw usageError("dashboard reads --orders from a file, not stdin");
+  const { format: _format, options, ...cli } = parseReportOptions({ ...raw, format: "html" }, env, now);
+  const { compare: _compare, every: _every, failIf: _failIf, ...rest } = options;
+  const { grid } = parseSegments({ ...raw, format: "html", revenue: raw.revenue ?? "total" } as RawAnalysisOptions);
+  return { ...cli, ordersFile: raw.orders, options: { ...rest, grid } };
 }
 
 export interface InspectCli extends Printing<"table" | "json"> {
@@ -271,7 +310,8 @@ export function parseReportOptions(raw: RawReportOptions, env: Env, now: number)
     attributionFiles,
     ticketFiles,
     trafficFiles,
-    format: raw.format === "json" || raw.format === "csv" ? raw.format : "table",
+    format: outputFormat(raw.format),
+    ...parseOutput(raw, env),
     progress: raw.progress,
     verbose: raw.verbose === true,
     quiet: raw.quiet === true,
@@ -334,6 +374,31 @@ function parseReportSettings(raw: Partial<RawReportOptions>): {
   return { ...(window === undefined ? {} : { window }), ...(margin === undefined ? {} : { margin }), every };
 }
 
+function outputFormat(format: string): OutputFormat {
+  return format === "json" || format === "csv" || format === "html" ? format : "table";
+}
+
+/** --out and --locale (LANG when not given). */
+function parseOutput(raw: RawReading, env: Env): Output {
+  if (raw.out !== undefined) {
+    fileNamed("--out", raw.out, "the file to write the output to");
+    if (raw.out === "-") throw usageError("--out names a file; without --out the output goes to stdout");
+  }
+  let locale = localeFrom(env.LC_ALL || env.LC_NUMERIC || env.LANG);
+  if (raw.locale !== undefined) {
+    let tags: string[] = [];
+    try {
+      tags = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/.test(raw.locale) ? Intl.getCanonicalLocales(raw.locale.replace(/_/g, "-")) : [];
+    } catch {
+      tags = [];
+    }
+    if (tags.length === 0)
+      throw usageError(`invalid --locale ${quoted(raw.locale)}: expected a language tag such as cs-CZ, sk-SK, hu-HU or en-GB`);
+    locale = tags[0]!;
+  }
+  return { ...(raw.out === undefined ? {} : { out: raw.out }), locale };
+}
+
 /** What cohorts and rfm share: the orders (and customers) files, the reading settings, --window, --as-of. */
 function parseAnalysis(raw: RawAnalysisOptions, env: Env, now: number, command: "cohorts" | "rfm" | "clv") {
   if (raw.orders === undefined) throw usageError(`${command} reads an orders export: name it with --orders FILE (or - for stdin)`);
@@ -349,7 +414,8 @@ function parseAnalysis(raw: RawAnalysisOptions, env: Env, now: number, command: 
   return {
     ordersFile: raw.orders,
     ...(raw.customers === undefined ? {} : { customersFile: raw.customers }),
-    format: raw.format === "json" || raw.format === "csv" ? raw.format : "table",
+    format: outputFormat(raw.format),
+    ...parseOutput(raw, env),
     progress: raw.progress,
     verbose: raw.verbose === true,
     quiet: raw.quiet === true,

@@ -3,7 +3,14 @@ import { Command, Option } from "commander";
 import { firstChars, printableLine } from "../core/printable.js";
 import { CUSTOMER_FIELDS } from "../io/platforms/customer-platforms.js";
 import { ORDER_FIELDS, PLATFORM_NAMES } from "../io/platforms/index.js";
-import type { RawClvOptions, RawCohortsOptions, RawInspectOptions, RawReportOptions, RawRfmOptions } from "./options.js";
+import type {
+  RawClvOptions,
+  RawCohortsOptions,
+  RawDashboardOptions,
+  RawInspectOptions,
+  RawReportOptions,
+  RawRfmOptions,
+} from "./options.js";
 import { CONFIG_KEYS, type CommandName, SETTINGS, type Setting } from "./settings.js";
 
 export interface ProgramHandlers {
@@ -15,6 +22,7 @@ export interface ProgramHandlers {
   cohorts(options: RawCohortsOptions): Promise<void>;
   rfm(options: RawRfmOptions): Promise<void>;
   clv(options: RawClvOptions): Promise<void>;
+  dashboard(options: RawDashboardOptions): Promise<void>;
 }
 
 /** A repeatable flag's values; absent when the flag is not given, so that a config's come first (config.ts). */
@@ -86,6 +94,17 @@ export function buildProgram(handlers: ProgramHandlers): Command {
       "--orders orders.csv --model pareto-nbd --horizon 6m --margin 0.3 --customers-out clv.csv",
     ],
   }).action(async (options: RawClvOptions) => handlers.clv(options));
+
+  command(program, {
+    name: "dashboard",
+    description:
+      "Every analysis on one self-contained HTML page, from one read of the files: headline cards with the change against the previous window and a sparkline of the last 12 months, trends, the cohort heat map, the RFM segments, predicted CLV with its holdout check, the data-quality ledger and every definition",
+    exitCodes: "Exit codes: 0 ok, 1 internal error (a bug), 2 usage error, 3 input error (also when --out can't be written).",
+    examples: [
+      "--orders orders_export.csv --out dashboard.html",
+      "--orders orders.csv --survey responses.csv --reviews heureka.xml --tickets zendesk.csv --traffic ga4.csv --locale cs-CZ --out dashboard.html",
+    ],
+  }).action(async (options: RawDashboardOptions) => handlers.dashboard(options));
 
   const inspect = program
     .command("inspect")

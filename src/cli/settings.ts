@@ -21,7 +21,7 @@ import { TICKET_PLATFORM_NAMES } from "../io/platforms/ticket-platforms.js";
 import { TRAFFIC_PLATFORM_NAMES } from "../io/platforms/traffic-platforms.js";
 import { ATTRIBUTION_PLATFORMS } from "../io/surveys/attribution-reader.js";
 
-export type CommandName = "report" | "cohorts" | "rfm" | "clv" | "inspect";
+export type CommandName = "report" | "cohorts" | "rfm" | "clv" | "inspect" | "dashboard";
 
 export type SettingKind =
   /** One value: `--tz Europe/Prague`, `"tz": "Europe/Prague"`. */
@@ -84,7 +84,7 @@ const REPORT = ["report"] as const;
 /** The commands that compute from an orders export. */
 const ORDERS = ["report", "cohorts", "rfm", "clv"] as const;
 
-export const SETTINGS: readonly Setting[] = [
+const TABLE: readonly Setting[] = [
   {
     key: "orders",
     value: "<file>",
@@ -436,9 +436,9 @@ export const SETTINGS: readonly Setting[] = [
     key: "format",
     value: "<format>",
     kind: "string",
-    help: "output format (csv: tidy rows of as-of, currency, metric, value)",
+    help: "output format (csv: tidy rows of as-of, currency, metric, value; html: one self-contained page)",
     commands: READING,
-    choices: ["table", "json", "csv"],
+    choices: ["table", "json", "csv", "html"],
     default: "table",
     // inspect has no csv: a config's format is the report's (and the analyses').
     configCommands: ORDERS,
@@ -448,6 +448,22 @@ export const SETTINGS: readonly Setting[] = [
       clv: { help: "output format (csv: a row per currency and figure)" },
       inspect: { help: "output format", choices: ["table", "json"] },
     },
+  },
+  {
+    key: "out",
+    value: "<file>",
+    kind: "string",
+    help: "write the output to FILE instead of stdout, whole or not at all (a temporary file in the same folder, then renamed)",
+    commands: ORDERS,
+    notInConfig: "the output file is each run's own: name it with --out",
+  },
+  {
+    key: "locale",
+    value: "<tag>",
+    kind: "string",
+    help: "the locale of an HTML page's numbers and dates, e.g. cs-CZ (1 234,50 Kč) or en-GB; the words stay English",
+    commands: ORDERS,
+    defaultSaid: "from LC_ALL, LC_NUMERIC or LANG; else en-US",
   },
   {
     key: "compare",
@@ -527,7 +543,7 @@ export const SETTINGS: readonly Setting[] = [
     key: "rfm-segments",
     kind: "object",
     help: "a segment grid of your own: ordered rules of score ranges, first match wins, and a fallback",
-    commands: ["rfm"],
+    commands: ["rfm", "dashboard"],
     aliases: ["rfmSegments"],
     example: '{ "rules": [{ "name": "VIP", "r": [4, 5], "fm": [4, 5] }], "fallback": "Others" }',
   },
@@ -643,6 +659,17 @@ export const SETTINGS: readonly Setting[] = [
 ];
 
 /** The attribute commander gives a flag's value: `status-map` → statusMap, `no-progress` → progress. */
+/**
+ * `dashboard` takes what `report` reads and how (the inputs, the reading flags, --window, --as-of,
+ * --margin, --revenue, --out, --locale), but not its output choices: the page is HTML, compares
+ * with the previous window and shows the last 12 months (docs/metrics.md, "The HTML pages").
+ */
+const NOT_ON_DASHBOARD = new Set(["format", "compare", "every", "periods", "fail-if"]);
+
+export const SETTINGS: readonly Setting[] = TABLE.map((s) =>
+  s.commands.includes("report") && !NOT_ON_DASHBOARD.has(s.key) ? { ...s, commands: [...s.commands, "dashboard"] } : s,
+);
+
 export const attributeOf = (setting: Setting): string =>
   setting.key.replace(/^no-/, "").replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 

@@ -42,7 +42,11 @@ export interface Analysis {
 
 /** `what`: what the command shows, for the warning when no customer is identified ("cohorts", "segments"). */
 export async function readForAnalysis(sources: ShopSources, options: AnalysisOptions, what: string): Promise<Analysis> {
-  const shop = await readShop(sources, options);
+  return analysisOf(await readShop(sources, options), options, what);
+}
+
+/** The analysis of a shop already read (the dashboard reads once for all of them). */
+export function analysisOf(shop: Shop, options: AnalysisOptions, what: string): Analysis {
   const { zone } = options;
   const ledger = shop.orders!.ledger;
   const timelines = new Map<string | null, Timeline>();

@@ -20,10 +20,12 @@ import { type SegmentGrid, segmentTable } from "../core/rfm.js";
 import { computeClv } from "../metrics/analyses/clv.js";
 import { customerSummary } from "../metrics/analyses/clv-summary.js";
 import { computeRfm, customerLabels } from "../metrics/analyses/rfm.js";
+import { renderAnalysisHtml } from "../report/html/analyses.js";
+import { pageFormat } from "../report/html/format.js";
 import type { ClvDocument } from "../report/model.js";
 import { CLV_DEFINITIONS, renderClvCsv, renderClvTable } from "../report/render-clv.js";
 import { renderJson } from "../report/render-json.js";
-import { type AnalysisOptions, analysisDocument, readForAnalysis } from "./analysis.js";
+import { type Analysis, type AnalysisOptions, analysisDocument, readForAnalysis } from "./analysis.js";
 import type { ShopSources } from "./read-shop.js";
 
 export interface ClvOptions extends Omit<AnalysisOptions, "window"> {
@@ -45,11 +47,11 @@ export interface ClvRun {
 }
 
 export async function buildClv(sources: ShopSources, options: ClvOptions): Promise<ClvRun> {
-  const { shop, timelines, asOf, header } = await readForAnalysis(
-    sources,
-    { ...options, window: null, keepCustomerText: true },
-    "predictions",
-  );
+  return clvOf(await readForAnalysis(sources, { ...options, window: null, keepCustomerText: true }, "predictions"), options);
+}
+
+/** `analysis` of the whole history (no window), with the customers' text kept (the list's emails). */
+export function clvOf({ shop, timelines, asOf, header }: Analysis, options: ClvOptions): ClvRun {
   const { zone, timeUnit, horizon, holdout } = options;
   const unitDays = timeUnit === "week" ? 7 : 1;
   const holdoutStart = holdout === null ? null : spanStart(holdout, asOf);
@@ -108,8 +110,15 @@ export function refusedGroups(document: ClvDocument): string[] {
     .map((g) => g.currency ?? "(no currency)");
 }
 
-export function renderClv(document: ClvDocument, format: "table" | "json" | "csv", chalk: ChalkInstance, width?: number): string {
+export function renderClv(
+  document: ClvDocument,
+  format: "table" | "json" | "csv" | "html",
+  chalk: ChalkInstance,
+  width?: number,
+  locale = "en-US",
+): string {
   if (format === "json") return renderJson(document);
+  if (format === "html") return renderAnalysisHtml(document, pageFormat(locale));
   if (format === "csv") return renderClvCsv(document);
   return renderClvTable(document, chalk, width);
 }

@@ -7,10 +7,12 @@ import { formatDay } from "../core/calendar.js";
 import type { CohortMetric } from "../core/cohort.js";
 import type { CohortPeriod } from "../core/period.js";
 import { computeCohorts } from "../metrics/analyses/cohorts.js";
+import { renderAnalysisHtml } from "../report/html/analyses.js";
+import { pageFormat } from "../report/html/format.js";
 import type { CohortsDocument } from "../report/model.js";
 import { COHORT_DEFINITIONS, renderCohortsCsv, renderCohortsTable } from "../report/render-cohorts.js";
 import { renderJson } from "../report/render-json.js";
-import { type AnalysisOptions, analysisDocument, readForAnalysis } from "./analysis.js";
+import { type Analysis, type AnalysisOptions, analysisDocument, readForAnalysis } from "./analysis.js";
 import type { ShopSources } from "./read-shop.js";
 
 export interface CohortsOptions extends AnalysisOptions {
@@ -20,7 +22,10 @@ export interface CohortsOptions extends AnalysisOptions {
 }
 
 export async function buildCohorts(sources: ShopSources, options: CohortsOptions): Promise<CohortsDocument> {
-  const { shop, timelines, asOf, window, header } = await readForAnalysis(sources, options, "cohorts");
+  return cohortsOf(await readForAnalysis(sources, options, "cohorts"), options);
+}
+
+export function cohortsOf({ shop, timelines, asOf, window, header }: Analysis, options: CohortsOptions): CohortsDocument {
   // A --window (all too) shows every cohort acquired in it, unless --periods says how many.
   const periods = options.periods ?? (options.window === null ? 12 : null);
   const acquired = window === null ? null : { firstDay: window.firstDay, lastDay: window.asOf };
@@ -47,12 +52,14 @@ export async function buildCohorts(sources: ShopSources, options: CohortsOptions
 
 export function renderCohorts(
   document: CohortsDocument,
-  format: "table" | "json" | "csv",
+  format: "table" | "json" | "csv" | "html",
   chalk: ChalkInstance,
   metric: CohortMetric,
   width?: number,
+  locale = "en-US",
 ): string {
   if (format === "json") return renderJson(document);
+  if (format === "html") return renderAnalysisHtml(document, pageFormat(locale));
   if (format === "csv") return renderCohortsCsv(document);
   return renderCohortsTable(document, metric, chalk, width);
 }

@@ -29,6 +29,8 @@ import { computeEmptyGroup, computeGroups, type GroupResult } from "../metrics/c
 import { ENGAGEMENT_METRICS, type SurveyOptions } from "../metrics/engagement/index.js";
 import { METRICS, type MetricId } from "../metrics/index.js";
 import type { Registry } from "../metrics/registry.js";
+import { pageFormat } from "../report/html/format.js";
+import { renderReportHtml } from "../report/html/report.js";
 import { type Change, type GroupReport, type MetricValues, type Report, SCHEMA_VERSION, type WindowInfo } from "../report/model.js";
 import { renderCsv } from "../report/render-csv.js";
 import { renderJson } from "../report/render-json.js";
@@ -96,7 +98,7 @@ export async function buildReport(
   return reportOn(shop, options, metrics);
 }
 
-function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<string>): ReportRun<string> {
+export function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Registry<string>): ReportRun<string> {
   const { zone } = options;
   const ledger = shop.orders?.ledger;
   const timelines = new Map<string | null, Timeline>();
@@ -397,11 +399,13 @@ function changes<Id extends string>(
  */
 export function renderReport<Id extends string>(
   { report, metrics }: ReportRun<Id>,
-  format: "table" | "json" | "csv",
+  format: "table" | "json" | "csv" | "html",
   chalk: ChalkInstance,
   table: TableOptions = {},
+  locale = "en-US",
 ): string {
   if (format === "json") return renderJson(report);
+  if (format === "html") return renderReportHtml(report, metrics, ENGAGEMENT_METRICS, pageFormat(locale));
   if (format === "csv") return renderCsv(report, metrics, ENGAGEMENT_METRICS);
   return renderTable(report, metrics, chalk, { ...table, engagementMetrics: ENGAGEMENT_METRICS });
 }

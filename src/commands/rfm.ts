@@ -7,10 +7,12 @@ import type { ChalkInstance } from "chalk";
 import type { CustomerList, RfmScale, SegmentGrid } from "../core/rfm.js";
 import { segmentTable } from "../core/rfm.js";
 import { computeRfm, customerLabels } from "../metrics/analyses/rfm.js";
+import { renderAnalysisHtml } from "../report/html/analyses.js";
+import { pageFormat } from "../report/html/format.js";
 import type { RfmDocument } from "../report/model.js";
 import { renderJson } from "../report/render-json.js";
 import { RFM_DEFINITIONS, renderRfmCsv, renderRfmTable } from "../report/render-rfm.js";
-import { type AnalysisOptions, analysisDocument, readForAnalysis } from "./analysis.js";
+import { type Analysis, type AnalysisOptions, analysisDocument, readForAnalysis } from "./analysis.js";
 import type { ShopSources } from "./read-shop.js";
 
 export interface RfmOptions extends AnalysisOptions {
@@ -27,11 +29,10 @@ export interface RfmRun {
 }
 
 export async function buildRfm(sources: ShopSources, options: RfmOptions): Promise<RfmRun> {
-  const { shop, timelines, asOf, window, header } = await readForAnalysis(
-    sources,
-    { ...options, keepCustomerText: options.customersList },
-    "segments",
-  );
+  return rfmOf(await readForAnalysis(sources, { ...options, keepCustomerText: options.customersList }, "segments"), options);
+}
+
+export function rfmOf({ shop, timelines, asOf, window, header }: Analysis, options: RfmOptions): RfmRun {
   const { zone, scale, grid } = options;
   const scope = { zone, asOf, firstDay: window?.firstDay ?? null, scale, segments: segmentTable(grid) };
   const labels = options.customersList ? customerLabels(shop.orders!.ledger, zone.startOfDay(asOf + 1)) : null;
@@ -52,8 +53,15 @@ export async function buildRfm(sources: ShopSources, options: RfmOptions): Promi
   return { document, customers: labels === null ? null : results.map((r) => r.customers!) };
 }
 
-export function renderRfm(document: RfmDocument, format: "table" | "json" | "csv", chalk: ChalkInstance, width?: number): string {
+export function renderRfm(
+  document: RfmDocument,
+  format: "table" | "json" | "csv" | "html",
+  chalk: ChalkInstance,
+  width?: number,
+  locale = "en-US",
+): string {
   if (format === "json") return renderJson(document);
+  if (format === "html") return renderAnalysisHtml(document, pageFormat(locale));
   if (format === "csv") return renderRfmCsv(document);
   return renderRfmTable(document, chalk, width);
 }

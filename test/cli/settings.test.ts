@@ -19,6 +19,7 @@ const program = buildProgram({
   cohorts: async () => {},
   rfm: async () => {},
   clv: async () => {},
+  dashboard: async () => {},
 });
 const command = (name: string) => program.commands.find((c) => c.name() === name)!;
 const flags = (name: string) => command(name).options.map((o) => o.long!.slice(2));
@@ -98,6 +99,7 @@ describe("SETTINGS", () => {
       "tz",
       "window",
       "format",
+      "locale",
       "compare",
       "every",
       "periods",
@@ -130,6 +132,7 @@ describe("SETTINGS", () => {
       "attribution",
       "config",
       "as-of",
+      "out",
       "customers-out",
       "fail-if",
       "strict",

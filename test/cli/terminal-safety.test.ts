@@ -101,7 +101,7 @@ describe("text from a file on the terminal", () => {
     const bad = await runCli(["report", "--orders", "x.csv", "--format", "j\x1b[31m\nshopmetrics: error: forged"]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe(
-      "shopmetrics: error: option '--format <format>' argument 'j\\x1b[31m\\nshopmetrics: error: forged' is invalid. Allowed choices are table, json, csv.\n",
+      "shopmetrics: error: option '--format <format>' argument 'j\\x1b[31m\\nshopmetrics: error: forged' is invalid. Allowed choices are table, json, csv, html.\n",
     );
     const long = await runCli(["report", "--orders", "x.csv", `--${"o".repeat(100_000)}`]);
     expect(long.status).toBe(2);

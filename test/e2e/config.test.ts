@@ -132,7 +132,7 @@ describe("--config and shopmetrics.config.json", async () => {
   it.each([
     [
       { timezon: "Europe/Prague" },
-      'unknown key "timezon"; keys are customers, customers-map, survey-map, survey-platform, csat-scale, ces-scale, ces-direction, survey-dedupe, min-responses, reviews-map, reviews-platform, tickets-map, tickets-platform, business-hours, frt-target, traffic-map, traffic-platform, attribution-map, attribution-platform, source-map, platform, map, currency, status-map, encoding, delimiter, decimal, date-format, tz, window, format, compare, every, periods, margin, period, metric, scale, segments, rfm-segments, model, time-unit, horizon, holdout, discount, penalizer, revenue',
+      'unknown key "timezon"; keys are customers, customers-map, survey-map, survey-platform, csat-scale, ces-scale, ces-direction, survey-dedupe, min-responses, reviews-map, reviews-platform, tickets-map, tickets-platform, business-hours, frt-target, traffic-map, traffic-platform, attribution-map, attribution-platform, source-map, platform, map, currency, status-map, encoding, delimiter, decimal, date-format, tz, window, format, locale, compare, every, periods, margin, period, metric, scale, segments, rfm-segments, model, time-unit, horizon, holdout, discount, penalizer, revenue',
     ],
     [{ asOf: "2025-12-31" }, `unknown key "asOf" (keys are the flags' names: "as-of"); keys are customers,`],
     [{ "as-of": "2025-12-31" }, '"as-of" can\'t be in a config: a fixed as-of would stop every run at that day'],

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// `npm run demo`: the report for the bundled sample shop (fixtures/sample-shop) on the terminal,
+// then the same shop as one HTML page, demo-report.html (`shopmetrics dashboard`), and its path.
+import { spawnSync } from "node:child_process";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const shop = (file) => join("fixtures", "sample-shop", file);
+const inputs = [
+  "--orders",
+  shop("orders_export.csv"),
+  "--survey",
+  shop("survey_responses.csv"),
+  "--reviews",
+  shop("heureka_reviews.xml"),
+  "--tickets",
+  shop("zendesk_tickets.csv"),
+  "--traffic",
+  shop("ga4_sessions.csv"),
+  "--tz",
+  "Europe/Prague",
+];
+const run = (args) => {
+  const r = spawnSync(process.execPath, [join(root, "bin", "shopmetrics.js"), ...args], { cwd: root, stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+run(["report", ...inputs]);
+const page = join(root, "demo-report.html");
+run(["dashboard", ...inputs, "--quiet", "--out", page]);
+process.stdout.write(`\nThe same shop as one page: ${page} (open it in a browser; it loads nothing from the network)\n`);
