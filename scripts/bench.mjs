@@ -712,7 +712,9 @@ async function interleaved(entries, runs) {
   const result = new Map();
   for (const e of entries) {
     const ms = done.get(e.name);
-    result.set(e.name, failed.has(e.name) ? null : summarize(ms, JSON.parse(ms[ms.length - 1].stdout)));
+    // A run that writes its output to a file (--out) prints nothing: no figures to compare.
+    const stdout = ms[ms.length - 1].stdout;
+    result.set(e.name, failed.has(e.name) ? null : summarize(ms, stdout === "" ? null : JSON.parse(stdout)));
   }
   return result;
 }
@@ -1294,18 +1296,27 @@ async function main() {
 // at most ANALYSES_MAX_RATIO x a single report on the same file, timed in the same interleaved
 // rounds. rfm --customers-out also keeps each customer's email text and writes the list.
 const ANALYSES_MAX_RATIO = 1.3;
+const HTML_MAX_RATIO = 1.2;
 // `clv` fits its models after the read (issue 14): at most CLV_MAX_RATIO x the report.
 const CLV_MAX_RATIO = 2;
 
 async function runAnalyses(file, asOf, opts) {
   const base = ["--orders", file, "--format", "json", "--tz", TZ, "--as-of", asOf];
   const list = join(ROOT, ".bench", "rfm-customers.csv");
+  const page = join(ROOT, ".bench", "report.html");
   const entries = [
     { name: "report", cmd: process.execPath, args: cliArgs(file, asOf) },
     { name: "cohorts", cmd: process.execPath, args: ["bin/shopmetrics.js", "cohorts", ...base] },
     { name: "rfm", cmd: process.execPath, args: ["bin/shopmetrics.js", "rfm", ...base] },
     { name: "rfm --customers-out", cmd: process.execPath, args: ["bin/shopmetrics.js", "rfm", ...base, "--customers-out", list] },
     { name: "clv", cmd: process.execPath, args: ["bin/shopmetrics.js", "clv", ...base], limit: CLV_MAX_RATIO },
+    // Issue 15: the report as its HTML page, written to a file, at most 1.2x the JSON report.
+    {
+      name: "report --format html",
+      cmd: process.execPath,
+      args: [...cliArgs(file, asOf), "--format", "html", "--out", page],
+      limit: HTML_MAX_RATIO,
+    },
   ];
   const loadStart = loadavg();
   const timed = await interleaved(entries, opts.runs);
@@ -1322,7 +1333,7 @@ async function runAnalyses(file, asOf, opts) {
   const block = [
     "## Cohorts, RFM and predicted CLV (same file)",
     "",
-    `\`shopmetrics cohorts\` (month cohorts, the latest 12) and \`shopmetrics rfm\` (scores 1–5 of ${customers.toLocaleString("en-US")} customers, the default grid; with \`--customers-out\`, every customer's line written too) and \`shopmetrics clv\` (BG/NBD and Gamma-Gamma fitted, every customer predicted) against the single \`report\`, all with \`--format json --tz ${TZ} --as-of ${asOf}\`. Median of ${opts.runs} interleaved rounds (the order of the table, the other way round every other round), wall time of the whole process. Limits: ${ANALYSES_MAX_RATIO}× the report (cohorts, rfm), ${CLV_MAX_RATIO}× (clv). Load average at start ${showLoad(loadStart)}; at end ${showLoad(loadavg())}.`,
+    `\`shopmetrics cohorts\` (month cohorts, the latest 12) and \`shopmetrics rfm\` (scores 1–5 of ${customers.toLocaleString("en-US")} customers, the default grid; with \`--customers-out\`, every customer's line written too) and \`shopmetrics clv\` (BG/NBD and Gamma-Gamma fitted, every customer predicted) and \`report --format html --out FILE\` (the report as its HTML page) against the single \`report\`, all with \`--format json --tz ${TZ} --as-of ${asOf}\` (the page: html). Median of ${opts.runs} interleaved rounds (the order of the table, the other way round every other round), wall time of the whole process. Limits: ${ANALYSES_MAX_RATIO}× the report (cohorts, rfm), ${CLV_MAX_RATIO}× (clv), ${HTML_MAX_RATIO}× (the HTML page). Load average at start ${showLoad(loadStart)}; at end ${showLoad(loadavg())}.`,
     "",
     "| command | wall time | peak RSS | × report | limit |",
     "|---|---:|---:|---:|---:|",

@@ -43,9 +43,14 @@ export interface OpenedPage {
 export async function open(
   browser: Browser,
   file: string,
-  { width = 1280, height = 800, javaScript = true }: { width?: number; height?: number; javaScript?: boolean } = {},
+  {
+    width = 1280,
+    height = 800,
+    javaScript = true,
+    colorScheme = "light",
+  }: { width?: number; height?: number; javaScript?: boolean; colorScheme?: "light" | "dark" } = {},
 ): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport: { width, height }, javaScriptEnabled: javaScript });
+  const context = await browser.newContext({ viewport: { width, height }, javaScriptEnabled: javaScript, colorScheme });
   const page = await context.newPage();
   const problems: string[] = [];
   const requests: string[] = [];

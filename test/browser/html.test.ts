@@ -16,6 +16,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, runCli } from "../helpers.js";
+import { mulberry32 } from "../random.js";
 import { launch, open } from "./browser.js";
 
 const SHOP = ["--orders", "fixtures/sample-shop/orders_export.csv", "--tz", "Europe/Prague", "--as-of", "2026-06-30"];
@@ -121,6 +122,15 @@ describe("report --format html (the sample shop, as npm run demo, with --compare
     const [scroll, inner] = await p.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     expect(scroll).toBeLessThanOrEqual(inner);
     await p.screenshot({ path: join(dir, `report-${width}.png`) });
+    await p.context().close();
+  });
+
+  it.each([
+    ["light", "rgb(255, 255, 255)"],
+    ["dark", "rgb(13, 17, 23)"],
+  ] as const)("follows the reader's %s mode", async (colorScheme, background) => {
+    const { page: p } = await open(browser, file, { colorScheme });
+    expect(await p.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(background);
     await p.context().close();
   });
 
@@ -254,6 +264,41 @@ describe("dashboard (the sample shop with every input)", async () => {
     const at = SECTIONS.map((h) => text.indexOf(`${h}\n`));
     for (const [i, h] of SECTIONS.entries()) expect(at[i], h).toBeGreaterThan(-1);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+});
+
+describe("a customer's email among clv's top customers is shown, never run", async () => {
+  // 300 customers who buy at their own pace and leave at their own chance (seeded): enough repeat
+  // customers for BG/NBD to fit, so the top customers, half of them with a hostile email, are listed.
+  const random = mulberry32(20_261_204);
+  const hostile = '"><img src=x onerror=alert(2)>';
+  const rows = ["order_id,created_at,email,total,currency,status"];
+  let id = 0;
+  for (let c = 0; c < 300; c++) {
+    const gap = [20, 45, 90, 180, 400, 900][Math.floor(random() * 6)]!;
+    const leave = [0.05, 0.2, 0.4, 0.7][Math.floor(random() * 4)]!;
+    let day = Date.UTC(2023, 0, 1) + Math.floor(random() * 700) * 86_400_000;
+    const email = `c${c}${c % 2 === 0 ? hostile : ""}@example.com`.replace(/"/g, '""');
+    while (day <= Date.UTC(2025, 5, 30)) {
+      rows.push(`${++id},${new Date(day).toISOString().slice(0, 10)},"${email}",${10 + Math.floor(random() * 90)}.00,EUR,completed`);
+      if (random() < leave) break;
+      day += Math.max(1, Math.round(-Math.log(1 - random()) * gap)) * 86_400_000;
+    }
+  }
+  const input = join(dir, "clv-emails.csv");
+  writeFileSync(input, `${rows.join("\n")}\n`);
+  const file = await page("clv-emails", ["clv", "--orders", input, "--tz", "UTC", "--as-of", "2025-06-30"]);
+
+  it("lists them as text", async () => {
+    const { page: p, dialogs, problems } = await open(browser, file);
+    expect(problems).toEqual([]);
+    expect(dialogs).toEqual([]);
+    const customers = await p.locator("#clv table.sortable tbody tr td:first-child").allTextContents();
+    expect(customers.length).toBeGreaterThan(5);
+    expect(customers.filter((c) => c.includes(hostile)).length).toBeGreaterThan(0);
+    expect(await p.locator("img, [onerror]").count()).toBe(0);
+    expect(readFileSync(file, "utf8")).not.toMatch(/<img/i);
+    await p.context().close();
   });
 });
 
