@@ -235,6 +235,15 @@ describe("dashboard (the sample shop with every input)", async () => {
     data.report.groups.forEach((group: { metrics: Record<string, unknown> }, g: number) => {
       for (const id of Object.keys(group.metrics)) expect(shown.paths).toContain(`report.groups.${g}.metrics.${id}`);
     });
+    // Every figure's definition link lands on a definition.
+    const links = await p.evaluate(() =>
+      [...document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')].map((a) => {
+        const href = a.getAttribute("href")!;
+        return [href, document.getElementById(href.slice(1)) !== null] as const;
+      }),
+    );
+    expect(links.length).toBeGreaterThan(40);
+    expect(links.filter(([, found]) => !found)).toEqual([]);
     for (const path of [
       "cohorts.groups.0.cohorts.0.customers",
       "rfm.groups.1.segments.0.customers",

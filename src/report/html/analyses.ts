@@ -60,6 +60,7 @@ export function cohortsSection(doc: CohortsDocument, f: PageFormat, path = ""): 
         ),
         `${label}: the share of each cohort's customers who ordered again in each ${doc.period} after the first (* the period is not over yet)`,
         `<table><thead>${head}</thead><tbody>${rows.join("")}</tbody></table>`,
+        "cohorts-retention",
       )}`,
     );
   });
@@ -84,6 +85,7 @@ export function rfmSection(doc: RfmDocument, f: PageFormat, path = ""): string {
         ),
         `${label}, with each segment's revenue`,
         `<table class="sortable"><thead><tr><th>Segment</th><th class="num">Customers</th><th class="num">Share</th><th class="num">Revenue</th><th class="num">Revenue share</th><th class="num">Mean recency (days)</th><th class="num">Mean orders</th><th class="num">AOV</th></tr></thead><tbody>${rows.join("")}</tbody></table>`,
+        "rfm-segment",
       )}`,
     );
   });
@@ -131,6 +133,7 @@ export function clvSection(doc: ClvDocument, f: PageFormat, path = ""): string {
           columns(bins, label),
           `${label} at the calibration end (${f.day(doc.calibration.to)})`,
           `<table><thead><tr><th>P(alive)</th><th class="num">Customers</th></tr></thead><tbody>${bins.map((b, i) => `<tr><td>${html(b.label)}</td>${shown(f.count(b.value), `${p}.pAliveHistogram.${i}`, b.value, "td", "num")}</tr>`).join("")}</tbody></table>`,
+          "clv-pAlive",
         ),
       );
     }
@@ -166,6 +169,7 @@ function holdoutFigure(h: HoldoutCheck, currency: string | null, f: PageFormat, 
     ),
     `${label}; in all ${f.number(h.predicted, 1)} predicted, ${f.count(h.actual)} actual, mean absolute error ${f.number(h.mae, 3)} per customer`,
     `<table><thead><tr><th>Repeat purchases in calibration</th><th class="num">Customers</th><th class="num">Predicted</th><th class="num">Actual</th></tr></thead><tbody>${rows.join("")}</tbody></table>`,
+    "clv-holdout",
   );
 }
 

@@ -206,7 +206,8 @@ export function actualAgainstPredicted(items: readonly { label: string; actual: 
   );
 }
 
-/** A chart with its caption and its figures as a table (the text alternative). */
-export function figure(chart: string, caption: string, table: string): string {
-  return `<figure>${chart}<figcaption>${html(caption)}</figcaption><details><summary>Figures</summary><div class="scroll">${table}</div></details></figure>`;
+/** A chart with its caption (and a link to the definition of what it shows) and its figures as a table (the text alternative). */
+export function figure(chart: string, caption: string, table: string, definition?: string): string {
+  const link = definition === undefined ? "" : ` <a href="#def-${html(definition)}">Definition</a>`;
+  return `<figure>${chart}<figcaption>${html(caption)}${link}</figcaption><details><summary>Figures</summary><div class="scroll">${table}</div></details></figure>`;
 }

@@ -160,6 +160,7 @@ function trendsSection<Id extends string>(report: Report<Id>, metrics: readonly 
           trendChart(points, label, info.unit === "rate"),
           `${label}: each point the window of ${report.window.days} days ending that day`,
           `<table><thead><tr><th>Window ending</th><th class="num">${html(info.label)}</th></tr></thead><tbody>${rows}</tbody></table>`,
+          info.id,
         ),
       ];
     });
