@@ -4,23 +4,9 @@
 import { spawnSync } from "node:child_process";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SAMPLE_SHOP_INPUTS as inputs } from "./lib/sample-shop.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const shop = (file) => join("fixtures", "sample-shop", file);
-const inputs = [
-  "--orders",
-  shop("orders_export.csv"),
-  "--survey",
-  shop("survey_responses.csv"),
-  "--reviews",
-  shop("heureka_reviews.xml"),
-  "--tickets",
-  shop("zendesk_tickets.csv"),
-  "--traffic",
-  shop("ga4_sessions.csv"),
-  "--tz",
-  "Europe/Prague",
-];
 const run = (args) => {
   const r = spawnSync(process.execPath, [join(root, "bin", "shopmetrics.js"), ...args], { cwd: root, stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { SAMPLE_SHOP_INPUTS } from "./lib/sample-shop.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const executablePath = process.env.SHOPMETRICS_CHROMIUM ?? "/usr/bin/chromium";
@@ -17,24 +18,12 @@ if (!existsSync(executablePath)) {
   process.exit(2);
 }
 const page = join(mkdtempSync(join(tmpdir(), "shopmetrics-shots-")), "dashboard.html");
-const shop = (file) => join("fixtures", "sample-shop", file);
 const run = spawnSync(
   process.execPath,
   [
     join(root, "bin", "shopmetrics.js"),
     "dashboard",
-    "--orders",
-    shop("orders_export.csv"),
-    "--survey",
-    shop("survey_responses.csv"),
-    "--reviews",
-    shop("heureka_reviews.xml"),
-    "--tickets",
-    shop("zendesk_tickets.csv"),
-    "--traffic",
-    shop("ga4_sessions.csv"),
-    "--tz",
-    "Europe/Prague",
+    ...SAMPLE_SHOP_INPUTS,
     "--as-of",
     "2026-06-30",
     "--locale",

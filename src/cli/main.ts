@@ -31,6 +31,7 @@ import { chalkFor, colorEnabled, type Env } from "./color.js";
 import { loadConfig, withConfig } from "./config.js";
 import { EXIT_BY_ERROR, ExitCode } from "./exit-codes.js";
 import {
+  type InputFiles,
   parseClvOptions,
   parseCohortsOptions,
   parseDashboardOptions,
@@ -178,15 +179,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
   }
 
   /** Every input report (and the dashboard) reads. */
-  const reportFiles = (cli: {
-    readonly ordersFile?: string;
-    readonly customersFile?: string;
-    readonly surveyFiles: readonly string[];
-    readonly reviewFiles: readonly string[];
-    readonly attributionFiles: readonly string[];
-    readonly ticketFiles: readonly string[];
-    readonly trafficFiles: readonly string[];
-  }): ShopSources => ({
+  const reportFiles = (cli: InputFiles): ShopSources => ({
     ...(cli.ordersFile === undefined ? {} : { orders: open(cli.ordersFile) }),
     ...(cli.customersFile === undefined ? {} : { customers: open(cli.customersFile) }),
     surveys: cli.surveyFiles.map(open),

@@ -174,9 +174,8 @@ export interface Output {
 
 export type OutputFormat = "table" | "json" | "csv" | "html";
 
-export interface ReportCli extends Printing<OutputFormat>, Output {
-  /** --quiet: no warnings on stderr (they stay in the JSON). */
-  readonly quiet: boolean;
+/** The files report (and the dashboard) read. */
+export interface InputFiles {
   /** None when only survey files are read. */
   readonly ordersFile?: string;
   readonly customersFile?: string;
@@ -185,6 +184,11 @@ export interface ReportCli extends Printing<OutputFormat>, Output {
   readonly attributionFiles: readonly string[];
   readonly ticketFiles: readonly string[];
   readonly trafficFiles: readonly string[];
+}
+
+export interface ReportCli extends Printing<OutputFormat>, Output, InputFiles {
+  /** --quiet: no warnings on stderr (they stay in the JSON). */
+  readonly quiet: boolean;
   readonly options: Omit<ReportOptions, "now" | "onProgress" | "onProblem">;
 }
 
@@ -208,17 +212,11 @@ export interface ClvCli extends AnalysisCli<ClvOptions> {
   readonly customersOut?: string;
 }
 
-export interface DashboardCli extends Output {
+export interface DashboardCli extends Output, InputFiles {
   readonly progress: boolean;
   readonly verbose: boolean;
   readonly quiet: boolean;
   readonly ordersFile: string;
-  readonly customersFile?: string;
-  readonly surveyFiles: readonly string[];
-  readonly reviewFiles: readonly string[];
-  readonly attributionFiles: readonly string[];
-  readonly ticketFiles: readonly string[];
-  readonly trafficFiles: readonly string[];
   readonly options: Omit<DashboardOptions, "now" | "onProgress" | "onProblem">;
 }
 

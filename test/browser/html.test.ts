@@ -65,6 +65,15 @@ async function shownAgainstJson(p: import("playwright-core").Page): Promise<Show
   });
 }
 
+/** The page's width at a viewport: what it scrolls to sideways, and the viewport's. */
+async function widths(file: string, width: number, height: number, screenshot?: string): Promise<[number, number]> {
+  const { page: p } = await open(browser, file, { width, height });
+  const [scroll, inner] = await p.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  if (screenshot) await p.screenshot({ path: screenshot });
+  await p.context().close();
+  return [scroll!, inner!];
+}
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
@@ -118,11 +127,8 @@ describe("report --format html (the sample shop, as npm run demo, with --compare
     [390, 844],
     [1280, 800],
   ])("has no horizontal overflow at %i × %i", async (width, height) => {
-    const { page: p } = await open(browser, file, { width, height });
-    const [scroll, inner] = await p.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    const [scroll, inner] = await widths(file, width, height, join(dir, `report-${width}.png`));
     expect(scroll).toBeLessThanOrEqual(inner);
-    await p.screenshot({ path: join(dir, `report-${width}.png`) });
-    await p.context().close();
   });
 
   it.each([
@@ -258,10 +264,8 @@ describe("dashboard (the sample shop with every input)", async () => {
     [390, 844],
     [1280, 800],
   ])("has no horizontal overflow at %i × %i", async (width, height) => {
-    const { page: p } = await open(browser, file, { width, height });
-    const [scroll, inner] = await p.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    const [scroll, inner] = await widths(file, width, height);
     expect(scroll).toBeLessThanOrEqual(inner);
-    await p.context().close();
   });
 
   it("prints with the sections in order", async () => {
