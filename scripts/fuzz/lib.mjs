@@ -1398,7 +1398,8 @@ export const CATEGORIES = [
   },
   {
     name: "analyses",
-    title: "cohorts, rfm (with --customers-out) and clv on a cut, requoted, NUL-ridden or pasted file: report's exit, ledger and customers",
+    title:
+      "cohorts, rfm (with --customers-out), clv and the dashboard page on a cut, requoted, NUL-ridden or pasted file: report's exit, ledger and customers",
     weight: 0.5,
     make(base, r) {
       const variant = r.pick(["as is", "cut", "quote", "nul", "pasted"]);
@@ -1414,19 +1415,21 @@ export const CATEGORIES = [
       const common = (f) => ["--orders", f["orders.csv"], ...base.args, "--format", "json", "--tz", "Europe/Prague"];
       return {
         variant,
-        files: { "orders.csv": mutated, "list.csv": Buffer.alloc(0) },
+        files: { "orders.csv": mutated, "list.csv": Buffer.alloc(0), "page.html": Buffer.alloc(0) },
         args: (f) => reportArgs(f["orders.csv"], base),
         more: (f) => [
           ["cohorts", ...common(f), "--periods", "1000"],
           ["rfm", ...common(f), "--customers-out", f["list.csv"]],
           ["clv", ...common(f)],
+          ["dashboard", "--orders", f["orders.csv"], ...base.args, "--tz", "Europe/Prague", "--out", f["page.html"]],
         ],
-        check: ([report, cohorts, rfm, clv], _py, f) => {
+        check: ([report, cohorts, rfm, clv, dashboard], _py, f) => {
           const out = [];
           for (const [name, res] of [
             ["cohorts", cohorts],
             ["rfm", rfm],
             ["clv", clv],
+            ["dashboard", dashboard],
           ]) {
             if (res.status !== report.status)
               out.push(`${name} exits ${res.status} where report exits ${report.status}: ${firstLine(res.stderr)}`);
@@ -1452,6 +1455,13 @@ export const CATEGORIES = [
               out.push(`${group.currency}: clv has ${v.groups[i]?.customers} customers, report ${customers}`);
             listed += customers;
           }
+          // The page: its two scripts only (the data, the sorting), and the report's ledger in its data.
+          const page = readFileSync(f["page.html"], "utf8");
+          if ((page.match(/<script/g) ?? []).length !== 2) out.push("the dashboard page has other than its two scripts");
+          const data = /<script type="application\/json" id="shopmetrics-data">(.*?)<\/script>/s.exec(page);
+          if (!data) out.push("the dashboard page embeds no data");
+          else if (JSON.stringify(JSON.parse(data[1]).report.dataQuality) !== JSON.stringify(a.dataQuality))
+            out.push("the dashboard's dataQuality differs from report's");
           const list = parseCsv(readFileSync(f["list.csv"]), { columns: true });
           if (list.length !== listed) out.push(`--customers-out lists ${list.length} customers, report counts ${listed}`);
           return out;
@@ -1765,12 +1775,11 @@ export async function fuzz({ seed, count, run, bases, categories = CATEGORIES, o
         made.spawn ? await runSpawned(args, made.spawn) : await withTimeout(run(args, made.stdin ? { stdin: made.stdin } : {}), timeoutMs),
       );
     const py = made.python ? await python.ask(paths[made.python.file], made.python) : null;
-    const format = formatOf(runs[0]);
     let problems = [];
     try {
       problems = made.spawn
         ? made.check(results, py, paths)
-        : [...results.flatMap((res) => checkCommon(res, { format })), ...made.check(results, py, paths)];
+        : [...results.flatMap((res, i) => checkCommon(res, { format: formatOf(runs[i]) })), ...made.check(results, py, paths)];
     } catch (e) {
       problems = [`the oracle threw: ${e.message}`];
     }
