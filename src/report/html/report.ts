@@ -65,7 +65,8 @@ function card(
   previousWindow: WindowInfo | undefined,
   trend: readonly (number | null)[] | null,
 ): string {
-  const spark = trend && trend.length > 1 ? sparkline(trend, `${info.label}, the last ${trend.length} windows`) : "";
+  const spark =
+    trend && trend.filter((v) => v !== null).length > 1 ? sparkline(trend, `${info.label}, the last ${trend.length} windows`) : "";
   const vs =
     change === ""
       ? ""
@@ -153,6 +154,8 @@ function trendsSection<Id extends string>(report: Report<Id>, metrics: readonly 
         const value = p.groups.find((g) => g.currency === group.currency)?.metrics[info.id] ?? null;
         return { day: p.asOf, value, text: f.value(value, info.unit, group.currency) };
       });
+      // A metric the files can't give (null at every point) has no line to draw; its note is in the table.
+      if (points.every((p) => p.value === null)) return [];
       const rows = points.map((p) => `<tr><td>${html(f.day(p.day))}</td><td class="num">${html(p.text)}</td></tr>`).join("");
       const label = `${info.label}, ${currencyName(group.currency)}`;
       return [
