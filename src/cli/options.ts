@@ -437,13 +437,19 @@ export function parseCohortsOptions(raw: RawCohortsOptions, env: Env, now: numbe
   };
 }
 
+/** --customers-out FILE, or - for stdout when the summary is not also going there (a table, or --out). */
+function checkCustomersOut(customersOut: string | undefined, cli: { readonly format: string; readonly out?: string }): void {
+  if (customersOut === undefined) return;
+  fileNamed("--customers-out", customersOut, "the file to write the customers to, or - for stdout");
+  if (customersOut === "-" && cli.format !== "table" && cli.out === undefined)
+    throw usageError(
+      `--customers-out - writes the list to stdout, where --format ${cli.format} writes the summary: write the list to a file, or the summary with --out`,
+    );
+}
+
 export function parseRfmOptions(raw: RawRfmOptions, env: Env, now: number): RfmCli {
   const { reading, ...cli } = parseAnalysis(raw, env, now, "rfm");
-  if (raw.customersOut !== undefined) fileNamed("--customers-out", raw.customersOut, "the file to write the customers to, or - for stdout");
-  if (raw.customersOut === "-" && cli.format !== "table")
-    throw usageError(
-      `--customers-out - writes the list to stdout, where --format ${cli.format} writes the summary: write the list to a file`,
-    );
+  checkCustomersOut(raw.customersOut, cli);
   const { scale, grid } = parseSegments(raw);
   return {
     ...cli,
@@ -455,11 +461,7 @@ export function parseRfmOptions(raw: RawRfmOptions, env: Env, now: number): RfmC
 export function parseClvOptions(raw: RawClvOptions, env: Env, now: number): ClvCli {
   const { reading, ...cli } = parseAnalysis({ ...raw, window: undefined }, env, now, "clv");
   const { window: _window, ...options } = reading;
-  if (raw.customersOut !== undefined) fileNamed("--customers-out", raw.customersOut, "the file to write the customers to, or - for stdout");
-  if (raw.customersOut === "-" && cli.format !== "table")
-    throw usageError(
-      `--customers-out - writes the list to stdout, where --format ${cli.format} writes the summary: write the list to a file`,
-    );
+  checkCustomersOut(raw.customersOut, cli);
   const horizon = parseSpan(raw.horizon);
   if (horizon === null)
     throw usageError(`invalid --horizon ${quoted(raw.horizon)}: expected Nm (months), Nw (weeks) or Nd (days), e.g. 12m`);

@@ -231,6 +231,19 @@ describe("--customers-out", () => {
     expect(json.stderr).toMatch(/--customers-out - writes the list to stdout, where --format json writes the summary/);
   });
 
+  it("- with --format json --out FILE: the list on stdout, the summary in the file, as each alone writes them", async () => {
+    for (const command of ["rfm", "clv"]) {
+      const file = join(tmp(), "summary.json");
+      const run = await runCli([command, ...TIES, "--customers-out", "-", "--format", "json", "--out", file]);
+      expect(run.status, run.stderr).toBe(0);
+      const list = join(tmp(), "list.csv");
+      const alone = await runCli([command, ...TIES, "--customers-out", list, "--format", "json"]);
+      expect(run.stdout).toBe(readFileSync(list, "utf8"));
+      expect(readCsv(run.stdout)).toHaveLength(7);
+      expect(readFileSync(file, "utf8")).toBe(alone.stdout);
+    }
+  });
+
   it("makes cells a spreadsheet would run as a formula safe (OWASP): a leading '", async () => {
     const orders = [
       "order_id,created_at,customer_id,email,total,currency",
