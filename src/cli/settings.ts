@@ -658,11 +658,10 @@ const TABLE: readonly Setting[] = [
   },
 ];
 
-/** The attribute commander gives a flag's value: `status-map` → statusMap, `no-progress` → progress. */
 /**
  * `dashboard` takes what `report` reads and how (the inputs, the reading flags, --window, --as-of,
  * --margin, --revenue, --out, --locale), but not its output choices: the page is HTML, compares
- * with the previous window and shows the last 12 months (docs/metrics.md, "The HTML pages").
+ * with the previous window and shows the last 12 month ends (docs/html.md, "The dashboard's settings").
  */
 const NOT_ON_DASHBOARD = new Set(["format", "compare", "every", "periods", "fail-if"]);
 
@@ -670,6 +669,7 @@ export const SETTINGS: readonly Setting[] = TABLE.map((s) =>
   s.commands.includes("report") && !NOT_ON_DASHBOARD.has(s.key) ? { ...s, commands: [...s.commands, "dashboard"] } : s,
 );
 
+/** The attribute commander gives a flag's value: `status-map` → statusMap, `no-progress` → progress. */
 export const attributeOf = (setting: Setting): string =>
   setting.key.replace(/^no-/, "").replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 

@@ -11,7 +11,7 @@ import type { Span } from "../core/clv.js";
 import type { SegmentGrid } from "../core/rfm.js";
 import { ENGAGEMENT_METRICS } from "../metrics/engagement/index.js";
 import { METRICS } from "../metrics/index.js";
-import { renderDashboardHtml } from "../report/html/dashboard.js";
+import { dashboardWarnings, renderDashboardHtml } from "../report/html/dashboard.js";
 import { pageFormat } from "../report/html/format.js";
 import type { ClvDocument, CohortsDocument, Report, RfmDocument } from "../report/model.js";
 import { analysisOf } from "./analysis.js";
@@ -42,7 +42,13 @@ const TWELVE_MONTHS: Span = { count: 12, kind: "months" };
 
 export async function buildDashboard(sources: ShopSources, options: DashboardOptions): Promise<DashboardDocument> {
   const shop = await readShop(sources, { ...options, keepCustomerText: true });
-  const { report } = reportOn(shop, { ...options, compare: true, every: { period: "month", periods: 12 }, failIf: [] }, METRICS);
+  // The cards and the metrics table are the requested window and the one before it; the sparklines
+  // and trends are the last 12 month-end windows on or before the as-of day.
+  const { report } = reportOn(
+    shop,
+    { ...options, compare: true, every: { period: "month", periods: 12, keepWindow: true }, failIf: [] },
+    METRICS,
+  );
   // The analyses look at the whole history up to the report's as-of day, as their commands do by
   // default, and at the orders and customers only: their documents are those of their commands.
   const base = { ...options, asOf: { kind: "day" as const, day: parseDay(report.asOf)! }, window: null };
@@ -71,7 +77,4 @@ export function renderDashboard(docs: DashboardDocument, locale: string): string
   return renderDashboardHtml(docs, METRICS.metrics, ENGAGEMENT_METRICS, pageFormat(locale));
 }
 
-/** Every warning of the four documents, each once (they read the same files). */
-export function dashboardWarnings(docs: DashboardDocument): string[] {
-  return [...new Set([docs.report, docs.cohorts, docs.rfm, docs.clv, docs.clvHoldout].flatMap((d) => d.warnings))];
-}
+export { dashboardWarnings };

@@ -56,8 +56,12 @@ export interface ReportOptions<Id extends string = MetricId> extends ShopReading
   readonly margin: number;
   /** --compare previous: also compute the previous window and the change. */
   readonly compare: boolean;
-  /** --every PERIOD --periods N: a series of windows ending at the last N period ends. */
-  readonly every: { readonly period: Period; readonly periods: number } | null;
+  /**
+   * --every PERIOD --periods N: a series of windows ending at the last N period ends; the report's
+   * own window is the latest of them, unless `keepWindow` (the dashboard: the requested window,
+   * the series beside it).
+   */
+  readonly every: { readonly period: Period; readonly periods: number; readonly keepWindow?: boolean } | null;
   /** --fail-if conditions, checked on the report's window. */
   readonly failIf: readonly Condition<Id>[];
   /** The clock (epoch ms), for --as-of today; injected for reproducible tests. */
@@ -123,13 +127,16 @@ export function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Re
   const evaluate = (window: ReportWindow): GroupResult[] =>
     computeGroups(timelines, window, previousWindow(options.window, window, zone), metrics, computeOptions);
 
-  // With --every, the report's own window is the latest point of the series.
+  // With --every, the report's own window is the latest point of the series (unless kept).
   const points = options.every
     ? periodEnds(options.every.period, requested.asOf, options.every.periods).map((day) =>
         windowEndingOn(options.window, day, zone, dataDays),
       )
     : [requested];
-  const window = points[points.length - 1]!;
+  const latest = points[points.length - 1]!;
+  const window =
+    options.every?.keepWindow && (requested.asOf !== latest.asOf || requested.firstDay !== latest.firstDay) ? requested : latest;
+  const windows = window === latest ? points : [...points, window];
   const previous = previousWindow(options.window, window, zone);
   const traffic = trafficInput(shop, options, window);
   const inputs: EngagementInputs = {
@@ -141,7 +148,7 @@ export function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Re
     webOrdersOnly: options.webOrdersOnly === true,
   };
   // Every window the report shows, and the previous window each one's lifecycle metrics use.
-  const shown = options.compare ? [...points, previous] : points;
+  const shown = options.compare ? [...windows, previous] : windows;
   const earliestStart = Math.min(...shown.map((w) => previousWindow(options.window, w, zone).firstDay));
   if (earliestStart < daysFromCivil(MIN_YEAR, 1, 1)) {
     throw usageError(
@@ -162,7 +169,7 @@ export function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Re
             : { ...g, referrals: computeReferrals(timeline, w, channels, ledger!.sources, g.currency, basis) };
         });
   const series = points.map((w) => ({ window: w, groups: withReferrals(w, evaluate(w)) }));
-  let groups: GroupReport[] = series[series.length - 1]!.groups;
+  let groups: GroupReport[] = window === latest ? series[series.length - 1]!.groups : withReferrals(window, evaluate(window));
   if (options.compare) {
     const before = new Map(evaluate(previous).map((g) => [g.currency, g]));
     groups = groups.map((g) => {
@@ -190,7 +197,7 @@ export function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Re
     surveyOptions,
   );
   // Without orders, nothing is said of customers who bought before the data began.
-  if (dataDays) warnings.push(...windowWarnings(points, shown, earliestStart, dataDays, options.window.kind === "all" || !ledger));
+  if (dataDays) warnings.push(...windowWarnings(windows, shown, earliestStart, dataDays, options.window.kind === "all" || !ledger));
 
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,

@@ -8,10 +8,10 @@
 import type { EngagementMetricInfo } from "../../core/engagement.js";
 import type { MetricInfo } from "../../core/metric-info.js";
 import type { ClvDocument, CohortsDocument, Report, RfmDocument } from "../model.js";
-import { clvSection, cohortsSection, holdoutSection, rfmSection } from "./analyses.js";
+import { clvSection, cohortsSection, DEFINITION_LABELS, holdoutSection, rfmSection } from "./analyses.js";
 import type { PageFormat } from "./format.js";
 import { renderPage } from "./page.js";
-import { definitionsOf, definitionsSection, headerLine, reportSections } from "./report.js";
+import { definitionsOf, definitionsSection, headerLine, ledgerSection, reportSections } from "./report.js";
 
 export interface DashboardDocuments {
   readonly report: Report;
@@ -22,6 +22,11 @@ export interface DashboardDocuments {
   readonly clvHoldout: ClvDocument;
 }
 
+/** Every warning of the documents, each once (they read the same files): what stderr says, and the page's ledger. */
+export function dashboardWarnings(docs: DashboardDocuments): string[] {
+  return [...new Set([docs.report, docs.cohorts, docs.rfm, docs.clv, docs.clvHoldout].flatMap((d) => d.warnings))];
+}
+
 export function renderDashboardHtml(
   docs: DashboardDocuments,
   metrics: readonly MetricInfo[],
@@ -29,7 +34,6 @@ export function renderDashboardHtml(
   f: PageFormat,
 ): string {
   const report = reportSections(docs.report, metrics, engagement, f, "report.");
-  const none = new Map<string, string>();
   return renderPage({
     title: "Customer engagement dashboard",
     locale: f.locale,
@@ -42,12 +46,12 @@ export function renderDashboardHtml(
       clvSection(docs.clv, f, "clv."),
       holdoutSection(docs.clvHoldout, f, "clvHoldout."),
       report.metrics,
-      report.ledger,
+      ledgerSection(docs.report.dataQuality, docs.report.inputs, dashboardWarnings(docs), f, "report."),
       definitionsSection([
         { title: "Report", anchor: "", definitions: definitionsOf(docs.report, engagement), labels: report.labels },
-        { title: "Cohorts", anchor: "cohorts-", definitions: docs.cohorts.definitions, labels: none },
-        { title: "RFM segments", anchor: "rfm-", definitions: docs.rfm.definitions, labels: none },
-        { title: "Predicted CLV", anchor: "clv-", definitions: docs.clv.definitions, labels: none },
+        { title: "Cohorts", anchor: "cohorts-", definitions: docs.cohorts.definitions, labels: DEFINITION_LABELS.cohorts },
+        { title: "RFM segments", anchor: "rfm-", definitions: docs.rfm.definitions, labels: DEFINITION_LABELS.rfm },
+        { title: "Predicted CLV", anchor: "clv-", definitions: docs.clv.definitions, labels: DEFINITION_LABELS.clv },
       ]),
     ].join("\n"),
     data: { schemaVersion: 1, command: "dashboard", ...docs },
