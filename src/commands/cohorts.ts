@@ -59,7 +59,7 @@ export function renderCohorts(
   locale = "en-US",
 ): string {
   if (format === "json") return renderJson(document);
-  if (format === "html") return renderAnalysisHtml(document, pageFormat(locale));
+  if (format === "html") return renderAnalysisHtml(document, pageFormat(locale), metric);
   if (format === "csv") return renderCohortsCsv(document);
   return renderCohortsTable(document, metric, chalk, width);
 }

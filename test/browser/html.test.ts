@@ -15,6 +15,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ENGAGEMENT_METRICS } from "../../src/metrics/engagement/index.js";
+import { renderPage } from "../../src/report/html/page.js";
 import { ROOT, runCli } from "../helpers.js";
 import { mulberry32 } from "../random.js";
 import { launch, open } from "./browser.js";
@@ -108,6 +110,12 @@ describe("report --format html (the sample shop, as npm run demo, with --compare
     });
     for (const path of ["engagement.nps.score", "engagement.csat.rate", "dataQuality.rowsRead", "dataQuality.ordersRead"])
       expect(shown.paths).toContain(path);
+    // Every engagement figure the inputs give, this window's and the previous one's, is in the metrics table.
+    const engagement = ENGAGEMENT_METRICS.filter((m) => doc.engagement[m.kind]);
+    expect([...new Set(engagement.map((m) => m.kind))]).toEqual(["nps", "csat", "reviews", "support", "traffic"]); // the sample has no CES question
+    for (const m of engagement)
+      for (const path of [`engagement.${m.kind}.${m.field}`, `engagement.${m.kind}.previous.${m.field}`])
+        expect(shown.paths, path).toContain(path);
     const money = await p.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('[data-path$=".metrics.aov"], [data-path$=".metrics.revenue"]')].map((el) => {
         const data = JSON.parse(document.getElementById("shopmetrics-data")!.textContent!);
@@ -178,10 +186,11 @@ describe("report --format html (the sample shop, as npm run demo, with --compare
 
 describe.each([
   ["cohorts", ["cohorts", ...SHOP], "groups.1.cohorts.0.cells.0.retention"],
+  ["cohorts --metric revenue", ["cohorts", ...SHOP, "--metric", "revenue"], "groups.1.cohorts.0.cells.0.cumulativeRevenuePerCustomer"],
   ["rfm", ["rfm", ...SHOP], "groups.1.segments.0.customers"],
   ["clv", ["clv", ...SHOP, "--holdout", "26w"], "groups.1.holdout.byFrequency.0.actual"],
 ])("%s --format html", async (name, args, path) => {
-  const file = await page(name, args);
+  const file = await page(name.replace(/\W+/g, "-"), args);
   it("loads clean, offline, every shown value equal to the JSON, no overflow at 390 px", async () => {
     const { page: p, problems, requests } = await open(browser, file, { width: 390, height: 844 });
     expect(problems).toEqual([]);
@@ -280,6 +289,32 @@ describe("dashboard (the sample shop with every input)", async () => {
   });
 });
 
+describe("a sortable table with values that are n/a", () => {
+  it("sorts them last, both ways (the page's script, as every page carries it)", async () => {
+    const file = join(dir, "sort.html");
+    const cell = (v: number | null) => `<td class="num" data-value="${v ?? ""}">${v ?? "n/a"}</td>`;
+    const rows = [2, null, 10, 1, null, 3].map((v, i) => `<tr><td>r${i}</td>${cell(v)}</tr>`).join("");
+    writeFileSync(
+      file,
+      renderPage({
+        title: "sort",
+        locale: "en-US",
+        header: "",
+        body: `<table class="sortable"><thead><tr><th>Row</th><th>Value</th></tr></thead><tbody>${rows}</tbody></table>`,
+        data: {},
+      }),
+    );
+    const { page: p, problems } = await open(browser, file);
+    const values = () => p.locator("tbody td:nth-child(2)").allTextContents();
+    await p.locator("thead th").nth(1).click();
+    expect(await values()).toEqual(["10", "3", "2", "1", "n/a", "n/a"]);
+    await p.locator("thead th").nth(1).click();
+    expect(await values()).toEqual(["1", "2", "3", "10", "n/a", "n/a"]);
+    expect(problems).toEqual([]);
+    await p.context().close();
+  });
+});
+
 describe("a customer's email among clv's top customers is shown, never run", async () => {
   // 300 customers who buy at their own pace and leave at their own chance (seeded): enough repeat
   // customers for BG/NBD to fit, so the top customers, half of them with a hostile email, are listed.
@@ -347,9 +382,11 @@ describe("texts from files are shown, never run", async () => {
     ["rfm", ["rfm"], [XSS[0], XSS[1], XSS[2]]], // the config's segment names
     ["clv", ["clv"], [XSS[0]]], // the status text in a warning (60 orders are too few for a fit: no customer list)
     ["cohorts", ["cohorts"], []],
+    ["dashboard", ["dashboard"], [XSS[0], XSS[1], XSS[2]]], // all of the above on one page
   ])("%s", async (label, command, texts) => {
     const file = join(hostile, `${label}.html`);
-    const run = await runCli([...command, "--orders", name, "--tz", "UTC", "--as-of", "2025-06-30", "--format", "html", "--out", file], {
+    const format = label === "dashboard" ? [] : ["--format", "html"]; // the dashboard is always a page
+    const run = await runCli([...command, "--orders", name, "--tz", "UTC", "--as-of", "2025-06-30", ...format, "--out", file], {
       cwd: hostile,
     });
     expect(run.status, run.stderr).toBe(0);

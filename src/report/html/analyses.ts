@@ -5,6 +5,7 @@
  * the embedded document, as on the report's page (report.ts).
  */
 import type { HoldoutCheck } from "../../core/clv.js";
+import { COHORT_METRIC_FIELD, type CohortCell, type CohortMetric } from "../../core/cohort.js";
 import type { ClvDocument, CohortsDocument, RfmDocument } from "../model.js";
 import { actualAgainstPredicted, bars, columns, figure, heatmap } from "./charts.js";
 import type { PageFormat } from "./format.js";
@@ -14,7 +15,32 @@ import { currencyName, definitionsSection, headerLine, ledgerSection, shown } fr
 /** Cohorts beyond this many offsets are in the figures table only (the heat map would not fit a page). */
 const HEATMAP_OFFSETS = 13;
 
-export function cohortsSection(doc: CohortsDocument, f: PageFormat, path = ""): string {
+/** What a cohort cell shows under `--metric`: its caption and its text. */
+const COHORT_FIGURE: Readonly<
+  Record<CohortMetric, { title: string; caption: string; text(value: number, f: PageFormat, currency: string | null): string }>
+> = {
+  retention: {
+    title: "Retention",
+    caption: "the share of each cohort's customers who ordered again in each PERIOD after the first",
+    text: (value, f) => f.percent(value),
+  },
+  revenue: {
+    title: "Cumulative revenue per customer",
+    caption: "each cohort's revenue up to the end of each PERIOD, over its customers",
+    text: (value, f, currency) => f.money(value, currency),
+  },
+  orders: {
+    title: "Cumulative orders per customer",
+    caption: "each cohort's orders up to the end of each PERIOD, over its customers",
+    text: (value, f) => f.fixed(value, 2),
+  },
+};
+
+/** The cohorts' heat map and figures, of `metric` (`cohorts --metric`; the dashboard's is retention). */
+export function cohortsSection(doc: CohortsDocument, f: PageFormat, path = "", metric: CohortMetric = "retention"): string {
+  const field = COHORT_METRIC_FIELD[metric];
+  const shows = COHORT_FIGURE[metric];
+  const cellValue = (cell: CohortCell) => cell[field] as number;
   const out: string[] = [];
   doc.groups.forEach((group, g) => {
     const cohorts = group.cohorts.filter((c) => c.customers > 0);
@@ -29,8 +55,8 @@ export function cohortsSection(doc: CohortsDocument, f: PageFormat, path = ""): 
         .map((cell) => ({
           cohort: c.cohort,
           offset: cell.offset,
-          value: cell.retention,
-          text: f.percent(cell.retention),
+          value: cellValue(cell),
+          text: shows.text(cellValue(cell), f, group.currency),
           mature: cell.mature,
         })),
     );
@@ -40,16 +66,16 @@ export function cohortsSection(doc: CohortsDocument, f: PageFormat, path = ""): 
       const k = doc.groups[g]!.cohorts.indexOf(c);
       const tds = c.cells.map((cell, j) =>
         shown(
-          `${f.percent(cell.retention)}${cell.mature ? "" : "*"}`,
-          `${path}groups.${g}.cohorts.${k}.cells.${j}.retention`,
-          cell.retention,
+          `${shows.text(cellValue(cell), f, group.currency)}${cell.mature ? "" : "*"}`,
+          `${path}groups.${g}.cohorts.${k}.cells.${j}.${field}`,
+          cellValue(cell),
           "td",
           "num",
         ),
       );
       return `<tr><td>${html(c.cohort)}</td>${shown(f.count(c.customers), `${path}groups.${g}.cohorts.${k}.customers`, c.customers, "td", "num")}${tds.join("")}</tr>`;
     });
-    const label = `Retention by ${doc.period} cohort, ${currencyName(group.currency)}`;
+    const label = `${shows.title} by ${doc.period} cohort, ${currencyName(group.currency)}`;
     out.push(
       `<h3>${html(currencyName(group.currency))}</h3>${figure(
         heatmap(
@@ -57,10 +83,11 @@ export function cohortsSection(doc: CohortsDocument, f: PageFormat, path = ""): 
           cohorts.map((c) => c.cohort),
           offsets,
           label,
+          metric === "retention" ? 1 : 0,
         ),
-        `${label}: the share of each cohort's customers who ordered again in each ${doc.period} after the first (* the period is not over yet)`,
+        `${label}: ${shows.caption.replace("PERIOD", doc.period)} (* the period is not over yet)`,
         `<table><thead>${head}</thead><tbody>${rows.join("")}</tbody></table>`,
-        "cohorts-retention",
+        `cohorts-${field}`,
       )}`,
     );
   });
@@ -72,6 +99,10 @@ export function rfmSection(doc: RfmDocument, f: PageFormat, path = ""): string {
   doc.groups.forEach((group, g) => {
     const currency = group.currency;
     const segments = [...group.segments].filter((s) => s.customers > 0);
+    if (segments.length === 0) {
+      out.push(`<h3>${html(currencyName(currency))}</h3><p class="muted">No customers, so no segments.</p>`);
+      return;
+    }
     const rows = group.segments.map(
       (s, i) =>
         `<tr><td>${html(s.name)}</td>${shown(f.count(s.customers), `${path}groups.${g}.segments.${i}.customers`, s.customers, "td", "num")}<td class="num" data-value="${s.customerShare}">${html(f.percent(s.customerShare))}</td>${shown(f.money(s.revenue, currency), `${path}groups.${g}.segments.${i}.revenue`, s.revenue, "td", "num")}<td class="num" data-value="${s.revenueShare ?? ""}">${html(f.percent(s.revenueShare))}</td><td class="num" data-value="${s.meanRecencyDays ?? ""}">${html(f.number(s.meanRecencyDays, 1))}</td><td class="num" data-value="${s.meanFrequency ?? ""}">${html(f.number(s.meanFrequency, 2))}</td><td class="num" data-value="${s.aov ?? ""}">${html(f.money(s.aov, currency))}</td></tr>`,
@@ -82,6 +113,7 @@ export function rfmSection(doc: RfmDocument, f: PageFormat, path = ""): string {
         bars(
           segments.map((s) => ({ label: s.name, value: s.customers, text: `${f.count(s.customers)} · ${f.money(s.revenue, currency)}` })),
           label,
+          f.ticks,
         ),
         `${label}, with each segment's revenue`,
         `<table class="sortable"><thead><tr><th>Segment</th><th class="num">Customers</th><th class="num">Share</th><th class="num">Revenue</th><th class="num">Revenue share</th><th class="num">Mean recency (days)</th><th class="num">Mean orders</th><th class="num">AOV</th></tr></thead><tbody>${rows.join("")}</tbody></table>`,
@@ -130,7 +162,7 @@ export function clvSection(doc: ClvDocument, f: PageFormat, path = ""): string {
       const label = `Customers by P(alive), ${currencyName(currency)}`;
       parts.push(
         figure(
-          columns(bins, label),
+          columns(bins, label, f.ticks),
           `${label} at the calibration end (${f.day(doc.calibration.to)})`,
           `<table><thead><tr><th>P(alive)</th><th class="num">Customers</th></tr></thead><tbody>${bins.map((b, i) => `<tr><td>${html(b.label)}</td>${shown(f.count(b.value), `${p}.pAliveHistogram.${i}`, b.value, "td", "num")}</tr>`).join("")}</tbody></table>`,
           "clv-pAlive",
@@ -166,6 +198,7 @@ function holdoutFigure(h: HoldoutCheck, currency: string | null, f: PageFormat, 
     actualAgainstPredicted(
       h.byFrequency.map((b) => ({ label: b.x, actual: b.actual, predicted: b.predicted })),
       label,
+      f.ticks,
     ),
     `${label}; in all ${f.number(h.predicted, 1)} predicted, ${f.count(h.actual)} actual, mean absolute error ${f.number(h.mae, 3)} per customer`,
     `<table><thead><tr><th>Repeat purchases in calibration</th><th class="num">Customers</th><th class="num">Predicted</th><th class="num">Actual</th></tr></thead><tbody>${rows.join("")}</tbody></table>`,
@@ -185,15 +218,52 @@ export function holdoutSection(doc: ClvDocument, f: PageFormat, path = ""): stri
 
 type AnalysisDocument = CohortsDocument | RfmDocument | ClvDocument;
 
+/** What each definition of each analysis's document is called on its page (the keys are the JSON's). */
+export const DEFINITION_LABELS: Readonly<Record<AnalysisDocument["command"], ReadonlyMap<string, string>>> = {
+  cohorts: new Map([
+    ["cohort", "Cohort"],
+    ["customers", "Customers"],
+    ["activeCustomers", "Active customers"],
+    ["retention", "Retention"],
+    ["revenue", "Revenue"],
+    ["cumulativeRevenuePerCustomer", "Cumulative revenue per customer"],
+    ["cumulativeOrdersPerCustomer", "Cumulative orders per customer"],
+    ["mature", "Mature (* when not)"],
+  ]),
+  rfm: new Map([
+    ["recencyDays", "Recency (days)"],
+    ["frequency", "Frequency"],
+    ["monetary", "Monetary"],
+    ["score", "R, F and M scores"],
+    ["fm", "FM score"],
+    ["segment", "Segment"],
+    ["customerShare", "Customer share"],
+    ["revenueShare", "Revenue share"],
+    ["aov", "AOV"],
+  ]),
+  clv: new Map([
+    ["x", "x (repeat purchases)"],
+    ["tx", "tx (last purchase)"],
+    ["T", "T (age)"],
+    ["zbar", "Mean spend (z̄)"],
+    ["pAlive", "P(alive)"],
+    ["expectedPurchases", "Expected purchases"],
+    ["expectedAov", "Expected AOV"],
+    ["clv", "Predicted CLV"],
+    ["holdout", "Holdout check"],
+  ]),
+};
+
 const TITLES: Readonly<Record<AnalysisDocument["command"], string>> = {
   cohorts: "Acquisition cohorts",
   rfm: "RFM segments",
   clv: "Predicted customer lifetime value",
 };
 
-/** A page of one analysis: its section, the ledger, the definitions. */
-export function renderAnalysisHtml(doc: AnalysisDocument, f: PageFormat): string {
-  const section = doc.command === "cohorts" ? cohortsSection(doc, f) : doc.command === "rfm" ? rfmSection(doc, f) : clvSection(doc, f);
+/** A page of one analysis: its section, the ledger, the definitions; a cohorts page shows `metric`. */
+export function renderAnalysisHtml(doc: AnalysisDocument, f: PageFormat, metric: CohortMetric = "retention"): string {
+  const section =
+    doc.command === "cohorts" ? cohortsSection(doc, f, "", metric) : doc.command === "rfm" ? rfmSection(doc, f) : clvSection(doc, f);
   return renderPage({
     title: TITLES[doc.command],
     locale: f.locale,
@@ -201,7 +271,7 @@ export function renderAnalysisHtml(doc: AnalysisDocument, f: PageFormat): string
     body: [
       section,
       ledgerSection(doc.dataQuality, doc.inputs, doc.warnings, f),
-      definitionsSection([{ anchor: `${doc.command}-`, definitions: doc.definitions, labels: new Map() }]),
+      definitionsSection([{ anchor: `${doc.command}-`, definitions: doc.definitions, labels: DEFINITION_LABELS[doc.command] }]),
     ].join("\n"),
     data: doc,
   });

@@ -6,7 +6,11 @@
  * number is). Scale types are given explicitly, so Plot has nothing to warn about on the console.
  */
 import type * as PlotModule from "@observablehq/plot";
+import type { PageFormat } from "./format.js";
 import { html } from "./page.js";
+
+/** The page's locale's tick labels (format.ts): a chart's axes read as its tables do. */
+type Ticks = PageFormat["ticks"];
 
 // Plot and linkedom are loaded when a page is drawn (loadCharts), not when the CLI starts: they
 // cost a quarter of a second that every table, JSON and CSV run would otherwise pay.
@@ -69,22 +73,18 @@ export function trendChart(
   points: readonly { day: string; value: number | null; text: string }[],
   label: string,
   percent: boolean,
+  ticks: Ticks,
 ): string {
   const P = plot();
   const data = points.map((p) => ({ at: new Date(`${p.day}T00:00:00Z`), v: p.value ?? Number.NaN, text: `${p.day}: ${p.text}` }));
+  const spanDays = data.length < 2 ? 0 : (data[data.length - 1]!.at.getTime() - data[0]!.at.getTime()) / 86_400_000;
   return svg(
     {
       width: 360,
       height: 190,
       marginLeft: 56,
-      x: { type: "utc", label: null },
-      y: {
-        type: "linear",
-        grid: true,
-        label: null,
-        zero: false,
-        ...(percent ? { tickFormat: (v: number) => `${Math.round(v * 1000) / 10}%` } : {}),
-      },
+      x: { type: "utc", label: null, tickFormat: (at: Date) => ticks.day(at, spanDays) },
+      y: { type: "linear", grid: true, label: null, zero: false, tickFormat: percent ? ticks.percent : ticks.number },
       marks: [
         P.lineY(data, { x: "at", y: "v", stroke: BLUE, strokeWidth: 2 }),
         P.dot(data, { x: "at", y: "v", fill: BLUE, r: 3, title: "text" }),
@@ -94,12 +94,17 @@ export function trendChart(
   );
 }
 
-/** Cohort × offset cells, shaded by value on one blue ramp, each with its text (a partial cell's marked *). */
+/**
+ * Cohort × offset cells, shaded by value on one blue ramp over the cells from offset `shadeFrom`
+ * (retention's offset 0 is always 100 %, so it is left out of the ramp), each with its text (a
+ * partial cell's marked *).
+ */
 export function heatmap(
   cells: readonly { cohort: string; offset: number; value: number; text: string; mature: boolean }[],
   cohorts: readonly string[],
   offsets: number,
   label: string,
+  shadeFrom: number,
 ): string {
   const P = plot();
   const data = cells.map((c) => ({
@@ -107,7 +112,7 @@ export function heatmap(
     x: String(c.offset),
     tip: `${c.cohort}, +${c.offset}: ${c.text}${c.mature ? "" : " (partial)"}`,
   }));
-  const shaded = data.filter((c) => c.offset > 0).map((c) => c.value);
+  const shaded = data.filter((c) => c.offset >= shadeFrom).map((c) => c.value);
   const top = Math.max(1e-9, ...shaded);
   return svg(
     {
@@ -139,7 +144,7 @@ export function heatmap(
 }
 
 /** Horizontal bars, one per label, with the formatted value at each bar's end. */
-export function bars(items: readonly { label: string; value: number; text: string }[], label: string): string {
+export function bars(items: readonly { label: string; value: number; text: string }[], label: string, ticks: Ticks): string {
   const P = plot();
   return svg(
     {
@@ -147,7 +152,7 @@ export function bars(items: readonly { label: string; value: number; text: strin
       height: 30 + items.length * 24,
       marginLeft: 150,
       marginRight: 160,
-      x: { type: "linear", grid: true, label: null },
+      x: { type: "linear", grid: true, label: null, tickFormat: ticks.number },
       y: { type: "band", domain: items.map((i) => i.label), label: null },
       marks: [
         P.barX(items, { x: "value", y: "label", fill: BLUE, title: (d: { label: string; text: string }) => `${d.label}: ${d.text}` }),
@@ -159,14 +164,14 @@ export function bars(items: readonly { label: string; value: number; text: strin
 }
 
 /** Counts in named bins as columns (the P(alive) histogram). */
-export function columns(items: readonly { label: string; value: number }[], label: string): string {
+export function columns(items: readonly { label: string; value: number }[], label: string, ticks: Ticks): string {
   const P = plot();
   return svg(
     {
       width: 420,
       height: 200,
       x: { type: "band", domain: items.map((i) => i.label), label: null },
-      y: { type: "linear", grid: true, label: null },
+      y: { type: "linear", grid: true, label: null, tickFormat: ticks.number },
       marks: [
         P.barY(items, { x: "label", y: "value", fill: BLUE, title: (d: { label: string; value: number }) => `${d.label}: ${d.value}` }),
         P.ruleY([0]),
@@ -177,14 +182,18 @@ export function columns(items: readonly { label: string; value: number }[], labe
 }
 
 /** Actual (grey columns) against predicted (a dark tick) per bucket: the holdout check. */
-export function actualAgainstPredicted(items: readonly { label: string; actual: number; predicted: number }[], label: string): string {
+export function actualAgainstPredicted(
+  items: readonly { label: string; actual: number; predicted: number }[],
+  label: string,
+  ticks: Ticks,
+): string {
   const P = plot();
   return svg(
     {
       width: 420,
       height: 200,
       x: { type: "band", domain: items.map((i) => i.label), label: "repeat purchases in calibration" },
-      y: { type: "linear", grid: true, label: null },
+      y: { type: "linear", grid: true, label: null, tickFormat: ticks.number },
       marks: [
         P.barY(items, {
           x: "label",
@@ -195,7 +204,8 @@ export function actualAgainstPredicted(items: readonly { label: string; actual: 
         P.tickY(items, {
           x: "label",
           y: "predicted",
-          stroke: "#111",
+          // The page's text colour: dark on the light scheme, light on the dark one.
+          stroke: "currentColor",
           strokeWidth: 3,
           title: (d: { label: string; predicted: number }) => `${d.label}: ${d.predicted.toFixed(1)} predicted`,
         }),

@@ -18,6 +18,14 @@ export interface PageFormat {
   percent(value: number | null): string;
   /** A number with at most `digits` decimals. */
   number(value: number | null, digits?: number): string;
+  /** A number with exactly `digits` decimals (a change in percentage points: `8.0`). */
+  fixed(value: number, digits: number): string;
+  /** A chart axis's tick labels: numbers, fractions as percentages, and days (month and year, or day and month on a short span). */
+  readonly ticks: {
+    number(value: number): string;
+    percent(value: number): string;
+    day(at: Date, spanDays: number): string;
+  };
   /** `YYYY-MM-DD` as the locale writes a day. */
   day(iso: string): string;
 }
@@ -43,7 +51,7 @@ export function pageFormat(locale: string): PageFormat {
     }
     return format;
   };
-  const fixed = (digits: number) => numberFormat(`f${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const fixedFormat = (digits: number) => numberFormat(`f${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const money = (value: number | null, currency: string | null): string => {
     if (value === null) return NOT_AVAILABLE;
     const digits = minorDigits(currency);
@@ -55,7 +63,7 @@ export function pageFormat(locale: string): PageFormat {
         minimumFractionDigits: digits,
         maximumFractionDigits: digits,
       }).format(value);
-    return currency === null ? fixed(digits).format(value) : `${fixed(digits).format(value)} ${currency}`;
+    return currency === null ? fixedFormat(digits).format(value) : `${fixedFormat(digits).format(value)} ${currency}`;
   };
   const percent = (value: number | null) =>
     value === null
@@ -65,12 +73,20 @@ export function pageFormat(locale: string): PageFormat {
   const number = (value: number | null, digits = 2) =>
     value === null ? NOT_AVAILABLE : numberFormat(`n${digits}`, { maximumFractionDigits: digits }).format(value);
   const days = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const months = new Intl.DateTimeFormat(locale, { month: "short", year: "2-digit", timeZone: "UTC" });
+  const dayMonth = new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" });
   return {
     locale,
     money,
     count,
     percent,
     number,
+    fixed: (value, digits) => fixedFormat(digits).format(value),
+    ticks: {
+      number: (value) => numberFormat("tick", { maximumFractionDigits: 2 }).format(value),
+      percent: (value) => numberFormat("tickPct", { style: "percent", maximumFractionDigits: 1 }).format(value),
+      day: (at, spanDays) => (spanDays < 90 ? dayMonth : months).format(at),
+    },
     value(value, unit, currency) {
       if (value === null) return NOT_AVAILABLE;
       switch (unit) {
@@ -81,13 +97,13 @@ export function pageFormat(locale: string): PageFormat {
         case "rate":
           return percent(value);
         case "ratio":
-          return fixed(2).format(value);
+          return fixedFormat(2).format(value);
         case "days":
-          return `${fixed(1).format(value)} d`;
+          return `${fixedFormat(1).format(value)} d`;
         case "hours":
-          return `${fixed(1).format(value)} h`;
+          return `${fixedFormat(1).format(value)} h`;
         case "score":
-          return fixed(1).format(value);
+          return fixedFormat(1).format(value);
       }
     },
     day(iso) {

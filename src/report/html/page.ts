@@ -26,7 +26,7 @@ function embeddedJson(data: unknown): string {
     .replace(/\u2029/g, "\\u2029");
 }
 
-/** Click a sortable table's header to sort by it (numbers by data-value, else by text); click again to reverse. */
+/** Click a sortable table's header to sort by it (numbers by data-value, else by text; a value that is n/a last either way); click again to reverse. */
 const SCRIPT = `for (const table of document.querySelectorAll("table.sortable")) {
   table.querySelectorAll("thead th").forEach((th, column) => {
     th.tabIndex = 0;
@@ -38,10 +38,11 @@ const SCRIPT = `for (const table of document.querySelectorAll("table.sortable"))
       const key = (row) => {
         const cell = row.cells[column];
         const v = cell.dataset.value;
-        return v === undefined || v === "" ? cell.textContent : Number(v);
+        return v === undefined ? cell.textContent : v === "" ? null : Number(v);
       };
       const rows = [...body.rows].sort((a, b) => {
         const x = key(a), y = key(b);
+        if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
         const c = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
         return down ? -c : c;
       });

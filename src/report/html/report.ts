@@ -35,24 +35,44 @@ export function currencyName(currency: string | null): string {
   return currency ?? "(no currency)";
 }
 
+/**
+ * A change as an arrow and its size: rates in percentage points, scores (NPS) in points, anything
+ * else by its relative change (its absolute one when the previous value is 0). The size is
+ * formatted from its magnitude, so no locale's minus sign or bidi mark needs stripping; the arrow
+ * gives the direction. NPS's change says whether it is beyond both scores' margins of error.
+ */
 function changeText(
   info: MetricInfo,
   change: { absolute: number | null; relative: number | null } | undefined,
   f: PageFormat,
   currency: string | null,
+  significant?: boolean | null,
 ): string {
   if (!change || change.absolute === null) return "";
   const { absolute, relative } = change;
   const arrow = absolute > 0 ? "▲" : absolute < 0 ? "▼" : "=";
   const good = info.better === "neither" || absolute === 0 ? "" : absolute > 0 === (info.better === "higher") ? "up" : "down";
-  // Rates change in percentage points; everything else by its relative change.
+  const size = Math.abs(absolute);
   const amount =
     info.unit === "rate"
-      ? `${f.number(absolute * 100, 1)} pp`
-      : relative === null
-        ? f.value(absolute, info.unit, currency)
-        : f.percent(relative);
-  return `<span class="${good}">${arrow} ${html(amount.replace(/^-/, "").replace(/^−/, ""))}</span>`;
+      ? `${f.fixed(size * 100, 1)} pp`
+      : info.unit === "score"
+        ? `${f.fixed(size, 1)} points`
+        : relative === null
+          ? f.value(size, info.unit, currency)
+          : f.percent(Math.abs(relative));
+  const test =
+    significant === undefined || significant === null
+      ? ""
+      : ` <span class="muted">${significant ? "significant at 95 %" : "within the margin of error"}</span>`;
+  return `<span class="${good}">${arrow} ${html(amount)}</span>${test}`;
+}
+
+/** A change between two engagement figures, as the report's metrics carry theirs. */
+function engagementChange(value: number | null, previous: number | null): { absolute: number; relative: number | null } | undefined {
+  return value !== null && previous !== null
+    ? { absolute: value - previous, relative: previous === 0 ? null : (value - previous) / Math.abs(previous) }
+    : undefined;
 }
 
 function card(
@@ -120,12 +140,9 @@ function cardsSection<Id extends string>(
       const entry = report.engagement![m.kind]!;
       const value = engagementValue(entry, m.field);
       const previous = entry.previous ? engagementValue(entry.previous, m.field) : null;
-      const change =
-        value !== null && previous !== null
-          ? { absolute: value - previous, relative: previous === 0 ? null : (value - previous) / Math.abs(previous) }
-          : undefined;
+      const change = changeText(m, engagementChange(value, previous), f, null, m.id === "nps" ? entry.significant : undefined);
       const trend = report.series ? report.series.slice(-12).map((p) => engagementValue(p.engagement?.[m.kind], m.field)) : null;
-      return card(m, value, `${p}engagement.${m.kind}.${m.field}`, f, null, changeText(m, change, f, null), entry.previous?.window, trend);
+      return card(m, value, `${p}engagement.${m.kind}.${m.field}`, f, null, change, entry.previous?.window, trend);
     });
     out.push(`<h3>Engagement</h3><div class="cards">${cards.join("")}</div>`);
   }
@@ -160,19 +177,35 @@ function trendsSection<Id extends string>(report: Report<Id>, metrics: readonly 
       const label = `${info.label}, ${currencyName(group.currency)}`;
       return [
         figure(
-          trendChart(points, label, info.unit === "rate"),
-          `${label}: each point the window of ${report.window.days} days ending that day`,
+          trendChart(points, label, info.unit === "rate", f.ticks),
+          `${label}: each point ${windowPhrase(report.series![0]!.window)} ending that day`,
           `<table><thead><tr><th>Window ending</th><th class="num">${html(info.label)}</th></tr></thead><tbody>${rows}</tbody></table>`,
           info.id,
         ),
       ];
     });
-    out.push(`<h3>${html(currencyName(group.currency))}</h3><div class="charts">${charts.join("")}</div>`);
+    if (charts.length > 0) out.push(`<h3>${html(currencyName(group.currency))}</h3><div class="charts">${charts.join("")}</div>`);
   }
-  return `<section class="page" id="trends"><h2>Trends</h2>${out.join("")}</section>`;
+  return out.length === 0 ? "" : `<section class="page" id="trends"><h2>Trends</h2>${out.join("")}</section>`;
 }
 
-function metricsSection<Id extends string>(report: Report<Id>, metrics: readonly MetricInfo<Id>[], f: PageFormat, p: string): string {
+/** `365d` → "the 365 days", `3m` → "the 3 months", `all` → "all the orders": what one point of a series covers. */
+function windowPhrase(window: WindowInfo): string {
+  if (window.spec === "all") return "all the orders";
+  const match = /^(\d+)([dmy])$/.exec(window.spec);
+  if (!match) return `the ${window.days} days`;
+  const count = Number(match[1]);
+  const unit = { d: "day", m: "month", y: "year" }[match[2] as "d" | "m" | "y"];
+  return count === 1 ? `the ${unit}` : `the ${count} ${unit}s`;
+}
+
+function metricsSection<Id extends string>(
+  report: Report<Id>,
+  metrics: readonly MetricInfo<Id>[],
+  engagement: readonly EngagementMetricInfo[],
+  f: PageFormat,
+  p: string,
+): string {
   const out: string[] = [];
   report.groups.forEach((group: GroupReport<Id>, g) => {
     const compare = group.previous !== undefined;
@@ -199,13 +232,36 @@ function metricsSection<Id extends string>(report: Report<Id>, metrics: readonly
       const r = group.referrals;
       const lines = r.sources.map(
         (s, i) =>
-          `<tr><td>${html(s.source)}</td>${shown(f.count(s.orders), `${p}groups.${g}.referrals.sources.${i}.orders`, s.orders, "td", "num")}<td class="num">${html(f.percent(s.orderShare))}</td><td class="num">${html(f.count(s.newCustomers))}</td>${shown(f.money(s.revenue, group.currency), `${p}groups.${g}.referrals.sources.${i}.revenue`, s.revenue, "td", "num")}</tr>`,
+          `<tr><td>${html(s.source)}</td>${shown(f.count(s.orders), `${p}groups.${g}.referrals.sources.${i}.orders`, s.orders, "td", "num")}<td class="num" data-value="${s.orderShare}">${html(f.percent(s.orderShare))}</td><td class="num" data-value="${s.newCustomers}">${html(f.count(s.newCustomers))}</td>${shown(f.money(s.revenue, group.currency), `${p}groups.${g}.referrals.sources.${i}.revenue`, s.revenue, "td", "num")}</tr>`,
       );
       out.push(
         `<h4>Where the orders came from</h4><p class="muted">${html(r.coverage === null ? "no orders in the window" : `${f.percent(r.coverage)} of the orders say`)}; ${html(r.basis)}</p><div class="scroll"><table class="sortable"><thead><tr><th>Source</th><th class="num">Orders</th><th class="num">Share</th><th class="num">New customers</th><th class="num">Revenue</th></tr></thead><tbody>${lines.join("")}</tbody></table></div>`,
       );
     }
   });
+  const given = engagement.filter((m) => report.engagement?.[m.kind]);
+  if (given.length > 0) {
+    const compare = given.some((m) => report.engagement![m.kind]!.previous !== undefined);
+    const head = `<tr><th>Figure</th><th class="num">This window</th>${compare ? '<th class="num">Previous</th><th class="num">Change</th>' : ""}</tr>`;
+    const rows = given.map((m) => {
+      const entry = report.engagement![m.kind]!;
+      const value = engagementValue(entry, m.field);
+      const path = `${p}engagement.${m.kind}`;
+      const previous = entry.previous ? engagementValue(entry.previous, m.field) : null;
+      const cells = compare
+        ? `${shown(f.value(previous, m.unit, null), `${path}.previous.${m.field}`, previous, "td", "num")}<td class="num">${changeText(m, engagementChange(value, previous), f, null, m.id === "nps" ? entry.significant : undefined)}</td>`
+        : "";
+      const note = entry.note;
+      return `<tr><td><a href="#def-${html(m.id)}">${html(m.label)}</a>${note ? `<div class="note">${html(note)}</div>` : ""}</td>${shown(
+        f.value(value, m.unit, null),
+        `${path}.${m.field}`,
+        value,
+        "td",
+        "num",
+      )}${cells}</tr>`;
+    });
+    out.push(`<h3>Engagement</h3><div class="scroll"><table><thead>${head}</thead><tbody>${rows.join("")}</tbody></table></div>`);
+  }
   return `<section class="page" id="metrics"><h2>Every metric</h2>${out.join("")}</section>`;
 }
 
@@ -296,7 +352,7 @@ export function reportSections<Id extends string>(
   return {
     cards: cardsSection(report, metrics, engagement, f, p),
     trends: trendsSection(report, metrics, f),
-    metrics: metricsSection(report, metrics, f, p),
+    metrics: metricsSection(report, metrics, engagement, f, p),
     ledger: ledgerSection(report.dataQuality, report.inputs, report.warnings, f, p),
     labels: new Map<string, string>([...metrics, ...engagement].map((m) => [m.id as string, m.label])),
   };
