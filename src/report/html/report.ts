@@ -105,13 +105,16 @@ function seriesOf<Id extends string>(report: Report<Id>, currency: string | null
   return report.series.slice(-12).map((p) => p.groups.find((g) => g.currency === currency)?.metrics[id] ?? null);
 }
 
-function cardsSection<Id extends string>(
-  report: Report<Id>,
-  metrics: readonly MetricInfo<Id>[],
-  engagement: readonly EngagementMetricInfo[],
-  f: PageFormat,
-  p: string,
-): string {
+/** What a report section is drawn from; `p` prefixes each value's path. */
+interface SectionInputs<Id extends string> {
+  readonly report: Report<Id>;
+  readonly metrics: readonly MetricInfo<Id>[];
+  readonly engagement: readonly EngagementMetricInfo[];
+  readonly f: PageFormat;
+  readonly p: string;
+}
+
+function cardsSection<Id extends string>({ report, metrics, engagement, f, p }: SectionInputs<Id>): string {
   const byId = new Map(metrics.map((m) => [m.id as string, m]));
   const out: string[] = [];
   report.groups.forEach((group, g) => {
@@ -199,13 +202,7 @@ function windowPhrase(window: WindowInfo): string {
   return count === 1 ? `the ${unit}` : `the ${count} ${unit}s`;
 }
 
-function metricsSection<Id extends string>(
-  report: Report<Id>,
-  metrics: readonly MetricInfo<Id>[],
-  engagement: readonly EngagementMetricInfo[],
-  f: PageFormat,
-  p: string,
-): string {
+function metricsSection<Id extends string>({ report, metrics, engagement, f, p }: SectionInputs<Id>): string {
   const out: string[] = [];
   report.groups.forEach((group: GroupReport<Id>, g) => {
     const compare = group.previous !== undefined;
@@ -349,10 +346,11 @@ export function reportSections<Id extends string>(
   f: PageFormat,
   p = "",
 ): ReportSections {
+  const inputs = { report, metrics, engagement, f, p };
   return {
-    cards: cardsSection(report, metrics, engagement, f, p),
+    cards: cardsSection(inputs),
     trends: trendsSection(report, metrics, f),
-    metrics: metricsSection(report, metrics, engagement, f, p),
+    metrics: metricsSection(inputs),
     ledger: ledgerSection(report.dataQuality, report.inputs, report.warnings, f, p),
     labels: new Map<string, string>([...metrics, ...engagement].map((m) => [m.id as string, m.label])),
   };
