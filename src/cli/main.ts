@@ -150,10 +150,6 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     return thread ? { ...source, thread: { path, chunkBytes: THREAD_CHUNK_BYTES } } : source;
   };
 
-  /**
-   * --customers-out: the list goes to its file (whole, or not at all: write-file.ts) and the summary
-   * to stdout, or the list alone to stdout with `-`.
-   */
   /** The command's output: to --out (whole or not at all, never coloured, full width), else to stdout. */
   async function emit(
     out: string | undefined,
@@ -166,6 +162,10 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
   }
 
   /** --customers-out FILE|-, and the summary to --out or stdout (unless the list took stdout). */
+  /**
+   * --customers-out: the list goes to its file (whole, or not at all: write-file.ts) and the summary
+   * where `out` says; with `-` the list goes to stdout, and the summary only to --out's file.
+   */
   async function listAndSummary(
     lists: string | undefined,
     out: string | undefined,

@@ -7,6 +7,7 @@
  * (commands/report.ts).
  */
 
+import { resolve } from "node:path";
 import type { ClvOptions } from "../commands/clv.js";
 import type { CohortsOptions } from "../commands/cohorts.js";
 import type { DashboardOptions } from "../commands/dashboard.js";
@@ -437,10 +438,12 @@ export function parseCohortsOptions(raw: RawCohortsOptions, env: Env, now: numbe
   };
 }
 
-/** --customers-out FILE, or - for stdout when the summary is not also going there (a table, or --out). */
+/** --customers-out FILE, or - for stdout when the summary is not also going there (a table, or --out); never --out's file. */
 function checkCustomersOut(customersOut: string | undefined, cli: { readonly format: string; readonly out?: string }): void {
   if (customersOut === undefined) return;
   fileNamed("--customers-out", customersOut, "the file to write the customers to, or - for stdout");
+  if (cli.out !== undefined && resolve(customersOut) === resolve(cli.out))
+    throw usageError(`--customers-out and --out both name ${customersOut}: the list and the summary need a file each`);
   if (customersOut === "-" && cli.format !== "table" && cli.out === undefined)
     throw usageError(
       `--customers-out - writes the list to stdout, where --format ${cli.format} writes the summary: write the list to a file, or the summary with --out`,

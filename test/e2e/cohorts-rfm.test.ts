@@ -231,6 +231,13 @@ describe("--customers-out", () => {
     expect(json.stderr).toMatch(/--customers-out - writes the list to stdout, where --format json writes the summary/);
   });
 
+  it("naming --out's file is a usage error: the list and the summary need a file each", async () => {
+    const file = join(tmp(), "both.csv");
+    const run = await runCli(["rfm", ...TIES, "--customers-out", file, "--format", "csv", "--out", file]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--customers-out and --out both name/);
+  });
+
   it("- with --format json --out FILE: the list on stdout, the summary in the file, as each alone writes them", async () => {
     for (const command of ["rfm", "clv"]) {
       const file = join(tmp(), "summary.json");
