@@ -197,7 +197,7 @@ export function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Re
     surveyOptions,
   );
   // Without orders, nothing is said of customers who bought before the data began.
-  if (dataDays) warnings.push(...windowWarnings(windows, shown, earliestStart, dataDays, options.window.kind === "all" || !ledger));
+  if (dataDays) warnings.push(...windowWarnings(points, shown, earliestStart, dataDays, options.window.kind === "all" || !ledger));
 
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,

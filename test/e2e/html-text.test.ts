@@ -6,6 +6,9 @@
  * points with whether it is significant; a chart's axis ticks are the locale's own month names
  * and percentages (independently written here by Intl).
  */
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, runCli } from "../helpers.js";
 
@@ -81,14 +84,17 @@ describe("a chart's axes", () => {
     const html = await page(locale, "--every", "month");
     const months = new Set(
       Array.from({ length: 14 }, (_, i) =>
-        new Intl.DateTimeFormat(locale, { month: "short", year: "2-digit", timeZone: "UTC" }).format(Date.UTC(2025, 5 + i, 1)),
+        new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(Date.UTC(2025, 5 + i, 1)),
       ),
     );
     const x = ticks(html, "trends", "x");
     expect(x.length).toBeGreaterThan(5);
     for (const labels of x) {
       expect(labels.length).toBeGreaterThan(1);
-      for (const label of labels) expect(months, label).toContain(label);
+      for (const label of labels) {
+        expect(months, label).toContain(label);
+        expect(label).toContain("202"); // the full year: "Oct 25" would read as a day
+      }
     }
     // The repeat purchase rate's chart: its ticks are percentages as Intl writes them in the locale.
     const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
@@ -96,5 +102,71 @@ describe("a chart's axes", () => {
     expect(y.length).toBeGreaterThan(0);
     const sample = percent.format(0.25); // "25 %" in cs-CZ and de-DE, "25%" in en-GB
     for (const labels of y) for (const label of labels) expect(label).toMatch(new RegExp(`^${sample.replace("25", "[\\d.,\u00a0]+")}$`));
+  });
+});
+
+describe("a trend's caption", () => {
+  it.each([
+    [["--window", "3m"], "each point the 3 months ending that day"],
+    [["--window", "1y"], "each point the year ending that day"],
+    [["--window", "all"], "each point all the orders up to that day"],
+    [["--window", "1d", "--every", "day"], "each point that day"],
+  ])("with %j says %s", async (flags, phrase) => {
+    const html = await page("en-US", "--every", "month", ...flags);
+    const captions = [...html.matchAll(/<figcaption>([^<]*)/g)].map((m) => m[1]!);
+    expect(captions.length).toBeGreaterThan(5);
+    for (const caption of captions) expect(caption).toContain(`: ${phrase}`);
+  });
+});
+
+describe("the engagement table", () => {
+  it("writes a kind's caveat once, under its first figure", async () => {
+    // As of 15 June the traffic file covers 350 of the window's days: the traffic figures' caveat.
+    const run = await runCli(
+      ["report", ...SHOP.slice(0, -1), "2026-06-15", "--traffic", "fixtures/sample-shop/ga4_sessions.csv", "--format", "html"],
+      { cwd: ROOT },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const html = run.stdout;
+    const start = html.indexOf('<section class="page" id="metrics">');
+    const table = html.slice(html.indexOf("<h3>Engagement</h3>", start), html.indexOf("</section>", start));
+    const notes = [...table.matchAll(/<div class="note">([^<]*)<\/div>/g)].map((m) => m[1]!);
+    expect(notes.filter((n) => n.includes("cover 350 of the window"))).toHaveLength(1);
+    expect(new Set(notes).size).toBe(notes.length);
+    expect(table).toContain('href="#def-conversionRate"');
+  });
+});
+
+describe("the analyses' pages", () => {
+  it("cohorts --metric revenue writes whole units in the heat map's cells and the amount in full in its table", async () => {
+    const run = await runCli(["cohorts", ...SHOP.slice(0, 2), ...SHOP.slice(4), "--metric", "revenue", "--format", "html"], { cwd: ROOT });
+    expect(run.status, run.stderr).toBe(0);
+    const svg = /<svg.*?<\/svg>/s.exec(run.stdout.slice(run.stdout.indexOf('id="cohorts"')))![0];
+    const cells = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)]
+      .map((m) => fromEntities(m[1]!))
+      .filter((t) => /\d/.test(t) && !/^\d+$/.test(t) && !/^\d{4}-\d\d$/.test(t)); // not the axes' offsets and cohorts
+    expect(cells.length).toBeGreaterThan(20);
+    for (const text of cells) expect(text).toMatch(/^[\d,]+\*?$/);
+    expect(run.stdout).toContain("in whole units of CZK");
+    expect(run.stdout).toMatch(/data-path="groups\.\d\.cohorts\.\d+\.cells\.\d+\.cumulativeRevenuePerCustomer"[^>]*>CZK\s[\d,]+\.\d\d/);
+  });
+
+  it("rfm says a currency with no identified customer has no segments", async () => {
+    const file = join(tmpdir(), `shopmetrics-rfm-empty-${process.pid}.csv`);
+    writeFileSync(
+      file,
+      [
+        "order_id,created_at,email,total,currency,status",
+        "1,2026-01-10T10:00:00+01:00,a@example.com,10.00,EUR,paid",
+        "2,2026-02-10T10:00:00+01:00,a@example.com,10.00,EUR,paid",
+        "3,2026-02-10T10:00:00+01:00,,500,CZK,paid", // a guest: CZK has orders but no customer
+      ].join("\n"),
+    );
+    const run = await runCli(["rfm", "--orders", file, "--tz", "Europe/Prague", "--as-of", "2026-06-30", "--format", "html"], {
+      cwd: ROOT,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('<h3>CZK</h3><p class="muted">No customers, so no segments.</p>');
+    expect(run.stdout).toContain("EUR · 1 customers");
   });
 });

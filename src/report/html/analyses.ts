@@ -15,24 +15,33 @@ import { currencyName, definitionsSection, headerLine, ledgerSection, shown } fr
 /** Cohorts beyond this many offsets are in the figures table only (the heat map would not fit a page). */
 const HEATMAP_OFFSETS = 13;
 
-/** What a cohort cell shows under `--metric`: its caption and its text. */
-const COHORT_FIGURE: Readonly<
-  Record<CohortMetric, { title: string; caption: string; text(value: number, f: PageFormat, currency: string | null): string }>
-> = {
+/** What a cohort cell shows under `--metric`: its caption, its text (tooltip, table) and the shorter one written in the heat map's cell. */
+interface CohortFigure {
+  readonly title: string;
+  readonly caption: string;
+  text(value: number, f: PageFormat, currency: string | null): string;
+  short(value: number, f: PageFormat): string;
+}
+
+const COHORT_FIGURE: Readonly<Record<CohortMetric, CohortFigure>> = {
   retention: {
     title: "Retention",
     caption: "the share of each cohort's customers who ordered again in each PERIOD after the first",
     text: (value, f) => f.percent(value),
+    short: (value, f) => f.percent(value),
   },
   revenue: {
     title: "Cumulative revenue per customer",
-    caption: "each cohort's revenue up to the end of each PERIOD, over its customers",
+    // A cell is too narrow for the currency and the minor units: whole units there, in full in the tooltip and the table.
+    caption: "each cohort's revenue up to the end of each PERIOD, over its customers, in whole units of CURRENCY",
     text: (value, f, currency) => f.money(value, currency),
+    short: (value, f) => f.number(value, 0),
   },
   orders: {
     title: "Cumulative orders per customer",
     caption: "each cohort's orders up to the end of each PERIOD, over its customers",
     text: (value, f) => f.fixed(value, 2),
+    short: (value, f) => f.fixed(value, 2),
   },
 };
 
@@ -57,6 +66,7 @@ export function cohortsSection(doc: CohortsDocument, f: PageFormat, path = "", m
           offset: cell.offset,
           value: cellValue(cell),
           text: shows.text(cellValue(cell), f, group.currency),
+          short: shows.short(cellValue(cell), f),
           mature: cell.mature,
         })),
     );
@@ -85,7 +95,7 @@ export function cohortsSection(doc: CohortsDocument, f: PageFormat, path = "", m
           label,
           metric === "retention" ? 1 : 0,
         ),
-        `${label}: ${shows.caption.replace("PERIOD", doc.period)} (* the period is not over yet)`,
+        `${label}: ${shows.caption.replace("PERIOD", doc.period).replace("CURRENCY", currencyName(group.currency))} (* the period is not over yet)`,
         `<table><thead>${head}</thead><tbody>${rows.join("")}</tbody></table>`,
         `cohorts-${field}`,
       )}`,

@@ -96,11 +96,11 @@ export function trendChart(
 
 /**
  * Cohort × offset cells, shaded by value on one blue ramp over the cells from offset `shadeFrom`
- * (retention's offset 0 is always 100 %, so it is left out of the ramp), each with its text (a
- * partial cell's marked *).
+ * (retention's offset 0 is always 100 %, so it is left out of the ramp), each with its short text
+ * written in it (a partial cell's marked *) and its full text as the tooltip.
  */
 export function heatmap(
-  cells: readonly { cohort: string; offset: number; value: number; text: string; mature: boolean }[],
+  cells: readonly { cohort: string; offset: number; value: number; text: string; short: string; mature: boolean }[],
   cohorts: readonly string[],
   offsets: number,
   label: string,
@@ -133,7 +133,7 @@ export function heatmap(
         P.text(data, {
           x: "x",
           y: "cohort",
-          text: (d: { text: string; mature: boolean }) => `${d.text}${d.mature ? "" : "*"}`,
+          text: (d: { short: string; mature: boolean }) => `${d.short}${d.mature ? "" : "*"}`,
           fill: (d: { value: number }) => (d.value > top * 0.55 ? "white" : "black"),
           fontSize: 9,
         }),

@@ -11,7 +11,7 @@ import type { ClvDocument, CohortsDocument, Report, RfmDocument } from "../model
 import { clvSection, cohortsSection, DEFINITION_LABELS, holdoutSection, rfmSection } from "./analyses.js";
 import type { PageFormat } from "./format.js";
 import { renderPage } from "./page.js";
-import { definitionsOf, definitionsSection, headerLine, ledgerSection, reportSections } from "./report.js";
+import { definitionsOf, definitionsSection, headerLine, reportSections } from "./report.js";
 
 export interface DashboardDocuments {
   readonly report: Report;
@@ -33,7 +33,7 @@ export function renderDashboardHtml(
   engagement: readonly EngagementMetricInfo[],
   f: PageFormat,
 ): string {
-  const report = reportSections(docs.report, metrics, engagement, f, "report.");
+  const report = reportSections(docs.report, metrics, engagement, f, "report.", dashboardWarnings(docs));
   return renderPage({
     title: "Customer engagement dashboard",
     locale: f.locale,
@@ -46,7 +46,7 @@ export function renderDashboardHtml(
       clvSection(docs.clv, f, "clv."),
       holdoutSection(docs.clvHoldout, f, "clvHoldout."),
       report.metrics,
-      ledgerSection(docs.report.dataQuality, docs.report.inputs, dashboardWarnings(docs), f, "report."),
+      report.ledger,
       definitionsSection([
         { title: "Report", anchor: "", definitions: definitionsOf(docs.report, engagement), labels: report.labels },
         { title: "Cohorts", anchor: "cohorts-", definitions: docs.cohorts.definitions, labels: DEFINITION_LABELS.cohorts },

@@ -73,7 +73,8 @@ export function pageFormat(locale: string): PageFormat {
   const number = (value: number | null, digits = 2) =>
     value === null ? NOT_AVAILABLE : numberFormat(`n${digits}`, { maximumFractionDigits: digits }).format(value);
   const days = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
-  const months = new Intl.DateTimeFormat(locale, { month: "short", year: "2-digit", timeZone: "UTC" });
+  // "Oct 2025", not "Oct 25", which reads as a day.
+  const months = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
   const dayMonth = new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" });
   return {
     locale,

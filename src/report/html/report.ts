@@ -68,13 +68,6 @@ function changeText(
   return `<span class="${good}">${arrow} ${html(amount)}</span>${test}`;
 }
 
-/** A change between two engagement figures, as the report's metrics carry theirs. */
-function engagementChange(value: number | null, previous: number | null): { absolute: number; relative: number | null } | undefined {
-  return value !== null && previous !== null
-    ? { absolute: value - previous, relative: previous === 0 ? null : (value - previous) / Math.abs(previous) }
-    : undefined;
-}
-
 function card(
   info: MetricInfo,
   value: number | null,
@@ -142,8 +135,7 @@ function cardsSection<Id extends string>({ report, metrics, engagement, f, p }: 
     const cards = given.map((m) => {
       const entry = report.engagement![m.kind]!;
       const value = engagementValue(entry, m.field);
-      const previous = entry.previous ? engagementValue(entry.previous, m.field) : null;
-      const change = changeText(m, engagementChange(value, previous), f, null, m.id === "nps" ? entry.significant : undefined);
+      const change = changeText(m, entry.change?.[m.field], f, null, m.id === "nps" ? entry.significant : undefined);
       const trend = report.series ? report.series.slice(-12).map((p) => engagementValue(p.engagement?.[m.kind], m.field)) : null;
       return card(m, value, `${p}engagement.${m.kind}.${m.field}`, f, null, change, entry.previous?.window, trend);
     });
@@ -181,7 +173,7 @@ function trendsSection<Id extends string>(report: Report<Id>, metrics: readonly 
       return [
         figure(
           trendChart(points, label, info.unit === "rate", f.ticks),
-          `${label}: each point ${windowPhrase(report.series![0]!.window)} ending that day`,
+          `${label}: each point ${windowPhrase(report.series![0]!.window)}`,
           `<table><thead><tr><th>Window ending</th><th class="num">${html(info.label)}</th></tr></thead><tbody>${rows}</tbody></table>`,
           info.id,
         ),
@@ -192,14 +184,15 @@ function trendsSection<Id extends string>(report: Report<Id>, metrics: readonly 
   return out.length === 0 ? "" : `<section class="page" id="trends"><h2>Trends</h2>${out.join("")}</section>`;
 }
 
-/** `365d` → "the 365 days", `3m` → "the 3 months", `all` → "all the orders": what one point of a series covers. */
+/** What one point of a series covers: `365d` → "the 365 days ending that day", `1d` → "that day", `all` → "all the orders up to that day". */
 function windowPhrase(window: WindowInfo): string {
-  if (window.spec === "all") return "all the orders";
+  if (window.spec === "all") return "all the orders up to that day";
   const match = /^(\d+)([dmy])$/.exec(window.spec);
-  if (!match) return `the ${window.days} days`;
+  if (!match) return `the ${window.days} days ending that day`;
   const count = Number(match[1]);
+  if (count === 1 && match[2] === "d") return "that day";
   const unit = { d: "day", m: "month", y: "year" }[match[2] as "d" | "m" | "y"];
-  return count === 1 ? `the ${unit}` : `the ${count} ${unit}s`;
+  return count === 1 ? `the ${unit} ending that day` : `the ${count} ${unit}s ending that day`;
 }
 
 function metricsSection<Id extends string>({ report, metrics, engagement, f, p }: SectionInputs<Id>): string {
@@ -246,9 +239,10 @@ function metricsSection<Id extends string>({ report, metrics, engagement, f, p }
       const path = `${p}engagement.${m.kind}`;
       const previous = entry.previous ? engagementValue(entry.previous, m.field) : null;
       const cells = compare
-        ? `${shown(f.value(previous, m.unit, null), `${path}.previous.${m.field}`, previous, "td", "num")}<td class="num">${changeText(m, engagementChange(value, previous), f, null, m.id === "nps" ? entry.significant : undefined)}</td>`
+        ? `${shown(f.value(previous, m.unit, null), `${path}.previous.${m.field}`, previous, "td", "num")}<td class="num">${changeText(m, entry.change?.[m.field], f, null, m.id === "nps" ? entry.significant : undefined)}</td>`
         : "";
-      const note = entry.note;
+      // A kind's note (few responses, partial coverage) once, under its first figure.
+      const note = given.find((other) => other.kind === m.kind) === m ? entry.note : undefined;
       return `<tr><td><a href="#def-${html(m.id)}">${html(m.label)}</a>${note ? `<div class="note">${html(note)}</div>` : ""}</td>${shown(
         f.value(value, m.unit, null),
         `${path}.${m.field}`,
@@ -338,20 +332,24 @@ export interface ReportSections {
   readonly labels: Map<string, string>;
 }
 
-/** The report's sections; `p` prefixes each value's path (`report.` where the page embeds several documents). */
+/**
+ * The report's sections; `p` prefixes each value's path (`report.` where the page embeds several
+ * documents), and the ledger lists `warnings` (the dashboard's: every document's).
+ */
 export function reportSections<Id extends string>(
   report: Report<Id>,
   metrics: readonly MetricInfo<Id>[],
   engagement: readonly EngagementMetricInfo[],
   f: PageFormat,
   p = "",
+  warnings: readonly string[] = report.warnings,
 ): ReportSections {
   const inputs = { report, metrics, engagement, f, p };
   return {
     cards: cardsSection(inputs),
     trends: trendsSection(report, metrics, f),
     metrics: metricsSection(inputs),
-    ledger: ledgerSection(report.dataQuality, report.inputs, report.warnings, f, p),
+    ledger: ledgerSection(report.dataQuality, report.inputs, warnings, f, p),
     labels: new Map<string, string>([...metrics, ...engagement].map((m) => [m.id as string, m.label])),
   };
 }
