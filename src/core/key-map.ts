@@ -170,6 +170,15 @@ export class KeyMap {
     }
   }
 
+  /**
+   * Makes room for `keys` keys in all without growing (a table that would double its way there
+   * rehashes every key at each doubling, twice the final count in all). Placement only: what the
+   * table holds and answers does not change.
+   */
+  reserve(keys: number): void {
+    while (keys * 2 >= this.#slots.length / WORDS) this.#grow();
+  }
+
   /** Adds the last hashed key with its two values; returns false (changing nothing) when it was there. */
   insert(first: number, second: number): boolean {
     if (this.#size * 2 >= this.#slots.length / WORDS) this.#grow();

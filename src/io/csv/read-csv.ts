@@ -198,6 +198,11 @@ export class RowRepeats {
     return rows.insert(record.line, 0) ? 0 : rows.get(rows.find(), 0);
   }
 
+  /** Room for about `rows` rows (a file's size over its first rows' bytes): no rehashing on the way. */
+  expect(rows: number): void {
+    this.#rows.reserve(rows);
+  }
+
   passedOver(record: CsvRecord): void {
     if (record.repeatOf !== undefined) this.#passedOver.add(record.line);
   }

@@ -2,7 +2,7 @@
  * The reading thread (read-thread.ts): openCsv on the file, each chunk's records packed and sent
  * to the thread that started it, at most as many batches ahead as it allows (credits).
  */
-import { createReadStream } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { AppError } from "../../core/errors.js";
 import { type OpenedCsv, openCsv, type ReadProgress, RowRepeats } from "./read-csv.js";
@@ -45,6 +45,8 @@ async function run(): Promise<void> {
     for await (const batch of opened.batches) {
       while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
       credits--;
+      // The first chunk's rows tell how many the file holds, about: the table of row hashes is made that big at once.
+      if (first && batch.length > 1) repeats.expect(Math.ceil((statSync(data.path).size / data.chunkBytes) * batch.length * 1.05));
       const packed = packBatch(batch, repeats, first, version);
       first = false;
       const transfer = [packed.ints.buffer as ArrayBuffer];

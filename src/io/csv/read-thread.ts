@@ -207,8 +207,15 @@ export function packBatch(
     ints[p + 6] = (q - p - HEAD) / 2;
     p = q;
   }
-  // A copy of the chunk: the stream that read it may still hold its memory.
-  const bytes = chunk === undefined ? undefined : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength).slice();
+  // The chunk goes over as it is when it is its own memory (fs.ReadStream reads each chunk into a
+  // buffer of its own, and nothing here reads it once its batch is packed); else a copy, since
+  // whatever shares that memory may still need it.
+  const bytes =
+    chunk === undefined
+      ? undefined
+      : chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength
+        ? new Uint8Array(chunk.buffer)
+        : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength).slice();
   return { ints: p === size ? ints : ints.slice(0, p), bytes, strings: parts.join("") };
 }
 
