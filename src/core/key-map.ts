@@ -225,6 +225,10 @@ export class KeyMap {
   #grow(): void {
     const old = this.#slots;
     const next = new Uint32Array(old.length * 2);
+    // Written before it is read: a fresh page read first maps the shared zero page, and the write
+    // after it must then flush that mapping from every core the process runs on (an interrupt to
+    // the other thread's core, costly in a VM); a page written first is simply allocated.
+    next.fill(0);
     for (let i = 0; i < old.length; i += WORDS) {
       if (old[i] === EMPTY && old[i + 1] === EMPTY) continue;
       const at = this.#place(next, old[i]!, old[i + 1]!);
