@@ -31,6 +31,25 @@ describe("KeyMap", () => {
     expect(keys.hash("#300000").find()).toBe(-1);
   });
 
+  it("answers the same when room was made first (reserve), for fewer keys than reserved and for more", () => {
+    for (const reserved of [0, 1000, 50_000, 200_000]) {
+      const keys = new KeyMap();
+      keys.reserve(reserved);
+      // Every key twice: the second insert must be refused, whatever the table's size.
+      let added = 0;
+      for (let round = 0; round < 2; round++) for (let i = 0; i < 100_000; i++) if (keys.hash(`k${i}`).insert(i, 3 * i)) added++;
+      expect(added).toBe(100_000);
+      expect(keys.size).toBe(100_000);
+      let wrong = 0;
+      for (let i = 0; i < 100_000; i += 101) {
+        const slot = keys.hash(`k${i}`).find();
+        if (slot < 0 || keys.get(slot, 0) !== i || keys.get(slot, 1) !== 3 * i) wrong++;
+      }
+      expect(wrong).toBe(0);
+      expect(keys.hash("k100000").find()).toBe(-1);
+    }
+  });
+
   it("hashes rows cell by cell: the same cells split differently are different rows; trailing empty cells don't count", () => {
     const rows = new KeyMap();
     expect(rows.hashCells(["ab", "c"]).insert(2, 0)).toBe(true);

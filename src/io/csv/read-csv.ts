@@ -182,6 +182,9 @@ async function* readRecords(
  * there and the first of them the reader kept is what it answers, so rows with such a text are
  * looked up here, as without the thread. The same lines either way.
  */
+/** The most rows RowRepeats.expect makes room for at once (a table of 2²² slots, 64 MB). */
+const MAX_EXPECTED_ROWS = 2 ** 21 - 1;
+
 export class RowRepeats {
   readonly #rows = new KeyMap();
   readonly #passedOver = new Set<number>();
@@ -198,9 +201,13 @@ export class RowRepeats {
     return rows.insert(record.line, 0) ? 0 : rows.get(rows.find(), 0);
   }
 
-  /** Room for about `rows` rows (a file's size over its first rows' bytes): no rehashing on the way. */
+  /**
+   * Room for about `rows` rows (a file's size over its first rows' bytes): no rehashing on the
+   * way. An estimate can be far off (short rows first, long ones after), so it makes the table at
+   * most 64 MB (2²² slots, 2²¹ rows); past that it grows as it fills.
+   */
   expect(rows: number): void {
-    this.#rows.reserve(rows);
+    this.#rows.reserve(Math.min(rows, MAX_EXPECTED_ROWS));
   }
 
   passedOver(record: CsvRecord): void {
