@@ -161,10 +161,9 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     else await stdout.write(render(stdoutColor(), outputWidth(io.stdout, io.env)));
   }
 
-  /** --customers-out FILE|-, and the summary to --out or stdout (unless the list took stdout). */
   /**
-   * --customers-out: the list goes to its file (whole, or not at all: write-file.ts) and the summary
-   * where `out` says; with `-` the list goes to stdout, and the summary only to --out's file.
+   * --customers-out FILE|-: the list goes to its file (whole, or not at all: write-file.ts) and the
+   * summary where `out` says; with `-` the list goes to stdout, and the summary only to --out's file.
    */
   async function listAndSummary(
     lists: string | undefined,

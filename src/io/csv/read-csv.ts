@@ -170,6 +170,9 @@ async function* readRecords(
   }
 }
 
+/** The most rows RowRepeats.expect makes room for at once (a table of 2²² slots, 64 MB). */
+const MAX_EXPECTED_ROWS = 2 ** 21 - 1;
+
 /**
  * Exact repeats of rows (docs/rules.md: the same text as written, hashed from its bytes where the
  * reader has them, else of its cells). A reader asks `seen` for each row it would keep and tells
@@ -182,9 +185,6 @@ async function* readRecords(
  * there and the first of them the reader kept is what it answers, so rows with such a text are
  * looked up here, as without the thread. The same lines either way.
  */
-/** The most rows RowRepeats.expect makes room for at once (a table of 2²² slots, 64 MB). */
-const MAX_EXPECTED_ROWS = 2 ** 21 - 1;
-
 export class RowRepeats {
   readonly #rows = new KeyMap();
   readonly #passedOver = new Set<number>();

@@ -8,7 +8,7 @@
  */
 import { type EngagementMetricInfo, engagementValue } from "../../core/engagement.js";
 import type { MetricInfo } from "../../core/metric-info.js";
-import type { AnalysisHeader, DataQuality, GroupReport, InputSummary, Report, WindowInfo } from "../model.js";
+import type { AnalysisHeader, Change, DataQuality, GroupReport, InputSummary, Report, WindowInfo } from "../model.js";
 import { lastDayOf } from "../model.js";
 import { figure, sparkline, trendChart } from "./charts.js";
 import type { PageFormat } from "./format.js";
@@ -39,7 +39,8 @@ export function currencyName(currency: string | null): string {
  * A change as an arrow and its size: rates in percentage points, scores (NPS) in points, anything
  * else by its relative change (its absolute one when the previous value is 0). The size is
  * formatted from its magnitude, so no locale's minus sign or bidi mark needs stripping; the arrow
- * gives the direction. NPS's change says whether it is beyond both scores' margins of error.
+ * gives the direction. NPS's change says whether it is significant at 95 % (beyond 1.96 × the
+ * standard error of the difference, as the JSON's `significant`).
  */
 function changeText(
   info: MetricInfo,
@@ -66,6 +67,15 @@ function changeText(
       ? ""
       : ` <span class="muted">${significant ? "significant at 95 %" : "within the margin of error"}</span>`;
   return `<span class="${good}">${arrow} ${html(amount)}</span>${test}`;
+}
+
+/** An engagement figure's change, as the JSON has it (and NPS's significance). */
+function engagementChangeText(
+  m: EngagementMetricInfo,
+  entry: { readonly change?: Readonly<Record<string, Change>>; readonly significant?: boolean | null },
+  f: PageFormat,
+): string {
+  return changeText(m, entry.change?.[m.field], f, null, m.id === "nps" ? entry.significant : undefined);
 }
 
 function card(
@@ -135,7 +145,7 @@ function cardsSection<Id extends string>({ report, metrics, engagement, f, p }: 
     const cards = given.map((m) => {
       const entry = report.engagement![m.kind]!;
       const value = engagementValue(entry, m.field);
-      const change = changeText(m, entry.change?.[m.field], f, null, m.id === "nps" ? entry.significant : undefined);
+      const change = engagementChangeText(m, entry, f);
       const trend = report.series ? report.series.slice(-12).map((p) => engagementValue(p.engagement?.[m.kind], m.field)) : null;
       return card(m, value, `${p}engagement.${m.kind}.${m.field}`, f, null, change, entry.previous?.window, trend);
     });
@@ -239,7 +249,7 @@ function metricsSection<Id extends string>({ report, metrics, engagement, f, p }
       const path = `${p}engagement.${m.kind}`;
       const previous = entry.previous ? engagementValue(entry.previous, m.field) : null;
       const cells = compare
-        ? `${shown(f.value(previous, m.unit, null), `${path}.previous.${m.field}`, previous, "td", "num")}<td class="num">${changeText(m, entry.change?.[m.field], f, null, m.id === "nps" ? entry.significant : undefined)}</td>`
+        ? `${shown(f.value(previous, m.unit, null), `${path}.previous.${m.field}`, previous, "td", "num")}<td class="num">${engagementChangeText(m, entry, f)}</td>`
         : "";
       // A kind's note (few responses, partial coverage) once, under its first figure.
       const note = given.find((other) => other.kind === m.kind) === m ? entry.note : undefined;
