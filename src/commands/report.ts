@@ -197,7 +197,17 @@ export function reportOn(shop: Shop, options: ReportOptions<string>, metrics: Re
     surveyOptions,
   );
   // Without orders, nothing is said of customers who bought before the data began.
-  if (dataDays) warnings.push(...windowWarnings(points, shown, earliestStart, dataDays, options.window.kind === "all" || !ledger));
+  if (dataDays)
+    warnings.push(
+      ...windowWarnings(
+        points,
+        window === latest ? null : window,
+        shown,
+        earliestStart,
+        dataDays,
+        options.window.kind === "all" || !ledger,
+      ),
+    );
 
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
@@ -341,6 +351,8 @@ function referralBasis(shop: Shop): string {
  */
 function windowWarnings(
   points: readonly ReportWindow[],
+  /** The report's own window when it is not a point of the series (every.keepWindow), else null. */
+  kept: ReportWindow | null,
   shown: readonly ReportWindow[],
   earliestStart: number,
   data: { readonly first: number; readonly last: number },
@@ -348,17 +360,19 @@ function windowWarnings(
 ): string[] {
   const warnings: string[] = [];
   const span = `the data runs from ${formatDay(data.first)} to ${formatDay(data.last)}`;
-  const empty = points.filter((w) => w.asOf < data.first || w.firstDay > data.last);
+  const outside = (w: ReportWindow) => w.asOf < data.first || w.firstDay > data.last;
+  const hint = "(--as-of DATE or --window FROM..TO picks a window with data)";
+  const lies = (w: ReportWindow) => `the window ${formatDay(w.firstDay)} … ${formatDay(w.asOf)} lies`;
+  if (kept !== null && outside(kept)) warnings.push(`${lies(kept)} wholly outside the data: ${span} ${hint}`);
+  const empty = points.filter(outside);
+  const series = kept === null ? "windows" : "windows of the series";
   if (empty.length === points.length) {
-    const only =
-      points.length === 1
-        ? `the window ${formatDay(points[0]!.firstDay)} … ${formatDay(points[0]!.asOf)} lies`
-        : `all ${points.length} windows lie`;
-    warnings.push(`${only} wholly outside the data: ${span} (--as-of DATE or --window FROM..TO picks a window with data)`);
+    const only = points.length === 1 ? lies(points[0]!) : `all ${points.length} ${series} lie`;
+    warnings.push(`${only} wholly outside the data: ${span} ${hint}`);
   } else if (empty.length > 0) {
-    warnings.push(`${empty.length} of ${points.length} windows lie wholly outside the data (${span}): their figures are empty`);
+    warnings.push(`${empty.length} of ${points.length} ${series} lie wholly outside the data (${span}): their figures are empty`);
   }
-  if (all || empty.length === points.length) return warnings;
+  if (all || (empty.length === points.length && (kept === null || outside(kept)))) return warnings;
   const firstShown = Math.min(...shown.map((w) => w.firstDay));
   const starts = formatDay(data.first);
   if (firstShown < data.first) {

@@ -86,3 +86,27 @@ describe("the dashboard's ledger", () => {
     expect(said).toEqual(all);
   });
 });
+
+describe("the dashboard on a week of orders", () => {
+  it("says the month-end series lies outside the data, and still that its windows start before it", async () => {
+    const orders = join(dir, "one-week.csv");
+    writeFileSync(
+      orders,
+      [
+        "order_id,created_at,email,total,currency,status",
+        ...Array.from({ length: 7 }, (_, i) => `${i + 1},2025-05-1${i + 1}T10:00:00+02:00,c${i % 3}@example.com,100.00,EUR,paid`),
+      ].join("\n"),
+    );
+    const file = join(dir, "one-week.html");
+    const run = await runCli(["dashboard", "--orders", orders, "--tz", "Europe/Prague", "--out", file], { cwd: ROOT });
+    expect(run.status, run.stderr).toBe(0);
+    const { report } = embedded(file);
+    expect(report!.asOf).toBe("2025-05-17");
+    expect(report!.warnings).toContain(
+      "all 12 windows of the series lie wholly outside the data: the data runs from 2025-05-11 to 2025-05-17 (--as-of DATE or --window FROM..TO picks a window with data)",
+    );
+    expect(report!.warnings.some((w) => w.startsWith("a window starts on ") && w.includes("before the data (2025-05-11)"))).toBe(
+      true,
+    );
+  });
+});
