@@ -105,8 +105,6 @@ describe("the dashboard on a week of orders", () => {
     expect(report!.warnings).toContain(
       "all 12 windows of the series lie wholly outside the data: the data runs from 2025-05-11 to 2025-05-17 (--as-of DATE or --window FROM..TO picks a window with data)",
     );
-    expect(report!.warnings.some((w) => w.startsWith("a window starts on ") && w.includes("before the data (2025-05-11)"))).toBe(
-      true,
-    );
+    expect(report!.warnings.some((w) => w.startsWith("a window starts on ") && w.includes("before the data (2025-05-11)"))).toBe(true);
   });
 });
