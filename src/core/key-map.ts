@@ -13,15 +13,20 @@
 const EMPTY = 0;
 /** A character from 256 up: a text no bytes read as latin1 could be. */
 const WIDE = /[\u0100-\uffff]/;
-/** Words a slot takes: the hash's two halves and two values. */
-const WORDS = 4;
-
 export class KeyMap {
-  #slots = new Uint32Array(WORDS * 1024);
+  /** Words a slot takes: the hash's two halves and the values. */
+  readonly #words: number;
+  #slots: Uint32Array;
   #size = 0;
   /** The last hash computed (hash/hashCells), so no array is allocated per key. */
   #h1 = 0;
   #h2 = 0;
+
+  /** `values`: the numbers kept a key (2, or 3 where a reader needs a third). */
+  constructor(values: 2 | 3 = 2) {
+    this.#words = 2 + values;
+    this.#slots = new Uint32Array(this.#words * 1024);
+  }
 
   get size(): number {
     return this.#size;
@@ -131,6 +136,21 @@ export class KeyMap {
     return this.#mix(h1, h2, n);
   }
 
+  /** The two halves of the last hash computed (a row's, sent by the reading thread: see withHash). */
+  get hash1(): number {
+    return this.#h1;
+  }
+  get hash2(): number {
+    return this.#h2;
+  }
+
+  /** A hash computed before (hash1, hash2 of this or another KeyMap) for the next find/insert. */
+  withHash(h1: number, h2: number): this {
+    this.#h1 = h1 >>> 0;
+    this.#h2 = h2 >>> 0;
+    return this;
+  }
+
   /** Murmur3's finaliser over both lanes, with the length. */
   #mix(a: number, b: number, n: number): this {
     let h1 = (a ^ n) >>> 0;
@@ -161,42 +181,36 @@ export class KeyMap {
   /** The slot of the last hashed key, or -1 when it is not in the table. */
   find(): number {
     const slots = this.#slots;
-    const mask = slots.length / WORDS - 1;
+    const words = this.#words;
+    const mask = slots.length / words - 1;
     for (let i = this.#h1 & mask; ; i = (i + 1) & mask) {
-      const a = slots[WORDS * i]!;
-      const b = slots[WORDS * i + 1]!;
+      const a = slots[words * i]!;
+      const b = slots[words * i + 1]!;
       if (a === this.#h1 && b === this.#h2) return i;
       if (a === EMPTY && b === EMPTY) return -1;
     }
   }
 
-  /**
-   * Makes room for `keys` keys in all without growing (a table that would double its way there
-   * rehashes every key at each doubling, twice the final count in all). Placement only: what the
-   * table holds and answers does not change.
-   */
-  reserve(keys: number): void {
-    while (keys * 2 >= this.#slots.length / WORDS) this.#grow();
-  }
-
-  /** Adds the last hashed key with its two values; returns false (changing nothing) when it was there. */
-  insert(first: number, second: number): boolean {
-    if (this.#size * 2 >= this.#slots.length / WORDS) this.#grow();
+  /** Adds the last hashed key with its values (a third, where kept, starts at `third`); returns false (changing nothing) when it was there. */
+  insert(first: number, second: number, third = 0): boolean {
+    const words = this.#words;
+    if (this.#size * 2 >= this.#slots.length / words) this.#grow();
     const at = this.#place(this.#slots, this.#h1, this.#h2);
     if (at < 0) return false;
-    this.#slots[WORDS * at + 2] = first;
-    this.#slots[WORDS * at + 3] = second;
+    this.#slots[words * at + 2] = first;
+    this.#slots[words * at + 3] = second;
+    if (words > 4) this.#slots[words * at + 4] = third;
     this.#size++;
     return true;
   }
 
-  /** A value of the key in `slot` (from find): word 0 or 1. Valid until the next insert. */
-  get(slot: number, word: 0 | 1): number {
-    return this.#slots[WORDS * slot + 2 + word]!;
+  /** A value of the key in `slot` (from find): word 0, 1 (or 2, where three are kept). Valid until the next insert. */
+  get(slot: number, word: 0 | 1 | 2): number {
+    return this.#slots[this.#words * slot + 2 + word]!;
   }
 
-  set(slot: number, word: 0 | 1, value: number): void {
-    this.#slots[WORDS * slot + 2 + word] = value;
+  set(slot: number, word: 0 | 1 | 2, value: number): void {
+    this.#slots[this.#words * slot + 2 + word] = value;
   }
 
   #finish(h1: number, h2: number): this {
@@ -209,13 +223,14 @@ export class KeyMap {
 
   /** The free slot for (h1, h2), or -1 when it is taken by the same hash. */
   #place(slots: Uint32Array, h1: number, h2: number): number {
-    const mask = slots.length / WORDS - 1;
+    const words = this.#words;
+    const mask = slots.length / words - 1;
     for (let i = h1 & mask; ; i = (i + 1) & mask) {
-      const a = slots[WORDS * i]!;
-      const b = slots[WORDS * i + 1]!;
+      const a = slots[words * i]!;
+      const b = slots[words * i + 1]!;
       if (a === EMPTY && b === EMPTY) {
-        slots[WORDS * i] = h1;
-        slots[WORDS * i + 1] = h2;
+        slots[words * i] = h1;
+        slots[words * i + 1] = h2;
         return i;
       }
       if (a === h1 && b === h2) return -1;
@@ -229,11 +244,11 @@ export class KeyMap {
     // after it must then flush that mapping from every core the process runs on (an interrupt to
     // the other thread's core, costly in a VM); a page written first is simply allocated.
     next.fill(0);
-    for (let i = 0; i < old.length; i += WORDS) {
+    const words = this.#words;
+    for (let i = 0; i < old.length; i += words) {
       if (old[i] === EMPTY && old[i + 1] === EMPTY) continue;
       const at = this.#place(next, old[i]!, old[i + 1]!);
-      next[WORDS * at + 2] = old[i + 2]!;
-      next[WORDS * at + 3] = old[i + 3]!;
+      for (let w = 2; w < words; w++) next[words * at + w] = old[i + w]!;
     }
     this.#slots = next;
   }

@@ -22,8 +22,9 @@ export interface CsvRecord {
   readonly bytes?: DataView | undefined;
   readonly start?: number;
   readonly end?: number;
-  /** Where the reading thread looked: the line of the first record before this one with the same text (0: none). See RowRepeats. */
-  readonly repeatOf?: number;
+  /** Read in a second thread: the hash of its text (hashRow), both halves, worked out there. See RowRepeats. */
+  readonly rowHash1?: number;
+  readonly rowHash2?: number;
   /** The cells kept when it was read (Projection.project; null: all): a reader that projected otherwise since reads its text again. */
   readonly kept?: Uint8Array | null;
   /**
@@ -170,48 +171,99 @@ async function* readRecords(
   }
 }
 
-/** The most rows RowRepeats.expect makes room for at once (a table of 2²² slots, 64 MB). */
-const MAX_EXPECTED_ROWS = 2 ** 21 - 1;
+/**
+ * The hash of a record's text as written (docs/rules.md: an exact repeat is the same text), into
+ * `map` (KeyMap.hash1, hash2): of its bytes where the reader has them, else of its text, else of
+ * its cells (records made in tests).
+ */
+export function hashRow(record: CsvRecord, map: KeyMap): KeyMap {
+  return record.bytes !== undefined
+    ? map.hashBytes(record.bytes, record.start!, record.end!)
+    : record.text === undefined
+      ? map.hashCells(record.fields)
+      : map.hashText(record.text);
+}
+
+/** Rows of one key looked through one by one; the key's rows after these are looked up by hash. */
+const CHAIN = 8;
+/** seen's head for a row with no key to chain it by: it is looked up by hash alone. */
+export const NO_KEY = -2;
 
 /**
- * Exact repeats of rows (docs/rules.md: the same text as written, hashed from its bytes where the
- * reader has them, else of its cells). A reader asks `seen` for each row it would keep and tells
- * `passedOver` each row it skipped before asking; `seen` gives the line of the first earlier row
- * with the same text it was asked about, or 0, and notes this one.
+ * Exact repeats of rows (docs/rules.md: the same text as written). A reader asks `seen` for each
+ * row it would keep; it gives the line of the first earlier row it was asked about with the same
+ * text, or 0, and notes this one.
  *
- * Read in a second thread, a record comes with `repeatOf`, the first earlier record with the same
- * text among all records (the thread can't know which the reader skips). That is the answer,
- * unless it is a row the reader passed over: then every row with that text was counted from
- * there and the first of them the reader kept is what it answers, so rows with such a text are
- * looked up here, as without the thread. The same lines either way.
+ * A repeat has the same cells, so the same key: the rows are noted by key, each with the previous
+ * row of its key (`head`: the reader keeps each key's last row, in the map it keeps its keys in
+ * anyway), and a row is compared with its key's rows only. Noted in order of reading, rows take
+ * 20 bytes each, written one after another; a table of every row's hash would cost a cache miss
+ * a row (it was 10 % of a read). A key's rows past its first CHAIN, and rows with no key
+ * (NO_KEY), are looked up by hash in a table instead, so no key's rows are compared pairwise.
+ * The row's hash is worked out in the reading thread when there is one (rowHash1, rowHash2).
  */
 export class RowRepeats {
-  readonly #rows = new KeyMap();
-  readonly #passedOver = new Set<number>();
+  #h1 = new Uint32Array(1024);
+  #h2 = new Uint32Array(1024);
+  #line = new Int32Array(1024);
+  /** The previous row of the same key, −1 for none. */
+  #prev = new Int32Array(1024);
+  /** How many rows its key has up to this one. */
+  #count = new Int32Array(1024);
+  #length = 0;
+  /** Rows past their key's first CHAIN and rows with no key, by hash; also where a row is hashed. */
+  readonly #more = new KeyMap();
+  /** After seen: the last row noted for the row's key (−1 none), which the reader keeps for the key's next row. */
+  head = -1;
 
-  seen(record: CsvRecord): number {
-    const earlier = record.repeatOf;
-    if (earlier !== undefined && (earlier === 0 || !this.#passedOver.has(earlier))) return earlier;
-    const rows =
-      record.bytes !== undefined
-        ? this.#rows.hashBytes(record.bytes, record.start!, record.end!)
-        : record.text === undefined
-          ? this.#rows.hashCells(record.fields)
-          : this.#rows.hashText(record.text);
-    return rows.insert(record.line, 0) ? 0 : rows.get(rows.find(), 0);
+  /** `head`: the last row noted for the row's key (this.head after its previous row), −1 for none, or NO_KEY. */
+  seen(record: CsvRecord, head: number): number {
+    let a = record.rowHash1;
+    let b = record.rowHash2;
+    if (a === undefined || b === undefined) {
+      hashRow(record, this.#more);
+      a = this.#more.hash1;
+      b = this.#more.hash2;
+    } else {
+      a >>>= 0;
+      b >>>= 0;
+    }
+    this.head = head;
+    if (head !== NO_KEY) {
+      const h1 = this.#h1;
+      const h2 = this.#h2;
+      const prev = this.#prev;
+      for (let r = head; r >= 0; r = prev[r]!) if (h1[r] === a && h2[r] === b) return this.#line[r]!;
+      const count = head < 0 ? 0 : this.#count[head]!;
+      if (count < CHAIN) {
+        this.head = this.#add(a, b, record.line, head, count + 1);
+        return 0;
+      }
+    }
+    const more = this.#more.withHash(a, b);
+    return more.insert(record.line, 0) ? 0 : more.get(more.find(), 0);
   }
 
-  /**
-   * Room for about `rows` rows (a file's size over its first rows' bytes): no rehashing on the
-   * way. An estimate can be far off (short rows first, long ones after), so it makes the table at
-   * most 64 MB (2²² slots, 2²¹ rows); past that it grows as it fills.
-   */
-  expect(rows: number): void {
-    this.#rows.reserve(Math.min(rows, MAX_EXPECTED_ROWS));
-  }
-
-  passedOver(record: CsvRecord): void {
-    if (record.repeatOf !== undefined) this.#passedOver.add(record.line);
+  #add(a: number, b: number, line: number, prev: number, count: number): number {
+    const r = this.#length++;
+    if (r === this.#h1.length) {
+      const grow = <T extends Uint32Array | Int32Array>(old: T, make: (n: number) => T): T => {
+        const next = make(old.length * 2);
+        next.set(old);
+        return next;
+      };
+      this.#h1 = grow(this.#h1, (n) => new Uint32Array(n));
+      this.#h2 = grow(this.#h2, (n) => new Uint32Array(n));
+      this.#line = grow(this.#line, (n) => new Int32Array(n));
+      this.#prev = grow(this.#prev, (n) => new Int32Array(n));
+      this.#count = grow(this.#count, (n) => new Int32Array(n));
+    }
+    this.#h1[r] = a;
+    this.#h2[r] = b;
+    this.#line[r] = line;
+    this.#prev[r] = prev;
+    this.#count[r] = count;
+    return r;
   }
 }
 

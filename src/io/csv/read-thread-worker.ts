@@ -2,10 +2,11 @@
  * The reading thread (read-thread.ts): openCsv on the file, each chunk's records packed and sent
  * to the thread that started it, at most as many batches ahead as it allows (credits).
  */
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { AppError } from "../../core/errors.js";
-import { type OpenedCsv, openCsv, type ReadProgress, RowRepeats } from "./read-csv.js";
+import { KeyMap } from "../../core/key-map.js";
+import { type OpenedCsv, openCsv, type ReadProgress } from "./read-csv.js";
 import { type FromThread, packBatch, type ThreadData, type ToThread } from "./read-thread.js";
 
 const port = parentPort!;
@@ -39,16 +40,12 @@ async function run(): Promise<void> {
       ...(data.progress ? { onProgress: (p: ReadProgress) => (progress = p) } : {}),
     });
     send({ type: "dialect", dialect: opened.dialect });
-    const repeats = new RowRepeats();
+    const hasher = new KeyMap();
     const version = (kept: Uint8Array | null) => versions.get(kept) ?? 0;
-    let first = true;
     for await (const batch of opened.batches) {
       while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
       credits--;
-      // The first chunk's rows tell how many the file holds, about: the table of row hashes is made that big at once.
-      if (first && batch.length > 1) repeats.expect(Math.ceil((statSync(data.path).size / data.chunkBytes) * batch.length * 1.05));
-      const packed = packBatch(batch, repeats, first, version);
-      first = false;
+      const packed = packBatch(batch, hasher, version);
       const transfer = [packed.ints.buffer as ArrayBuffer];
       if (packed.bytes) transfer.push(packed.bytes.buffer as ArrayBuffer);
       send({ type: "batch", batch: packed, progress }, transfer);

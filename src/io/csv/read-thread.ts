@@ -1,6 +1,6 @@
 /**
  * Reading a file in a second thread. read-thread-worker.ts runs openCsv on the file there —
- * dialect, tokenizer, and which earlier record each one repeats exactly (RowRepeats) — and sends the records over a chunk
+ * dialect, tokenizer, and each record's hash for RowRepeats — and sends the records over a chunk
  * at a time as two flat values (an Int32Array and one string); this thread rebuilds them and runs
  * the readers (orders, customers) on them, so cutting records and running the metrics' readers
  * take a core each. The records are the very ones openCsv gives in this thread: the same code
@@ -9,16 +9,9 @@
  */
 import { Worker } from "node:worker_threads";
 import { AppError, type ErrorCode, type Location } from "../../core/errors.js";
+import type { KeyMap } from "../../core/key-map.js";
 import type { TextDialect } from "./dialect.js";
-import {
-  type CsvRecord,
-  type OpenedCsv,
-  projectionOf,
-  type ReadCsvOptions,
-  type ReadProgress,
-  type RowRepeats,
-  recordsOf,
-} from "./read-csv.js";
+import { type CsvRecord, hashRow, type OpenedCsv, projectionOf, type ReadCsvOptions, type ReadProgress, recordsOf } from "./read-csv.js";
 import type { RecordCut } from "./tokenizer.js";
 
 /** A file read in a second thread: its path, and how many bytes it reads at a time. */
@@ -125,7 +118,8 @@ function failure(message: FromThread): Error {
 }
 
 // The wire format of a batch. ints, per record:
-//   line, flags, repeatOf, fields.length, start, end, cells sent, then (position, length) a cell
+//   line, flags, the hash's first half, fields.length, start, end, cells sent, its second half,
+//   then (position, length) a cell
 // bytes: the chunk the batch was cut from, as read (records whose text lies in it have start and
 // end there; one begun in an earlier chunk has its text first among the strings). strings: per
 // record, that text if it has one, then its cells sent, concatenated. flags: the cut
@@ -135,7 +129,7 @@ const CUTS = [undefined, "no-line-end", "open-quote"] as const;
 const IN_BYTES = 4;
 const SENT_TEXT = 8;
 const VERSION_SHIFT = 4;
-const HEAD = 7;
+const HEAD = 8;
 
 export interface PackedBatch {
   readonly ints: Int32Array;
@@ -145,15 +139,9 @@ export interface PackedBatch {
 
 /**
  * A batch as the reading thread sends it: every cell the record was cut with (not the holes),
- * and the first earlier record with the same text (`repeats`; the header, the file's first record,
- * is none).
+ * and the hash of its text (hashRow, into `hasher`), which RowRepeats looks repeats up by.
  */
-export function packBatch(
-  records: readonly CsvRecord[],
-  repeats: RowRepeats,
-  first: boolean,
-  version: (kept: Uint8Array | null) => number,
-): PackedBatch {
+export function packBatch(records: readonly CsvRecord[], hasher: KeyMap, version: (kept: Uint8Array | null) => number): PackedBatch {
   // The keep of the last record asked about, and its positions: a batch is mostly cut by one keep.
   let lastKeep: Uint8Array | null = null;
   let marked = NONE;
@@ -186,7 +174,9 @@ export function packBatch(
       CUTS.indexOf(record.cut) |
       (inBytes ? IN_BYTES : text === undefined ? 0 : SENT_TEXT) |
       (version(record.kept ?? null) << VERSION_SHIFT);
-    ints[p + 2] = first && r === 0 ? 0 : repeats.seen(record);
+    hashRow(record, hasher);
+    ints[p + 2] = hasher.hash1;
+    ints[p + 7] = hasher.hash2;
     ints[p + 3] = fields.length;
     ints[p + 4] = inBytes ? record.start! : 0;
     ints[p + 5] = inBytes ? record.end! : text === undefined ? 0 : text.length;
@@ -241,7 +231,8 @@ class ThreadRecord implements CsvRecord {
     readonly line: number,
     readonly fields: string[],
     readonly kept: Uint8Array | null,
-    readonly repeatOf: number,
+    readonly rowHash1: number,
+    readonly rowHash2: number,
     readonly cut: RecordCut | undefined,
     chunk: Buffer | undefined,
     start: number,
@@ -286,7 +277,8 @@ function unpackBatch({ ints, bytes, strings }: PackedBatch, keeps: readonly (Uin
         ints[p]!,
         fields,
         keeps[flags >>> VERSION_SHIFT] ?? null,
-        ints[p + 2]!,
+        ints[p + 2]! >>> 0,
+        ints[p + 7]! >>> 0,
         CUTS[flags & 3],
         flags & IN_BYTES ? chunk : undefined,
         ints[p + 4]!,

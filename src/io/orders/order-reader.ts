@@ -25,7 +25,7 @@ import { PROBLEM_CODES, type ProblemCode } from "../../core/problems.js";
 import type { RevenueBasis } from "../../core/revenue-basis.js";
 import type { Zone } from "../../core/zone.js";
 import { listColumns } from "../columns.js";
-import { type CsvRecord, RowRepeats } from "../csv/read-csv.js";
+import { type CsvRecord, NO_KEY, RowRepeats } from "../csv/read-csv.js";
 import { parseBoolean } from "../parse/boolean.js";
 import { normaliseCustomerId, normaliseEmail } from "../parse/identity.js";
 import { generic } from "../platforms/generic.js";
@@ -135,6 +135,8 @@ interface Gathered {
   readonly lines: OrderLine[];
   /** Waiting for a later value to settle its column's convention (it is in #deferred). */
   deferred?: boolean;
+  /** The last of its key's rows noted in #repeats (RowRepeats.seen), −1 for none. */
+  head: number;
 }
 
 /*
@@ -162,8 +164,8 @@ class OrdersFromRows implements PushReader<OrdersRead> {
   readonly #context: DecodeContext;
   readonly #offsets: OffsetTally;
   readonly #ledger: OrderLedger;
-  /** What became of each order key read (see READ, HELD, SKIPPED). */
-  readonly #keys = new KeyMap();
+  /** What became of each order key read (see READ, HELD, SKIPPED), and its last row noted in #repeats, plus one (0: none). */
+  readonly #keys = new KeyMap(3);
   /** Every row read, by its text: an exact repeat is skipped. */
   readonly #repeats = new RowRepeats();
   /** The line-item order whose rows are being gathered. */
@@ -259,20 +261,18 @@ class OrdersFromRows implements PushReader<OrdersRead> {
       return;
     }
     const cells = this.#table.cells(record);
-    if (cells === null) {
-      this.#repeats.passedOver(record);
-      return;
-    }
+    if (cells === null) return;
     if (hints?.wantsRows) hints.observe(record.fields);
+    // Shopify and Excel users guard ids with a leading apostrophe ('7210448301122): one is dropped.
+    const key = cells.order_id === null ? null : withoutApostrophe(cells.order_id.trim());
     // Without an order key nothing tells a repeated row from a second order with the same cells.
-    const first = cells.order_id === null ? 0 : this.#repeats.seen(record);
+    const first = key === null ? 0 : this.#repeats.seen(record, this.#lastRow(key));
     if (first > 0) {
       this.#table.problems.skip(record.line, 1, { code: "DUPLICATE_ROW", message: `an exact repeat of line ${first}` });
       return;
     }
+    const head = this.#repeats.head;
     this.#noteExcelIds(cells);
-    // Shopify and Excel users guard ids with a leading apostrophe ('7210448301122): one is dropped.
-    const key = cells.order_id === null ? null : withoutApostrophe(cells.order_id.trim());
     if (key === "") {
       this.#table.problems.skip(record.line, 1, { code: "EMPTY_KEY", message: `empty ${this.#table.columnNames.order_id ?? "order_id"}` });
       return;
@@ -284,13 +284,14 @@ class OrdersFromRows implements PushReader<OrdersRead> {
     // Where the total is the sum of the lines (UCI), each line stands alone: a line that can't be
     // read is skipped by itself, so the order is the same however its lines are ordered.
     if (platform.grain === "order" || key === null || platform.lineTotal) {
-      this.#finish({ key, line: record.line, rows: 1, cells, lines });
+      this.#finish({ key, line: record.line, rows: 1, cells, lines, head });
       return;
     }
     const open = this.#gathering;
     if (open && open.key === key) {
       // Forward-fill: a field keeps the first non-empty value among the order's rows.
       open.rows++;
+      open.head = head;
       if (lines.length > 0) open.lines.push(...lines);
       for (const field of this.#table.present) {
         const value = cells[field];
@@ -299,7 +300,16 @@ class OrdersFromRows implements PushReader<OrdersRead> {
       return;
     }
     if (open) this.#finish(open);
-    this.#gathering = { key, line: record.line, rows: 1, cells, lines };
+    this.#gathering = { key, line: record.line, rows: 1, cells, lines, head };
+  }
+
+  /** The last row of `key` noted in #repeats (RowRepeats.seen's head): the open run's, else the key map's. */
+  #lastRow(key: string): number {
+    if (key === "") return NO_KEY;
+    const open = this.#gathering;
+    if (open !== null && open.key === key) return open.head;
+    const slot = this.#keys.hash(key).find();
+    return slot < 0 ? -1 : this.#keys.get(slot, 2) - 1;
   }
 
   end(): OrdersRead {
@@ -383,13 +393,15 @@ class OrdersFromRows implements PushReader<OrdersRead> {
     }
     const keys = this.#keys;
     const slot = keys.hash(key).find();
+    // The run's rows are its key's last (#lastRow).
+    if (slot >= 0) keys.set(slot, 2, run.head + 1);
     if (slot < 0 || keys.get(slot, 0) === UNCLAIMED) {
       if (this.#itemRowsWait && !hasTotal(run)) {
-        keys.insert(HELD | this.#hold(run), 0);
+        keys.insert(HELD | this.#hold(run), 0, run.head + 1);
         return;
       }
       // Claimed; #accept says what became of it.
-      if (slot < 0) keys.insert(HELD | PAYLOAD, 0);
+      if (slot < 0) keys.insert(HELD | PAYLOAD, 0, run.head + 1);
       else keys.set(slot, 0, HELD | PAYLOAD);
       this.#accept(run);
       return;

@@ -3,7 +3,8 @@ import { resolve } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../../src/core/errors.js";
-import { type CsvRecord, openCsv, RowRepeats } from "../../../src/io/csv/read-csv.js";
+import { KeyMap } from "../../../src/core/key-map.js";
+import { type CsvRecord, hashRow, NO_KEY, openCsv, RowRepeats } from "../../../src/io/csv/read-csv.js";
 import { CsvTokenizer, type TokenizedRecord } from "../../../src/io/csv/tokenizer.js";
 import { chunked, hasSharedData, SHARED_DATA, sharedNote } from "../../helpers.js";
 import { mulberry32 } from "../../random.js";
@@ -292,33 +293,39 @@ describe("CsvTokenizer.project", () => {
 });
 
 describe("RowRepeats", () => {
-  it("answers the same lines with the reading thread's repeatOf as without, whichever rows the reader passes over", () => {
+  it("answers, for every row, the first earlier row with its text: by key, past a key's first rows, for rows with no key, with the hash worked out in the reading thread or here", () => {
     const random = mulberry32(77);
     for (let round = 0; round < 20; round++) {
-      const rows = Array.from({ length: 500 }, (_, i) => ({
-        line: i + 2,
-        text: `#${Math.floor(random() * 25)},x`,
-        passedOver: random() < 0.3,
-      }));
-      // Without the thread: the reader's own table, asked only for the rows it keeps.
-      const alone = new RowRepeats();
-      const expected = rows.map((r) => (r.passedOver ? null : alone.seen({ line: r.line, fields: [], text: r.text })));
-      // With it: the thread's repeatOf among all records, then the reader's table on those.
-      const thread = new RowRepeats();
-      const records: CsvRecord[] = rows.map((r) => ({
-        line: r.line,
-        fields: [],
-        text: r.text,
-        repeatOf: thread.seen({ line: r.line, fields: [], text: r.text }),
-      }));
-      const reader = new RowRepeats();
-      const got = rows.map((r, i) => {
-        if (!r.passedOver) return reader.seen(records[i]!);
-        reader.passedOver(records[i]!);
-        return null;
+      // A few keys with many rows (past the rows a key's chain holds), many with a few, some with none ("").
+      const rows = Array.from({ length: 600 }, (_, i) => {
+        const key = random() < 0.1 ? "" : random() < 0.3 ? `#${Math.floor(random() * 3)}` : `#${10 + Math.floor(random() * 60)}`;
+        return { line: i + 2, key, text: `${key},${Math.floor(random() * 8)}` };
       });
-      expect(got, `round ${round}`).toEqual(expected);
-      expect(expected.filter((x) => x !== null && x > 0).length).toBeGreaterThan(100);
+      // The reference: the first line of each text, by a Map of the texts.
+      const firsts = new Map<string, number>();
+      const expected = rows.map((r) => {
+        const first = firsts.get(r.text);
+        if (first === undefined) firsts.set(r.text, r.line);
+        return first ?? 0;
+      });
+      for (const threaded of [false, true]) {
+        const repeats = new RowRepeats();
+        const hasher = new KeyMap();
+        // What the order reader keeps: each key's last row noted (RowRepeats.head after its previous row).
+        const heads = new Map<string, number>();
+        const got = rows.map((r) => {
+          let record: CsvRecord = { line: r.line, fields: [], text: r.text };
+          if (threaded) {
+            hashRow(record, hasher);
+            record = { ...record, rowHash1: hasher.hash1 | 0, rowHash2: hasher.hash2 | 0 };
+          }
+          const first = repeats.seen(record, r.key === "" ? NO_KEY : (heads.get(r.key) ?? -1));
+          if (first === 0 && r.key !== "") heads.set(r.key, repeats.head);
+          return first;
+        });
+        expect(got, `round ${round}${threaded ? ", threaded" : ""}`).toEqual(expected);
+      }
+      expect(expected.filter((x) => x > 0).length).toBeGreaterThan(100);
     }
   });
 });
