@@ -71,6 +71,13 @@ const DEFAULTS: readonly (readonly [string, (typeof CHANNELS)[number], "whole"?]
 const REFERRALS_DEFINITION =
   "Counted orders created in the window by source: each order's source (an --attribution answer, else a discount code, else the export's source column) in its channel (direct, organic, paid, social, email, referral, marketplace, other) by sourceMap, then by the defaults; a source neither maps stays under its own text. coverage = orders with a source / counted orders; orderShare = the source's orders / orders with a source; newCustomers = customers whose first counted order in the currency is in the window and came from the source; revenue as the revenue metric.";
 
+const NOT_WORD = /[^\p{L}\p{N}]/u;
+const NOT_WORDS = /[^\p{L}\p{N}]+/u;
+/** No character from 0x80 up. */
+const ASCII = /^[^\u0080-\uffff]*$/;
+/** NOT_WORDS in a lower-cased ASCII text. */
+const NOT_ASCII_WORDS = /[^a-z0-9]+/;
+
 /** A source text as the map's words are looked for in it. */
 const key = (text: string) =>
   text
@@ -81,12 +88,16 @@ const key = (text: string) =>
 /** The channel of each source text (by its number), under --source-map / sourceMap (words → channel) then the defaults; the text itself when none maps it. */
 export function channelsOf(sources: readonly string[], sourceMap: ReadonlyMap<string, string>): string[] {
   const given = [...sourceMap].map(([word, channel]) => [key(word), channel] as const).sort((a, b) => b[0].length - a[0].length);
+  // A file may have a source a discount code: tens of thousands of texts, each tried against every entry.
+  const defaults = DEFAULTS.map(([word, channel, whole]) => ({ word, channel, whole: whole === "whole", phrase: NOT_WORD.test(word) }));
   return sources.map((text) => {
-    const k = key(text);
-    const words = k.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "");
-    const fits = (entry: string, whole: boolean) =>
-      /[^\p{L}\p{N}]/u.test(entry) ? k.includes(entry) : words.some((w) => (whole ? w === entry : w.startsWith(entry)));
-    return given.find(([word]) => k.includes(word))?.[1] ?? DEFAULTS.find(([word, , whole]) => fits(word, whole === "whole"))?.[1] ?? text;
+    // ASCII (most sources, every discount code) needs no Unicode: the same words, found sooner.
+    const ascii = ASCII.test(text);
+    const k = ascii ? text.toLowerCase() : key(text);
+    const words = k.split(ascii ? NOT_ASCII_WORDS : NOT_WORDS).filter((w) => w !== "");
+    const fits = (entry: (typeof defaults)[number]) =>
+      entry.phrase ? k.includes(entry.word) : words.some((w) => (entry.whole ? w === entry.word : w.startsWith(entry.word)));
+    return given.find(([word]) => k.includes(word))?.[1] ?? defaults.find(fits)?.channel ?? text;
   });
 }
 
