@@ -99,10 +99,8 @@ export class Table<F extends string> {
   #shortRows = false;
   /** Set by project(): only the resolved fields' cells are read out of the file's text. */
   #projection: Projection | null = null;
-  /** Every field null: what a row's cells start from. */
-  readonly #blank: Record<F, string | null>;
-  /** The fields the file has and their positions, in pairs: field, position, field, … (follows the index). */
-  #read: (F | number)[] = [];
+  /** A row's cells by field from its values (follows the index): see cellsBuilder. */
+  #build: (values: readonly string[]) => Record<F, string | null>;
   /** The fields the header has (a repeated header has the same names, so the same fields). */
   #present: readonly F[] = [];
   /** The cells project() asked for last. */
@@ -146,8 +144,7 @@ export class Table<F extends string> {
     this.#names = headerNames(header);
     this.#nameSet = new Set(this.#names);
     this.#probes = this.#probePositions();
-    this.#blank = Object.fromEntries(fields.map((field) => [field, null])) as Record<F, string | null>;
-    this.#read = this.#positions();
+    this.#build = cellsBuilder(fields, this.index);
     this.#present = fields.filter((field) => this.index[field] !== undefined);
     this.#initials = initials(this.#names);
     this.#file = options.file;
@@ -233,11 +230,7 @@ export class Table<F extends string> {
         return null;
       }
     }
-    // Every row's cells share one shape (the blank's): a copy, then the fields the file has.
-    const cells = { ...this.#blank };
-    const read = this.#read;
-    for (let k = 0; k < read.length; k += 2) cells[read[k] as F] = values[read[k + 1] as number] ?? "";
-    return cells;
+    return this.#build(values);
   }
 
   /**
@@ -275,7 +268,7 @@ export class Table<F extends string> {
     this.repeatedHeaders.push(line);
     this.index = this.#resolve(values);
     this.#probes = this.#probePositions();
-    this.#read = this.#positions();
+    this.#build = cellsBuilder(this.#fields, this.index);
     this.#projectIndex();
     return true;
   }
@@ -298,10 +291,6 @@ export class Table<F extends string> {
     return this.#present;
   }
 
-  #positions(): (F | number)[] {
-    return this.#fields.flatMap((field) => (this.index[field] === undefined ? [] : [field, this.index[field]!]));
-  }
-
   /** The first two resolved fields' columns (the key and the date, for an orders file): two lookups a row. */
   #probePositions(): number[] {
     return this.#fields
@@ -309,6 +298,26 @@ export class Table<F extends string> {
       .filter((at): at is number => at !== undefined)
       .slice(0, 2);
   }
+}
+
+/**
+ * The function that makes a row's cells by field from its values: one object literal naming every
+ * field, `values[position] ?? ""` where the file has its column, null where not. A row's cells are
+ * read by field name all along the reader; made by one literal, every row's object has one shape,
+ * where a copy written field by field took a store by computed name a cell (megamorphic in V8). The
+ * names are the reader's own field names and the positions whole numbers: no text of the file
+ * goes into the function.
+ */
+function cellsBuilder<F extends string>(
+  fields: readonly F[],
+  index: ColumnIndex<F>,
+): (values: readonly string[]) => Record<F, string | null> {
+  const entries = fields.map((field) => {
+    const at = index[field];
+    if (at !== undefined && !Number.isSafeInteger(at)) throw new Error(`column position ${at} of ${field}`);
+    return `${JSON.stringify(field)}: ${at === undefined ? "null" : `v[${at}] ?? ""`}`;
+  });
+  return new Function("v", `return { ${entries.join(", ")} };`) as (values: readonly string[]) => Record<F, string | null>;
 }
 
 /** Longer cells are no header name worth comparing (names are short; a long note is not one). */
