@@ -197,19 +197,14 @@ export const NO_KEY = -2;
  * A repeat has the same cells, so the same key: the rows are noted by key, each with the previous
  * row of its key (`head`: the reader keeps each key's last row, in the map it keeps its keys in
  * anyway), and a row is compared with its key's rows only. Noted in order of reading, rows take
- * 20 bytes each, written one after another; a table of every row's hash would cost a cache miss
+ * 16 bytes each, written one after another; a table of every row's hash would cost a cache miss
  * a row (it was 10 % of a read). A key's rows past its first CHAIN, and rows with no key
  * (NO_KEY), are looked up by hash in a table instead, so no key's rows are compared pairwise.
  * The row's hash is worked out in the reading thread when there is one (rowHash1, rowHash2).
  */
 export class RowRepeats {
-  #h1 = new Uint32Array(1024);
-  #h2 = new Uint32Array(1024);
-  #line = new Int32Array(1024);
-  /** The previous row of the same key, −1 for none. */
-  #prev = new Int32Array(1024);
-  /** How many rows its key has up to this one. */
-  #count = new Int32Array(1024);
+  /** The rows noted, ROW words each, in the order noted: the hash's halves, the line, the previous row of the same key (−1 none). */
+  #rows = new Int32Array(ROW * 1024);
   #length = 0;
   /** Rows past their key's first CHAIN and rows with no key, by hash; also where a row is hashed. */
   readonly #more = new KeyMap();
@@ -224,19 +219,19 @@ export class RowRepeats {
       hashRow(record, this.#more);
       a = this.#more.hash1;
       b = this.#more.hash2;
-    } else {
-      a >>>= 0;
-      b >>>= 0;
     }
     this.head = head;
     if (head !== NO_KEY) {
-      const h1 = this.#h1;
-      const h2 = this.#h2;
-      const prev = this.#prev;
-      for (let r = head; r >= 0; r = prev[r]!) if (h1[r] === a && h2[r] === b) return this.#line[r]!;
-      const count = head < 0 ? 0 : this.#count[head]!;
+      // A row's words are together: looking through a key's rows read apart (a shuffled file) costs a cache miss a row.
+      const rows = this.#rows;
+      const a32 = a | 0;
+      const b32 = b | 0;
+      let count = 0;
+      for (let r = head; r >= 0; r = rows[ROW * r + 3]!, count++) {
+        if (rows[ROW * r] === a32 && rows[ROW * r + 1] === b32) return rows[ROW * r + 2]!;
+      }
       if (count < CHAIN) {
-        this.head = this.#add(a, b, record.line, head, count + 1);
+        this.head = this.#add(a32, b32, record.line, head);
         return 0;
       }
     }
@@ -244,28 +239,24 @@ export class RowRepeats {
     return more.insert(record.line, 0) ? 0 : more.get(more.find(), 0);
   }
 
-  #add(a: number, b: number, line: number, prev: number, count: number): number {
+  #add(a: number, b: number, line: number, prev: number): number {
     const r = this.#length++;
-    if (r === this.#h1.length) {
-      const grow = <T extends Uint32Array | Int32Array>(old: T, make: (n: number) => T): T => {
-        const next = make(old.length * 2);
-        next.set(old);
-        return next;
-      };
-      this.#h1 = grow(this.#h1, (n) => new Uint32Array(n));
-      this.#h2 = grow(this.#h2, (n) => new Uint32Array(n));
-      this.#line = grow(this.#line, (n) => new Int32Array(n));
-      this.#prev = grow(this.#prev, (n) => new Int32Array(n));
-      this.#count = grow(this.#count, (n) => new Int32Array(n));
+    if (ROW * r === this.#rows.length) {
+      const grown = new Int32Array(this.#rows.length * 2);
+      grown.set(this.#rows);
+      this.#rows = grown;
     }
-    this.#h1[r] = a;
-    this.#h2[r] = b;
-    this.#line[r] = line;
-    this.#prev[r] = prev;
-    this.#count[r] = count;
+    const rows = this.#rows;
+    rows[ROW * r] = a;
+    rows[ROW * r + 1] = b;
+    rows[ROW * r + 2] = line;
+    rows[ROW * r + 3] = prev;
     return r;
   }
 }
+
+/** Words a row takes in RowRepeats. */
+const ROW = 4;
 
 /** OpenedCsv.records from its batches: one record at a time, the batches closed when it is. */
 export async function* recordsOf(batches: AsyncGenerator<readonly CsvRecord[]>): AsyncGenerator<CsvRecord> {
