@@ -39,7 +39,10 @@ export function buildTimeline(columns: OrderColumns, identity: IdentityGraph): T
   const guest = new Int8Array(n);
   const sources = columns.source;
   const source = sources === null ? null : new Int32Array(n);
-  const dense = new Map<number, number>(); // representative → customer index
+  // Representative → customer index (−1: none yet), in order of first order: an array over the
+  // graph's nodes, not a Map (a lookup a counted order, hundreds of thousands of customers).
+  const dense = new Int32Array(identity.size).fill(-1);
+  const customerId: number[] = [];
   const denseOf = new Int32Array(n);
   for (let k = 0; k < n; k++) {
     const i = order[k]!;
@@ -54,15 +57,16 @@ export function buildTimeline(columns: OrderColumns, identity: IdentityGraph): T
       denseOf[k] = -1;
       continue;
     }
-    let c = dense.get(root);
-    if (c === undefined) {
-      c = dense.size;
-      dense.set(root, c);
+    let c = dense[root]!;
+    if (c < 0) {
+      c = customerId.length;
+      dense[root] = c;
+      customerId.push(root);
     }
     denseOf[k] = c;
   }
   // Counting sort by customer, stable, so each customer's orders stay in time order.
-  const customers = dense.size;
+  const customers = customerId.length;
   const customerStart = new Int32Array(customers + 1);
   for (let k = 0; k < n; k++) if (denseOf[k]! >= 0) customerStart[denseOf[k]! + 1]!++;
   for (let c = 0; c < customers; c++) customerStart[c + 1]! += customerStart[c]!;
@@ -79,9 +83,19 @@ export function buildTimeline(columns: OrderColumns, identity: IdentityGraph): T
     customerRevenue[slot] = revenue[k]!;
     if (customerSource !== null) customerSource[slot] = source![k]!;
   }
-  const customerId = new Int32Array(customers);
-  for (const [root, c] of dense) customerId[c] = root;
-  return { length: n, at, revenue, customer, guest, customerStart, customerId, customerAt, customerRevenue, source, customerSource };
+  return {
+    length: n,
+    at,
+    revenue,
+    customer,
+    guest,
+    customerStart,
+    customerId: Int32Array.from(customerId),
+    customerAt,
+    customerRevenue,
+    source,
+    customerSource,
+  };
 }
 
 /** The first index in sorted[lo, hi) whose value is ≥ x. */
