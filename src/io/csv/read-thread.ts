@@ -197,9 +197,9 @@ export function packBatch(records: readonly CsvRecord[], hasher: KeyMap, version
     ints[p + 6] = (q - p - HEAD) / 2;
     p = q;
   }
-  // The chunk goes over as it is when it is its own memory (fs.ReadStream reads each chunk into a
-  // buffer of its own, and nothing here reads it once its batch is packed); else a copy, since
-  // whatever shares that memory may still need it.
+  // The chunk goes over as it is when it is its own memory (nothing here reads it once its batch is
+  // packed); else a copy, since whatever shares that memory may still need it: the reading thread
+  // cuts each read of the file into chunks (read-thread-worker.ts), and the next chunks are in it.
   const bytes =
     chunk === undefined
       ? undefined
