@@ -48,7 +48,10 @@ async function run(): Promise<void> {
   let progress: ReadProgress | undefined;
   try {
     const file = createReadStream(data.path, { highWaterMark: READ_CHUNKS * data.chunkBytes });
-    opened = await openCsv(Readable.from(chunksOf(file, data.chunkBytes), { objectMode: false }), {
+    const input = Readable.from(chunksOf(file, data.chunkBytes), { objectMode: false });
+    // The progress counts the file's bytes read (read-csv.ts reads bytesRead, which an fs.ReadStream has).
+    Object.defineProperty(input, "bytesRead", { get: () => file.bytesRead });
+    opened = await openCsv(input, {
       file: data.file,
       ...(data.encoding === undefined ? {} : { encoding: data.encoding }),
       ...(data.delimiter === undefined ? {} : { delimiter: data.delimiter }),
