@@ -118,6 +118,57 @@ function timeOrder(at: Float64Array, n: number): Uint32Array {
     if (at[i]! > at[i - 1]!) descending = false;
   }
   for (let i = 0; i < n; i++) order[i] = ascending || !descending ? i : n - 1 - i;
-  if (!ascending && !descending) order.sort((a, b) => at[a]! - at[b]! || a - b);
+  return ascending || descending ? order : radixOrder(at, n);
+}
+
+/** Whether this machine stores numbers little-endian (the low word of a float64 first). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Indices of `at[0, n)` in ascending order, equal values in index order: what sorting the indices
+ * by `at[a] - at[b] || a - b` gives, by a stable radix sort of the values' 64 bits, 16 at a
+ * time, the lowest first (a pass where every value has the same 16 bits is skipped). A shuffled
+ * file's million orders sorted with a comparison function took 0.26 s after the read, on one core.
+ */
+export function radixOrder(at: Float64Array, n: number): Uint32Array {
+  // Each value's bits as an unsigned 64-bit number in the order of the values: a negative
+  // number's bits all flipped, a positive number's sign bit set (-0 is read as 0, as a − b has it).
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) values[i] = at[i]! + 0;
+  const words = new Uint32Array(values.buffer);
+  const low = LITTLE_ENDIAN ? 0 : 1;
+  const keys = [new Uint32Array(n), new Uint32Array(n)]; // low word, high word
+  for (let i = 0; i < n; i++) {
+    let hi = words[2 * i + 1 - low]!;
+    let lo = words[2 * i + low]!;
+    if (hi & 0x80000000) {
+      hi = ~hi >>> 0;
+      lo = ~lo >>> 0;
+    } else hi = (hi | 0x80000000) >>> 0;
+    keys[0]![i] = lo;
+    keys[1]![i] = hi;
+  }
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Uint32Array(n);
+  const counts = new Uint32Array(65536);
+  for (let pass = 0; pass < 4; pass++) {
+    const key = keys[pass >> 1]!;
+    const shift = (pass & 1) * 16;
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(key[i]! >>> shift) & 0xffff]!++;
+    if (counts[(key[0]! >>> shift) & 0xffff] === n) continue;
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = counts[d]!;
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      next[counts[(key[i]! >>> shift) & 0xffff]!++] = i;
+    }
+    [order, next] = [next, order];
+  }
   return order;
 }
