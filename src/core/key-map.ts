@@ -1,13 +1,14 @@
 /**
- * A hash table from text to two 32-bit numbers that keeps no text: each key is kept as a 64-bit
+ * A hash table from text to two (or three) 32-bit numbers that keeps no text: each key is kept as a 64-bit
  * hash, two 32-bit hashes (FNV-1a and a Murmur-style mix), in one Uint32Array. A key costs 16
  * bytes (at most 32 with headroom) instead of a string's ~100. Two different keys collide with
  * probability ~n²/2⁶⁵ — about 1 in 10 million for 2 million keys.
  *
- * The order reader keeps one for order keys (what became of each order read) and one for whole
- * rows (an exact repeat of a row read before). A row is hashed cell by cell, with a separator no
- * cell can hold, so no joined string is built. The identity graph keeps one for emails and one
- * for customer ids: a collision there would join two customers, as rare as above.
+ * The order reader keeps one for order keys (what became of each order read, and its last row for
+ * RowRepeats: a third value), and RowRepeats one for the rows it does not chain by key. A row is
+ * hashed from its bytes, or cell by cell with a separator no cell can hold, so no joined string is
+ * built. The identity graph keeps one for emails and one for customer ids: a collision there would
+ * join two customers, as rare as above.
  */
 
 const EMPTY = 0;
