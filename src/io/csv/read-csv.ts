@@ -210,6 +210,21 @@ export class RowRepeats {
   readonly #more = new KeyMap();
   /** After seen: the last row noted for the row's key (−1 none), which the reader keeps for the key's next row. */
   head = -1;
+  /** Set by byTextAlone: every row is looked up by hash, whatever its key. */
+  #byText = false;
+
+  /**
+   * From now on a row is looked up among all rows by its hash, not among its key's: for a reader
+   * whose rows' keys stop following from their text (a repeated header that moves the key's
+   * column: the same text then reads as another key). The rows noted by key so far join the table
+   * of hashes, in the order they were read, so each keeps its line.
+   */
+  byTextAlone(): void {
+    if (this.#byText) return;
+    this.#byText = true;
+    const rows = this.#rows;
+    for (let r = 0; r < this.#length; r++) this.#more.withHash(rows[ROW * r]!, rows[ROW * r + 1]!).insert(rows[ROW * r + 2]!, 0);
+  }
 
   /** `head`: the last row noted for the row's key (this.head after its previous row), −1 for none, or NO_KEY. */
   seen(record: CsvRecord, head: number): number {
@@ -221,7 +236,7 @@ export class RowRepeats {
       b = this.#more.hash2;
     }
     this.head = head;
-    if (head !== NO_KEY) {
+    if (head !== NO_KEY && !this.#byText) {
       // A row's words are together: looking through a key's rows read apart (a shuffled file) costs a cache miss a row.
       const rows = this.#rows;
       const a32 = a | 0;

@@ -168,6 +168,8 @@ class OrdersFromRows implements PushReader<OrdersRead> {
   readonly #keys = new KeyMap(3);
   /** Every row read, by its text: an exact repeat is skipped. */
   readonly #repeats = new RowRepeats();
+  /** The order key's column as the rows so far were read (a repeated header may move it). */
+  #keyColumn: number | undefined;
   /** The line-item order whose rows are being gathered. */
   #gathering: Gathered | null = null;
   /** Orders holding a value that only a later row can settle; read as soon as one does. */
@@ -249,6 +251,7 @@ class OrdersFromRows implements PushReader<OrdersRead> {
     // A generic file's column hints look at every cell; otherwise only the fields' cells are read.
     if (this.#hints === null && this.#missing.length === 0) this.#table.project(options.projection);
     this.#itemRowsWait = platform.grain === "line-item" && !platform.lineTotal && this.#table.index.total !== undefined;
+    this.#keyColumn = this.#table.index.order_id;
   }
 
   push(record: CsvRecord): void {
@@ -262,6 +265,12 @@ class OrdersFromRows implements PushReader<OrdersRead> {
     }
     const cells = this.#table.cells(record);
     if (cells === null) return;
+    if (this.#table.index.order_id !== this.#keyColumn) {
+      // A repeated header moved the key's column: a row's text no longer tells its key, so an
+      // exact repeat of an earlier row may come under another key (RowRepeats.byTextAlone).
+      this.#keyColumn = this.#table.index.order_id;
+      this.#repeats.byTextAlone();
+    }
     if (hints?.wantsRows) hints.observe(record.fields);
     // Shopify and Excel users guard ids with a leading apostrophe ('7210448301122): one is dropped.
     const key = cells.order_id === null ? null : withoutApostrophe(cells.order_id.trim());

@@ -282,6 +282,35 @@ describe("line-item grouping", () => {
     expect(result.problems.problems.map((p) => [p.line, p.code])).toEqual([[5, "DUPLICATE_ROW"]]);
   });
 
+  it("counts an exact repeat once though a repeated header moved the key's column in between (its text then reads as another key)", () => {
+    const head = "Name,Email,Financial Status,Currency,Total,Created at,Lineitem quantity,Lineitem name,Notes,Cancelled at,Refunded Amount";
+    const moved =
+      "Lineitem name,Email,Financial Status,Currency,Total,Created at,Lineitem quantity,Name,Notes,Cancelled at,Refunded Amount";
+    const first = "#1001,ann@example.com,paid,EUR,50.00,2024-06-15 10:00:00 +0200,1,#2001,,,0.00";
+    const swapped = readText(
+      [head, first, "#1002,bob@example.com,paid,EUR,70.00,2024-06-16 10:00:00 +0200,1,#2002,,,0.00", moved, first].join("\n"),
+    );
+    expect(swapped.problems.problems.map((p) => [p.line, p.code, p.message])).toEqual([[5, "DUPLICATE_ROW", "an exact repeat of line 2; row skipped"]]);
+    expect(swapped.ledger.ordersRead).toBe(2);
+    // Past the rows a key's own list holds (8): one order of 9 rows, then two of them again under the moved header.
+    const item = (n: number) => `#1001,,,,,2024-06-15 10:00:00 +0200,1,#20${String(n).padStart(2, "0")},,,`;
+    const many = readText(
+      [
+        head,
+        "#1001,ann@example.com,paid,EUR,50.00,2024-06-15 10:00:00 +0200,1,#2000,,,0.00",
+        ...[1, 2, 3, 4, 5, 6, 7, 8].map(item),
+        moved,
+        item(3),
+        item(8),
+      ].join("\n"),
+    );
+    expect(many.problems.problems.map((p) => [p.line, p.code, p.message])).toEqual([
+      [12, "DUPLICATE_ROW", "an exact repeat of line 5; row skipped"],
+      [13, "DUPLICATE_ROW", "an exact repeat of line 10; row skipped"],
+    ]);
+    expect(many.ledger.ordersRead).toBe(1);
+  });
+
   it("says what the file lacks for the metrics: Shopify has no guest flag", () => {
     const result = readRows(header, [["#1", "a@x.cz", "paid", "EUR", "10.00", "2025-01-01"]]);
     expect(result.unavailable.identity).toBeNull();
