@@ -21,6 +21,27 @@ describe("bin/shopmetrics.js, spawned", () => {
     expect(JSON.parse(spawned.stdout).groups[0].metrics.orders).toBe(5);
   });
 
+  it("gives the same report where Node may not compile code from strings (the table's cells builder falls back to a copy)", () => {
+    const args = [
+      "report",
+      "--orders",
+      "fixtures/orders/shopify-small.csv",
+      "--window",
+      "all",
+      "--as-of",
+      "2025-04-05",
+      "--format",
+      "json",
+    ];
+    const plain = runBin(args);
+    const hardened = runBin(args, { env: { NODE_OPTIONS: "--disallow-code-generation-from-strings" } });
+    expect(plain.status).toBe(0);
+    expect(hardened.status).toBe(0);
+    expect(hardened.stderr).toBe(plain.stderr);
+    expect(hardened.stdout).toBe(plain.stdout);
+    expect(JSON.parse(plain.stdout).groups.length).toBeGreaterThan(0);
+  });
+
   it("reads stdin, and takes the zone from the real TZ variable", () => {
     const run = runBin(["report", "--orders", "-", "--format", "json", "--currency", "EUR"], {
       input: "created_at,total\n2025-01-01 23:30,10.00\n",
