@@ -290,7 +290,9 @@ describe("line-item grouping", () => {
     const swapped = readText(
       [head, first, "#1002,bob@example.com,paid,EUR,70.00,2024-06-16 10:00:00 +0200,1,#2002,,,0.00", moved, first].join("\n"),
     );
-    expect(swapped.problems.problems.map((p) => [p.line, p.code, p.message])).toEqual([[5, "DUPLICATE_ROW", "an exact repeat of line 2; row skipped"]]);
+    expect(swapped.problems.problems.map((p) => [p.line, p.code, p.message])).toEqual([
+      [5, "DUPLICATE_ROW", "an exact repeat of line 2; row skipped"],
+    ]);
     expect(swapped.ledger.ordersRead).toBe(2);
     // Past the rows a key's own list holds (8): one order of 9 rows, then two of them again under the moved header.
     const item = (n: number) => `#1001,,,,,2024-06-15 10:00:00 +0200,1,#20${String(n).padStart(2, "0")},,,`;
