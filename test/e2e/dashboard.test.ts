@@ -20,6 +20,15 @@ function embedded(file: string): Record<string, { warnings: string[] } & Record<
 }
 
 /** The page's data-quality section, as text. */
+/** Writes `rows` (after a generic orders header) as NAME.csv and runs `dashboard` on it with `args` into NAME.html. */
+async function dashboardOf(name: string, rows: readonly string[], args: readonly string[]) {
+  const orders = join(dir, `${name}.csv`);
+  writeFileSync(orders, ["order_id,created_at,email,total,currency,status", ...rows].join("\n"));
+  const file = join(dir, `${name}.html`);
+  const run = await runCli(["dashboard", "--orders", orders, "--tz", "Europe/Prague", ...args, "--out", file], { cwd: ROOT });
+  return { run, file };
+}
+
 function ledgerText(file: string): string {
   const page = readFileSync(file, "utf8");
   const start = page.indexOf('<section class="page" id="data-quality">');
@@ -61,18 +70,11 @@ describe("dashboard on 2026-06-15 (mid-month)", async () => {
 describe("the dashboard's ledger", () => {
   it("lists every document's warnings once, as stderr does (clv's refusal included)", async () => {
     // Six one-order customers: the report and cohorts are fine, but BG/NBD has no repeat customer to fit.
-    const orders = join(dir, "one-order-each.csv");
-    writeFileSync(
-      orders,
-      [
-        "order_id,created_at,email,total,currency,status",
-        ...Array.from({ length: 6 }, (_, i) => `${i + 1},2026-0${i + 1}-10T10:00:00+02:00,c${i}@example.com,100.00,CZK,paid`),
-      ].join("\n"),
+    const { run, file } = await dashboardOf(
+      "one-order-each",
+      Array.from({ length: 6 }, (_, i) => `${i + 1},2026-0${i + 1}-10T10:00:00+02:00,c${i}@example.com,100.00,CZK,paid`),
+      ["--as-of", "2026-06-30"],
     );
-    const file = join(dir, "one-order-each.html");
-    const run = await runCli(["dashboard", "--orders", orders, "--tz", "Europe/Prague", "--as-of", "2026-06-30", "--out", file], {
-      cwd: ROOT,
-    });
     expect(run.status, run.stderr).toBe(0);
     const docs = embedded(file);
     const all = [...new Set(Object.values(docs).flatMap((d) => (Array.isArray(d.warnings) ? d.warnings : [])))];
@@ -89,16 +91,11 @@ describe("the dashboard's ledger", () => {
 
 describe("the dashboard on a week of orders", () => {
   it("says the month-end series lies outside the data, and still that its windows start before it", async () => {
-    const orders = join(dir, "one-week.csv");
-    writeFileSync(
-      orders,
-      [
-        "order_id,created_at,email,total,currency,status",
-        ...Array.from({ length: 7 }, (_, i) => `${i + 1},2025-05-1${i + 1}T10:00:00+02:00,c${i % 3}@example.com,100.00,EUR,paid`),
-      ].join("\n"),
+    const { run, file } = await dashboardOf(
+      "one-week",
+      Array.from({ length: 7 }, (_, i) => `${i + 1},2025-05-1${i + 1}T10:00:00+02:00,c${i % 3}@example.com,100.00,EUR,paid`),
+      [],
     );
-    const file = join(dir, "one-week.html");
-    const run = await runCli(["dashboard", "--orders", orders, "--tz", "Europe/Prague", "--out", file], { cwd: ROOT });
     expect(run.status, run.stderr).toBe(0);
     const { report } = embedded(file);
     expect(report!.asOf).toBe("2025-05-17");
