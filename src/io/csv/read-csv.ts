@@ -8,7 +8,14 @@ import type { Readable } from "node:stream";
 import { AppError } from "../../core/errors.js";
 import { KeyMap } from "../../core/key-map.js";
 import { cellDecoder, type DialectOptions, type OpenedText, openText, type TextDialect, WHITESPACE } from "./dialect.js";
-import { CsvTokenizer, type RecordCut, type RecordTokenizer, type TokenizedRecord, type TokenizerOptions } from "./tokenizer.js";
+import {
+  type CellSpans,
+  CsvTokenizer,
+  type RecordCut,
+  type RecordTokenizer,
+  type TokenizedRecord,
+  type TokenizerOptions,
+} from "./tokenizer.js";
 import { WhitespaceTokenizer } from "./whitespace-tokenizer.js";
 
 export interface CsvRecord {
@@ -33,6 +40,9 @@ export interface CsvRecord {
    * (a cut download).
    */
   readonly cut?: RecordCut;
+  /** Cut with ReadCsvOptions.spans: its cells noted as spans there, [spanFrom, spanTo) (the reading thread sends them; see packBatch). */
+  readonly spanFrom?: number;
+  readonly spanTo?: number;
 }
 
 export interface ReadProgress {
@@ -44,6 +54,8 @@ export interface ReadCsvOptions extends DialectOptions {
   /** How the file is named in messages. */
   readonly file: string;
   readonly onProgress?: (progress: ReadProgress) => void;
+  /** Where kept cells are noted as spans of their chunk, not made strings (TokenizerOptions.spans: the reading thread's). */
+  readonly spans?: CellSpans;
 }
 
 export interface OpenedCsv {
@@ -82,7 +94,8 @@ export async function openCsv(input: Readable, options: ReadCsvOptions): Promise
   }
   const { dialect } = text;
   let tokenizer: RecordTokenizer | undefined;
-  const batches = readRecords(text.chunks, input, dialect, options, tokenizerOptions(dialect, options.file), (t) => {
+  const cutting = { ...tokenizerOptions(dialect, options.file), spans: options.spans ?? null };
+  const batches = readRecords(text.chunks, input, dialect, options, cutting, (t) => {
     tokenizer = t;
   });
   const projection = projectionOf(dialect, options.file, (keep) => tokenizer?.project?.(keep));

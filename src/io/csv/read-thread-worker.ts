@@ -9,6 +9,7 @@ import { AppError } from "../../core/errors.js";
 import { KeyMap } from "../../core/key-map.js";
 import { type OpenedCsv, openCsv, type ReadProgress } from "./read-csv.js";
 import { type FromThread, packBatch, type ThreadData, type ToThread } from "./read-thread.js";
+import { CellSpans } from "./tokenizer.js";
 
 const port = parentPort!;
 const data = workerData as ThreadData;
@@ -51,8 +52,10 @@ async function run(): Promise<void> {
     const input = Readable.from(chunksOf(file, data.chunkBytes), { objectMode: false });
     // The progress counts the file's bytes read (read-csv.ts reads bytesRead, which an fs.ReadStream has).
     Object.defineProperty(input, "bytesRead", { get: () => file.bytesRead });
+    const spans = new CellSpans();
     opened = await openCsv(input, {
       file: data.file,
+      spans,
       ...(data.encoding === undefined ? {} : { encoding: data.encoding }),
       ...(data.delimiter === undefined ? {} : { delimiter: data.delimiter }),
       ...(data.progress ? { onProgress: (p: ReadProgress) => (progress = p) } : {}),
@@ -63,7 +66,7 @@ async function run(): Promise<void> {
     for await (const batch of opened.batches) {
       while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
       credits--;
-      const packed = packBatch(batch, hasher, version);
+      const packed = packBatch(batch, hasher, version, spans);
       const transfer = [packed.ints.buffer as ArrayBuffer];
       if (packed.bytes) transfer.push(packed.bytes.buffer as ArrayBuffer);
       send({ type: "batch", batch: packed, progress }, transfer);

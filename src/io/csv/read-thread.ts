@@ -10,9 +10,9 @@
 import { Worker } from "node:worker_threads";
 import { AppError, type ErrorCode, type Location } from "../../core/errors.js";
 import type { KeyMap } from "../../core/key-map.js";
-import type { TextDialect } from "./dialect.js";
+import { cellDecoder, type TextDialect } from "./dialect.js";
 import { type CsvRecord, hashRow, type OpenedCsv, projectionOf, type ReadCsvOptions, type ReadProgress, recordsOf } from "./read-csv.js";
-import type { RecordCut } from "./tokenizer.js";
+import type { CellSpans, RecordCut } from "./tokenizer.js";
 
 /** A file read in a second thread: its path, and how many bytes it reads at a time. */
 export interface ReadThread {
@@ -84,6 +84,7 @@ export async function openCsvInThread(thread: ReadThread, options: ReadCsvOption
     throw failure(first);
   }
   const { dialect } = first;
+  const decode = cellDecoder(dialect);
   /** Every keep sent, by version: a record comes back with the version it was cut with, and gets the very array (Table compares them by identity). */
   const keeps: (Uint8Array | null)[] = [null];
   const projection = projectionOf(dialect, options.file, (keep) => {
@@ -98,7 +99,7 @@ export async function openCsvInThread(thread: ReadThread, options: ReadCsvOption
         if (message.type !== "batch") throw failure(message);
         if (taken > 0 && taken % CREDIT_EVERY === 0) worker.postMessage({ type: "credit", batches: CREDIT_EVERY } satisfies ToThread);
         if (message.progress && options.onProgress) options.onProgress(message.progress);
-        yield unpackBatch(message.batch, keeps);
+        yield unpackBatch(message.batch, keeps, decode);
         // The first batch holds the header: the reader made for it has now said which cells to
         // cut (project, posted before this), so the thread reads on with it.
         if (taken === 0) worker.postMessage({ type: "credit", batches: AHEAD } satisfies ToThread);
@@ -119,10 +120,11 @@ function failure(message: FromThread): Error {
 
 // The wire format of a batch. ints, per record:
 //   line, flags, the hash's first half, fields.length, start, end, cells sent, its second half,
-//   then (position, length) a cell
+//   then three words a cell: its position, and either −1 and its length among the strings, or
+//   where it starts and ends in the chunk (~end: it needs decoding; see CellSpans)
 // bytes: the chunk the batch was cut from, as read (records whose text lies in it have start and
 // end there; one begun in an earlier chunk has its text first among the strings). strings: per
-// record, that text if it has one, then its cells sent, concatenated. flags: the cut
+// record, that text if it has one, then its cells sent as text, concatenated. flags: the cut
 // (1 no-line-end, 2 open-quote) in bits 0-1, IN_BYTES or SENT_TEXT, and from bit 4 the version of
 // the keep it was cut with.
 const CUTS = [undefined, "no-line-end", "open-quote"] as const;
@@ -130,6 +132,8 @@ const IN_BYTES = 4;
 const SENT_TEXT = 8;
 const VERSION_SHIFT = 4;
 const HEAD = 8;
+/** Words a cell sent takes. */
+const CELL = 3;
 
 export interface PackedBatch {
   readonly ints: Int32Array;
@@ -138,10 +142,16 @@ export interface PackedBatch {
 }
 
 /**
- * A batch as the reading thread sends it: every cell the record was cut with (not the holes),
+ * A batch as the reading thread sends it: every cell the record was cut with (not the holes):
+ * as text, or as the span of the chunk `spans` noted it as (read before the next chunk is cut);
  * and the hash of its text (hashRow, into `hasher`), which RowRepeats looks repeats up by.
  */
-export function packBatch(records: readonly CsvRecord[], hasher: KeyMap, version: (kept: Uint8Array | null) => number): PackedBatch {
+export function packBatch(
+  records: readonly CsvRecord[],
+  hasher: KeyMap,
+  version: (kept: Uint8Array | null) => number,
+  spans: CellSpans | null = null,
+): PackedBatch {
   // The keep of the last record asked about, and its positions: a batch is mostly cut by one keep.
   let lastKeep: Uint8Array | null = null;
   let marked = NONE;
@@ -158,7 +168,7 @@ export function packBatch(records: readonly CsvRecord[], hasher: KeyMap, version
   for (const record of records) {
     const keep = record.kept ?? null;
     const width = record.fields.length;
-    size += HEAD + 2 * (keep === null ? width : Math.min(width, markedBy(keep).length) + Math.max(0, width - keep.length));
+    size += HEAD + CELL * (keep === null ? width : Math.min(width, markedBy(keep).length) + Math.max(0, width - keep.length));
     chunk ??= record.bytes;
   }
   const ints = new Int32Array(size);
@@ -190,11 +200,20 @@ export function packBatch(records: readonly CsvRecord[], hasher: KeyMap, version
       const cell = fields[i];
       if (cell === undefined) continue;
       ints[q] = i;
-      ints[q + 1] = cell.length;
-      q += 2;
+      ints[q + 1] = -1;
+      ints[q + 2] = cell.length;
+      q += CELL;
       parts.push(cell);
     }
-    ints[p + 6] = (q - p - HEAD) / 2;
+    const from = record.spanFrom ?? 0;
+    const to = record.spanTo ?? 0;
+    if (to > from) {
+      if (!inBytes || spans === null) throw new Error("packBatch: a record's spans are not of its batch's chunk");
+      // Copied word by word: a subarray a record would cost more than the copy.
+      const noted = spans.ints;
+      for (let w = CELL * from, end = CELL * to; w < end; w++) ints[q++] = noted[w]!;
+    }
+    ints[p + 6] = (q - p - HEAD) / CELL;
     p = q;
   }
   // The chunk goes over as it is when it is its own memory (nothing here reads it once its batch is
@@ -251,8 +270,14 @@ class ThreadRecord implements CsvRecord {
 }
 
 /** The records of a packed batch, as the tokenizer gave them: cells cut out stay holes. */
-function unpackBatch({ ints, bytes, strings }: PackedBatch, keeps: readonly (Uint8Array | null)[]): CsvRecord[] {
+function unpackBatch(
+  { ints, bytes, strings }: PackedBatch,
+  keeps: readonly (Uint8Array | null)[],
+  decode: ((bytes: string) => string) | null,
+): CsvRecord[] {
   const chunk = bytes === undefined ? undefined : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  /** The chunk as text, a character a byte, made when a cell is sent as a span of it. */
+  let chunkText: string | undefined;
   const records: CsvRecord[] = [];
   let p = 0;
   let t = 0;
@@ -267,10 +292,16 @@ function unpackBatch({ ints, bytes, strings }: PackedBatch, keeps: readonly (Uin
     }
     const fields = new Array<string>(width);
     let q = p + HEAD;
-    for (let k = 0; k < sent; k++, q += 2) {
-      const length = ints[q + 1]!;
-      fields[ints[q]!] = strings.slice(t, t + length);
-      t += length;
+    for (let k = 0; k < sent; k++, q += CELL) {
+      const start = ints[q + 1]!;
+      const end = ints[q + 2]!;
+      if (start < 0) {
+        fields[ints[q]!] = strings.slice(t, t + end);
+        t += end;
+      } else {
+        chunkText ??= chunk!.toString("latin1");
+        fields[ints[q]!] = end < 0 ? decode!(chunkText.slice(start, ~end)) : chunkText.slice(start, end);
+      }
     }
     records.push(
       new ThreadRecord(

@@ -41,6 +41,9 @@ export interface TokenizedRecord {
   readonly kept?: Uint8Array | null;
   /** Only on the input's last record, when it was not ended by a line end. */
   readonly cut?: RecordCut;
+  /** With TokenizerOptions.spans: the record's cells left as spans, [spanFrom, spanTo) of its entries (0, 0: none). */
+  readonly spanFrom?: number;
+  readonly spanTo?: number;
 }
 
 export interface TokenizerOptions {
@@ -57,6 +60,36 @@ export interface TokenizerOptions {
    * from 0x80 up into its text. Record texts stay bytes.
    */
   readonly decodeCell?: ((bytes: string) => string) | null;
+  /**
+   * When the chunks are bytes: where a kept cell of a projected record that lies in the chunk of
+   * its line end is noted as a span of the chunk (CellSpans) instead of being made a string; its
+   * place in `fields` stays a hole. For the reading thread (read-thread.ts), which sends the chunk
+   * over anyway: the cell's text is made on the other side, from it.
+   */
+  readonly spans?: CellSpans | null;
+}
+
+/**
+ * Cells noted as spans of the chunk last pushed (TokenizerOptions.spans): three words each, the
+ * cell's position, where it starts in the chunk, and where it ends (~end when it holds a byte from
+ * 0x80 up, so it needs decodeCell). Emptied at each push: read a record's spans (spanFrom, spanTo)
+ * before pushing the next chunk.
+ */
+export class CellSpans {
+  ints = new Int32Array(3 * 4096);
+  length = 0;
+
+  add(position: number, start: number, end: number): void {
+    const at = 3 * this.length++;
+    if (at === this.ints.length) {
+      const grown = new Int32Array(2 * this.ints.length);
+      grown.set(this.ints);
+      this.ints = grown;
+    }
+    this.ints[at] = position;
+    this.ints[at + 1] = start;
+    this.ints[at + 2] = end;
+  }
 }
 
 /** A byte (or character) from 0x80 up: a cell read from bytes that has one needs decoding. */
@@ -107,6 +140,7 @@ export class CsvTokenizer implements RecordTokenizer {
   readonly #max: number;
   readonly #emit: (record: TokenizedRecord) => void;
   readonly #decode: ((bytes: string) => string) | null;
+  readonly #spans: CellSpans | null;
 
   #state: State = State.FieldStart;
   /** The physical line the next character is on. */
@@ -144,6 +178,7 @@ export class CsvTokenizer implements RecordTokenizer {
     this.#max = options.maxRecordChars ?? MAX_RECORD_CHARS;
     this.#emit = emit;
     this.#decode = options.decodeCell ?? null;
+    this.#spans = options.spans ?? null;
   }
 
   /** The physical line the next character fed would be on (for errors found outside the tokenizer). */
@@ -204,6 +239,10 @@ export class CsvTokenizer implements RecordTokenizer {
       fields = keep === null ? [] : new Array<string>(fields.length);
     }
     const decode = this.#decode;
+    const spans = this.#spans;
+    if (spans !== null) spans.length = 0;
+    /** The first of the spans of the record being read (they are spans.length − recordSpans). */
+    let recordSpans = 0;
     /** A cell's text: as read, or decoded when read from bytes and not ASCII. */
     const cell = (v: string): string => (decode !== null && NON_ASCII.test(v) ? decode(v) : v);
     // Every cell of a record is cut by the projection in force when it started (recordKeep, which
@@ -234,6 +273,8 @@ export class CsvTokenizer implements RecordTokenizer {
     const view = bytes !== undefined && bytes.length === s.length ? new DataView(bytes.buffer, bytes.byteOffset, bytes.length) : undefined;
     /** The record that ends at `end`: its line, cells and text (and bytes). */
     const record = (end: number): TokenizedRecord => {
+      const spanFrom = recordSpans;
+      recordSpans = spans === null ? 0 : spans.length;
       let e = end;
       while (e > recStart && s.charCodeAt(e - 1) === delim) e--;
       if (recStart === 0 && carriedText !== "") {
@@ -246,10 +287,22 @@ export class CsvTokenizer implements RecordTokenizer {
           start: 0,
           end: 0,
           kept: recordKeep,
+          spanFrom: 0,
+          spanTo: 0,
         };
       }
       fields.length = nf;
-      return { line: recordLine, fields, text: s.slice(recStart, e), bytes: view, start: recStart, end: e, kept: recordKeep };
+      return {
+        line: recordLine,
+        fields,
+        text: s.slice(recStart, e),
+        bytes: view,
+        start: recStart,
+        end: e,
+        kept: recordKeep,
+        spanFrom,
+        spanTo: recordSpans,
+      };
     };
 
     try {
@@ -294,7 +347,11 @@ export class CsvTokenizer implements RecordTokenizer {
                 to = Math.min(nd, e);
                 next = to;
               }
-              if (wanted) store(cell(s.slice(j, to)));
+              if (wanted) {
+                if (spans !== null && view !== undefined && recordKeep !== null && (recStart > 0 || carriedText === "")) {
+                  spans.add(nf, j, decode !== null && highByte(bytes!, j, to) ? ~to : to);
+                } else store(cell(s.slice(j, to)));
+              }
               wanted = wants(++nf);
               i = next + 1;
               if (next < e) continue;
@@ -439,6 +496,15 @@ export class CsvTokenizer implements RecordTokenizer {
       this.#carriedText = carriedText;
     }
     this.#lastCR = s.charCodeAt(n - 1) === CR;
+    // A record that goes on in the next chunk keeps no spans of this one: its cells become text.
+    if (spans !== null && spans.length > recordSpans && (state !== State.FieldStart || nf > 0)) {
+      const at = spans.ints;
+      for (let k = recordSpans; k < spans.length; k++) {
+        const end = at[3 * k + 2]!;
+        this.#fields[at[3 * k]!] = this.#cell(s.slice(at[3 * k + 1]!, end < 0 ? ~end : end));
+      }
+      spans.length = recordSpans;
+    }
     // Spaces before a record's first cell, dropped at the chunk's end with ltrim, are its text too.
     if (recStart < n && state === State.FieldStart && nf === 0) this.#carriedText += s.slice(recStart);
     else if (state !== State.FieldStart || nf > 0) {
@@ -533,6 +599,13 @@ export class CsvTokenizer implements RecordTokenizer {
       { file: this.#file, line: failing.line },
     );
   }
+}
+
+/** Whether bytes[from, to) holds a byte from 0x80 up. */
+function highByte(bytes: Uint8Array, from: number, to: number): boolean {
+  let any = 0;
+  for (let i = from; i < to; i++) any |= bytes[i]!;
+  return any >= 0x80;
 }
 
 /** How many characters after a misplaced closing quote the error shows. */

@@ -5,11 +5,13 @@
  * quoted cells (`""` inside, line breaks inside, a quote inside an unquoted cell, a closing quote
  * followed by text), every line end, empty lines, trailing delimiters and spaces, read with and
  * without spaces dropped, with projections changed between chunks, and cut into chunks anywhere:
- * the same records, lines, cells, holes, texts and errors.
+ * the same records, lines, cells, holes, texts and errors. And cut with CellSpans (the reading
+ * thread's way: kept cells noted as spans of the chunk, made text from the chunk on the other side),
+ * the same again.
  */
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../../src/core/errors.js";
-import { CsvTokenizer, type TokenizedRecord } from "../../../src/io/csv/tokenizer.js";
+import { CellSpans, CsvTokenizer, type TokenizedRecord } from "../../../src/io/csv/tokenizer.js";
 import { mulberry32 } from "../../random.js";
 
 interface Read {
@@ -18,7 +20,12 @@ interface Read {
   /** For the records cut from one chunk of bytes: whether `text` is exactly those bytes. */
   readonly inBytes: boolean[];
   readonly error: string | undefined;
+  /** Cells read from spans (with `spans`). */
+  readonly spanned: number;
 }
+
+/** The decoder the reads use: it shows where it ran, on every cell with a byte from 0x80 up, and only there. */
+const decodeCell = (bytes: string) => `<${bytes}>`;
 
 /**
  * The records of `parts`, each pushed after its projection was set (a reader sets one between
@@ -29,21 +36,29 @@ function read(
   split: (length: number) => number[],
   delimiter: string,
   ltrim: boolean,
+  spans: CellSpans | null = null,
 ): Read {
   const records: unknown[] = [];
   const inBytes: boolean[] = [];
-  const tokenizer = new CsvTokenizer(
-    // A decoder that shows where it ran: on every cell with a byte from 0x80 up, and only there.
-    { delimiter, ltrim, file: "t.csv", decodeCell: (bytes) => `<${bytes}>` },
-    (record: TokenizedRecord) => {
-      const { line, fields, text, kept, cut } = record;
-      records.push({ line, fields: Array.from(fields, (f, i) => (i in fields ? f : "(hole)")), text, kept, cut });
-      if (record.bytes !== undefined) {
-        const bytes = Buffer.from(record.bytes.buffer, record.bytes.byteOffset, record.bytes.byteLength);
-        inBytes.push(bytes.toString("latin1", record.start, record.end) === text);
-      }
-    },
-  );
+  let spanned = 0;
+  const tokenizer = new CsvTokenizer({ delimiter, ltrim, file: "t.csv", decodeCell, spans }, (record: TokenizedRecord) => {
+    const { line, text, kept, cut } = record;
+    const fields = [...record.fields];
+    // The spans' cells, made from the chunk as the other thread makes them (read-thread.ts).
+    for (let k = record.spanFrom ?? 0; k < (record.spanTo ?? 0); k++) {
+      const chunk = Buffer.from(record.bytes!.buffer, record.bytes!.byteOffset, record.bytes!.byteLength);
+      const [position, start, end] = spans!.ints.subarray(3 * k, 3 * k + 3) as unknown as [number, number, number];
+      expect(position in record.fields, "a cell given as a span is a hole").toBe(false);
+      const cell = chunk.toString("latin1", start, end < 0 ? ~end : end);
+      fields[position] = end < 0 ? decodeCell(cell) : cell;
+      spanned++;
+    }
+    records.push({ line, fields: Array.from(fields, (f, i) => (i in fields && f !== undefined ? f : "(hole)")), text, kept, cut });
+    if (record.bytes !== undefined) {
+      const bytes = Buffer.from(record.bytes.buffer, record.bytes.byteOffset, record.bytes.byteLength);
+      inBytes.push(bytes.toString("latin1", record.start, record.end) === text);
+    }
+  });
   try {
     for (const { text, keep } of parts) {
       tokenizer.project(keep);
@@ -56,10 +71,10 @@ function read(
       }
     }
     tokenizer.end();
-    return { records, inBytes, error: undefined };
+    return { records, inBytes, error: undefined, spanned };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return { records, inBytes, error: `${error.message} (line ${error.location?.line})` };
+    return { records, inBytes, error: `${error.message} (line ${error.location?.line})`, spanned };
   }
 }
 
@@ -103,6 +118,7 @@ describe("CsvTokenizer's fast path against its state machine", () => {
       let records = 0;
       let errors = 0;
       let inBytes = 0;
+      let spanned = 0;
       for (let n = 0; n < 400; n++) {
         // A few parts of a few records each, the projection set before each.
         const texts: string[] = [];
@@ -126,6 +142,12 @@ describe("CsvTokenizer's fast path against its state machine", () => {
             expect(chunked.inBytes.every(Boolean), JSON.stringify(texts)).toBe(true);
             inBytes += chunked.inBytes.length;
           }
+          const withSpans = read(parts, (length) => cuts(length, random), delimiter, ltrim, new CellSpans());
+          expect({ records: withSpans.records, error: withSpans.error }, `spans: ${JSON.stringify(texts)}`).toEqual({
+            records: slow.records,
+            error: slow.error,
+          });
+          spanned += withSpans.spanned;
           records += slow.records.length;
           if (slow.error !== undefined) errors++;
         }
@@ -134,6 +156,7 @@ describe("CsvTokenizer's fast path against its state machine", () => {
       expect(records).toBeGreaterThan(3_000);
       expect(inBytes).toBeGreaterThan(8_000);
       expect(errors).toBeGreaterThan(100);
+      expect(spanned).toBeGreaterThan(2_000);
     });
   }
 
