@@ -1,3 +1,4 @@
+import { medianInPlace } from "../core/quantile.js";
 import { defineMetric, NO_GAPS } from "./metric.js";
 
 export default defineMetric({
@@ -15,11 +16,9 @@ export default defineMetric({
         for (const gap of customer.gaps) gaps.push(gap);
       },
       result() {
-        if (gaps.length === 0) return { value: null, note: NO_GAPS };
-        // A typed array sorts numbers in ascending order natively, with no comparison function to call.
-        const sorted = Float64Array.from(gaps).sort();
-        const mid = sorted.length >> 1;
-        return { value: sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2 };
+        // Selected, not sorted: a 1M-order file has hundreds of thousands of gaps.
+        const median = medianInPlace(Float64Array.from(gaps));
+        return median === null ? { value: null, note: NO_GAPS } : { value: median };
       },
     };
   },
