@@ -233,7 +233,9 @@ export class CsvTokenizer implements RecordTokenizer {
     let carriedText = this.#carriedText;
     const keep = this.#keep;
     let recordKeep = this.#recordKeep;
-    if (state === State.FieldStart && nf === 0 && recordKeep !== keep) {
+    // (The keeps compared first: a comparison that runs at every push has the type feedback that
+    // the optimised code needs, where one behind the rarely true conditions would deoptimise it.)
+    if (recordKeep !== keep && state === State.FieldStart && nf === 0) {
       // project() was called between records: the next one is cut by it, into an array made for it.
       recordKeep = keep;
       fields = keep === null ? [] : new Array<string>(fields.length);
@@ -267,10 +269,14 @@ export class CsvTokenizer implements RecordTokenizer {
       carried = 0;
       carriedText = "";
       recordLine = line;
+      spanning = spansHere && keep !== null;
     };
     /** The record's text, from its start (in this chunk or carried) to `end`. */
     // A BOM dropped from the text (never from bytes: dialect.ts drops it there) would shift positions.
     const view = bytes !== undefined && bytes.length === s.length ? new DataView(bytes.buffer, bytes.byteOffset, bytes.length) : undefined;
+    /** Whether this push notes cells as spans (TokenizerOptions.spans), and whether those of the record being read: a projected one that began in this chunk. */
+    const spansHere = spans !== null && view !== undefined;
+    let spanning = carriedText === "" && spansHere && recordKeep !== null;
     /** The record that ends at `end`: its line, cells and text (and bytes). */
     const record = (end: number): TokenizedRecord => {
       const spanFrom = recordSpans;
@@ -348,8 +354,8 @@ export class CsvTokenizer implements RecordTokenizer {
                 next = to;
               }
               if (wanted) {
-                if (spans !== null && view !== undefined && recordKeep !== null && (recStart > 0 || carriedText === "")) {
-                  spans.add(nf, j, decode !== null && highByte(bytes!, j, to) ? ~to : to);
+                if (spanning) {
+                  spans!.add(nf, j, decode !== null && highByte(bytes!, j, to) ? ~to : to);
                 } else store(cell(s.slice(j, to)));
               }
               wanted = wants(++nf);
@@ -394,6 +400,7 @@ export class CsvTokenizer implements RecordTokenizer {
               carried = 0;
               carriedText = "";
               recordLine = line;
+              spanning = spansHere && recordKeep !== null;
               continue;
             }
             if (wanted) store("");
@@ -496,18 +503,11 @@ export class CsvTokenizer implements RecordTokenizer {
       this.#carriedText = carriedText;
     }
     this.#lastCR = s.charCodeAt(n - 1) === CR;
-    // A record that goes on in the next chunk keeps no spans of this one: its cells become text.
-    if (spans !== null && spans.length > recordSpans && (state !== State.FieldStart || nf > 0)) {
-      const at = spans.ints;
-      for (let k = recordSpans; k < spans.length; k++) {
-        const end = at[3 * k + 2]!;
-        this.#fields[at[3 * k]!] = this.#cell(s.slice(at[3 * k + 1]!, end < 0 ? ~end : end));
-      }
-      spans.length = recordSpans;
-    }
     // Spaces before a record's first cell, dropped at the chunk's end with ltrim, are its text too.
     if (recStart < n && state === State.FieldStart && nf === 0) this.#carriedText += s.slice(recStart);
     else if (state !== State.FieldStart || nf > 0) {
+      // A record that goes on in the next chunk keeps no spans of this one: its cells become text.
+      if (spans !== null && spans.length > recordSpans) this.#textOfSpans(s, spans, recordSpans);
       this.#carriedText += recStart === 0 ? s : s.slice(recStart);
       this.#carried += n - recStart;
       if (this.#carried > this.#max) {
@@ -570,6 +570,16 @@ export class CsvTokenizer implements RecordTokenizer {
       kept: this.#recordKeep,
       cut: "no-line-end",
     });
+  }
+
+  /** The spans from `from` on (the record being read's) as text in #fields, and gone from `spans`. */
+  #textOfSpans(s: string, spans: CellSpans, from: number): void {
+    const at = spans.ints;
+    for (let k = from; k < spans.length; k++) {
+      const end = at[3 * k + 2]!;
+      this.#fields[at[3 * k]!] = this.#cell(s.slice(at[3 * k + 1]!, end < 0 ? ~end : end));
+    }
+    spans.length = from;
   }
 
   /** A cell's text (see decodeCell). */
