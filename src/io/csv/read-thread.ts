@@ -300,7 +300,14 @@ function unpackBatch(
         t += end;
       } else {
         chunkText ??= chunk!.toString("latin1");
-        fields[ints[q]!] = end < 0 ? decode!(chunkText.slice(start, ~end)) : chunkText.slice(start, end);
+        // A slice of 13 characters or more would be a view that keeps the whole chunk's text alive
+        // (V8 copies shorter ones): a long cell is made from the bytes, a string of its own.
+        fields[ints[q]!] =
+          end < 0
+            ? decode!(chunkText.slice(start, ~end))
+            : end - start < 13
+              ? chunkText.slice(start, end)
+              : chunk!.toString("latin1", start, end);
       }
     }
     records.push(

@@ -736,12 +736,18 @@ function detach(run: Gathered): void {
   const { cells } = run;
   for (const field of ORDER_FIELDS) {
     const value = cells[field];
-    if (value !== null && value.length >= 13) cells[field] = `${value} `.slice(0, -1);
+    if (value !== null) cells[field] = owned(value);
   }
-  for (let i = 0; i < run.lines.length; i++) {
-    const { line, quantity, unitPrice } = run.lines[i]!;
-    run.lines[i] = { line, quantity: `${quantity} `.slice(0, -1), unitPrice: `${unitPrice} `.slice(0, -1) };
-  }
+  for (let i = 0; i < run.lines.length; i++) run.lines[i] = ownedLine(run.lines[i]!);
+}
+
+/** `text` as a flat copy of its own where V8 would keep a slice (13 characters and more; shorter slices are copies). */
+function owned(text: string): string {
+  return text.length >= 13 ? `${text} `.slice(0, -1) : text;
+}
+
+function ownedLine({ line, quantity, unitPrice }: OrderLine): OrderLine {
+  return { line, quantity: owned(quantity), unitPrice: owned(unitPrice) };
 }
 
 /** A key without the one leading apostrophe that guards it from Excel. */
@@ -773,11 +779,12 @@ function fnv(h: number, text: string): number {
  */
 function merge(into: Gathered, run: Gathered, first: boolean): void {
   into.rows += run.rows;
-  if (run.lines.length > 0) into.lines.push(...run.lines);
+  // What joins a held run is held with it: detached as it was (see detach).
+  for (const line of run.lines) into.lines.push(ownedLine(line));
   for (const field of ORDER_FIELDS) {
     const value = run.cells[field];
     if (value === null || value.trim() === "") continue;
-    if (first || (into.cells[field] ?? "").trim() === "") into.cells[field] = value;
+    if (first || (into.cells[field] ?? "").trim() === "") into.cells[field] = owned(value);
   }
   into.line = Math.min(into.line, run.line);
 }
