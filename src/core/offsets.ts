@@ -7,7 +7,7 @@
  * Only numeric offsets are evidence: `Z`, `UTC` and `GMT` say the writer used UTC, not where the
  * shop is. Memory is bounded: per offset, a count and one sample instant per UTC month seen.
  */
-import { civilFromDays, MS_PER_DAY } from "./calendar.js";
+import { civilFromDays, daysFromCivil, MS_PER_DAY } from "./calendar.js";
 import { Zone } from "./zone.js";
 
 export interface OffsetSeen {
@@ -17,9 +17,26 @@ export interface OffsetSeen {
   readonly count: number;
 }
 
+interface Seen {
+  count: number;
+  first: number;
+  last: number;
+  /** UTC month (year · 12 + month) → the first instant noted in it. */
+  readonly samples: Map<number, number>;
+}
+
 export class OffsetTally {
   readonly zone: Zone;
-  readonly #seen = new Map<number, { count: number; first: number; last: number; samples: Map<number, number> }>();
+  readonly #seen = new Map<number, Seen>();
+  // A file's timestamps come mostly in order, with one or two offsets: the last offset's entry,
+  // the last UTC month's range, and the entry whose sample for that month is known taken, so that
+  // a timestamp like the one before costs no Map lookup and no calendar arithmetic.
+  #lastMinutes = Number.NaN;
+  #last: Seen | null = null;
+  #monthFrom = Number.POSITIVE_INFINITY;
+  #monthTo = Number.NEGATIVE_INFINITY;
+  #month = 0;
+  #sampled: Seen | null = null;
   #contradicted = 0;
   /** zonesFitting() of every zone, as of `total` timestamps. */
   #fits: { readonly total: number; readonly zones: readonly string[] } | null = null;
@@ -31,16 +48,30 @@ export class OffsetTally {
 
   /** A timestamp read as `instant`, written with `minutes` east of UTC. */
   note(minutes: number, instant: number): void {
-    let seen = this.#seen.get(minutes);
-    if (!seen) {
-      seen = { count: 0, first: instant, last: instant, samples: new Map() };
-      this.#seen.set(minutes, seen);
+    let seen = this.#last;
+    if (minutes !== this.#lastMinutes || seen === null) {
+      seen = this.#seen.get(minutes) ?? null;
+      if (seen === null) {
+        seen = { count: 0, first: instant, last: instant, samples: new Map() };
+        this.#seen.set(minutes, seen);
+      }
+      this.#last = seen;
+      this.#lastMinutes = minutes;
     }
     seen.count++;
     if (instant < seen.first) seen.first = instant;
     if (instant > seen.last) seen.last = instant;
-    const month = monthOf(instant);
-    if (!seen.samples.has(month)) seen.samples.set(month, instant);
+    if (!(instant >= this.#monthFrom && instant < this.#monthTo)) {
+      const { year, month } = civilFromDays(Math.floor(instant / MS_PER_DAY));
+      this.#month = year * 12 + month;
+      this.#monthFrom = daysFromCivil(year, month, 1) * MS_PER_DAY;
+      this.#monthTo = (month === 12 ? daysFromCivil(year + 1, 1, 1) : daysFromCivil(year, month + 1, 1)) * MS_PER_DAY;
+      this.#sampled = null;
+    }
+    if (this.#sampled !== seen) {
+      if (!seen.samples.has(this.#month)) seen.samples.set(this.#month, instant);
+      this.#sampled = seen;
+    }
     if (this.zone.offsetAt(instant) !== minutes * 60_000) this.#contradicted++;
   }
 
@@ -95,7 +126,3 @@ function ianaZones(): string[] {
   return [...Intl.supportedValuesOf("timeZone"), "UTC"].filter((name, i, all) => all.indexOf(name) === i);
 }
 
-function monthOf(instant: number): number {
-  const { year, month } = civilFromDays(Math.floor(instant / MS_PER_DAY));
-  return year * 12 + month;
-}

@@ -32,6 +32,9 @@ export class Zone {
   readonly #format: Intl.DateTimeFormat;
   /** UTC day → the offset all day, or CHANGES. */
   readonly #days = new Map<number, number>();
+  /** The last day offsetAt read that holds no change, and its offset. */
+  #lastDay = Number.NaN;
+  #lastOffset = 0;
   /** UTC day → the offset at its start (#days is worked out from these). */
   readonly #starts = new Map<number, number>();
   /** UTC day → the instant its offset changes, on the days that hold a change. */
@@ -59,6 +62,8 @@ export class Zone {
   /** The zone's offset from UTC at `instant`, in milliseconds (Prague in winter: 3,600,000). */
   offsetAt(instant: number): number {
     const day = Math.floor(instant / MS_PER_DAY);
+    // Timestamps come mostly in order: the last day's offset, with no Map lookup.
+    if (day === this.#lastDay) return this.#lastOffset;
     let offset = this.#days.get(day);
     if (offset === undefined) {
       // At most one change a day: a day starts and ends (the next one starts) with the same
@@ -67,7 +72,11 @@ export class Zone {
       if (this.#startOffset(day + 1) !== offset) offset = CHANGES;
       this.#days.set(day, offset);
     }
-    if (!Number.isNaN(offset)) return offset;
+    if (!Number.isNaN(offset)) {
+      this.#lastDay = day;
+      this.#lastOffset = offset;
+      return offset;
+    }
     return instant < this.#changeOn(day) ? this.#startOffset(day) : this.#startOffset(day + 1);
   }
 
