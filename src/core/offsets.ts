@@ -125,4 +125,3 @@ export function formatOffset(minutes: number): string {
 function ianaZones(): string[] {
   return [...Intl.supportedValuesOf("timeZone"), "UTC"].filter((name, i, all) => all.indexOf(name) === i);
 }
-

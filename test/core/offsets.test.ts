@@ -14,7 +14,10 @@ import { mulberry32 } from "../random.js";
 const formats = new Map<string, Intl.DateTimeFormat>();
 function intlOffset(zone: string, instant: number): number {
   let format = formats.get(zone);
-  if (!format) formats.set(zone, (format = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" })));
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" });
+    formats.set(zone, format);
+  }
   const name = format.formatToParts(new Date(instant)).find((p) => p.type === "timeZoneName")!.value;
   const m = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name)!;
   return m[1] === undefined ? 0 : (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
@@ -69,7 +72,10 @@ describe("OffsetTally", () => {
       const minutes = r < 0.8 ? intlOffset("Europe/Prague", instant) : r < 0.95 ? intlOffset("America/New_York", instant) : 330;
       tally.note(minutes, instant);
       let seen = plain.get(minutes);
-      if (!seen) plain.set(minutes, (seen = { count: 0, first: instant, last: instant, months: new Map() }));
+      if (!seen) {
+        seen = { count: 0, first: instant, last: instant, months: new Map() };
+        plain.set(minutes, seen);
+      }
       seen.count++;
       seen.first = Math.min(seen.first, instant);
       seen.last = Math.max(seen.last, instant);
