@@ -8,20 +8,11 @@
 import { describe, expect, it } from "vitest";
 import { OffsetTally } from "../../src/core/offsets.js";
 import { Zone } from "../../src/core/zone.js";
+import { intlOffset } from "../intl-offset.js";
 import { mulberry32 } from "../random.js";
 
 /** Minutes east of UTC in `zone` at `instant`, as Intl names it (GMT+02:00). */
-const formats = new Map<string, Intl.DateTimeFormat>();
-function intlOffset(zone: string, instant: number): number {
-  let format = formats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" });
-    formats.set(zone, format);
-  }
-  const name = format.formatToParts(new Date(instant)).find((p) => p.type === "timeZoneName")!.value;
-  const m = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name)!;
-  return m[1] === undefined ? 0 : (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
-}
+const intlMinutes = (zone: string, instant: number): number => intlOffset(zone, instant) / 60_000;
 
 const HOUR = 3_600_000;
 
@@ -52,7 +43,7 @@ describe("Zone.offsetAt, with its day kept", () => {
       ]) {
         for (let h = -30; h <= 30; h++) all.push(change + h * HOUR + 17 * 60_000);
       }
-      const wrong = all.filter((t) => z.offsetAt(t) !== intlOffset(zone, t) * 60_000);
+      const wrong = all.filter((t) => z.offsetAt(t) !== intlOffset(zone, t));
       expect(wrong.map((t) => new Date(t).toISOString())).toEqual([]);
     });
   }
@@ -69,7 +60,7 @@ describe("OffsetTally", () => {
     for (const instant of instants(random, 20_000)) {
       // Mostly the zone's own offset, sometimes another shop's, now and then a wrong one.
       const r = random();
-      const minutes = r < 0.8 ? intlOffset("Europe/Prague", instant) : r < 0.95 ? intlOffset("America/New_York", instant) : 330;
+      const minutes = r < 0.8 ? intlMinutes("Europe/Prague", instant) : r < 0.95 ? intlMinutes("America/New_York", instant) : 330;
       tally.note(minutes, instant);
       let seen = plain.get(minutes);
       if (!seen) {
@@ -82,7 +73,7 @@ describe("OffsetTally", () => {
       const d = new Date(instant);
       const month = `${d.getUTCFullYear()}-${d.getUTCMonth()}`;
       if (!seen.months.has(month)) seen.months.set(month, instant);
-      if (intlOffset("Europe/Prague", instant) !== minutes) contradicted++;
+      if (intlMinutes("Europe/Prague", instant) !== minutes) contradicted++;
     }
     expect(tally.offsets).toEqual(
       [...plain].map(([minutes, s]) => ({ minutes, count: s.count })).sort((a, b) => b.count - a.count || a.minutes - b.minutes),
@@ -93,7 +84,7 @@ describe("OffsetTally", () => {
     // The zones whose offset fits every sample, worked out from the plain tally's samples and Intl.
     const candidates = ["Europe/Prague", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "UTC"];
     const samples = [...plain].flatMap(([minutes, s]) => [s.first, s.last, ...s.months.values()].map((t) => [t, minutes] as const));
-    const fitting = candidates.filter((name) => samples.every(([t, minutes]) => intlOffset(name, t) === minutes));
+    const fitting = candidates.filter((name) => samples.every(([t, minutes]) => intlMinutes(name, t) === minutes));
     expect(tally.zonesFitting(candidates)).toEqual(fitting);
     // A file that writes +01:00 all year: Prague's offset at its first and last timestamps (both
     // in winter), so only the monthly samples (the summer's) tell that Prague does not fit and a
@@ -102,8 +93,8 @@ describe("OffsetTally", () => {
     // 10 January to 25 December 2024, seven hours apart (and a few minutes).
     const times = Array.from({ length: 1200 }, (_, i) => Date.UTC(2024, 0, 10) + i * 7 * HOUR + ((i * 37) % 50) * 60_000);
     for (const instant of times) winter.note(60, instant);
-    expect([times[0]!, times.at(-1)!].map((t) => intlOffset("Europe/Prague", t))).toEqual([60, 60]);
+    expect([times[0]!, times.at(-1)!].map((t) => intlMinutes("Europe/Prague", t))).toEqual([60, 60]);
     expect(winter.zonesFitting(["Europe/Prague", "Etc/GMT-1", "Europe/London"])).toEqual(["Etc/GMT-1"]);
-    expect(winter.contradicted).toBe(times.filter((t) => intlOffset("Europe/Prague", t) !== 60).length);
+    expect(winter.contradicted).toBe(times.filter((t) => intlMinutes("Europe/Prague", t) !== 60).length);
   });
 });

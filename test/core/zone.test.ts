@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { daysFromCivil, MS_PER_DAY } from "../../src/core/calendar.js";
 import { isValidTimeZone, Zone } from "../../src/core/zone.js";
+import { intlOffset } from "../intl-offset.js";
 
 const prague = new Zone("Europe/Prague");
 const wall = (y: number, m: number, d: number, h = 0, min = 0) => daysFromCivil(y, m, d) * MS_PER_DAY + (h * 60 + min) * 60_000;
@@ -52,18 +53,7 @@ describe("Zone", () => {
 });
 
 describe("Zone offsets cached per day", () => {
-  // The reference: Intl's own wall time at the instant, from its longOffset name, with no cache.
-  const formats = new Map<string, Intl.DateTimeFormat>();
-  function intlOffset(zone: string, instant: number): number {
-    let format = formats.get(zone);
-    if (!format) {
-      format = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" });
-      formats.set(zone, format);
-    }
-    const name = format.formatToParts(new Date(instant)).find((p) => p.type === "timeZoneName")!.value; // "GMT+05:45", "GMT"
-    const m = /^GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(name)!;
-    return m[1] === undefined ? 0 : (m[1] === "-" ? -1 : 1) * ((Number(m[2]) * 60 + Number(m[3])) * 60 + Number(m[4] ?? 0)) * 1000;
-  }
+  // The reference: Intl's own offset at the instant, from its longOffset name, with no cache (intlOffset).
 
   // Zones whose changes are on odd hours or by odd amounts: Lord Howe moves by 30 minutes,
   // Kathmandu sits at +05:45, Casablanca leaves and rejoins +01:00 around Ramadan, Santiago
