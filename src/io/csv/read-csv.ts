@@ -197,6 +197,12 @@ export function hashRow(record: CsvRecord, map: KeyMap): KeyMap {
       : map.hashText(record.text);
 }
 
+/**
+ * The shortest slice V8 makes a view of its parent string (shorter slices are copies): a cell of
+ * this length or more, sliced from a chunk's text and kept, keeps the whole chunk alive.
+ */
+export const SLICE_VIEW_LENGTH = 13;
+
 /** Rows of one key looked through one by one; the key's rows after these are looked up by hash. */
 const CHAIN = 8;
 /** seen's head for a row with no key to chain it by: it is looked up by hash alone. */

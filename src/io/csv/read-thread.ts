@@ -11,7 +11,16 @@ import { Worker } from "node:worker_threads";
 import { AppError, type ErrorCode, type Location } from "../../core/errors.js";
 import type { KeyMap } from "../../core/key-map.js";
 import { cellDecoder, type TextDialect } from "./dialect.js";
-import { type CsvRecord, hashRow, type OpenedCsv, projectionOf, type ReadCsvOptions, type ReadProgress, recordsOf } from "./read-csv.js";
+import {
+  type CsvRecord,
+  hashRow,
+  type OpenedCsv,
+  projectionOf,
+  type ReadCsvOptions,
+  type ReadProgress,
+  recordsOf,
+  SLICE_VIEW_LENGTH,
+} from "./read-csv.js";
 import type { CellSpans, RecordCut } from "./tokenizer.js";
 
 /** A file read in a second thread: its path, and how many bytes it reads at a time. */
@@ -300,12 +309,12 @@ function unpackBatch(
         t += end;
       } else {
         chunkText ??= chunk!.toString("latin1");
-        // A slice of 13 characters or more would be a view that keeps the whole chunk's text alive
-        // (V8 copies shorter ones): a long cell is made from the bytes, a string of its own.
+        // A long slice would be a view that keeps the whole chunk's text alive (SLICE_VIEW_LENGTH):
+        // a long cell is made from the bytes, a string of its own.
         fields[ints[q]!] =
           end < 0
             ? decode!(chunkText.slice(start, ~end))
-            : end - start < 13
+            : end - start < SLICE_VIEW_LENGTH
               ? chunkText.slice(start, end)
               : chunk!.toString("latin1", start, end);
       }

@@ -25,7 +25,7 @@ import { PROBLEM_CODES, type ProblemCode } from "../../core/problems.js";
 import type { RevenueBasis } from "../../core/revenue-basis.js";
 import type { Zone } from "../../core/zone.js";
 import { listColumns } from "../columns.js";
-import { type CsvRecord, NO_KEY, RowRepeats } from "../csv/read-csv.js";
+import { type CsvRecord, NO_KEY, RowRepeats, SLICE_VIEW_LENGTH } from "../csv/read-csv.js";
 import { parseBoolean } from "../parse/boolean.js";
 import { normaliseCustomerId, normaliseEmail } from "../parse/identity.js";
 import { generic } from "../platforms/generic.js";
@@ -741,9 +741,9 @@ function detach(run: Gathered): void {
   for (let i = 0; i < run.lines.length; i++) run.lines[i] = ownedLine(run.lines[i]!);
 }
 
-/** `text` as a flat copy of its own where V8 would keep a slice (13 characters and more; shorter slices are copies). */
+/** `text` as a flat copy of its own where V8 would keep a slice (SLICE_VIEW_LENGTH). */
 function owned(text: string): string {
-  return text.length >= 13 ? `${text} `.slice(0, -1) : text;
+  return text.length >= SLICE_VIEW_LENGTH ? `${text} `.slice(0, -1) : text;
 }
 
 function ownedLine({ line, quantity, unitPrice }: OrderLine): OrderLine {
