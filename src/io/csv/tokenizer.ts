@@ -163,6 +163,8 @@ export class CsvTokenizer implements RecordTokenizer {
   #started = false;
   /** The cells to read (see project); null: all. */
   #keep: Uint8Array | null = null;
+  /** Of each keep array: for each position, the first kept one from it on (see #skipsOf). */
+  readonly #skips = new WeakMap<Uint8Array, Int32Array>();
   /** The text of the record being read that came in earlier chunks. */
   #carriedText = "";
   /** A closing quote followed by text was met: the line its field opened on, and the text after it so far. */
@@ -193,6 +195,25 @@ export class CsvTokenizer implements RecordTokenizer {
 
   project(keep: Uint8Array | null): void {
     this.#keep = keep;
+  }
+
+  /**
+   * For each position of `keep`, the first one from it on that is kept (keep.length: none, the
+   * cells from there on are all read): how far the fast path may pass over cells unread. Null
+   * with ltrim, whose spaces before a quote it does not look for.
+   */
+  #skipsOf(keep: Uint8Array | null): Int32Array | null {
+    if (keep === null || this.#ltrim) return null;
+    let skips = this.#skips.get(keep);
+    if (skips === undefined) {
+      skips = new Int32Array(keep.length);
+      for (let k = keep.length - 1, next = keep.length; k >= 0; k--) {
+        if (keep[k] === 1) next = k;
+        skips[k] = next;
+      }
+      this.#skips.set(keep, skips);
+    }
+    return skips;
   }
 
   push(chunk: string, bytes?: Uint8Array): void {
@@ -242,6 +263,8 @@ export class CsvTokenizer implements RecordTokenizer {
     }
     const decode = this.#decode;
     const spans = this.#spans;
+    const keepSkips = this.#skipsOf(keep);
+    let skips = recordKeep === keep ? keepSkips : this.#skipsOf(recordKeep);
     if (spans !== null) spans.length = 0;
     /** The first of the spans of the record being read (they are spans.length − recordSpans). */
     let recordSpans = 0;
@@ -263,6 +286,7 @@ export class CsvTokenizer implements RecordTokenizer {
       fields = keep === null ? [] : new Array<string>(nf);
       nf = 0;
       recordKeep = keep;
+      skips = keepSkips;
       wanted = wants(0);
       line++;
       recStart = next;
@@ -321,11 +345,57 @@ export class CsvTokenizer implements RecordTokenizer {
           // machine below reads on from there: both cut and store a cell alike, so where one
           // hands over to the other changes nothing.
           fast: for (;;) {
-            if (nl < i) nl = idx(s, "\n", i, n);
-            if (ncr < i) ncr = idx(s, "\r", i, n);
+            if (nl < i) {
+              nl = s.indexOf("\n", i);
+              if (nl < 0) nl = n;
+            }
+            if (ncr < i) {
+              ncr = s.indexOf("\r", i);
+              if (ncr < 0) ncr = n;
+            }
             const e = Math.min(nl, ncr);
             if (e === n) break;
             for (;;) {
+              if (!wanted && skips !== null && i < e) {
+                // A run of cells not read: passed over up to the next kept one, each unquoted or
+                // an empty quoted one (""), with no state kept. Any other quoted cell is the
+                // cell-by-cell path's below, from its start.
+                const stop = skips[nf]!;
+                let p = i;
+                let k = nf;
+                for (;;) {
+                  const c = s.charCodeAt(p);
+                  if (c === QUOTE) {
+                    if (s.charCodeAt(p + 1) !== QUOTE || (p + 2 < e && s.charCodeAt(p + 2) !== delim)) break;
+                    p += 2;
+                  } else if (c !== delim) {
+                    if (nd < p) {
+                      nd = s.indexOf(d, p);
+                      if (nd < 0) nd = n;
+                    }
+                    p = Math.min(nd, e);
+                  }
+                  k++;
+                  if (p >= e || k === stop) break;
+                  p++;
+                }
+                nf = k;
+                if (p >= e) {
+                  // The record ends in the run.
+                  i = e + 1;
+                  if (e === ncr && i < n && s.charCodeAt(i) === LF) i++;
+                  emit(record(e));
+                  nextRecord(i);
+                  if (i === n) break fast;
+                  break;
+                }
+                wanted = wants(k);
+                if (k === stop) {
+                  i = p + 1;
+                  continue;
+                }
+                i = p;
+              }
               let j = i;
               let c = s.charCodeAt(j);
               if (ltrim) while ((c === SPACE || c === TAB || c === FF) && c !== delim) c = s.charCodeAt(++j);
@@ -336,7 +406,10 @@ export class CsvTokenizer implements RecordTokenizer {
                 // An empty quoted cell ("") closes at once: no search (a Shoptet row has dozens).
                 if (s.charCodeAt(j) === QUOTE) to = j;
                 else {
-                  if (nq < j) nq = idx(s, '"', j, n);
+                  if (nq < j) {
+                    nq = s.indexOf('"', j);
+                    if (nq < 0) nq = n;
+                  }
                   to = nq;
                 }
                 next = to + 1;
@@ -349,7 +422,10 @@ export class CsvTokenizer implements RecordTokenizer {
               } else {
                 // An empty line (or the \n of a \r\n) is the state machine's: it counts lines.
                 if (j === e && nf === 0) break fast;
-                if (nd < j) nd = idx(s, d, j, n);
+                if (nd < j) {
+                  nd = s.indexOf(d, j);
+                  if (nd < 0) nd = n;
+                }
                 to = Math.min(nd, e);
                 next = to;
               }
@@ -415,9 +491,18 @@ export class CsvTokenizer implements RecordTokenizer {
         }
 
         if (state === State.Unquoted) {
-          if (nd < i) nd = idx(s, d, i, n);
-          if (nl < i) nl = idx(s, "\n", i, n);
-          if (ncr < i) ncr = idx(s, "\r", i, n);
+          if (nd < i) {
+            nd = s.indexOf(d, i);
+            if (nd < 0) nd = n;
+          }
+          if (nl < i) {
+            nl = s.indexOf("\n", i);
+            if (nl < 0) nl = n;
+          }
+          if (ncr < i) {
+            ncr = s.indexOf("\r", i);
+            if (ncr < 0) ncr = n;
+          }
           const e = Math.min(nd, nl, ncr);
           if (e === n) {
             if (wanted) pending += s.slice(i);
@@ -436,18 +521,29 @@ export class CsvTokenizer implements RecordTokenizer {
         }
 
         if (state === State.Quoted) {
-          if (nq < i) nq = idx(s, '"', i, n);
+          if (nq < i) {
+            nq = s.indexOf('"', i);
+            if (nq < 0) nq = n;
+          }
           const q = nq;
           // The line breaks inside the quoted text: each \r, each \n not after a \r.
-          if (ncr < i) ncr = idx(s, "\r", i, n);
+          if (ncr < i) {
+            ncr = s.indexOf("\r", i);
+            if (ncr < 0) ncr = n;
+          }
           while (ncr < q) {
             line++;
-            ncr = idx(s, "\r", ncr + 1, n);
+            ncr = s.indexOf("\r", ncr + 1);
+            if (ncr < 0) ncr = n;
           }
-          if (nl < i) nl = idx(s, "\n", i, n);
+          if (nl < i) {
+            nl = s.indexOf("\n", i);
+            if (nl < 0) nl = n;
+          }
           while (nl < q) {
             if (!(nl > 0 ? s.charCodeAt(nl - 1) === CR : prevCR)) line++;
-            nl = idx(s, "\n", nl + 1, n);
+            nl = s.indexOf("\n", nl + 1);
+            if (nl < 0) nl = n;
           }
           if (q === n) {
             if (wanted) pending += s.slice(i);
@@ -626,11 +722,6 @@ function trimDelimiters(text: string, delim: number): string {
   let e = text.length;
   while (e > 0 && text.charCodeAt(e - 1) === delim) e--;
   return e === text.length ? text : text.slice(0, e);
-}
-
-function idx(s: string, what: string, from: number, none: number): number {
-  const at = s.indexOf(what, from);
-  return at < 0 ? none : at;
 }
 
 /** `text` in double quotes, control and invisible characters escaped (it is cut before it gets here). */
