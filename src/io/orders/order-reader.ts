@@ -302,10 +302,7 @@ class OrdersFromRows implements PushReader<OrdersRead> {
       open.rows++;
       open.head = head;
       if (lines.length > 0) open.lines.push(...lines);
-      for (const field of this.#table.present) {
-        const value = cells[field];
-        if (value !== null && value.trim() !== "" && (open.cells[field] ?? "").trim() === "") open.cells[field] = value;
-      }
+      this.#table.fillBlanks(open.cells, cells);
       return;
     }
     if (open) this.#finish(open);
