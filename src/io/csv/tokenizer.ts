@@ -358,16 +358,21 @@ export class CsvTokenizer implements RecordTokenizer {
             for (;;) {
               if (!wanted && skips !== null && i < e) {
                 // A run of cells not read: passed over up to the next kept one, each unquoted or
-                // an empty quoted one (""), with no state kept. Any other quoted cell is the
-                // cell-by-cell path's below, from its start.
+                // quoted with no `""` or line break in it, with no state kept. Any other quoted
+                // cell (or a malformed one) is the cell-by-cell path's below, from its start.
                 const stop = skips[nf]!;
                 let p = i;
                 let k = nf;
                 for (;;) {
                   const c = s.charCodeAt(p);
                   if (c === QUOTE) {
-                    if (s.charCodeAt(p + 1) !== QUOTE || (p + 2 < e && s.charCodeAt(p + 2) !== delim)) break;
-                    p += 2;
+                    if (nq <= p) {
+                      nq = s.indexOf('"', p + 1);
+                      if (nq < 0) nq = n;
+                    }
+                    // The closing quote: anything but the delimiter or the line end after it is a `""` or malformed.
+                    if (nq > e || (nq + 1 < e && s.charCodeAt(nq + 1) !== delim)) break;
+                    p = nq + 1;
                   } else if (c !== delim) {
                     if (nd < p) {
                       nd = s.indexOf(d, p);
