@@ -31,4 +31,45 @@ describe("IdentityGraph", () => {
     expect(g.find(g.link("c0@x.cz", null))).toBe(g.find(g.link("c2500@x.cz", null)));
     expect(g.find(g.link("c0@x.cz", null))).not.toBe(g.find(g.link("c1@x.cz", null)));
   });
+
+  it("keeps each identifier's text as linked, with keepText: ASCII ones as bytes, others exact, past every initial capacity", () => {
+    const g = new IdentityGraph({ keepText: true });
+    // Texts the graph must give back as given: long ones (past 64 KiB of bytes in all), empty,
+    // accented (in latin1 and beyond it), astral, a lone surrogate (a UTF-16 file may hold one), and ASCII after them.
+    const texts: [string | null, string | null][] = [];
+    for (let i = 0; i < 3000; i++) {
+      const email =
+        i % 17 === 8
+          ? `josé.${i}@example.com`
+          : i % 7 === 3
+            ? `žofie.${i}@příklad.cz`
+            : i % 11 === 5
+              ? `x${i}@\u{1f600}.cz`
+              : `customer.${"a".repeat(i % 40)}${i}@example.com`;
+      texts.push([email, i % 3 === 0 ? (i % 13 === 0 ? `\ud800id${i}` : `id-${i}`) : null]);
+    }
+    texts.push(["", null]);
+    const nodes = texts.map(([email, id]) => [g.link(email, null), id === null ? -1 : g.link(null, id)] as const);
+    expect(g.keepsText).toBe(true);
+    for (let i = 0; i < texts.length; i++) {
+      const [email, id] = texts[i]!;
+      const [e, c] = nodes[i]!;
+      expect(g.textOf(e)).toBe(email);
+      expect(g.isEmail(e)).toBe(true);
+      if (id !== null) {
+        expect(g.textOf(c)).toBe(id);
+        expect(g.isEmail(c)).toBe(false);
+      }
+    }
+    expect(g.textOf(-1)).toBeUndefined();
+    expect(g.textOf(g.size)).toBeUndefined();
+  });
+
+  it("keeps no text without keepText", () => {
+    const g = new IdentityGraph();
+    const node = g.link("a@x.cz", "42");
+    expect(g.keepsText).toBe(false);
+    expect(g.textOf(node)).toBeUndefined();
+    expect(g.isEmail(node)).toBe(false);
+  });
 });

@@ -104,11 +104,15 @@ export function computeRfm(timeline: Timeline, currency: string | null, scope: R
     // A counting sort on the place of each monetary value (the customers above it), then each run
     // of equal values by name: a comparator over every customer would cost more than the scores.
     const nameOf: string[] = new Array(n);
+    /** 1 where nameOf is the customer's email (each label is made from the graph's bytes once). */
+    const named = new Uint8Array(n);
     const order = new Int32Array(n);
     const filled = new Int32Array(n);
     for (let k = 0; k < n; k++) {
       const root = customerId[who[k]!]!;
-      nameOf[k] = labels.emailOf(root) ?? labels.customerIdOf(root) ?? "";
+      const email = labels.emailOf(root);
+      if (email !== null) named[k] = 1;
+      nameOf[k] = email ?? labels.customerIdOf(root) ?? "";
       const place = n - upperBound(byMonetary, monetary[k]!);
       order[place + filled[place]!++] = k;
     }
@@ -129,10 +133,10 @@ export function computeRfm(timeline: Timeline, currency: string | null, scope: R
       row(i) {
         const k = order[i]!;
         const root = customerId[who[k]!]!;
-        const email = labels.emailOf(root);
+        const email = named[k] === 1 ? nameOf[k]! : null;
         const id = labels.customerIdOf(root);
         return {
-          customer: email ?? id ?? "",
+          customer: nameOf[k]!,
           email,
           customerId: id,
           currency,
@@ -214,8 +218,8 @@ export function customerLabels(ledger: OrderLedger, end: number): CustomerLabels
     }
   }
   const text = (node: number) => identity.textOf(node)!;
-  for (let node = 0; node < size; node++) {
-    if (identity.textOf(node) === undefined) continue;
+  // (Every node has its text, or none does.)
+  for (let node = 0; node < (identity.keepsText ? size : 0); node++) {
     const root = identity.find(node);
     if (identity.isEmail(node)) {
       if (latestAt[root] === Number.NEGATIVE_INFINITY && (email[root]! < 0 || text(node) < text(email[root]!))) email[root] = node;
