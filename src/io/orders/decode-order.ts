@@ -61,6 +61,26 @@ function currencyCode(text: string): string | null {
 /** The amounts that may be written with their currency. */
 const MARKED_FIELDS = ["total", "refunded", "subtotal", "discount"] as const satisfies readonly MoneyField[];
 
+/**
+ * Whether an amount cell may carry a currency mark: false for one that, spaces aside, starts with a
+ * digit (after a sign) and ends with one, as a mark comes before or after the number (currencyMark).
+ */
+export function mayBeMarked(cell: string | null): boolean {
+  if (cell === null) return false;
+  let from = 0;
+  let to = cell.length - 1;
+  while (from <= to && isSpace(cell.charCodeAt(from))) from++;
+  while (to >= from && isSpace(cell.charCodeAt(to))) to--;
+  if (from > to) return false; // empty
+  let c = cell.charCodeAt(from);
+  if ((c === 43 || c === 45) && from < to) c = cell.charCodeAt(from + 1);
+  return !(isDigit(c) && isDigit(cell.charCodeAt(to)));
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** What trim() drops that an export writes around a value: spaces, tabs, line breaks, no-break spaces. */
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x202f || c === 0xfeff;
+
 export function decodeOrder(
   cells: OrderCells,
   key: string | null,
@@ -98,24 +118,29 @@ export function decodeOrder(
   }
   let currency = currencyText === "" ? ctx.currency : currencyText;
   // An amount written with its currency ($219.40, 99,90 Kč) must agree with the order's currency,
-  // and names it when nothing else does: two currencies are never added together.
-  for (const field of MARKED_FIELDS) {
-    const cell = cells[field];
-    if (cell === null || cell === "") continue;
-    const text = cell.trim();
-    const mark = text === "" ? null : currencyMark(text);
-    const code = mark === null ? null : currencyOfMark(mark);
-    if (code === null) continue;
-    if (currency === null) currency = code;
-    else if (code !== currency) {
-      return {
-        problem: {
-          code: "CURRENCY_MISMATCH",
-          message: `amount ${JSON.stringify(text)} in ${name(field)} is in ${code}, but the order's currency is ${currency}`,
-        },
-      };
+  // and names it when nothing else does: two currencies are never added together. (Each field
+  // looked at by name first: a loop over the names reads them by a computed key, megamorphic, and
+  // nearly every order has no mark at all.)
+  const unmarked =
+    !mayBeMarked(cells.total) && !mayBeMarked(cells.refunded) && !mayBeMarked(cells.subtotal) && !mayBeMarked(cells.discount);
+  if (!unmarked)
+    for (const field of MARKED_FIELDS) {
+      const cell = cells[field];
+      if (cell === null || cell === "") continue;
+      const text = cell.trim();
+      const mark = text === "" ? null : currencyMark(text);
+      const code = mark === null ? null : currencyOfMark(mark);
+      if (code === null) continue;
+      if (currency === null) currency = code;
+      else if (code !== currency) {
+        return {
+          problem: {
+            code: "CURRENCY_MISMATCH",
+            message: `amount ${JSON.stringify(text)} in ${name(field)} is in ${code}, but the order's currency is ${currency}`,
+          },
+        };
+      }
     }
-  }
   const digits = minorDigits(currency);
 
   let total: Minor | RowIssue;

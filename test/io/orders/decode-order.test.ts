@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ProblemCode } from "../../../src/core/problems.js";
 import { Conventions } from "../../../src/io/orders/conventions.js";
-import { decodeOrder } from "../../../src/io/orders/decode-order.js";
+import { decodeOrder, mayBeMarked } from "../../../src/io/orders/decode-order.js";
+import { currencyMark } from "../../../src/io/parse/amount.js";
 import { parseBoolean } from "../../../src/io/parse/boolean.js";
 import { normaliseCustomerId, normaliseEmail } from "../../../src/io/parse/identity.js";
 import { generic } from "../../../src/io/platforms/generic.js";
@@ -129,5 +130,34 @@ describe("decodeOrder", () => {
     ],
   ])("reports %j as a problem %s", (cells, code, message) => {
     expect(decodeOrder({ ...empty, ...cells }, null, 2, { ...ctx, platform: generic })).toEqual({ problem: { code, message } });
+  });
+});
+
+describe("mayBeMarked", () => {
+  it("is true for every cell of up to 4 characters in which currencyMark finds a mark (signs, digits, marks, parentheses, spaces)", () => {
+    // The fast look decodeOrder takes before the currency marks: it may say "maybe" for a cell
+    // with none, never "no" for one that has one.
+    const alphabet = ["1", "0", ".", ",", "-", "+", "(", ")", " ", "\u00a0", "$", "€", "K", "č", "\u2212"];
+    let texts = [""];
+    let marked = 0;
+    let unmarked = 0;
+    for (let length = 1; length <= 4; length++) {
+      texts = texts.flatMap((text) => alphabet.map((c) => text + c));
+      for (const text of texts) {
+        const trimmed = text.trim();
+        if (trimmed === "" || currencyMark(trimmed) === null) {
+          if (!mayBeMarked(text)) unmarked++;
+          continue;
+        }
+        marked++;
+        expect(mayBeMarked(text), JSON.stringify(text)).toBe(true);
+      }
+    }
+    // The corpus holds both kinds, and the fast look settles most cells with no mark.
+    expect(marked).toBeGreaterThan(1000);
+    expect(unmarked).toBeGreaterThan(1000);
+    for (const text of ["12.90", " 7610.90 ", "-3", "+0,50", "1 234,50"]) expect(mayBeMarked(text), text).toBe(false);
+    for (const text of ["$12.90", "99,90 Kč", "EUR 5", "(12.50)", "12,50-", "", null])
+      expect(mayBeMarked(text), String(text)).toBe(text !== "" && text !== null);
   });
 });
