@@ -113,7 +113,7 @@ export function createOrderReader(header: readonly string[], options: OrderReade
 }
 
 /** Ids Excel may have turned into numbers: a mantissa with an exponent, such as 7.02255E+12. */
-const ID_FIELDS = ["order_id", "customer_id"] as const satisfies readonly OrderField[];
+type IdField = Extract<OrderField, "order_id" | "customer_id">;
 const EXCEL_NUMBER = /^\s*'?\d+([.,]\d+)?E\+\d+\s*$/i;
 
 /**
@@ -595,15 +595,18 @@ class OrdersFromRows implements PushReader<OrdersRead> {
     return error;
   }
 
+  /** Notes the row's ids that Excel wrote in scientific notation (each field by name: this runs for every row, see Conventions.observe). */
   #noteExcelIds(cells: OrderCells): void {
-    for (const field of ID_FIELDS) {
-      const id = cells[field];
-      // Scientific notation has an E+ in it: an id without a + is looked at no further.
-      if (id === null || id.indexOf("+") < 0 || !EXCEL_NUMBER.test(id)) continue;
-      const seen = this.#excelIds.get(field);
-      if (seen) seen.count++;
-      else this.#excelIds.set(field, { count: 1, example: id.trim() });
-    }
+    this.#noteExcelId("order_id", cells.order_id);
+    this.#noteExcelId("customer_id", cells.customer_id);
+  }
+
+  #noteExcelId(field: IdField, id: string | null): void {
+    // Scientific notation has an E+ in it: an id without a + is looked at no further.
+    if (id === null || id.indexOf("+") < 0 || !EXCEL_NUMBER.test(id)) return;
+    const seen = this.#excelIds.get(field);
+    if (seen) seen.count++;
+    else this.#excelIds.set(field, { count: 1, example: id.trim() });
   }
 
   #ambiguity(order: Gathered, scope: string): AppError {
