@@ -105,5 +105,29 @@ export function mapStatus(platform: OrderPlatform, status: string | null, cancel
   const prefixed = keyPrefixStatus(platform, key);
   if (prefixed !== null) return prefixed;
   if (status === null) return "completed";
-  return platform.statuses[statusKey(status)] ?? UNKNOWN_STATUS;
+  return tableStatus(platform, status);
+}
+
+/** Each platform's statuses by status text as written (a file writes a few): see tableStatus. */
+const statusesByText = new WeakMap<OrderPlatform, Map<string, StatusOrUnknown>>();
+
+/**
+ * The status the platform's table gives a status text. Only the table's own entries count: a text
+ * like `constructor` is an unknown status, not a property every object has. Remembered by the text
+ * as written, so each order costs one lookup and no lower-cased copy.
+ */
+function tableStatus(platform: OrderPlatform, text: string): StatusOrUnknown {
+  let known = statusesByText.get(platform);
+  if (known === undefined) {
+    known = new Map();
+    statusesByText.set(platform, known);
+  }
+  let status = known.get(text);
+  if (status === undefined) {
+    const key = statusKey(text);
+    status = Object.hasOwn(platform.statuses, key) ? platform.statuses[key]! : UNKNOWN_STATUS;
+    if (known.size >= 1024) known.clear(); // a file of many odd texts: the memory stays small
+    known.set(text, status);
+  }
+  return status;
 }

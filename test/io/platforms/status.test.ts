@@ -60,3 +60,20 @@ describe("WooCommerce and generic statuses", () => {
 it("counted statuses are completed, processing, on-hold, and a status nobody maps (reported)", () => {
   expect([...COUNTED_STATUSES].sort()).toEqual(["completed", "on-hold", "processing", "unknown-status"]);
 });
+
+describe("status texts named like an object's own properties", () => {
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty", " Constructor "])(
+    "%j is an unknown status on every platform's table, not a property of it",
+    (status) => {
+      for (const platform of [shopify, woocommerce, generic]) expect(mapStatus(platform, status, null, null)).toBe("unknown-status");
+    },
+  );
+
+  it("a status text read again maps as the first time, in any case and spacing", () => {
+    for (let round = 0; round < 2; round++) {
+      expect(mapStatus(shopify, " Paid ", null, null)).toBe("completed");
+      expect(mapStatus(woocommerce, "wc-completed", null, null)).toBe("completed");
+      expect(mapStatus(shopify, "constructor", null, null)).toBe("unknown-status");
+    }
+  });
+});
