@@ -7,8 +7,9 @@
  * formula, a conversion rate). Each run is 365 days, and 90 days with --compare previous, as of
  * 2026-06-30 in Europe/Prague; the formats are detected, never forced.
  */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, runCli } from "../helpers.js";
 
@@ -147,6 +148,22 @@ describe("inspect on a helpdesk and an analytics export", () => {
     expect(i.responseTimes).toMatch(/^no first-reply time .*resolution: no resolution time: resolved or not from the status$/);
     expect(i.excluded).toEqual({ deleted: 1 });
     expect(i.channels.map((c: { channel: string }) => c.channel)).toEqual(["Email", "Web", "Phone"]);
+  });
+
+  it("excludes a ticket for a status in the platform's list only, not for one named like an object property", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "tickets-")), "tickets.csv");
+    writeFileSync(
+      file,
+      "created,first_response,resolved,channel,status,id\n" +
+        "2026-06-01 09:00,2026-06-01 09:30,2026-06-02 09:00,email,constructor,T-1\n" +
+        "2026-06-01 10:00,2026-06-01 10:30,2026-06-02 10:00,email,toString,T-2\n" +
+        "2026-06-01 11:00,2026-06-01 11:30,2026-06-02 11:00,email,spam,T-3\n",
+    );
+    const run = await runCli(["inspect", file, "--format", "json", "--tz", "Europe/Prague"]);
+    expect(run.status, run.stderr).toBe(0);
+    const i = JSON.parse(run.stdout);
+    expect(i.kind).toBe("tickets-inspection");
+    expect(i.excluded).toEqual({ spam: 1 });
   });
 });
 

@@ -148,7 +148,8 @@ function isoCode(mark: string): string | null {
  * currency only (`lei` is RON's), or a code itself. `$` (dollars of many countries) and `kr` name none.
  */
 export function currencyOfMark(mark: string): string | null {
-  return SYMBOLS[mark.toLowerCase()] ?? isoCode(mark);
+  const lower = mark.toLowerCase();
+  return (Object.hasOwn(SYMBOLS, lower) ? SYMBOLS[lower] : undefined) ?? isoCode(mark);
 }
 
 const SYMBOLS: Readonly<Record<string, string>> = {

@@ -141,7 +141,10 @@ export function createTicketReader(header: readonly string[], options: TicketRea
 
   const read = ({ line, cells }: { line: number; cells: Cells }) => {
     const status = (cells.status ?? "").trim();
-    const why = value.excludedStatuses[status.toLowerCase()] ?? ((cells.deleted ?? "").trim() !== "" ? "deleted" : undefined);
+    const lower = status.toLowerCase();
+    // The table's own entries only: a status such as "constructor" is no reason to exclude.
+    const listed = Object.hasOwn(value.excludedStatuses, lower) ? value.excludedStatuses[lower] : undefined;
+    const why = listed ?? ((cells.deleted ?? "").trim() !== "" ? "deleted" : undefined);
     if (why !== undefined) {
       excluded.set(why, (excluded.get(why) ?? 0) + 1);
       return;
