@@ -111,7 +111,7 @@ export class Table<F extends string> {
   /** The cells project() asked for last. */
   #keep: Uint8Array | null = null;
   /** The first character (lower-cased) of each header name: a probed cell starting otherwise is no name. */
-  #initials = new Set<number>();
+  #initials: Uint8Array = new Uint8Array(128);
 
   /**
    * Resolves the header to `fields` (throws AppError INPUT_HEADER when a required or mapped
@@ -289,7 +289,7 @@ export class Table<F extends string> {
     const c = value.charCodeAt(0);
     // Spaces and non-ASCII characters (trim() and toLowerCase() may change them) go the long way.
     if (c <= 32 || c >= 128) return true;
-    return this.#initials.has(c >= 65 && c <= 90 ? c + 32 : c);
+    return this.#initials[c >= 65 && c <= 90 ? c + 32 : c] === 1;
   }
 
   /** The fields the file has a column for: a row's other fields are always null. */
@@ -348,10 +348,10 @@ function blanksFiller<F extends string>(
 ): (into: Record<F, string | null>, from: Readonly<Record<F, string | null>>) => void {
   const steps = fields.map((field) => {
     const f = JSON.stringify(field);
-    return `v = from[${f}]; if (v !== null && v.trim() !== "" && (into[${f}] ?? "").trim() === "") into[${f}] = v;`;
+    return `v = from[${f}]; if (v !== null && !blank(v) && (into[${f}] === null || blank(into[${f}]))) into[${f}] = v;`;
   });
   try {
-    return new Function("into", "from", `let v; ${steps.join(" ")}`) as (
+    return new Function("blank", `return (into, from) => { let v; ${steps.join(" ")} };`)(isBlank) as (
       into: Record<F, string | null>,
       from: Readonly<Record<F, string | null>>,
     ) => void;
@@ -360,18 +360,33 @@ function blanksFiller<F extends string>(
     return (into, from) => {
       for (const field of fields) {
         const value = from[field];
-        if (value !== null && value.trim() !== "" && (into[field] ?? "").trim() === "") into[field] = value;
+        if (value !== null && !isBlank(value) && (into[field] === null || isBlank(into[field]))) into[field] = value;
       }
     };
   }
 }
 
+/** Whether `text` is empty or spaces (trim() would leave nothing), without trimming one that starts with a letter or digit. */
+function isBlank(text: string): boolean {
+  if (text === "") return true;
+  const c = text.charCodeAt(0);
+  return (c <= 32 || c >= 128) && text.trim() === "";
+}
+
 /** Longer cells are no header name worth comparing (names are short; a long note is not one). */
 const MAX_NAME = 200;
 
-/** The first characters of header names, lower-cased: what #mayBeName compares with. */
-function initials(names: readonly string[]): Set<number> {
-  return new Set(names.map((name) => name.charCodeAt(0)));
+/**
+ * The first characters of header names, lower-cased, that are ASCII: 1 at each, what #mayBeName
+ * looks a cell's first character up in (one that is not ASCII goes the long way there).
+ */
+function initials(names: readonly string[]): Uint8Array {
+  const marked = new Uint8Array(128);
+  for (const name of names) {
+    const c = name.charCodeAt(0);
+    if (c < 128) marked[c] = 1;
+  }
+  return marked;
 }
 
 /** A header's names as compared with a repeated one: trimmed, lower-cased, empty ones left out, sorted. */
