@@ -93,8 +93,14 @@ export class OrderLedger {
    * and its place in it (-1 when not counted), so a later row of the order can still join in.
    */
   #nodeOf = new Int32Array(256);
-  #groupOf: OrderColumns[] = [];
+  /** The group's place in #groupList (a number, not a reference: a million references are a million slots for every mark to visit). */
+  #groupOf = new Int32Array(256);
   #indexOf = new Int32Array(256);
+  /** The groups in the order they were made. */
+  readonly #groupList: OrderColumns[] = [];
+  /** The currency of the last order added and its group's place: consecutive orders mostly share one. */
+  #lastCurrency: string | null | undefined = undefined;
+  #lastGroup = -1;
 
   /** Adds an order; returns its number, for amend(). Throws AppError INPUT_TOO_LARGE when sums would stop being exact. */
   add(order: Order): number {
@@ -107,17 +113,24 @@ export class OrderLedger {
     if (node < 0) this.unidentified++;
     else this.#markOrdered(node);
     // Every currency read gets a group, even one whose orders are all excluded.
-    let group = this.groups.get(order.currency);
-    if (!group) {
-      group = new OrderColumns();
-      this.groups.set(order.currency, group);
+    if (order.currency !== this.#lastCurrency) {
+      let group = this.groups.get(order.currency);
+      if (!group) {
+        group = new OrderColumns();
+        this.groups.set(order.currency, group);
+        this.#groupList.push(group);
+      }
+      this.#lastCurrency = order.currency;
+      this.#lastGroup = this.#groupList.indexOf(group);
     }
+    const group = this.#groupList[this.#lastGroup]!;
     if (ordinal === this.#nodeOf.length) {
       this.#nodeOf = grown(this.#nodeOf);
+      this.#groupOf = grown(this.#groupOf);
       this.#indexOf = grown(this.#indexOf);
     }
     this.#nodeOf[ordinal] = node;
-    this.#groupOf[ordinal] = group;
+    this.#groupOf[ordinal] = this.#lastGroup;
     this.#indexOf[ordinal] = -1;
     if (order.status === UNKNOWN_STATUS) increment(this.unknownStatuses, order.statusText);
     if (!COUNTED_STATUSES.has(order.status)) {
@@ -137,7 +150,7 @@ export class OrderLedger {
    * summed) and joins the identifiers it carries that the order's earlier rows did not.
    */
   amend(ordinal: number, revenue: Minor, email: string | null, customerId: string | null): void {
-    const group = this.#groupOf[ordinal]!;
+    const group = this.#groupList[this.#groupOf[ordinal]!]!;
     const index = this.#indexOf[ordinal]!;
     if (revenue !== 0 && index >= 0) {
       this.#addMagnitude(group, revenue);
