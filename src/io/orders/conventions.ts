@@ -27,14 +27,21 @@ export interface ForcedConventions {
   readonly dateOrder?: DateOrder;
 }
 
+/** Each money field's bit in Conventions.#decided (its place in MONEY_FIELDS). */
+const BIT = { total: 1, refunded: 2, unit_price: 4, subtotal: 8, discount: 16 } as const satisfies Record<MoneyField, number>;
+
 export class Conventions {
   readonly decimal = new Map<MoneyField, Decided<DecimalMark>>();
   dateOrder: Decided<DateOrder> | null = null;
+  /** The fields in `decimal`, a bit each (BIT): what observe() asks of every amount of every order, with no lookup. */
+  #decided = 0;
 
   /** `platformDateOrder`: the order a platform is known to write, used when no flag says otherwise. */
   constructor(forced: ForcedConventions, platformDateOrder?: Decided<DateOrder>) {
-    if (forced.decimal)
+    if (forced.decimal) {
       for (const field of MONEY_FIELDS) this.decimal.set(field, { value: forced.decimal, reason: "--decimal", source: "option" });
+      this.#decided = 31;
+    }
     if (forced.dateOrder) this.dateOrder = { value: forced.dateOrder, reason: "--date-format", source: "option" };
     else if (platformDateOrder) this.dateOrder = platformDateOrder;
   }
@@ -49,15 +56,16 @@ export class Conventions {
     // slow in V8 (megamorphic), and this runs for every order.
     if (this.decimal.size < MONEY_FIELDS.length) {
       const { total, refunded, unit_price, subtotal, discount } = cells;
-      if (total !== null) decided = this.#observeMoney("total", total, line) || decided;
-      if (refunded !== null) decided = this.#observeMoney("refunded", refunded, line) || decided;
-      if (unit_price !== null) decided = this.#observeMoney("unit_price", unit_price, line) || decided;
-      if (subtotal !== null) decided = this.#observeMoney("subtotal", subtotal, line) || decided;
-      if (discount !== null) decided = this.#observeMoney("discount", discount, line) || decided;
+      if (total !== null) decided = this.#observeMoney("total", BIT.total, total, line) || decided;
+      if (refunded !== null) decided = this.#observeMoney("refunded", BIT.refunded, refunded, line) || decided;
+      if (unit_price !== null) decided = this.#observeMoney("unit_price", BIT.unit_price, unit_price, line) || decided;
+      if (subtotal !== null) decided = this.#observeMoney("subtotal", BIT.subtotal, subtotal, line) || decided;
+      if (discount !== null) decided = this.#observeMoney("discount", BIT.discount, discount, line) || decided;
     }
-    for (const l of lines) decided = this.#observeMoney("unit_price", l.unitPrice, l.line) || decided;
+    for (const l of lines) decided = this.#observeMoney("unit_price", BIT.unit_price, l.unitPrice, l.line) || decided;
     const date = cells.created_at;
-    if (date !== null && this.dateOrder === null) {
+    // A date with no slash shows no order (dateEvidence): most files' dates are read so.
+    if (date !== null && this.dateOrder === null && date.indexOf("/") >= 0) {
       const evidence = this.#dateEvidence(date);
       if (evidence === "dmy" || evidence === "mdy") {
         this.dateOrder = { value: evidence, reason: `${JSON.stringify(date.trim())} on line ${line}`, source: "content", line };
@@ -78,7 +86,7 @@ export class Conventions {
       for (const l of lines) if (decimalEvidence(l.unitPrice) === "ambiguous") return { field: "unit_price", text: l.unitPrice.trim() };
     }
     const date = cells.created_at;
-    if (date !== null && this.dateOrder === null && this.#dateEvidence(date) === "ambiguous")
+    if (date !== null && this.dateOrder === null && date.indexOf("/") >= 0 && this.#dateEvidence(date) === "ambiguous")
       return { field: "created_at", text: date.trim() };
     return null;
   }
@@ -92,13 +100,14 @@ export class Conventions {
     return this.#lastDate.evidence;
   }
 
-  #observeMoney(field: MoneyField, text: string, line: number): boolean {
-    if (this.decimal.has(field)) return false;
+  #observeMoney(field: MoneyField, bit: number, text: string, line: number): boolean {
+    if ((this.#decided & bit) !== 0) return false;
     // A value unreadable with the mark it seems to show (`1,2,3.4.5`, `12,5k`) is "none": it is
     // skipped as UNREADABLE_AMOUNT, and one bad cell never decides how its column is read.
     const evidence = decimalEvidence(text);
     if (evidence !== "." && evidence !== ",") return false;
     this.decimal.set(field, { value: evidence, reason: `${JSON.stringify(text.trim())} on line ${line}`, source: "content", line });
+    this.#decided |= bit;
     return true;
   }
 
