@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { daysFromCivil, MS_PER_DAY } from "../../src/core/calendar.js";
 import { isValidTimeZone, Zone } from "../../src/core/zone.js";
 import { intlOffset } from "../intl-offset.js";
+import { mulberry32 } from "../random.js";
 
 const prague = new Zone("Europe/Prague");
 const wall = (y: number, m: number, d: number, h = 0, min = 0) => daysFromCivil(y, m, d) * MS_PER_DAY + (h * 60 + min) * 60_000;
@@ -101,3 +102,28 @@ describe("Zone offsets cached per day", () => {
     });
   }
 });
+
+describe("Zone offsets read out of order", () => {
+  // The cache keeps a run of steady days around the last read: reads that hop back and forth by a
+  // few days (a row's created, paid and fulfilled times), jump far, and land on the days of a
+  // change must each get Intl's offset (intlOffset, no cache).
+  for (const name of ["Europe/Prague", "Australia/Lord_Howe", "Africa/Casablanca", "America/Santiago"]) {
+    it(`agrees with Intl on hops of up to ten days and jumps of years in ${name}`, () => {
+      const random = mulberry32(20261207);
+      const zone = new Zone(name);
+      const from = Date.parse("2023-01-01T00:00:00Z");
+      const span = 3 * 365 * MS_PER_DAY;
+      let t = from;
+      for (let i = 0; i < 4000; i++) {
+        const r = random();
+        if (r < 0.05) t = from + Math.floor(random() * span);
+        else t += Math.floor((random() - 0.4) * 10 * MS_PER_DAY);
+        // And one up to three days on (about forty of the 8,000 reads land on a change's day).
+        expect(zone.offsetAt(t), new Date(t).toISOString()).toBe(intlOffset(name, t));
+        const later = t + Math.floor(random() * 3 * MS_PER_DAY);
+        expect(zone.offsetAt(later), new Date(later).toISOString()).toBe(intlOffset(name, later));
+      }
+    });
+  }
+});
+
