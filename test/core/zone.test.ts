@@ -126,4 +126,3 @@ describe("Zone offsets read out of order", () => {
     });
   }
 });
-
