@@ -242,7 +242,10 @@ export class CsvTokenizer implements RecordTokenizer {
     let line = this.#line;
     let recordLine = this.#recordLine;
     // The next delimiter, quote, \n and \r at or after where they were looked for from; n when
-    // the chunk has none. Looked for again only once the scan has passed them.
+    // the chunk has none. Looked for again only once the scan has passed them, by `indexOf`
+    // written out at each place (the fast path's and the state machine's look alike on purpose):
+    // a helper for it was not inlined, and its positions came back boxed, compared as doubles
+    // in the hottest loop (docs/performance.md).
     let nd = -1;
     let nq = -1;
     let nl = -1;
