@@ -27,8 +27,9 @@ export interface ForcedConventions {
   readonly dateOrder?: DateOrder;
 }
 
-/** Each money field's bit in Conventions.#decided (its place in MONEY_FIELDS). */
-const BIT = { total: 1, refunded: 2, unit_price: 4, subtotal: 8, discount: 16 } as const satisfies Record<MoneyField, number>;
+/** Each money field's bit in Conventions.#decided (its place in MONEY_FIELDS), and all of them. */
+const BIT = Object.fromEntries(MONEY_FIELDS.map((field, i) => [field, 1 << i])) as Record<MoneyField, number>;
+const ALL_DECIDED = (1 << MONEY_FIELDS.length) - 1;
 
 export class Conventions {
   readonly decimal = new Map<MoneyField, Decided<DecimalMark>>();
@@ -40,7 +41,7 @@ export class Conventions {
   constructor(forced: ForcedConventions, platformDateOrder?: Decided<DateOrder>) {
     if (forced.decimal) {
       for (const field of MONEY_FIELDS) this.decimal.set(field, { value: forced.decimal, reason: "--decimal", source: "option" });
-      this.#decided = 31;
+      this.#decided = ALL_DECIDED;
     }
     if (forced.dateOrder) this.dateOrder = { value: forced.dateOrder, reason: "--date-format", source: "option" };
     else if (platformDateOrder) this.dateOrder = platformDateOrder;
@@ -54,7 +55,7 @@ export class Conventions {
     let decided = false;
     // Each field by name, not in a loop over MONEY_FIELDS: a property read by a computed name is
     // slow in V8 (megamorphic), and this runs for every order.
-    if (this.decimal.size < MONEY_FIELDS.length) {
+    if (this.#decided !== ALL_DECIDED) {
       const { total, refunded, unit_price, subtotal, discount } = cells;
       if (total !== null) decided = this.#observeMoney("total", BIT.total, total, line) || decided;
       if (refunded !== null) decided = this.#observeMoney("refunded", BIT.refunded, refunded, line) || decided;
@@ -64,8 +65,7 @@ export class Conventions {
     }
     for (const l of lines) decided = this.#observeMoney("unit_price", BIT.unit_price, l.unitPrice, l.line) || decided;
     const date = cells.created_at;
-    // A date with no slash shows no order (dateEvidence): most files' dates are read so.
-    if (date !== null && this.dateOrder === null && date.indexOf("/") >= 0) {
+    if (date !== null && this.dateOrder === null) {
       const evidence = this.#dateEvidence(date);
       if (evidence === "dmy" || evidence === "mdy") {
         this.dateOrder = { value: evidence, reason: `${JSON.stringify(date.trim())} on line ${line}`, source: "content", line };
@@ -86,16 +86,19 @@ export class Conventions {
       for (const l of lines) if (decimalEvidence(l.unitPrice) === "ambiguous") return { field: "unit_price", text: l.unitPrice.trim() };
     }
     const date = cells.created_at;
-    if (date !== null && this.dateOrder === null && date.indexOf("/") >= 0 && this.#dateEvidence(date) === "ambiguous")
+    if (date !== null && this.dateOrder === null && this.#dateEvidence(date) === "ambiguous")
       return { field: "created_at", text: date.trim() };
     return null;
   }
 
   // observe() and undecided() ask about the same date one after the other, for every order of a
-  // file whose dates never settle an order (ISO dates): remember the last answer.
+  // file whose slash dates never settle an order (`05/05/2025`): remember the last answer.
   #lastDate: { text: string; evidence: DateEvidence } | null = null;
 
   #dateEvidence(text: string): DateEvidence {
+    // A date with no slash shows no order (dateEvidence): most files' dates are so, and need no
+    // remembered answer (an object and a string compare an order).
+    if (text.indexOf("/") < 0) return "none";
     if (this.#lastDate?.text !== text) this.#lastDate = { text, evidence: dateEvidence(text) };
     return this.#lastDate.evidence;
   }
