@@ -5,13 +5,50 @@
  * probability ~n²/2⁶⁵ — about 1 in 10 million for 2 million keys.
  *
  * The order reader keeps one for order keys (what became of each order read, and its last row for
- * RowRepeats: a third value), and RowRepeats one for the rows it does not chain by key. A row is
+ * RowRepeats: a third value), with numbered keys placed by their number (KeyMapOptions.numbered),
+ * and RowRepeats one for the rows it does not chain by key. A row is
  * hashed from its bytes, or cell by cell with a separator no cell can hold, so no joined string is
  * built. The identity graph keeps one for emails and one for customer ids: a collision there would
  * join two customers, as rare as above.
  */
 
 const EMPTY = 0;
+
+export interface KeyMapOptions {
+  /**
+   * Keys that are mostly numbers read in order (order numbers: #1001, 1002, ORD-1003): a key
+   * made of at most MAX_PREFIX characters that are no digits and then at most 9 digits is placed
+   * by its number, not by a hash of its text, so that keys read in order are looked up in
+   * neighbouring slots, one after the other, not each at a random place in a table of tens of
+   * megabytes (a cache miss a key: 4 % of a million-order report). Each such key takes every
+   * other slot from twice its number on, leaving room for the keys placed by hash among them.
+   * The second half of the hash is still the text's, so two keys of one number (#7, A7) remain
+   * two keys; two keys collide only when their texts' hashes do.
+   */
+  readonly numbered?: boolean;
+}
+
+/** The characters before a numbered key's digits (KeyMapOptions.numbered). */
+const MAX_PREFIX = 4;
+
+/** A numbered key's number (KeyMapOptions.numbered), or −1 for any other key. */
+function numberOf(key: string): number {
+  const n = key.length;
+  let i = 0;
+  while (i < n && i <= MAX_PREFIX) {
+    const c = key.charCodeAt(i);
+    if (c >= 48 && c <= 57) break;
+    i++;
+  }
+  if (i > MAX_PREFIX || i === n || n - i > 9) return -1;
+  let value = 0;
+  for (; i < n; i++) {
+    const d = key.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
 /** A character from 256 up: a text no bytes read as latin1 could be. */
 const WIDE = /[\u0100-\uffff]/;
 export class KeyMap {
@@ -23,10 +60,14 @@ export class KeyMap {
   #h1 = 0;
   #h2 = 0;
 
+  /** Whether keys ending in a number are placed by it (KeyMapOptions.numbered). */
+  readonly #numbered: boolean;
+
   /** `values`: the numbers kept a key (2, or 3 where a reader needs a third). */
-  constructor(values: 2 | 3 = 2) {
+  constructor(values: 2 | 3 = 2, options: KeyMapOptions = {}) {
     this.#words = 2 + values;
     this.#slots = new Uint32Array(this.#words * 1024);
+    this.#numbered = options.numbered === true;
   }
 
   get size(): number {
@@ -42,6 +83,10 @@ export class KeyMap {
       h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
       h2 = Math.imul(h2 ^ c, 0x5bd1e995);
       h2 = (h2 ^ (h2 >>> 13)) >>> 0;
+    }
+    if (this.#numbered) {
+      const n = numberOf(key);
+      if (n >= 0) h1 = 2 * n;
     }
     return this.#finish(h1, h2);
   }

@@ -51,6 +51,41 @@ describe("KeyMap", () => {
     expect(keys.withHash(other.hash1 | 0, other.hash2 | 0).find()).toBe(keys.hash("k42").find()); // as an Int32Array carries it
   });
 
+  it("numbered: places keys read in order in neighbouring slots, and keeps keys of one number apart", () => {
+    const keys = new KeyMap(3, { numbered: true });
+    // Keys in order take every other slot, one after the other: no look-up lands at random.
+    // (Within the first table's 1,024 slots: a number's place wraps around the table's size.)
+    for (let i = 101; i <= 300; i++) expect(keys.hash(`#${i}`).insert(i, 0, 0)).toBe(true);
+    const first = keys.hash("#101").find();
+    for (let i = 102; i <= 300; i++) expect(keys.hash(`#${i}`).find()).toBe(first + 2 * (i - 101));
+    // One number written several ways is several keys, each with its own values.
+    const spellings = ["101", "#0101", "A101", "ORD-101", "#101 "];
+    for (const [v, key] of spellings.entries()) expect(keys.hash(key).insert(10 + v, 0, 0)).toBe(true);
+    for (const [v, key] of spellings.entries()) expect(keys.get(keys.hash(key).find(), 0)).toBe(10 + v);
+    expect(keys.get(keys.hash("#101").find(), 0)).toBe(101);
+  });
+
+  it("numbered: keys by number and keys by hash, mixed and out of order, all kept through the table's growth", () => {
+    const keys = new KeyMap(3, { numbered: true });
+    const texts: string[] = [];
+    for (let i = 0; i < 60_000; i++) {
+      texts.push(`#${1001 + i}`, `customer${i}@example.com`, `ORDER${i}`, `${4_000_000_000 + i}`, `x${i}`);
+    }
+    // A fixed shuffle (a linear congruential step through the indices), so the keys come out of order.
+    const order = texts.map((_, i) => (i * 7_919) % texts.length);
+    expect(new Set(order).size).toBe(texts.length);
+    for (const i of order) expect(keys.hash(texts[i]!).insert(i, 2 * i, 3 * i)).toBe(true);
+    expect(keys.size).toBe(texts.length);
+    let wrong = 0;
+    for (let i = 0; i < texts.length; i++) {
+      const slot = keys.hash(texts[i]!).find();
+      if (slot < 0 || keys.get(slot, 0) !== i || keys.get(slot, 1) !== 2 * i || keys.get(slot, 2) !== 3 * i) wrong++;
+    }
+    expect(wrong).toBe(0);
+    expect(keys.hash("#61001").find()).toBe(-1);
+    expect(keys.hash("x60000").find()).toBe(-1);
+  });
+
   it("hashes rows cell by cell: the same cells split differently are different rows; trailing empty cells don't count", () => {
     const rows = new KeyMap();
     expect(rows.hashCells(["ab", "c"]).insert(2, 0)).toBe(true);

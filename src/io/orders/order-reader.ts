@@ -165,7 +165,7 @@ class OrdersFromRows implements PushReader<OrdersRead> {
   readonly #offsets: OffsetTally;
   readonly #ledger: OrderLedger;
   /** What became of each order key read (see READ, HELD, SKIPPED), and its last row noted in #repeats, plus one (0: none). */
-  readonly #keys = new KeyMap(3);
+  readonly #keys = new KeyMap(3, { numbered: true });
   /** Every row read, by its text: an exact repeat is skipped. */
   readonly #repeats = new RowRepeats();
   /** The order key's column as the rows so far were read (a repeated header may move it). */
