@@ -34,7 +34,7 @@ import { buildProgram } from "./program.js";
 import { progressLine } from "./progress.js";
 import type { CommandName } from "./settings.js";
 import { outputWidth } from "./terminal-width.js";
-import { writeFailure, writeFileAtomically } from "./write-file.js";
+import { utf8Batches, writeFailure, writeFileAtomically } from "./write-file.js";
 
 export interface ProcessIo {
   readonly stdin: Readable & { isTTY?: boolean };
@@ -162,7 +162,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
     list: () => Iterable<string>,
     summary: (chalk: ChalkInstance, width: number | undefined) => string,
   ): Promise<void> {
-    if (lists === "-") for (const chunk of list()) await stdout.write(chunk);
+    if (lists === "-") for (const bytes of utf8Batches(list())) await stdout.write(bytes);
     else if (lists !== undefined) writeFileAtomically(resolve(io.cwd, lists), list(), printable(lists));
     if (lists !== "-" || out !== undefined) await emit(out, format, summary);
   }
@@ -359,7 +359,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
 
 interface Output {
   /** Writes `text`; resolves once it is written or has failed (failure() says which). */
-  write(text: string): Promise<void>;
+  write(text: string | Uint8Array): Promise<void>;
   /** The first error writing to the stream, once every write so far has ended. */
   failure(): Promise<NodeJS.ErrnoException | undefined>;
 }

@@ -9,7 +9,7 @@ import { printable } from "../core/printable.js";
 import { count, plural } from "../core/words.js";
 import { formatValue, NOT_AVAILABLE } from "./format-value.js";
 import type { ClvDocument } from "./model.js";
-import { csvCell, csvChunks } from "./render-csv.js";
+import { csvCell, csvLines } from "./render-csv.js";
 import { dataLines, inputLines, newTable } from "./render-table.js";
 import { wrap, wrapParts } from "./text-layout.js";
 
@@ -176,7 +176,7 @@ const CLV_LIST_HEADER = [
 /** The clv --customers-out list, as rfm's: UTF-8 CSV, a header, OWASP-safe text cells, written in pieces. */
 export function clvCustomerListChunks(lists: readonly { readonly length: number; row(i: number): ClvCustomerRow }[]): Generator<string> {
   const num = (value: number | null) => (value === null || Number.isNaN(value) ? "" : csvCell(String(value), "number"));
-  return csvChunks(CLV_LIST_HEADER, lists, (row) =>
+  return csvLines(CLV_LIST_HEADER, lists, (row) =>
     [
       csvCell(row.customer),
       csvCell(row.email ?? ""),

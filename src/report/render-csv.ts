@@ -86,28 +86,17 @@ const FORMULA = /^[=+\-@\t\r]/;
 const QUOTE = /[",\r\n]/;
 const PLAIN_TEXT_NOT = /^[=+\-@\t\r]|[",\r\n]/;
 
-/** The size of a piece of a long CSV, in characters: its text is written piece by piece, never held whole. */
-const CHUNK_CHARS = 1 << 16;
-
 /**
- * A long CSV (a customer list): the header, then a line per row of each list, in pieces of about
- * CHUNK_CHARS characters, each line made when its piece is. Text cells that a spreadsheet would run
- * as a formula are the `line` function's to make safe (csvCell).
+ * A long CSV (a customer list): the header, then a line per row of each list, each line (with its
+ * line end) made as it is asked for, so the list is written line by line and never held whole
+ * (the writer gathers the lines' bytes: utf8Batches in cli/write-file.ts). Text cells that a
+ * spreadsheet would run as a formula are the `line` function's to make safe (csvCell).
  */
-export function* csvChunks<Row>(
+export function* csvLines<Row>(
   header: readonly string[],
   lists: readonly { readonly length: number; row(i: number): Row }[],
   line: (row: Row) => string,
 ): Generator<string> {
-  let chunk = `${header.join(",")}\n`;
-  for (const list of lists) {
-    for (let i = 0; i < list.length; i++) {
-      chunk += `${line(list.row(i))}\n`;
-      if (chunk.length >= CHUNK_CHARS) {
-        yield chunk;
-        chunk = "";
-      }
-    }
-  }
-  if (chunk !== "") yield chunk;
+  yield `${header.join(",")}\n`;
+  for (const list of lists) for (let i = 0; i < list.length; i++) yield `${line(list.row(i))}\n`;
 }

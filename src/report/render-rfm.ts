@@ -10,7 +10,7 @@ import type { CustomerList, RfmCustomerRow } from "../core/rfm.js";
 import { plural } from "../core/words.js";
 import { formatValue, NOT_AVAILABLE } from "./format-value.js";
 import type { RfmDocument } from "./model.js";
-import { csvCell, csvChunks } from "./render-csv.js";
+import { csvCell, csvLines } from "./render-csv.js";
 import { dataLines, inputLines, newTable } from "./render-table.js";
 import { wrap, wrapParts } from "./text-layout.js";
 
@@ -106,9 +106,9 @@ const CUSTOMER_LIST_HEADER = [
   "segment",
 ] as const;
 
-/** The --customers-out list: UTF-8 CSV with a header, a row per customer and currency (csvChunks). */
+/** The --customers-out list: UTF-8 CSV with a header, a row per customer and currency (csvLines). */
 export function customerListChunks(lists: readonly CustomerList[]): Generator<string> {
-  return csvChunks(CUSTOMER_LIST_HEADER, lists, customerLine);
+  return csvLines(CUSTOMER_LIST_HEADER, lists, customerLine);
 }
 
 function customerLine(row: RfmCustomerRow): string {
