@@ -9,7 +9,7 @@ import { type DayNumber, formatDay } from "../../core/calendar.js";
 import type { OrderLedger } from "../../core/ledger.js";
 import { minorDigits, roundMinor, toMajor } from "../../core/money.js";
 import { type CustomerList, comboIndex, type RfmGroup, type RfmScale, rfmScore, type SegmentTable } from "../../core/rfm.js";
-import { lowerBound, type Timeline } from "../../core/timeline.js";
+import { lowerBound, radixOrder, type Timeline } from "../../core/timeline.js";
 import type { Zone } from "../../core/zone.js";
 
 export interface RfmScope {
@@ -61,10 +61,10 @@ export function computeRfm(timeline: Timeline, currency: string | null, scope: R
     firstAt[n] = customerAt[from]!;
     n++;
   }
-  const ascending = (values: Float64Array) => values.slice(0, n).sort();
-  const byRecency = ascending(recency);
-  const byFrequency = ascending(frequency);
-  const byMonetary = ascending(monetary);
+  // For each customer, how many have a smaller value and how many a larger one (ties are neither).
+  const recencyRanks = ranks(recency, n);
+  const frequencyRanks = ranks(frequency, n);
+  const monetaryRanks = ranks(monetary, n);
   const names = segments.names;
   const tally = names.map(() => ({ customers: 0, recency: 0, orders: 0, revenue: 0 }));
   // Each customer's segment (segmentOf, the list) and scores (the list).
@@ -73,9 +73,9 @@ export function computeRfm(timeline: Timeline, currency: string | null, scope: R
   let revenue = 0;
   for (let k = 0; k < n; k++) {
     // Worse: a larger recency (those above it), a smaller frequency or monetary (those below it).
-    const r = rfmScore(n - upperBound(byRecency, recency[k]!), n, scale);
-    const f = rfmScore(lowerBound(byFrequency, frequency[k]!), n, scale);
-    const m = rfmScore(lowerBound(byMonetary, monetary[k]!), n, scale);
+    const r = rfmScore(recencyRanks.above[k]!, n, scale);
+    const f = rfmScore(frequencyRanks.below[k]!, n, scale);
+    const m = rfmScore(monetaryRanks.below[k]!, n, scale);
     const segment = segments.of[comboIndex(r, f, m, scale)]!;
     const t = tally[segment]!;
     t.customers++;
@@ -113,7 +113,7 @@ export function computeRfm(timeline: Timeline, currency: string | null, scope: R
       const email = labels.emailOf(root);
       if (email !== null) named[k] = 1;
       nameOf[k] = email ?? labels.customerIdOf(root) ?? "";
-      const place = n - upperBound(byMonetary, monetary[k]!);
+      const place = monetaryRanks.above[k]!;
       order[place + filled[place]!++] = k;
     }
     const byName = (a: number, b: number) => (nameOf[a]! < nameOf[b]! ? -1 : nameOf[a]! > nameOf[b]! ? 1 : 0);
@@ -180,16 +180,27 @@ export function computeRfm(timeline: Timeline, currency: string | null, scope: R
   };
 }
 
-/** The first index in sorted whose value is > x. */
-function upperBound(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= x) lo = mid + 1;
-    else hi = mid;
+/**
+ * For each of values[0, n): how many of the values are smaller (below) and how many larger
+ * (above), equal ones being neither: what a binary search of the sorted values gives, from one
+ * sort and one pass over it (a binary search a customer and dimension missed the cache at nearly
+ * every step: a third of rfm's time after the read, at 376,353 customers).
+ */
+function ranks(values: Float64Array, n: number): { readonly below: Int32Array; readonly above: Int32Array } {
+  const order = radixOrder(values, n);
+  const below = new Int32Array(n);
+  const above = new Int32Array(n);
+  for (let from = 0; from < n; ) {
+    const value = values[order[from]!]!;
+    let to = from + 1;
+    while (to < n && values[order[to]!] === value) to++;
+    for (let i = from; i < to; i++) {
+      below[order[i]!] = from;
+      above[order[i]!] = n - to;
+    }
+    from = to;
   }
-  return lo;
+  return { below, above };
 }
 
 /**
