@@ -9,6 +9,7 @@ import { AppError } from "./errors.js";
 import { IdentityGraph } from "./identity.js";
 import type { Minor } from "./money.js";
 import { COUNTED_STATUSES, type Order, revenueOf, UNKNOWN_STATUS } from "./order.js";
+import { TextMemo } from "./text-memo.js";
 
 /** The counted orders of one currency, column by column. */
 export class OrderColumns {
@@ -84,7 +85,11 @@ export class OrderLedger {
   unidentified = 0;
   /** Each source text read (Order.source), by its number in OrderColumns.source. */
   readonly sources: string[] = [];
-  readonly #sourceIds = new Map<string, number>();
+  /** Each source text's number, given once (so no limit). */
+  readonly #sourceIds = new TextMemo((text) => {
+    this.sources.push(text);
+    return this.sources.length - 1;
+  }, Number.POSITIVE_INFINITY);
   /** Earliest and latest creation instant over all orders read (any status); NaN when none. */
   firstAt = Number.NaN;
   lastAt = Number.NaN;
@@ -141,7 +146,7 @@ export class OrderLedger {
     const revenue = revenueOf(order);
     this.#addMagnitude(group, revenue);
     this.#indexOf[ordinal] = group.length;
-    group.push(order.at, revenue, node, order.guest, order.source ? this.#sourceId(order.source) : -1, order.offline === true);
+    group.push(order.at, revenue, node, order.guest, order.source ? this.#sourceIds.get(order.source) : -1, order.offline === true);
     return ordinal;
   }
 
@@ -167,16 +172,6 @@ export class OrderLedger {
     this.unidentified--;
     this.#markOrdered(added);
     if (index >= 0) group.node[index] = added;
-  }
-
-  #sourceId(text: string): number {
-    let id = this.#sourceIds.get(text);
-    if (id === undefined) {
-      id = this.sources.length;
-      this.sources.push(text);
-      this.#sourceIds.set(text, id);
-    }
-    return id;
   }
 
   /** The identity nodes of every order read (any status). */

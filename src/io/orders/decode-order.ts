@@ -8,6 +8,7 @@ import type { OffsetTally } from "../../core/offsets.js";
 import { OFFLINE_CHANNELS, type Order, type OrderStatus, type StatusRule } from "../../core/order.js";
 import type { RowIssue } from "../../core/problems.js";
 import type { RevenueBasis } from "../../core/revenue-basis.js";
+import { TextMemo } from "../../core/text-memo.js";
 import type { Zone } from "../../core/zone.js";
 import { amountOf, currencyMark, currencyOfMark, decimalEvidence } from "../parse/amount.js";
 import { parseBoolean } from "../parse/boolean.js";
@@ -43,20 +44,15 @@ export type DecodeResult =
     }
   | { readonly problem: RowIssue };
 
-/** Currency cells read (a file writes a few): the code, "" for none, null for no code. */
-const currencies = new Map<string, string | null>();
+/** A currency cell's ISO 4217 code, upper-cased; "" when empty; null when it is no 3-letter code (a file writes a few: remembered). */
+const currencies = new TextMemo((text): string | null => {
+  const upper = text.trim().toUpperCase();
+  return upper === "" || /^[A-Z]{3}$/.test(upper) ? upper : null;
+});
+const currencyCode = (text: string): string | null => currencies.get(text);
 
-/** A currency cell's ISO 4217 code, upper-cased; "" when empty; null when it is no 3-letter code. */
-function currencyCode(text: string): string | null {
-  let code = currencies.get(text);
-  if (code === undefined) {
-    const upper = text.trim().toUpperCase();
-    code = upper === "" || /^[A-Z]{3}$/.test(upper) ? upper : null;
-    if (currencies.size >= 1024) currencies.clear(); // a file of many odd cells: the cache stays small
-    currencies.set(text, code);
-  }
-  return code;
-}
+/** Whether a sales channel is no web store's (OFFLINE_CHANNELS), by the channel's cell as written. */
+const offlineChannels = new TextMemo((text) => OFFLINE_CHANNELS.has(text.trim().toLowerCase()));
 
 /** The amounts that may be written with their currency. */
 const MARKED_FIELDS = ["total", "refunded", "subtotal", "discount"] as const satisfies readonly MoneyField[];
@@ -196,7 +192,7 @@ export function decodeOrder(
     customerId,
     guest: decodeGuest(cells, customerId, ctx.platform),
     source: sourceOf(cells, key, ctx),
-    offline: cells.source !== null && cells.source !== "" && OFFLINE_CHANNELS.has(cells.source.trim().toLowerCase()),
+    offline: cells.source !== null && cells.source !== "" && offlineChannels.get(cells.source),
   };
   return lineSum === undefined ? { order } : { order, lineSum };
 }

@@ -3,7 +3,9 @@
  * names in every language the platform writes), how the platform's statuses map to ours, how rows
  * group into orders, and what says "guest". Adding a platform means adding one of these.
  */
+
 import { type OrderStatus, type StatusOrUnknown, UNKNOWN_STATUS } from "../../core/order.js";
+import { TextMemo } from "../../core/text-memo.js";
 import type { ColumnSpec } from "../columns.js";
 
 /** The canonical order fields. `generic` files use these names as headers. */
@@ -109,7 +111,7 @@ export function mapStatus(platform: OrderPlatform, status: string | null, cancel
 }
 
 /** Each platform's statuses by status text as written (a file writes a few): see tableStatus. */
-const statusesByText = new WeakMap<OrderPlatform, Map<string, StatusOrUnknown>>();
+const statusesByText = new WeakMap<OrderPlatform, TextMemo<StatusOrUnknown>>();
 
 /**
  * The status the platform's table gives a status text. Only the table's own entries count: a text
@@ -119,15 +121,11 @@ const statusesByText = new WeakMap<OrderPlatform, Map<string, StatusOrUnknown>>(
 function tableStatus(platform: OrderPlatform, text: string): StatusOrUnknown {
   let known = statusesByText.get(platform);
   if (known === undefined) {
-    known = new Map();
+    known = new TextMemo((written) => {
+      const key = statusKey(written);
+      return Object.hasOwn(platform.statuses, key) ? platform.statuses[key]! : UNKNOWN_STATUS;
+    });
     statusesByText.set(platform, known);
   }
-  let status = known.get(text);
-  if (status === undefined) {
-    const key = statusKey(text);
-    status = Object.hasOwn(platform.statuses, key) ? platform.statuses[key]! : UNKNOWN_STATUS;
-    if (known.size >= 1024) known.clear(); // a file of many odd texts: the memory stays small
-    known.set(text, status);
-  }
-  return status;
+  return known.get(text);
 }
