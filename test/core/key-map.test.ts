@@ -126,6 +126,33 @@ describe("KeyMap", () => {
     }
   });
 
+  it("hashes bytes so that rows differing in two words that feed the same lanes are all apart", () => {
+    // hashBytes feeds each 32-bit word to two lanes (w0 and w1 to a and b, w2 and w3 to c and d):
+    // changes to two such words, or to a word and the tail, are where lanes could cancel out.
+    const base = Buffer.from("#1001,jana.mueller1@example.com,paid,2023-09-01 00:08:42 +0200,fulfilled,EUR,39.90,Packeta!", "latin1");
+    const rows = new KeyMap();
+    const seen = new Set<string>();
+    let seed = 11;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    let added = 0;
+    while (seen.size < 150_000) {
+      const row = Buffer.from(base);
+      const first = next(row.length);
+      // The second change 4, 8 or 12 bytes on (the next words of the same step), or in the tail.
+      const second = next(4) === 0 ? row.length - 1 - next(row.length % 16) : Math.min(row.length - 1, first + 4 * (1 + next(3)));
+      row[first] = 32 + next(95);
+      row[second] = 32 + next(95);
+      const text = row.toString("latin1");
+      if (seen.has(text)) continue;
+      seen.add(text);
+      if (rows.hashBytes(new DataView(row.buffer, row.byteOffset, row.length), 0, row.length).insert(1, 0)) added++;
+    }
+    expect(added).toBe(150_000);
+  });
+
   it("hashes bytes as it hashes their latin1 text, at any offset and length", () => {
     const bytes = new Uint8Array(300);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 167 + 13) & 0xff;
