@@ -161,13 +161,15 @@ export function packBatch(
   version: (kept: Uint8Array | null) => number,
   spans: CellSpans | null = null,
 ): PackedBatch {
-  // The keep of the last record asked about, and its positions: a batch is mostly cut by one keep.
+  // The keep of the last record asked about, its positions and its version: a batch is mostly cut by one keep.
   let lastKeep: Uint8Array | null = null;
   let marked = NONE;
+  let lastVersion = version(null);
   const markedBy = (keep: Uint8Array | null): readonly number[] => {
     if (keep !== lastKeep) {
       lastKeep = keep;
       marked = keep === null ? NONE : keptPositions(keep);
+      lastVersion = version(keep);
     }
     return marked;
   };
@@ -189,10 +191,12 @@ export function packBatch(
     const inBytes = record.bytes !== undefined && record.bytes === chunk;
     if (!inBytes && text !== undefined) parts.push(text);
     ints[p] = record.line;
+    const keep = record.kept ?? null;
+    const marked = markedBy(keep);
     ints[p + 1] =
-      CUTS.indexOf(record.cut) |
+      (record.cut === undefined ? 0 : CUTS.indexOf(record.cut)) |
       (inBytes ? IN_BYTES : text === undefined ? 0 : SENT_TEXT) |
-      (version(record.kept ?? null) << VERSION_SHIFT);
+      (lastVersion << VERSION_SHIFT);
     hashRow(record, hasher);
     ints[p + 2] = hasher.hash1;
     ints[p + 7] = hasher.hash2;
@@ -201,8 +205,6 @@ export function packBatch(
     ints[p + 5] = inBytes ? record.end! : text === undefined ? 0 : text.length;
     let q = p + HEAD;
     // The cells cut: those the keep marks, then all from its length on (holes where the row is short).
-    const keep = record.kept ?? null;
-    const marked = markedBy(keep);
     const rest = keep === null ? 0 : keep.length;
     for (let k = 0, end = marked.length + Math.max(0, fields.length - rest); k < end; k++) {
       const i = k < marked.length ? marked[k]! : rest + k - marked.length;
