@@ -106,8 +106,17 @@ export class Table<F extends string> {
   /**
    * Sets each field the header has that is blank (empty or spaces) in `into` to its value in
    * `from`, where that is not blank: how the rows of one order fill each other (see blanksFiller).
+   * With `first`, every field not blank in `from` is set, whatever `into` holds (a row whose values
+   * come first, read after the others). Each value set is `take(value)`, where `take` is given.
    */
-  readonly fillBlanks: (into: Record<F, string | null>, from: Readonly<Record<F, string | null>>) => void;
+  readonly fillBlanks: (
+    into: Record<F, string | null>,
+    from: Readonly<Record<F, string | null>>,
+    take?: (value: string) => string,
+    first?: boolean,
+  ) => void;
+  /** Sets each field the header has to `take` of its value, where that is not null (see blanksFiller). */
+  readonly mapCells: (cells: Record<F, string | null>, take: (value: string) => string) => void;
   /** The cells project() asked for last. */
   #keep: Uint8Array | null = null;
   /** The first character (lower-cased) of each header name: a probed cell starting otherwise is no name. */
@@ -152,6 +161,7 @@ export class Table<F extends string> {
     this.#build = cellsBuilder(fields, this.index);
     this.#present = fields.filter((field) => this.index[field] !== undefined);
     this.fillBlanks = blanksFiller(this.#present);
+    this.mapCells = cellsMapper(this.#present);
     this.#initials = initials(this.#names);
     this.#file = options.file;
   }
@@ -343,24 +353,39 @@ function cellsBuilder<F extends string>(
  * does), so that each load and store is of one known property. A loop over the fields' names
  * makes every one a lookup by a key that changes (megamorphic: a fifth of an orders file's read).
  */
-function blanksFiller<F extends string>(
-  fields: readonly F[],
-): (into: Record<F, string | null>, from: Readonly<Record<F, string | null>>) => void {
+function blanksFiller<F extends string>(fields: readonly F[]): Table<F>["fillBlanks"] {
   const steps = fields.map((field) => {
     const f = JSON.stringify(field);
-    return `v = from[${f}]; if (v !== null && !blank(v) && (into[${f}] === null || blank(into[${f}]))) into[${f}] = v;`;
+    return `v = from[${f}]; if (v !== null && !blank(v) && (first || into[${f}] === null || blank(into[${f}]))) into[${f}] = take === undefined ? v : take(v);`;
   });
   try {
-    return new Function("blank", `return (into, from) => { let v; ${steps.join(" ")} };`)(isBlank) as (
-      into: Record<F, string | null>,
-      from: Readonly<Record<F, string | null>>,
-    ) => void;
+    return new Function("blank", `return (into, from, take, first) => { let v; ${steps.join(" ")} };`)(isBlank) as Table<F>["fillBlanks"];
   } catch (error) {
     if (!(error instanceof EvalError)) throw error;
-    return (into, from) => {
+    return (into, from, take, first) => {
       for (const field of fields) {
         const value = from[field];
-        if (value !== null && !isBlank(value) && (into[field] === null || isBlank(into[field]))) into[field] = value;
+        if (value !== null && !isBlank(value) && (first || into[field] === null || isBlank(into[field])))
+          into[field] = take === undefined ? value : take(value);
+      }
+    };
+  }
+}
+
+/** Table.mapCells for these fields, made as blanksFiller's function is (a load and a store of one known property a field). */
+function cellsMapper<F extends string>(fields: readonly F[]): Table<F>["mapCells"] {
+  const steps = fields.map((field) => {
+    const f = JSON.stringify(field);
+    return `v = cells[${f}]; if (v !== null) cells[${f}] = take(v);`;
+  });
+  try {
+    return new Function(`return (cells, take) => { let v; ${steps.join(" ")} };`)() as Table<F>["mapCells"];
+  } catch (error) {
+    if (!(error instanceof EvalError)) throw error;
+    return (cells, take) => {
+      for (const field of fields) {
+        const value = cells[field];
+        if (value !== null) cells[field] = take(value);
       }
     };
   }

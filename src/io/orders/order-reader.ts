@@ -426,7 +426,7 @@ class OrdersFromRows implements PushReader<OrdersRead> {
           return;
         }
         // The total row's values come first; the item rows before it fill what it leaves empty.
-        merge(held, run, hasTotal(run) && !hasTotal(held));
+        merge(held, run, hasTotal(run) && !hasTotal(held), this.#table);
         if (held.deferred) {
           if (this.#conventions.observe(run.cells, run.line, run.lines)) this.#release();
           return;
@@ -457,7 +457,7 @@ class OrdersFromRows implements PushReader<OrdersRead> {
 
   /** Holds a run that can't be read yet; returns its number. */
   #hold(run: Gathered): number {
-    detach(run);
+    detach(run, this.#table);
     const id = this.#nextHeld++ & PAYLOAD;
     this.#held[id] = run;
     return id;
@@ -483,7 +483,7 @@ class OrdersFromRows implements PushReader<OrdersRead> {
         throw this.#ambiguity(this.#deferred[0]!, `the first ${MAX_DEFERRED.toLocaleString("en-US")} such orders`);
       }
       run.deferred = true;
-      detach(run);
+      detach(run, this.#table);
       this.#deferred.push(run);
       if (run.key !== null) {
         const slot = this.#keys.hash(run.key).find();
@@ -740,12 +740,8 @@ function checkNetSalesColumns(platform: OrderPlatform, table: Table<OrderField>,
  * keep its chunk, and a shuffled file holds hundreds of thousands (1.85 GB at 1M orders). Adding a
  * character and slicing it off again makes a flat copy the size of the cell.
  */
-function detach(run: Gathered): void {
-  const { cells } = run;
-  for (const field of ORDER_FIELDS) {
-    const value = cells[field];
-    if (value !== null) cells[field] = owned(value);
-  }
+function detach(run: Gathered, table: Table<OrderField>): void {
+  table.mapCells(run.cells, owned);
   for (let i = 0; i < run.lines.length; i++) run.lines[i] = ownedLine(run.lines[i]!);
 }
 
@@ -785,15 +781,11 @@ function fnv(h: number, text: string): number {
  * Adds a later run's rows to the held rows of its order: a field keeps the first non-empty value,
  * except that a total row's values come first when `first` (its order's item rows came before it).
  */
-function merge(into: Gathered, run: Gathered, first: boolean): void {
+function merge(into: Gathered, run: Gathered, first: boolean, table: Table<OrderField>): void {
   into.rows += run.rows;
   // What joins a held run is held with it: detached as it was (see detach).
   for (const line of run.lines) into.lines.push(ownedLine(line));
-  for (const field of ORDER_FIELDS) {
-    const value = run.cells[field];
-    if (value === null || value.trim() === "") continue;
-    if (first || (into.cells[field] ?? "").trim() === "") into.cells[field] = owned(value);
-  }
+  table.fillBlanks(into.cells, run.cells, owned, first);
   into.line = Math.min(into.line, run.line);
 }
 

@@ -10,7 +10,8 @@ const LONGEST_MISSING = Math.max(...[...MISSING].map((marker) => marker.length))
 
 /** Trimmed and lower-cased; null when empty or a missing-value marker. */
 export function normaliseEmail(text: string | null): string | null {
-  const email = (text ?? "").trim().toLowerCase();
+  if (text === null || text === "") return null;
+  const email = text.trim().toLowerCase();
   return email.length <= LONGEST_MISSING && MISSING.has(email) ? null : email;
 }
 
@@ -19,7 +20,9 @@ export function normaliseEmail(text: string | null): string | null {
  * digits); null when empty, a missing-value marker, or 0, which platforms use for "no account".
  */
 export function normaliseCustomerId(text: string | null): string | null {
-  let id = (text ?? "").trim();
+  // (No column, or an empty cell: most orders of a file without customer ids, with no lookup.)
+  if (text === null || text === "") return null;
+  let id = text.trim();
   if (id.startsWith("'")) id = id.slice(1).trim();
   return MISSING.has(id.toLowerCase()) || /^0+$/.test(id) ? null : id;
 }
