@@ -74,8 +74,33 @@ export class KeyMap {
     return this.#size;
   }
 
+  /**
+   * The last two keys hash() hashed, and their hashes. A reader looks one key up several times in
+   * a row (the order reader: a row's key, then the previous run's twice as it is finished), and on
+   * a file out of order each lookup hashed it again (10 % of its main thread went to hashing keys).
+   */
+  #lastKey: string | undefined;
+  #lastH1 = 0;
+  #lastH2 = 0;
+  #beforeKey: string | undefined;
+  #beforeH1 = 0;
+  #beforeH2 = 0;
+
   /** Hashes a key for the next find/insert. */
   hash(key: string): this {
+    if (key === this.#lastKey) return this.withHash(this.#lastH1, this.#lastH2);
+    if (key === this.#beforeKey) return this.withHash(this.#beforeH1, this.#beforeH2);
+    this.#hashKey(key);
+    this.#beforeKey = this.#lastKey;
+    this.#beforeH1 = this.#lastH1;
+    this.#beforeH2 = this.#lastH2;
+    this.#lastKey = key;
+    this.#lastH1 = this.#h1;
+    this.#lastH2 = this.#h2;
+    return this;
+  }
+
+  #hashKey(key: string): void {
     let h1 = 0x811c9dc5;
     let h2 = 0x050c5d1f;
     for (let i = 0; i < key.length; i++) {
@@ -88,7 +113,7 @@ export class KeyMap {
       const n = numberOf(key);
       if (n >= 0) h1 = 2 * n;
     }
-    return this.#finish(h1, h2);
+    this.#finish(h1, h2);
   }
 
   /**

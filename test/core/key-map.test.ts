@@ -86,6 +86,19 @@ describe("KeyMap", () => {
     expect(keys.hash("x60000").find()).toBe(-1);
   });
 
+  it("hashes a key again as it hashed it first, with other hashes between (the last two keys are remembered)", () => {
+    const keys = new KeyMap(3, { numbered: true });
+    const hashOf = (key: string) => [keys.hash(key).hash1, keys.hash2];
+    const fresh = (key: string) => {
+      const other = new KeyMap(3, { numbered: true });
+      return [other.hash(key).hash1, other.hash2];
+    };
+    for (const key of ["#1", "#2", "#1", "x", "#2", "#1", "x", "x", "#3"]) {
+      keys.hashBytes(new DataView(new Uint8Array([1, 2, 3]).buffer), 0, 3); // another hash between
+      expect(hashOf(key), key).toEqual(fresh(key));
+    }
+  });
+
   it("hashes rows cell by cell: the same cells split differently are different rows; trailing empty cells don't count", () => {
     const rows = new KeyMap();
     expect(rows.hashCells(["ab", "c"]).insert(2, 0)).toBe(true);
