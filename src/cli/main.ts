@@ -284,7 +284,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
       const cli = parseRfmOptions(settings(raw, "rfm"), io.env, at);
       quiet = cli.quiet;
       verbose = cli.verbose;
-      const [{ buildRfm, renderRfm }, { customerListChunks }] = await Promise.all([
+      const [{ buildRfm, renderRfm }, { customerListLines }] = await Promise.all([
         import("../commands/rfm.js"),
         import("../report/render-rfm.js"),
       ]);
@@ -296,7 +296,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
         cli.customersOut,
         cli.out,
         cli.format,
-        () => customerListChunks(customers ?? []),
+        () => customerListLines(customers ?? []),
         (chalk, width) => renderRfm(document, cli.format, chalk, width, cli.locale),
       );
     },
@@ -305,7 +305,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
       const cli = parseClvOptions(settings(raw, "clv"), io.env, at);
       quiet = cli.quiet;
       verbose = cli.verbose;
-      const [{ buildClv, refusedGroups, renderClv }, { clvCustomerListChunks }] = await Promise.all([
+      const [{ buildClv, refusedGroups, renderClv }, { clvCustomerListLines }] = await Promise.all([
         import("../commands/clv.js"),
         import("../report/render-clv.js"),
       ]);
@@ -317,7 +317,7 @@ export async function main(argv: readonly string[], io: ProcessIo): Promise<numb
         cli.customersOut,
         cli.out,
         cli.format,
-        () => clvCustomerListChunks(customers),
+        () => clvCustomerListLines(customers),
         (chalk, width) => renderClv(document, cli.format, chalk, width, cli.locale),
       );
       // --strict: a refused fit fails the run, after its output, as a tripped --fail-if does.

@@ -173,8 +173,8 @@ const CLV_LIST_HEADER = [
   "segment",
 ];
 
-/** The clv --customers-out list, as rfm's: UTF-8 CSV, a header, OWASP-safe text cells, written in pieces. */
-export function clvCustomerListChunks(lists: readonly { readonly length: number; row(i: number): ClvCustomerRow }[]): Generator<string> {
+/** The clv --customers-out list, as rfm's: a header and a line per customer, OWASP-safe text cells, written line by line. */
+export function clvCustomerListLines(lists: readonly { readonly length: number; row(i: number): ClvCustomerRow }[]): Generator<string> {
   const num = (value: number | null) => (value === null || Number.isNaN(value) ? "" : csvCell(String(value), "number"));
   return csvLines(CLV_LIST_HEADER, lists, (row) =>
     [

@@ -106,8 +106,8 @@ const CUSTOMER_LIST_HEADER = [
   "segment",
 ] as const;
 
-/** The --customers-out list: UTF-8 CSV with a header, a row per customer and currency (csvLines). */
-export function customerListChunks(lists: readonly CustomerList[]): Generator<string> {
+/** The --customers-out list: its header and a line per customer and currency, as UTF-8 CSV once written (csvLines). */
+export function customerListLines(lists: readonly CustomerList[]): Generator<string> {
   return csvLines(CUSTOMER_LIST_HEADER, lists, customerLine);
 }
 
