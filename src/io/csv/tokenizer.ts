@@ -113,6 +113,8 @@ export interface RecordTokenizer {
 }
 
 const MAX_RECORD_CHARS = 64 * 1024 * 1024;
+/** Cells a run must have for the fast path to pass over it by one match (#runOf): a match's call costs more than a few cells. */
+const LONG_RUN = 8;
 
 const QUOTE = 34;
 const LF = 10;
@@ -165,6 +167,8 @@ export class CsvTokenizer implements RecordTokenizer {
   #keep: Uint8Array | null = null;
   /** Of each keep array: for each position, the first kept one from it on (see #skipsOf). */
   readonly #skips = new WeakMap<Uint8Array, Int32Array>();
+  /** By count: a sticky expression that passes over that many simple cells (see #runOf). */
+  readonly #runs: RegExp[] = [];
   /** The text of the record being read that came in earlier chunks. */
   #carriedText = "";
   /** A closing quote followed by text was met: the line its field opened on, and the text after it so far. */
@@ -214,6 +218,28 @@ export class CsvTokenizer implements RecordTokenizer {
       this.#skips.set(keep, skips);
     }
     return skips;
+  }
+
+  /**
+   * A sticky expression for `count` cells in a row, each unquoted or quoted with no quote or line
+   * break inside, the delimiter between them, no line end (the cells the fast path passes over).
+   * Its match ends where the last cell does; it fails wherever the loop it stands for would stop
+   * cell by cell, so the loop takes over from the run's start. One native match for a run of
+   * cells where the loop makes one call a cell: a Shoptet row passes over 47 of its 54 cells.
+   */
+  #runOf(count: number): RegExp {
+    const d = `\\u${this.#delim.toString(16).padStart(4, "0")}`;
+    const cell = `(?:"[^"\\r\\n]*"|[^"${d}\\r\\n][^${d}\\r\\n]*|)`;
+    const run = new RegExp(count === 1 ? cell : `(?:${cell}${d}){${count - 1}}${cell}`, "y");
+    this.#runs[count] = run;
+    return run;
+  }
+
+  /** Where a run of `count` simple cells from `at` ends (#runOf), or −1 where it does not match. */
+  #passRun(s: string, at: number, count: number): number {
+    const run = this.#runs[count] ?? this.#runOf(count);
+    run.lastIndex = at;
+    return run.test(s) ? run.lastIndex : -1;
   }
 
   push(chunk: string, bytes?: Uint8Array): void {
@@ -366,27 +392,35 @@ export class CsvTokenizer implements RecordTokenizer {
                 const stop = skips[nf]!;
                 let p = i;
                 let k = nf;
-                for (;;) {
-                  const c = s.charCodeAt(p);
-                  if (c === QUOTE) {
-                    if (nq <= p) {
-                      nq = s.indexOf('"', p + 1);
-                      if (nq < 0) nq = n;
+                // A long run of quoted cells (an exporter that quotes every cell) by one match, if it
+                // matches whole: to the record's end, or to the delimiter before the next kept cell.
+                // (`| 0`: a position that came back as any number would make the loop's positions doubles.)
+                const ran = stop - nf >= LONG_RUN && s.charCodeAt(i) === QUOTE ? this.#passRun(s, i, stop - nf) | 0 : -1;
+                if (ran >= 0 && (ran === e || s.charCodeAt(ran) === delim)) {
+                  p = ran;
+                  k = stop;
+                } else
+                  for (;;) {
+                    const c = s.charCodeAt(p);
+                    if (c === QUOTE) {
+                      if (nq <= p) {
+                        nq = s.indexOf('"', p + 1);
+                        if (nq < 0) nq = n;
+                      }
+                      // The closing quote: anything but the delimiter or the line end after it is a `""` or malformed.
+                      if (nq > e || (nq + 1 < e && s.charCodeAt(nq + 1) !== delim)) break;
+                      p = nq + 1;
+                    } else if (c !== delim) {
+                      if (nd < p) {
+                        nd = s.indexOf(d, p);
+                        if (nd < 0) nd = n;
+                      }
+                      p = Math.min(nd, e);
                     }
-                    // The closing quote: anything but the delimiter or the line end after it is a `""` or malformed.
-                    if (nq > e || (nq + 1 < e && s.charCodeAt(nq + 1) !== delim)) break;
-                    p = nq + 1;
-                  } else if (c !== delim) {
-                    if (nd < p) {
-                      nd = s.indexOf(d, p);
-                      if (nd < 0) nd = n;
-                    }
-                    p = Math.min(nd, e);
+                    k++;
+                    if (p >= e || k === stop) break;
+                    p++;
                   }
-                  k++;
-                  if (p >= e || k === stop) break;
-                  p++;
-                }
                 nf = k;
                 if (p >= e) {
                   // The record ends in the run.

@@ -3,7 +3,8 @@
  * state machine: the same input fed one character at a time never has a record whole in a chunk,
  * so it is read by the state machine alone. On a seeded corpus of records that mix unquoted and
  * quoted cells (`""` inside, line breaks inside, a quote inside an unquoted cell, a closing quote
- * followed by text), every line end, empty lines, trailing delimiters and spaces, read with and
+ * followed by text), every line end, empty lines, trailing delimiters and spaces, wide records
+ * of mostly quoted cells (long runs of cells not kept), read with and
  * without spaces dropped, with projections changed between chunks, and cut into chunks anywhere:
  * the same records, lines, cells, holes, texts and errors. And cut with CellSpans (the reading
  * thread's way: kept cells noted as spans of the chunk, made text from the chunk on the other side),
@@ -78,13 +79,22 @@ function read(
   }
 }
 
-/** A record of 0..8 cells of every kind, ended by any line end or none, with empty lines before it. */
-function record(random: () => number, delimiter: string): string {
+/**
+ * A record of 0..8 cells of every kind, ended by any line end or none, with empty lines before it;
+ * `wide`: of 8..30 cells, most of them quoted, as an exporter that quotes every cell writes them
+ * (the fast path passes over a long run of those by one match).
+ */
+function record(random: () => number, delimiter: string, wide: boolean): string {
   const pick = <T>(of: readonly T[]): T => of[Math.floor(random() * of.length)]!;
   const plain = ["", "a", "ab", "12.50", "x y", "é", '15" screen', " lead", "trail ", "\t", "\u00ff\u00e1"];
   // ('"""q"' opens with a quote written twice: no empty cell, though it starts like one.)
   const quoted = ['""', '"a"', '"a b"', `"1${delimiter}2"`, '"say ""hi"""', '"""q"', '"two\nlines"', '"cr\rlf\r\n"', '"é"'];
-  const cells = Array.from({ length: Math.floor(random() * 9) }, () => (random() < 0.35 ? pick(quoted) : pick(plain)));
+  const simple = ['""', '"a"', '"a b"', `"1${delimiter}2"`, '"é"', '"12,50"'];
+  const cells = wide
+    ? Array.from({ length: 8 + Math.floor(random() * 23) }, () =>
+        random() < 0.03 ? pick(quoted) : random() < 0.9 ? pick(simple) : pick(plain),
+      )
+    : Array.from({ length: Math.floor(random() * 9) }, () => (random() < 0.35 ? pick(quoted) : pick(plain)));
   // Now and then a closing quote followed by text: malformed, the error must read the same.
   if (random() < 0.005) cells.push(pick(['"bad"x', '""x']));
   let text = cells.join(delimiter);
@@ -121,16 +131,19 @@ describe("CsvTokenizer's fast path against its state machine", () => {
       let inBytes = 0;
       let spanned = 0;
       for (let n = 0; n < 400; n++) {
-        // A few parts of a few records each, the projection set before each.
+        // A few parts of a few records each, the projection set before each. Every other input wide.
+        const wide = n % 2 === 1;
         const texts: string[] = [];
         for (let p = 1 + Math.floor(random() * 4); p > 0; p--) {
           let text = "";
-          for (let r = Math.floor(random() * 12); r > 0; r--) text += record(random, delimiter);
+          for (let r = Math.floor(random() * 12); r > 0; r--) text += record(random, delimiter, wide);
           // A part may end inside a record.
           if (random() < 0.3) text += random() < 0.5 ? `a${delimiter}b` : `a${delimiter}"open`;
           texts.push(text);
         }
-        const keep = Uint8Array.from({ length: Math.floor(random() * 8) }, () => (random() < 0.4 ? 1 : 0));
+        const keep = wide
+          ? Uint8Array.from({ length: Math.floor(random() * 32) }, () => (random() < 0.1 ? 1 : 0))
+          : Uint8Array.from({ length: Math.floor(random() * 8) }, () => (random() < 0.4 ? 1 : 0));
         for (const keeps of [[null], [keep], [null, keep, Uint8Array.of(0, 1)]]) {
           const parts = texts.map((text, p) => ({ text, keep: keeps[p % keeps.length]! }));
           const slow = read(parts, (length) => Array(length).fill(1), delimiter, ltrim);
