@@ -66,7 +66,7 @@ async function run(): Promise<void> {
     for await (const batch of opened.batches) {
       while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
       credits--;
-      const packed = packBatch(batch, hasher, version, spans);
+      const packed = packBatch(batch, credits <= data.hashCredits ? hasher : null, version, spans);
       const transfer = [packed.ints.buffer as ArrayBuffer];
       if (packed.bytes) transfer.push(packed.bytes.buffer as ArrayBuffer);
       send({ type: "batch", batch: packed, progress }, transfer);

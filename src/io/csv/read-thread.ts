@@ -27,6 +27,8 @@ import type { CellSpans, RecordCut } from "./tokenizer.js";
 export interface ReadThread {
   readonly path: string;
   readonly chunkBytes: number;
+  /** The thread hashes a batch's rows when it may send at most this many more (HASH_CREDITS; tests: -1 never, Infinity always). */
+  readonly hashCredits?: number;
 }
 
 /** What the reading thread is started with. */
@@ -37,6 +39,7 @@ export interface ThreadData {
   readonly encoding: string | undefined;
   readonly delimiter: string | undefined;
   readonly progress: boolean;
+  readonly hashCredits: number;
 }
 
 /** Messages from the reading thread. */
@@ -56,6 +59,14 @@ export type ToThread =
 const AHEAD = 128;
 /** Batches read here before the thread is told it may send as many more: a message a batch costs more than it says. */
 const CREDIT_EVERY = 16;
+/**
+ * Who hashes a batch's rows for RowRepeats is decided batch by batch: the reading thread, while it
+ * is ahead (it may send at most this many more batches: this thread is the slower), else this
+ * thread, which has the chunk's bytes too. A Shoptet export has twice the bytes an order of a
+ * Shopify one, and its reading thread would be the slower all along; the hash is the same whoever
+ * works it out (KeyMap.hashBytes), so the figures are too.
+ */
+const HASH_CREDITS = AHEAD / 2;
 
 /** openCsv, with the records cut in a second thread. */
 export async function openCsvInThread(thread: ReadThread, options: ReadCsvOptions): Promise<OpenedCsv> {
@@ -66,6 +77,7 @@ export async function openCsvInThread(thread: ReadThread, options: ReadCsvOption
     encoding: options.encoding,
     delimiter: options.delimiter,
     progress: options.onProgress !== undefined,
+    hashCredits: thread.hashCredits ?? HASH_CREDITS,
   };
   const worker = new Worker(new URL("./read-thread-worker.js", import.meta.url), { workerData: data });
   const inbox: FromThread[] = [];
@@ -134,12 +146,18 @@ function failure(message: FromThread): Error {
 // bytes: the chunk the batch was cut from, as read (records whose text lies in it have start and
 // end there; one begun in an earlier chunk has its text first among the strings). strings: per
 // record, that text if it has one, then its cells sent as text, concatenated. flags: the cut
-// (1 no-line-end, 2 open-quote) in bits 0-1, IN_BYTES or SENT_TEXT, and from bit 4 the version of
-// the keep it was cut with.
+// (1 no-line-end, 2 open-quote) in bits 0-1, IN_BYTES or SENT_TEXT, SAME_CELLS, and from bit 5
+// the version of the keep it was cut with.
 const CUTS = [undefined, "no-line-end", "open-quote"] as const;
 const IN_BYTES = 4;
 const SENT_TEXT = 8;
-const VERSION_SHIFT = 4;
+/**
+ * The record's kept cells are the previous record's, byte for byte (no cells sent): it gets the
+ * same array of cells. A Shoptet or Upgates export repeats the order's cells on each item row,
+ * and the report reads only those, so most rows' cells come over once an order, not once a row.
+ */
+const SAME_CELLS = 16;
+const VERSION_SHIFT = 5;
 const HEAD = 8;
 /** Words a cell sent takes. */
 const CELL = 3;
@@ -148,16 +166,18 @@ export interface PackedBatch {
   readonly ints: Int32Array;
   readonly bytes: Uint8Array | undefined;
   readonly strings: string;
+  /** Whether its rows were hashed (packBatch's hasher); if not, RowRepeats hashes them from the chunk. */
+  readonly hashed: boolean;
 }
 
 /**
  * A batch as the reading thread sends it: every cell the record was cut with (not the holes):
  * as text, or as the span of the chunk `spans` noted it as (read before the next chunk is cut);
- * and the hash of its text (hashRow, into `hasher`), which RowRepeats looks repeats up by.
+ * and the hash of its text (hashRow, into `hasher`; null: none), which RowRepeats looks repeats up by.
  */
 export function packBatch(
   records: readonly CsvRecord[],
-  hasher: KeyMap,
+  hasher: KeyMap | null,
   version: (kept: Uint8Array | null) => number,
   spans: CellSpans | null = null,
 ): PackedBatch {
@@ -184,6 +204,12 @@ export function packBatch(
   }
   const ints = new Int32Array(size);
   const parts: string[] = [];
+  const chunkBytes = chunk === undefined ? undefined : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  /** The previous record's spans, width and version, when it sent every cell it cut as a span of this chunk (else prevTo −1). */
+  let prevFrom = 0;
+  let prevTo = -1;
+  let prevWidth = -1;
+  let prevVersion = -1;
   let p = 0;
   for (let r = 0; r < records.length; r++) {
     const record = records[r]!;
@@ -197,15 +223,18 @@ export function packBatch(
       (record.cut === undefined ? 0 : CUTS.indexOf(record.cut)) |
       (inBytes ? IN_BYTES : text === undefined ? 0 : SENT_TEXT) |
       (lastVersion << VERSION_SHIFT);
-    hashRow(record, hasher);
-    ints[p + 2] = hasher.hash1;
-    ints[p + 7] = hasher.hash2;
+    if (hasher !== null) {
+      hashRow(record, hasher);
+      ints[p + 2] = hasher.hash1;
+      ints[p + 7] = hasher.hash2;
+    }
     ints[p + 3] = fields.length;
     ints[p + 4] = inBytes ? record.start! : 0;
     ints[p + 5] = inBytes ? record.end! : text === undefined ? 0 : text.length;
     let q = p + HEAD;
     // The cells cut: those the keep marks, then all from its length on (holes where the row is short).
     const rest = keep === null ? 0 : keep.length;
+    let texts = 0;
     for (let k = 0, end = marked.length + Math.max(0, fields.length - rest); k < end; k++) {
       const i = k < marked.length ? marked[k]! : rest + k - marked.length;
       const cell = fields[i];
@@ -215,10 +244,22 @@ export function packBatch(
       ints[q + 2] = cell.length;
       q += CELL;
       parts.push(cell);
+      texts++;
     }
     const from = record.spanFrom ?? 0;
     const to = record.spanTo ?? 0;
-    if (to > from) {
+    const width = fields.length;
+    const spansOnly = texts === 0 && inBytes && spans !== null && record.cut === undefined;
+    if (
+      spansOnly &&
+      prevTo >= 0 &&
+      width === prevWidth &&
+      lastVersion === prevVersion &&
+      to - from === prevTo - prevFrom &&
+      sameSpans(spans!.ints, prevFrom, from, to - from, chunkBytes!)
+    ) {
+      ints[p + 1] = ints[p + 1]! | SAME_CELLS;
+    } else if (to > from) {
       if (!inBytes || spans === null) throw new Error("packBatch: a record's spans are not of its batch's chunk");
       // Copied word by word: a subarray a record would cost more than the copy.
       const noted = spans.ints;
@@ -226,6 +267,10 @@ export function packBatch(
     }
     ints[p + 6] = (q - p - HEAD) / CELL;
     p = q;
+    prevTo = spansOnly ? to : -1;
+    prevFrom = from;
+    prevWidth = width;
+    prevVersion = lastVersion;
   }
   // The chunk goes over as it is when it is its own memory (nothing here reads it once its batch is
   // packed); else a copy, since whatever shares that memory may still need it: the reading thread
@@ -236,7 +281,26 @@ export function packBatch(
       : chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength
         ? new Uint8Array(chunk.buffer)
         : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength).slice();
-  return { ints: p === size ? ints : ints.slice(0, p), bytes, strings: parts.join("") };
+  return { ints: p === size ? ints : ints.slice(0, p), bytes, strings: parts.join(""), hashed: hasher !== null };
+}
+
+/** Whether spans a.. and b.. (`count` each, CellSpans' words) are the same cells: the same positions, and the same bytes of `bytes`. */
+function sameSpans(spans: Int32Array, a: number, b: number, count: number, bytes: Uint8Array): boolean {
+  for (let k = 0; k < count; k++) {
+    const x = CELL * (a + k);
+    const y = CELL * (b + k);
+    if (spans[x] !== spans[y]) return false;
+    const xEnd = spans[x + 2]!;
+    const yEnd = spans[y + 2]!;
+    // (An end is inverted where the cell must be decoded: the same bytes are, both or neither.)
+    if (xEnd < 0 !== yEnd < 0) return false;
+    let i = spans[x + 1]!;
+    let j = spans[y + 1]!;
+    const end = xEnd < 0 ? ~xEnd : xEnd;
+    if (end - i !== (yEnd < 0 ? ~yEnd : yEnd) - j) return false;
+    for (; i < end; i++, j++) if (bytes[i] !== bytes[j]) return false;
+  }
+  return true;
 }
 
 const NONE: readonly number[] = [];
@@ -254,44 +318,45 @@ function keptPositions(keep: Uint8Array): readonly number[] {
 /** A record rebuilt from a batch: its text is read out of the chunk only if a reader asks for it (rarely: see Table). */
 class ThreadRecord implements CsvRecord {
   readonly #chunk: Buffer | undefined;
-  readonly #start: number;
-  readonly #end: number;
   #text: string | undefined;
   constructor(
     readonly line: number,
     readonly fields: string[],
     readonly kept: Uint8Array | null,
-    readonly rowHash1: number,
-    readonly rowHash2: number,
+    /** The hash worked out in the reading thread; undefined where it left it to this one (PackedBatch.hashed). */
+    readonly rowHash1: number | undefined,
+    readonly rowHash2: number | undefined,
     readonly cut: RecordCut | undefined,
     chunk: Buffer | undefined,
-    start: number,
-    end: number,
+    /** The chunk, where the row is in it and its hash was left to this thread (hashRow hashes it from there). */
+    readonly bytes: DataView | undefined,
+    readonly start: number,
+    readonly end: number,
     text: string | undefined,
   ) {
     this.#chunk = chunk;
-    this.#start = start;
-    this.#end = end;
     this.#text = text;
   }
   get text(): string | undefined {
-    if (this.#text === undefined && this.#chunk !== undefined) this.#text = this.#chunk.toString("latin1", this.#start, this.#end);
+    if (this.#text === undefined && this.#chunk !== undefined) this.#text = this.#chunk.toString("latin1", this.start, this.end);
     return this.#text;
   }
 }
 
 /** The records of a packed batch, as the tokenizer gave them: cells cut out stay holes. */
 function unpackBatch(
-  { ints, bytes, strings }: PackedBatch,
+  { ints, bytes, strings, hashed }: PackedBatch,
   keeps: readonly (Uint8Array | null)[],
   decode: ((bytes: string) => string) | null,
 ): CsvRecord[] {
   const chunk = bytes === undefined ? undefined : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const view = bytes === undefined || hashed ? undefined : new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   /** The chunk as text, a character a byte, made when a cell is sent as a span of it. */
   let chunkText: string | undefined;
   const records: CsvRecord[] = [];
   let p = 0;
   let t = 0;
+  let previous: string[] = [];
   while (p < ints.length) {
     const flags = ints[p + 1]!;
     const width = ints[p + 3]!;
@@ -301,7 +366,8 @@ function unpackBatch(
       text = strings.slice(t, t + ints[p + 5]!);
       t += text.length;
     }
-    const fields = new Array<string>(width);
+    const fields = flags & SAME_CELLS ? previous : new Array<string>(width);
+    previous = fields;
     let q = p + HEAD;
     for (let k = 0; k < sent; k++, q += CELL) {
       const start = ints[q + 1]!;
@@ -326,10 +392,11 @@ function unpackBatch(
         ints[p]!,
         fields,
         keeps[flags >>> VERSION_SHIFT] ?? null,
-        ints[p + 2]! >>> 0,
-        ints[p + 7]! >>> 0,
+        hashed ? ints[p + 2]! >>> 0 : undefined,
+        hashed ? ints[p + 7]! >>> 0 : undefined,
         CUTS[flags & 3],
         flags & IN_BYTES ? chunk : undefined,
+        flags & IN_BYTES ? view : undefined,
         ints[p + 4]!,
         ints[p + 5]!,
         text,

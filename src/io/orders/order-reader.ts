@@ -202,6 +202,13 @@ class OrdersFromRows implements PushReader<OrdersRead> {
   done = false;
   /** Rows looked at for the hints when the header lacks a required field. */
   #rowsSampled = 0;
+  /**
+   * The cells of the last row read into the open run, and what Table made of them: a next row
+   * with this very array of cells (read-thread.ts gives a row whose kept cells are its
+   * predecessor's the same array) is that row again as far as the fields go.
+   */
+  #lastFields: readonly string[] | null = null;
+  #lastCells: OrderCells | null = null;
 
   constructor(header: readonly string[], options: OrderReaderOptions) {
     this.#options = options;
@@ -258,6 +265,23 @@ class OrdersFromRows implements PushReader<OrdersRead> {
   }
 
   push(record: CsvRecord): void {
+    const open = this.#gathering;
+    if (record.fields === this.#lastFields && open !== null && record.cut === undefined) {
+      // Another row of the open run with the same cells: the same checks pass, the same key, and
+      // the blanks it would fill are blank in it too. What differs is only the row itself: it is
+      // counted, and may be an exact repeat.
+      this.#table.rowsRead++;
+      const first = this.#repeats.seen(record, open.head);
+      if (first > 0) {
+        this.#table.problems.skip(record.line, 1, { code: "DUPLICATE_ROW", message: `an exact repeat of line ${first}` });
+        return;
+      }
+      this.#noteExcelIds(this.#lastCells!);
+      open.rows++;
+      open.head = this.#repeats.head;
+      return;
+    }
+    this.#lastFields = null;
     const hints = this.#hints;
     if (this.#missing.length > 0) {
       // No row can be read without the field: its values are only looked at, for the error's hints.
@@ -299,17 +323,26 @@ class OrdersFromRows implements PushReader<OrdersRead> {
       this.#finish({ key, line: record.line, rows: 1, cells, lines, head });
       return;
     }
-    const open = this.#gathering;
+    // (Not where each row brings a line of its own, nor for a generic file's hints.)
+    const again = lines.length === 0 && hints === null;
     if (open && open.key === key) {
       // Forward-fill: a field keeps the first non-empty value among the order's rows.
       open.rows++;
       open.head = head;
       if (lines.length > 0) open.lines.push(...lines);
       this.#table.fillBlanks(open.cells, cells);
+      if (again) this.#again(record, cells);
       return;
     }
     if (open) this.#finish(open);
     this.#gathering = { key, line: record.line, rows: 1, cells, lines, head };
+    if (again) this.#again(record, cells);
+  }
+
+  /** The row just read into the open run: a next one with its very cells is read as it (see #lastFields). */
+  #again(record: CsvRecord, cells: OrderCells): void {
+    this.#lastFields = record.fields;
+    this.#lastCells = cells;
   }
 
   /** The last row of `key` noted in #repeats (RowRepeats.seen's head): the open run's, else the key map's. */
