@@ -225,7 +225,8 @@ export class CsvTokenizer implements RecordTokenizer {
    * break inside, the delimiter between them, no line end (the cells the fast path passes over).
    * Its match ends where the last cell does; it fails wherever the loop it stands for would stop
    * cell by cell, so the loop takes over from the run's start. One native match for a run of
-   * cells where the loop makes one call a cell: a Shoptet row passes over 47 of its 54 cells.
+   * cells where the loop makes one call a cell: a Shoptet row (53 quoted cells, then a `;`)
+   * passes over 47 of its 54.
    */
   #runOf(count: number): RegExp {
     const d = `\\u${this.#delim.toString(16).padStart(4, "0")}`;
