@@ -9,6 +9,7 @@ import { OFFLINE_CHANNELS, type Order, type OrderStatus, type StatusRule } from 
 import type { RowIssue } from "../../core/problems.js";
 import type { RevenueBasis } from "../../core/revenue-basis.js";
 import { TextMemo } from "../../core/text-memo.js";
+import { trim } from "../../core/trim.js";
 import type { Zone } from "../../core/zone.js";
 import { amountOf, currencyMark, currencyOfMark, decimalEvidence } from "../parse/amount.js";
 import { parseBoolean } from "../parse/boolean.js";
@@ -86,7 +87,7 @@ export function decodeOrder(
 ): DecodeResult {
   const name = (field: OrderField) => ctx.columnNames[field] ?? field;
 
-  const createdText = (cells.created_at ?? "").trim();
+  const createdText = trim(cells.created_at ?? "");
   if (createdText === "") return { problem: { code: "EMPTY_DATE", message: `empty ${name("created_at")}` } };
   const at = parseDateTime(createdText, ctx.zone, ctx.conventions.dateOrder?.value ?? null, ctx.offsets);
   if (at === null) {
@@ -151,19 +152,19 @@ export function decodeOrder(
   } else if (cells.total === null) {
     total = 0; // the file has no amount column: the money metrics are null (the reader says why)
   } else {
-    const totalText = cells.total.trim();
+    const totalText = trim(cells.total);
     if (totalText === "") return { problem: { code: "EMPTY_AMOUNT", message: `empty ${name("total")}` } };
     total = readAmount("total", totalText, digits, ctx);
   }
   if (typeof total !== "number") return { problem: total };
 
   // Net sales subtract no refund: an order's value as it was placed (Shopify's AOV basis).
-  const refundedText = ctx.revenue === "net-sales" ? "" : (cells.refunded ?? "").trim();
+  const refundedText = ctx.revenue === "net-sales" ? "" : trim(cells.refunded ?? "");
   const refunded = refundedText === "" ? 0 : readAmount("refunded", refundedText, digits, ctx);
   if (typeof refunded !== "number") return { problem: refunded };
 
-  const statusText = cells.status === null ? "" : cells.status.trim();
-  const cancelledAt = cells.cancelled_at === null || cells.cancelled_at.trim() === "" ? null : cells.cancelled_at;
+  const statusText = cells.status === null ? "" : trim(cells.status);
+  const cancelledAt = cells.cancelled_at === null || trim(cells.cancelled_at) === "" ? null : cells.cancelled_at;
   const mapped =
     cells.status === null || cancelledAt !== null || ctx.statusMap.size === 0 ? undefined : ctx.statusMap.get(statusKey(statusText));
   const status = mapped ?? mapStatus(ctx.platform, cells.status === null ? null : statusText, cancelledAt, key);
@@ -203,11 +204,11 @@ export function decodeOrder(
  * every other platform's file has one). An empty discount is none.
  */
 function netSales(cells: OrderCells, digits: number, ctx: DecodeContext): Minor | RowIssue {
-  const subtotalText = (cells.subtotal ?? "").trim();
+  const subtotalText = trim(cells.subtotal ?? "");
   if (subtotalText === "") return { code: "EMPTY_AMOUNT", message: `empty ${ctx.columnNames.subtotal ?? "subtotal"}` };
   const subtotal = readAmount("subtotal", subtotalText, digits, ctx);
   if (typeof subtotal !== "number") return subtotal;
-  const discountText = (cells.discount ?? "").trim();
+  const discountText = trim(cells.discount ?? "");
   const discount = discountText === "" ? 0 : readAmount("discount", discountText, digits, ctx);
   if (typeof discount !== "number") return discount;
   return subtotal - discount;
@@ -293,10 +294,10 @@ function decodeGuest(cells: OrderCells, customerId: string | null, platform: Ord
 function sourceOf(cells: OrderCells, key: string | null, ctx: DecodeContext): string | null {
   const answered = key === null ? null : (ctx.attribution?.(key) ?? null);
   if (answered !== null) return answered;
-  const written = (cells.discount_code ?? "").trim();
+  const written = trim(cells.discount_code ?? "");
   // WooCommerce's export plugins write a coupon as `code:ANNA10;amount:10.00;…` (several joined by `|`): the first code.
   const code = written === "" ? "" : (/(?:^|[|;])\s*code:([^;|]*)/.exec(written)?.[1]?.trim() ?? written);
   if (code !== "") return `code ${code}`;
-  const source = (cells.source ?? "").trim();
+  const source = trim(cells.source ?? "");
   return source === "" || source === "(none)" ? null : source;
 }

@@ -23,6 +23,7 @@ import { OffsetTally } from "../../core/offsets.js";
 import type { Order, OrderStatus } from "../../core/order.js";
 import { PROBLEM_CODES, type ProblemCode } from "../../core/problems.js";
 import type { RevenueBasis } from "../../core/revenue-basis.js";
+import { trim } from "../../core/trim.js";
 import type { Zone } from "../../core/zone.js";
 import { listColumns } from "../columns.js";
 import { type CsvRecord, NO_KEY, RowRepeats, SLICE_VIEW_LENGTH } from "../csv/read-csv.js";
@@ -300,7 +301,7 @@ class OrdersFromRows implements PushReader<OrdersRead> {
     }
     if (hints?.wantsRows) hints.observe(record.fields);
     // Shopify and Excel users guard ids with a leading apostrophe ('7210448301122): one is dropped.
-    const key = cells.order_id === null ? null : withoutApostrophe(cells.order_id.trim());
+    const key = cells.order_id === null ? null : withoutApostrophe(trim(cells.order_id));
     // Without an order key nothing tells a repeated row from a second order with the same cells.
     const first = key === null ? 0 : this.#repeats.seen(record, this.#lastRow(key));
     if (first > 0) {
@@ -794,14 +795,14 @@ function withoutApostrophe(key: string): string {
 
 /** Whether a run holds its order's total (Shopify writes it on the order's first row only). */
 function hasTotal(run: Gathered): boolean {
-  return (run.cells.total ?? "").trim() !== "";
+  return trim(run.cells.total ?? "") !== "";
 }
 
 /** A 32-bit hash of an order's date and total as written: a later row of the order that has them agrees. */
 function orderHash(run: Gathered): number {
   // FNV-1a of the date, a U+0000 and the total, with no joined string built (trim() of a trimmed text makes none either).
-  const h = fnv(0x811c9dc5, (run.cells.created_at ?? "").trim());
-  return fnv(Math.imul(h, 0x01000193) >>> 0, (run.cells.total ?? "").trim());
+  const h = fnv(0x811c9dc5, trim(run.cells.created_at ?? ""));
+  return fnv(Math.imul(h, 0x01000193) >>> 0, trim(run.cells.total ?? ""));
 }
 
 /** FNV-1a from `h` on over `text`. */

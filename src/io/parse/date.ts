@@ -13,6 +13,7 @@
  */
 import { daysFromCivil, isPlausibleYear, isValidCivil, MS_PER_DAY } from "../../core/calendar.js";
 import type { OffsetTally } from "../../core/offsets.js";
+import { trim } from "../../core/trim.js";
 import type { Zone } from "../../core/zone.js";
 import { parseTimestamp } from "./timestamp.js";
 
@@ -48,7 +49,7 @@ export function dateEvidence(text: string): DateEvidence {
  * written in `text` is noted in `offsets`.
  */
 export function parseDateTime(text: string, zone: Zone, order: DateOrder | null, offsets?: OffsetTally): number | null {
-  const t = text.trim();
+  const t = trim(text);
   const iso = parseTimestamp(t, zone, offsets);
   if (iso !== null) return iso;
   const dashed = DASHED_MERIDIEM.exec(t);

@@ -1,4 +1,5 @@
 /** Identity cells — emails and platform customer ids — as the identity graph takes them. */
+import { trim } from "../../core/trim.js";
 
 /**
  * How tools write "no value": R and pandas (`NA`, `NaN`, `None`, `NULL`), Excel (`#N/A`). An id or
@@ -11,7 +12,7 @@ const LONGEST_MISSING = Math.max(...[...MISSING].map((marker) => marker.length))
 /** Trimmed and lower-cased; null when empty or a missing-value marker. */
 export function normaliseEmail(text: string | null): string | null {
   if (text === null || text === "") return null;
-  const email = text.trim().toLowerCase();
+  const email = trim(text).toLowerCase();
   return email.length <= LONGEST_MISSING && MISSING.has(email) ? null : email;
 }
 
