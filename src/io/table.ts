@@ -199,9 +199,17 @@ export class Table<F extends string> {
    * chunk were cut out for the columns before it: they are read again from their text.
    */
   #values(record: CsvRecord): readonly string[] {
+    return this.readsAsCut(record) ? record.fields : this.#allCells(record);
+  }
+
+  /**
+   * Whether a record's cells are read as they were cut, its `fields`: not when it was cut by
+   * another projection than this one's (a reader ahead of a repeated header that moved the
+   * columns), whose cells are read again from its text.
+   */
+  readsAsCut(record: CsvRecord): boolean {
     const { kept } = record;
-    if (kept === undefined || kept === null || kept === this.#keep || !this.#projection || record.text === undefined) return record.fields;
-    return this.#allCells(record);
+    return kept === undefined || kept === null || kept === this.#keep || !this.#projection || record.text === undefined;
   }
 
   /** Every cell of a projected record, from its text (whose trailing delimiters are cut: the empty cells are put back). */

@@ -155,6 +155,26 @@ describe("reading a file in a second thread", () => {
     expect(here.summary!.warnings.join(" ")).toMatch(/12 rows with code in scientific notation/);
   });
 
+  it("reads rows cut before a reordered repeated header was read by their new places, though their old cells repeat", async () => {
+    // The thread reads ahead with the first header's cells kept: after the second header (email
+    // and item swapped), an order's two rows keep the same cells at the old places (the email's
+    // old place now holds the item, the same on both rows), while the email, now where the item
+    // was, is only on the second row. Read by the new places, the order has its email.
+    const lines = ['"code";"date";"statusName";"currencyCode";"email";"totalPriceWithVat";"itemName"'];
+    const row = (i: number, email: string, item: string) =>
+      `"${2000 + i}";"2025-03-01 10:00:00";"Vyřízena";"CZK";"${email}";"${100 + i},00";"${item}"`;
+    for (let i = 0; i < 300; i++) lines.push(row(i, `a${i}@example.cz`, "Káva"));
+    lines.push('"code";"date";"statusName";"currencyCode";"itemName";"totalPriceWithVat";"email"');
+    const swapped = (i: number, email: string) => `"${2000 + i}";"2025-03-01 10:00:00";"Vyřízena";"CZK";"Káva";"${100 + i},00";"${email}"`;
+    for (let i = 300; i < 600; i++) lines.push(swapped(i, ""), swapped(i, `b${i}@example.cz`));
+    const path = written("reordered-repeats.csv", lines.join("\n"));
+    const here = await expectSameInThread(path, [65_536, 777, 97]);
+    expect(here.summary!.repeatedHeaders).toEqual([302]);
+    // Every order has its email: none of them without one.
+    expect(here.summary!.groups[0]!.node.filter((n) => n < 0)).toEqual([]);
+    expect(here.summary!.groups[0]!.at.length).toBe(600);
+  });
+
   it("stops at an invalid UTF-8 byte with the same error, on the same line", async () => {
     // Past the first 64 KiB, which were valid UTF-8, so the file is read as UTF-8.
     const good = Array.from({ length: 2000 }, (_, i) => `#${i},a${i}@example.com,paid,EUR,10.00,2025-03-01 10:00:00 +0100,é`);

@@ -340,8 +340,13 @@ class OrdersFromRows implements PushReader<OrdersRead> {
     if (again) this.#again(record, cells);
   }
 
-  /** The row just read into the open run: a next one with its very cells is read as it (see #lastFields). */
+  /**
+   * The row just read into the open run: a next one with its very cells is read as it (see
+   * #lastFields). Not when its cells were read again from its text (Table.readsAsCut): the same
+   * cells at the places it was cut by may be other cells at the places read now.
+   */
   #again(record: CsvRecord, cells: OrderCells): void {
+    if (!this.#table.readsAsCut(record)) return;
     this.#lastFields = record.fields;
     this.#lastCells = cells;
   }
