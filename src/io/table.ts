@@ -119,6 +119,8 @@ export class Table<F extends string> {
   readonly mapCells: (cells: Record<F, string | null>, take: (value: string) => string) => void;
   /** The cells project() asked for last. */
   #keep: Uint8Array | null = null;
+  /** See lookedLikeHeader. */
+  #probed = false;
   /** The first character (lower-cased) of each header name: a probed cell starting otherwise is no name. */
   #initials: Uint8Array = new Uint8Array(128);
 
@@ -207,6 +209,15 @@ export class Table<F extends string> {
    * another projection than this one's (a reader ahead of a repeated header that moved the
    * columns), whose cells are read again from its text.
    */
+  /**
+   * Whether the last row read (cells) had a header name in a probed column, so that it was told
+   * from a header by all its cells, read from its text: another row with the same kept cells may
+   * then be told otherwise.
+   */
+  get lookedLikeHeader(): boolean {
+    return this.#probed;
+  }
+
   readsAsCut(record: CsvRecord): boolean {
     const { kept } = record;
     return kept === undefined || kept === null || kept === this.#keep || !this.#projection || record.text === undefined;
@@ -269,6 +280,7 @@ export class Table<F extends string> {
       const value = cells[at];
       if (value !== undefined && this.#mayBeName(value) && this.#nameSet.has(value.trim().toLowerCase())) probed = true;
     }
+    this.#probed = probed;
     if (!probed) return false;
     const { line } = record;
     const values = this.#projection && record.text !== undefined && cells === record.fields ? this.#allCells(record) : cells;

@@ -175,6 +175,21 @@ describe("reading a file in a second thread", () => {
     expect(here.summary!.groups[0]!.at.length).toBe(600);
   });
 
+  it("tells a repeated header from a row with the same kept cells by all its cells, in either thread", async () => {
+    // Line 2 holds header names in its kept cells but is no header (too few of its cells are
+    // names); line 3, the same kept cells, is the header again. The thread sends line 3's cells
+    // as line 2's (SAME_CELLS): the order reader must still look at it whole.
+    // (After 2,000 orders: the rows before the thread is told which cells to cut go whole.)
+    const header = "code;date;email;totalPriceWithVat;statusName;itemName;itemCode;a;b;c;d";
+    const order = (i: number) => `${3000 + i};2025-03-01 10:00:00;z${i}@example.cz;${10 + i},00;Vyřízena;Káva;K1;;;;`;
+    const rows = [header, ...Array.from({ length: 2000 }, (_, i) => order(i))];
+    rows.push("code;date;email;totalPriceWithVat;statusName;x1;x2;x3;x4;x5;x6", header, header);
+    for (let i = 2000; i < 2050; i++) rows.push(order(i));
+    const here = await expectSameInThread(written("header-like.csv", rows.join("\n")), [65_536, 4096]);
+    expect(here.summary!.repeatedHeaders).toEqual([2003, 2004]);
+    expect(here.summary!.groups[0]!.at.length).toBe(2050);
+  });
+
   it("stops at an invalid UTF-8 byte with the same error, on the same line", async () => {
     // Past the first 64 KiB, which were valid UTF-8, so the file is read as UTF-8.
     const good = Array.from({ length: 2000 }, (_, i) => `#${i},a${i}@example.com,paid,EUR,10.00,2025-03-01 10:00:00 +0100,é`);

@@ -343,10 +343,11 @@ class OrdersFromRows implements PushReader<OrdersRead> {
   /**
    * The row just read into the open run: a next one with its very cells is read as it (see
    * #lastFields). Not when its cells were read again from its text (Table.readsAsCut): the same
-   * cells at the places it was cut by may be other cells at the places read now.
+   * cells at the places it was cut by may be other cells at the places read now. Nor when it
+   * looked like a header (Table.lookedLikeHeader): whether a row is one is told by all its cells.
    */
   #again(record: CsvRecord, cells: OrderCells): void {
-    if (!this.#table.readsAsCut(record)) return;
+    if (!this.#table.readsAsCut(record) || this.#table.lookedLikeHeader) return;
     this.#lastFields = record.fields;
     this.#lastCells = cells;
   }
