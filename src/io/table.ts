@@ -205,19 +205,19 @@ export class Table<F extends string> {
   }
 
   /**
-   * Whether a record's cells are read as they were cut, its `fields`: not when it was cut by
-   * another projection than this one's (a reader ahead of a repeated header that moved the
-   * columns), whose cells are read again from its text.
-   */
-  /**
-   * Whether the last row read (cells) had a header name in a probed column, so that it was told
-   * from a header by all its cells, read from its text: another row with the same kept cells may
-   * then be told otherwise.
+   * Whether the last row cells() gave cells for had a header name in a probed column, so that it
+   * was told from a header by all its cells, read from its text: another row with the same kept
+   * cells may then be told otherwise. (Every row that cells() does not skip as cut is probed.)
    */
   get lookedLikeHeader(): boolean {
     return this.#probed;
   }
 
+  /**
+   * Whether a record's cells are read as they were cut, its `fields`: not when it was cut by
+   * another projection than this one's (a reader ahead of a repeated header that moved the
+   * columns), whose cells are read again from its text.
+   */
   readsAsCut(record: CsvRecord): boolean {
     const { kept } = record;
     return kept === undefined || kept === null || kept === this.#keep || !this.#projection || record.text === undefined;
