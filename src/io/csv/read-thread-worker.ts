@@ -38,9 +38,30 @@ port.on("message", (message: ToThread) => {
  */
 const READ_CHUNKS = 16;
 
-/** The reads of `file`, as chunks of `size` bytes: views into them, so packBatch copies each it sends. */
+/**
+ * The file's first bytes go to the tokenizer in small pieces, WARM_PIECE bytes each: V8 optimises
+ * the tokenizer's `push` (and packBatch) while it is still in the first chunk it is given, and
+ * compiles it again each time the optimised code reaches a path that had not run by then: the
+ * end of a chunk inside a record, a long run of quoted cells. In 64 KiB chunks from the start,
+ * push was compiled 7 times on the 1M-order bench file, 0.4 s of the compiler's CPU while both
+ * threads wanted the two cores; in small pieces every such path has run before push is
+ * optimised (3 or 4 compilations). The records are the same however the file is cut (the tests
+ * read every file in chunks of many sizes); the first batches are only smaller.
+ */
+const WARM_BYTES = 256 * 1024;
+const WARM_PIECE = 4096;
+
+/** The reads of `file`, as chunks of `size` bytes (the first WARM_BYTES in smaller ones): views into them, so packBatch copies each it sends. */
 async function* chunksOf(file: AsyncIterable<Buffer>, size: number): AsyncGenerator<Buffer> {
-  for await (const read of file) for (let at = 0; at < read.length; at += size) yield read.subarray(at, Math.min(read.length, at + size));
+  let given = 0;
+  for await (const read of file) {
+    for (let at = 0; at < read.length; ) {
+      const end = Math.min(read.length, at + (given < WARM_BYTES ? Math.min(size, WARM_PIECE) : size));
+      yield read.subarray(at, end);
+      given += end - at;
+      at = end;
+    }
+  }
 }
 
 const send = (message: FromThread, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
