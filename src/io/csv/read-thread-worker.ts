@@ -45,7 +45,7 @@ const READ_CHUNKS = 16;
  * end of a chunk inside a record, a long run of quoted cells. In 64 KiB chunks from the start,
  * push was compiled 7 times on the 1M-order bench file, 0.4 s of the compiler's CPU while both
  * threads wanted the two cores; in small pieces every such path has run before push is
- * optimised (3 or 4 compilations). The records are the same however the file is cut (the tests
+ * optimised (3 to 5 compilations). The records are the same however the file is cut (the tests
  * read every file in chunks of many sizes); the first batches are only smaller.
  */
 const WARM_BYTES = 256 * 1024;
