@@ -60,8 +60,13 @@ interface ReadHooks {
   readonly onProblem: (problem: Problem) => void;
 }
 
-/** From this size a file is read in a second thread (read-thread.ts), where the machine has two cores: below, starting the thread costs more than it saves. */
-const THREAD_FROM_BYTES = 24 * 1024 * 1024;
+/**
+ * From this size a file is read in a second thread (read-thread.ts), where the machine has two
+ * cores: below, starting the thread and warming a second copy of the reading code cost more than
+ * it saves (docs/performance.md: one thread is faster at 32 MB, the two even at 40 MB, two faster
+ * from 50 MB).
+ */
+const THREAD_FROM_BYTES = 40 * 1024 * 1024;
 const THREAD_CHUNK_BYTES = 64 * 1024;
 
 /**
