@@ -18,12 +18,19 @@ export interface OffsetSeen {
 }
 
 interface Seen {
+  /** Its place among the offsets seen, in the order first seen (its bit in a day's #slotSampled). */
+  readonly index: number;
   count: number;
   first: number;
   last: number;
   /** UTC month (year · 12 + month) → the first instant noted in it. */
   readonly samples: Map<number, number>;
 }
+
+/** UTC days kept by their low bits (a power of two), for timestamps out of order; see OffsetTally. */
+const DAY_SLOTS = 4096;
+/** A slot with no day in it (no day is this far from 1970). */
+const NO_DAY = -0x80000000;
 
 export class OffsetTally {
   readonly zone: Zone;
@@ -37,6 +44,22 @@ export class OffsetTally {
   #monthTo = Number.NEGATIVE_INFINITY;
   #month = 0;
   #sampled: Seen | null = null;
+  /** The offset before the last one and its entry: a shuffled file's timestamps alternate between two. */
+  #beforeMinutes = Number.NaN;
+  #before: Seen | null = null;
+  /**
+   * A file out of date order (a shuffled export) lands each timestamp in another month than the
+   * last: each UTC day seen, by its low bits, keeps its month and the month's range, and which
+   * offsets (by index, the first 31) have their sample for that month, so that such a timestamp
+   * costs no calendar arithmetic and no Map lookup either. Made at the first timestamp outside
+   * the last month; #slot is the slot of the day the month's range was last taken from.
+   */
+  #slotDay: Int32Array | null = null;
+  #slotMonth: Int32Array | null = null;
+  #slotFrom: Float64Array | null = null;
+  #slotTo: Float64Array | null = null;
+  #slotSampled: Int32Array | null = null;
+  #slot = -1;
   #contradicted = 0;
   /** zonesFitting() of every zone, as of `total` timestamps. */
   #fits: { readonly total: number; readonly zones: readonly string[] } | null = null;
@@ -50,11 +73,16 @@ export class OffsetTally {
   note(minutes: number, instant: number): void {
     let seen = this.#last;
     if (minutes !== this.#lastMinutes || seen === null) {
-      seen = this.#seen.get(minutes) ?? null;
-      if (seen === null) {
-        seen = { count: 0, first: instant, last: instant, samples: new Map() };
-        this.#seen.set(minutes, seen);
+      if (minutes === this.#beforeMinutes && this.#before !== null) seen = this.#before;
+      else {
+        seen = this.#seen.get(minutes) ?? null;
+        if (seen === null) {
+          seen = { index: this.#seen.size, count: 0, first: instant, last: instant, samples: new Map() };
+          this.#seen.set(minutes, seen);
+        }
       }
+      this.#before = this.#last;
+      this.#beforeMinutes = this.#lastMinutes;
       this.#last = seen;
       this.#lastMinutes = minutes;
     }
@@ -62,17 +90,54 @@ export class OffsetTally {
     if (instant < seen.first) seen.first = instant;
     if (instant > seen.last) seen.last = instant;
     if (!(instant >= this.#monthFrom && instant < this.#monthTo)) {
-      const { year, month } = civilFromDays(Math.floor(instant / MS_PER_DAY));
-      this.#month = year * 12 + month;
-      this.#monthFrom = daysFromCivil(year, month, 1) * MS_PER_DAY;
-      this.#monthTo = (month === 12 ? daysFromCivil(year + 1, 1, 1) : daysFromCivil(year, month + 1, 1)) * MS_PER_DAY;
+      this.#takeMonth(instant);
       this.#sampled = null;
     }
     if (this.#sampled !== seen) {
-      if (!seen.samples.has(this.#month)) seen.samples.set(this.#month, instant);
+      const bit = seen.index < 31 ? 1 << seen.index : 0;
+      const slot = this.#slot;
+      if (bit === 0 || slot < 0 || (this.#slotSampled![slot]! & bit) === 0) {
+        if (!seen.samples.has(this.#month)) seen.samples.set(this.#month, instant);
+        if (slot >= 0) this.#slotSampled![slot]! |= bit;
+      }
       this.#sampled = seen;
     }
     if (this.zone.offsetAt(instant) !== minutes * 60_000) this.#contradicted++;
+  }
+
+  /** Makes `instant`'s UTC month the current one (#month, #monthFrom, #monthTo), from its day's slot where it has one. */
+  #takeMonth(instant: number): void {
+    const day = Math.floor(instant / MS_PER_DAY);
+    if (this.#slotDay === null && this.#month !== 0) {
+      // The first timestamp outside the month of the first: the slots from now on.
+      this.#slotDay = new Int32Array(DAY_SLOTS).fill(NO_DAY);
+      this.#slotMonth = new Int32Array(DAY_SLOTS);
+      this.#slotFrom = new Float64Array(DAY_SLOTS);
+      this.#slotTo = new Float64Array(DAY_SLOTS);
+      this.#slotSampled = new Int32Array(DAY_SLOTS);
+    }
+    const slots = this.#slotDay;
+    // (A day past 32 bits, from no real date, would wrap in the slots: worked out alone.)
+    const slot = slots !== null && (day | 0) === day ? day & (DAY_SLOTS - 1) : -1;
+    if (slot >= 0 && slots![slot] === day) {
+      this.#month = this.#slotMonth![slot]!;
+      this.#monthFrom = this.#slotFrom![slot]!;
+      this.#monthTo = this.#slotTo![slot]!;
+      this.#slot = slot;
+      return;
+    }
+    const { year, month } = civilFromDays(day);
+    this.#month = year * 12 + month;
+    this.#monthFrom = daysFromCivil(year, month, 1) * MS_PER_DAY;
+    this.#monthTo = (month === 12 ? daysFromCivil(year + 1, 1, 1) : daysFromCivil(year, month + 1, 1)) * MS_PER_DAY;
+    this.#slot = slot;
+    if (slot >= 0) {
+      slots![slot] = day;
+      this.#slotMonth![slot] = this.#month;
+      this.#slotFrom![slot] = this.#monthFrom;
+      this.#slotTo![slot] = this.#monthTo;
+      this.#slotSampled![slot] = 0;
+    }
   }
 
   /** Offsets seen, the most frequent first. */
@@ -93,6 +158,18 @@ export class OffsetTally {
   }
 
   /**
+   * What zonesFitting checks a zone against: each offset's first and last instants and the first
+   * instant noted in each UTC month, once each, with the offset in milliseconds.
+   */
+  get samples(): [instant: number, offset: number][] {
+    const samples: [instant: number, offset: number][] = [];
+    for (const [minutes, seen] of this.#seen) {
+      for (const instant of new Set([seen.first, seen.last, ...seen.samples.values()])) samples.push([instant, minutes * 60_000]);
+    }
+    return samples;
+  }
+
+  /**
    * The IANA zones whose offset matches every sample (an offset's first and last instants and one
    * per month), in `candidates`' order: the zones the file could have been written in.
    */
@@ -102,10 +179,7 @@ export class OffsetTally {
       if (this.#fits?.total !== this.total) this.#fits = { total: this.total, zones: this.zonesFitting(ianaZones()) };
       return [...this.#fits.zones];
     }
-    const samples: [instant: number, offset: number][] = [];
-    for (const [minutes, seen] of this.#seen) {
-      for (const instant of new Set([seen.first, seen.last, ...seen.samples.values()])) samples.push([instant, minutes * 60_000]);
-    }
+    const { samples } = this;
     if (samples.length === 0) return [];
     return candidates.filter((name) => {
       const zone = new Zone(name);

@@ -13,6 +13,12 @@ import { civilFromDays, type DayNumber, daysFromCivil, MS_PER_DAY } from "./cale
 const SECONDS_PER_DAY = MS_PER_DAY / 1000;
 /** A day's entry in the day cache when the offset changes that day: look up the change's instant. */
 const CHANGES = Number.NaN;
+/** Days kept by their low bits in front of the day Map (a power of two: eleven years' days apart). */
+const DAY_SLOTS = 4096;
+/** The slots are made once the Map holds this many days (a zone asked about a few instants, as zonesFitting's ~420 are, needs none). */
+const SLOTS_FROM = 64;
+/** A slot with no day in it (no day is this far from 1970). */
+const NO_DAY = -0x80000000;
 
 /** Where a report's zone came from: --tz, the config file, an IANA `TZ`, or the system (`timezoneSource`). */
 export type ZoneSource = "flag" | "config" | "env" | "system";
@@ -35,6 +41,14 @@ export class Zone {
   /** The last day offsetAt read that holds no change, and its offset. */
   #lastDay = Number.NaN;
   #lastOffset = 0;
+  /**
+   * #days' entries by the day's low bits, for a file out of date order: a shuffled export's
+   * timestamps each land on another day than the last, and a Map lookup a timestamp was most of
+   * what the offsets tally cost there. A slot holds its day (NO_DAY: none yet) and that day's
+   * entry; made once the Map holds SLOTS_FROM days.
+   */
+  #slotDay: Int32Array | null = null;
+  #slotOffset: Float64Array | null = null;
   /** UTC day → the offset at its start (#days is worked out from these). */
   readonly #starts = new Map<number, number>();
   /** UTC day → the instant its offset changes, on the days that hold a change. */
@@ -64,13 +78,29 @@ export class Zone {
     const day = Math.floor(instant / MS_PER_DAY);
     // Timestamps come mostly in order: the last day's offset, with no Map lookup.
     if (day === this.#lastDay) return this.#lastOffset;
-    let offset = this.#days.get(day);
-    if (offset === undefined) {
-      // At most one change a day: a day starts and ends (the next one starts) with the same
-      // offset only when it holds none. One Intl call a day, the next day's start kept for it.
-      offset = this.#startOffset(day);
-      if (this.#startOffset(day + 1) !== offset) offset = CHANGES;
-      this.#days.set(day, offset);
+    const slot = day & (DAY_SLOTS - 1);
+    // (A day past 32 bits, from no real date, would wrap in the slots: the Map alone then.)
+    const slotted = (day | 0) === day;
+    let offset: number;
+    if (slotted && this.#slotDay !== null && this.#slotDay[slot] === day) offset = this.#slotOffset![slot]!;
+    else {
+      let known = this.#days.get(day);
+      if (known === undefined) {
+        // At most one change a day: a day starts and ends (the next one starts) with the same
+        // offset only when it holds none. One Intl call a day, the next day's start kept for it.
+        known = this.#startOffset(day);
+        if (this.#startOffset(day + 1) !== known) known = CHANGES;
+        this.#days.set(day, known);
+        if (this.#slotDay === null && this.#days.size >= SLOTS_FROM) {
+          this.#slotDay = new Int32Array(DAY_SLOTS).fill(NO_DAY);
+          this.#slotOffset = new Float64Array(DAY_SLOTS);
+        }
+      }
+      offset = known;
+      if (slotted && this.#slotDay !== null) {
+        this.#slotDay[slot] = day;
+        this.#slotOffset![slot] = offset;
+      }
     }
     if (!Number.isNaN(offset)) {
       this.#lastDay = day;

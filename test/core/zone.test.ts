@@ -104,6 +104,23 @@ describe("Zone offsets cached per day", () => {
 });
 
 describe("Zone offsets read out of order", () => {
+  // Days are kept by their low bits in front of the Map: reads over 23 years in random order put
+  // days eleven years apart in one slot, each of which must still get its own day's offset.
+  for (const name of ["Europe/Prague", "America/Sao_Paulo", "Asia/Tehran"]) {
+    it(`agrees with Intl on reads scattered over 23 years in ${name}`, () => {
+      const random = mulberry32(4096);
+      const zone = new Zone(name);
+      const from = Date.parse("2008-01-01T00:00:00Z");
+      const span = Date.parse("2031-01-01T00:00:00Z") - from;
+      const wrong: string[] = [];
+      for (let i = 0; i < 6000; i++) {
+        const t = from + Math.floor(random() * span);
+        if (zone.offsetAt(t) !== intlOffset(name, t)) wrong.push(new Date(t).toISOString());
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+
   // The cache keeps a run of steady days around the last read: reads that hop back and forth by a
   // few days (a row's created, paid and fulfilled times), jump far, and land on the days of a
   // change must each get Intl's offset (intlOffset, no cache).
