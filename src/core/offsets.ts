@@ -118,7 +118,7 @@ export class OffsetTally {
     }
     const slots = this.#slotDay;
     // (A day past 32 bits, from no real date, would wrap in the slots: worked out alone.)
-    const slot = slots !== null && (day | 0) === day ? day & (DAY_SLOTS - 1) : -1;
+    const slot = slots !== null && (day | 0) === day && day !== NO_DAY ? day & (DAY_SLOTS - 1) : -1;
     if (slot >= 0 && slots![slot] === day) {
       this.#month = this.#slotMonth![slot]!;
       this.#monthFrom = this.#slotFrom![slot]!;

@@ -80,7 +80,7 @@ export class Zone {
     if (day === this.#lastDay) return this.#lastOffset;
     const slot = day & (DAY_SLOTS - 1);
     // (A day past 32 bits, from no real date, would wrap in the slots: the Map alone then.)
-    const slotted = (day | 0) === day;
+    const slotted = (day | 0) === day && day !== NO_DAY;
     let offset: number;
     if (slotted && this.#slotDay !== null && this.#slotDay[slot] === day) offset = this.#slotOffset![slot]!;
     else {
