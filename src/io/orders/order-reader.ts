@@ -272,11 +272,7 @@ class OrdersFromRows implements PushReader<OrdersRead> {
       // the blanks it would fill are blank in it too. What differs is only the row itself: it is
       // counted, and may be an exact repeat.
       this.#table.rowsRead++;
-      const first = this.#repeats.seen(record, open.head);
-      if (first > 0) {
-        this.#table.problems.skip(record.line, 1, { code: "DUPLICATE_ROW", message: `an exact repeat of line ${first}` });
-        return;
-      }
+      if (this.#repeated(record, this.#repeats.seen(record, open.head))) return;
       this.#noteExcelIds(this.#lastCells!);
       open.rows++;
       open.head = this.#repeats.head;
@@ -303,11 +299,7 @@ class OrdersFromRows implements PushReader<OrdersRead> {
     // Shopify and Excel users guard ids with a leading apostrophe ('7210448301122): one is dropped.
     const key = cells.order_id === null ? null : withoutApostrophe(trim(cells.order_id));
     // Without an order key nothing tells a repeated row from a second order with the same cells.
-    const first = key === null ? 0 : this.#repeats.seen(record, this.#lastRow(key));
-    if (first > 0) {
-      this.#table.problems.skip(record.line, 1, { code: "DUPLICATE_ROW", message: `an exact repeat of line ${first}` });
-      return;
-    }
+    if (key !== null && this.#repeated(record, this.#repeats.seen(record, this.#lastRow(key)))) return;
     const head = this.#repeats.head;
     this.#noteExcelIds(cells);
     if (key === "") {
@@ -338,6 +330,13 @@ class OrdersFromRows implements PushReader<OrdersRead> {
     if (open) this.#finish(open);
     this.#gathering = { key, line: record.line, rows: 1, cells, lines, head };
     if (again) this.#again(record, cells);
+  }
+
+  /** Skips `record` as an exact repeat of line `first` (RowRepeats.seen), where there is one (`first` > 0). */
+  #repeated(record: CsvRecord, first: number): boolean {
+    if (first <= 0) return false;
+    this.#table.problems.skip(record.line, 1, { code: "DUPLICATE_ROW", message: `an exact repeat of line ${first}` });
+    return true;
   }
 
   /**
