@@ -84,3 +84,16 @@ export function parseDay(text: string): DayNumber | null {
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   return isPlausibleYear(year) && isValidCivil(year, month, day) ? daysFromCivil(year, month, day) : null;
 }
+
+/**
+ * Days kept in a table by their low bits, for values read out of date order (the zone's offsets,
+ * the offsets tally): a power of two, so that days in one slot are eleven years apart.
+ */
+export const DAY_SLOTS = 4096;
+/** A slot with no day in it: no date JavaScript can hold is this day. */
+export const NO_DAY = -0x80000000;
+
+/** `day`'s slot in a table of DAY_SLOTS, or −1 for a day that can't be kept so (past 32 bits, from no real date, or NO_DAY). */
+export function daySlot(day: DayNumber): number {
+  return (day | 0) === day && day !== NO_DAY ? day & (DAY_SLOTS - 1) : -1;
+}

@@ -7,7 +7,7 @@
  * Only numeric offsets are evidence: `Z`, `UTC` and `GMT` say the writer used UTC, not where the
  * shop is. Memory is bounded: per offset, a count and one sample instant per UTC month seen.
  */
-import { civilFromDays, daysFromCivil, MS_PER_DAY } from "./calendar.js";
+import { civilFromDays, DAY_SLOTS, daySlot, daysFromCivil, MS_PER_DAY, NO_DAY } from "./calendar.js";
 import { Zone } from "./zone.js";
 
 export interface OffsetSeen {
@@ -26,11 +26,6 @@ interface Seen {
   /** UTC month (year · 12 + month) → the first instant noted in it. */
   readonly samples: Map<number, number>;
 }
-
-/** UTC days kept by their low bits (a power of two), for timestamps out of order; see OffsetTally. */
-const DAY_SLOTS = 4096;
-/** A slot with no day in it (no day is this far from 1970). */
-const NO_DAY = -0x80000000;
 
 export class OffsetTally {
   readonly zone: Zone;
@@ -117,8 +112,7 @@ export class OffsetTally {
       this.#slotSampled = new Int32Array(DAY_SLOTS);
     }
     const slots = this.#slotDay;
-    // (A day past 32 bits, from no real date, would wrap in the slots: worked out alone.)
-    const slot = slots !== null && (day | 0) === day && day !== NO_DAY ? day & (DAY_SLOTS - 1) : -1;
+    const slot = slots === null ? -1 : daySlot(day);
     if (slot >= 0 && slots![slot] === day) {
       this.#month = this.#slotMonth![slot]!;
       this.#monthFrom = this.#slotFrom![slot]!;

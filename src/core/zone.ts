@@ -8,17 +8,16 @@
  * to 2040 (no two changes are 24 hours apart or closer); changes need not fall on a quarter hour
  * (Newfoundland's were at 00:01 local time until 2011, Casey's at 16:01 UTC).
  */
-import { civilFromDays, type DayNumber, daysFromCivil, MS_PER_DAY } from "./calendar.js";
+import { civilFromDays, DAY_SLOTS, type DayNumber, daySlot, daysFromCivil, MS_PER_DAY, NO_DAY } from "./calendar.js";
 
 const SECONDS_PER_DAY = MS_PER_DAY / 1000;
 /** A day's entry in the day cache when the offset changes that day: look up the change's instant. */
 const CHANGES = Number.NaN;
-/** Days kept by their low bits in front of the day Map (a power of two: eleven years' days apart). */
-const DAY_SLOTS = 4096;
-/** The slots are made once the Map holds this many days (a zone asked about a few instants, as zonesFitting's ~420 are, needs none). */
+/**
+ * The day slots (calendar.ts's DAY_SLOTS, in front of the day Map) are made once the Map holds
+ * this many days: a zone asked about a few instants, as zonesFitting's ~420 are, needs none.
+ */
 const SLOTS_FROM = 64;
-/** A slot with no day in it (no day is this far from 1970). */
-const NO_DAY = -0x80000000;
 
 /** Where a report's zone came from: --tz, the config file, an IANA `TZ`, or the system (`timezoneSource`). */
 export type ZoneSource = "flag" | "config" | "env" | "system";
@@ -78,11 +77,9 @@ export class Zone {
     const day = Math.floor(instant / MS_PER_DAY);
     // Timestamps come mostly in order: the last day's offset, with no Map lookup.
     if (day === this.#lastDay) return this.#lastOffset;
-    const slot = day & (DAY_SLOTS - 1);
-    // (A day past 32 bits, from no real date, would wrap in the slots: the Map alone then.)
-    const slotted = (day | 0) === day && day !== NO_DAY;
+    const slot = daySlot(day);
     let offset: number;
-    if (slotted && this.#slotDay !== null && this.#slotDay[slot] === day) offset = this.#slotOffset![slot]!;
+    if (slot >= 0 && this.#slotDay !== null && this.#slotDay[slot] === day) offset = this.#slotOffset![slot]!;
     else {
       let known = this.#days.get(day);
       if (known === undefined) {
@@ -97,7 +94,7 @@ export class Zone {
         }
       }
       offset = known;
-      if (slotted && this.#slotDay !== null) {
+      if (slot >= 0 && this.#slotDay !== null) {
         this.#slotDay[slot] = day;
         this.#slotOffset![slot] = offset;
       }
