@@ -1,7 +1,8 @@
 /**
- * The few things only a real process shows: bin/shopmetrics.js runs the built dist/ with the real
- * argv, stdio, environment and exit code. Everything else runs in-process through main() (see
- * runCli in test/helpers.ts); the first case checks that the two give the same bytes.
+ * The few things only a real process shows: bin/shopmetrics.js runs the built bundle
+ * (dist/bundle/, scripts/bundle.mjs) with the real argv, stdio, environment and exit code.
+ * Everything else runs in-process through main() (see runCli in test/helpers.ts); the first cases
+ * check that the two give the same bytes, for every part of the bundle that is loaded on demand.
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -19,6 +20,32 @@ describe("bin/shopmetrics.js, spawned", () => {
     expect(spawned.stdout).toBe(inProcess.stdout);
     expect(spawned.stderr).toBe(inProcess.stderr);
     expect(JSON.parse(spawned.stdout).groups[0].metrics.orders).toBe(5);
+  });
+
+  // Each command and input the bundle runs only when asked for (a command imported on demand, the
+  // HTML charts, the XML review reader, a package imported on demand): spawned, the bundle gives
+  // what main() gives in-process from src/, byte for byte.
+  const SHOP = "fixtures/sample-shop";
+  const ORDERS = ["--orders", `${SHOP}/orders_export.csv`, "--tz", "Europe/Prague", "--as-of", "2026-06-30"];
+  const INPUTS = [
+    ...ORDERS,
+    ...["--survey", `${SHOP}/survey_responses.csv`, "--reviews", `${SHOP}/heureka_reviews.xml`],
+    ...["--tickets", `${SHOP}/zendesk_tickets.csv`, "--traffic", `${SHOP}/ga4_sessions.csv`],
+  ];
+  it.each([
+    ["report, every input, as HTML", ["report", ...INPUTS, "--format", "html"]],
+    ["dashboard", ["dashboard", ...INPUTS]],
+    ["cohorts", ["cohorts", ...ORDERS, "--format", "json"]],
+    ["rfm", ["rfm", ...ORDERS, "--format", "json"]],
+    ["clv", ["clv", ...ORDERS, "--format", "json"]],
+    ["inspect", ["inspect", `${SHOP}/orders_export.csv`, "--tz", "Europe/Prague"]],
+  ])("runs %s as main() does in-process", async (_name, args) => {
+    const spawned = runBin(args, { env: { SHOPMETRICS_THREADS: "1" } });
+    const inProcess = await runCli(args);
+    expect(spawned.status).toBe(0);
+    expect(spawned.stderr).toBe(inProcess.stderr);
+    expect(spawned.stdout).toBe(inProcess.stdout);
+    expect(spawned.stdout.length).toBeGreaterThan(1000);
   });
 
   it("gives the same report where Node may not compile code from strings (the table's cells builder falls back to a copy)", () => {
