@@ -92,6 +92,14 @@ export class CellSpans {
   }
 }
 
+/** Whether bytes[a, a + length) and bytes[b, b + length) are the same, four at a time (the first difference ends it). */
+function sameBytes(bytes: DataView, a: number, b: number, length: number): boolean {
+  let k = 0;
+  for (; k + 4 <= length; k += 4) if (bytes.getInt32(a + k) !== bytes.getInt32(b + k)) return false;
+  for (; k < length; k++) if (bytes.getUint8(a + k) !== bytes.getUint8(b + k)) return false;
+  return true;
+}
+
 /** A byte (or character) from 0x80 up: a cell read from bytes that has one needs decoding. */
 const NON_ASCII = /[\u0080-\uffff]/;
 
@@ -167,6 +175,8 @@ export class CsvTokenizer implements RecordTokenizer {
   #keep: Uint8Array | null = null;
   /** Of each keep array: for each position, the first kept one from it on (see #skipsOf). */
   readonly #skips = new WeakMap<Uint8Array, Int32Array>();
+  /** Of each keep array: the cells of a record's prefix (see #prefixCellsOf). */
+  readonly #prefixes = new WeakMap<Uint8Array, number>();
   /** By count: a sticky expression that passes over that many simple cells (see #runOf). */
   readonly #runs: RegExp[] = [];
   /** The text of the record being read that came in earlier chunks. */
@@ -218,6 +228,21 @@ export class CsvTokenizer implements RecordTokenizer {
       this.#skips.set(keep, skips);
     }
     return skips;
+  }
+
+  /**
+   * How many cells make a record's prefix under `keep`: those up to its last kept one, which a
+   * record repeating an earlier one's prefix takes from it (see push); 0 for none (no projection,
+   * nothing kept, or ltrim, whose cells the fast path cuts differently).
+   */
+  #prefixCellsOf(keep: Uint8Array | null): number {
+    if (keep === null || this.#ltrim) return 0;
+    let cells = this.#prefixes.get(keep);
+    if (cells === undefined) {
+      cells = keep.lastIndexOf(1) + 1;
+      this.#prefixes.set(keep, cells);
+    }
+    return cells;
   }
 
   /**
@@ -295,6 +320,18 @@ export class CsvTokenizer implements RecordTokenizer {
     const spans = this.#spans;
     const keepSkips = this.#skipsOf(keep);
     let skips = recordKeep === keep ? keepSkips : this.#skipsOf(recordKeep);
+    const keepPrefix = this.#prefixCellsOf(keep);
+    let prefixCells = recordKeep === keep ? keepPrefix : this.#prefixCellsOf(recordKeep);
+    // The prefix of the last record in this chunk that was cut from its start by the fast path to
+    // past its prefix (#prefixCellsOf): where the record starts, the prefix's length (to the
+    // delimiter after its last cell), and its cells' spans [preFrom, preTo) or its array of cells
+    // (preStart −1: none yet). Every record that starts in this chunk is cut by `keep` (project()
+    // is called between chunks), so two such records' prefixes are of one keep.
+    let preStart = -1;
+    let preLength = 0;
+    let preFrom = 0;
+    let preTo = 0;
+    let preFields = fields;
     if (spans !== null) spans.length = 0;
     /** The first of the spans of the record being read (they are spans.length − recordSpans). */
     let recordSpans = 0;
@@ -317,6 +354,7 @@ export class CsvTokenizer implements RecordTokenizer {
       nf = 0;
       recordKeep = keep;
       skips = keepSkips;
+      prefixCells = keepPrefix;
       wanted = wants(0);
       line++;
       recStart = next;
@@ -385,6 +423,34 @@ export class CsvTokenizer implements RecordTokenizer {
             }
             const e = Math.min(nl, ncr);
             if (e === n) break;
+            // A record cut from its start here may note its prefix for the next ones (below).
+            let fromStart = nf === 0 && carriedText === "" && prefixCells > 0 && view !== undefined;
+            if (fromStart && preStart >= 0 && i + preLength <= e && sameBytes(view!, preStart, i, preLength)) {
+              // Its prefix is, character for character, the prefix of a record before it in this
+              // chunk, with no line end in it (a Shoptet or Upgates export repeats the order's cells
+              // on each of its item rows): cut by the same code from the same characters, its cells
+              // are that record's cells at the same places from its start. They are taken over, and
+              // the scan goes on after the delimiter that ends the prefix.
+              const delta = i - preStart;
+              if (spanning) {
+                const from = spans!.length;
+                for (let w = preFrom; w < preTo; w++) {
+                  const noted = spans!.ints;
+                  const end = noted[3 * w + 2]!;
+                  spans!.add(noted[3 * w]!, noted[3 * w + 1]! + delta, end < 0 ? ~(~end + delta) : end + delta);
+                }
+                preFrom = from;
+                preTo = spans!.length;
+              } else {
+                for (let k = skips![0]!; k < prefixCells; k = k + 1 < prefixCells ? skips![k + 1]! : prefixCells) fields[k] = preFields[k]!;
+                preFields = fields;
+              }
+              preStart = i;
+              nf = prefixCells;
+              i += preLength;
+              wanted = wants(nf);
+              fromStart = false;
+            }
             for (;;) {
               if (!wanted && skips !== null && i < e) {
                 // A run of cells not read: passed over up to the next kept one, each unquoted or
@@ -479,7 +545,16 @@ export class CsvTokenizer implements RecordTokenizer {
               }
               wanted = wants(++nf);
               i = next + 1;
-              if (next < e) continue;
+              if (next < e) {
+                if (nf === prefixCells && fromStart) {
+                  preStart = recStart;
+                  preLength = i - recStart;
+                  preFrom = recordSpans;
+                  preTo = spans === null ? 0 : spans.length;
+                  preFields = fields;
+                }
+                continue;
+              }
               // The \n of a \r\n, when in this chunk: the same line end.
               if (e === ncr && i < n && s.charCodeAt(i) === LF) i++;
               emit(record(e));

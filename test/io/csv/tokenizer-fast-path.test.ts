@@ -174,6 +174,68 @@ describe("CsvTokenizer's fast path against its state machine", () => {
     });
   }
 
+  // A record whose cells up to the last kept one are, character for character, those of a record
+  // before it in the chunk takes them over (a Shoptet export repeats an order's cells on each item
+  // row): so records here share their first cells, from a few prefixes, some with one character
+  // changed, some cut short by a line end, some with a `""` or a line break inside, high bytes
+  // among them (a span that must be decoded), with tails of any cells; the projection keeps a cell
+  // within the prefix last, or none, or reaches past it.
+  it("takes a record's first cells from an earlier record's only where their characters are the same", () => {
+    const random = mulberry32(0x9ef1);
+    const pick = <T>(of: readonly T[]): T => of[Math.floor(random() * of.length)]!;
+    const cellsOf = ['""', '"a"', '"ab"', '"1;2"', '"é"', '"12,50"', "x", "yz", "", "\u00e1", '"say ""hi"""', '"two\nlines"', '15" screen'];
+    let records = 0;
+    let repeats = 0;
+    for (let n = 0; n < 600; n++) {
+      const delimiter = pick([";", ","]);
+      const width = 2 + Math.floor(random() * 8);
+      const prefixes = Array.from({ length: 1 + Math.floor(random() * 3) }, () =>
+        Array.from({ length: width }, () => (random() < 0.85 ? pick(cellsOf.slice(0, 10)) : pick(cellsOf))),
+      );
+      let text = "";
+      let previous = "";
+      for (let r = 0; r < 2 + Math.floor(random() * 30); r++) {
+        const cells = [...pick(prefixes)];
+        const change = random();
+        // One character changed, a cell cut short by the row's end, or the cells as they are.
+        if (change < 0.1) cells[Math.floor(random() * width)] += "q";
+        const tail = Array.from({ length: Math.floor(random() * 6) }, () => pick(cellsOf));
+        const short = change > 0.95 ? Math.floor(random() * width) : width;
+        const row = [...cells.slice(0, short), ...(short === width ? tail : [])].join(delimiter);
+        if (row.startsWith(previous.slice(0, 8)) && previous !== "") repeats++;
+        previous = row;
+        text += row + pick(["\n", "\r\n", "\r"]);
+      }
+      // The last kept cell within the prefix (most), none kept, or kept cells past it.
+      const keep = Uint8Array.from({ length: width + Math.floor(random() * 4) }, (_, i) =>
+        i < width ? (random() < 0.4 ? 1 : 0) : random() < 0.2 ? 1 : 0,
+      );
+      for (const k of [keep, new Uint8Array(width), null]) {
+        const parts = [{ text, keep: k }];
+        const slow = read(parts, (length) => Array(length).fill(1), delimiter, false);
+        const chunked = read(parts, (length) => cuts(length, random), delimiter, false);
+        const whole = read(parts, (length) => [length], delimiter, false);
+        const spanned = read(parts, (length) => cuts(length, random), delimiter, false, new CellSpans());
+        const spannedWhole = read(parts, (length) => [length], delimiter, false, new CellSpans());
+        for (const [name, got] of [
+          ["chunked", chunked],
+          ["whole", whole],
+          ["spans", spanned],
+          ["spans, whole", spannedWhole],
+        ] as const) {
+          expect({ records: got.records, error: got.error }, `${name}: ${JSON.stringify(text)}`).toEqual({
+            records: slow.records,
+            error: slow.error,
+          });
+        }
+        records += slow.records.length;
+      }
+    }
+    // The corpus reaches what it is for: many records, most of them after one that starts alike.
+    expect(records).toBeGreaterThan(9_000);
+    expect(repeats).toBeGreaterThan(1_500);
+  });
+
   it("stores a record's cells as the state machine does: holes for cells not kept, the row's width kept", () => {
     const records: TokenizedRecord[] = [];
     const tokenizer = new CsvTokenizer({ delimiter: ",", ltrim: false, file: "t.csv" }, (r) => records.push(r));
