@@ -43,6 +43,8 @@ export interface CsvRecord {
   /** Cut with ReadCsvOptions.spans: its cells noted as spans there, [spanFrom, spanTo) (the reading thread sends them; see packBatch). */
   readonly spanFrom?: number;
   readonly spanTo?: number;
+  /** Its kept cells are the record's before it, taken over by the tokenizer (TokenizedRecord.sameCells). */
+  readonly sameCells?: boolean;
 }
 
 export interface ReadProgress {

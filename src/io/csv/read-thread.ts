@@ -255,7 +255,8 @@ export function packBatch(
       width === prevWidth &&
       lastVersion === prevVersion &&
       to - from === prevTo - prevFrom &&
-      sameSpans(spans!.ints, prevFrom, from, to - from, chunk!)
+      // (The tokenizer says so where it took the cells over from the record before: no need to look.)
+      (record.sameCells === true || sameSpans(spans!.ints, prevFrom, from, to - from, chunk!))
     ) {
       ints[p + 1] = ints[p + 1]! | SAME_CELLS;
     } else if (to > from) {

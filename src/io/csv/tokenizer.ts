@@ -44,6 +44,12 @@ export interface TokenizedRecord {
   /** With TokenizerOptions.spans: the record's cells left as spans, [spanFrom, spanTo) of its entries (0, 0: none). */
   readonly spanFrom?: number;
   readonly spanTo?: number;
+  /**
+   * Its kept cells are, character for character, those of the record just before it, from which
+   * it took them (see push): true only then. Read as strings, it then has that record's very array
+   * of cells, where the widths agree.
+   */
+  readonly sameCells?: boolean;
 }
 
 export interface TokenizerOptions {
@@ -332,6 +338,11 @@ export class CsvTokenizer implements RecordTokenizer {
     let preFrom = 0;
     let preTo = 0;
     let preFields = fields;
+    /** Where the last record emitted from this chunk starts, and its cells (−1: none yet). */
+    let lastStart = -1;
+    let lastFields = fields;
+    /** The record being read took its prefix from the record just before it (see sameCells). */
+    let repeats = false;
     if (spans !== null) spans.length = 0;
     /** The first of the spans of the record being read (they are spans.length − recordSpans). */
     let recordSpans = 0;
@@ -389,7 +400,13 @@ export class CsvTokenizer implements RecordTokenizer {
           spanTo: 0,
         };
       }
+      // No cell kept past the prefix (the row is no wider than the projection): its kept cells are those it took over.
+      const sameCells = repeats && nf <= recordKeep!.length;
+      if (sameCells && !spanning && nf === lastFields.length) fields = lastFields;
       fields.length = nf;
+      repeats = false;
+      lastStart = recStart;
+      lastFields = fields;
       return {
         line: recordLine,
         fields,
@@ -400,6 +417,7 @@ export class CsvTokenizer implements RecordTokenizer {
         kept: recordKeep,
         spanFrom,
         spanTo: recordSpans,
+        sameCells,
       };
     };
 
@@ -432,6 +450,7 @@ export class CsvTokenizer implements RecordTokenizer {
               // are that record's cells at the same places from its start. They are taken over, and
               // the scan goes on after the delimiter that ends the prefix.
               const delta = i - preStart;
+              repeats = preStart === lastStart;
               if (spanning) {
                 const from = spans!.length;
                 for (let w = preFrom; w < preTo; w++) {

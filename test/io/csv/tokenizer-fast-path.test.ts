@@ -23,6 +23,8 @@ interface Read {
   readonly error: string | undefined;
   /** Cells read from spans (with `spans`). */
   readonly spanned: number;
+  /** Records said to have the cells of the record before them (TokenizedRecord.sameCells). */
+  readonly same: number;
 }
 
 /** The decoder the reads use: it shows where it ran, on every cell with a byte from 0x80 up, and only there. */
@@ -42,6 +44,11 @@ function read(
   const records: unknown[] = [];
   const inBytes: boolean[] = [];
   let spanned = 0;
+  let same = 0;
+  let previous: { fields: string[]; cells: (string | undefined)[] } | undefined;
+  /** Each record's cells as emitted: a record's array is its own to keep, which no later record changes. */
+  const emitted: { record: TokenizedRecord; cells: string[] }[] = [];
+  const holed = (fields: string[]) => Array.from(fields, (f, i) => (i in fields ? f : "(hole)"));
   const tokenizer = new CsvTokenizer({ delimiter, ltrim, file: "t.csv", decodeCell, spans }, (record: TokenizedRecord) => {
     const { line, text, kept, cut } = record;
     const fields = [...record.fields];
@@ -55,6 +62,17 @@ function read(
       spanned++;
     }
     records.push({ line, fields: Array.from(fields, (f, i) => (i in fields && f !== undefined ? f : "(hole)")), text, kept, cut });
+    // A record said to have the cells of the one before it has them: the same kept cells, and as
+    // strings the very array where the widths agree.
+    const cells = Array.from(fields, (f, i) => (i in fields ? f : undefined));
+    if (record.sameCells) {
+      same++;
+      expect(previous, "a record before it").toBeDefined();
+      expect(cells.filter((_, i) => kept!.at(i) === 1)).toEqual(previous!.cells.filter((_, i) => kept!.at(i) === 1));
+      if (spans === null && record.fields.length === previous!.fields.length) expect(record.fields).toBe(previous!.fields);
+    }
+    previous = { fields: record.fields, cells };
+    emitted.push({ record, cells: holed(record.fields) });
     if (record.bytes !== undefined) {
       const bytes = Buffer.from(record.bytes.buffer, record.bytes.byteOffset, record.bytes.byteLength);
       inBytes.push(bytes.toString("latin1", record.start, record.end) === text);
@@ -72,10 +90,11 @@ function read(
       }
     }
     tokenizer.end();
-    return { records, inBytes, error: undefined, spanned };
+    for (const { record, cells } of emitted) expect(holed(record.fields), `line ${record.line} as emitted`).toEqual(cells);
+    return { records, inBytes, error: undefined, spanned, same };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return { records, inBytes, error: `${error.message} (line ${error.location?.line})`, spanned };
+    return { records, inBytes, error: `${error.message} (line ${error.location?.line})`, spanned, same };
   }
 }
 
@@ -186,6 +205,7 @@ describe("CsvTokenizer's fast path against its state machine", () => {
     const cellsOf = ['""', '"a"', '"ab"', '"1;2"', '"é"', '"12,50"', "x", "yz", "", "\u00e1", '"say ""hi"""', '"two\nlines"', '15" screen'];
     let records = 0;
     let repeats = 0;
+    let same = 0;
     for (let n = 0; n < 600; n++) {
       const delimiter = pick([";", ","]);
       const width = 2 + Math.floor(random() * 8);
@@ -229,11 +249,14 @@ describe("CsvTokenizer's fast path against its state machine", () => {
           });
         }
         records += slow.records.length;
+        same += whole.same + spannedWhole.same;
       }
     }
-    // The corpus reaches what it is for: many records, most of them after one that starts alike.
+    // The corpus reaches what it is for: many records, most of them after one that starts alike,
+    // many of those taking its cells over.
     expect(records).toBeGreaterThan(9_000);
     expect(repeats).toBeGreaterThan(1_500);
+    expect(same).toBeGreaterThan(400);
   });
 
   it("stores a record's cells as the state machine does: holes for cells not kept, the row's width kept", () => {
