@@ -456,21 +456,39 @@ class OrderTally {
   guest = 0;
   account = 0;
   unknownGuest = 0;
+  /**
+   * The last order's currency and status (its text, status and rule: the key of `statuses`), with
+   * their entries: orders mostly come in runs of one currency and one status, and each lookup
+   * otherwise hashed a string made for it (about 5 % of inspect's time on a million orders).
+   */
+  #currency: string | null | undefined = undefined;
+  #currencyEntry: { orders: number; counted: number } | undefined;
+  #status: { text: string; status: StatusOrUnknown; rule: StatusRule | null; count: number } | undefined;
 
   add(order: Order): void {
     if (this.sample.length < SAMPLE_ORDERS * 4) this.sample.push(order);
-    let currency = this.currencies.get(order.currency);
+    let currency = order.currency === this.#currency ? this.#currencyEntry : this.currencies.get(order.currency);
     if (!currency) {
       currency = { orders: 0, counted: 0 };
       this.currencies.set(order.currency, currency);
     }
+    this.#currency = order.currency;
+    this.#currencyEntry = currency;
     currency.orders++;
     if (COUNTED_STATUSES.has(order.status)) currency.counted++;
     const rule = order.statusRule ?? null;
-    const key = `${order.statusText}\u0000${order.status}\u0000${rule ?? ""}`;
-    const seen = this.statuses.get(key);
-    if (seen) seen.count++;
-    else this.statuses.set(key, { text: order.statusText, status: order.status, rule, count: 1 });
+    const last = this.#status;
+    if (last !== undefined && last.text === order.statusText && last.status === order.status && last.rule === rule) last.count++;
+    else {
+      const key = `${order.statusText}\u0000${order.status}\u0000${rule ?? ""}`;
+      let seen = this.statuses.get(key);
+      if (seen) seen.count++;
+      else {
+        seen = { text: order.statusText, status: order.status, rule, count: 1 };
+        this.statuses.set(key, seen);
+      }
+      this.#status = seen;
+    }
     if (order.guest === null) this.unknownGuest++;
     else if (order.guest) this.guest++;
     else this.account++;

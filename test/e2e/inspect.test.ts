@@ -159,6 +159,46 @@ describe("inspect answers the first questions (issue 9, item 8)", () => {
     expect(i.statuses).toContainEqual({ text: "paid", status: "completed", rule: null, ruleReason: null, count: expect.any(Number) });
   });
 
+  it("counts each status text by the status and the rule it gave, though the orders alternate or run on", async () => {
+    // Counted by hand: "voided" is cancelled by Shopify's status names (no rule) unless its
+    // Cancelled at is set (the rule); the runs alternate and repeat, in one currency, then another.
+    const rows = [
+      ["#1", "voided", "EUR", "2025-01-01 10:00:00 +0100"],
+      ["#2", "voided", "EUR", ""],
+      ["#3", "voided", "EUR", ""],
+      ["#4", "voided", "CZK", "2025-01-02 10:00:00 +0100"],
+      ["#5", "paid", "CZK", ""],
+      ["#6", "paid", "CZK", "2025-01-03 10:00:00 +0100"],
+      ["#7", "voided", "EUR", "2025-01-04 10:00:00 +0100"],
+    ];
+    const path = file(
+      "alternating.csv",
+      `Name,Email,Financial Status,Currency,Total,Created at,Cancelled at\n${rows
+        .map(
+          ([name, status, currency, cancelled]) =>
+            `${name},a@example.com,${status},${currency},10.00,2025-01-01 09:00:00 +0100,${cancelled}`,
+        )
+        .join("\n")}\n`,
+    );
+    const i = JSON.parse((await runCli(["inspect", path, "--format", "json"])).stdout);
+    expect(
+      i.statuses
+        .map((s: { text: string; status: string; rule: string | null; count: number }) => [s.text, s.status, s.rule, s.count])
+        .sort(),
+    ).toEqual(
+      [
+        ["paid", "cancelled", "cancelled-at", 1],
+        ["paid", "completed", null, 1],
+        ["voided", "cancelled", "cancelled-at", 3],
+        ["voided", "cancelled", null, 2],
+      ].sort(),
+    );
+    expect(i.currencies).toEqual([
+      { currency: "EUR", orders: 4, counted: 0 },
+      { currency: "CZK", orders: 3, counted: 1 },
+    ]);
+  });
+
   it.skipIf(!hasSharedData)(`and UCI's C prefix: inspect ${FIRST999}${sharedNote}`, async () => {
     const run = await runCli(["inspect", FIRST999]);
     expect(run.stdout).toMatch(/\n {2}\(no status column\) +→ cancelled +4 {2}\(InvoiceNo starts with C or A\)\n/);
