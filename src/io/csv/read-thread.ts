@@ -21,7 +21,7 @@ import {
   recordsOf,
   SLICE_VIEW_LENGTH,
 } from "./read-csv.js";
-import type { CellSpans, RecordCut } from "./tokenizer.js";
+import { type CellSpans, type RecordCut, sameBytes } from "./tokenizer.js";
 
 /** A file read in a second thread: its path, and how many bytes it reads at a time. */
 export interface ReadThread {
@@ -291,13 +291,10 @@ function sameSpans(spans: Int32Array, a: number, b: number, count: number, bytes
     const yEnd = spans[y + 2]!;
     // (An end is inverted where the cell must be decoded: the same bytes are, both or neither.)
     if (xEnd < 0 !== yEnd < 0) return false;
-    let i = spans[x + 1]!;
-    let j = spans[y + 1]!;
+    const i = spans[x + 1]!;
+    const j = spans[y + 1]!;
     const end = xEnd < 0 ? ~xEnd : xEnd;
-    if (end - i !== (yEnd < 0 ? ~yEnd : yEnd) - j) return false;
-    // Four bytes at a time, then the rest one by one.
-    for (; i + 4 <= end; i += 4, j += 4) if (bytes.getInt32(i) !== bytes.getInt32(j)) return false;
-    for (; i < end; i++, j++) if (bytes.getUint8(i) !== bytes.getUint8(j)) return false;
+    if (end - i !== (yEnd < 0 ? ~yEnd : yEnd) - j || !sameBytes(bytes, i, j, end - i)) return false;
   }
   return true;
 }

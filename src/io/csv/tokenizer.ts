@@ -98,8 +98,8 @@ export class CellSpans {
   }
 }
 
-/** Whether bytes[a, a + length) and bytes[b, b + length) are the same, four at a time (the first difference ends it). */
-function sameBytes(bytes: DataView, a: number, b: number, length: number): boolean {
+/** Whether bytes[a, a + length) and bytes[b, b + length) are the same, four at a time (the first difference ends it): a record's prefix here, a cell in packBatch. */
+export function sameBytes(bytes: DataView, a: number, b: number, length: number): boolean {
   let k = 0;
   for (; k + 4 <= length; k += 4) if (bytes.getInt32(a + k) !== bytes.getInt32(b + k)) return false;
   for (; k < length; k++) if (bytes.getUint8(a + k) !== bytes.getUint8(b + k)) return false;
