@@ -181,8 +181,6 @@ export class CsvTokenizer implements RecordTokenizer {
   #keep: Uint8Array | null = null;
   /** Of each keep array: for each position, the first kept one from it on (see #skipsOf). */
   readonly #skips = new WeakMap<Uint8Array, Int32Array>();
-  /** Of each keep array: the cells of a record's prefix (see #prefixCellsOf). */
-  readonly #prefixes = new WeakMap<Uint8Array, number>();
   /** By count: a sticky expression that passes over that many simple cells (see #runOf). */
   readonly #runs: RegExp[] = [];
   /** The text of the record being read that came in earlier chunks. */
@@ -242,13 +240,8 @@ export class CsvTokenizer implements RecordTokenizer {
    * nothing kept, or ltrim, whose cells the fast path cuts differently).
    */
   #prefixCellsOf(keep: Uint8Array | null): number {
-    if (keep === null || this.#ltrim) return 0;
-    let cells = this.#prefixes.get(keep);
-    if (cells === undefined) {
-      cells = keep.lastIndexOf(1) + 1;
-      this.#prefixes.set(keep, cells);
-    }
-    return cells;
+    // Asked once or twice a push (a chunk), not a record: no need to keep it.
+    return keep === null || this.#ltrim ? 0 : keep.lastIndexOf(1) + 1;
   }
 
   /**
